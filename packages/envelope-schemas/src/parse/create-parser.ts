@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { type SchemaProblem, SchemaValidationError } from '../errors/schema-validation-error.js';
+import { formatIssues } from './format-issues.js';
+
+/** The result of a `safeParse…` function: the typed value, or every problem found. */
+export type SafeParseResult<T> =
+  | { success: true; data: T }
+  | { success: false; error: SchemaValidationError; problems: readonly SchemaProblem[] };
+
+/**
+ * Builds the `parse` / `safeParse` pair for one schema. Both accept `unknown` and never
+ * throw anything but `SchemaValidationError`: zod's own errors (and anything a hostile
+ * getter or proxy throws while being read) are caught and reported as problems.
+ */
+export function createParser<S extends z.ZodType>(schemaName: string, schema: S) {
+  type Output = z.output<S>;
+  function safeParse(input: unknown): SafeParseResult<Output> {
+    let result: ReturnType<S['safeParse']>;
+    try {
+      result = schema.safeParse(input) as ReturnType<S['safeParse']>;
+    } catch {
+      const problems = [{ path: '$', message: 'could not be read (a getter or proxy threw)' }];
+      return { success: false, error: new SchemaValidationError(schemaName, problems), problems };
+    }
+    if (result.success) return { success: true, data: result.data as Output };
+    const problems = formatIssues(result.error.issues);
+    return { success: false, error: new SchemaValidationError(schemaName, problems), problems };
+  }
+  function parse(input: unknown): Output {
+    const result = safeParse(input);
+    if (!result.success) throw result.error;
+    return result.data;
+  }
+  return { parse, safeParse };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import {
+  parseRequestEnvelope,
+  SchemaValidationError,
+  safeParseAutomationPolicy,
+} from '../src/index.js';
+
+describe('parse functions', () => {
+  it('turn a throwing getter or proxy into a SchemaValidationError', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('boom');
+        },
+        ownKeys() {
+          throw new Error('boom');
+        },
+      },
+    );
+    expect(() => parseRequestEnvelope(hostile)).toThrow(SchemaValidationError);
+  });
+
+  it('never quote the offending value back (it may be a secret)', () => {
+    const canary = 'sk-proj-CANARYabc123def456ghi789jkl012mno345';
+    const result = safeParseAutomationPolicy({
+      policy_id: canary,
+      execution_mode: canary,
+      [canary]: 1,
+    });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.message).not.toContain('CANARY');
+    expect(JSON.stringify(result.problems)).not.toContain('CANARY');
+    // The unknown key is named by its path, which is the one place a key may appear.
+    expect(result.problems.some((p) => p.message.includes('remove it'))).toBe(true);
+  });
+
+  it('list every problem, one line each, with a count', () => {
+    try {
+      parseRequestEnvelope({ schema_version: '1' });
+      expect.unreachable();
+    } catch (error) {
+      const e = error as SchemaValidationError;
+      expect(e.problems).toHaveLength(7);
+      expect(e.message).toMatch(/^Invalid RequestEnvelopeV1 \(7 problems\); fix these fields:/);
+      expect(e.message.split('\n')).toHaveLength(8);
+      expect(e.message).toContain('$.run_id: is required');
+    }
+  });
+});
