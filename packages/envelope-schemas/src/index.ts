@@ -68,3 +68,4 @@ export {
   safeParseRequestEnvelope,
   TemplateRefV1,
 } from './request-envelope/request-envelope-v1.js';
+export { isSecretValue, REDACTED_TEXT, SecretValue } from './secret/secret-value.js';
