@@ -1,0 +1,90 @@
+import { EgressDeniedError } from './egress-denied-error.js';
+
+/** What the guard reports for each refused request (to the ledger and `onEvent`). */
+export interface EgressDenial {
+  origin: string;
+  reason: EgressDeniedError['reason'];
+}
+
+/** Options of `createEgressFetch`. */
+export interface EgressFetchOptions {
+  /**
+   * Origins that may be reached, e.g. `https://api.openai.com` or `http://127.0.0.1:8080`.
+   * Compared after WHATWG URL normalisation, so `https://API.openai.com:443/` matches
+   * `https://api.openai.com` and an IP literal never matches a host name.
+   */
+  allow: readonly string[];
+  /** Called for every refusal, before the error is thrown. */
+  onDenied?: (denial: EgressDenial) => void;
+  /** The fetch to guard; default the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Redirects followed within the allowlist before giving up; default 5. */
+  maxRedirects?: number;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+function normaliseOrigin(entry: string): string {
+  const url = new URL(entry);
+  if (url.username || url.password)
+    throw new TypeError(`allowlist entry ${url.origin} carries credentials`);
+  return url.origin;
+}
+
+function requestUrl(input: Parameters<typeof fetch>[0]): string {
+  if (typeof input === 'string') return input;
+  if (input instanceof URL) return input.href;
+  return input.url;
+}
+
+/**
+ * A `fetch` that reaches only listed origins. A refused request throws `EgressDeniedError`
+ * before any socket opens. Redirects are followed by hand (`redirect: 'manual'`) so each
+ * hop is checked against the list; one off the list is refused.
+ */
+export function createEgressFetch(options: EgressFetchOptions): typeof fetch {
+  const allowed = new Set(options.allow.map(normaliseOrigin));
+  const allowedList = [...allowed];
+  const inner = options.fetch ?? globalThis.fetch;
+  const maxRedirects = options.maxRedirects ?? 5;
+
+  function deny(origin: string, reason: EgressDeniedError['reason']): never {
+    options.onDenied?.({ origin, reason });
+    throw new EgressDeniedError(origin, reason, allowedList);
+  }
+
+  function check(href: string, reason: 'host_not_listed' | 'redirect_not_listed'): URL {
+    let url: URL;
+    try {
+      url = new URL(href);
+    } catch {
+      return deny('(unparseable URL)', 'bad_url');
+    }
+    // The origin never includes userinfo, so a `https://listed@evil` trick shows as evil.
+    if (url.username || url.password) deny(url.origin, 'userinfo_in_url');
+    if (!allowed.has(url.origin)) deny(url.origin, reason);
+    return url;
+  }
+
+  const guarded = async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    let url = check(requestUrl(input), 'host_not_listed');
+    let request: Parameters<typeof fetch>[0] = input;
+    let requestInit: RequestInit = { ...init, redirect: 'manual' };
+    for (let hop = 0; ; hop++) {
+      const response = await inner(request, requestInit);
+      const location = response.headers.get('location');
+      if (!REDIRECTS.has(response.status) || location === null) return response;
+      if (hop >= maxRedirects) deny(url.origin, 'too_many_redirects');
+      url = check(new URL(location, url).href, 'redirect_not_listed');
+      await response.body?.cancel();
+      // 303 (and 301/302 after POST, as browsers do) turn into a bodiless GET.
+      const method = requestInit.method?.toUpperCase() ?? 'GET';
+      const toGet =
+        response.status === 303 ||
+        ((response.status === 301 || response.status === 302) && method === 'POST');
+      requestInit = toGet ? { ...requestInit, method: 'GET', body: null } : requestInit;
+      request = url.href;
+    }
+  };
+  return guarded as typeof fetch;
+}

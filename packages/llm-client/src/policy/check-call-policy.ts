@@ -1,0 +1,39 @@
+import { type AutomationPolicyV1, runWindowState } from '@pm/envelope-schemas';
+import { PolicyDeniedError, RunWindowClosedError } from './policy-errors.js';
+
+/** The facts about one call that the policy rules look at. */
+export interface CallPolicyFacts {
+  /** The model asked for. */
+  model: string;
+  /** Whether the provider sends anything out of the process (false for offline and replay). */
+  remote: boolean;
+  /** Whether a gateway `baseURL` is configured (required for remote calls in cloud/hybrid). */
+  gatewayConfigured: boolean;
+  /** When the call is made; default now. */
+  at?: Date;
+}
+
+/**
+ * Step 1 of the pipeline: refuses a call the policy does not allow, before anything else
+ * happens. Throws `PolicyDeniedError` (model not allowed, no gateway in cloud/hybrid mode)
+ * or `RunWindowClosedError` (naming the next opening).
+ */
+export function checkCallPolicy(policy: AutomationPolicyV1, facts: CallPolicyFacts): void {
+  if (!policy.allowed_models.includes(facts.model)) {
+    throw new PolicyDeniedError(
+      'model_not_allowed',
+      `Model "${facts.model}" is not in allowed_models of policy ${policy.policy_id} (${policy.allowed_models.join(', ')}). Use one of those, or add it to the policy.`,
+      { model: facts.model, policy_id: policy.policy_id },
+    );
+  }
+  if (facts.remote && policy.execution_mode !== 'local' && !facts.gatewayConfigured) {
+    throw new PolicyDeniedError(
+      'gateway_required',
+      `Policy ${policy.policy_id} runs in ${policy.execution_mode} mode, where remote calls must go through a gateway, and none is configured. Set the provider's baseURL to the gateway.`,
+      { execution_mode: policy.execution_mode, policy_id: policy.policy_id },
+    );
+  }
+  const timeZone = policy.timezone ?? 'UTC';
+  const state = runWindowState(policy.run_windows, facts.at ?? new Date(), timeZone);
+  if (!state.open) throw new RunWindowClosedError(policy.run_windows, timeZone, state.nextOpening);
+}
