@@ -21,17 +21,17 @@ export interface ResolveApiKeyOptions {
   secretProvider?: (name: string) => Promise<string | undefined> | string | undefined;
 }
 
-// Keys travel in an HTTP header: whitespace or control characters inside would let a
-// malformed value split or corrupt the header.
-const UNSAFE = /[\s\x00-\x1f\x7f]/;
+// Keys travel in an HTTP header: only printable ASCII without spaces is safe there; a
+// space, control character or non-ASCII letter would split or corrupt the header.
+const HEADER_SAFE = /^[!-~]+$/;
 
 function wrap(name: string, raw: string | undefined, source: string): SecretValue | undefined {
   const value = raw?.trim();
   if (!value) return undefined;
-  if (UNSAFE.test(value)) {
+  if (!HEADER_SAFE.test(value)) {
     throw new PmError(
       'INVALID_ARGUMENT',
-      `${name} from ${source} contains whitespace or control characters; set it again without them.`,
+      `${name} from ${source} contains spaces, control characters or non-ASCII characters; set it again without them.`,
       { details: { name, source } },
     );
   }
