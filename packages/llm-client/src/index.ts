@@ -12,3 +12,19 @@ export {
   PolicyDeniedError,
   RunWindowClosedError,
 } from './policy/policy-errors.js';
+export type {
+  LLMProvider,
+  PromptMessage,
+  ProviderCallContext,
+  ProviderCallRequest,
+  ProviderCallResult,
+  ProviderDescription,
+  ProviderEndpoint,
+  ResponseFormat,
+} from './provider/provider.js';
+export {
+  isRetryableStatus,
+  ProviderError,
+  type ProviderFailure,
+  parseRetryAfter,
+} from './provider/provider-error.js';

@@ -1,0 +1,3 @@
+export { type OpenAIProviderOptions, openaiProvider } from './openai/openai-provider.js';
+export { strictSchemaProblems } from './openai/strict-json-schema.js';
+export { UnsupportedSchemaError } from './openai/unsupported-schema-error.js';

@@ -1,0 +1,176 @@
+import { isSecretValue, SecretValue, type TokenUsageV1 } from '@pm/envelope-schemas';
+import { resolveApiKey } from '../credentials/resolve-api-key.js';
+import type {
+  LLMProvider,
+  ProviderCallContext,
+  ProviderCallRequest,
+  ProviderCallResult,
+  ProviderDescription,
+} from '../provider/provider.js';
+import { ProviderError } from '../provider/provider-error.js';
+import { loadOpenAI } from './load-openai.js';
+import { mapOpenAIError } from './map-openai-error.js';
+
+/** Options of `openaiProvider`. */
+export interface OpenAIProviderOptions {
+  /**
+   * The key: a `SecretValue` (from `resolveApiKey`), or a function called on every request
+   * (e.g. fetching from a secret manager). Default: `resolveApiKey()` on every request, which
+   * reads `OPENAI_API_KEY` then. A plain string is accepted and wrapped at once.
+   */
+  apiKey?: SecretValue | string | (() => Promise<SecretValue>);
+  /** API base URL; default `https://api.openai.com/v1`. In cloud/hybrid mode: the gateway. */
+  baseURL?: string;
+  /** `chat` (Chat Completions, default) or `responses` (Responses API). */
+  api?: 'chat' | 'responses';
+  /** Per-attempt timeout in ms; default 60,000. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+// Only reasoning models take `reasoning_effort`; sending it to others is a 400.
+const REASONING_MODELS = /^(gpt-5|o1|o3|o4)/;
+
+function keySource(apiKey: OpenAIProviderOptions['apiKey']): () => Promise<SecretValue> {
+  if (apiKey === undefined) return () => resolveApiKey();
+  if (typeof apiKey === 'function') return apiKey;
+  const secret =
+    typeof apiKey === 'string' ? new SecretValue(apiKey, 'host-supplied value') : apiKey;
+  return async () => secret;
+}
+
+function credentialSource(apiKey: OpenAIProviderOptions['apiKey']): string {
+  if (apiKey === undefined) return 'env:OPENAI_API_KEY (read per request)';
+  if (typeof apiKey === 'function') return 'secret-provider (fetched per request)';
+  return isSecretValue(apiKey) ? apiKey.source : 'host-supplied value';
+}
+
+function fromChatUsage(
+  usage: import('openai').OpenAI.CompletionUsage | undefined,
+): TokenUsageV1 | undefined {
+  if (!usage) return undefined;
+  return {
+    input_tokens: usage.prompt_tokens,
+    cached_input_tokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
+    output_tokens: usage.completion_tokens,
+    reasoning_tokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
+  };
+}
+
+function fromResponsesUsage(
+  usage: import('openai').OpenAI.Responses.ResponseUsage | undefined,
+): TokenUsageV1 | undefined {
+  if (!usage) return undefined;
+  return {
+    input_tokens: usage.input_tokens,
+    cached_input_tokens: usage.input_tokens_details?.cached_tokens ?? 0,
+    output_tokens: usage.output_tokens,
+    reasoning_tokens: usage.output_tokens_details?.reasoning_tokens ?? 0,
+  };
+}
+
+/**
+ * The OpenAI provider, through the official SDK (`openai` 6.x, an optional peer loaded on
+ * first call). The SDK's own retries are off: the pipeline owns retries, budgets and the
+ * ledger. Every request goes through the pipeline's egress-guarded `fetch`.
+ */
+export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider {
+  const baseURL = options.baseURL ?? DEFAULT_BASE_URL;
+  const origin = new URL(baseURL).origin;
+  const api = options.api ?? 'chat';
+  const timeout = options.timeoutMs ?? 60_000;
+  const key = keySource(options.apiKey);
+
+  const description: ProviderDescription = {
+    name: 'openai',
+    remote: true,
+    endpoints: [{ origin, purpose: api === 'chat' ? 'chat completions' : 'responses' }],
+    credentialSource: credentialSource(options.apiKey),
+  };
+
+  async function call(
+    request: ProviderCallRequest,
+    context: ProviderCallContext,
+  ): Promise<ProviderCallResult> {
+    const sdk = await loadOpenAI();
+    const secret = (await key()).reveal();
+    try {
+      // A client per call: the key lives only as long as the request (spec 003).
+      const client = new sdk.OpenAI({
+        apiKey: secret,
+        baseURL,
+        organization: null,
+        project: null,
+        maxRetries: 0,
+        timeout,
+        fetch: context.fetch,
+      });
+      const effort = REASONING_MODELS.test(request.model) ? request.reasoningEffort : undefined;
+      const format = request.responseFormat;
+      if (api === 'chat') {
+        const completion = await client.chat.completions.create(
+          {
+            model: request.model,
+            messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+            max_completion_tokens: request.maxOutputTokens,
+            ...(effort ? { reasoning_effort: effort } : {}),
+            ...(format
+              ? {
+                  response_format: {
+                    type: 'json_schema',
+                    json_schema: { name: format.name, schema: format.schema, strict: true },
+                  },
+                }
+              : {}),
+          },
+          request.signal ? { signal: request.signal } : undefined,
+        );
+        const choice = completion.choices[0];
+        if (choice?.message.refusal) {
+          throw new ProviderError('The model refused the request.', { retryable: false });
+        }
+        return {
+          text: choice?.message.content ?? '',
+          model: completion.model,
+          usage: fromChatUsage(completion.usage),
+          ...(choice?.finish_reason ? { finishReason: choice.finish_reason } : {}),
+        };
+      }
+      const response = await client.responses.create(
+        {
+          model: request.model,
+          input: request.messages.map((m) => ({
+            role: m.role === 'system' ? 'developer' : 'user',
+            content: m.content,
+          })),
+          max_output_tokens: request.maxOutputTokens,
+          ...(effort ? { reasoning: { effort } } : {}),
+          ...(format
+            ? {
+                text: {
+                  format: {
+                    type: 'json_schema',
+                    name: format.name,
+                    schema: format.schema,
+                    strict: true,
+                  },
+                },
+              }
+            : {}),
+        },
+        request.signal ? { signal: request.signal } : undefined,
+      );
+      return {
+        text: response.output_text,
+        model: response.model,
+        usage: fromResponsesUsage(response.usage),
+        ...(response.status ? { finishReason: response.status } : {}),
+      };
+    } catch (error) {
+      throw mapOpenAIError(error, sdk, [secret]);
+    }
+  }
+
+  return { name: 'openai', remote: true, origins: [origin], describe: () => description, call };
+}

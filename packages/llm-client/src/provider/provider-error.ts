@@ -1,0 +1,60 @@
+import { PmError, type PmErrorOptions } from '@pm/envelope-schemas';
+
+/** Facts about a failed provider attempt that decide whether and when to retry. */
+export interface ProviderFailure {
+  /** HTTP status, when the provider answered. */
+  status?: number;
+  /** Whether another attempt may succeed (408, 409, 429, 5xx, network errors, timeouts). */
+  retryable: boolean;
+  /** The provider's `Retry-After`, in ms, when it sent one. */
+  retryAfterMs?: number;
+  /** Attempts made so far (set by the pipeline when it gives up). */
+  attempts?: number;
+}
+
+/**
+ * The provider failed. Thrown per attempt by providers, and to the host after the last
+ * permitted attempt (`attempts` then says how many were made). Messages are scrubbed of
+ * secrets; the provider's own error is not kept as `cause` (it may quote a key).
+ */
+export class ProviderError extends PmError {
+  readonly status: number | undefined;
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+  readonly attempts: number | undefined;
+
+  constructor(message: string, failure: ProviderFailure, options: PmErrorOptions = {}) {
+    super('PROVIDER_UNAVAILABLE', message, {
+      ...options,
+      details: { ...failure, ...options.details },
+    });
+    this.status = failure.status;
+    this.retryable = failure.retryable;
+    this.retryAfterMs = failure.retryAfterMs;
+    this.attempts = failure.attempts;
+  }
+}
+
+const RETRYABLE_STATUS = new Set([408, 409, 429]);
+
+/** Whether an HTTP status is worth retrying: 408, 409, 429 and every 5xx. */
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUS.has(status) || status >= 500;
+}
+
+/**
+ * Parses `Retry-After` (seconds or an HTTP date) and `retry-after-ms` into milliseconds.
+ * Returns undefined when absent or unreadable.
+ */
+export function parseRetryAfter(
+  headers: Headers | undefined,
+  now = Date.now(),
+): number | undefined {
+  const ms = headers?.get('retry-after-ms');
+  if (ms && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));
+  const value = headers?.get('retry-after');
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

@@ -1,0 +1,84 @@
+import type { ReasoningEffort, TokenUsageV1 } from '@pm/envelope-schemas';
+
+/** One message of a rendered prompt. */
+export interface PromptMessage {
+  role: 'system' | 'user';
+  content: string;
+}
+
+/** A structured-output request: the output must be JSON following `schema`. */
+export interface ResponseFormat {
+  /** Schema name as the provider sees it, e.g. `next_command`. */
+  name: string;
+  /** JSON Schema (draft 2020-12 subset) the output must follow. */
+  schema: Record<string, unknown>;
+}
+
+/** What the pipeline asks a provider to do for one attempt. */
+export interface ProviderCallRequest {
+  /** Correlates the attempt with its ledger records. */
+  requestId: string;
+  model: string;
+  /** The redacted, rendered prompt. */
+  messages: readonly PromptMessage[];
+  /** Output-token ceiling; the reservation holds exactly this many. */
+  maxOutputTokens: number;
+  reasoningEffort: ReasoningEffort;
+  /** Present for `generateObject`. */
+  responseFormat?: ResponseFormat;
+  /** The template the prompt was rendered from (the offline provider answers per template). */
+  template?: { id: string; version: number };
+  /** The data blocks the prompt carries, as structured values (the offline provider renders from them). */
+  context?: Readonly<Record<string, unknown>>;
+  /** Aborts the attempt (run deadline, timeout). */
+  signal?: AbortSignal;
+}
+
+/** What a provider returns for one successful attempt. */
+export interface ProviderCallResult {
+  /** The output text (JSON text for structured output). */
+  text: string;
+  /** The model that answered, as reported. */
+  model: string;
+  /** Usage as reported; `undefined` when the provider did not report it. */
+  usage: TokenUsageV1 | undefined;
+  finishReason?: string;
+}
+
+/** An endpoint a provider can reach, for `client.describe()`. */
+export interface ProviderEndpoint {
+  /** Origin, e.g. `https://api.openai.com`. */
+  origin: string;
+  /** What it is used for. */
+  purpose: string;
+}
+
+/** What a provider says about itself: never a secret value. */
+export interface ProviderDescription {
+  name: string;
+  /** Whether calls leave the process. */
+  remote: boolean;
+  endpoints: readonly ProviderEndpoint[];
+  /** Where the credential comes from (`env:OPENAI_API_KEY`, `secret-provider`), or `none`. */
+  credentialSource: string;
+}
+
+/** What the pipeline gives a provider for each call. */
+export interface ProviderCallContext {
+  /** The egress-guarded fetch: remote providers must use it and no other. */
+  fetch: typeof fetch;
+}
+
+/**
+ * A model provider. The pipeline owns policy, budget, ledger and retries; a provider makes
+ * exactly one attempt per `call` and reports failures as `ProviderError`.
+ */
+export interface LLMProvider {
+  readonly name: string;
+  /** Whether calls leave the process (false for offline and replay). */
+  readonly remote: boolean;
+  /** Origins the provider needs on the egress allowlist. */
+  readonly origins: readonly string[];
+  describe(): ProviderDescription;
+  call(request: ProviderCallRequest, context: ProviderCallContext): Promise<ProviderCallResult>;
+}
