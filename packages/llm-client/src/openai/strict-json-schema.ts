@@ -79,8 +79,10 @@ export function strictSchemaProblems(schema: Schema): string[] {
       }
     }
     if (node.items !== undefined) visit(node.items, `${pointer}/items`, depth + 1);
-    if (Array.isArray(node.anyOf))
-      node.anyOf.forEach((s, i) => visit(s, `${pointer}/anyOf/${i}`, depth + 1));
+    if (Array.isArray(node.anyOf)) {
+      for (const [i, option] of node.anyOf.entries())
+        visit(option, `${pointer}/anyOf/${i}`, depth + 1);
+    }
     if (isSchema(node.$defs)) {
       for (const [name, def] of Object.entries(node.$defs))
         visit(def, `${pointer}/$defs/${name}`, depth);
