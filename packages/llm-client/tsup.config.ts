@@ -1,4 +1,8 @@
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.base.js';
 
-export default defineConfig(packageBuild({ index: 'src/index.ts', openai: 'src/openai.ts' }));
+// shims: the CJS build needs import.meta.url to find the shipped templates/ folder.
+export default defineConfig({
+  ...packageBuild({ index: 'src/index.ts', openai: 'src/openai.ts' }),
+  shims: true,
+});

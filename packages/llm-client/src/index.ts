@@ -28,3 +28,17 @@ export {
   type ProviderFailure,
   parseRetryAfter,
 } from './provider/provider-error.js';
+export {
+  BUILTIN_TEMPLATE_DIR,
+  findTemplate,
+  loadTemplates,
+  type TemplateSet,
+} from './template-files.js';
+export { type DataBlock, renderDataBlock } from './templates/data-block.js';
+export { type PromptTemplate, parsePromptTemplate } from './templates/prompt-template.js';
+export {
+  DEFAULT_MAX_BLOCK_CHARS,
+  type RenderedPrompt,
+  renderPrompt,
+  type TemplateValues,
+} from './templates/render-prompt.js';

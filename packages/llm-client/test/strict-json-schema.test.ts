@@ -20,20 +20,28 @@ describe('strictSchemaProblems', () => {
 
   it('names each optional field and says to use .nullable()', () => {
     const problems = strictSchemaProblems(jsonSchema(z.strictObject({ a: z.string().optional() })));
-    expect(problems).toEqual(['/properties/a: every field must be required; use .nullable() instead of .optional()']);
+    expect(problems).toEqual([
+      '/properties/a: every field must be required; use .nullable() instead of .optional()',
+    ]);
   });
 
   it('refuses open objects, unsupported keywords and a non-object root', () => {
     const open = { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] };
-    expect(strictSchemaProblems(open)).toContain('/: set additionalProperties to false (use z.strictObject or .strict())');
+    expect(strictSchemaProblems(open)).toContain(
+      '/: set additionalProperties to false (use z.strictObject or .strict())',
+    );
     const allOf = { ...open, additionalProperties: false, allOf: [] };
     expect(strictSchemaProblems(allOf)).toContain('/: keyword "allOf" is not supported; remove it');
-    expect(strictSchemaProblems(jsonSchema(z.array(z.string())))[0]).toMatch(/root must be an object/);
+    expect(strictSchemaProblems(jsonSchema(z.array(z.string())))[0]).toMatch(
+      /root must be an object/,
+    );
   });
 
   it('refuses nesting deeper than 10 levels', () => {
     let schema: z.ZodType = z.strictObject({ leaf: z.string() });
     for (let i = 0; i < 11; i++) schema = z.strictObject({ inner: schema });
-    expect(strictSchemaProblems(jsonSchema(schema)).some((p) => p.includes('deeper than 10'))).toBe(true);
+    expect(strictSchemaProblems(jsonSchema(schema)).some((p) => p.includes('deeper than 10'))).toBe(
+      true,
+    );
   });
 });

@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { PmError } from '@pm/envelope-schemas';
+import { type PromptTemplate, parsePromptTemplate } from './templates/prompt-template.js';
+
+/**
+ * The templates shipped in the package's `templates/` folder. This file sits one level
+ * below the package root in source (src/) and in the build (dist/), so the same relative
+ * URL finds the folder in tests and in an installed package.
+ */
+export const BUILTIN_TEMPLATE_DIR = new URL('../templates/', import.meta.url);
+
+/** A set of templates by `id@version`. */
+export type TemplateSet = ReadonlyMap<string, PromptTemplate>;
+
+/** Loads every `<id>@<version>.md` in a folder (the built-in one by default). */
+export function loadTemplates(dir: URL | string = BUILTIN_TEMPLATE_DIR): TemplateSet {
+  const templates = new Map<string, PromptTemplate>();
+  const base = typeof dir === 'string' ? pathToFileURL(dir.endsWith('/') ? dir : `${dir}/`) : dir;
+  for (const file of readdirSync(base)) {
+    if (!file.endsWith('.md')) continue;
+    const template = parsePromptTemplate(readFileSync(new URL(file, base), 'utf8'), file);
+    templates.set(`${template.id}@${template.version}`, template);
+  }
+  return templates;
+}
+
+/** Looks up `id@version` (or `id`, meaning its highest version) in a template set. */
+export function findTemplate(templates: TemplateSet, ref: string): PromptTemplate {
+  const exact = templates.get(ref);
+  if (exact) return exact;
+  const versions = [...templates.values()]
+    .filter((t) => t.id === ref)
+    .sort((a, b) => b.version - a.version);
+  if (versions[0]) return versions[0];
+  throw new PmError(
+    'INVALID_ARGUMENT',
+    `No prompt template "${ref}". Available: ${[...templates.keys()].sort().join(', ')}.`,
+    { details: { template: ref } },
+  );
+}
