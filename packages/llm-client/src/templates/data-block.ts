@@ -6,6 +6,7 @@
  */
 
 // C0 and C1 controls except tab and newline, and the Unicode bidi embedding/override/isolate marks.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is this pattern's job.
 const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 /** A rendered data block. */
