@@ -1,0 +1,89 @@
+type Schema = Record<string, unknown>;
+
+const isSchema = (v: unknown): v is Schema =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const FORMATS: Readonly<Record<string, string>> = {
+  'date-time': '2026-01-01T00:00:00Z',
+  date: '2026-01-01',
+  time: '00:00:00',
+  email: 'offline@example.invalid',
+  uri: 'https://example.invalid/',
+  uuid: '00000000-0000-4000-8000-000000000000',
+};
+
+function numberIn(node: Schema, integer: boolean): number {
+  const min = typeof node.minimum === 'number' ? node.minimum : undefined;
+  const exMin = typeof node.exclusiveMinimum === 'number' ? node.exclusiveMinimum : undefined;
+  const max = typeof node.maximum === 'number' ? node.maximum : undefined;
+  const exMax = typeof node.exclusiveMaximum === 'number' ? node.exclusiveMaximum : undefined;
+  let value = 0;
+  if (min !== undefined && value < min) value = min;
+  if (exMin !== undefined && value <= exMin) value = integer ? Math.floor(exMin) + 1 : exMin + 1;
+  if (max !== undefined && value > max) value = max;
+  if (exMax !== undefined && value >= exMax) value = integer ? Math.ceil(exMax) - 1 : exMax - 1;
+  return integer ? Math.round(value) : value;
+}
+
+function stringFor(node: Schema, name: string): string {
+  const format = typeof node.format === 'string' ? FORMATS[node.format] : undefined;
+  let text = format ?? `offline ${name}`.trim();
+  const min = typeof node.minLength === 'number' ? node.minLength : 0;
+  const max = typeof node.maxLength === 'number' ? node.maxLength : Number.POSITIVE_INFINITY;
+  if (text.length < min) text = text.padEnd(min, '.');
+  return text.slice(0, max);
+}
+
+/**
+ * A deterministic instance of a JSON Schema, for the offline provider's `generateObject`:
+ * the first enum value or `anyOf` option, `false` for booleans, the smallest number in
+ * range, `minItems` (at least one) array items, and a readable placeholder for strings.
+ * Patterns are not solved: the caller validates the result and asks for a fixture when it
+ * does not fit.
+ */
+export function exampleFromSchema(
+  schema: Schema,
+  name = '',
+  root: Schema = schema,
+  depth = 0,
+): unknown {
+  if (depth > 32) return null;
+  if ('const' in schema) return schema.const;
+  if (Array.isArray(schema.enum)) return schema.enum[0];
+  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#/$defs/')) {
+    const defs = isSchema(root.$defs) ? root.$defs : {};
+    const target = defs[schema.$ref.slice('#/$defs/'.length)];
+    return isSchema(target) ? exampleFromSchema(target, name, root, depth + 1) : null;
+  }
+  if (Array.isArray(schema.anyOf) && isSchema(schema.anyOf[0])) {
+    const option = schema.anyOf.find((o) => isSchema(o) && o.type !== 'null') ?? schema.anyOf[0];
+    return exampleFromSchema(option as Schema, name, root, depth + 1);
+  }
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  switch (type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      const properties = isSchema(schema.properties) ? schema.properties : {};
+      for (const [key, sub] of Object.entries(properties)) {
+        if (isSchema(sub)) out[key] = exampleFromSchema(sub, key, root, depth + 1);
+      }
+      return out;
+    }
+    case 'array': {
+      const count = Math.max(typeof schema.minItems === 'number' ? schema.minItems : 0, 1);
+      const limit = typeof schema.maxItems === 'number' ? Math.min(count, schema.maxItems) : count;
+      const item = isSchema(schema.items) ? schema.items : {};
+      return Array.from({ length: limit }, () => exampleFromSchema(item, name, root, depth + 1));
+    }
+    case 'string':
+      return stringFor(schema, name);
+    case 'integer':
+      return numberIn(schema, true);
+    case 'number':
+      return numberIn(schema, false);
+    case 'boolean':
+      return false;
+    default:
+      return null;
+  }
+}
