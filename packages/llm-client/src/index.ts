@@ -1,3 +1,16 @@
+export type {
+  ApprovalRequest,
+  ClientBudgetOptions,
+  LLMClientOptions,
+} from './client/client-options.js';
+export {
+  type ClientDescription,
+  createLLMClient,
+  type LLMClient,
+  type StartRunOptions,
+} from './client/create-llm-client.js';
+export { defaultPolicy } from './client/default-policy.js';
+export type { LLMEvent } from './client/events.js';
 export { MissingCredentialError } from './credentials/missing-credential-error.js';
 export { type ResolveApiKeyOptions, resolveApiKey } from './credentials/resolve-api-key.js';
 export { type EgressDenialReason, EgressDeniedError } from './egress/egress-denied-error.js';
@@ -6,6 +19,11 @@ export {
   type EgressDenial,
   type EgressFetchOptions,
 } from './egress/egress-fetch.js';
+export { ApprovalDeniedError } from './errors/approval-denied-error.js';
+export { OutputValidationError } from './errors/output-validation-error.js';
+export { default } from './offline/default-offline-provider.js';
+export { type OfflineProviderOptions, offlineProvider } from './offline/offline-provider.js';
+export type { CallEstimate, CallResult } from './pipeline/call-input.js';
 export { type CallPolicyFacts, checkCallPolicy } from './policy/check-call-policy.js';
 export {
   type PolicyDenialReason,
@@ -24,10 +42,17 @@ export type {
 } from './provider/provider.js';
 export {
   isRetryableStatus,
-  ProviderError,
   type ProviderFailure,
+  ProviderUnavailableError,
   parseRetryAfter,
-} from './provider/provider-error.js';
+} from './provider/provider-unavailable-error.js';
+export {
+  type GenerateObjectOptions,
+  type GenerateOptions,
+  LLMRun,
+  type ObjectResult,
+  type TextResult,
+} from './run/llm-run.js';
 export {
   BUILTIN_TEMPLATE_DIR,
   findTemplate,

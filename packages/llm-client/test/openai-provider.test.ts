@@ -5,7 +5,7 @@ import {
   type OpenAICompatibleServer,
   startOpenAICompatibleServer,
 } from '../../../test/support/openai-compatible-server.js';
-import { createEgressFetch, EgressDeniedError, ProviderError } from '../src/index.js';
+import { createEgressFetch, EgressDeniedError, ProviderUnavailableError } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
 
 const key = new SecretValue(`sk-proj-${'CANARY'}${'q9W3e'.repeat(9)}`, 'test');
@@ -106,8 +106,8 @@ describe('openaiProvider against a loopback server with the real SDK', () => {
       status: 429,
       retryAfter: '2',
     }));
-    const error = (await failure(provider.call(request, { fetch }))) as ProviderError;
-    expect(error).toBeInstanceOf(ProviderError);
+    const error = (await failure(provider.call(request, { fetch }))) as ProviderUnavailableError;
+    expect(error).toBeInstanceOf(ProviderUnavailableError);
     expect([error.status, error.retryable, error.retryAfterMs]).toEqual([429, true, 2000]);
     expect(server.requests).toHaveLength(1);
   });
@@ -117,12 +117,12 @@ describe('openaiProvider against a loopback server with the real SDK', () => {
       kind: 'status',
       status: i === 0 ? 500 : 400,
     }));
-    expect(((await failure(provider.call(request, { fetch }))) as ProviderError).retryable).toBe(
-      true,
-    );
-    expect(((await failure(provider.call(request, { fetch }))) as ProviderError).retryable).toBe(
-      false,
-    );
+    expect(
+      ((await failure(provider.call(request, { fetch }))) as ProviderUnavailableError).retryable,
+    ).toBe(true);
+    expect(
+      ((await failure(provider.call(request, { fetch }))) as ProviderUnavailableError).retryable,
+    ).toBe(false);
   });
 
   it('maps a hang to a retryable timeout and a reset to a retryable connection error', async () => {
@@ -131,9 +131,9 @@ describe('openaiProvider against a loopback server with the real SDK', () => {
       'chat',
       300,
     );
-    const timeout = (await failure(provider.call(request, { fetch }))) as ProviderError;
+    const timeout = (await failure(provider.call(request, { fetch }))) as ProviderUnavailableError;
     expect([timeout.retryable, timeout.message]).toEqual([true, 'The OpenAI call timed out.']);
-    const reset = (await failure(provider.call(request, { fetch }))) as ProviderError;
+    const reset = (await failure(provider.call(request, { fetch }))) as ProviderUnavailableError;
     expect(reset.retryable).toBe(true);
   });
 
@@ -141,8 +141,8 @@ describe('openaiProvider against a loopback server with the real SDK', () => {
     'fails closed on a %s body',
     async (kind) => {
       const { provider, fetch } = await setup(() => ({ kind }));
-      const error = (await failure(provider.call(request, { fetch }))) as ProviderError;
-      expect(error).toBeInstanceOf(ProviderError);
+      const error = (await failure(provider.call(request, { fetch }))) as ProviderUnavailableError;
+      expect(error).toBeInstanceOf(ProviderUnavailableError);
       expect(error.retryable).toBe(false);
     },
   );
@@ -161,7 +161,7 @@ describe('openaiProvider against a loopback server with the real SDK', () => {
 
   it('never lets the key out through an error that echoes it', async () => {
     const { provider, fetch } = await setup(() => ({ kind: 'echo-headers' }));
-    const error = (await failure(provider.call(request, { fetch }))) as ProviderError;
+    const error = (await failure(provider.call(request, { fetch }))) as ProviderUnavailableError;
     expect(error.status).toBe(401);
     const everything = `${error.message} ${JSON.stringify(error)} ${String(error.cause)} ${error.stack}`;
     expect(everything).not.toContain(key.reveal());

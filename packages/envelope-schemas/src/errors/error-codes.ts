@@ -52,4 +52,6 @@ export type PmErrorCode =
   /** A response schema cannot be used in the provider's strict structured-output mode. */
   | 'UNSUPPORTED_SCHEMA'
   /** Replay found no recorded response for the request. */
-  | 'REPLAY_MISS';
+  | 'REPLAY_MISS'
+  /** An unexpected failure inside the SDK (a bug): the ledger has the record; please report it. */
+  | 'INTERNAL_ERROR';

@@ -1,6 +1,10 @@
 import { isPmError } from '@pm/envelope-schemas';
 import { EgressDeniedError } from '../egress/egress-denied-error.js';
-import { isRetryableStatus, ProviderError, parseRetryAfter } from '../provider/provider-error.js';
+import {
+  isRetryableStatus,
+  ProviderUnavailableError,
+  parseRetryAfter,
+} from '../provider/provider-unavailable-error.js';
 import { scrubKnownSecrets } from '../secrets/scrub-text.js';
 
 type OpenAIModule = typeof import('openai');
@@ -19,7 +23,7 @@ function findEgressDenial(error: unknown): EgressDeniedError | undefined {
 }
 
 /**
- * Turns whatever the SDK threw into a `ProviderError` (or the `EgressDeniedError` the
+ * Turns whatever the SDK threw into a `ProviderUnavailableError` (or the `EgressDeniedError` the
  * guarded fetch raised underneath it). The SDK's message is cut short and scrubbed of the
  * key; its error object is not kept, since its body or headers may echo the key.
  */
@@ -34,31 +38,40 @@ export function mapOpenAIError(
   const clean = (text: string) => scrubKnownSecrets(text, secrets).slice(0, MAX_MESSAGE);
 
   if (error instanceof sdk.APIUserAbortError) {
-    return new ProviderError('The OpenAI call was aborted (run deadline or cancellation).', {
-      retryable: false,
-    });
+    return new ProviderUnavailableError(
+      'The OpenAI call was aborted (run deadline or cancellation).',
+      {
+        retryable: false,
+      },
+    );
   }
   if (error instanceof sdk.APIConnectionTimeoutError) {
-    return new ProviderError('The OpenAI call timed out.', { retryable: true });
+    return new ProviderUnavailableError('The OpenAI call timed out.', { retryable: true });
   }
   if (error instanceof sdk.APIConnectionError) {
-    return new ProviderError('Could not reach OpenAI (connection failed or was reset).', {
-      retryable: true,
-    });
+    return new ProviderUnavailableError(
+      'Could not reach OpenAI (connection failed or was reset).',
+      {
+        retryable: true,
+      },
+    );
   }
   if (error instanceof sdk.APIError && typeof error.status === 'number') {
     const retryAfterMs = parseRetryAfter(error.headers);
-    return new ProviderError(`OpenAI answered HTTP ${error.status}: ${clean(error.message)}`, {
-      status: error.status,
-      retryable: isRetryableStatus(error.status),
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    });
+    return new ProviderUnavailableError(
+      `OpenAI answered HTTP ${error.status}: ${clean(error.message)}`,
+      {
+        status: error.status,
+        retryable: isRetryableStatus(error.status),
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      },
+    );
   }
   // A 200 with a body the SDK could not read (malformed or truncated JSON, wrong content
   // type). The provider may have billed it, so it is not retried: fail closed.
   const name = error instanceof Error ? error.name : typeof error;
   const message = error instanceof Error ? clean(error.message) : '';
-  return new ProviderError(
+  return new ProviderUnavailableError(
     `OpenAI returned a response that could not be read (${name}: ${message}).`,
     {
       retryable: false,

@@ -7,9 +7,11 @@ import type {
   ProviderCallResult,
   ProviderDescription,
 } from '../provider/provider.js';
-import { ProviderError } from '../provider/provider-error.js';
+import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
 import { loadOpenAI } from './load-openai.js';
 import { mapOpenAIError } from './map-openai-error.js';
+import { strictSchemaProblems } from './strict-json-schema.js';
+import { UnsupportedSchemaError } from './unsupported-schema-error.js';
 
 /** Options of `openaiProvider`. */
 export interface OpenAIProviderOptions {
@@ -128,7 +130,9 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
         );
         const choice = completion.choices[0];
         if (choice?.message.refusal) {
-          throw new ProviderError('The model refused the request.', { retryable: false });
+          throw new ProviderUnavailableError('The model refused the request.', {
+            retryable: false,
+          });
         }
         return {
           text: choice?.message.content ?? '',
@@ -172,5 +176,19 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
     }
   }
 
-  return { name: 'openai', remote: true, origins: [origin], describe: () => description, call };
+  function checkRequest(request: ProviderCallRequest): void {
+    if (!request.responseFormat) return;
+    const problems = strictSchemaProblems(request.responseFormat.schema);
+    if (problems.length > 0)
+      throw new UnsupportedSchemaError(request.responseFormat.name, problems);
+  }
+
+  return {
+    name: 'openai',
+    remote: true,
+    origins: [origin],
+    describe: () => description,
+    checkRequest,
+    call,
+  };
 }

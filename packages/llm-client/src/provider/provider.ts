@@ -1,10 +1,10 @@
 import type { ReasoningEffort, TokenUsageV1 } from '@pm/envelope-schemas';
 
 /** One message of a rendered prompt. */
-export interface PromptMessage {
+export type PromptMessage = {
   role: 'system' | 'user';
   content: string;
-}
+};
 
 /** A structured-output request: the output must be JSON following `schema`. */
 export interface ResponseFormat {
@@ -71,7 +71,7 @@ export interface ProviderCallContext {
 
 /**
  * A model provider. The pipeline owns policy, budget, ledger and retries; a provider makes
- * exactly one attempt per `call` and reports failures as `ProviderError`.
+ * exactly one attempt per `call` and reports failures as `ProviderUnavailableError`.
  */
 export interface LLMProvider {
   readonly name: string;
@@ -80,5 +80,10 @@ export interface LLMProvider {
   /** Origins the provider needs on the egress allowlist. */
   readonly origins: readonly string[];
   describe(): ProviderDescription;
+  /**
+   * Refuses a request the provider can never serve (e.g. a schema its strict mode rejects),
+   * before any reservation or egress. Optional.
+   */
+  checkRequest?(request: ProviderCallRequest): void;
   call(request: ProviderCallRequest, context: ProviderCallContext): Promise<ProviderCallResult>;
 }

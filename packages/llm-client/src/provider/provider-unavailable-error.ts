@@ -17,7 +17,7 @@ export interface ProviderFailure {
  * permitted attempt (`attempts` then says how many were made). Messages are scrubbed of
  * secrets; the provider's own error is not kept as `cause` (it may quote a key).
  */
-export class ProviderError extends PmError {
+export class ProviderUnavailableError extends PmError {
   readonly status: number | undefined;
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;

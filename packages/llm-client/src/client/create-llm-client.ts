@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import {
+  type BudgetAlert,
+  type BudgetStore,
+  createBudget,
+  createRateLimiter,
+  memoryStore,
+  type RateLimiter,
+} from '@pm/budget';
+import { type AutomationPolicyV1, parseAutomationPolicy } from '@pm/envelope-schemas';
+import { openLedger } from '@pm/ledger';
+import { createRedactor, type Redactor } from '@pm/redact';
+import { createEgressFetch } from '../egress/egress-fetch.js';
+import { offlineProvider } from '../offline/offline-provider.js';
+import type { RunContext } from '../pipeline/run-context.js';
+import type { ProviderDescription } from '../provider/provider.js';
+import { LLMRun } from '../run/llm-run.js';
+import { loadTemplates, type TemplateSet } from '../template-files.js';
+import type { LLMClientOptions } from './client-options.js';
+import { defaultPolicy } from './default-policy.js';
+import { planEgress } from './egress-plan.js';
+import type { LLMEvent, LLMEventInput } from './events.js';
+import { remoteCallsDisabled } from './kill-switch.js';
+
+/** The auditable list of what a client can reach (spec 000 §7). Never holds a secret. */
+export interface ClientDescription {
+  executionMode: AutomationPolicyV1['execution_mode'];
+  policyId: string;
+  /** True when the kill switch sends every call to the offline provider. */
+  offline: boolean;
+  provider: ProviderDescription;
+  /** Every external endpoint calls can reach: empty when nothing leaves the process. */
+  endpoints: readonly {
+    origin: string;
+    provider: string;
+    purpose: string;
+    credentialSource: string;
+  }[];
+  redactionProfile: string;
+  ledgerDir: string;
+}
+
+/** Options of `client.startRun`. */
+export interface StartRunOptions {
+  /** Run id (a UUID by default); also the ledger folder's name. */
+  runId?: string;
+  /** Default stage of the run's calls; default `default`. */
+  stage?: string;
+}
+
+/** A governed model client. Create one per service; start a run per job or request. */
+export interface LLMClient {
+  /** The policy in force (validated). */
+  readonly policy: AutomationPolicyV1;
+  /** Starts a run: opens its ledger (one writer per run), records the policy and config. */
+  startRun(options?: StartRunOptions): Promise<LLMRun>;
+  /** Every external endpoint this configuration can reach, with provider, mode and credential source. */
+  describe(): ClientDescription;
+}
+
+const ALERT_UNIT = { usd: 'usd', tokens: 'tokens', requests: 'requests' } as const;
+
+/**
+ * Creates a client. With no options it is fully offline: the offline stub provider, a
+ * local policy, a per-run budget, `homebrew@1` redaction and a ledger under `./.pm-ledger/`.
+ */
+export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
+  const policy =
+    options.policy === undefined ? defaultPolicy() : parseAutomationPolicy(options.policy);
+  const offline = offlineProvider();
+  const killSwitch = remoteCallsDisabled(options.enabled, options.env ?? process.env);
+  const provider = killSwitch ? offline : (options.provider ?? offline);
+  const egress = planEgress(policy.execution_mode, provider, options.egress);
+  const ledgerDir = resolve(options.ledger?.dir ?? '.pm-ledger');
+  const durability = options.ledger?.durability ?? 'batch';
+  // Built now so a bad profile or a missing hash key fails at start-up, not mid-run.
+  const redactor: Redactor = createRedactor({
+    ...(options.redaction?.profile ? { profile: options.redaction.profile } : {}),
+    ...(options.redaction?.hashKey ? { hashKey: options.redaction.hashKey } : {}),
+    ...(options.redaction?.hashFields ? { hashFields: options.redaction.hashFields } : {}),
+    ...(options.redaction?.dropFields ? { dropFields: options.redaction.dropFields } : {}),
+  });
+  const store: BudgetStore = options.budget?.store ?? memoryStore();
+  const rateLimiter: RateLimiter = createRateLimiter(options.rateLimit ?? {});
+  let templates: TemplateSet | undefined;
+
+  const describe = (): ClientDescription => {
+    const description = provider.describe();
+    return {
+      executionMode: policy.execution_mode,
+      policyId: policy.policy_id,
+      offline: !provider.remote,
+      provider: description,
+      endpoints: provider.remote
+        ? egress.allow.map((origin) => ({
+            origin,
+            provider: description.name,
+            purpose:
+              description.endpoints.find((e) => e.origin === origin)?.purpose ??
+              'allowed by egress.allow',
+            credentialSource: description.credentialSource,
+          }))
+        : [],
+      redactionProfile: redactor.profile,
+      ledgerDir,
+    };
+  };
+
+  async function startRun(runOptions: StartRunOptions = {}): Promise<LLMRun> {
+    const runId = runOptions.runId ?? randomUUID();
+    templates ??= loadTemplates(options.templates);
+    const emit = (event: LLMEventInput) =>
+      options.onEvent?.({ ...event, runId, at: new Date().toISOString() } as LLMEvent);
+    const ledger = openLedger({
+      dir: ledgerDir,
+      runId,
+      durability,
+      ...(options.ledger?.signer ? { signer: options.ledger.signer } : {}),
+    });
+    const limits = options.budget?.limits ?? {};
+    const onAlert = (alert: BudgetAlert) => {
+      try {
+        ledger.append({
+          type: 'alert',
+          data: {
+            level: alert.level,
+            scope: alert.scopeKey,
+            unit: ALERT_UNIT[alert.metric],
+            spent: alert.spent,
+            limit: alert.limit,
+            threshold: Math.min(alert.fraction, 1),
+          },
+        });
+      } catch {
+        // The run has ended: the alert still reaches onEvent.
+      }
+      emit({
+        type: 'budget.alert',
+        level: alert.level,
+        scope: alert.scopeKey,
+        metric: alert.metric,
+        spent: alert.spent,
+        limit: alert.limit,
+      });
+    };
+    const budget = createBudget({
+      runId,
+      store,
+      limits: {
+        ...limits,
+        usd: Math.min(policy.max_cost_usd, limits.usd ?? Number.POSITIVE_INFINITY),
+        maxRuntimeMinutes: policy.max_runtime_minutes,
+      },
+      ...(options.budget?.period ? { period: options.budget.period } : {}),
+      ...(options.budget?.alerts !== undefined ? { alerts: options.budget.alerts } : {}),
+      ...(options.budget?.prices ? { prices: options.budget.prices } : {}),
+      onAlert,
+    });
+    let requestCounter = 0;
+    const fetch = createEgressFetch({
+      allow: egress.allow,
+      onDenied: (denial) =>
+        emit({ type: 'egress.denied', origin: denial.origin, reason: denial.reason }),
+    });
+    const ctx: RunContext = {
+      runId,
+      defaultStage: runOptions.stage ?? 'default',
+      policy,
+      provider,
+      offline,
+      redactor,
+      ledger,
+      budget,
+      prices: options.budget?.prices,
+      rateLimiter,
+      fetch,
+      gatewayConfigured: egress.gatewayConfigured,
+      templates,
+      options,
+      emit,
+      nextRequestId: () => `req-${String(++requestCounter).padStart(4, '0')}`,
+    };
+    ledger.append({ type: 'run_start', data: { policy, config: configSnapshot() } });
+    emit({ type: 'run.started', provider: provider.name, offline: !provider.remote });
+    return new LLMRun(ctx, join(ledgerDir, runId));
+  }
+
+  /** The configuration as recorded at run start: names, limits and switches, never secrets. */
+  function configSnapshot(): Record<string, unknown> {
+    return {
+      provider: provider.describe(),
+      kill_switch: killSwitch,
+      execution_mode: policy.execution_mode,
+      egress_allow: egress.allow,
+      gateway:
+        options.egress?.gateway === undefined ? null : new URL(options.egress.gateway).origin,
+      redaction_profile: redactor.profile,
+      ledger_durability: durability,
+      budget_limits: options.budget?.limits ?? {},
+      budget_period: options.budget?.period ?? null,
+      retry: options.retry ?? {},
+      rate_limit: options.rateLimit ?? {},
+      on_unavailable: options.onUnavailable ?? 'fail',
+      approver_configured: options.approve !== undefined,
+      approval_stages: options.approvalStages ?? [],
+    };
+  }
+
+  return { policy, startRun, describe };
+}

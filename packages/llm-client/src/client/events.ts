@@ -1,0 +1,71 @@
+import type { ApprovalDecisionV1 } from '@pm/envelope-schemas';
+
+interface EventBase {
+  runId: string;
+  /** When the event happened, ISO 8601. */
+  at: string;
+}
+
+/**
+ * What `onEvent` receives. Events carry ids, counts and codes, never prompt text, output
+ * or secrets, so a host can log them as they are.
+ */
+export type LLMEvent =
+  | (EventBase & { type: 'run.started'; provider: string; offline: boolean })
+  | (EventBase & {
+      type: 'call.started';
+      stage: string;
+      requestId: string;
+      model: string;
+      provider: string;
+    })
+  | (EventBase & {
+      type: 'call.retry';
+      stage: string;
+      requestId: string;
+      attempt: number;
+      status: number | undefined;
+      delayMs: number;
+    })
+  | (EventBase & {
+      type: 'call.completed';
+      stage: string;
+      requestId: string;
+      costUsd: number;
+      inputTokens: number;
+      outputTokens: number;
+      attempts: number;
+      degraded: boolean;
+    })
+  | (EventBase & {
+      type: 'call.failed';
+      stage: string;
+      requestId?: string;
+      code: string;
+      message: string;
+      phase: string;
+    })
+  | (EventBase & {
+      type: 'approval';
+      stage: string;
+      requestId: string;
+      decision: ApprovalDecisionV1['decision'];
+      approver: string;
+    })
+  | (EventBase & {
+      type: 'budget.alert';
+      level: string;
+      scope: string;
+      metric: string;
+      spent: number;
+      limit: number;
+    })
+  | (EventBase & { type: 'egress.denied'; origin: string; reason: string })
+  | (EventBase & { type: 'run.ended'; requests: number; errors: number; costUsd: number });
+
+/** An event as the pipeline raises it; the run adds `runId` and `at`. */
+export type LLMEventInput = LLMEvent extends infer E
+  ? E extends LLMEvent
+    ? Omit<E, 'runId' | 'at'>
+    : never
+  : never;

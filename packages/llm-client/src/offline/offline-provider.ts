@@ -1,0 +1,63 @@
+import { countTokens } from '@pm/budget';
+import type {
+  LLMProvider,
+  ProviderCallRequest,
+  ProviderCallResult,
+  ProviderDescription,
+} from '../provider/provider.js';
+import { exampleFromSchema } from './example-from-schema.js';
+import { offlineMoveOutput } from './offline-moves.js';
+
+/** Options of `offlineProvider`. */
+export interface OfflineProviderOptions {
+  /** Objects to return for `generateObject`, by response format name (e.g. `next_command`). */
+  fixtures?: Readonly<Record<string, unknown>>;
+}
+
+const DESCRIPTION: ProviderDescription = {
+  name: 'offline',
+  remote: false,
+  endpoints: [],
+  credentialSource: 'none',
+};
+
+/**
+ * The offline stub: deterministic, no network, no key. For the three agent moves it
+ * renders offline templates from the same aggregates the prompt carries; for other
+ * structured requests it returns a host fixture or a deterministic schema-valid object;
+ * for other text requests, a short statement that no model was called. Usage is counted
+ * with the model's tokenizer, so estimates and ledgers look as they would online.
+ */
+export function offlineProvider(options: OfflineProviderOptions = {}): LLMProvider {
+  async function call(request: ProviderCallRequest): Promise<ProviderCallResult> {
+    const format = request.responseFormat;
+    const move = offlineMoveOutput(request);
+    let text: string;
+    if (move !== undefined) text = typeof move === 'string' ? move : JSON.stringify(move);
+    else if (format)
+      text = JSON.stringify(options.fixtures?.[format.name] ?? exampleFromSchema(format.schema));
+    else
+      text =
+        'Offline mode: no model was called. Configure a provider to get a model-written answer.';
+    const inputTokens = request.messages.reduce(
+      (sum, m) => sum + countTokens(m.content, { model: request.model }).tokens,
+      0,
+    );
+    const outputTokens = Math.min(
+      countTokens(text, { model: request.model }).tokens,
+      request.maxOutputTokens,
+    );
+    return {
+      text,
+      model: request.model,
+      usage: {
+        input_tokens: inputTokens,
+        cached_input_tokens: 0,
+        output_tokens: outputTokens,
+        reasoning_tokens: 0,
+      },
+      finishReason: 'stop',
+    };
+  }
+  return { name: 'offline', remote: false, origins: [], describe: () => DESCRIPTION, call };
+}

@@ -1,0 +1,80 @@
+import type { ReasoningEffort, RequestEnvelopeV1, TokenUsageV1 } from '@pm/envelope-schemas';
+import type { z } from 'zod';
+
+/** One governed call, as the run's methods describe it to the pipeline. */
+export interface CallInput {
+  /** Stage name; default the run's stage. */
+  stage?: string;
+  model: string;
+  /** Prompt template `id@version` (or `id` for its newest version). */
+  template?: string;
+  /** The user's text: a goal, a question, the section to draft. */
+  input?: string;
+  /** Minimised data the prompt carries (redacted before rendering). */
+  context?: unknown;
+  /** The disclosure level of `context` (1 schema ... 5 samples). */
+  disclosureLevel?: 1 | 2 | 3 | 4 | 5;
+  /** Output ceiling, reserved in full. */
+  maxOutputTokens: number;
+  reasoningEffort?: ReasoningEffort;
+  /** For `generateObject`: the zod schema the output must satisfy. */
+  schema?: z.ZodType;
+  /** Versioned id of the response schema, e.g. `next-command@1`; `text@1` for text. */
+  schemaId?: string;
+  /** Whether the output drives an action (gated in hybrid mode). */
+  drivesAction?: boolean;
+}
+
+/** What a completed call returns. */
+export interface CallResult<T = unknown> {
+  requestId: string;
+  /** The output text (JSON text for objects). */
+  output: string;
+  /** The validated object (generateObject). */
+  object: T | undefined;
+  usage: {
+    inputTokens: number;
+    cachedInputTokens: number;
+    outputTokens: number;
+    reasoningTokens: number;
+  };
+  /** Whether `usage` was counted here because the provider reported none (billed at the worst case). */
+  usageEstimated: boolean;
+  costUsd: number;
+  envelope: RequestEnvelopeV1;
+  artifacts: { prompt: string; output: string };
+  provider: string;
+  attempts: number;
+  /** True when no model was called (offline provider or kill switch). */
+  offline: boolean;
+  /** True when the provider failed and `onUnavailable: 'offline'` answered instead. */
+  degraded: boolean;
+}
+
+/** What `run.estimate` returns: the dry run, nothing sent or written. */
+export interface CallEstimate {
+  model: string;
+  stage: string;
+  inputTokens: number;
+  /** Whether `inputTokens` is an upper bound (a piece too long to count exactly). */
+  approximate: boolean;
+  maxOutputTokens: number;
+  /** Input plus the full output ceiling at the output price; undefined when the price is unknown. */
+  worstCaseCostUsd: number | undefined;
+  /** `allowed`, or the code of the policy refusal. */
+  policy: { allowed: true } | { allowed: false; code: string; message: string };
+  /** Approvals the call would need. */
+  approvals: readonly string[];
+  envelope: RequestEnvelopeV1;
+  provider: string;
+}
+
+/** Converts the ledger's usage shape to the result's. */
+export function usageFromLedger(usage: TokenUsageV1): CallResult['usage'] {
+  return {
+    inputTokens: usage.input_tokens,
+    cachedInputTokens: usage.cached_input_tokens,
+    outputTokens: usage.output_tokens,
+    reasoningTokens: usage.reasoning_tokens,
+  };
+}

@@ -1,0 +1,571 @@
+import { countChatTokens, estimateCost, type Reservation, retry } from '@pm/budget';
+import {
+  type ApprovalDecisionV1,
+  approves,
+  isPmError,
+  PmError,
+  parseApprovalDecision,
+  parseRequestEnvelope,
+  type RequestEnvelopeV1,
+  type TokenUsageV1,
+} from '@pm/envelope-schemas';
+import { canonicalJson } from '@pm/ledger';
+import { z } from 'zod';
+import { ApprovalDeniedError } from '../errors/approval-denied-error.js';
+import { OutputValidationError } from '../errors/output-validation-error.js';
+import { checkCallPolicy } from '../policy/check-call-policy.js';
+import type {
+  LLMProvider,
+  PromptMessage,
+  ProviderCallRequest,
+  ProviderCallResult,
+  ResponseFormat,
+} from '../provider/provider.js';
+import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
+import { findTemplate } from '../template-files.js';
+import { renderDataBlock } from '../templates/data-block.js';
+import { renderPrompt } from '../templates/render-prompt.js';
+import { approvalScopes } from './approval-scopes.js';
+import {
+  type CallEstimate,
+  type CallInput,
+  type CallResult,
+  usageFromLedger,
+} from './call-input.js';
+import { requestHash } from './request-hash.js';
+import type { RunContext } from './run-context.js';
+
+type Phase =
+  | 'policy'
+  | 'redact'
+  | 'render'
+  | 'envelope'
+  | 'estimate'
+  | 'approve'
+  | 'reserve'
+  | 'call'
+  | 'validate'
+  | 'settle';
+
+/** Everything steps 1-6 produce: the request as it would be sent, and its estimate. */
+interface PreparedCall {
+  stage: string;
+  requestId: string;
+  provider: LLMProvider;
+  request: ProviderCallRequest;
+  envelope: RequestEnvelopeV1;
+  promptContent: string;
+  promptRef: string;
+  inputTokens: number;
+  approximate: boolean;
+  worstCaseCostUsd: number | undefined;
+  redactionCounts: Record<string, number>;
+  schemaId: string;
+}
+
+const sha256Ref = async (content: string) => {
+  const { createHash } = await import('node:crypto');
+  return `artifact://sha256:${createHash('sha256').update(content).digest('hex')}`;
+};
+
+function formatName(schemaId: string): string {
+  return schemaId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
+}
+
+function mergeCounts(...all: (Record<string, number> | undefined)[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const counts of all)
+    for (const [k, v] of Object.entries(counts ?? {})) out[k] = (out[k] ?? 0) + v;
+  return out;
+}
+
+/** Steps 2-6: minimised input redacted, rendered, enveloped, counted and priced. */
+async function prepare(
+  ctx: RunContext,
+  call: CallInput,
+  provider: LLMProvider,
+  store: boolean,
+  track: (phase: Phase) => void = () => {},
+): Promise<PreparedCall> {
+  const stage = call.stage ?? ctx.defaultStage;
+  const requestId = ctx.nextRequestId();
+  const schemaId = call.schemaId ?? 'text@1';
+
+  track('redact');
+  // 3 redact: the user's text and the context, by the run's profile; values are never kept.
+  const input = call.input === undefined ? undefined : ctx.redactor.redactText(call.input);
+  const context = call.context === undefined ? undefined : ctx.redactor.redactValue(call.context);
+  const redactionCounts = mergeCounts(input?.counts, context?.counts);
+
+  track('render');
+  // 4 render: instructions from the template file only; data as fenced blocks.
+  const template =
+    call.template === undefined ? undefined : findTemplate(ctx.templates, call.template);
+  let messages: PromptMessage[];
+  if (template) {
+    messages = renderPrompt(template, {
+      goal: input?.text ?? '',
+      level: call.disclosureLevel ?? 0,
+      context: context?.value ?? null,
+    }).messages;
+  } else {
+    const parts = [input?.text ?? ''];
+    if (context !== undefined) parts.push(renderDataBlock('context', context.value, 16_000).text);
+    messages = [{ role: 'user', content: parts.filter(Boolean).join('\n\n') }];
+  }
+  const responseFormat: ResponseFormat | undefined = call.schema
+    ? {
+        name: formatName(schemaId),
+        schema: (() => {
+          const { $schema: _drop, ...rest } = z.toJSONSchema(call.schema, {
+            target: 'draft-2020-12',
+          }) as Record<string, unknown>;
+          return rest;
+        })(),
+      }
+    : undefined;
+  const request: ProviderCallRequest = {
+    requestId,
+    model: call.model,
+    messages,
+    maxOutputTokens: call.maxOutputTokens,
+    reasoningEffort: call.reasoningEffort ?? 'medium',
+    ...(responseFormat ? { responseFormat } : {}),
+    ...(template ? { template: { id: template.id, version: template.version } } : {}),
+    ...(context
+      ? {
+          context: {
+            goal: input?.text ?? '',
+            level: call.disclosureLevel ?? 0,
+            data: context.value,
+          },
+        }
+      : {}),
+  };
+  track('envelope');
+  provider.checkRequest?.(request);
+
+  // 5 envelope: the prompt is an artifact, the envelope validated.
+  const promptContent = canonicalJson({ messages, response_format: responseFormat ?? null });
+  const promptRef = store
+    ? await ctx.ledger.putArtifact(promptContent, { mediaType: 'application/json' })
+    : await sha256Ref(promptContent);
+  const envelope = parseRequestEnvelope({
+    schema_version: '1',
+    run_id: ctx.runId,
+    stage,
+    model: call.model,
+    reasoning_effort: request.reasoningEffort,
+    input_artifacts: [promptRef],
+    redaction_profile: ctx.redactor.profile,
+    response_schema: schemaId,
+    policy_id: ctx.policy.policy_id,
+    max_output_tokens: call.maxOutputTokens,
+    ...(template
+      ? { template: { id: template.id, version: template.version, sha256: template.sha256 } }
+      : {}),
+    ...(call.disclosureLevel ? { disclosure_level: call.disclosureLevel } : {}),
+  });
+
+  track('estimate');
+  // 6 estimate: exact input tokens, worst case at the output price.
+  const count = countChatTokens(messages, { model: call.model });
+  let worstCaseCostUsd: number | undefined;
+  try {
+    worstCaseCostUsd = estimateCost(
+      { model: call.model, inputTokens: count.tokens, outputTokens: call.maxOutputTokens },
+      ctx.prices ? { prices: ctx.prices } : {},
+    ).usd;
+  } catch {
+    worstCaseCostUsd = undefined; // the reservation refuses an unpriced model under a USD cap
+  }
+  return {
+    stage,
+    requestId,
+    provider,
+    request,
+    envelope,
+    promptContent,
+    promptRef,
+    inputTokens: count.tokens,
+    approximate: count.approximate,
+    worstCaseCostUsd,
+    redactionCounts,
+    schemaId,
+  };
+}
+
+function checkPolicyFor(ctx: RunContext, call: CallInput, provider: LLMProvider): void {
+  checkCallPolicy(ctx.policy, {
+    model: call.model,
+    remote: provider.remote,
+    gatewayConfigured: ctx.gatewayConfigured,
+  });
+}
+
+/** `run.estimate`: steps 1-6 only; nothing is sent or written. */
+export async function estimateCall(ctx: RunContext, call: CallInput): Promise<CallEstimate> {
+  let policy: CallEstimate['policy'] = { allowed: true };
+  try {
+    checkPolicyFor(ctx, call, ctx.provider);
+  } catch (error) {
+    if (!isPmError(error)) throw error;
+    policy = { allowed: false, code: error.code, message: error.message };
+  }
+  const prepared = await prepare(ctx, call, ctx.provider, false);
+  return {
+    model: call.model,
+    stage: prepared.stage,
+    inputTokens: prepared.inputTokens,
+    approximate: prepared.approximate,
+    maxOutputTokens: call.maxOutputTokens,
+    worstCaseCostUsd: prepared.worstCaseCostUsd,
+    policy,
+    approvals: approvalScopes(ctx.policy, gateFacts(ctx, call, prepared)),
+    envelope: prepared.envelope,
+    provider: ctx.provider.name,
+  };
+}
+
+function gateFacts(ctx: RunContext, call: CallInput, prepared: PreparedCall) {
+  return {
+    stage: prepared.stage,
+    remote: prepared.provider.remote,
+    disclosureLevel: call.disclosureLevel,
+    drivesAction: call.drivesAction === true,
+    approvalStages: ctx.options.approvalStages ?? [],
+  };
+}
+
+/** Step 7: asks the host's approver; no approver, an invalid decision or a deny refuse the call. */
+async function approve(ctx: RunContext, call: CallInput, prepared: PreparedCall): Promise<void> {
+  const scopes = approvalScopes(ctx.policy, gateFacts(ctx, call, prepared));
+  if (scopes.length === 0) return;
+  if (!ctx.options.approve) {
+    throw new ApprovalDeniedError(
+      scopes,
+      'no approver is configured (createLLMClient({ approve })), so gated calls are denied.',
+    );
+  }
+  let decision: ApprovalDecisionV1;
+  try {
+    decision = parseApprovalDecision(
+      await ctx.options.approve({
+        runId: ctx.runId,
+        stage: prepared.stage,
+        requestId: prepared.requestId,
+        model: call.model,
+        provider: prepared.provider.name,
+        scopes,
+        envelope: prepared.envelope,
+        estimate: {
+          inputTokens: prepared.inputTokens,
+          maxOutputTokens: call.maxOutputTokens,
+          worstCaseCostUsd: prepared.worstCaseCostUsd ?? Number.NaN,
+        },
+        messages: prepared.request.messages,
+      }),
+    );
+  } catch (error) {
+    const why = isPmError(error)
+      ? `the approver returned an invalid decision (${error.code}).`
+      : 'the approver failed.';
+    throw new ApprovalDeniedError(scopes, why);
+  }
+  ctx.ledger.append({
+    type: 'approval',
+    stage: prepared.stage,
+    data: { request_id: prepared.requestId, decision },
+  });
+  ctx.emit({
+    type: 'approval',
+    stage: prepared.stage,
+    requestId: prepared.requestId,
+    decision: decision.decision,
+    approver: decision.approver,
+  });
+  const context = { runId: ctx.runId, stage: prepared.stage };
+  const missing = scopes.filter((scope) => !approves(decision, scope, context));
+  if (missing.length > 0) {
+    throw new ApprovalDeniedError(
+      scopes,
+      `${decision.approver} ${decision.decision === 'deny' ? 'denied it' : `did not approve ${missing.join(', ')}`}.`,
+    );
+  }
+}
+
+/** Step 11: the output must satisfy the response schema before anything acts on it. */
+function validate(call: CallInput, schemaId: string, text: string): unknown {
+  if (!call.schema) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new OutputValidationError(schemaId, [{ path: '$', message: 'is not valid JSON' }]);
+  }
+  const result = call.schema.safeParse(json);
+  if (!result.success) {
+    throw new OutputValidationError(
+      schemaId,
+      result.error.issues.map((issue) => ({
+        path: `$${issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('')}`,
+        message: issue.message,
+      })),
+    );
+  }
+  return result.data;
+}
+
+function isFinalProviderFailure(error: unknown, attempts: number): boolean {
+  return error instanceof ProviderUnavailableError && attempts > 0;
+}
+
+function providerFailure(error: ProviderUnavailableError) {
+  return {
+    retryable: error.retryable,
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+  };
+}
+
+function toLedgerUsage(usage: TokenUsageV1) {
+  return {
+    inputTokens: usage.input_tokens,
+    cachedInputTokens: usage.cached_input_tokens,
+    outputTokens: usage.output_tokens,
+    reasoningTokens: usage.reasoning_tokens,
+  };
+}
+
+/**
+ * One governed call: the pipeline of DESIGN.md, steps 1-13. Every exit path releases or
+ * settles its reservation and writes one ledger record saying why.
+ */
+export async function governedCall<T>(
+  ctx: RunContext,
+  call: CallInput,
+  provider: LLMProvider = ctx.provider,
+  degraded = false,
+): Promise<CallResult<T>> {
+  let phase: Phase = 'policy';
+  let prepared: PreparedCall | undefined;
+  let reservation: Reservation | undefined;
+  let reservationState: 'none' | 'released' | 'settled' = 'none';
+  let attempts = 0;
+  let reportedUsage: TokenUsageV1 | undefined;
+  try {
+    // 1 policy
+    checkPolicyFor(ctx, call, provider);
+    // 2-6 minimise (the caller's), redact, render, envelope, estimate
+    prepared = await prepare(ctx, call, provider, true, (next) => {
+      phase = next;
+    });
+    // 7 approve
+    phase = 'approve';
+    await approve(ctx, call, prepared);
+    // 8 reserve: only calls that can be billed hold budget.
+    phase = 'reserve';
+    if (provider.remote) {
+      reservation = await ctx.budget.reserve({
+        model: call.model,
+        inputTokens: prepared.inputTokens,
+        maxOutputTokens: call.maxOutputTokens,
+      });
+    }
+    // 9 the request record is durable before any egress
+    ctx.ledger.append(
+      {
+        type: 'request',
+        stage: prepared.stage,
+        data: {
+          request_id: prepared.requestId,
+          envelope: prepared.envelope,
+          request_hash: requestHash(prepared.request),
+          provider: provider.name,
+          estimated_input_tokens: prepared.inputTokens,
+          max_output_tokens: call.maxOutputTokens,
+          estimated_cost_usd: prepared.worstCaseCostUsd ?? 0,
+          redaction_counts: prepared.redactionCounts,
+        },
+      },
+      { sync: true },
+    );
+    ctx.emit({
+      type: 'call.started',
+      stage: prepared.stage,
+      requestId: prepared.requestId,
+      model: call.model,
+      provider: provider.name,
+    });
+    // 10 rate limit + provider call, bounded retries with jitter
+    phase = 'call';
+    const started = performance.now();
+    const request = { ...prepared.request, signal: ctx.budget.signal };
+    const stage = prepared.stage;
+    const requestId = prepared.requestId;
+    const result: ProviderCallResult = await ctx.rateLimiter.schedule(
+      () =>
+        retry(
+          async () => {
+            attempts++;
+            return provider.call(request, { fetch: ctx.fetch });
+          },
+          {
+            ...ctx.options.retry,
+            signal: ctx.budget.signal,
+            isRetryable: (error) => error instanceof ProviderUnavailableError && error.retryable,
+            onRetry: (event) =>
+              ctx.emit({
+                type: 'call.retry',
+                stage,
+                requestId,
+                attempt: event.attempt,
+                status: event.status,
+                delayMs: event.delayMs,
+              }),
+          },
+        ),
+      { tokens: prepared.inputTokens + call.maxOutputTokens, signal: ctx.budget.signal },
+    );
+    const latencyMs = performance.now() - started;
+    reportedUsage = result.usage;
+    // The provider reported no usage: bill the worst case, so the budget never under-counts.
+    const usage: TokenUsageV1 = result.usage ?? {
+      input_tokens: prepared.inputTokens,
+      cached_input_tokens: 0,
+      output_tokens: call.maxOutputTokens,
+      reasoning_tokens: 0,
+    };
+    // 12 (first half) the output is stored whatever validation says: it was billed.
+    const outputRef = await ctx.ledger.putArtifact(result.text, {
+      mediaType: call.schema ? 'application/json' : 'text/plain',
+    });
+    // 11 validate
+    phase = 'validate';
+    let object: unknown;
+    let validationError: unknown;
+    try {
+      object = validate(call, prepared.schemaId, result.text);
+    } catch (error) {
+      validationError = error;
+    }
+    // 13 settle to the actual usage
+    phase = 'settle';
+    let costUsd = 0;
+    if (reservation) {
+      const settled = await reservation.settle({ ...toLedgerUsage(usage), requests: attempts });
+      reservationState = 'settled';
+      costUsd = settled.usd;
+    }
+    // 12 response record
+    ctx.ledger.append({
+      type: 'response',
+      stage: prepared.stage,
+      data: {
+        request_id: prepared.requestId,
+        output_artifact: outputRef,
+        model: result.model,
+        usage,
+        cost_usd: costUsd,
+        attempts,
+        latency_ms: Math.round(latencyMs * 1000) / 1000,
+        ...(result.finishReason ? { finish_reason: result.finishReason.slice(0, 64) } : {}),
+        valid: validationError === undefined,
+      },
+    });
+    if (validationError !== undefined) {
+      phase = 'validate';
+      throw validationError;
+    }
+    ctx.emit({
+      type: 'call.completed',
+      stage: prepared.stage,
+      requestId: prepared.requestId,
+      costUsd,
+      inputTokens: usage.input_tokens,
+      outputTokens: usage.output_tokens,
+      attempts,
+      degraded,
+    });
+    return {
+      requestId: prepared.requestId,
+      output: result.text,
+      object: object as T | undefined,
+      usage: usageFromLedger(usage),
+      usageEstimated: result.usage === undefined,
+      costUsd,
+      envelope: prepared.envelope,
+      artifacts: { prompt: prepared.promptRef, output: outputRef },
+      provider: provider.name,
+      attempts,
+      offline: !provider.remote,
+      degraded,
+    };
+  } catch (error) {
+    // Free or settle what the call held, then say why in one record.
+    if (reservation && reservationState === 'none') {
+      try {
+        if (reportedUsage) {
+          await reservation.settle({
+            ...toLedgerUsage(reportedUsage),
+            requests: Math.max(attempts, 1),
+          });
+          reservationState = 'settled';
+        } else {
+          await reservation.release();
+          reservationState = 'released';
+        }
+      } catch {
+        // The reservation expires into "spent at the worst case" in the store: never free budget.
+      }
+    }
+    let failure: PmError;
+    if (isFinalProviderFailure(error, attempts)) {
+      failure = new ProviderUnavailableError(
+        `${(error as Error).message} Gave up after ${attempts} attempt(s).`,
+        {
+          ...providerFailure(error as ProviderUnavailableError),
+          attempts,
+        },
+      );
+    } else {
+      failure = isPmError(error)
+        ? error
+        : new PmError(
+            'INTERNAL_ERROR',
+            `The ${phase} step failed unexpectedly; the ledger records it. Please report this as a bug.`,
+          );
+    }
+    const recordedPhase = failure.code === 'EGRESS_DENIED' ? 'egress' : phase;
+    const stage = prepared?.stage ?? call.stage ?? ctx.defaultStage;
+    ctx.ledger.append({
+      type: 'error',
+      stage,
+      data: {
+        ...(prepared ? { request_id: prepared.requestId } : {}),
+        code: failure.code,
+        message: failure.message.slice(0, 4000),
+        phase: recordedPhase,
+        ...(attempts > 0 ? { attempts } : {}),
+        reservation: reservationState,
+        ...(reportedUsage ? { usage: reportedUsage } : {}),
+      },
+    });
+    ctx.emit({
+      type: 'call.failed',
+      stage,
+      ...(prepared ? { requestId: prepared.requestId } : {}),
+      code: failure.code,
+      message: failure.message,
+      phase: recordedPhase,
+    });
+    if (
+      failure instanceof ProviderUnavailableError &&
+      ctx.options.onUnavailable === 'offline' &&
+      provider !== ctx.offline
+    ) {
+      return governedCall<T>(ctx, call, ctx.offline, true);
+    }
+    throw failure;
+  }
+}

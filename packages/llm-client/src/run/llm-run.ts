@@ -1,0 +1,103 @@
+import type { ReasoningEffort } from '@pm/envelope-schemas';
+import type { CloseResult } from '@pm/ledger';
+import type { z } from 'zod';
+import type { CallEstimate, CallInput, CallResult } from '../pipeline/call-input.js';
+import { estimateCall, governedCall } from '../pipeline/governed-call.js';
+import type { RunContext } from '../pipeline/run-context.js';
+
+/** Options shared by `generateText`, `generateObject` and `estimate`. */
+export interface GenerateOptions {
+  /** Stage name; default the run's stage. */
+  stage?: string;
+  model: string;
+  /** Prompt template, `id@version` (e.g. `draft-narrative@1`). */
+  template?: string;
+  /** The user's text (a goal, a question, the section to draft). */
+  input?: string;
+  /** Minimised data for the prompt (see `buildDisclosure` in @pm/redact); redacted before use. */
+  context?: unknown;
+  /** Disclosure level of `context`, 1-5; level 5 (samples) needs a `samples` approval. */
+  disclosureLevel?: 1 | 2 | 3 | 4 | 5;
+  /** Output ceiling; reserved in full before the call. */
+  maxOutputTokens: number;
+  reasoningEffort?: ReasoningEffort;
+  /** Whether the output will drive an action (approval-gated in hybrid mode). */
+  drivesAction?: boolean;
+}
+
+/** Options of `generateObject`. */
+export interface GenerateObjectOptions<S extends z.ZodType> extends GenerateOptions {
+  /** The zod schema the output must satisfy (validated before it is returned). */
+  schema: S;
+  /** Its versioned id, recorded in the envelope, e.g. `next-command@1`. */
+  schemaId: string;
+}
+
+/** The text result of a governed call. */
+export type TextResult = Omit<CallResult, 'object'>;
+
+/** The object result of a governed call. */
+export type ObjectResult<T> = CallResult<T> & { object: T };
+
+/** One run: a ledger, a budget and the calls made under them. */
+export class LLMRun {
+  /** The run id (the ledger folder's name). */
+  readonly runId: string;
+  /** Where this run's ledger is. */
+  readonly ledgerDir: string;
+  readonly #ctx: RunContext;
+  #ended: Promise<CloseResult> | undefined;
+
+  /** @internal Use `client.startRun()`. */
+  constructor(ctx: RunContext, ledgerDir: string) {
+    this.#ctx = ctx;
+    this.runId = ctx.runId;
+    this.ledgerDir = ledgerDir;
+  }
+
+  /** @internal The context the agent moves build on. */
+  get context(): RunContext {
+    return this.#ctx;
+  }
+
+  /** A governed text call: policy, redaction, template, envelope, budget, ledger, provider. */
+  async generateText(options: GenerateOptions): Promise<TextResult> {
+    const { object: _none, ...result } = await governedCall(this.#ctx, {
+      ...options,
+      schemaId: 'text@1',
+    });
+    return result;
+  }
+
+  /** A governed structured call: the output is validated against `schema` before it is returned. */
+  async generateObject<S extends z.ZodType>(
+    options: GenerateObjectOptions<S>,
+  ): Promise<ObjectResult<z.output<S>>> {
+    return (await governedCall<z.output<S>>(this.#ctx, options as CallInput)) as ObjectResult<
+      z.output<S>
+    >;
+  }
+
+  /** The dry run: tokens, worst-case cost, policy verdict and approvals needed. Nothing is sent or written. */
+  estimate(
+    options: GenerateOptions & { schema?: z.ZodType; schemaId?: string },
+  ): Promise<CallEstimate> {
+    return estimateCall(this.#ctx, options);
+  }
+
+  /** Ends the run: the run-end record with the run's figures, a checkpoint with a signer. Idempotent. */
+  end(): Promise<CloseResult> {
+    this.#ended ??= (async () => {
+      this.#ctx.budget.dispose();
+      const closed = await this.#ctx.ledger.close();
+      this.#ctx.emit({
+        type: 'run.ended',
+        requests: closed.summary.requests,
+        errors: closed.summary.errors,
+        costUsd: closed.summary.cost_usd,
+      });
+      return closed;
+    })();
+    return this.#ended;
+  }
+}
