@@ -1,0 +1,2 @@
+export { ReplayMissError } from './replay/replay-miss-error.js';
+export { type ReplayProviderOptions, replayProvider } from './replay/replay-provider.js';

@@ -1,0 +1,5 @@
+export {
+  type ScriptedAnswer,
+  type ScriptedProvider,
+  scriptedProvider,
+} from './testing/scripted-provider.js';

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SecretValue } from '@pm/envelope-schemas';
+import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { startOpenAICompatibleServer } from '../../../test/support/openai-compatible-server.js';
+import { createLLMClient, type LLMClientOptions } from '../src/index.js';
+import { openaiProvider } from '../src/openai.js';
+import { ReplayMissError, replayProvider } from '../src/replay.js';
+
+const root = mkdtempSync(join(tmpdir(), 'pm-replay-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const policy = {
+  schema_version: '1',
+  policy_id: 'replay-test',
+  execution_mode: 'local',
+  requires_approval: false,
+  max_cost_usd: 1,
+  max_runtime_minutes: 10,
+  allowed_models: ['gpt-5.2'],
+  run_windows: ['daily:00:00-24:00'],
+};
+const schema = z.strictObject({ command: z.string(), modifies_data: z.boolean() });
+
+async function moves(options: LLMClientOptions, runId: string) {
+  const run = await createLLMClient({ policy, ...options }).startRun({ runId, stage: 'agent' });
+  const text = await run.generateText({
+    model: 'gpt-5.2',
+    template: 'draft-narrative@1',
+    input: 'Throughput section',
+    context: { cases: 3000, median_days: 2.5 },
+    disclosureLevel: 4,
+    maxOutputTokens: 200,
+  });
+  const object = await run.generateObject({
+    model: 'gpt-5.2',
+    schema,
+    schemaId: 'next-command@1',
+    input: 'What next?',
+    maxOutputTokens: 100,
+  });
+  await run.end();
+  return { text, object };
+}
+
+describe('replayProvider', () => {
+  it('replays a recorded run offline with identical outputs and envelopes', async () => {
+    let n = 0;
+    const server = await startOpenAICompatibleServer((request) =>
+      request.body?.response_format
+        ? {
+            kind: 'complete',
+            text: '{"command":"pm-assist variants --top 10","modifies_data":false}',
+          }
+        : { kind: 'complete', text: `Narrative number ${++n}.` },
+    );
+    const key = new SecretValue('sk-test-replay-key-0000000000000000', 'test');
+    const recorded = await moves(
+      {
+        provider: openaiProvider({ apiKey: key, baseURL: server.baseURL }),
+        ledger: { dir: join(root, 'recorded') },
+      },
+      'run-1',
+    );
+    await server.close();
+
+    const replayed = await moves(
+      {
+        provider: replayProvider({ ledgerDir: join(root, 'recorded'), runId: 'run-1' }),
+        ledger: { dir: join(root, 'replayed') },
+      },
+      'run-1',
+    );
+    expect(replayed.text.output).toBe(recorded.text.output);
+    expect(replayed.object.object).toEqual(recorded.object.object);
+    expect(replayed.text.envelope).toEqual(recorded.text.envelope);
+    expect(replayed.object.envelope).toEqual(recorded.object.envelope);
+    expect(replayed.text.provider).toBe('replay');
+  });
+
+  it('a request that was not recorded is a ReplayMissError, never a live call', async () => {
+    const run = await createLLMClient({
+      policy,
+      provider: replayProvider({ ledgerDir: join(root, 'recorded'), runId: 'run-1' }),
+      ledger: { dir: join(root, 'miss') },
+    }).startRun({ runId: 'miss' });
+    await expect(
+      run.generateText({ model: 'gpt-5.2', input: 'Something new', maxOutputTokens: 10 }),
+    ).rejects.toBeInstanceOf(ReplayMissError);
+    await run.end();
+  });
+});
