@@ -41,10 +41,8 @@ export type {
   ResponseFormat,
 } from './provider/provider.js';
 export {
-  isRetryableStatus,
   type ProviderFailure,
   ProviderUnavailableError,
-  parseRetryAfter,
 } from './provider/provider-unavailable-error.js';
 export {
   type GenerateObjectOptions,

@@ -169,6 +169,18 @@ describe('openaiProvider against a loopback server with the real SDK', () => {
     expect(error.message).toContain('[REDACTED]');
   });
 
+  it('scrubs other secrets a provider error echoes back (e.g. from the prompt)', async () => {
+    const token = `ghp_${'A1b2C3d4E5f6'.repeat(3)}`;
+    const { provider, fetch } = await setup(() => ({
+      kind: 'status',
+      status: 400,
+      body: { error: { message: `prompt contained ${token}`, type: 'invalid_request_error' } },
+    }));
+    const error = (await failure(provider.call(request, { fetch }))) as ProviderUnavailableError;
+    expect(error.message).not.toContain(token);
+    expect(error.message).toContain('[SECRET:github]');
+  });
+
   it('describes its endpoint and credential source, never the key', () => {
     const provider = openaiProvider({ apiKey: key });
     expect(provider.describe()).toEqual({

@@ -1,11 +1,8 @@
+import { isRetryable, retryAfterMs } from '@pm/budget';
 import { isPmError } from '@pm/envelope-schemas';
 import { EgressDeniedError } from '../egress/egress-denied-error.js';
-import {
-  isRetryableStatus,
-  ProviderUnavailableError,
-  parseRetryAfter,
-} from '../provider/provider-unavailable-error.js';
-import { scrubKnownSecrets } from '../secrets/scrub-text.js';
+import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
+import { scrubSecrets } from '../secrets/scrub-text.js';
 
 type OpenAIModule = typeof import('openai');
 
@@ -35,7 +32,7 @@ export function mapOpenAIError(
   const denial = findEgressDenial(error);
   if (denial) return denial;
   if (isPmError(error)) return error;
-  const clean = (text: string) => scrubKnownSecrets(text, secrets).slice(0, MAX_MESSAGE);
+  const clean = (text: string) => scrubSecrets(text, secrets).slice(0, MAX_MESSAGE);
 
   if (error instanceof sdk.APIUserAbortError) {
     return new ProviderUnavailableError(
@@ -57,13 +54,13 @@ export function mapOpenAIError(
     );
   }
   if (error instanceof sdk.APIError && typeof error.status === 'number') {
-    const retryAfterMs = parseRetryAfter(error.headers);
+    const wait = retryAfterMs(error);
     return new ProviderUnavailableError(
       `OpenAI answered HTTP ${error.status}: ${clean(error.message)}`,
       {
         status: error.status,
-        retryable: isRetryableStatus(error.status),
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        retryable: isRetryable(error),
+        ...(wait === undefined ? {} : { retryAfterMs: wait }),
       },
     );
   }

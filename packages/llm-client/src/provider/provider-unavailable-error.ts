@@ -34,27 +34,3 @@ export class ProviderUnavailableError extends PmError {
     this.attempts = failure.attempts;
   }
 }
-
-const RETRYABLE_STATUS = new Set([408, 409, 429]);
-
-/** Whether an HTTP status is worth retrying: 408, 409, 429 and every 5xx. */
-export function isRetryableStatus(status: number): boolean {
-  return RETRYABLE_STATUS.has(status) || status >= 500;
-}
-
-/**
- * Parses `Retry-After` (seconds or an HTTP date) and `retry-after-ms` into milliseconds.
- * Returns undefined when absent or unreadable.
- */
-export function parseRetryAfter(
-  headers: Headers | undefined,
-  now = Date.now(),
-): number | undefined {
-  const ms = headers?.get('retry-after-ms');
-  if (ms && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));
-  const value = headers?.get('retry-after');
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
