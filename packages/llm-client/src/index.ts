@@ -21,6 +21,8 @@ export {
 } from './egress/egress-fetch.js';
 export { ApprovalDeniedError } from './errors/approval-denied-error.js';
 export { OutputValidationError } from './errors/output-validation-error.js';
+export type { MoveOptions, RecommendedCommand } from './moves/agent-moves.js';
+export { AnalysisKind, GoalInterpretationV1, NextCommandV1 } from './moves/move-schemas.js';
 export { default } from './offline/default-offline-provider.js';
 export { type OfflineProviderOptions, offlineProvider } from './offline/offline-provider.js';
 export type { CallEstimate, CallResult } from './pipeline/call-input.js';

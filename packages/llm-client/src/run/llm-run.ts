@@ -1,6 +1,14 @@
 import type { ReasoningEffort } from '@pm/envelope-schemas';
 import type { CloseResult } from '@pm/ledger';
 import type { z } from 'zod';
+import {
+  draftNarrative,
+  interpretGoal,
+  type MoveOptions,
+  type RecommendedCommand,
+  recommendNextCommand,
+} from '../moves/agent-moves.js';
+import type { GoalInterpretationV1 } from '../moves/move-schemas.js';
 import type { CallEstimate, CallInput, CallResult } from '../pipeline/call-input.js';
 import { estimateCall, governedCall } from '../pipeline/governed-call.js';
 import type { RunContext } from '../pipeline/run-context.js';
@@ -55,11 +63,6 @@ export class LLMRun {
     this.ledgerDir = ledgerDir;
   }
 
-  /** @internal The context the agent moves build on. */
-  get context(): RunContext {
-    return this.#ctx;
-  }
-
   /** A governed text call: policy, redaction, template, envelope, budget, ledger, provider. */
   async generateText(options: GenerateOptions): Promise<TextResult> {
     const { object: _none, ...result } = await governedCall(this.#ctx, {
@@ -83,6 +86,23 @@ export class LLMRun {
     options: GenerateOptions & { schema?: z.ZodType; schemaId?: string },
   ): Promise<CallEstimate> {
     return estimateCall(this.#ctx, options);
+  }
+
+  /** Agent move 1: interpret the user's goal from a disclosure (schema-validated). */
+  interpretGoal(
+    options: MoveOptions & { goal: string },
+  ): Promise<ObjectResult<GoalInterpretationV1>> {
+    return interpretGoal(this, options);
+  }
+
+  /** Agent move 2: recommend the next command, as data needing the user's confirmation. */
+  recommendNextCommand(options: MoveOptions & { goal: string }): Promise<RecommendedCommand> {
+    return recommendNextCommand(this, options);
+  }
+
+  /** Agent move 3: draft a report section from aggregates. */
+  draftNarrative(options: MoveOptions & { section: string }): Promise<TextResult> {
+    return draftNarrative(this, options);
   }
 
   /** Ends the run: the run-end record with the run's figures, a checkpoint with a signer. Idempotent. */
