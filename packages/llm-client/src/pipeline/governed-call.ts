@@ -32,6 +32,7 @@ import {
   type CallResult,
   usageFromLedger,
 } from './call-input.js';
+import { linkCallSignal } from './call-signal.js';
 import { requestHash } from './request-hash.js';
 import type { RunContext } from './run-context.js';
 
@@ -372,24 +373,22 @@ export async function governedCall<T>(
         maxOutputTokens: call.maxOutputTokens,
       });
     }
-    // 9 the request record is durable before any egress
-    ctx.ledger.append(
-      {
-        type: 'request',
-        stage: prepared.stage,
-        data: {
-          request_id: prepared.requestId,
-          envelope: prepared.envelope,
-          request_hash: requestHash(prepared.request),
-          provider: provider.name,
-          estimated_input_tokens: prepared.inputTokens,
-          max_output_tokens: call.maxOutputTokens,
-          estimated_cost_usd: prepared.worstCaseCostUsd ?? 0,
-          redaction_counts: prepared.redactionCounts,
-        },
+    // 9 the request record is written before any egress: fsynced first with `strict`
+    // durability; with `batch` it survives a process crash and is fsynced within the batch window.
+    ctx.ledger.append({
+      type: 'request',
+      stage: prepared.stage,
+      data: {
+        request_id: prepared.requestId,
+        envelope: prepared.envelope,
+        request_hash: requestHash(prepared.request),
+        provider: provider.name,
+        estimated_input_tokens: prepared.inputTokens,
+        max_output_tokens: call.maxOutputTokens,
+        estimated_cost_usd: prepared.worstCaseCostUsd ?? 0,
+        redaction_counts: prepared.redactionCounts,
       },
-      { sync: true },
-    );
+    });
     ctx.emit({
       type: 'call.started',
       stage: prepared.stage,
@@ -400,33 +399,36 @@ export async function governedCall<T>(
     // 10 rate limit + provider call, bounded retries with jitter
     phase = 'call';
     const started = performance.now();
-    const request = { ...prepared.request, signal: ctx.budget.signal };
+    const link = linkCallSignal(ctx.budget.signal);
+    const request = { ...prepared.request, signal: link.signal };
     const stage = prepared.stage;
     const requestId = prepared.requestId;
-    const result: ProviderCallResult = await ctx.rateLimiter.schedule(
-      () =>
-        retry(
-          async () => {
-            attempts++;
-            return provider.call(request, { fetch: ctx.fetch });
-          },
-          {
-            ...ctx.options.retry,
-            signal: ctx.budget.signal,
-            isRetryable: (error) => error instanceof ProviderUnavailableError && error.retryable,
-            onRetry: (event) =>
-              ctx.emit({
-                type: 'call.retry',
-                stage,
-                requestId,
-                attempt: event.attempt,
-                status: event.status,
-                delayMs: event.delayMs,
-              }),
-          },
-        ),
-      { tokens: prepared.inputTokens + call.maxOutputTokens, signal: ctx.budget.signal },
-    );
+    const result: ProviderCallResult = await ctx.rateLimiter
+      .schedule(
+        () =>
+          retry(
+            async () => {
+              attempts++;
+              return provider.call(request, { fetch: ctx.fetch });
+            },
+            {
+              ...ctx.options.retry,
+              signal: link.signal,
+              isRetryable: (error) => error instanceof ProviderUnavailableError && error.retryable,
+              onRetry: (event) =>
+                ctx.emit({
+                  type: 'call.retry',
+                  stage,
+                  requestId,
+                  attempt: event.attempt,
+                  status: event.status,
+                  delayMs: event.delayMs,
+                }),
+            },
+          ),
+        { tokens: prepared.inputTokens + call.maxOutputTokens, signal: link.signal },
+      )
+      .finally(link.unlink);
     const latencyMs = performance.now() - started;
     reportedUsage = result.usage;
     // The provider reported no usage: bill the worst case, so the budget never under-counts.
