@@ -6,7 +6,7 @@ type Analysis = GoalInterpretationV1['analysis'];
 
 // Keyword rules, checked in order: the first that matches names the analysis.
 const ANALYSIS_RULES: readonly [RegExp, Analysis][] = [
-  [/bottleneck|slow|delay|wait|duration|lead ?time|throughput|sla|fast/i, 'performance'],
+  [/bottleneck|slow|delay|wait|duration|longer|lead ?time|cycle ?time|throughput|sla|fast/i, 'performance'],
   [/variant|path|route|rework|loop|repeat/i, 'variants'],
   [/conform|complian|deviat|rule|audit/i, 'conformance'],
   [/missing|quality|clean|invalid|duplicate/i, 'data-quality'],
@@ -33,7 +33,10 @@ function interpretGoal(goal: string, data: Partial<Disclosure>): GoalInterpretat
   const analysis = analysisOf(goal);
   const columns = (data.schema ?? []).map((c) => c.name);
   return {
-    restated_goal: `Run a ${analysis} analysis of the event log to answer: ${goal.trim()}`,
+    restated_goal:
+      analysis === 'other'
+        ? `Summarise the event log to answer: ${goal.trim()}`
+        : `Run a ${analysis} analysis of the event log to answer: ${goal.trim()}`,
     analysis,
     needed_columns: columns.slice(0, 6),
     questions:
