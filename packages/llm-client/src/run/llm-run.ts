@@ -1,4 +1,5 @@
 import type { ReasoningEffort } from '@pm/envelope-schemas';
+import type { BudgetUsage } from '@pm/budget';
 import type { CloseResult } from '@pm/ledger';
 import type { z } from 'zod';
 import {
@@ -103,6 +104,11 @@ export class LLMRun {
   /** Agent move 3: draft a report section from aggregates. */
   draftNarrative(options: MoveOptions & { section: string }): Promise<TextResult> {
     return draftNarrative(this, options);
+  }
+
+  /** The run's budget: spent and reserved per scope (run, day, month). */
+  usage(): Promise<BudgetUsage> {
+    return this.#ctx.budget.usage();
   }
 
   /** Ends the run: the run-end record with the run's figures, a checkpoint with a signer. Idempotent. */
