@@ -22,7 +22,10 @@ describe('load: 1,000 concurrent governed calls in one process (real openai SDK,
       usage: { input_tokens: 20, output_tokens: 50 },
     }));
     const client = createLLMClient({
-      provider: openaiProvider({ apiKey: new SecretValue('sk-load-test-000000000000000000000', 'test'), baseURL: server.baseURL }),
+      provider: openaiProvider({
+        apiKey: new SecretValue('sk-load-test-000000000000000000000', 'test'),
+        baseURL: server.baseURL,
+      }),
       // gpt-5-mini: $0.25 / 1M input, $2 / 1M output. Worst case of one call (about 10 input
       // tokens + 100 output) is about 203 micro-dollars; the cap admits about half of 1,000.
       policy: {
@@ -40,14 +43,18 @@ describe('load: 1,000 concurrent governed calls in one process (real openai SDK,
     });
     const run = await client.startRun({ runId: 'load' });
     const results = await Promise.allSettled(
-      Array.from({ length: CALLS }, (_, i) => run.generateText({ model: 'gpt-5-mini', input: `call ${i}`, maxOutputTokens: 100 })),
+      Array.from({ length: CALLS }, (_, i) =>
+        run.generateText({ model: 'gpt-5-mini', input: `call ${i}`, maxOutputTokens: 100 }),
+      ),
     );
     const usage = await run.usage();
     await run.end();
     await server.close();
 
     const completed = results.filter((r) => r.status === 'fulfilled').length;
-    const refused = results.filter((r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'BUDGET_EXCEEDED').length;
+    const refused = results.filter(
+      (r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'BUDGET_EXCEEDED',
+    ).length;
     const records = readFileSync(join(root, 'load', 'ledger.jsonl'), 'utf8')
       .trim()
       .split('\n')

@@ -22,6 +22,12 @@ export class ProviderUnavailableError extends PmError {
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
   readonly attempts: number | undefined;
+  /**
+   * The provider's wait request as a `retry-after-ms` header, when it sent one, so retry
+   * helpers that read response headers (`retry` of @pm/budget) honour it. No other header
+   * of the response is kept: they may echo credentials.
+   */
+  readonly headers: Headers | undefined;
 
   constructor(message: string, failure: ProviderFailure, options: PmErrorOptions = {}) {
     super('PROVIDER_UNAVAILABLE', message, {
@@ -32,5 +38,7 @@ export class ProviderUnavailableError extends PmError {
     this.retryable = failure.retryable;
     this.retryAfterMs = failure.retryAfterMs;
     this.attempts = failure.attempts;
+    this.headers =
+      failure.retryAfterMs === undefined ? undefined : new Headers({ 'retry-after-ms': String(failure.retryAfterMs) });
   }
 }
