@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openLedger, readArtifact, verifyLedger } from '@pm/ledger';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startOpenAICompatibleServer } from '../support/openai-compatible-server.js';
+
+const KILLS = Number(process.env.CRASH_KILLS ?? 50);
+const root = mkdtempSync(join(tmpdir(), 'pm-crash-'));
+const child = fileURLToPath(new URL('./fixtures/governed-calls-child.ts', import.meta.url));
+const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function runAndKill(runId: string, baseURL: string, killAfterMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', tsx, child, root, runId, baseURL], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    proc.stderr.on('data', (d) => {
+      stderr += String(d);
+    });
+    proc.stdout.on('data', (d) => {
+      if (String(d).includes('ready')) setTimeout(() => proc.kill('SIGKILL'), killAfterMs);
+    });
+    proc.on('exit', (_code, signal) =>
+      signal === 'SIGKILL'
+        ? resolve()
+        : reject(new Error(`child exited on its own: ${stderr.slice(0, 500)}`)),
+    );
+  });
+}
+
+describe('crashes: governed calls killed with SIGKILL at random moments', () => {
+  it(`${KILLS} kills: the ledger reopens and verifies; no call reached the provider without a durable request record`, async () => {
+    const nonces = (text: string) => [...text.matchAll(/nonce ([\w/-]+)/g)].map((m) => m[1]!);
+    const received: string[] = [];
+    const server = await startOpenAICompatibleServer((request) => {
+      received.push(...nonces(JSON.stringify(request.body?.messages ?? '')));
+      return { kind: 'complete', text: 'ok' };
+    });
+    let requestsRecorded = 0;
+    let recovered = 0;
+    let unrecorded: string[] = [];
+    try {
+      for (let k = 0; k < KILLS; k++) {
+        const runId = `crash-${k}`;
+        const before = received.length;
+        await runAndKill(runId, server.baseURL, 5 + Math.floor(Math.random() * 120));
+        // Reopening recovers a torn last line; the ledger must then verify.
+        const reopened = openLedger({ dir: root, runId, durability: 'strict' });
+        await reopened.close();
+        const runDir = join(root, runId);
+        const verified = await verifyLedger(runDir);
+        expect(verified.ok, JSON.stringify(verified.problems.slice(0, 2))).toBe(true);
+        const lines = readFileSync(join(runDir, 'ledger.jsonl'), 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l));
+        recovered += lines.filter((r) => r.type === 'recovered').length;
+        const recorded = new Set<string>();
+        for (const record of lines.filter((r) => r.type === 'request')) {
+          requestsRecorded++;
+          const prompt = (
+            await readArtifact(runDir, record.data.envelope.input_artifacts[0])
+          ).toString('utf8');
+          for (const nonce of nonces(prompt)) recorded.add(nonce);
+        }
+        unrecorded = unrecorded.concat(received.slice(before).filter((n) => !recorded.has(n)));
+      }
+    } finally {
+      await server.close();
+    }
+    console.log(
+      `crash: ${KILLS} SIGKILLs, ${received.length} calls reached the provider, ${requestsRecorded} request records, ` +
+        `${recovered} torn tails recovered, calls without a durable request record: ${unrecorded.length}`,
+    );
+    expect(received.length).toBeGreaterThan(KILLS * 2);
+    expect(recovered + requestsRecorded).toBeGreaterThan(0);
+    expect(unrecorded).toEqual([]);
+  }, 300_000);
+});
