@@ -3,15 +3,14 @@
 import { summariseLedger, verifyLedger } from '@pm/ledger';
 import { createLLMClient } from '@pm/llm-client';
 import { buildDisclosure } from '@pm/redact';
-import { readCsv } from './read-csv.js';
+import { EVENT_LOG_ROLES, readEventLog } from '@pm-examples/sample-data';
 
-const eventLog = new URL('../data/event-log.csv', import.meta.url);
 const model = 'gpt-5.2';
 const goal = 'Find out why some invoices take much longer to pay than others.';
 
-const disclosure = await buildDisclosure(readCsv(eventLog), {
+const disclosure = await buildDisclosure(readEventLog(), {
   level: 4,
-  roles: { caseId: 'case_id', activity: 'activity', timestamp: 'timestamp' },
+  roles: EVENT_LOG_ROLES,
   profile: 'homebrew',
 });
 

@@ -1,5 +1,5 @@
 // Generates data/event-log.csv: a synthetic invoice-handling process, 800 cases, seeded so
-// the committed file is reproducible (`npm run generate -w @pm-examples/quickstart`).
+// the committed file is reproducible (`npm run generate -w @pm-examples/sample-data`).
 import { writeFileSync } from 'node:fs';
 
 let seed = 20_261_122;
@@ -46,5 +46,7 @@ for (let c = 1; c <= 800; c++) {
   step('Archive invoice', pick(clerks), 2, 1);
 }
 
-writeFileSync(new URL('../data/event-log.csv', import.meta.url), `${rows.join('\n')}\n`);
-console.log(`wrote data/event-log.csv: ${rows.length - 1} events, 800 cases`);
+// An optional path argument writes elsewhere (the test checks the committed file is reproducible).
+const target = process.argv[2] ?? new URL('../data/event-log.csv', import.meta.url);
+writeFileSync(target, `${rows.join('\n')}\n`);
+console.log(`wrote ${String(target)}: ${rows.length - 1} events, 800 cases`);
