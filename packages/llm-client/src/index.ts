@@ -21,7 +21,13 @@ export {
 } from './egress/egress-fetch.js';
 export { ApprovalDeniedError } from './errors/approval-denied-error.js';
 export { OutputValidationError } from './errors/output-validation-error.js';
-export type { MoveOptions, RecommendedCommand } from './moves/agent-moves.js';
+export {
+  draftNarrativeRequest,
+  interpretGoalRequest,
+  type MoveOptions,
+  type RecommendedCommand,
+  recommendNextCommandRequest,
+} from './moves/agent-moves.js';
 export { AnalysisKind, GoalInterpretationV1, NextCommandV1 } from './moves/move-schemas.js';
 export { default } from './offline/default-offline-provider.js';
 export { type OfflineProviderOptions, offlineProvider } from './offline/offline-provider.js';

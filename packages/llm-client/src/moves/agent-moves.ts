@@ -1,6 +1,12 @@
 import type { ReasoningEffort } from '@pm/envelope-schemas';
 import type { Disclosure } from '@pm/redact';
-import type { LLMRun, ObjectResult, TextResult } from '../run/llm-run.js';
+import type {
+  GenerateObjectOptions,
+  GenerateOptions,
+  LLMRun,
+  ObjectResult,
+  TextResult,
+} from '../run/llm-run.js';
 import { GoalInterpretationV1, NextCommandV1 } from './move-schemas.js';
 
 /** Options every agent move takes. */
@@ -22,43 +28,62 @@ export type RecommendedCommand = ObjectResult<NextCommandV1> & {
   modifiesData: boolean;
 };
 
+/** The governed call of move 1 (also what `run.estimate` takes for a dry run of it). */
+export function interpretGoalRequest(
+  options: MoveOptions & { goal: string },
+): GenerateObjectOptions<typeof GoalInterpretationV1> {
+  return {
+    ...base(options, 'interpret-goal', 600),
+    input: options.goal,
+    schema: GoalInterpretationV1,
+    schemaId: 'goal-interpretation@1',
+  };
+}
+
+/** The governed call of move 2. Its output drives an action, so it is gated in hybrid mode. */
+export function recommendNextCommandRequest(
+  options: MoveOptions & { goal: string },
+): GenerateObjectOptions<typeof NextCommandV1> {
+  return {
+    ...base(options, 'recommend-next-command', 600),
+    input: options.goal,
+    schema: NextCommandV1,
+    schemaId: 'next-command@1',
+    drivesAction: true,
+  };
+}
+
+/** The governed call of move 3. */
+export function draftNarrativeRequest(options: MoveOptions & { section: string }): GenerateOptions {
+  return { ...base(options, 'draft-narrative', 900), input: options.section };
+}
+
+function base(options: MoveOptions, move: string, maxOutputTokens: number): GenerateOptions {
+  return {
+    stage: options.stage ?? move,
+    model: options.model,
+    template: `${move}@1`,
+    context: options.disclosure,
+    disclosureLevel: options.disclosure.level,
+    maxOutputTokens: options.maxOutputTokens ?? maxOutputTokens,
+    ...(options.reasoningEffort ? { reasoningEffort: options.reasoningEffort } : {}),
+  };
+}
+
 /** Move 1: interpret the user's goal against the dataset summary. */
 export function interpretGoal(
   run: LLMRun,
   options: MoveOptions & { goal: string },
 ): Promise<ObjectResult<GoalInterpretationV1>> {
-  return run.generateObject({
-    stage: options.stage ?? 'interpret-goal',
-    model: options.model,
-    template: 'interpret-goal@1',
-    input: options.goal,
-    context: options.disclosure,
-    disclosureLevel: options.disclosure.level,
-    maxOutputTokens: options.maxOutputTokens ?? 600,
-    ...(options.reasoningEffort ? { reasoningEffort: options.reasoningEffort } : {}),
-    schema: GoalInterpretationV1,
-    schemaId: 'goal-interpretation@1',
-  });
+  return run.generateObject(interpretGoalRequest(options));
 }
 
-/** Move 2: recommend the next CLI command. Its output drives an action, so it is gated in hybrid mode. */
+/** Move 2: recommend the next CLI command, as data needing the user's confirmation. */
 export async function recommendNextCommand(
   run: LLMRun,
   options: MoveOptions & { goal: string },
 ): Promise<RecommendedCommand> {
-  const result = await run.generateObject({
-    stage: options.stage ?? 'recommend-next-command',
-    model: options.model,
-    template: 'recommend-next-command@1',
-    input: options.goal,
-    context: options.disclosure,
-    disclosureLevel: options.disclosure.level,
-    maxOutputTokens: options.maxOutputTokens ?? 600,
-    ...(options.reasoningEffort ? { reasoningEffort: options.reasoningEffort } : {}),
-    schema: NextCommandV1,
-    schemaId: 'next-command@1',
-    drivesAction: true,
-  });
+  const result = await run.generateObject(recommendNextCommandRequest(options));
   return { ...result, requiresConfirmation: true, modifiesData: result.object.modifies_data };
 }
 
@@ -67,14 +92,5 @@ export function draftNarrative(
   run: LLMRun,
   options: MoveOptions & { section: string },
 ): Promise<TextResult> {
-  return run.generateText({
-    stage: options.stage ?? 'draft-narrative',
-    model: options.model,
-    template: 'draft-narrative@1',
-    input: options.section,
-    context: options.disclosure,
-    disclosureLevel: options.disclosure.level,
-    maxOutputTokens: options.maxOutputTokens ?? 900,
-    ...(options.reasoningEffort ? { reasoningEffort: options.reasoningEffort } : {}),
-  });
+  return run.generateText(draftNarrativeRequest(options));
 }

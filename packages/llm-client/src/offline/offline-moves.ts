@@ -6,7 +6,10 @@ type Analysis = GoalInterpretationV1['analysis'];
 
 // Keyword rules, checked in order: the first that matches names the analysis.
 const ANALYSIS_RULES: readonly [RegExp, Analysis][] = [
-  [/bottleneck|slow|delay|wait|duration|longer|lead ?time|cycle ?time|throughput|sla|fast/i, 'performance'],
+  [
+    /bottleneck|slow|delay|wait|duration|longer|lead ?time|cycle ?time|throughput|sla|fast/i,
+    'performance',
+  ],
   [/variant|path|route|rework|loop|repeat/i, 'variants'],
   [/conform|complian|deviat|rule|audit/i, 'conformance'],
   [/missing|quality|clean|invalid|duplicate/i, 'data-quality'],

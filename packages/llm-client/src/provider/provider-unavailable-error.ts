@@ -39,6 +39,8 @@ export class ProviderUnavailableError extends PmError {
     this.retryAfterMs = failure.retryAfterMs;
     this.attempts = failure.attempts;
     this.headers =
-      failure.retryAfterMs === undefined ? undefined : new Headers({ 'retry-after-ms': String(failure.retryAfterMs) });
+      failure.retryAfterMs === undefined
+        ? undefined
+        : new Headers({ 'retry-after-ms': String(failure.retryAfterMs) });
   }
 }

@@ -1,5 +1,5 @@
-import type { ReasoningEffort } from '@pm/envelope-schemas';
 import type { BudgetUsage } from '@pm/budget';
+import type { ReasoningEffort } from '@pm/envelope-schemas';
 import type { CloseResult } from '@pm/ledger';
 import type { z } from 'zod';
 import {
