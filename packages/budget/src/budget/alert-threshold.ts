@@ -1,0 +1,49 @@
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+
+/** Alert levels, from routine to "the hard stop was hit". */
+export type AlertLevel = 'info' | 'warning' | 'critical' | 'exhausted';
+
+/** A level and the share of a limit (in thousandths, integer so Lua and JS agree) that fires it. */
+export interface AlertThreshold {
+  /** The level fired. */
+  readonly level: AlertLevel;
+  /** Fires when spent * 1000 >= permille * limit. */
+  readonly permille: number;
+}
+
+/** Fractions of a limit at which each level fires; `exhausted` is always 100% (and a refusal). */
+export interface AlertFractions {
+  /** Routine milestone. Default 0.5. */
+  readonly info?: number;
+  /** Elevated use; evaluate whether expected. Default 0.8. */
+  readonly warning?: number;
+  /** Limit approaching; review now. Default 0.95. */
+  readonly critical?: number;
+}
+
+/** The spec's tiers: info 50%, warning 80%, critical 95%, exhausted 100%. */
+export const DEFAULT_ALERT_FRACTIONS: Required<AlertFractions> = Object.freeze({
+  info: 0.5,
+  warning: 0.8,
+  critical: 0.95,
+});
+
+/** Resolves the configured fractions to thresholds, ascending. `false` disables alerts. */
+export function alertThresholds(
+  fractions: AlertFractions | false | undefined,
+): readonly AlertThreshold[] {
+  if (fractions === false) return Object.freeze([]);
+  const merged = { ...DEFAULT_ALERT_FRACTIONS, ...fractions };
+  const list: AlertThreshold[] = [];
+  for (const level of ['info', 'warning', 'critical'] as const) {
+    const f = merged[level];
+    if (typeof f !== 'number' || !(f > 0 && f < 1)) {
+      throw new InvalidArgumentError(
+        `alerts.${level} must be a fraction between 0 and 1 (e.g. 0.8); got ${String(f)}.`,
+      );
+    }
+    list.push({ level, permille: Math.round(f * 1000) });
+  }
+  list.push({ level: 'exhausted', permille: 1000 });
+  return Object.freeze(list.sort((a, b) => a.permille - b.permille));
+}

@@ -1,0 +1,96 @@
+import type { BudgetMetric } from '../errors/budget-exceeded-error.js';
+import type { AlertLevel, AlertThreshold } from './alert-threshold.js';
+import type { Charge, StoreLimits } from './charge.js';
+
+/** One scope a reservation must fit: its key for the current period and its limits. */
+export interface StoreScope {
+  /** Key of the scope in its current period: `run:<id>`, `day:2026-11-22`, `month:2026-11`. */
+  readonly key: string;
+  /** Limits in store units (`-1` = none). */
+  readonly limits: StoreLimits;
+}
+
+/** A reservation as the store sees it. */
+export interface StoreReserveRequest {
+  /** Unique across every process sharing the store. */
+  readonly id: string;
+  /** Every scope in force; the reservation fits all of them or none. */
+  readonly scopes: readonly StoreScope[];
+  /** The worst case to hold on each scope. */
+  readonly amount: Charge;
+  /** After this long without settle/release the holder is presumed dead and the worst case is booked as spent. */
+  readonly ttlMs: number;
+  /** Alert tiers, ascending. */
+  readonly thresholds: readonly AlertThreshold[];
+}
+
+/** An alert the store decided to fire; each (scope, metric, level) fires once, across processes. */
+export interface StoreAlert {
+  /** Scope key. */
+  readonly scopeKey: string;
+  /** Counter that crossed. */
+  readonly metric: BudgetMetric;
+  /** Tier. */
+  readonly level: AlertLevel;
+  /** Spent on that counter, store units. */
+  readonly spent: number;
+  /** Its limit, store units. */
+  readonly limit: number;
+}
+
+/** Outcome of a reserve: held, or refused by the first scope and counter that did not fit. */
+export type StoreReserveResult =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      /** Refusing scope. */
+      readonly scopeKey: string;
+      /** Refusing counter. */
+      readonly metric: BudgetMetric;
+      /** Its limit. */
+      readonly limit: number;
+      /** Spent on it. */
+      readonly spent: number;
+      /** Held by other reservations. */
+      readonly reserved: number;
+      /** `exhausted` alerts fired by this refusal (once per scope, counter and period). */
+      readonly alerts: readonly StoreAlert[];
+    };
+
+/** Outcome of settle or release. */
+export interface StoreCloseResult {
+  /** False when the store no longer held the reservation (it expired and its worst case was booked). */
+  readonly found: boolean;
+  /** Alerts newly fired by the booked spend. */
+  readonly alerts: readonly StoreAlert[];
+}
+
+/** Spent and reserved on one scope. */
+export interface ScopeCounters {
+  /** Scope key. */
+  readonly key: string;
+  /** Booked spend. */
+  readonly spent: Charge;
+  /** Held by open reservations. */
+  readonly reserved: Charge;
+}
+
+/**
+ * Where budgets keep their counters. Every method is atomic over all the scopes it touches:
+ * that is what makes a cap hard under any concurrency. `memoryStore()` (one process) and
+ * `redisStore()` from `@pm/budget/redis` (many processes) implement it.
+ */
+export interface BudgetStore {
+  /** Holds `amount` on every scope if it fits all of them (spent + reserved + amount <= limit), else nothing. */
+  reserve(request: StoreReserveRequest): Promise<StoreReserveResult>;
+  /** Frees the held amount and books `actual` as spent on the same scopes. */
+  settle(
+    id: string,
+    actual: Charge,
+    thresholds: readonly AlertThreshold[],
+  ): Promise<StoreCloseResult>;
+  /** Frees the held amount; nothing is booked. */
+  release(id: string): Promise<StoreCloseResult>;
+  /** Counters of the given scopes (zero for unknown keys). */
+  usage(keys: readonly string[]): Promise<readonly ScopeCounters[]>;
+}

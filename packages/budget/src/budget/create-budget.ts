@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import { CallLimitExceededError } from '../errors/call-limit-exceeded-error.js';
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { UnknownModelPriceError } from '../errors/unknown-model-price-error.js';
+import { defaultPriceTable } from '../prices/default-price-table.js';
+import { checkUsage, usageCostMicro } from '../prices/estimate-cost.js';
+import { MICRO_PER_USD, tokenCostMicro } from '../prices/micro-usd.js';
+import type { PriceTable } from '../prices/price-table.js';
+import { alertEmitter } from './alert-events.js';
+import { type AlertFractions, alertThresholds } from './alert-threshold.js';
+import type { BudgetStore } from './budget-store.js';
+import type { BudgetAlert, BudgetLimits, BudgetUsage, PeriodLimits } from './budget-types.js';
+import { type Charge, NO_LIMIT } from './charge.js';
+import { countLimit, nonNegativeInt } from './limits.js';
+import { memoryStore } from './memory-store.js';
+import { refusal } from './refusal.js';
+import {
+  type ActualUsage,
+  Reservation,
+  type ReservationCloser,
+  type SettleResult,
+} from './reservation.js';
+import { RunDeadline } from './run-deadline.js';
+import { ScopeSet } from './scope-set.js';
+import { scopeUsage } from './scope-usage.js';
+
+/** Options of {@link createBudget}. */
+export interface BudgetOptions {
+  /** The run's caps (tokens, USD, requests), per-call ceilings and max runtime. */
+  readonly limits: BudgetLimits;
+  /** Calendar caps (day, month) in a time zone, shared through the store. */
+  readonly period?: PeriodLimits;
+  /** Alert tiers as fractions of each limit (default 0.5 / 0.8 / 0.95, plus exhausted); `false` for none. */
+  readonly alerts?: AlertFractions | false;
+  /** Receives every alert, once per scope, counter, level and period. */
+  readonly onAlert?: (alert: BudgetAlert) => void;
+  /** Where counters live: `memoryStore()` (default, this budget only) or `redisStore()`. Share one store to share day/month caps. */
+  readonly store?: BudgetStore;
+  /** Prices; default `defaultPriceTable`. */
+  readonly prices?: PriceTable;
+  /** Run id (the run scope's key); default a random UUID. */
+  readonly runId?: string;
+  /** Clock in epoch ms; inject one to test period boundaries. Default `Date.now`. */
+  readonly clock?: () => number;
+  /** How long a store holds a reservation before presuming its holder dead and booking the worst case. Default 10 min. */
+  readonly reservationTtlMs?: number;
+}
+
+/** What `budget.reserve` needs: the worst case of one call. */
+export interface ReserveRequest {
+  /** Model called (prices the reservation). */
+  readonly model: string;
+  /** Input tokens, counted exactly (`countChatTokens`). */
+  readonly inputTokens: number;
+  /** The call's `max_output_tokens`; reserved in full at the output price. */
+  readonly maxOutputTokens: number;
+  /** Attempts to hold (reserve `attempts` when retries may re-bill input). Default 1. */
+  readonly requests?: number;
+  /** Overrides `reservationTtlMs` for this reservation. */
+  readonly ttlMs?: number;
+}
+
+/** A budget: reservation-based hard caps over a run and calendar periods. */
+export interface Budget {
+  /** The run scope's id. */
+  readonly runId: string;
+  /** The run's deadline (from `maxRuntimeMinutes`), if any. */
+  readonly deadline: Date | undefined;
+  /** Aborts when the run's deadline passes; pass it to the provider call. */
+  readonly signal: AbortSignal;
+  /**
+   * Reserves the worst case of a call on every scope in force, atomically, or throws:
+   * `BudgetExceededError`, `CallLimitExceededError`, `UnknownModelPriceError`,
+   * `RuntimeExceededError`, `BudgetStoreUnavailableError`. Never shrinks a request to fit.
+   */
+  reserve(request: ReserveRequest): Promise<Reservation>;
+  /** Spent and reserved per scope, for the current periods. */
+  usage(): Promise<BudgetUsage>;
+  /** Milliseconds left before the deadline (Infinity without one). */
+  remainingMs(): number;
+  /** Stops the deadline timer. */
+  dispose(): void;
+}
+
+const DEFAULT_TTL_MS = 10 * 60_000;
+
+/**
+ * Creates a budget. Every call reserves its worst case (input + max output at the output
+ * price) on the run scope and each calendar cap before it starts, and settles to the
+ * actual after, so spend never exceeds a cap under any concurrency, in one process
+ * (memory store) or many (Redis store).
+ *
+ * @example
+ * const budget = createBudget({ limits: { usd: 2, maxRuntimeMinutes: 30 }, period: { month: { usd: 50 } } });
+ * const r = await budget.reserve({ model: 'gpt-5.2', inputTokens: 1200, maxOutputTokens: 800 });
+ * try { const out = await call({ signal: budget.signal }); await r.settle(out.usage); }
+ * catch (e) { await r.release(); throw e; }
+ */
+export function createBudget(options: BudgetOptions): Budget {
+  if (
+    options === null ||
+    typeof options !== 'object' ||
+    typeof options.limits !== 'object' ||
+    options.limits === null
+  ) {
+    throw new InvalidArgumentError(
+      'createBudget needs { limits }, e.g. createBudget({ limits: { usd: 5 } }).',
+    );
+  }
+  const { limits } = options;
+  const store = options.store ?? memoryStore();
+  const prices = options.prices ?? defaultPriceTable;
+  const clock = options.clock ?? Date.now;
+  const thresholds = alertThresholds(options.alerts);
+  const runId = options.runId ?? randomUUID();
+  const ttlDefault = options.reservationTtlMs ?? DEFAULT_TTL_MS;
+  const maxInput = countLimit(limits.maxInputTokensPerCall, 'limits.maxInputTokensPerCall');
+  const maxOutput = countLimit(limits.maxOutputTokensPerCall, 'limits.maxOutputTokensPerCall');
+  const minutes = limits.maxRuntimeMinutes;
+  if (minutes !== undefined && !(typeof minutes === 'number' && minutes > 0)) {
+    throw new InvalidArgumentError(
+      `limits.maxRuntimeMinutes must be a positive number; got ${String(minutes)}.`,
+    );
+  }
+  const scopes = new ScopeSet(runId, limits, options.period);
+  const emit = alertEmitter((key) => scopes.nameOf(key), clock, options.onAlert);
+  const deadline = new RunDeadline(minutes, clock(), clock);
+  // Reservation ids: unique across processes (UUID) and cheap per call (a counter).
+  const idPrefix = `${randomUUID()}:`;
+  let sequence = 0;
+
+  const closer: ReservationCloser = {
+    charge(reservation: Reservation, usage: ActualUsage): Charge {
+      const { input, cached, output } = checkUsage(usage);
+      const requests =
+        usage.requests === undefined ? 1 : nonNegativeInt(usage.requests, 'requests');
+      const price = prices.lookup(reservation.model);
+      return {
+        tokens: input + output,
+        microUsd: price === undefined ? 0 : usageCostMicro(price, input, cached, output),
+        requests,
+      };
+    },
+    async settle(reservation: Reservation, charge: Charge): Promise<SettleResult> {
+      const result = await store.settle(reservation.id, charge, thresholds);
+      return {
+        tokens: charge.tokens,
+        usd: charge.microUsd / MICRO_PER_USD,
+        requests: charge.requests,
+        overrun:
+          charge.tokens > reservation.tokens ||
+          charge.microUsd > reservation.microUsd ||
+          charge.requests > reservation.requests,
+        found: result.found,
+        alerts: emit(result.alerts),
+      };
+    },
+    async release(reservation: Reservation): Promise<void> {
+      await store.release(reservation.id);
+    },
+  };
+
+  return {
+    runId,
+    deadline: deadline.deadline,
+    signal: deadline.signal,
+
+    async reserve(request: ReserveRequest): Promise<Reservation> {
+      if (
+        request === null ||
+        typeof request !== 'object' ||
+        typeof request.model !== 'string' ||
+        request.model === ''
+      ) {
+        throw new InvalidArgumentError(
+          "budget.reserve needs { model, inputTokens, maxOutputTokens }, e.g. { model: 'gpt-5.2', inputTokens: 1200, maxOutputTokens: 800 }.",
+        );
+      }
+      const inputTokens = nonNegativeInt(request.inputTokens, 'inputTokens');
+      const maxOutputTokens = nonNegativeInt(request.maxOutputTokens, 'maxOutputTokens');
+      const requests =
+        request.requests === undefined ? 1 : nonNegativeInt(request.requests, 'requests');
+      const nowMs = clock();
+      deadline.check(nowMs);
+      if (maxInput !== NO_LIMIT && inputTokens > maxInput) {
+        throw new CallLimitExceededError(
+          'input tokens',
+          inputTokens,
+          maxInput,
+          'Send less context (minimise or summarise) or raise maxInputTokensPerCall.',
+        );
+      }
+      if (maxOutput !== NO_LIMIT && maxOutputTokens > maxOutput) {
+        throw new CallLimitExceededError(
+          'output tokens',
+          maxOutputTokens,
+          maxOutput,
+          'Lower maxOutputTokens or raise maxOutputTokensPerCall.',
+        );
+      }
+      const price = prices.lookup(request.model);
+      if (price === undefined && scopes.usdInForce) throw new UnknownModelPriceError(request.model);
+      const amount: Charge = {
+        tokens: inputTokens + maxOutputTokens,
+        // Worst case: every input token uncached, every output token billed.
+        microUsd:
+          price === undefined
+            ? 0
+            : tokenCostMicro(inputTokens, price.inputMicroPerMillion) +
+              tokenCostMicro(maxOutputTokens, price.outputMicroPerMillion),
+        requests,
+      };
+      const id = `${idPrefix}${++sequence}`;
+      const result = await store.reserve({
+        id,
+        scopes: scopes.at(nowMs),
+        amount,
+        ttlMs: request.ttlMs ?? ttlDefault,
+        thresholds,
+      });
+      if (!result.ok) {
+        emit(result.alerts);
+        throw refusal(result, amount, scopes.nameOf(result.scopeKey));
+      }
+      return new Reservation(id, request.model, amount.tokens, amount.microUsd, requests, closer);
+    },
+
+    async usage(): Promise<BudgetUsage> {
+      const current = scopes.at(clock());
+      const counters = await store.usage(current.map((s) => s.key));
+      return { runId, scopes: counters.map((c, i) => scopeUsage(scopes.defs[i]!, c)) };
+    },
+
+    remainingMs(): number {
+      return deadline.remainingMs(clock());
+    },
+
+    dispose(): void {
+      deadline.dispose();
+    },
+  };
+}

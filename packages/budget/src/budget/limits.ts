@@ -1,0 +1,26 @@
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { usdToMicro } from '../prices/micro-usd.js';
+import type { ScopeLimits } from './budget-types.js';
+import { NO_LIMIT, type StoreLimits } from './charge.js';
+
+/** A non-negative integer, or INVALID_ARGUMENT naming the option. */
+export function nonNegativeInt(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new InvalidArgumentError(`${what} must be a non-negative integer; got ${String(value)}.`);
+  }
+  return value;
+}
+
+/** An optional count limit in store units (`-1` when absent). */
+export function countLimit(value: number | undefined, what: string): number {
+  return value === undefined ? NO_LIMIT : nonNegativeInt(value, what);
+}
+
+/** A scope's configured caps in store units (micro-dollars), validated once. */
+export function storeLimits(limits: ScopeLimits | undefined, scope: string): StoreLimits {
+  return Object.freeze({
+    tokens: countLimit(limits?.tokens, `${scope}.tokens`),
+    microUsd: limits?.usd === undefined ? NO_LIMIT : usdToMicro(limits.usd, `${scope}.usd`),
+    requests: countLimit(limits?.requests, `${scope}.requests`),
+  });
+}

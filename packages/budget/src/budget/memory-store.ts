@@ -1,0 +1,224 @@
+import type { BudgetMetric } from '../errors/budget-exceeded-error.js';
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import type { AlertThreshold } from './alert-threshold.js';
+import type {
+  BudgetStore,
+  ScopeCounters,
+  StoreAlert,
+  StoreCloseResult,
+  StoreReserveRequest,
+  StoreReserveResult,
+} from './budget-store.js';
+import type { Charge, StoreLimits } from './charge.js';
+
+// Mutable counters of one scope in one period. Flat numbers, not objects: the hot path
+// touches them on every reserve and settle.
+interface ScopeState {
+  readonly key: string;
+  spentTokens: number;
+  spentMicro: number;
+  spentRequests: number;
+  reservedTokens: number;
+  reservedMicro: number;
+  reservedRequests: number;
+  /** `metric:level` already fired in this scope and period. */
+  readonly fired: Set<string>;
+}
+
+interface Held {
+  readonly scopes: readonly ScopeState[];
+  readonly limits: readonly StoreLimits[];
+  readonly amount: Charge;
+}
+
+const CLOSED_NOT_FOUND: StoreCloseResult = Object.freeze({
+  found: false,
+  alerts: Object.freeze([]),
+});
+const CLOSED_QUIET: StoreCloseResult = Object.freeze({ found: true, alerts: Object.freeze([]) });
+const OK: StoreReserveResult = Object.freeze({ ok: true });
+
+function fits(spent: number, reserved: number, amount: number, limit: number): boolean {
+  return limit < 0 || spent + reserved + amount <= limit;
+}
+
+function fire(
+  state: ScopeState,
+  metric: BudgetMetric,
+  spent: number,
+  limit: number,
+  thresholds: readonly AlertThreshold[],
+  out: StoreAlert[] | undefined,
+): StoreAlert[] | undefined {
+  if (limit <= 0) return out;
+  for (const t of thresholds) {
+    if (spent * 1000 < t.permille * limit) break;
+    const mark = `${metric}:${t.level}`;
+    if (state.fired.has(mark)) continue;
+    state.fired.add(mark);
+    if (out === undefined) out = [];
+    out.push({ scopeKey: state.key, metric, level: t.level, spent, limit });
+  }
+  return out;
+}
+
+/**
+ * The embedded store: one process, exact, and atomic because each operation runs to
+ * completion synchronously (JavaScript never interleaves inside it). Share one instance
+ * between the budgets of a process so their day and month caps are common.
+ */
+export class MemoryStore implements BudgetStore {
+  readonly #scopes = new Map<string, ScopeState>();
+  readonly #held = new Map<string, Held>();
+
+  #scope(key: string): ScopeState {
+    let state = this.#scopes.get(key);
+    if (state === undefined) {
+      state = {
+        key,
+        spentTokens: 0,
+        spentMicro: 0,
+        spentRequests: 0,
+        reservedTokens: 0,
+        reservedMicro: 0,
+        reservedRequests: 0,
+        fired: new Set(),
+      };
+      this.#scopes.set(key, state);
+    }
+    return state;
+  }
+
+  /** {@inheritDoc BudgetStore.reserve} */
+  reserve(request: StoreReserveRequest): Promise<StoreReserveResult> {
+    return Promise.resolve(this.reserveSync(request));
+  }
+
+  /** Synchronous reserve, for callers that want no promise (the bench, tests). */
+  reserveSync(request: StoreReserveRequest): StoreReserveResult {
+    if (this.#held.has(request.id))
+      throw new InvalidArgumentError(
+        `Reservation id ${request.id} is already held: every reservation needs a unique id.`,
+      );
+    const { amount, scopes: wanted } = request;
+    const scopes: ScopeState[] = new Array(wanted.length);
+    for (let i = 0; i < wanted.length; i++) {
+      const s = this.#scope(wanted[i]!.key);
+      const l = wanted[i]!.limits;
+      scopes[i] = s;
+      let metric: BudgetMetric | undefined;
+      let limit = 0;
+      let spent = 0;
+      let reserved = 0;
+      if (!fits(s.spentTokens, s.reservedTokens, amount.tokens, l.tokens)) {
+        metric = 'tokens';
+        limit = l.tokens;
+        spent = s.spentTokens;
+        reserved = s.reservedTokens;
+      } else if (!fits(s.spentMicro, s.reservedMicro, amount.microUsd, l.microUsd)) {
+        metric = 'usd';
+        limit = l.microUsd;
+        spent = s.spentMicro;
+        reserved = s.reservedMicro;
+      } else if (!fits(s.spentRequests, s.reservedRequests, amount.requests, l.requests)) {
+        metric = 'requests';
+        limit = l.requests;
+        spent = s.spentRequests;
+        reserved = s.reservedRequests;
+      }
+      if (metric !== undefined) {
+        const alerts: StoreAlert[] = [];
+        const mark = `${metric}:exhausted`;
+        if (request.thresholds.length > 0 && !s.fired.has(mark)) {
+          s.fired.add(mark);
+          alerts.push({ scopeKey: s.key, metric, level: 'exhausted', spent, limit });
+        }
+        return { ok: false, scopeKey: s.key, metric, limit, spent, reserved, alerts };
+      }
+    }
+    for (const s of scopes) {
+      s.reservedTokens += amount.tokens;
+      s.reservedMicro += amount.microUsd;
+      s.reservedRequests += amount.requests;
+    }
+    this.#held.set(request.id, { scopes, limits: wanted.map((w) => w.limits), amount });
+    return OK;
+  }
+
+  #free(id: string): Held | undefined {
+    const held = this.#held.get(id);
+    if (held === undefined) return undefined;
+    this.#held.delete(id);
+    const { amount } = held;
+    for (const s of held.scopes) {
+      s.reservedTokens -= amount.tokens;
+      s.reservedMicro -= amount.microUsd;
+      s.reservedRequests -= amount.requests;
+    }
+    return held;
+  }
+
+  /** {@inheritDoc BudgetStore.settle} */
+  settle(
+    id: string,
+    actual: Charge,
+    thresholds: readonly AlertThreshold[],
+  ): Promise<StoreCloseResult> {
+    return Promise.resolve(this.settleSync(id, actual, thresholds));
+  }
+
+  /** Synchronous settle. */
+  settleSync(id: string, actual: Charge, thresholds: readonly AlertThreshold[]): StoreCloseResult {
+    const held = this.#free(id);
+    if (held === undefined) return CLOSED_NOT_FOUND;
+    let alerts: StoreAlert[] | undefined;
+    for (let i = 0; i < held.scopes.length; i++) {
+      const s = held.scopes[i]!;
+      const l = held.limits[i]!;
+      s.spentTokens += actual.tokens;
+      s.spentMicro += actual.microUsd;
+      s.spentRequests += actual.requests;
+      if (thresholds.length > 0) {
+        alerts = fire(s, 'tokens', s.spentTokens, l.tokens, thresholds, alerts);
+        alerts = fire(s, 'usd', s.spentMicro, l.microUsd, thresholds, alerts);
+        alerts = fire(s, 'requests', s.spentRequests, l.requests, thresholds, alerts);
+      }
+    }
+    return alerts === undefined ? CLOSED_QUIET : { found: true, alerts };
+  }
+
+  /** {@inheritDoc BudgetStore.release} */
+  release(id: string): Promise<StoreCloseResult> {
+    return Promise.resolve(this.#free(id) === undefined ? CLOSED_NOT_FOUND : CLOSED_QUIET);
+  }
+
+  /** {@inheritDoc BudgetStore.usage} */
+  usage(keys: readonly string[]): Promise<readonly ScopeCounters[]> {
+    return Promise.resolve(this.usageSync(keys));
+  }
+
+  /** Synchronous usage. */
+  usageSync(keys: readonly string[]): ScopeCounters[] {
+    return keys.map((key) => {
+      const s = this.#scopes.get(key);
+      return {
+        key,
+        spent: {
+          tokens: s?.spentTokens ?? 0,
+          microUsd: s?.spentMicro ?? 0,
+          requests: s?.spentRequests ?? 0,
+        },
+        reserved: {
+          tokens: s?.reservedTokens ?? 0,
+          microUsd: s?.reservedMicro ?? 0,
+          requests: s?.reservedRequests ?? 0,
+        },
+      };
+    });
+  }
+}
+
+/** A new in-process budget store (the default). */
+export function memoryStore(): MemoryStore {
+  return new MemoryStore();
+}

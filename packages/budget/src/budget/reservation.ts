@@ -1,0 +1,102 @@
+import { ReservationClosedError } from '../errors/reservation-closed-error.js';
+import type { TokenUsage } from '../prices/estimate-cost.js';
+import type { BudgetAlert } from './budget-types.js';
+import type { Charge } from './charge.js';
+
+/** Actual usage of a call, booked by `settle`. */
+export interface ActualUsage extends TokenUsage {
+  /** Attempts made (retries count against the reservation). Default 1. */
+  readonly requests?: number;
+}
+
+/** What `settle` booked. */
+export interface SettleResult {
+  /** Tokens booked. */
+  readonly tokens: number;
+  /** USD booked. */
+  readonly usd: number;
+  /** Requests booked. */
+  readonly requests: number;
+  /**
+   * True when the actual exceeded the reservation on some counter (the provider billed more
+   * than the worst case). It is booked truthfully; later reservations see it.
+   */
+  readonly overrun: boolean;
+  /**
+   * False when the store had already expired the reservation (holder too slow): its worst
+   * case was booked instead, which is never less than the actual.
+   */
+  readonly found: boolean;
+  /** Alerts this settlement fired (also sent to `onAlert`). */
+  readonly alerts: readonly BudgetAlert[];
+}
+
+/** Closes reservations; implemented by the budget so a reservation stays a small object. */
+export interface ReservationCloser {
+  /** Validates and prices the usage (throws before the reservation is marked closed). */
+  charge(reservation: Reservation, usage: ActualUsage): Charge;
+  /** Books the charge. */
+  settle(reservation: Reservation, charge: Charge): Promise<SettleResult>;
+  /** Frees the reservation. */
+  release(reservation: Reservation): Promise<void>;
+}
+
+/**
+ * Budget held for one call's worst case. Close it exactly once: `settle` after the call
+ * (books the actual, frees the rest) or `release` when nothing was billed.
+ */
+export class Reservation {
+  #closedBy: 'settle' | 'release' | undefined;
+  readonly #closer: ReservationCloser;
+
+  /** @internal Created by `budget.reserve`. */
+  constructor(
+    /** Unique id (also the store's key). */
+    readonly id: string,
+    /** The model reserved for. */
+    readonly model: string,
+    /** Tokens held (input + max output). */
+    readonly tokens: number,
+    /** Worst-case cost held, integer micro-dollars. */
+    readonly microUsd: number,
+    /** Requests held. */
+    readonly requests: number,
+    closer: ReservationCloser,
+  ) {
+    this.#closer = closer;
+  }
+
+  /** Worst-case cost held, in USD. */
+  get usd(): number {
+    return this.microUsd / 1_000_000;
+  }
+
+  /** True once settled or released. */
+  get closed(): boolean {
+    return this.#closedBy !== undefined;
+  }
+
+  /** Books the actual usage and frees the rest. Throws `ReservationClosedError` if already closed. */
+  settle(usage: ActualUsage): Promise<SettleResult> {
+    if (this.#closedBy !== undefined) {
+      return Promise.reject(new ReservationClosedError(this.id, 'settle', this.#closedBy));
+    }
+    let charge: Charge;
+    try {
+      charge = this.#closer.charge(this, usage);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    this.#closedBy = 'settle';
+    return this.#closer.settle(this, charge);
+  }
+
+  /** Frees everything held (the call failed and nothing was billed). Throws if already closed. */
+  release(): Promise<void> {
+    if (this.#closedBy !== undefined) {
+      return Promise.reject(new ReservationClosedError(this.id, 'release', this.#closedBy));
+    }
+    this.#closedBy = 'release';
+    return this.#closer.release(this);
+  }
+}

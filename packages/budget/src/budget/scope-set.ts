@@ -1,0 +1,81 @@
+import type { StoreScope } from './budget-store.js';
+import type { BudgetLimits, PeriodLimits, ScopeLimits, ScopeName } from './budget-types.js';
+import { NO_LIMIT, type StoreLimits } from './charge.js';
+import { storeLimits } from './limits.js';
+import { PeriodClock } from './period-clock.js';
+
+/** One scope a budget keeps, with its caps as configured and in store units. */
+export interface ScopeDef {
+  /** `run`, `day` or `month`. */
+  readonly name: ScopeName;
+  /** Caps in store units. */
+  readonly limits: StoreLimits;
+  /** Caps as the host wrote them (for reports). */
+  readonly configured: ScopeLimits;
+}
+
+/**
+ * The scopes of one budget and their keys for the current periods. The key list is rebuilt
+ * only when a period key changes, so a reservation allocates no scope objects.
+ */
+export class ScopeSet {
+  /** Run first, then day and month when configured. */
+  readonly defs: readonly ScopeDef[];
+  /** True when any scope has a USD cap (then an unpriced model is refused). */
+  readonly usdInForce: boolean;
+  readonly #runKey: string;
+  readonly #periods: PeriodClock;
+  readonly #names = new Map<string, ScopeName>();
+  #day = '';
+  #month = '';
+  #scopes: readonly StoreScope[] = [];
+
+  constructor(runId: string, limits: BudgetLimits, period: PeriodLimits | undefined) {
+    const defs: ScopeDef[] = [
+      { name: 'run', limits: storeLimits(limits, 'limits'), configured: limits },
+    ];
+    if (period?.day !== undefined) {
+      defs.push({
+        name: 'day',
+        limits: storeLimits(period.day, 'period.day'),
+        configured: period.day,
+      });
+    }
+    if (period?.month !== undefined) {
+      defs.push({
+        name: 'month',
+        limits: storeLimits(period.month, 'period.month'),
+        configured: period.month,
+      });
+    }
+    this.defs = defs;
+    this.usdInForce = defs.some((d) => d.limits.microUsd !== NO_LIMIT);
+    this.#runKey = `run:${runId}`;
+    this.#periods = new PeriodClock(period?.timeZone ?? 'UTC');
+  }
+
+  /** The scopes, keyed for the periods containing `nowMs`. */
+  at(nowMs: number): readonly StoreScope[] {
+    const keys = this.#periods.keys(nowMs);
+    if (keys.day !== this.#day || keys.month !== this.#month || this.#scopes.length === 0) {
+      this.#day = keys.day;
+      this.#month = keys.month;
+      this.#scopes = this.defs.map((d) => {
+        const key =
+          d.name === 'run'
+            ? this.#runKey
+            : d.name === 'day'
+              ? `day:${keys.day}`
+              : `month:${keys.month}`;
+        this.#names.set(key, d.name);
+        return Object.freeze({ key, limits: d.limits });
+      });
+    }
+    return this.#scopes;
+  }
+
+  /** The scope name of a key this set produced. */
+  nameOf(key: string): ScopeName {
+    return this.#names.get(key) ?? (key.slice(0, key.indexOf(':')) as ScopeName);
+  }
+}

@@ -1,0 +1,38 @@
+import { type PriceRow, priceTable } from './price-table.js';
+
+const SOURCE =
+  'https://platform.openai.com/docs/pricing (standard tier, as specified in @pm issue 4)';
+const DATE = '2026-11-22';
+
+function row(model: string, input: number, cached: number, output: number): PriceRow {
+  return {
+    model,
+    inputUsdPerMillion: input,
+    cachedInputUsdPerMillion: cached,
+    outputUsdPerMillion: output,
+    source: SOURCE,
+    date: DATE,
+  };
+}
+
+/**
+ * The prices shipped with the package, in USD per 1M input / cached input / output tokens.
+ * Data, not code: hosts override rows with `priceTable()`.
+ */
+export const defaultPriceTable = priceTable({
+  version: '2026-11-22.1',
+  date: DATE,
+  rows: [
+    row('gpt-5.2', 1.75, 0.175, 14.0),
+    // Priced as gpt-5.2.
+    row('gpt-5.2-codex', 1.75, 0.175, 14.0),
+    row('gpt-5.1', 1.25, 0.125, 10.0),
+    row('gpt-5', 1.25, 0.125, 10.0),
+    row('gpt-5-mini', 0.25, 0.025, 2.0),
+    row('gpt-5-nano', 0.05, 0.005, 0.4),
+    row('gpt-4.1', 2.0, 0.5, 8.0),
+    row('gpt-4.1-mini', 0.4, 0.1, 1.6),
+    row('gpt-4o', 2.5, 1.25, 10.0),
+    row('gpt-4o-mini', 0.15, 0.075, 0.6),
+  ],
+});

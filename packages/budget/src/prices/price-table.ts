@@ -1,0 +1,101 @@
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { usdToMicro } from './micro-usd.js';
+
+/** One row of a price table, as a host writes it (USD per 1M tokens). */
+export interface PriceRow {
+  /** Exact model name. Dated snapshots (`gpt-4o-2024-08-06`) fall back to the undated row. */
+  readonly model: string;
+  /** USD per 1M uncached input tokens. */
+  readonly inputUsdPerMillion: number;
+  /** USD per 1M cached input tokens. */
+  readonly cachedInputUsdPerMillion: number;
+  /** USD per 1M output tokens (reasoning tokens bill as output). */
+  readonly outputUsdPerMillion: number;
+  /** Where the price comes from (URL or document). */
+  readonly source: string;
+  /** When the price was taken from the source, `YYYY-MM-DD`. */
+  readonly date: string;
+}
+
+/** A model's price in integer micro-dollars per 1M tokens, the unit all arithmetic uses. */
+export interface ModelPrice {
+  /** The row the price came from. */
+  readonly row: PriceRow;
+  /** Micro-dollars per 1M uncached input tokens. */
+  readonly inputMicroPerMillion: number;
+  /** Micro-dollars per 1M cached input tokens. */
+  readonly cachedInputMicroPerMillion: number;
+  /** Micro-dollars per 1M output tokens. */
+  readonly outputMicroPerMillion: number;
+}
+
+/** A versioned, dated price table. */
+export interface PriceTable {
+  /** Version of the table; bump it whenever a price changes. */
+  readonly version: string;
+  /** Date of the table, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** The rows as given (later rows for the same model override earlier ones). */
+  readonly rows: readonly PriceRow[];
+  /** The model's price, or undefined when the table does not know it. */
+  lookup(model: string): ModelPrice | undefined;
+}
+
+/** Input of {@link priceTable}. */
+export interface PriceTableInput {
+  /** Version of the table. */
+  readonly version: string;
+  /** Date of the table, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Rows; a later row for the same model replaces an earlier one (how hosts override). */
+  readonly rows: readonly PriceRow[];
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const SNAPSHOT = /-\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Builds a price table, converting every price to integer micro-dollars once. To override
+ * the shipped prices: `priceTable({ version, date, rows: [...defaultPriceTable.rows, mine] })`.
+ */
+export function priceTable(input: PriceTableInput): PriceTable {
+  if (typeof input?.version !== 'string' || !DATE.test(String(input?.date))) {
+    throw new InvalidArgumentError(
+      'priceTable needs { version: string, date: "YYYY-MM-DD", rows }.',
+    );
+  }
+  const byModel = new Map<string, ModelPrice>();
+  for (const row of input.rows) {
+    if (
+      typeof row.model !== 'string' ||
+      row.model.length === 0 ||
+      !DATE.test(row.date) ||
+      !row.source
+    ) {
+      throw new InvalidArgumentError(
+        `Price row ${JSON.stringify(row.model)} needs a model name, a source and a date "YYYY-MM-DD".`,
+      );
+    }
+    byModel.set(row.model, {
+      row,
+      inputMicroPerMillion: usdToMicro(row.inputUsdPerMillion, `${row.model} input price`),
+      cachedInputMicroPerMillion: usdToMicro(
+        row.cachedInputUsdPerMillion,
+        `${row.model} cached input price`,
+      ),
+      outputMicroPerMillion: usdToMicro(row.outputUsdPerMillion, `${row.model} output price`),
+    });
+  }
+  const rows = Object.freeze([...input.rows]);
+  return Object.freeze({
+    version: input.version,
+    date: input.date,
+    rows,
+    lookup(model: string): ModelPrice | undefined {
+      return (
+        byModel.get(model) ??
+        (SNAPSHOT.test(model) ? byModel.get(model.replace(SNAPSHOT, '')) : undefined)
+      );
+    },
+  });
+}

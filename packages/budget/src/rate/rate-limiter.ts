@@ -1,0 +1,104 @@
+import { CallLimitExceededError } from '../errors/call-limit-exceeded-error.js';
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { localRateLimiter } from './local-rate-limiter.js';
+import type { RateLimitStore } from './rate-limit-store.js';
+import { sharedRateLimiter } from './shared-rate-limiter.js';
+
+/** Options of {@link createRateLimiter}; omit all limits for a pass-through limiter. */
+export interface RateLimiterOptions {
+  /** Max requests started per minute. */
+  readonly requestsPerMinute?: number;
+  /** Max tokens (each call's weight, e.g. input + max output) per minute. */
+  readonly tokensPerMinute?: number;
+  /** Max calls in flight at once in this process. */
+  readonly maxConcurrent?: number;
+  /**
+   * Share the per-minute limits across processes through this store (the Redis store from
+   * `@pm/budget/redis`). Without it the limits are per process (bottleneck).
+   */
+  readonly store?: RateLimitStore;
+  /** Name of the shared limit in the store. Default `default`. */
+  readonly key?: string;
+}
+
+/** Per-call options of `schedule`. */
+export interface ScheduleOptions {
+  /** The call's weight in tokens (count it with `countChatTokens` + max output). Default 0. */
+  readonly tokens?: number;
+  /** Abandons the wait (not a running call) when it aborts, e.g. the run deadline's signal. */
+  readonly signal?: AbortSignal;
+}
+
+/** Runs calls within per-minute request and token limits and a concurrency cap. */
+export interface RateLimiter {
+  /** True when some limit is configured (false: `schedule` calls `fn` directly). */
+  readonly limited: boolean;
+  /** Runs `fn` as soon as the limits allow. */
+  schedule<T>(fn: () => Promise<T>, options?: ScheduleOptions): Promise<T>;
+  /** Stops the limiter's timers; queued calls are dropped. */
+  stop(): Promise<void>;
+}
+
+function positive(value: number | undefined, what: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new InvalidArgumentError(`${what} must be a positive integer; got ${String(value)}.`);
+  }
+  return value;
+}
+
+/**
+ * A rate limiter built on bottleneck (token weights = tokens), or on the shared store for
+ * several processes. With no limit configured it does not route calls through bottleneck
+ * at all (measured: ~5 ms per `schedule()` even unlimited).
+ */
+export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
+  const rpm = positive(options.requestsPerMinute, 'requestsPerMinute');
+  const tpm = positive(options.tokensPerMinute, 'tokensPerMinute');
+  const maxConcurrent = positive(options.maxConcurrent, 'maxConcurrent');
+
+  function weightOf(o: ScheduleOptions | undefined): number {
+    const tokens = o?.tokens ?? 0;
+    if (!Number.isSafeInteger(tokens) || tokens < 0) {
+      throw new InvalidArgumentError(
+        `tokens must be a non-negative integer; got ${String(tokens)}.`,
+      );
+    }
+    // A call heavier than a whole minute's allowance could never run: refuse instead of hanging.
+    if (tpm !== undefined && tokens > tpm) {
+      throw new CallLimitExceededError(
+        'tokens',
+        tokens,
+        tpm,
+        'Split the call or raise tokensPerMinute.',
+      );
+    }
+    return tokens;
+  }
+
+  if (rpm === undefined && tpm === undefined && maxConcurrent === undefined) {
+    return {
+      limited: false,
+      schedule: (fn, o) => {
+        try {
+          weightOf(o);
+        } catch (error) {
+          return Promise.reject(error);
+        }
+        return fn();
+      },
+      stop: async () => {},
+    };
+  }
+  if (options.store !== undefined) {
+    return sharedRateLimiter(
+      options.store,
+      options.key ?? 'default',
+      rpm,
+      tpm,
+      maxConcurrent,
+      weightOf,
+    );
+  }
+  return localRateLimiter(rpm, tpm, maxConcurrent, weightOf);
+}

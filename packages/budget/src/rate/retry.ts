@@ -1,0 +1,92 @@
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { isRetryable, retryAfterMs, statusOf } from './retryable.js';
+import { sleep } from './sleep.js';
+
+/** What `fn` learns about the attempt it is making. */
+export interface AttemptContext {
+  /** 1 for the first attempt. */
+  readonly attempt: number;
+  /** The caller's signal (e.g. the run deadline), to pass to the provider call. */
+  readonly signal: AbortSignal | undefined;
+}
+
+/** Told before each wait, so the caller sees attempts and `Retry-After` (and can ledger them). */
+export interface RetryEvent {
+  /** The attempt that failed (1-based). */
+  readonly attempt: number;
+  /** Its error. */
+  readonly error: unknown;
+  /** HTTP status of the error, if any. */
+  readonly status: number | undefined;
+  /** The server's `Retry-After`, in ms, before capping; undefined when absent. */
+  readonly retryAfterMs: number | undefined;
+  /** How long the next wait is. */
+  readonly delayMs: number;
+}
+
+/** Options of {@link retry}. */
+export interface RetryOptions {
+  /** Total attempts, first included. Default 3. */
+  readonly attempts?: number;
+  /** Base of the exponential backoff. Default 500 ms. */
+  readonly baseMs?: number;
+  /** Cap of one backoff wait. Default 20 s. */
+  readonly maxMs?: number;
+  /** Cap on an honoured `Retry-After`. Default 60 s. */
+  readonly maxRetryAfterMs?: number;
+  /** Aborts waits and further attempts (pass the run deadline's signal). */
+  readonly signal?: AbortSignal;
+  /** Which failures to retry; default `isRetryable` (408, 409, 429, 5xx, network errors). */
+  readonly isRetryable?: (error: unknown) => boolean;
+  /** Called before each wait. */
+  readonly onRetry?: (event: RetryEvent) => void;
+  /** Source of randomness for jitter, in [0, 1). Default `Math.random`. */
+  readonly random?: () => number;
+}
+
+function int(value: number | undefined, fallback: number, min: number, what: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new InvalidArgumentError(
+      `retry option ${what} must be an integer >= ${min}; got ${String(value)}.`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Calls `fn` up to `attempts` times. Waits between attempts with exponential backoff and
+ * full jitter (`random() * min(maxMs, baseMs * 2^(n-1))`), or the server's `Retry-After`
+ * (capped at `maxRetryAfterMs`) when it sends one. Only retryable failures are retried;
+ * the last error is rethrown unchanged. Every attempt runs under the same budget
+ * reservation: reserve `requests: attempts` and settle the attempts made.
+ */
+export async function retry<T>(
+  fn: (context: AttemptContext) => Promise<T>,
+  options: RetryOptions = {},
+): Promise<T> {
+  const attempts = int(options.attempts, 3, 1, 'attempts');
+  const baseMs = int(options.baseMs, 500, 0, 'baseMs');
+  const maxMs = int(options.maxMs, 20_000, 0, 'maxMs');
+  const maxRetryAfterMs = int(options.maxRetryAfterMs, 60_000, 0, 'maxRetryAfterMs');
+  const retryable = options.isRetryable ?? isRetryable;
+  const random = options.random ?? Math.random;
+  const signal = options.signal;
+  for (let attempt = 1; ; attempt++) {
+    signal?.throwIfAborted();
+    try {
+      return await fn({ attempt, signal });
+    } catch (error) {
+      // Once the run's time is up, its reason (the deadline) says more than the last failure.
+      if (signal?.aborted) throw signal.reason;
+      if (attempt >= attempts || !retryable(error)) throw error;
+      const after = retryAfterMs(error);
+      const delayMs =
+        after !== undefined
+          ? Math.min(after, maxRetryAfterMs)
+          : Math.floor(random() * Math.min(maxMs, baseMs * 2 ** (attempt - 1)));
+      options.onRetry?.({ attempt, error, status: statusOf(error), retryAfterMs: after, delayMs });
+      await sleep(delayMs, signal);
+    }
+  }
+}

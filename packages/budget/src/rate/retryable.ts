@@ -1,0 +1,79 @@
+/** Network failures worth another attempt (the request may never have reached the server). */
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+]);
+
+/** HTTP status of an error from common clients (openai SDK, fetch wrappers), if any. */
+export function statusOf(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const e = error as { status?: unknown; statusCode?: unknown; response?: { status?: unknown } };
+  const status = e.status ?? e.statusCode ?? e.response?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/**
+ * True for failures a retry can fix: HTTP 408, 409, 429 and 5xx, and network errors
+ * (connection reset/refused/timeouts, the openai SDK's APIConnectionError). Everything else
+ * (400, 401, 403, 404, 422, our own PmErrors, aborts) fails at once.
+ */
+export function isRetryable(error: unknown): boolean {
+  const status = statusOf(error);
+  if (status !== undefined)
+    return status === 408 || status === 409 || status === 429 || status >= 500;
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { code?: unknown; name?: unknown; cause?: unknown };
+  if (e.name === 'AbortError' || e.name === 'APIUserAbortError') return false;
+  if (e.name === 'APIConnectionError' || e.name === 'APIConnectionTimeoutError') return true;
+  if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return true;
+  // fetch() wraps the socket error: TypeError('fetch failed', { cause })
+  if (e.cause !== undefined && e.cause !== error) return isRetryable(e.cause);
+  return false;
+}
+
+function header(error: unknown, name: string): string | undefined {
+  const headers =
+    (error as { headers?: unknown; response?: { headers?: unknown } } | null)?.headers ??
+    (error as { response?: { headers?: unknown } } | null)?.response?.headers;
+  if (headers === undefined || headers === null) return undefined;
+  if (typeof (headers as { get?: unknown }).get === 'function') {
+    const v = (headers as { get(n: string): string | null }).get(name);
+    return v ?? undefined;
+  }
+  const v =
+    (headers as Record<string, unknown>)[name] ??
+    (headers as Record<string, unknown>)[name.toLowerCase()];
+  return typeof v === 'string'
+    ? v
+    : Array.isArray(v) && typeof v[0] === 'string'
+      ? v[0]
+      : undefined;
+}
+
+/**
+ * The server's requested wait, in ms, from `retry-after-ms` (OpenAI) or `Retry-After`
+ * (seconds or an HTTP date), or undefined when absent or unreadable.
+ */
+export function retryAfterMs(error: unknown, nowMs: number = Date.now()): number | undefined {
+  const ms = header(error, 'retry-after-ms');
+  if (ms !== undefined) {
+    const n = Number(ms);
+    if (Number.isFinite(n) && n >= 0) return n;
+  }
+  const value = header(error, 'retry-after');
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (value.trim() !== '' && Number.isFinite(seconds))
+    return seconds >= 0 ? seconds * 1000 : undefined;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}

@@ -1,0 +1,47 @@
+import Bottleneck from 'bottleneck';
+import type { RateLimitStore } from './rate-limit-store.js';
+import type { RateLimiter, ScheduleOptions } from './rate-limiter.js';
+import { sleep } from './sleep.js';
+
+/** Longest single wait between two tries, so a clock jump cannot park a call for long. */
+const MAX_WAIT_MS = 60_000;
+
+/**
+ * Limits shared by every process on the store: each call takes one request and its tokens
+ * from the store's buckets (one atomic script), sleeping for the wait the store returns.
+ * `maxConcurrent` stays per process (bottleneck).
+ */
+export function sharedRateLimiter(
+  store: RateLimitStore,
+  key: string,
+  rpm: number | undefined,
+  tpm: number | undefined,
+  maxConcurrent: number | undefined,
+  weightOf: (options: ScheduleOptions | undefined) => number,
+): RateLimiter {
+  const concurrency = maxConcurrent === undefined ? undefined : new Bottleneck({ maxConcurrent });
+  const limits = { requestsPerMinute: rpm ?? -1, tokensPerMinute: tpm ?? -1 };
+  const acquire = async (tokens: number, signal?: AbortSignal) => {
+    if (rpm === undefined && tpm === undefined) return;
+    for (;;) {
+      signal?.throwIfAborted();
+      const waitMs = await store.acquireRate(key, 1, tokens, limits);
+      if (waitMs <= 0) return;
+      await sleep(Math.min(waitMs, MAX_WAIT_MS), signal);
+    }
+  };
+  return {
+    limited: true,
+    async schedule<T>(fn: () => Promise<T>, o?: ScheduleOptions): Promise<T> {
+      const tokens = weightOf(o);
+      const run = async () => {
+        await acquire(tokens, o?.signal);
+        return fn();
+      };
+      return concurrency === undefined ? run() : concurrency.schedule(run);
+    },
+    async stop() {
+      await concurrency?.stop({ dropWaitingJobs: true });
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Lua shared by the budget scripts. Every script runs atomically in Redis: no other
+ * command interleaves, which is what makes reserve-if-it-fits hard across processes.
+ *
+ * Scope hash fields: st/sm/sr = spent tokens / micro-USD / requests, rt/rm/rr = reserved,
+ * `a:<metric>:<level>` = alert fired (HSETNX, so once across processes).
+ * Held reservations: HASH id -> cjson {k = scope hash keys, n = scope names, l = limits
+ * (flat t,m,r per scope), a = {t,m,r}, ret = retention ms}; ZSET id -> expiry ms.
+ */
+export const NOW_MS = `
+local function now_ms()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+`;
+
+/**
+ * Books crashed holders' reservations (past their expiry) as spent at the worst case, so
+ * a dead process never turns held budget back into free budget. Bounded per call.
+ */
+export const SWEEP = `
+local function sweep(held, expiry, now)
+  local ids = redis.call('ZRANGEBYSCORE', expiry, '-inf', now, 'LIMIT', 0, 64)
+  for _, id in ipairs(ids) do
+    local raw = redis.call('HGET', held, id)
+    if raw then
+      local rec = cjson.decode(raw)
+      for _, k in ipairs(rec.k) do
+        redis.call('HINCRBY', k, 'rt', -rec.a[1])
+        redis.call('HINCRBY', k, 'rm', -rec.a[2])
+        redis.call('HINCRBY', k, 'rr', -rec.a[3])
+        redis.call('HINCRBY', k, 'st', rec.a[1])
+        redis.call('HINCRBY', k, 'sm', rec.a[2])
+        redis.call('HINCRBY', k, 'sr', rec.a[3])
+      end
+      redis.call('HDEL', held, id)
+    end
+    redis.call('ZREM', expiry, id)
+  end
+end
+`;
+
+/** Metric names in field order (t, m, r). */
+export const METRICS = `local METRICS = { 'tokens', 'usd', 'requests' }
+local SPENT = { 'st', 'sm', 'sr' }
+local RESERVED = { 'rt', 'rm', 'rr' }
+`;

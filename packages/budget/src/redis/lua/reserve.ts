@@ -1,0 +1,49 @@
+import { METRICS, NOW_MS, SWEEP } from './common.js';
+
+/**
+ * KEYS: held hash, expiry zset, then one hash per scope.
+ * ARGV: id, ttlMs, retentionMs, tokens, microUsd, requests, alerts (0/1), then per scope:
+ * name, limit tokens, limit micro-USD, limit requests (-1 = none).
+ * Returns {1} when held, {0, scopeIndex, metricIndex, limit, spent, reserved, exhaustedFired}
+ * when refused, {-1} when the id is already held.
+ */
+export const RESERVE_LUA = `${NOW_MS}${SWEEP}${METRICS}
+local held, expiry = KEYS[1], KEYS[2]
+local id = ARGV[1]
+local now = now_ms()
+sweep(held, expiry, now)
+if redis.call('HEXISTS', held, id) == 1 then return { -1 } end
+local amount = { tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]) }
+local alerts = ARGV[7] == '1'
+local n = #KEYS - 2
+local names, limits = {}, {}
+for i = 1, n do
+  local base = 8 + (i - 1) * 4
+  names[i] = ARGV[base]
+  local k = KEYS[i + 2]
+  local v = redis.call('HMGET', k, 'st', 'sm', 'sr', 'rt', 'rm', 'rr')
+  for m = 1, 3 do
+    local limit = tonumber(ARGV[base + m])
+    limits[#limits + 1] = limit
+    if limit >= 0 then
+      local spent = tonumber(v[m]) or 0
+      local reserved = tonumber(v[m + 3]) or 0
+      if spent + reserved + amount[m] > limit then
+        local fired = 0
+        if alerts then fired = redis.call('HSETNX', k, 'a:' .. METRICS[m] .. ':exhausted', 1) end
+        return { 0, i, m, limit, spent, reserved, fired }
+      end
+    end
+  end
+end
+local keys = {}
+for i = 1, n do
+  local k = KEYS[i + 2]
+  keys[i] = k
+  for m = 1, 3 do redis.call('HINCRBY', k, RESERVED[m], amount[m]) end
+  redis.call('PEXPIRE', k, ARGV[3])
+end
+redis.call('HSET', held, id, cjson.encode({ k = keys, n = names, l = limits, a = amount, ret = tonumber(ARGV[3]) }))
+redis.call('ZADD', expiry, now + tonumber(ARGV[2]), id)
+return { 1 }
+`;

@@ -1,0 +1,253 @@
+import type { AlertLevel, AlertThreshold } from '../budget/alert-threshold.js';
+import type {
+  BudgetStore,
+  ScopeCounters,
+  StoreAlert,
+  StoreCloseResult,
+  StoreReserveRequest,
+  StoreReserveResult,
+} from '../budget/budget-store.js';
+import type { Charge } from '../budget/charge.js';
+import type { BudgetMetric } from '../errors/budget-exceeded-error.js';
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { OptionalDependencyMissingError } from '../errors/optional-dependency-missing-error.js';
+import { loadModule } from '../load-module.js';
+import type { RateLimitStore, RateLimits } from '../rate/rate-limit-store.js';
+import { CLOSE_LUA } from './lua/close.js';
+import { RATE_LUA } from './lua/rate.js';
+import { RESERVE_LUA } from './lua/reserve.js';
+import { USAGE_LUA } from './lua/usage.js';
+import { LuaScript } from './lua-script.js';
+import type { RedisClientLike } from './redis-client.js';
+import { withTimeout } from './with-timeout.js';
+
+/** Options of {@link redisStore}. */
+export interface RedisStoreOptions {
+  /** An ioredis client (`new Redis(url)` or a `Cluster`). Give this or `url`. */
+  readonly client?: RedisClientLike;
+  /** Redis URL; the store then creates an ioredis client (ioredis must be installed). */
+  readonly url?: string;
+  /**
+   * Key prefix, e.g. `pm:budget:acme`. All keys are hash-tagged `{prefix}` so every script's
+   * keys share one Cluster slot.
+   */
+  readonly prefix: string;
+  /** Max wait for Redis before refusing with `BudgetStoreUnavailableError`. Default 2000 ms. */
+  readonly timeoutMs?: number;
+  /** How long an idle scope's counters are kept. Default 70 days (covers a month and its alerts). */
+  readonly retentionMs?: number;
+}
+
+/** The Redis store: budgets and rate limits shared by many processes and machines. */
+export interface RedisStore extends BudgetStore, RateLimitStore {
+  /** The client in use. */
+  readonly client: RedisClientLike;
+  /** Closes the client if the store created it from `url`. */
+  close(): Promise<void>;
+}
+
+const METRIC_NAMES: readonly BudgetMetric[] = ['tokens', 'usd', 'requests'];
+const reserveScript = new LuaScript(RESERVE_LUA);
+const closeScript = new LuaScript(CLOSE_LUA);
+const usageScript = new LuaScript(USAGE_LUA);
+const rateScript = new LuaScript(RATE_LUA);
+
+const OK: StoreReserveResult = Object.freeze({ ok: true });
+const NOT_FOUND: StoreCloseResult = Object.freeze({ found: false, alerts: Object.freeze([]) });
+
+function createClient(url: string): RedisClientLike & { quit(): Promise<unknown> } {
+  let Redis: new (url: string, options: object) => RedisClientLike & { quit(): Promise<unknown> };
+  try {
+    const mod = loadModule('ioredis') as { default?: unknown };
+    Redis = (mod.default ?? mod) as typeof Redis;
+  } catch (cause) {
+    throw new OptionalDependencyMissingError(
+      'ioredis',
+      `Install the optional peer (npm install ioredis) to use @pm/budget/redis, or pass { client }. (${String(cause)})`,
+    );
+  }
+  return new Redis(url, { maxRetriesPerRequest: 1, enableAutoPipelining: true });
+}
+
+function toAlerts(reply: readonly unknown[], start: number): StoreAlert[] {
+  const alerts: StoreAlert[] = [];
+  for (let i = start; i + 4 < reply.length; i += 5) {
+    alerts.push({
+      scopeKey: String(reply[i]),
+      metric: METRIC_NAMES[Number(reply[i + 1]) - 1]!,
+      level: String(reply[i + 2]) as AlertLevel,
+      spent: Number(reply[i + 3]),
+      limit: Number(reply[i + 4]),
+    });
+  }
+  return alerts;
+}
+
+/**
+ * A `BudgetStore` and `RateLimitStore` on Redis. Reserve, settle, release, the expiry of
+ * crashed holders (booked as spent at the worst case) and alert-once are each one atomic
+ * Lua script over all the scopes' keys. Any Redis failure or a wait over `timeoutMs`
+ * refuses with `BudgetStoreUnavailableError`.
+ *
+ * @example
+ * import { Redis } from 'ioredis';
+ * import { redisStore } from '@pm/budget/redis';
+ * const store = redisStore({ client: new Redis(process.env.REDIS_URL), prefix: 'pm:budget:acme' });
+ * const budget = createBudget({ limits: { usd: 2 }, period: { month: { usd: 100 } }, store });
+ */
+export function redisStore(options: RedisStoreOptions): RedisStore {
+  if (options === null || typeof options !== 'object') {
+    throw new InvalidArgumentError(
+      "redisStore needs { client, prefix }, e.g. redisStore({ client: new Redis(url), prefix: 'pm:budget' }).",
+    );
+  }
+  const { prefix } = options;
+  if (typeof prefix !== 'string' || prefix.length === 0 || /[{}]/.test(prefix)) {
+    throw new InvalidArgumentError(
+      `redisStore needs a non-empty prefix without braces (it becomes the hash tag); got ${JSON.stringify(prefix)}.`,
+    );
+  }
+  let owned: { quit(): Promise<unknown> } | undefined;
+  let client = options.client;
+  if (client === undefined) {
+    if (typeof options.url !== 'string') {
+      throw new OptionalDependencyMissingError(
+        'A Redis client',
+        'Pass an ioredis client (redisStore({ client: new Redis(process.env.REDIS_URL), prefix })) or a url (ioredis must be installed).',
+      );
+    }
+    const created = createClient(options.url);
+    owned = created;
+    client = created;
+  }
+  if (typeof client.evalsha !== 'function' || typeof client.eval !== 'function') {
+    throw new InvalidArgumentError(
+      'redisStore client must be an ioredis client (it needs evalsha and eval).',
+    );
+  }
+  const redis = client;
+  const timeoutMs = options.timeoutMs ?? 2000;
+  const retentionMs = options.retentionMs ?? 70 * 24 * 3_600_000;
+  const tag = `{${prefix}}`;
+  const held = `${tag}:held`;
+  const expiry = `${tag}:expiry`;
+  const scopeKey = (key: string) => `${tag}:scope:${key}`;
+
+  function closeArgs(
+    id: string,
+    book: 0 | 1,
+    actual: Charge,
+    thresholds: readonly AlertThreshold[],
+  ): (string | number)[] {
+    const args: (string | number)[] = [id, book, actual.tokens, actual.microUsd, actual.requests];
+    for (const t of thresholds) args.push(t.level, t.permille);
+    return args;
+  }
+
+  return {
+    client: redis,
+
+    async reserve(request: StoreReserveRequest): Promise<StoreReserveResult> {
+      const keys = [held, expiry];
+      const args: (string | number)[] = [
+        request.id,
+        Math.max(1, Math.ceil(request.ttlMs)),
+        retentionMs,
+        request.amount.tokens,
+        request.amount.microUsd,
+        request.amount.requests,
+        request.thresholds.length > 0 ? 1 : 0,
+      ];
+      for (const s of request.scopes) {
+        keys.push(scopeKey(s.key));
+        args.push(s.key, s.limits.tokens, s.limits.microUsd, s.limits.requests);
+      }
+      const reply = (await withTimeout(
+        'reserve',
+        timeoutMs,
+        reserveScript.run(redis, keys, args),
+      )) as number[];
+      if (reply[0] === 1) return OK;
+      if (reply[0] === -1)
+        throw new InvalidArgumentError(
+          `Reservation id ${request.id} is already held: every reservation needs a unique id.`,
+        );
+      const scope = request.scopes[reply[1]! - 1]!;
+      const metric = METRIC_NAMES[reply[2]! - 1]!;
+      const [limit, spent, reserved, fired] = [reply[3]!, reply[4]!, reply[5]!, reply[6]!];
+      return {
+        ok: false,
+        scopeKey: scope.key,
+        metric,
+        limit,
+        spent,
+        reserved,
+        alerts:
+          fired === 1 ? [{ scopeKey: scope.key, metric, level: 'exhausted', spent, limit }] : [],
+      };
+    },
+
+    async settle(
+      id: string,
+      actual: Charge,
+      thresholds: readonly AlertThreshold[],
+    ): Promise<StoreCloseResult> {
+      const reply = (await withTimeout(
+        'settle',
+        timeoutMs,
+        closeScript.run(redis, [held, expiry], closeArgs(id, 1, actual, thresholds)),
+      )) as unknown[];
+      if (reply[0] !== 1) return NOT_FOUND;
+      return { found: true, alerts: toAlerts(reply, 1) };
+    },
+
+    async release(id: string): Promise<StoreCloseResult> {
+      const none = { tokens: 0, microUsd: 0, requests: 0 };
+      const reply = (await withTimeout(
+        'release',
+        timeoutMs,
+        closeScript.run(redis, [held, expiry], closeArgs(id, 0, none, [])),
+      )) as unknown[];
+      return reply[0] === 1 ? { found: true, alerts: [] } : NOT_FOUND;
+    },
+
+    async usage(keys: readonly string[]): Promise<readonly ScopeCounters[]> {
+      if (keys.length === 0) return [];
+      const reply = (await withTimeout(
+        'usage',
+        timeoutMs,
+        usageScript.run(redis, keys.map(scopeKey), []),
+      )) as number[];
+      return keys.map((key, i) => {
+        const v = (j: number) => Number(reply[i * 6 + j] ?? 0);
+        return {
+          key,
+          spent: { tokens: v(0), microUsd: v(1), requests: v(2) },
+          reserved: { tokens: v(3), microUsd: v(4), requests: v(5) },
+        };
+      });
+    },
+
+    async acquireRate(
+      key: string,
+      requests: number,
+      tokens: number,
+      limits: RateLimits,
+    ): Promise<number> {
+      const reply = await withTimeout(
+        'rate limit',
+        timeoutMs,
+        rateScript.run(
+          redis,
+          [`${tag}:rate:${key}`],
+          [requests, tokens, limits.requestsPerMinute, limits.tokensPerMinute],
+        ),
+      );
+      return Number(reply);
+    },
+
+    async close(): Promise<void> {
+      await owned?.quit();
+    },
+  };
+}

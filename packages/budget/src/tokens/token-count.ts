@@ -1,0 +1,23 @@
+import type { EncodingName } from './encoding-table.js';
+
+/** The result of counting tokens. */
+export interface TokenCount {
+  /** Number of tokens. Exact unless `approximate` is true, in which case it is an upper bound. */
+  readonly tokens: number;
+  /**
+   * True when some piece of the text was too long to merge in bounded time and was counted
+   * as its UTF-8 byte length, a proven upper bound (BPE starts from one token per byte and
+   * only merges). A budget built on this count over-reserves, never under-counts.
+   */
+  readonly approximate: boolean;
+  /** The encoding the count used. */
+  readonly encoding: EncodingName;
+}
+
+/** Options shared by the counting functions. */
+export interface CountOptions {
+  /** Model name; its encoding comes from the project's table (`encodingForModel`). */
+  readonly model: string;
+  /** Force an encoding instead of looking the model up (for models the table does not know). */
+  readonly encoding?: EncodingName;
+}

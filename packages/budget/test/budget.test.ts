@@ -1,0 +1,436 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  type BudgetAlert,
+  BudgetExceededError,
+  createBudget,
+  isPmErrorLike,
+  memoryStore,
+} from './helpers.js';
+
+const day = (iso: string) => Date.parse(iso);
+
+describe('createBudget: reserve, settle, release, usage', () => {
+  it('reserves the worst case at the output price and settles to the actual', async () => {
+    const budget = createBudget({ limits: { usd: 1, tokens: 100_000 } });
+    const r = await budget.reserve({ model: 'gpt-5.2', inputTokens: 1000, maxOutputTokens: 1000 });
+    // 1000 * 1.75 + 1000 * 14 micro-dollars
+    expect(r.microUsd).toBe(15_750);
+    expect(r.tokens).toBe(2000);
+    let usage = await budget.usage();
+    expect(usage.scopes[0]).toMatchObject({
+      scope: 'run',
+      reserved: { tokens: 2000, usd: 0.01575, requests: 1 },
+      spent: { tokens: 0, usd: 0, requests: 0 },
+      remaining: { tokens: 98_000, usd: 0.98425 },
+    });
+    const settled = await r.settle({ inputTokens: 1000, outputTokens: 200 });
+    expect(settled).toMatchObject({
+      tokens: 1200,
+      usd: 0.00455,
+      requests: 1,
+      overrun: false,
+      found: true,
+    });
+    usage = await budget.usage();
+    expect(usage.scopes[0]).toMatchObject({
+      spent: { tokens: 1200, usd: 0.00455, requests: 1 },
+      reserved: { tokens: 0, usd: 0, requests: 0 },
+    });
+  });
+
+  it('release frees everything and books nothing', async () => {
+    const budget = createBudget({ limits: { tokens: 10 } });
+    const r = await budget.reserve({ model: 'gpt-4o', inputTokens: 5, maxOutputTokens: 5 });
+    await expect(
+      budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 0 }),
+    ).rejects.toThrow(BudgetExceededError);
+    await r.release();
+    const usage = await budget.usage();
+    expect(usage.scopes[0]!.spent.tokens).toBe(0);
+    expect(usage.scopes[0]!.reserved.tokens).toBe(0);
+    await expect(
+      budget.reserve({ model: 'gpt-4o', inputTokens: 5, maxOutputTokens: 5 }),
+    ).resolves.toBeDefined();
+  });
+
+  it('refuses whole (never shrinks) and names the limit, the request and what remains', async () => {
+    const budget = createBudget({ limits: { usd: 0.01 } });
+    await (await budget.reserve({ model: 'gpt-5.2', inputTokens: 0, maxOutputTokens: 500 })).settle(
+      {
+        inputTokens: 0,
+        outputTokens: 500,
+      },
+    );
+    const error = await budget
+      .reserve({ model: 'gpt-5.2', inputTokens: 100, maxOutputTokens: 1000 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BudgetExceededError);
+    expect(error).toMatchObject({
+      code: 'BUDGET_EXCEEDED',
+      details: {
+        scope: 'run',
+        metric: 'usd',
+        limit: 0.01,
+        requested: 0.014175,
+        spent: 0.007,
+        reserved: 0,
+        remaining: 0.003,
+      },
+    });
+    expect((error as Error).message).toMatch(
+      /run usd limit.*only 0.003 remains.*Lower maxOutputTokens/,
+    );
+    expect((await budget.usage()).scopes[0]!.reserved.usd).toBe(0);
+  });
+
+  it('settling twice, or after release, is RESERVATION_CLOSED', async () => {
+    const budget = createBudget({ limits: {} });
+    const a = await budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 1 });
+    await a.settle({ inputTokens: 1, outputTokens: 1 });
+    await expect(a.settle({ inputTokens: 1, outputTokens: 1 })).rejects.toMatchObject({
+      code: 'RESERVATION_CLOSED',
+    });
+    await expect(a.release()).rejects.toMatchObject({ code: 'RESERVATION_CLOSED' });
+    const b = await budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 1 });
+    await b.release();
+    await expect(b.settle({ inputTokens: 1, outputTokens: 1 })).rejects.toThrow(
+      /already closed by release\(\)/,
+    );
+    await expect(b.release()).rejects.toMatchObject({ code: 'RESERVATION_CLOSED' });
+  });
+
+  it('invalid usage is refused before the reservation closes, so it can still be settled', async () => {
+    const budget = createBudget({ limits: {} });
+    const r = await budget.reserve({ model: 'gpt-4o', inputTokens: 10, maxOutputTokens: 10 });
+    await expect(r.settle({ inputTokens: -1, outputTokens: 0 })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+    expect(r.closed).toBe(false);
+    await expect(r.settle({ inputTokens: 10, outputTokens: 3 })).resolves.toMatchObject({
+      tokens: 13,
+    });
+  });
+
+  it('an actual above the reservation is booked truthfully and flagged', async () => {
+    const budget = createBudget({ limits: { tokens: 1000 } });
+    const r = await budget.reserve({ model: 'gpt-4o', inputTokens: 10, maxOutputTokens: 10 });
+    await expect(r.settle({ inputTokens: 10, outputTokens: 50 })).resolves.toMatchObject({
+      overrun: true,
+      tokens: 60,
+    });
+  });
+
+  it('retries count against the reservation: reserve attempts, settle the attempts made', async () => {
+    const budget = createBudget({ limits: { requests: 3 } });
+    const r = await budget.reserve({
+      model: 'gpt-4o',
+      inputTokens: 1,
+      maxOutputTokens: 1,
+      requests: 3,
+    });
+    await expect(
+      budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 1 }),
+    ).rejects.toMatchObject({
+      details: { metric: 'requests', remaining: 0 },
+    });
+    await r.settle({ inputTokens: 1, outputTokens: 1, requests: 2 });
+    expect((await budget.usage()).scopes[0]!.spent.requests).toBe(2);
+  });
+});
+
+describe('unknown prices and per-call ceilings', () => {
+  it('an unknown model with a USD limit in force is refused (run or period)', async () => {
+    const run = createBudget({ limits: { usd: 5 } });
+    await expect(
+      run.reserve({ model: 'gpt-6', inputTokens: 1, maxOutputTokens: 1 }),
+    ).rejects.toMatchObject({
+      code: 'UNKNOWN_MODEL_PRICE',
+      name: 'UnknownModelPriceError',
+    });
+    const monthly = createBudget({ limits: { tokens: 100 }, period: { month: { usd: 5 } } });
+    await expect(
+      monthly.reserve({ model: 'gpt-6', inputTokens: 1, maxOutputTokens: 1 }),
+    ).rejects.toMatchObject({
+      code: 'UNKNOWN_MODEL_PRICE',
+    });
+  });
+
+  it('without a USD limit an unknown model is budgeted on tokens and requests', async () => {
+    const budget = createBudget({ limits: { tokens: 100 } });
+    const r = await budget.reserve({
+      model: 'my-local-model',
+      inputTokens: 10,
+      maxOutputTokens: 10,
+    });
+    expect(r.microUsd).toBe(0);
+    await r.settle({ inputTokens: 10, outputTokens: 5 });
+    expect((await budget.usage()).scopes[0]!.spent.tokens).toBe(15);
+  });
+
+  it('per-call ceilings refuse, never trim', async () => {
+    const budget = createBudget({
+      limits: { maxInputTokensPerCall: 100, maxOutputTokensPerCall: 50 },
+    });
+    await expect(
+      budget.reserve({ model: 'gpt-4o', inputTokens: 101, maxOutputTokens: 1 }),
+    ).rejects.toMatchObject({
+      code: 'CALL_LIMIT_EXCEEDED',
+      details: { what: 'input tokens', requested: 101, limit: 100 },
+    });
+    await expect(
+      budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 51 }),
+    ).rejects.toThrow(/Lower maxOutputTokens/);
+    await expect(
+      budget.reserve({ model: 'gpt-4o', inputTokens: 100, maxOutputTokens: 50 }),
+    ).resolves.toBeDefined();
+  });
+
+  it('malformed options are INVALID_ARGUMENT with an example', async () => {
+    expect(() => createBudget({ limits: { usd: -1 } })).toThrow(
+      /limits.usd must be a finite, non-negative/,
+    );
+    expect(() => createBudget({ limits: {}, period: { timeZone: 'Mars/Olympus' } })).toThrow(
+      /IANA/,
+    );
+    expect(() => createBudget({ limits: {}, alerts: { warning: 2 } })).toThrow(/between 0 and 1/);
+    const budget = createBudget({ limits: {} });
+    await expect(
+      budget.reserve({ model: 'gpt-4o', inputTokens: 1.5, maxOutputTokens: 1 }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+  });
+});
+
+describe('runtime', () => {
+  it('gives a deadline, refuses reservations after it, and aborts the signal', async () => {
+    let now = day('2026-11-22T10:00:00Z');
+    const budget = createBudget({ limits: { maxRuntimeMinutes: 30 }, clock: () => now });
+    expect(budget.deadline?.toISOString()).toBe('2026-11-22T10:30:00.000Z');
+    expect(budget.remainingMs()).toBe(30 * 60_000);
+    await (await budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 1 })).release();
+    now += 30 * 60_000;
+    await expect(
+      budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 1 }),
+    ).rejects.toMatchObject({
+      code: 'RUNTIME_EXCEEDED',
+    });
+    expect(budget.signal.aborted).toBe(true);
+    expect(budget.signal.reason).toMatchObject({ code: 'RUNTIME_EXCEEDED' });
+    budget.dispose();
+  });
+
+  it('the signal aborts on its own when the time is up (real timer)', async () => {
+    const budget = createBudget({ limits: { maxRuntimeMinutes: 0.001 } });
+    await new Promise<void>((resolve) =>
+      budget.signal.addEventListener('abort', () => resolve(), { once: true }),
+    );
+    expect(isPmErrorLike(budget.signal.reason, 'RUNTIME_EXCEEDED')).toBe(true);
+  });
+
+  it('without a runtime limit the signal never aborts', () => {
+    const budget = createBudget({ limits: {} });
+    expect(budget.deadline).toBeUndefined();
+    expect(budget.remainingMs()).toBe(Number.POSITIVE_INFINITY);
+    expect(budget.signal.aborted).toBe(false);
+  });
+});
+
+describe('scopes and calendar periods', () => {
+  it('a reservation must fit the run and every period cap at once', async () => {
+    const store = memoryStore();
+    const now = day('2026-11-22T10:00:00Z');
+    const opts = {
+      store,
+      clock: () => now,
+      period: { day: { tokens: 150 }, month: { tokens: 1000 } },
+    };
+    const a = createBudget({ ...opts, limits: { tokens: 100 } });
+    const b = createBudget({ ...opts, limits: { tokens: 100 } });
+    await (await a.reserve({ model: 'gpt-4o', inputTokens: 50, maxOutputTokens: 50 })).settle({
+      inputTokens: 50,
+      outputTokens: 50,
+    });
+    // b's run has room, but the shared day cap has 50 left.
+    await expect(
+      b.reserve({ model: 'gpt-4o', inputTokens: 30, maxOutputTokens: 30 }),
+    ).rejects.toMatchObject({
+      details: { scope: 'day', scopeKey: 'day:2026-11-22', remaining: 50 },
+    });
+    // a's run is full even though the day has room.
+    await expect(
+      a.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 0 }),
+    ).rejects.toMatchObject({
+      details: { scope: 'run' },
+    });
+    const usage = await b.usage();
+    expect(usage.scopes.map((s) => [s.scope, s.scopeKey, s.spent.tokens])).toEqual([
+      ['run', `run:${b.runId}`, 0],
+      ['day', 'day:2026-11-22', 100],
+      ['month', 'month:2026-11', 100],
+    ]);
+  });
+
+  it('periods reset at their boundary (injected clock, UTC default)', async () => {
+    let now = day('2026-11-30T23:59:59Z');
+    const budget = createBudget({
+      limits: {},
+      clock: () => now,
+      period: { day: { tokens: 10 }, month: { tokens: 25 } },
+    });
+    const spend = async (n: number) =>
+      (await budget.reserve({ model: 'gpt-4o', inputTokens: n, maxOutputTokens: 0 })).settle({
+        inputTokens: n,
+        outputTokens: 0,
+      });
+    await spend(10);
+    await expect(spend(1)).rejects.toMatchObject({ details: { scope: 'day' } });
+    now = day('2026-12-01T00:00:00Z'); // new day and new month
+    await spend(10);
+    now = day('2026-12-02T00:00:00Z');
+    await spend(10);
+    now = day('2026-12-03T12:00:00Z');
+    await expect(spend(6)).rejects.toMatchObject({
+      details: { scope: 'month', scopeKey: 'month:2026-12', remaining: 5 },
+    });
+    await spend(5);
+    const usage = await budget.usage();
+    expect(usage.scopes.map((s) => [s.scopeKey, s.spent.tokens])).toEqual([
+      [`run:${budget.runId}`, 35],
+      ['day:2026-12-03', 5],
+      ['month:2026-12', 25],
+    ]);
+  });
+
+  it('calendar periods follow the configured time zone', async () => {
+    let now = day('2026-11-22T14:59:00Z'); // 23:59 in Tokyo
+    const budget = createBudget({
+      limits: {},
+      clock: () => now,
+      period: { day: { tokens: 10 }, timeZone: 'Asia/Tokyo' },
+    });
+    await (await budget.reserve({ model: 'gpt-4o', inputTokens: 10, maxOutputTokens: 0 })).settle({
+      inputTokens: 10,
+      outputTokens: 0,
+    });
+    await expect(
+      budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 0 }),
+    ).rejects.toMatchObject({
+      details: { scopeKey: 'day:2026-11-22' },
+    });
+    now = day('2026-11-22T15:00:00Z'); // midnight in Tokyo, still the 22nd in UTC
+    const r = await budget.reserve({ model: 'gpt-4o', inputTokens: 10, maxOutputTokens: 0 });
+    expect((await budget.usage()).scopes[1]!.scopeKey).toBe('day:2026-11-23');
+    await r.release();
+  });
+});
+
+describe('tiered alerts', () => {
+  it('fire once per scope, counter and level, as structured events; exhausted on refusal', async () => {
+    const alerts: BudgetAlert[] = [];
+    const budget = createBudget({
+      limits: { tokens: 100 },
+      onAlert: (a) => alerts.push(a),
+      clock: () => day('2026-11-22T10:00:00Z'),
+    });
+    const spend = async (n: number) =>
+      (await budget.reserve({ model: 'gpt-4o', inputTokens: n, maxOutputTokens: 0 })).settle({
+        inputTokens: n,
+        outputTokens: 0,
+      });
+    await spend(40);
+    expect(alerts).toEqual([]);
+    const result = await spend(15); // 55%
+    expect(result.alerts.map((a) => a.level)).toEqual(['info']);
+    await spend(1);
+    await spend(30); // 86%: warning only, info not again
+    await spend(10); // 96%: critical
+    await expect(spend(5)).rejects.toThrow(BudgetExceededError);
+    await expect(spend(5)).rejects.toThrow(BudgetExceededError);
+    expect(alerts.map((a) => a.level)).toEqual(['info', 'warning', 'critical', 'exhausted']);
+    expect(alerts[1]).toEqual({
+      level: 'warning',
+      scope: 'run',
+      scopeKey: `run:${budget.runId}`,
+      metric: 'tokens',
+      spent: 86,
+      limit: 100,
+      fraction: 0.86,
+      at: '2026-11-22T10:00:00.000Z',
+    });
+  });
+
+  it('one settlement crossing several tiers fires each of them, in order; USD reported in USD', async () => {
+    const alerts: BudgetAlert[] = [];
+    const budget = createBudget({ limits: { usd: 0.01 }, onAlert: (a) => alerts.push(a) });
+    const r = await budget.reserve({ model: 'gpt-5.2', inputTokens: 0, maxOutputTokens: 714 });
+    await r.settle({ inputTokens: 0, outputTokens: 714 }); // 0.009996 USD
+    expect(alerts.map((a) => [a.level, a.metric, a.spent, a.limit])).toEqual([
+      ['info', 'usd', 0.009996, 0.01],
+      ['warning', 'usd', 0.009996, 0.01],
+      ['critical', 'usd', 0.009996, 0.01],
+    ]);
+  });
+
+  it('custom tiers, disabled alerts, and a throwing sink does not break accounting', async () => {
+    const seen: string[] = [];
+    const custom = createBudget({
+      limits: { tokens: 10 },
+      alerts: { info: 0.1, warning: 0.2, critical: 0.3 },
+      onAlert: (a) => seen.push(a.level),
+    });
+    await (await custom.reserve({ model: 'gpt-4o', inputTokens: 2, maxOutputTokens: 0 })).settle({
+      inputTokens: 2,
+      outputTokens: 0,
+    });
+    expect(seen).toEqual(['info', 'warning']);
+    const off = vi.fn();
+    const none = createBudget({ limits: { tokens: 1 }, alerts: false, onAlert: off });
+    await (await none.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 0 })).settle({
+      inputTokens: 1,
+      outputTokens: 0,
+    });
+    await expect(
+      none.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 0 }),
+    ).rejects.toThrow();
+    expect(off).not.toHaveBeenCalled();
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    const throwing = createBudget({
+      limits: { tokens: 1 },
+      onAlert: () => {
+        throw new Error('sink down');
+      },
+    });
+    await expect(
+      (await throwing.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 0 })).settle({
+        inputTokens: 1,
+        outputTokens: 0,
+      }),
+    ).resolves.toMatchObject({ tokens: 1 });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('sink down'));
+    warn.mockRestore();
+  });
+
+  it('period alerts fire again in the next period', async () => {
+    let now = day('2026-11-22T10:00:00Z');
+    const alerts: BudgetAlert[] = [];
+    const budget = createBudget({
+      limits: {},
+      period: { day: { tokens: 10 } },
+      clock: () => now,
+      onAlert: (a) => alerts.push(a),
+    });
+    const spend = async (n: number) =>
+      (await budget.reserve({ model: 'gpt-4o', inputTokens: n, maxOutputTokens: 0 })).settle({
+        inputTokens: n,
+        outputTokens: 0,
+      });
+    await spend(6);
+    now = day('2026-11-23T10:00:00Z');
+    await spend(6);
+    expect(alerts.map((a) => `${a.scopeKey}:${a.level}`)).toEqual([
+      'day:2026-11-22:info',
+      'day:2026-11-23:info',
+    ]);
+  });
+});

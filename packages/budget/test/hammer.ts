@@ -1,0 +1,81 @@
+import { expect } from 'vitest';
+import {
+  type BudgetAlert,
+  BudgetExceededError,
+  type BudgetStore,
+  createBudget,
+} from '../src/index.js';
+
+/** Deterministic PRNG so a failure can be replayed. */
+function prng(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (x + 0x6d2b79f5) >>> 0;
+    let t = x;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const yieldTimes = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise<void>((r) => setImmediate(r));
+};
+
+/**
+ * Fires `count` reservations at once against one store through two budgets (sharing the day
+ * and month caps), then settles or releases each at a random later moment.
+ */
+export async function hammer(store: BudgetStore, count: number, seed: number) {
+  const random = prng(seed);
+  const alerts: BudgetAlert[] = [];
+  const options = {
+    store,
+    clock: () => Date.parse('2026-11-22T12:00:00Z'),
+    period: { day: { tokens: 2_000_000 }, month: { usd: 5, requests: 8_000 } },
+    onAlert: (a: BudgetAlert) => alerts.push(a),
+  };
+  const budgets = [
+    createBudget({ ...options, limits: { usd: 3 } }),
+    createBudget({ ...options, limits: { usd: 3 } }),
+  ];
+  let refused = 0;
+  let settledMicro = 0;
+  let settledTokens = 0;
+  let settledRequests = 0;
+  await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const inputTokens = Math.floor(random() * 2000);
+      const maxOutputTokens = Math.floor(random() * 4000);
+      const coin = random();
+      const delay = Math.floor(random() * 3);
+      const share = random();
+      let reservation: Awaited<ReturnType<(typeof budgets)[0]['reserve']>>;
+      try {
+        reservation = await budgets[i % 2]!.reserve({
+          model: i % 3 === 0 ? 'gpt-5.2' : 'gpt-4o-mini',
+          inputTokens,
+          maxOutputTokens,
+        });
+      } catch (error) {
+        if (!(error instanceof BudgetExceededError)) throw error;
+        refused++;
+        return;
+      }
+      await yieldTimes(delay);
+      if (coin < 0.3) {
+        await reservation.release();
+      } else {
+        const result = await reservation.settle({
+          inputTokens,
+          outputTokens: Math.floor(maxOutputTokens * share),
+        });
+        expect(result.overrun).toBe(false);
+        settledMicro += Math.round(result.usd * 1e6);
+        settledTokens += result.tokens;
+        settledRequests += result.requests;
+      }
+    }),
+  );
+  return { budgets, alerts, refused, settledMicro, settledTokens, settledRequests };
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { createRateLimiter } from '../src/index.js';
+
+const ticks = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise<void>((r) => setImmediate(r));
+};
+
+describe('createRateLimiter (bottleneck, one process)', () => {
+  it('without limits it calls fn directly, not through bottleneck', async () => {
+    const limiter = createRateLimiter();
+    expect(limiter.limited).toBe(false);
+    let ran = false;
+    const p = limiter.schedule(async () => {
+      ran = true;
+      return 1;
+    });
+    expect(ran).toBe(true); // synchronous start: no scheduler hop
+    await expect(p).resolves.toBe(1);
+  });
+
+  it('holds back requests past requestsPerMinute until the minute refills', async () => {
+    const limiter = createRateLimiter({ requestsPerMinute: 2 });
+    const started: number[] = [];
+    const jobs = [1, 2, 3].map((i) =>
+      limiter.schedule(async () => {
+        started.push(i);
+        return i;
+      }),
+    );
+    jobs[2]!.catch(() => {}); // dropped by stop()
+    await Promise.all(jobs.slice(0, 2));
+    await ticks(20);
+    expect(started).toEqual([1, 2]);
+    await limiter.stop();
+  });
+
+  it('weights calls by tokens against tokensPerMinute', async () => {
+    const limiter = createRateLimiter({ tokensPerMinute: 1000 });
+    const started: string[] = [];
+    const run = (name: string, tokens: number) =>
+      limiter.schedule(
+        async () => {
+          started.push(name);
+        },
+        { tokens },
+      );
+    await Promise.all([run('a', 600), run('b', 400)]);
+    void run('c', 1).catch(() => {});
+    await ticks(20);
+    expect(started).toEqual(['a', 'b']);
+    await limiter.stop();
+  });
+
+  it('refuses a call heavier than a minute of tokens instead of hanging', async () => {
+    const limiter = createRateLimiter({ tokensPerMinute: 100 });
+    await expect(limiter.schedule(async () => 1, { tokens: 101 })).rejects.toMatchObject({
+      code: 'CALL_LIMIT_EXCEEDED',
+    });
+    await limiter.stop();
+  });
+
+  it('caps concurrency', async () => {
+    const limiter = createRateLimiter({ maxConcurrent: 2 });
+    let inFlight = 0;
+    let peak = 0;
+    let open!: () => void;
+    const gate = new Promise<void>((r) => {
+      open = r;
+    });
+    const all = Promise.all(
+      Array.from({ length: 6 }, () =>
+        limiter.schedule(async () => {
+          inFlight++;
+          peak = Math.max(peak, inFlight);
+          await gate;
+          inFlight--;
+        }),
+      ),
+    );
+    while (inFlight < 2) await ticks(1);
+    await ticks(20);
+    expect(inFlight).toBe(2);
+    open();
+    await all;
+    expect(peak).toBe(2);
+    await limiter.stop();
+  });
+
+  it('a queued call whose signal aborts rejects and never runs', async () => {
+    const limiter = createRateLimiter({ requestsPerMinute: 1 });
+    await limiter.schedule(async () => 1);
+    const controller = new AbortController();
+    let ran = false;
+    const queued = limiter.schedule(
+      async () => {
+        ran = true;
+      },
+      { signal: controller.signal },
+    );
+    controller.abort(new Error('deadline'));
+    await expect(queued).rejects.toThrow('deadline');
+    expect(ran).toBe(false);
+    await limiter.stop();
+  });
+
+  it('validates its options', () => {
+    expect(() => createRateLimiter({ requestsPerMinute: 0 })).toThrow(/positive integer/);
+  });
+});

@@ -1,0 +1,346 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import {
+  type BudgetAlert,
+  BudgetExceededError,
+  createBudget,
+  createRateLimiter,
+} from '../src/index.js';
+import { LuaScript } from '../src/redis/lua-script.js';
+import { redisStore } from '../src/redis.js';
+import { checkedStore } from './checked-store.js';
+import { hammer } from './hammer.js';
+import { cleanPrefix, connectRedis, IN_CI, REDIS_URL, uniquePrefix } from './redis-env.js';
+
+const redis = await connectRedis();
+const prefixes: string[] = [];
+const extraClients: Redis[] = [];
+
+function prefix(): string {
+  const p = uniquePrefix();
+  prefixes.push(p);
+  return p;
+}
+
+afterEach(async () => {
+  if (redis === undefined) return;
+  for (const p of prefixes.splice(0)) await cleanPrefix(redis, p);
+});
+
+afterAll(async () => {
+  for (const c of extraClients) c.disconnect();
+  redis?.disconnect();
+});
+
+describe.runIf(redis === undefined && IN_CI)('Redis under CI', () => {
+  it('is reachable (CI=true: a skipped Redis suite is a failure)', () => {
+    throw new Error(
+      `Redis is unreachable at ${REDIS_URL}; .ci/run must start it before the tests.`,
+    );
+  });
+});
+
+describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
+  const client = redis!;
+  const spend = async (budget: ReturnType<typeof createBudget>, n: number) =>
+    (await budget.reserve({ model: 'gpt-4o', inputTokens: n, maxOutputTokens: 0 })).settle({
+      inputTokens: n,
+      outputTokens: 0,
+    });
+
+  it('reserves, settles, releases and reports usage like the memory store', async () => {
+    const store = redisStore({ client, prefix: prefix() });
+    const budget = createBudget({
+      store,
+      limits: { usd: 1, tokens: 100_000 },
+      period: { month: { tokens: 50_000 } },
+    });
+    const r = await budget.reserve({ model: 'gpt-5.2', inputTokens: 1000, maxOutputTokens: 1000 });
+    expect(r.microUsd).toBe(15_750);
+    let usage = await budget.usage();
+    expect(usage.scopes[0]).toMatchObject({
+      reserved: { tokens: 2000, usd: 0.01575, requests: 1 },
+      remaining: { tokens: 98_000 },
+    });
+    await expect(r.settle({ inputTokens: 1000, outputTokens: 200 })).resolves.toMatchObject({
+      tokens: 1200,
+      found: true,
+    });
+    const r2 = await budget.reserve({ model: 'gpt-5.2', inputTokens: 10, maxOutputTokens: 10 });
+    await r2.release();
+    usage = await budget.usage();
+    expect(
+      usage.scopes.map((s) => [s.scope, s.spent.tokens, s.reserved.tokens, s.spent.usd]),
+    ).toEqual([
+      ['run', 1200, 0, 0.00455],
+      ['month', 1200, 0, 0.00455],
+    ]);
+    await expect(r.settle({ inputTokens: 1, outputTokens: 1 })).rejects.toMatchObject({
+      code: 'RESERVATION_CLOSED',
+    });
+  });
+
+  it('refuses with BudgetExceededError naming scope, limit and what remains; period keys reset', async () => {
+    let now = Date.parse('2026-11-22T23:00:00Z');
+    const store = redisStore({ client, prefix: prefix() });
+    const budget = createBudget({
+      store,
+      clock: () => now,
+      limits: {},
+      period: { day: { tokens: 10 } },
+    });
+    await spend(budget, 8);
+    await expect(spend(budget, 3)).rejects.toMatchObject({
+      code: 'BUDGET_EXCEEDED',
+      details: {
+        scope: 'day',
+        scopeKey: 'day:2026-11-22',
+        limit: 10,
+        requested: 3,
+        spent: 8,
+        remaining: 2,
+      },
+    });
+    now = Date.parse('2026-11-23T00:00:00Z');
+    await spend(budget, 10);
+  });
+
+  it('2,000 concurrent reservations through the Lua scripts never book past a cap', async () => {
+    const violations: string[] = [];
+    const store = checkedStore(redisStore({ client, prefix: prefix() }), (m) => violations.push(m));
+    const run = await hammer(store, 2_000, 99);
+    expect(violations).toEqual([]);
+    const counters = await store.check();
+    const month = counters.find((c) => c.key === 'month:2026-11')!;
+    expect(month.reserved).toEqual({ tokens: 0, microUsd: 0, requests: 0 });
+    expect(month.spent).toEqual({
+      tokens: run.settledTokens,
+      microUsd: run.settledMicro,
+      requests: run.settledRequests,
+    });
+    const keys = run.alerts.map((a) => `${a.scopeKey}/${a.metric}/${a.level}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("a crashed holder's reservation expires into spent at the worst case, never into free budget", async () => {
+    const p = prefix();
+    const budget = createBudget({
+      store: redisStore({ client, prefix: p }),
+      limits: {},
+      period: { day: { tokens: 100 } },
+    });
+    const crashed = await budget.reserve({
+      model: 'gpt-4o',
+      inputTokens: 30,
+      maxOutputTokens: 30,
+      ttlMs: 20,
+    });
+    await new Promise((r) => setTimeout(r, 60)); // let the TTL pass (no timing is asserted)
+    // Another process (another client) comes along: its reserve sweeps the expired holder first.
+    const other = new Redis(REDIS_URL);
+    extraClients.push(other);
+    const budget2 = createBudget({
+      store: redisStore({ client: other, prefix: p }),
+      limits: {},
+      period: { day: { tokens: 100 } },
+    });
+    await expect(
+      budget2.reserve({ model: 'gpt-4o', inputTokens: 41, maxOutputTokens: 0 }),
+    ).rejects.toMatchObject({
+      details: { spent: 60, reserved: 0, remaining: 40 },
+    });
+    const usage = await budget2.usage();
+    expect(usage.scopes[1]).toMatchObject({
+      spent: { tokens: 60, requests: 1 },
+      reserved: { tokens: 0 },
+    });
+    // The holder comes back late: nothing more is booked, and it learns it expired.
+    await expect(crashed.settle({ inputTokens: 30, outputTokens: 5 })).resolves.toMatchObject({
+      found: false,
+    });
+    expect((await budget2.usage()).scopes[1]!.spent.tokens).toBe(60);
+  });
+
+  it('each alert fires once across processes sharing the store', async () => {
+    const p = prefix();
+    const alerts: BudgetAlert[] = [];
+    const clients = [client, new Redis(REDIS_URL), new Redis(REDIS_URL)];
+    extraClients.push(clients[1]!, clients[2]!);
+    const budgets = clients.map((c) =>
+      createBudget({
+        store: redisStore({ client: c, prefix: p }),
+        limits: {},
+        period: { month: { tokens: 1000 } },
+        onAlert: (a) => alerts.push(a),
+      }),
+    );
+    await Promise.all(
+      Array.from({ length: 120 }, async (_, i) => {
+        try {
+          await spend(budgets[i % 3]!, 9);
+        } catch (error) {
+          if (!(error instanceof BudgetExceededError)) throw error;
+        }
+      }),
+    );
+    expect(alerts.map((a) => a.level).sort()).toEqual(['critical', 'exhausted', 'info', 'warning']);
+  });
+
+  it('fails closed with BUDGET_STORE_UNAVAILABLE when Redis does not answer in time', async () => {
+    const hung = {
+      evalsha: () => new Promise<never>(() => {}),
+      eval: () => new Promise<never>(() => {}),
+    };
+    const budget = createBudget({
+      store: redisStore({ client: hung, prefix: 'x', timeoutMs: 50 }),
+      limits: { usd: 1 },
+    });
+    await expect(
+      budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 1 }),
+    ).rejects.toMatchObject({
+      code: 'BUDGET_STORE_UNAVAILABLE',
+      name: 'BudgetStoreUnavailableError',
+      message: expect.stringContaining('Check that Redis is reachable'),
+    });
+    // A real client pointed at a port where nothing listens.
+    const dead = new Redis('redis://127.0.0.1:1', {
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      lazyConnect: true,
+    });
+    dead.on('error', () => {});
+    extraClients.push(dead);
+    const budget2 = createBudget({
+      store: redisStore({ client: dead, prefix: 'x', timeoutMs: 500 }),
+      limits: {},
+    });
+    await expect(
+      budget2.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 1 }),
+    ).rejects.toMatchObject({
+      code: 'BUDGET_STORE_UNAVAILABLE',
+    });
+  });
+
+  it('names the fix when no client is given, and reloads scripts after NOSCRIPT', async () => {
+    expect(() => redisStore({ prefix: 'x' })).toThrow(
+      expect.objectContaining({ code: 'OPTIONAL_DEPENDENCY_MISSING' }),
+    );
+    expect(() => redisStore({ client, prefix: 'a{b}' })).toThrow(/without braces/);
+    const fresh = new LuaScript(`return ARGV[1] -- ${Math.random()}`);
+    await expect(fresh.run(client, [], ['hello'])).resolves.toBe('hello'); // NOSCRIPT -> EVAL
+    await expect(fresh.run(client, [], ['again'])).resolves.toBe('again'); // EVALSHA hit
+  });
+
+  it('creates its own client from a url (ioredis installed) and closes it', async () => {
+    const store = redisStore({ url: REDIS_URL, prefix: prefix() });
+    const budget = createBudget({ store, limits: { tokens: 10 } });
+    await spend(budget, 5);
+    expect((await budget.usage()).scopes[0]!.spent.tokens).toBe(5);
+    await store.close();
+  });
+
+  it('rate-limits across processes through the store (token buckets in Lua)', async () => {
+    const p = prefix();
+    const other = new Redis(REDIS_URL);
+    extraClients.push(other);
+    const limiters = [client, other].map((c) =>
+      createRateLimiter({
+        requestsPerMinute: 3,
+        tokensPerMinute: 1000,
+        store: redisStore({ client: c, prefix: p }),
+        key: 'openai',
+      }),
+    );
+    const started: number[] = [];
+    const controller = new AbortController();
+    const jobs = [0, 1, 2, 3].map((i) =>
+      limiters[i % 2]!.schedule(
+        async () => {
+          started.push(i);
+        },
+        { tokens: 10, signal: controller.signal },
+      ),
+    );
+    const settled = await Promise.race([
+      Promise.allSettled(jobs),
+      new Promise((r) => setTimeout(r, 300)).then(() => 'waiting'),
+    ]);
+    expect(settled).toBe('waiting'); // one of the four is held for the next slot (20 s away)
+    expect(started).toHaveLength(3);
+    controller.abort(new Error('test over'));
+    const results = await Promise.allSettled(jobs);
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    expect(started).toHaveLength(3);
+  });
+
+  it('4 child processes hammer one shared budget: never over the cap, each alert once', async () => {
+    const p = prefix();
+    const worker = fileURLToPath(new URL('./fixtures/redis-worker.ts', import.meta.url));
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const violations: string[] = [];
+    const monitor = redisStore({ client, prefix: p });
+    const capMicro = 1_000_000;
+    let running = true;
+    const watch = (async () => {
+      // Polls while the children run: spent + reserved must never pass the cap.
+      while (running) {
+        const [month] = await monitor.usage(['month:2026-11']);
+        if (month!.spent.microUsd + month!.reserved.microUsd > capMicro)
+          violations.push(JSON.stringify(month));
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    const outputs = await Promise.all(
+      [1, 2, 3, 4].map(
+        (n) =>
+          new Promise<string>((resolve, reject) => {
+            const child = spawn(process.execPath, ['--import', 'tsx', worker], {
+              cwd: root,
+              env: {
+                ...process.env,
+                REDIS_URL,
+                PM_PREFIX: p,
+                PM_SEED: String(n),
+                PM_COUNT: '2000',
+              },
+              stdio: ['ignore', 'pipe', 'pipe'],
+            });
+            let out = '';
+            let err = '';
+            child.stdout.on('data', (d) => (out += d));
+            child.stderr.on('data', (d) => (err += d));
+            child.on('exit', (code) =>
+              code === 0 ? resolve(out) : reject(new Error(`worker ${n} exited ${code}: ${err}`)),
+            );
+          }),
+      ),
+    );
+    running = false;
+    await watch;
+    const results = outputs.map(
+      (o) =>
+        JSON.parse(o.trim().split('\n').pop()!) as {
+          reserved: number;
+          refused: number;
+          settledMicro: number;
+          alerts: string[];
+        },
+    );
+    expect(violations).toEqual([]);
+    expect(results.reduce((s, r) => s + r.reserved, 0)).toBeGreaterThan(1000);
+    expect(results.reduce((s, r) => s + r.refused, 0)).toBeGreaterThan(0); // the cap was in play
+    const [month] = await monitor.usage(['month:2026-11']);
+    expect(month!.reserved).toEqual({ tokens: 0, microUsd: 0, requests: 0 });
+    expect(month!.spent.microUsd).toBeLessThanOrEqual(capMicro);
+    expect(month!.spent.microUsd).toBe(results.reduce((s, r) => s + r.settledMicro, 0));
+    const alerts = results.flatMap((r) => r.alerts);
+    expect(alerts.sort()).toEqual([
+      'month:2026-11/usd/critical',
+      'month:2026-11/usd/exhausted',
+      'month:2026-11/usd/info',
+      'month:2026-11/usd/warning',
+    ]);
+  }, 60_000);
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { isRetryable, type RetryEvent, retry, retryAfterMs } from '../src/index.js';
+
+function httpError(status: number, headers: Record<string, string> = {}): Error {
+  return Object.assign(new Error(`HTTP ${status}`), { status, headers: new Headers(headers) });
+}
+
+describe('retry', () => {
+  it('retries retryable failures with full jitter and reports each attempt', async () => {
+    const events: RetryEvent[] = [];
+    const seen: number[] = [];
+    const result = await retry(
+      async ({ attempt }) => {
+        seen.push(attempt);
+        if (attempt < 3) throw httpError(attempt === 1 ? 503 : 429);
+        return 'ok';
+      },
+      { attempts: 3, baseMs: 4, maxMs: 6, random: () => 0.99, onRetry: (e) => events.push(e) },
+    );
+    expect(result).toBe('ok');
+    expect(seen).toEqual([1, 2, 3]);
+    // random * min(maxMs, baseMs * 2^(n-1)): floor(0.99 * 4) = 3, floor(0.99 * min(6, 8)) = 5
+    expect(events.map((e) => [e.attempt, e.status, e.delayMs, e.retryAfterMs])).toEqual([
+      [1, 503, 3, undefined],
+      [2, 429, 5, undefined],
+    ]);
+  });
+
+  it('is bounded: the last error is rethrown after `attempts`', async () => {
+    let calls = 0;
+    const error = httpError(500);
+    await expect(
+      retry(
+        async () => {
+          calls++;
+          throw error;
+        },
+        { attempts: 4, baseMs: 0 },
+      ),
+    ).rejects.toBe(error);
+    expect(calls).toBe(4);
+  });
+
+  it.each([400, 401, 403, 404, 422])('does not retry HTTP %i', async (status) => {
+    let calls = 0;
+    await expect(
+      retry(
+        async () => {
+          calls++;
+          throw httpError(status);
+        },
+        { attempts: 5, baseMs: 0 },
+      ),
+    ).rejects.toMatchObject({ status });
+    expect(calls).toBe(1);
+  });
+
+  it('honours Retry-After, capped', async () => {
+    const events: RetryEvent[] = [];
+    let calls = 0;
+    await retry(
+      async () => {
+        if (++calls === 1) throw httpError(429, { 'retry-after': '120' });
+        if (calls === 2) throw httpError(429, { 'retry-after-ms': '3' });
+        return 'ok';
+      },
+      { attempts: 3, maxRetryAfterMs: 5, onRetry: (e) => events.push(e) },
+    );
+    expect(events.map((e) => [e.retryAfterMs, e.delayMs])).toEqual([
+      [120_000, 5],
+      [3, 3],
+    ]);
+  });
+
+  it('stops waiting when the signal aborts (the run deadline)', async () => {
+    const controller = new AbortController();
+    const reason = new Error('deadline');
+    const pending = retry(
+      async () => {
+        queueMicrotask(() => controller.abort(reason));
+        throw httpError(503, { 'retry-after': '30' });
+      },
+      { attempts: 3, signal: controller.signal },
+    );
+    await expect(pending).rejects.toBe(reason);
+  });
+
+  it('validates its options', async () => {
+    await expect(retry(async () => 1, { attempts: 0 })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+  });
+});
+
+describe('isRetryable / retryAfterMs', () => {
+  it('classifies statuses and network errors', () => {
+    for (const s of [408, 409, 429, 500, 502, 503, 504])
+      expect(isRetryable({ status: s })).toBe(true);
+    for (const s of [400, 401, 403, 404, 413, 422]) expect(isRetryable({ status: s })).toBe(false);
+    expect(isRetryable(Object.assign(new Error('reset'), { code: 'ECONNRESET' }))).toBe(true);
+    expect(
+      isRetryable(
+        new TypeError('fetch failed', {
+          cause: Object.assign(new Error('x'), { code: 'UND_ERR_SOCKET' }),
+        }),
+      ),
+    ).toBe(true);
+    expect(isRetryable(Object.assign(new Error('conn'), { name: 'APIConnectionError' }))).toBe(
+      true,
+    );
+    expect(isRetryable(Object.assign(new Error('abort'), { name: 'AbortError' }))).toBe(false);
+    expect(isRetryable(new Error('plain'))).toBe(false);
+    expect(isRetryable({ code: 'BUDGET_EXCEEDED' })).toBe(false);
+  });
+
+  it('reads retry-after-ms, seconds and HTTP dates, from Headers or plain objects', () => {
+    expect(retryAfterMs({ headers: { 'retry-after-ms': '250' } })).toBe(250);
+    expect(retryAfterMs({ headers: new Headers({ 'Retry-After': '2' }) })).toBe(2000);
+    const now = Date.parse('2026-11-22T10:00:00Z');
+    expect(
+      retryAfterMs(
+        { response: { headers: { 'retry-after': 'Sun, 22 Nov 2026 10:00:07 GMT' } } },
+        now,
+      ),
+    ).toBe(7000);
+    expect(retryAfterMs({ headers: { 'retry-after': 'soon' } })).toBeUndefined();
+    expect(retryAfterMs(new Error('none'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,293 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { countChatTokens, countTokens, encodingForModel } from '../src/index.js';
+import { countWithEngine } from '../src/tokens/count-tokens.js';
+import { tokenEngine } from '../src/tokens/token-engine.js';
+import { oracleCount } from './oracle.js';
+
+// Origin of every number below: openai-cookbook, examples/How_to_count_tokens_with_tiktoken.ipynb
+// (https://github.com/openai/openai-cookbook/blob/main/examples/How_to_count_tokens_with_tiktoken.ipynb),
+// sections 3, 5, 6 and 7, where the chat counts were printed next to `response.usage.prompt_tokens`.
+describe('openai-cookbook "How to count tokens with tiktoken"', () => {
+  it('section 3: "tiktoken is great!" is 6 tokens in o200k_base', () => {
+    expect(countTokens('tiktoken is great!', { model: 'gpt-4o-mini' })).toEqual({
+      tokens: 6,
+      approximate: false,
+      encoding: 'o200k_base',
+    });
+  });
+
+  it.each([
+    ['antidisestablishmentarianism', 6, 6],
+    ['2 + 2 = 4', 7, 7],
+    ['お誕生日おめでとう', 9, 8],
+  ])('section 5: compare_encodings(%j) -> cl100k %i, o200k %i', (text, cl100k, o200k) => {
+    expect(countTokens(text, { model: 'gpt-4' }).tokens).toBe(cl100k);
+    expect(countTokens(text, { model: 'gpt-4o' }).tokens).toBe(o200k);
+  });
+
+  const jargon = [
+    {
+      role: 'system',
+      content:
+        'You are a helpful, pattern-following assistant that translates corporate jargon into plain English.',
+    },
+    {
+      role: 'system',
+      name: 'example_user',
+      content: 'New synergies will help drive top-line growth.',
+    },
+    {
+      role: 'system',
+      name: 'example_assistant',
+      content: 'Things working well together will increase revenue.',
+    },
+    {
+      role: 'system',
+      name: 'example_user',
+      content:
+        "Let's circle back when we have more bandwidth to touch base on opportunities for increased leverage.",
+    },
+    {
+      role: 'system',
+      name: 'example_assistant',
+      content: "Let's talk later when we're less busy about how to do better.",
+    },
+    {
+      role: 'user',
+      content:
+        "This late pivot means we don't have time to boil the ocean for the client deliverable.",
+    },
+  ];
+
+  it.each([
+    ['gpt-3.5-turbo', 129],
+    ['gpt-4-0613', 129],
+    ['gpt-4', 129],
+    ['gpt-4o', 124],
+    ['gpt-4o-mini', 124],
+  ])('section 6: the API reported %s prompt_tokens = %i', (model, expected) => {
+    expect(countChatTokens(jargon, { model }).tokens).toBe(expected);
+  });
+
+  const tools = [
+    {
+      type: 'function' as const,
+      function: {
+        name: 'get_current_weather',
+        description: 'Get the current weather in a given location',
+        parameters: {
+          type: 'object',
+          properties: {
+            location: { type: 'string', description: 'The city and state, e.g. San Francisco, CA' },
+            unit: {
+              type: 'string',
+              description: 'The unit of temperature to return',
+              enum: ['celsius', 'fahrenheit'],
+            },
+          },
+          required: ['location'],
+        },
+      },
+    },
+  ];
+  const weather = [
+    {
+      role: 'system',
+      content: 'You are a helpful assistant that can answer to questions about the weather.',
+    },
+    { role: 'user', content: "What's the weather like in San Francisco?" },
+  ];
+
+  it.each([
+    ['gpt-3.5-turbo', 105],
+    ['gpt-4', 105],
+    ['gpt-4o', 101],
+    ['gpt-4o-mini', 101],
+  ])('section 7: with tools the API reported %s prompt_tokens = %i', (model, expected) => {
+    expect(countChatTokens(weather, { model, tools }).tokens).toBe(expected);
+  });
+});
+
+describe('encodingForModel', () => {
+  it.each([
+    ['gpt-5.2', 'o200k_base'],
+    ['gpt-5.2-codex', 'o200k_base'],
+    ['gpt-5', 'o200k_base'],
+    ['gpt-5-mini', 'o200k_base'],
+    ['gpt-4.1', 'o200k_base'],
+    ['gpt-4.1-mini', 'o200k_base'],
+    ['gpt-4o-2024-08-06', 'o200k_base'],
+    ['o1', 'o200k_base'],
+    ['o3-mini', 'o200k_base'],
+    ['o4-mini', 'o200k_base'],
+    ['gpt-4', 'cl100k_base'],
+    ['gpt-4-0613', 'cl100k_base'],
+    ['gpt-3.5-turbo-0125', 'cl100k_base'],
+  ])('%s -> %s', (model, encoding) => {
+    expect(encodingForModel(model)).toBe(encoding);
+  });
+
+  it.each(['claude-3-opus', 'gpt-4x', 'gpt-6', 'o5', 'o1x', ''])(
+    'refuses %j with UNKNOWN_MODEL and names the fix',
+    (model) => {
+      expect(() => countTokens('hi', { model })).toThrow(
+        expect.objectContaining({ code: model === '' ? 'INVALID_ARGUMENT' : 'UNKNOWN_MODEL' }),
+      );
+    },
+  );
+
+  it('the error says how to fix it, and an explicit encoding is the fix', () => {
+    expect(() => encodingForModel('mistral-large')).toThrow(/encoding: 'o200k_base'/);
+    expect(
+      countTokens('hello world', { model: 'mistral-large', encoding: 'o200k_base' }).tokens,
+    ).toBe(2);
+  });
+});
+
+describe('countTokens against js-tiktoken (the oracle)', () => {
+  const samples = [
+    'The quick brown fox jumps over the lazy dog.',
+    'function add(a, b) {\n  return a + b; // sum\n}\n\n\n',
+    '   leading and trailing spaces   ',
+    "It's we're they'll I'd you've CAN'T",
+    '1234567890 3.14159 1e10 0xFF',
+    'Ünïcödé 中文字符 العربية русский 🎉🚀 emoji',
+    '<|endoftext|> <|im_start|>user<|im_end|> <|fim_prefix|>',
+    '====\n----\n////\n\r\n\t\t',
+  ];
+
+  it.each(samples)('counts %j exactly in both encodings', (text) => {
+    for (const encoding of ['o200k_base', 'cl100k_base'] as const) {
+      expect(countTokens(text, { model: 'x', encoding }).tokens).toBe(oracleCount(encoding, text));
+    }
+  });
+
+  it('special-token literals are ordinary text, never a throw', () => {
+    const text = 'before <|endoftext|> after';
+    const count = countTokens(text, { model: 'gpt-5.2' });
+    expect(count.tokens).toBe(oracleCount('o200k_base', text));
+    expect(count.tokens).toBeGreaterThan(3);
+  });
+
+  const alphabet = 'aZé 中\n\t.,!?=/\'"0123456789-_<|>🎉';
+  const text = fc.string({
+    unit: fc.constantFrom(...Array.from(alphabet)),
+    maxLength: 300,
+  });
+
+  it('property: random mixed text matches js-tiktoken exactly', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.constantFrom('o200k_base' as const, 'cl100k_base' as const),
+        (t, enc) => {
+          expect(countTokens(t, { model: 'x', encoding: enc }).tokens).toBe(oracleCount(enc, t));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: forcing the piece-by-piece path never changes an exact count', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.constantFrom('o200k_base' as const, 'cl100k_base' as const),
+        (t, enc) => {
+          const engine = tokenEngine(enc);
+          const slow = countWithEngine(engine, t, 1, Number.POSITIVE_INFINITY);
+          expect(slow).toEqual({ tokens: engine.count(t), approximate: false });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('bounded work on adversarial text', () => {
+  it('property: the bounded count is exactly "bytes for long pieces, exact for the rest", and never below exact', () => {
+    const unit = fc.constantFrom(...Array.from('ab Z=\n\t/é中.1'));
+    fc.assert(
+      fc.property(
+        fc.string({ unit, maxLength: 200 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.constantFrom('o200k_base' as const, 'cl100k_base' as const),
+        (t, maxPiece, enc) => {
+          const engine = tokenEngine(enc);
+          let reference = 0;
+          for (const m of t.matchAll(engine.splitRegex)) {
+            reference += m[0].length > maxPiece ? Buffer.byteLength(m[0]) : engine.count(m[0]);
+          }
+          const bounded = countWithEngine(engine, t, 1, maxPiece);
+          expect(bounded.tokens).toBe(reference);
+          expect(bounded.tokens).toBeGreaterThanOrEqual(engine.count(t));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('property: with no run reaching maxRun no piece exceeds 2 * maxRun + 1, so stretches between regions are exact', () => {
+    const unit = fc.constantFrom(...Array.from('aab Z==\n\n\t//é.1'));
+    fc.assert(
+      fc.property(
+        fc.string({ unit, maxLength: 300 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.constantFrom('o200k_base' as const, 'cl100k_base' as const),
+        (t, run, enc) => {
+          const engine = tokenEngine(enc);
+          const maxPiece = 2 * run + 1;
+          let reference = 0;
+          for (const m of t.matchAll(engine.splitRegex)) {
+            reference += m[0].length > maxPiece ? Buffer.byteLength(m[0]) : engine.count(m[0]);
+          }
+          expect(countWithEngine(engine, t, run, maxPiece).tokens).toBe(reference);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  function randomLetters(n: number, seed: number): string {
+    let s = '';
+    let x = seed;
+    for (let i = 0; i < n; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      s += String.fromCharCode(97 + (x % 26));
+    }
+    return s;
+  }
+
+  it('32 KB of random letters is bounded by its bytes and flagged approximate', () => {
+    const text = randomLetters(32 * 1024, 7);
+    const count = countTokens(text, { model: 'gpt-5.2' });
+    expect(count).toEqual({ tokens: 32 * 1024, approximate: true, encoding: 'o200k_base' });
+  });
+
+  it('a run of "=" is bounded and flagged approximate', () => {
+    const count = countTokens('='.repeat(32 * 1024), { model: 'gpt-4' });
+    expect(count.approximate).toBe(true);
+    expect(count.tokens).toBe(32 * 1024);
+  });
+
+  it('the bound is never below the exact count, and the normal parts stay exact', () => {
+    const long = randomLetters(4000, 11);
+    const text = `Hello there, world.\n${long} and then some prose again.`;
+    const engine = tokenEngine('o200k_base');
+    const exact = engine.count(text);
+    const bounded = countTokens(text, { model: 'gpt-4o' });
+    expect(bounded.approximate).toBe(true);
+    expect(bounded.tokens).toBeGreaterThanOrEqual(exact);
+    const prose =
+      engine.count('Hello there, world.\n') + engine.count(' and then some prose again.');
+    expect(bounded.tokens).toBe(prose + Buffer.byteLength(` ${long}`) - 1);
+  });
+
+  it('long but ordinary pieces under the bound are exact', () => {
+    const text = `${randomLetters(500, 3)} ${randomLetters(500, 5)}`;
+    const count = countTokens(text, { model: 'gpt-4o' });
+    expect(count.approximate).toBe(false);
+    expect(count.tokens).toBe(oracleCount('o200k_base', text));
+  });
+});
