@@ -1,0 +1,22 @@
+/** Inputs built to make backtracking patterns blow up. Each about `size` characters. */
+export function adversarialInputs(size = 1_000_000): Array<{ name: string; text: string }> {
+  const rep = (unit: string) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+  return [
+    { name: 'digits run', text: rep('1234567890') },
+    { name: 'a@a@a…', text: rep('a@') },
+    {
+      name: 'no spaces (letters)',
+      text: rep('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'),
+    },
+    { name: 'digit groups 4 4 4…', text: rep('4111 ') },
+    { name: 'dotted digits 1.1.1…', text: rep('1.') },
+    { name: 'colons hex a:a:a…', text: rep('a:') },
+    { name: 'password=password=…', text: rep('password=') },
+    { name: 'sk-sk-sk-…', text: rep('sk-') },
+    { name: 'eyJ.eyJ.…', text: rep('eyJhbGci.') },
+    { name: 'PEM headers', text: rep('-----BEGIN RSA PRIVATE KEY-----\n') },
+    { name: 'base58-ish', text: rep('13579ABCDEFGHJKLMNPQRSTUVWXYZ') },
+    { name: 'url userinfo ://a:a', text: rep('://a:') },
+    { name: '+1 (+1 (…', text: rep('+1 (') },
+  ];
+}

@@ -1,0 +1,36 @@
+import type { Finding } from './finding.js';
+
+/**
+ * Values a host declares not sensitive: its own support address, documentation IPs, a
+ * test card it prints on purpose. Allowed spans are not reported and not redacted.
+ */
+export interface AllowList {
+  /** Exact values never reported (compared case-sensitively, whole span). */
+  values?: readonly string[];
+  /** Patterns a whole span must match to be allowed (tested with anchors added). */
+  patterns?: readonly RegExp[];
+  /** Finding types never reported, e.g. `['ip']` for a network-operations tool. */
+  types?: readonly string[];
+}
+
+/** An allow-list compiled once into a predicate: `true` keeps the finding. */
+export type FindingFilter = (finding: Finding, text: string) => boolean;
+
+/** Compiles an allow-list; `undefined` when it allows nothing (no per-finding cost). */
+export function compileAllowList(allow: AllowList | undefined): FindingFilter | undefined {
+  if (allow === undefined) return undefined;
+  const values = new Set(allow.values ?? []);
+  const types = new Set(allow.types ?? []);
+  const patterns = (allow.patterns ?? []).map(
+    (p) => new RegExp(`^(?:${p.source})$`, p.flags.replace(/[gy]/g, '')),
+  );
+  if (values.size === 0 && types.size === 0 && patterns.length === 0) return undefined;
+  return (finding, text) => {
+    if (types.has(finding.type)) return false;
+    if (values.size === 0 && patterns.length === 0) return true;
+    const value = text.slice(finding.start, finding.end);
+    if (values.has(value)) return false;
+    for (const p of patterns) if (p.test(value)) return false;
+    return true;
+  };
+}

@@ -1,0 +1,32 @@
+import type { Finding } from './finding.js';
+
+/**
+ * A compiled detector. Built-in detectors and host detectors share this shape; the scan
+ * runs each one whose prefilter says its pattern can match.
+ */
+export interface Detector {
+  /** Name recorded in each finding's `detector` field, e.g. `email` or `github-token`. */
+  readonly id: string;
+  /** Finding type reported, e.g. `email` or `secret`. */
+  readonly type: string;
+  /** For secrets: the kind reported. */
+  readonly kind?: string;
+  /**
+   * Wins overlaps: when two findings overlap, the higher priority stays (then the longer).
+   * Specific key formats (100) beat assignments (50), which beat loose shapes like phones.
+   */
+  readonly priority: number;
+  /**
+   * Literal substrings of which every match contains at least one (case-sensitive). When
+   * none occurs in the text the detector is skipped without running its pattern. Absent:
+   * always runs.
+   */
+  readonly needles?: readonly string[];
+  /**
+   * Other detector names this detector's findings may carry, with their priorities (the
+   * generic assignment scan also reports AWS secret keys, found by their key name).
+   */
+  readonly alsoReports?: ReadonlyArray<{ id: string; priority: number }>;
+  /** Appends the detector's findings in `text` to `out`, in any order. */
+  scan(text: string, out: Finding[]): void;
+}

@@ -1,0 +1,97 @@
+import type { Detector } from '../detector.js';
+import type { Finding } from '../finding.js';
+import { searchKey } from '../prefilter.js';
+
+/** What a detector whose matches start with one of a few literals needs. */
+export interface AnchoredDetectorSpec {
+  /** Detector name recorded in findings. */
+  id: string;
+  /** Finding type reported. */
+  type: string;
+  /** Secret kind reported. */
+  kind?: string;
+  /** Overlap priority (see `Detector.priority`). */
+  priority: number;
+  /** Literals every match starts with (`ghp_`, `AKIA`, ...). Found with `indexOf`. */
+  anchors: readonly string[];
+  /**
+   * The pattern, matched sticky at each anchor position; it must begin with the anchor.
+   * Bounded repetition only. Flags are kept; `y` (and `d` with `groups`) are added.
+   */
+  pattern: RegExp;
+  /** Characters that may not come right before the anchor (the match must start a token). */
+  notAfter?: RegExp;
+  /** Capture groups that may hold the span; the first that took part is reported. */
+  groups?: readonly number[];
+  /** Rejects a candidate (placeholder, checksum, context). */
+  validate?: (value: string, text: string, start: number, end: number) => boolean;
+}
+
+/**
+ * A detector for matches that start with a known literal. `indexOf` finds the literal (a
+ * vectorised search, far faster than a regex trying every position) and only there is the
+ * pattern run, sticky. This is the prefilter that keeps the scan fast on long texts.
+ */
+export function anchoredDetector(spec: AnchoredDetectorSpec): Detector {
+  const groups = spec.groups;
+  let flags = spec.pattern.flags.replace(/[gyd]/g, '');
+  flags += groups === undefined ? 'y' : 'yd';
+  const re = new RegExp(spec.pattern.source, flags);
+  const { id, type, kind, validate, anchors, notAfter } = spec;
+  // `indexOf` is fast when the first character it looks for is rare and slow when it is
+  // common ('s' of `sk-`): search from the first character that is not a lower-case letter.
+  const searches = anchors.map((anchor) => {
+    const search = searchKey(anchor);
+    return { anchor, k: anchor.length - search.length, search };
+  });
+  return {
+    id,
+    type,
+    ...(kind === undefined ? {} : { kind }),
+    priority: spec.priority,
+    // No `needles`: the scan's own `indexOf` is the prefilter; a second `includes` pass
+    // over the text would only repeat it.
+    scan(text: string, out: Finding[]): void {
+      for (const { anchor, k, search } of searches) {
+        let hit = text.indexOf(search, k);
+        while (hit >= 0) {
+          const at = hit - k;
+          let next = at + 1;
+          if (
+            (k === 0 || text.startsWith(anchor, at)) &&
+            (at === 0 || notAfter === undefined || !notAfter.test(text[at - 1]!))
+          ) {
+            re.lastIndex = at;
+            const m = re.exec(text);
+            if (m !== null) {
+              let start = at;
+              let end = at + m[0].length;
+              if (groups !== undefined) {
+                start = -1;
+                for (const g of groups) {
+                  const span = m.indices?.[g];
+                  if (span !== undefined) {
+                    start = span[0];
+                    end = span[1];
+                    break;
+                  }
+                }
+              }
+              if (
+                start >= 0 &&
+                end > start &&
+                (validate === undefined || validate(text.slice(start, end), text, start, end))
+              ) {
+                const f: Finding = { type, start, end, detector: id };
+                if (kind !== undefined) f.kind = kind;
+                out.push(f);
+                next = Math.max(next, at + m[0].length);
+              }
+            }
+          }
+          hit = text.indexOf(search, next + k);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { luhnValid } from '../checksums/luhn.js';
+import type { Detector } from '../detector.js';
+import type { Finding } from '../finding.js';
+
+/**
+ * A run of 13–19 digits with optional single spaces or dashes between them. Taken
+ * greedily; `scan` then tries shorter prefixes at group boundaries, so a card followed by
+ * more digits (`4111 1111 1111 1111 2025`) is still found.
+ */
+const CANDIDATE = /(?<![0-9A-Za-z.-])[0-9](?:[ -]?[0-9]){12,24}(?![0-9])/g;
+
+/** True when the digits carry the prefix and a length of a payment network. */
+function isCardNumber(digits: string): boolean {
+  const n = digits.length;
+  if (n < 13 || n > 19) return false;
+  const d1 = digits.charCodeAt(0) - 48;
+  const d2 = Number(digits.slice(0, 2));
+  const d4 = Number(digits.slice(0, 4));
+  switch (d1) {
+    case 4: // Visa
+      return n === 13 || n === 16 || n === 19;
+    case 5: // Mastercard 51–55; Maestro 50, 56–59
+      return d2 >= 51 && d2 <= 55 ? n === 16 : n >= 13;
+    case 2: // Mastercard 2221–2720, Mir 2200–2204
+      return ((d4 >= 2221 && d4 <= 2720) || (d4 >= 2200 && d4 <= 2204)) && n === 16;
+    case 3: // Amex 34/37, JCB 35, Diners 30/36/38/39
+      if (d2 === 34 || d2 === 37) return n === 15;
+      if (d2 === 35) return d4 >= 3528 && d4 <= 3589 && n >= 16;
+      return (d2 === 30 || d2 === 36 || d2 === 38 || d2 === 39) && n >= 14;
+    case 6: // Discover, UnionPay, Maestro, RuPay
+      return n >= 16 || (n >= 13 && d2 !== 65 && d4 !== 6011);
+    case 8: // UnionPay 81, RuPay 82
+      return (d2 === 81 || d2 === 82) && n >= 16;
+    default:
+      return false;
+  }
+}
+
+/** One separator style per number: `4111 1111 …` or `4111-1111-…`, not a mix. */
+function digitsIfConsistent(s: string): string | undefined {
+  let digits = '';
+  let sep = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += s[i];
+    else if (sep === 0) sep = c;
+    else if (sep !== c) return undefined;
+  }
+  return digits;
+}
+
+/**
+ * Payment card numbers: a network prefix and length, and a valid Luhn check digit. Test
+ * numbers the networks publish pass both and are reported: they are card-shaped data.
+ */
+export const creditCard: Detector = {
+  id: 'credit-card',
+  type: 'credit_card',
+  priority: 85,
+  scan(text: string, out: Finding[]): void {
+    CANDIDATE.lastIndex = 0;
+    let m = CANDIDATE.exec(text);
+    while (m !== null) {
+      const start = m.index;
+      let candidate = m[0];
+      // Longest first, then each shorter prefix ending before a separator.
+      for (;;) {
+        const digits = digitsIfConsistent(candidate);
+        if (digits !== undefined && isCardNumber(digits) && luhnValid(digits)) {
+          out.push({
+            type: 'credit_card',
+            start,
+            end: start + candidate.length,
+            detector: 'credit-card',
+          });
+          break;
+        }
+        const cut = Math.max(candidate.lastIndexOf(' '), candidate.lastIndexOf('-'));
+        if (cut < 13) break;
+        candidate = candidate.slice(0, cut);
+      }
+      m = CANDIDATE.exec(text);
+    }
+  },
+};

@@ -1,0 +1,47 @@
+import { IBAN_LENGTHS, ibanMod97Valid } from '../checksums/iban-mod97.js';
+import type { Detector } from '../detector.js';
+import type { Finding } from '../finding.js';
+
+/** Country, check digits, then up to 30 letters/digits, optionally grouped by single spaces. */
+const CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,34}/g;
+
+/**
+ * IBANs: the length registered for the country and a valid ISO 7064 mod-97 check. The
+ * country's length decides where the IBAN ends, so words in capitals after a spaced IBAN
+ * are not taken with it.
+ */
+export const iban: Detector = {
+  id: 'iban',
+  type: 'iban',
+  priority: 85,
+  scan(text: string, out: Finding[]): void {
+    CANDIDATE.lastIndex = 0;
+    let m = CANDIDATE.exec(text);
+    while (m !== null) {
+      const start = m.index;
+      const candidate = m[0];
+      const length = IBAN_LENGTHS[candidate.slice(0, 2)];
+      let found = false;
+      if (length !== undefined) {
+        let compact = '';
+        let i = 0;
+        for (; i < candidate.length && compact.length < length; i++) {
+          if (candidate.charCodeAt(i) !== 32) compact += candidate[i];
+        }
+        const next = text.charCodeAt(start + i);
+        const boundary = !(
+          (next >= 48 && next <= 57) ||
+          (next >= 65 && next <= 90) ||
+          (next >= 97 && next <= 122)
+        );
+        if (compact.length === length && boundary && ibanMod97Valid(compact)) {
+          out.push({ type: 'iban', start, end: start + i, detector: 'iban' });
+          CANDIDATE.lastIndex = start + i;
+          found = true;
+        }
+      }
+      if (!found) CANDIDATE.lastIndex = start + 2;
+      m = CANDIDATE.exec(text);
+    }
+  },
+};

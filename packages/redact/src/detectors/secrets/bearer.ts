@@ -1,0 +1,27 @@
+import type { Detector } from '../../detector.js';
+import { anchoredDetector } from '../anchored-detector.js';
+import { isPlaceholder, looksRandom } from './placeholder.js';
+
+/** `Authorization` within the few characters before `Bearer` (header, JSON, curl -H). */
+const AUTH_CONTEXT = /authorization["']?\s{0,3}[:=]\s{0,3}["']?\s{0,3}$/i;
+
+/**
+ * Bearer tokens (RFC 6750). After an `Authorization` header any non-placeholder token is
+ * taken; elsewhere ("the bearer instrument") the token must look machine-made.
+ */
+export const bearerToken: Detector = anchoredDetector({
+  id: 'bearer-token',
+  type: 'secret',
+  kind: 'bearer',
+  priority: 90,
+  anchors: ['Bearer', 'bearer'],
+  notAfter: /[A-Za-z0-9]/,
+  pattern: /[Bb]earer[ \t]{1,4}([A-Za-z0-9._~+/-]{8,4096}=*)(?![A-Za-z0-9._~+/=-])/,
+  groups: [1],
+  validate: (value, text, start) => {
+    const keyword = text.lastIndexOf('earer', start) - 1;
+    const context = text.slice(Math.max(0, keyword - 24), keyword);
+    if (AUTH_CONTEXT.test(context)) return !isPlaceholder(value);
+    return looksRandom(value, 16) && /[0-9]/.test(value);
+  },
+});

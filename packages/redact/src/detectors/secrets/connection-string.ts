@@ -1,0 +1,111 @@
+import type { Detector } from '../../detector.js';
+import { anchoredDetector } from '../anchored-detector.js';
+import { regexDetector } from '../regex-detector.js';
+import { isPlaceholder } from './placeholder.js';
+
+/**
+ * URI schemes of databases, caches, brokers and directories: a password in their URI is
+ * a `connection_string` secret. Any other scheme (http, ftp, ...) is `url_credentials`.
+ */
+const DSN_SCHEMES = new Set([
+  'postgres',
+  'postgresql',
+  'mysql',
+  'mariadb',
+  'mongodb',
+  'mongodb+srv',
+  'redis',
+  'rediss',
+  'amqp',
+  'amqps',
+  'mssql',
+  'sqlserver',
+  'oracle',
+  'couchdb',
+  'cockroachdb',
+  'clickhouse',
+  'cassandra',
+  'neo4j',
+  'neo4j+s',
+  'bolt',
+  'memcached',
+  'kafka',
+  'nats',
+  'mqtt',
+  'mqtts',
+  'ldap',
+  'ldaps',
+  'smtp',
+  'smtps',
+  'snowflake',
+  'db2',
+  'sqlite',
+  'influxdb',
+  'elasticsearch',
+  'jdbc',
+]);
+
+/** The URI scheme ending at `colon` (the `:` of `://`), lower-cased; `jdbc:mysql` gives `mysql`. */
+export function schemeBefore(text: string, colon: number): string {
+  let i = colon;
+  const limit = Math.max(0, colon - 32);
+  while (i > limit) {
+    const c = text.charCodeAt(i - 1);
+    const ok =
+      (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 48 && c <= 57) ||
+      c === 43 ||
+      c === 46 ||
+      c === 45;
+    if (!ok) break;
+    i--;
+  }
+  return text.slice(i, colon).toLowerCase();
+}
+
+/** True when the URI scheme before `colon` names a database or broker. */
+export function isDsnScheme(text: string, colon: number): boolean {
+  return DSN_SCHEMES.has(schemeBefore(text, colon));
+}
+
+/**
+ * `scheme://user:password@host` userinfo. Group 1 is `user:password`, group 2 the user,
+ * group 3 the password; `/` is excluded from both so `http://host:8080/path@x` is not
+ * read as credentials.
+ */
+export const USERINFO_PATTERN =
+  /:\/\/(([^\s:/@?#"'<>]{0,256}):([^\s@/?#"'<>]{1,256}))@(?=[A-Za-z0-9[])/;
+
+/** Passwords in database/broker URIs: `postgres://app:s3cret@db:5432/shop`. */
+export const connectionStringUri: Detector = anchoredDetector({
+  id: 'connection-string-uri',
+  type: 'secret',
+  kind: 'connection_string',
+  priority: 95,
+  anchors: ['://'],
+  pattern: USERINFO_PATTERN,
+  groups: [3],
+  validate: (value, text, start) => {
+    const colon = text.lastIndexOf('://', start);
+    return isDsnScheme(text, colon) && !isPlaceholder(value);
+  },
+});
+
+/**
+ * Passwords in key=value connection strings (ADO.NET, ODBC, JDBC properties):
+ * `Server=db;User Id=app;Password=s3cret;`, and Azure's `;AccountKey=…` and
+ * `;SharedAccessKey=…`. The `;` before the key tells them from
+ * a plain `password=` assignment, which the generic detector takes.
+ */
+export const connectionStringKeyValue: Detector = regexDetector({
+  id: 'connection-string-kv',
+  type: 'secret',
+  kind: 'connection_string',
+  priority: 95,
+  needles: [';'],
+  pattern:
+    /;[ \t]{0,4}(?:password|pwd|accountkey|sharedaccesskey)[ \t]{0,2}=[ \t]{0,2}(?:\{([^}\r\n]{1,256})\}|([^;"'\r\n]{1,256}))/i,
+  groups: [1, 2],
+  validate: (value) => !isPlaceholder(value.trim()),
+});

@@ -1,0 +1,66 @@
+import type { Detector } from '../../detector.js';
+import type { Finding } from '../../finding.js';
+
+/** `-----BEGIN [RSA |EC |OPENSSH |ENCRYPTED |PGP ...]PRIVATE KEY[ BLOCK]-----`. */
+const HEADER = /-----BEGIN (?:[A-Z0-9]{1,16} ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
+/** The matching footer, checked at the position `indexOf` found. */
+const FOOTER = /-----END (?:[A-Z0-9]{1,16} ){0,3}PRIVATE KEY(?: BLOCK)?-----/y;
+/** Largest block taken as one key (an RSA-8192 PEM is ~6.5 KB). */
+const MAX_BLOCK = 20_000;
+
+/**
+ * Characters of a PEM body, including the `\\n` escapes of a key pasted into JSON. No
+ * spaces: a truncated key must not swallow the prose after it.
+ */
+function isBodyChar(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 48 && c <= 57) ||
+    c === 43 || // +
+    c === 47 || // /
+    c === 61 || // =
+    c === 92 || // backslash of a JSON \n
+    c === 10 ||
+    c === 13
+  );
+}
+
+/**
+ * PEM private-key blocks (PKCS#1/#8, EC, OpenSSH, PGP), header to footer. A truncated block
+ * (no footer) is taken up to the end of its body so a pasted half key still goes.
+ * The footer search runs once per footer, not once per header, so many headers stay linear.
+ */
+export const privateKey: Detector = {
+  id: 'private-key',
+  type: 'secret',
+  kind: 'private_key',
+  priority: 100,
+  needles: ['PRIVATE KEY'],
+  scan(text: string, out: Finding[]): void {
+    HEADER.lastIndex = 0;
+    let footerAt = -1; // next '-----END ' at or after the current header; -2: none left
+    let m = HEADER.exec(text);
+    while (m !== null) {
+      const start = m.index;
+      const headerEnd = start + m[0].length;
+      if (footerAt !== -2 && footerAt < headerEnd) {
+        footerAt = text.indexOf('-----END ', headerEnd);
+        if (footerAt === -1) footerAt = -2;
+      }
+      let end = -1;
+      if (footerAt >= 0 && footerAt - headerEnd <= MAX_BLOCK) {
+        FOOTER.lastIndex = footerAt;
+        if (FOOTER.test(text)) end = FOOTER.lastIndex;
+      }
+      if (end < 0) {
+        end = headerEnd;
+        const limit = Math.min(text.length, headerEnd + MAX_BLOCK);
+        while (end < limit && isBodyChar(text.charCodeAt(end))) end++;
+      }
+      out.push({ type: 'secret', kind: 'private_key', start, end, detector: 'private-key' });
+      HEADER.lastIndex = end;
+      m = HEADER.exec(text);
+    }
+  },
+};

@@ -1,0 +1,177 @@
+import { PmError } from '@pm/envelope-schemas';
+import type { Redactor } from '../redactor/types.js';
+import { type ApprovalContext, requireSamplesApproval } from './check-approval.js';
+import {
+  EventLogAccumulator,
+  type EventLogRoles,
+  type EventLogSummary,
+} from './describe-event-log.js';
+import { type ColumnSummary, TableProfiler } from './describe-table.js';
+import { Reservoir } from './reservoir.js';
+import { consumeRows, type Row, type RowSource } from './rows.js';
+import { type ProfileInput, toRedactor } from './sample-rows.js';
+import type { FrequencyTable } from './top-n.js';
+
+/** Disclosure level (spec 000 §5): 1 schema, 2 shape and time range, 3 frequencies, 4 performance, 5 samples. */
+export type DisclosureLevel = 1 | 2 | 3 | 4 | 5;
+
+/** Options of `buildDisclosure`. */
+export interface BuildDisclosureOptions extends ApprovalContext {
+  /** Highest level to disclose; each level includes the ones below. */
+  level: DisclosureLevel;
+  /** Event-log columns. Needed from level 3 (frequencies are of activities and variants). */
+  roles?: EventLogRoles;
+  /** Approval of the `samples` scope; required for level 5. */
+  approval?: unknown;
+  /** Profile redacting activity names and samples. */
+  profile: ProfileInput;
+  /** HMAC key when `profile` names a hashing profile. */
+  hashKey?: string | Uint8Array;
+  /** Entries per frequency table. Default 10. */
+  topN?: number;
+  /** Rows sampled at level 5. Default 20. */
+  sampleSize?: number;
+  /** Sampling seed (same rows and seed, same sample). Default 0. */
+  seed?: number;
+}
+
+/** What may be sent at a given level; fields above the level are absent. */
+export interface Disclosure {
+  /** The level built. */
+  level: DisclosureLevel;
+  /** Profile applied to activity names and samples, e.g. `homebrew@1`. */
+  profile: string;
+  /** Level 1: columns, types, missing share, distinct counts. */
+  schema: ColumnSummary[];
+  /** Level 2: row/column counts and time range (event-log shape when roles are given). */
+  shape?: {
+    rows: number;
+    columns: number;
+    timeRanges: Record<string, { start: string; end: string }>;
+    eventLog?: EventLogSummary['shape'] & { timeRange: EventLogSummary['timeRange'] };
+  };
+  /** Level 3: activity and variant frequencies, names redacted by the profile. */
+  frequencies?: { activities: FrequencyTable<string>; variants: FrequencyTable<string[]> };
+  /** Level 4: case duration and throughput. */
+  performance?: EventLogSummary['performance'];
+  /** Level 5: redacted sample rows. */
+  samples?: Row[];
+  /** Findings per type redacted from what is disclosed (activity names, samples). */
+  redactions: Record<string, number>;
+}
+
+function redactLabels(
+  redactor: Redactor,
+  table: FrequencyTable<string>,
+  counts: Record<string, number>,
+): FrequencyTable<string> {
+  return {
+    ...table,
+    top: table.top.map((e) => {
+      const r = redactor.redactText(e.value);
+      for (const [t, n] of Object.entries(r.counts)) counts[t] = (counts[t] ?? 0) + n;
+      return { ...e, value: r.text };
+    }),
+  };
+}
+
+function redactVariants(
+  redactor: Redactor,
+  table: FrequencyTable<string[]>,
+  counts: Record<string, number>,
+): FrequencyTable<string[]> {
+  return {
+    ...table,
+    top: table.top.map((e) => ({
+      ...e,
+      value: e.value.map((a) => {
+        const r = redactor.redactText(a);
+        for (const [t, n] of Object.entries(r.counts)) counts[t] = (counts[t] ?? 0) + n;
+        return r.text;
+      }),
+    })),
+  };
+}
+
+/**
+ * Builds the one object that may be sent at `level`, in a single pass over the rows
+ * (arrays or async iterables). Level 5 checks the approval before reading any row and
+ * throws `ApprovalRequiredError` without one; levels 3–4 need `roles`.
+ */
+export function buildDisclosure(rows: Iterable<Row>, options: BuildDisclosureOptions): Disclosure;
+export function buildDisclosure(
+  rows: AsyncIterable<Row>,
+  options: BuildDisclosureOptions,
+): Promise<Disclosure>;
+export function buildDisclosure(
+  rows: RowSource,
+  options: BuildDisclosureOptions,
+): Disclosure | Promise<Disclosure>;
+export function buildDisclosure(
+  rows: RowSource,
+  options: BuildDisclosureOptions,
+): Disclosure | Promise<Disclosure> {
+  const { level } = options;
+  if (![1, 2, 3, 4, 5].includes(level)) {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `Disclosure level must be 1 to 5, got ${String(level)}.`,
+      { details: { level } },
+    );
+  }
+  if (level === 5) requireSamplesApproval(options.approval, options);
+  if (level >= 3 && options.roles === undefined) {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `Disclosure level ${level} is made of event-log aggregates: pass roles { caseId, activity, timestamp } naming the columns, or use level 2.`,
+      { details: { level } },
+    );
+  }
+  const redactor = toRedactor(options.profile, options.hashKey);
+  const profiler = new TableProfiler();
+  const log =
+    options.roles === undefined || level < 2 ? undefined : new EventLogAccumulator(options.roles);
+  const reservoir =
+    level === 5 ? new Reservoir<Row>(options.sampleSize ?? 20, options.seed ?? 0) : undefined;
+  return consumeRows(
+    rows,
+    (row) => {
+      profiler.add(row);
+      log?.add(row);
+      reservoir?.add(row);
+    },
+    () => {
+      const table = profiler.result();
+      const redactions: Record<string, number> = {};
+      const out: Disclosure = {
+        level,
+        profile: redactor.profile,
+        schema: table.columns,
+        redactions,
+      };
+      const summary = log?.result(options.topN ?? 10);
+      if (level >= 2) {
+        out.shape = {
+          rows: table.rowCount,
+          columns: table.columnCount,
+          timeRanges: table.timeRanges,
+        };
+        if (summary !== undefined)
+          out.shape.eventLog = { ...summary.shape, timeRange: summary.timeRange };
+      }
+      if (level >= 3 && summary !== undefined) {
+        out.frequencies = {
+          activities: redactLabels(redactor, summary.activities, redactions),
+          variants: redactVariants(redactor, summary.variants, redactions),
+        };
+      }
+      if (level >= 4 && summary !== undefined) out.performance = summary.performance;
+      if (reservoir !== undefined) {
+        const { value, counts } = redactor.redactValue(reservoir.result().items);
+        out.samples = value as Row[];
+        for (const [t, n] of Object.entries(counts)) redactions[t] = (redactions[t] ?? 0) + n;
+      }
+      return out;
+    },
+  );
+}

@@ -1,0 +1,92 @@
+import type { RedactionProfileV1 } from '@pm/envelope-schemas';
+import type { BuiltinProfileName } from '../profiles/builtin-profiles.js';
+import { createRedactor } from '../redactor/create-redactor.js';
+import type { Redactor } from '../redactor/types.js';
+import { type ApprovalContext, requireSamplesApproval } from './check-approval.js';
+import { Reservoir } from './reservoir.js';
+import { consumeRows, type Row, type RowSource } from './rows.js';
+
+/** The profile that redacts samples: a redactor, or what `createRedactor` takes. */
+export type ProfileInput = Redactor | BuiltinProfileName | RedactionProfileV1;
+
+/** Options of `sampleRows`. */
+export interface SampleRowsOptions extends ApprovalContext {
+  /** How many rows to sample (uniformly, one pass). */
+  n: number;
+  /** An `ApprovalDecisionV1` approving the `samples` scope. Without it: `ApprovalRequiredError`. */
+  approval: unknown;
+  /** Profile that redacts each sampled row. Default `homebrew`. */
+  profile?: ProfileInput;
+  /** HMAC key, when `profile` names a hashing profile. */
+  hashKey?: string | Uint8Array;
+  /** PRNG seed; the same rows and seed give the same sample. Default 0. */
+  seed?: number;
+}
+
+/** Level 5: redacted sample rows. */
+export interface SampleRowsResult {
+  /** The sampled rows, each redacted by the profile. */
+  rows: Row[];
+  /** Rows read in all. */
+  rowsSeen: number;
+  /** Findings per type over the sampled rows. */
+  counts: Record<string, number>;
+  /** The profile applied, e.g. `homebrew@1`. */
+  profile: string;
+  /** Who approved, as recorded in the approval. */
+  approvedBy: string;
+}
+
+/** Resolves the profile input to a redactor (reused when one is given). */
+export function toRedactor(
+  profile: ProfileInput | undefined,
+  hashKey?: string | Uint8Array,
+): Redactor {
+  if (profile !== undefined && typeof profile === 'object' && 'redactValue' in profile)
+    return profile;
+  return createRedactor({
+    profile: profile ?? 'homebrew',
+    ...(hashKey === undefined ? {} : { hashKey }),
+  });
+}
+
+function redactSample(
+  redactor: Redactor,
+  items: Row[],
+  seen: number,
+  approvedBy: string,
+): SampleRowsResult {
+  const { value, counts } = redactor.redactValue(items);
+  return { rows: value as Row[], rowsSeen: seen, counts, profile: redactor.profile, approvedBy };
+}
+
+/**
+ * Disclosure level 5: `n` rows sampled uniformly in one pass, each redacted by the profile.
+ * The approval is checked before any row is read: without an approval of the `samples`
+ * scope it throws `ApprovalRequiredError` (code `APPROVAL_REQUIRED`).
+ */
+export function sampleRows(rows: Iterable<Row>, options: SampleRowsOptions): SampleRowsResult;
+export function sampleRows(
+  rows: AsyncIterable<Row>,
+  options: SampleRowsOptions,
+): Promise<SampleRowsResult>;
+export function sampleRows(
+  rows: RowSource,
+  options: SampleRowsOptions,
+): SampleRowsResult | Promise<SampleRowsResult>;
+export function sampleRows(
+  rows: RowSource,
+  options: SampleRowsOptions,
+): SampleRowsResult | Promise<SampleRowsResult> {
+  const decision = requireSamplesApproval(options.approval, options);
+  const redactor = toRedactor(options.profile, options.hashKey);
+  const reservoir = new Reservoir<Row>(Math.max(0, Math.floor(options.n)), options.seed ?? 0);
+  return consumeRows(
+    rows,
+    (row) => reservoir.add(row),
+    () => {
+      const { items, seen } = reservoir.result();
+      return redactSample(redactor, items, seen, decision.approver);
+    },
+  );
+}

@@ -1,0 +1,146 @@
+import {
+  PmError,
+  parseRedactionProfile,
+  type RedactionOperator,
+  type RedactionProfileV1,
+} from '@pm/envelope-schemas';
+import { compileAllowList } from '../allow-list.js';
+import { toDetector } from '../detectors/host-detector.js';
+import { PII_DETECTORS } from '../detectors/pii-detectors.js';
+import { SECRET_DETECTORS } from '../detectors/secrets/secret-detectors.js';
+import type { Finding } from '../finding.js';
+import { createHasher } from '../operators/hash.js';
+import { createMasker } from '../operators/mask.js';
+import { BUILTIN_PROFILES, profileRef } from '../profiles/builtin-profiles.js';
+import { compileDetectors, runDetectors } from '../scan.js';
+import { applyOperators, countByType, type OperatorTable } from './apply-operators.js';
+import { type ValueWalker, walkValue } from './redact-value.js';
+import { normaliseKey } from './sensitive-keys.js';
+import type { Redactor, RedactorOptions, RedactTextResult, RedactValueResult } from './types.js';
+
+/** Shortest HMAC key accepted: 128 bits. */
+const MIN_KEY_BYTES = 16;
+
+function resolveProfile(options: RedactorOptions): RedactionProfileV1 {
+  const p = options.profile ?? 'homebrew';
+  if (typeof p === 'string') {
+    const builtin = (BUILTIN_PROFILES as Record<string, RedactionProfileV1 | undefined>)[p];
+    if (builtin === undefined) {
+      throw new PmError(
+        'INVALID_ARGUMENT',
+        `Unknown redaction profile "${p}"; use "homebrew", "hashed-retail" or "strict", or pass a RedactionProfileV1 object.`,
+        { details: { profile: p } },
+      );
+    }
+    return builtin;
+  }
+  return parseRedactionProfile(p);
+}
+
+function profileHashes(profile: RedactionProfileV1, hashFields: readonly string[]): boolean {
+  if (profile.requires_hash_key || profile.default_operator === 'hash') return true;
+  if (hashFields.length > 0) return true;
+  return Object.values(profile.operators).includes('hash');
+}
+
+function resolveKey(key: string | Uint8Array | undefined, profile: RedactionProfileV1): Uint8Array {
+  const bytes = typeof key === 'string' ? Buffer.from(key, 'utf8') : key;
+  if (bytes === undefined || bytes.length === 0) {
+    throw new PmError(
+      'REDACTION_KEY_REQUIRED',
+      `Redaction profile "${profileRef(profile)}" hashes values and needs a key: pass createRedactor({ hashKey }) with at least ${MIN_KEY_BYTES} random bytes, kept in your secret store.`,
+      { details: { profile: profileRef(profile) } },
+    );
+  }
+  if (bytes.length < MIN_KEY_BYTES) {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `The hash key is ${bytes.length} bytes; use at least ${MIN_KEY_BYTES} random bytes (e.g. crypto.randomBytes(32)).`,
+      { details: { keyBytes: bytes.length } },
+    );
+  }
+  return Uint8Array.from(bytes);
+}
+
+/**
+ * Creates a redactor: compiles the detectors (built-in PII and secrets, then the host's),
+ * the allow-list and the profile once. Throws `REDACTION_KEY_REQUIRED` when the profile
+ * hashes and no `hashKey` is given, `SCHEMA_INVALID` for an invalid host profile.
+ *
+ * @example
+ * const r = createRedactor({ profile: 'homebrew' });
+ * r.redactText('mail bob@example.com').text // 'mail [EMAIL_1]'
+ */
+export function createRedactor(options: RedactorOptions = {}): Redactor {
+  const base = resolveProfile(options);
+  const hashFieldNames = [...base.hash_fields, ...(options.hashFields ?? [])];
+  const dropFieldNames = [...base.drop_fields, ...(options.dropFields ?? [])];
+  const profileData: RedactionProfileV1 = Object.freeze({
+    ...base,
+    hash_fields: hashFieldNames,
+    drop_fields: dropFieldNames,
+  });
+  const ref = profileRef(base);
+  const hash = profileHashes(base, options.hashFields ?? [])
+    ? createHasher(resolveKey(options.hashKey, base))
+    : undefined;
+  const masker = createMasker();
+
+  const operators = new Map<string, RedactionOperator>(Object.entries(base.operators));
+  const operatorFor = (type: string): RedactionOperator =>
+    operators.get(type) ?? base.default_operator;
+  const table: OperatorTable = {
+    operatorFor,
+    replace(type, value) {
+      const op = operatorFor(type);
+      if (op === 'drop') return '';
+      if (op === 'hash' && hash !== undefined) return hash(type, value);
+      return masker.mask(type, value);
+    },
+  };
+
+  const detectors = [
+    ...PII_DETECTORS,
+    ...SECRET_DETECTORS,
+    ...(options.detectors ?? []).map(toDetector),
+  ];
+  const compiled = compileDetectors(detectors, compileAllowList(options.allow));
+  const scan = (text: string): Finding[] => runDetectors(compiled, text);
+
+  const walker: ValueWalker = {
+    redactString(text, path, findings) {
+      const found = scan(text);
+      for (const f of found) {
+        f.path = path;
+        findings.push(f);
+      }
+      return applyOperators(text, found, table);
+    },
+    replaceWhole(type, value, path, detector, findings) {
+      findings.push({ type, start: 0, end: value.length, detector, path });
+      return table.replace(type, value);
+    },
+    hashFields: new Set(hashFieldNames.map(normaliseKey)),
+    dropFields: new Set(dropFieldNames.map(normaliseKey)),
+    maxDepth: options.maxDepth ?? 64,
+  };
+
+  return {
+    profile: ref,
+    profileData,
+    scan,
+    redactText(text: string): RedactTextResult {
+      const findings = scan(text);
+      const counts: Record<string, number> = {};
+      countByType(findings, counts);
+      return { text: applyOperators(text, findings, table), findings, counts, profile: ref };
+    },
+    redactValue<T>(value: T): RedactValueResult<T> {
+      const findings: Finding[] = [];
+      const out = walkValue(walker, value, '$', 0, new Set(), findings) as T;
+      const counts: Record<string, number> = {};
+      countByType(findings, counts);
+      return { value: out, findings, counts, profile: ref };
+    },
+  };
+}

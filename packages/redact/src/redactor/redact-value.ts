@@ -1,0 +1,138 @@
+import type { Finding } from '../finding.js';
+import { childPath, indexPath } from './json-path.js';
+import { isSensitiveKey, normaliseKey } from './sensitive-keys.js';
+
+/** What the deep walk needs from its redactor. */
+export interface ValueWalker {
+  /** Redacts one string; appends its findings (with `path`) to `findings`. */
+  redactString(text: string, path: string, findings: Finding[]): string;
+  /** Replaces a value found under a sensitive, hash or drop key; appends one finding. */
+  replaceWhole(
+    type: string,
+    value: string,
+    path: string,
+    detector: string,
+    findings: Finding[],
+  ): string;
+  /** Normalised field names hashed whole. */
+  hashFields: ReadonlySet<string>;
+  /** Normalised field names dropped whole. */
+  dropFields: ReadonlySet<string>;
+  /** Depth beyond which values become `[MAX_DEPTH]`. */
+  maxDepth: number;
+}
+
+/** A value that cannot be scanned as text (binary) or walked (too deep, cyclic) is replaced by a marker: fail closed. */
+const CIRCULAR = '[CIRCULAR]';
+const MAX_DEPTH = '[MAX_DEPTH]';
+
+/** Text form of a scalar under a sensitive key, for its finding's length only. */
+function scalarText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return '';
+  return String(value);
+}
+
+/**
+ * Deep-redacts `value` without mutating it. Strings are scanned; values under sensitive
+ * keys are replaced whole (any type); hash fields are hashed whole; drop fields removed.
+ * Dates are copied, binary (Buffer, typed arrays, ArrayBuffer) is replaced by a marker
+ * with its size (it is not text and cannot be scanned), Maps and Sets are rebuilt.
+ * `ancestors` holds the objects on the current path only, so a shared (not cyclic)
+ * object is redacted at each place it appears.
+ */
+export function walkValue(
+  walker: ValueWalker,
+  value: unknown,
+  path: string,
+  depth: number,
+  ancestors: Set<object>,
+  findings: Finding[],
+): unknown {
+  if (typeof value === 'string') return walker.redactString(value, path, findings);
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return new Date(value.getTime());
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
+    return `[BINARY ${value.byteLength} bytes]`;
+  }
+  if (ancestors.has(value)) return CIRCULAR;
+  if (depth >= walker.maxDepth) return MAX_DEPTH;
+  ancestors.add(value);
+  try {
+    if (Array.isArray(value)) {
+      const out = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) {
+        out[i] = walkValue(walker, value[i], indexPath(path, i), depth + 1, ancestors, findings);
+      }
+      return out;
+    }
+    if (value instanceof Map) {
+      const out = new Map<unknown, unknown>();
+      for (const [k, v] of value) {
+        if (typeof k === 'string') {
+          const r = walkEntry(walker, k, v, childPath(path, k), depth, ancestors, findings);
+          if (r !== DROP) out.set(k, r);
+        } else {
+          out.set(k, walkValue(walker, v, `${path}[?]`, depth + 1, ancestors, findings));
+        }
+      }
+      return out;
+    }
+    if (value instanceof Set) {
+      const out = new Set<unknown>();
+      let i = 0;
+      for (const v of value) {
+        out.add(walkValue(walker, v, indexPath(path, i++), depth + 1, ancestors, findings));
+      }
+      return out;
+    }
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[k];
+      const r = walkEntry(walker, k, v, childPath(path, k), depth, ancestors, findings);
+      if (r !== DROP) out[k] = r;
+    }
+    return out;
+  } finally {
+    ancestors.delete(value);
+  }
+}
+
+const DROP: unique symbol = Symbol('drop');
+
+function walkEntry(
+  walker: ValueWalker,
+  key: string,
+  v: unknown,
+  path: string,
+  depth: number,
+  ancestors: Set<object>,
+  findings: Finding[],
+): unknown {
+  const nk = normaliseKey(key);
+  if (walker.dropFields.has(nk)) {
+    findings.push({
+      type: 'free_text',
+      start: 0,
+      end: scalarText(v).length,
+      detector: 'drop-field',
+      path,
+    });
+    return DROP;
+  }
+  if (v === null || v === undefined) return v;
+  if (isSensitiveKey(key)) {
+    // Objects under a sensitive key are replaced whole too; their text is never built
+    // (it may be cyclic or hold BigInts).
+    const text = typeof v === 'object' ? '[object]' : scalarText(v);
+    return walker.replaceWhole('secret', text, path, 'sensitive-key', findings);
+  }
+  if (
+    walker.hashFields.has(nk) &&
+    (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint')
+  ) {
+    return walker.replaceWhole('identifier', String(v), path, 'hash-field', findings);
+  }
+  return walkValue(walker, v, path, depth + 1, ancestors, findings);
+}

@@ -1,0 +1,44 @@
+import type { FindingFilter } from './allow-list.js';
+import type { Detector } from './detector.js';
+import type { Finding } from './finding.js';
+import { mayMatch } from './prefilter.js';
+import { resolveOverlaps } from './resolve-overlaps.js';
+
+/** A set of detectors compiled once: priorities looked up by detector id. */
+export interface CompiledDetectors {
+  /** The detectors, in run order. */
+  readonly detectors: readonly Detector[];
+  /** Detector id to overlap priority. */
+  readonly priorities: ReadonlyMap<string, number>;
+  /** The allow-list: findings it rejects are dropped before overlaps are resolved. */
+  readonly filter?: FindingFilter;
+}
+
+/** Compiles a detector list for `runDetectors`. */
+export function compileDetectors(
+  detectors: readonly Detector[],
+  filter?: FindingFilter,
+): CompiledDetectors {
+  const priorities = new Map<string, number>();
+  for (const d of detectors) {
+    priorities.set(d.id, d.priority);
+    for (const extra of d.alsoReports ?? []) priorities.set(extra.id, extra.priority);
+  }
+  return filter === undefined ? { detectors, priorities } : { detectors, priorities, filter };
+}
+
+/**
+ * Runs every detector whose prefilter passes and resolves overlaps. Findings come back
+ * sorted by start and non-overlapping.
+ */
+export function runDetectors(compiled: CompiledDetectors, text: string): Finding[] {
+  const out: Finding[] = [];
+  if (text.length === 0) return out;
+  const { detectors, priorities, filter } = compiled;
+  for (let i = 0; i < detectors.length; i++) {
+    const d = detectors[i]!;
+    if (mayMatch(d, text)) d.scan(text, out);
+  }
+  const kept = filter === undefined ? out : out.filter((f) => filter(f, text));
+  return resolveOverlaps(kept, (f) => priorities.get(f.detector) ?? 0);
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { detectSecrets } from '../src/index.js';
+import { PLACEHOLDER_SECRETS } from './corpus/fixtures.js';
+import { BASE62, BASE64, BASE64URL, createPrng } from './corpus/prng.js';
+
+const rng = createPrng(20260101);
+const b62 = (n: number) => rng.chars(BASE62, n);
+
+/** Each case: text with one planted secret, its kind, and the exact value expected. */
+function planted(): Array<[string, string, string]> {
+  const gh = `ghp_${b62(36)}`;
+  const oa = `sk-proj-${rng.chars(BASE64URL, 48)}`;
+  const an = `sk-ant-api03-${rng.chars(BASE64URL, 93)}AA`;
+  const akid = `AKIA${rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}`;
+  const aksk = rng.chars(BASE64, 40);
+  const sl = `xoxb-${rng.digits(12)}-${rng.digits(13)}-${b62(24)}`;
+  const hook = `services/T${rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 8)}/B${rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 10)}/${b62(24)}`;
+  const st = `sk_live_${b62(99)}`;
+  const go = `AIza${rng.chars(BASE64URL, 35)}`;
+  const header = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
+  const payload = Buffer.from('{"sub":"42","name":"A"}').toString('base64url');
+  const jwt = `${header}.${payload}.${rng.chars(BASE64URL, 43)}`;
+  const pem = `-----BEGIN PRIVATE KEY-----\n${rng.chars(BASE64, 64)}\n${rng.chars(BASE64, 20)}=\n-----END PRIVATE KEY-----`;
+  const bearer = rng.chars(BASE64URL, 32);
+  const basic = Buffer.from(`svc:${b62(12)}`).toString('base64');
+  const pg = b62(16);
+  const pw = `${b62(10)}!9`;
+  const npm = `npm_${b62(36)}`;
+  const azure = `${rng.chars(BASE64, 86)}==`;
+  return [
+    [`export GITHUB_TOKEN=${gh}`, 'github', gh],
+    [`OPENAI_API_KEY="${oa}"`, 'openai', oa],
+    [`client = Anthropic(api_key='${an}')`, 'anthropic', an],
+    [`[default]\naws_access_key_id = ${akid}\n`, 'aws', akid],
+    [`aws_secret_access_key = ${aksk}\n`, 'aws', aksk],
+    [`SLACK_BOT=${sl}`, 'slack', sl],
+    [`post to https://hooks.slack.com/${hook} now`, 'slack', hook],
+    [`Stripe.apiKey = "${st}";`, 'stripe', st],
+    [`maps?key=${go}&q=x`, 'google', go],
+    [`token ${jwt} expired`, 'jwt', jwt],
+    [`key:\n${pem}\n`, 'private_key', pem],
+    [`curl -H "Authorization: Bearer ${bearer}" https://api`, 'bearer', bearer],
+    [`Authorization: Basic ${basic}`, 'basic_auth', basic],
+    [`DATABASE_URL=postgres://app:${pg}@db.internal:5432/shop`, 'connection_string', pg],
+    [`{"password": "${pw}"}`, 'generic', pw],
+    [`//registry.npmjs.org/:_authToken=${npm}`, 'generic', npm],
+    [
+      `AZ=DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${azure};`,
+      'connection_string',
+      azure,
+    ],
+  ];
+}
+
+describe('detectSecrets', () => {
+  it.each(planted())('finds %s as its kind, exactly the value', (text, kind, value) => {
+    const findings = detectSecrets(text);
+    expect(findings).toHaveLength(1);
+    const [f] = findings;
+    expect(f).toMatchObject({ type: 'secret', kind });
+    expect(text.slice(f!.start, f!.end)).toBe(value);
+    expect(typeof f!.detector).toBe('string');
+  });
+
+  it('returns positions, type, kind and detector only, never the value', () => {
+    const text = `token=ghp_${b62(36)}`;
+    const [f] = detectSecrets(text);
+    expect(Object.keys(f!).sort()).toEqual(['detector', 'end', 'kind', 'start', 'type']);
+    expect(JSON.stringify(f)).not.toContain('ghp_');
+  });
+
+  it.each([
+    ...PLACEHOLDER_SECRETS,
+    'password: {{ vault_password }}',
+    'const token = response.data.token;',
+    'password = getPassword()',
+    'Reset your password: click the link below.',
+    'the bearer instrument is payable',
+    'git sha 3f2a9c0d4b1e8f7a6c5d4e3f2a1b0c9d8e7f6a5b',
+    '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----',
+  ])('ignores placeholder or non-secret %j', (text) => {
+    expect(detectSecrets(text)).toEqual([]);
+  });
+
+  it('finds assignments in JSON nested inside a JSON string (as in ledger records)', () => {
+    const pw = `${b62(12)}!7`;
+    const text = `{"body":"{\\"password\\": \\"${pw}\\", \\"n\\": 1}"}`;
+    const [f] = detectSecrets(text);
+    expect(f).toMatchObject({ kind: 'generic' });
+    expect(text.slice(f!.start, f!.end)).toBe(pw);
+  });
+
+  it('prefers the specific kind over the generic assignment around it', () => {
+    const key = `ghp_${b62(36)}`;
+    const [f] = detectSecrets(`"token": "${key}"`);
+    expect(f?.kind).toBe('github');
+  });
+
+  it('returns findings sorted by start and non-overlapping', () => {
+    const text = planted()
+      .map(([t]) => t)
+      .join('\n');
+    const findings = detectSecrets(text);
+    expect(findings.length).toBe(planted().length);
+    for (let i = 1; i < findings.length; i++) {
+      expect(findings[i]!.start).toBeGreaterThanOrEqual(findings[i - 1]!.end);
+    }
+  });
+
+  it('returns nothing for empty or secret-free text', () => {
+    expect(detectSecrets('')).toEqual([]);
+    expect(detectSecrets('The quick brown fox jumps over the lazy dog.')).toEqual([]);
+  });
+});
