@@ -1,4 +1,6 @@
 // Runs publint and @arethetypeswrong/cli on every package; any error fails the run.
+// attw checks the node16 and bundler resolutions: the packages need Node 20 (engines), so
+// the pre-exports node10 resolution, which cannot see subpaths like @pm/budget/redis, is moot.
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
@@ -8,7 +10,7 @@ for (const name of readdirSync('packages')) {
   const dir = `packages/${name}`;
   for (const [tool, args] of [
     ['publint', ['--strict', dir]],
-    ['attw', ['--pack', dir, '--format', 'table-flipped']],
+    ['attw', ['--pack', dir, '--profile', 'node16', '--format', 'table-flipped']],
   ]) {
     console.log(`\n> ${tool} ${dir}`);
     try {

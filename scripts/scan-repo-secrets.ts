@@ -16,11 +16,14 @@ const allow: AllowRule[] = readFileSync('.secret-scan-allow', 'utf8')
   .filter((line) => line !== '' && !line.startsWith('#'))
   .map((line) => {
     const [prefix = '', ...reason] = line.split(/\s+#\s+/);
-    if (reason.length === 0) throw new Error(`.secret-scan-allow: "${line}" needs a reason after " # "`);
+    if (reason.length === 0)
+      throw new Error(`.secret-scan-allow: "${line}" needs a reason after " # "`);
     return { prefix: prefix.trim(), reason: reason.join(' # ') };
   });
 
-const files = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' }).split('\0').filter(Boolean);
+const files = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' })
+  .split('\0')
+  .filter(Boolean);
 let scanned = 0;
 let allowed = 0;
 const hits: string[] = [];
@@ -38,9 +41,15 @@ for (const file of files) {
     hits.push(`${file}:${line}: ${finding.kind} (detector ${finding.detector})`);
   }
 }
-console.log(`secret scan: ${scanned} tracked files scanned, ${allowed} allow-listed by path (${allow.length} rules), ${hits.length} hit(s)`);
+console.log(
+  `secret scan: ${scanned} tracked files scanned, ${allowed} allow-listed by path (${allow.length} rules), ${hits.length} hit(s)`,
+);
 if (hits.length > 0) {
-  console.error(`Secrets found in tracked files (values not shown):\n${hits.map((h) => `  ${h}`).join('\n')}`);
-  console.error('Remove them, or, for a test fixture that must hold a key-shaped string, add its path to .secret-scan-allow with a reason.');
+  console.error(
+    `Secrets found in tracked files (values not shown):\n${hits.map((h) => `  ${h}`).join('\n')}`,
+  );
+  console.error(
+    'Remove them, or, for a test fixture that must hold a key-shaped string, add its path to .secret-scan-allow with a reason.',
+  );
   process.exit(1);
 }

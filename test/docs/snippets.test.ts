@@ -80,7 +80,7 @@ describe('documentation snippets', () => {
     );
     const problems = ts
       .getPreEmitDiagnostics(program)
-      .filter((d) => d.file && d.file.fileName.startsWith(out))
+      .filter((d) => d.file?.fileName.startsWith(out))
       .map((d) => {
         const file = files.find((f) => f.name === d.file!.fileName)!;
         const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);

@@ -1,3 +1,5 @@
+// The error base and the secret wrapper, so hosts need import only this package.
+export { isPmError, PmError, type PmErrorCode, SecretValue } from '@pm/envelope-schemas';
 export type {
   ApprovalRequest,
   ClientBudgetOptions,
