@@ -10,6 +10,7 @@ import OpenAI from 'openai';
 import { SecretValue } from '../../packages/envelope-schemas/src/index.js';
 import { createLLMClient } from '../../packages/llm-client/src/index.js';
 import { openaiProvider } from '../../packages/llm-client/src/openai.js';
+import { fakeApiKey } from '../../test/support/fake-api-key.js';
 import { startOpenAICompatibleServer } from '../../test/support/openai-compatible-server.js';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 400);
@@ -39,7 +40,7 @@ async function time(fn: () => Promise<unknown>): Promise<number[]> {
 }
 
 const server = await startOpenAICompatibleServer(() => ({ kind: 'complete', text: 'ok' }));
-const key = 'sk-bench-0000000000000000000000000000';
+const key = fakeApiKey('bench');
 const dir = mkdtempSync(join(tmpdir(), 'pm-bench-llm-'));
 try {
   const bare = new OpenAI({ apiKey: key, baseURL: server.baseURL, maxRetries: 0 });

@@ -5,13 +5,14 @@ import { SecretValue } from '@pm/envelope-schemas';
 import { createLLMClient, type LLMClientOptions } from '@pm/llm-client';
 import { openaiProvider } from '@pm/llm-client/openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeApiKey } from '../support/fake-api-key.js';
 import {
   type OpenAICompatibleServer,
   startOpenAICompatibleServer,
 } from '../support/openai-compatible-server.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pm-egress-'));
-const apiKey = new SecretValue('sk-egress-test-00000000000000000000', 'test');
+const apiKey = new SecretValue(fakeApiKey('egress'), 'test');
 let allowed: OpenAICompatibleServer;
 let forbidden: OpenAICompatibleServer;
 

@@ -6,6 +6,7 @@ import { verifyLedger } from '@pm/ledger';
 import { createLLMClient } from '@pm/llm-client';
 import { openaiProvider } from '@pm/llm-client/openai';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fakeApiKey } from '../support/fake-api-key.js';
 import { startOpenAICompatibleServer } from '../support/openai-compatible-server.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pm-load-'));
@@ -23,7 +24,7 @@ describe('load: 1,000 concurrent governed calls in one process (real openai SDK,
     }));
     const client = createLLMClient({
       provider: openaiProvider({
-        apiKey: new SecretValue('sk-load-test-000000000000000000000', 'test'),
+        apiKey: new SecretValue(fakeApiKey('load'), 'test'),
         baseURL: server.baseURL,
       }),
       // gpt-5-mini: $0.25 / 1M input, $2 / 1M output. Worst case of one call (about 10 input

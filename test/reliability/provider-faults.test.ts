@@ -6,6 +6,7 @@ import { verifyLedger } from '@pm/ledger';
 import { createLLMClient } from '@pm/llm-client';
 import { openaiProvider } from '@pm/llm-client/openai';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fakeApiKey } from '../support/fake-api-key.js';
 import {
   type Behaviour,
   startOpenAICompatibleServer,
@@ -117,7 +118,7 @@ describe('provider faults against a fault-injecting loopback server', () => {
       const runId = fault.name.replace(/[^a-z0-9]+/gi, '-');
       const client = createLLMClient({
         provider: openaiProvider({
-          apiKey: new SecretValue('sk-fault-test-0000000000000000000', 'test'),
+          apiKey: new SecretValue(fakeApiKey('fault'), 'test'),
           baseURL: server.baseURL,
           timeoutMs: 1000,
         }),
@@ -181,7 +182,7 @@ describe('provider faults against a fault-injecting loopback server', () => {
     const stamps: number[] = [];
     const client = createLLMClient({
       provider: openaiProvider({
-        apiKey: new SecretValue('sk-fault-test-0000000000000000000', 'test'),
+        apiKey: new SecretValue(fakeApiKey('fault'), 'test'),
         baseURL: server.baseURL,
       }),
       ledger: { dir: root },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fakeApiKey } from '../../../test/support/fake-api-key.js';
 import { startOpenAICompatibleServer } from '../../../test/support/openai-compatible-server.js';
 
 const example = fileURLToPath(new URL('..', import.meta.url));
@@ -69,7 +70,7 @@ describe('examples/openai', () => {
           : { kind: 'complete', text: 'Most invoices are paid within four days.' },
     );
     const result = await run(['--base-url', server.baseURL], {
-      OPENAI_API_KEY: 'sk-example-test-0000000000000000000',
+      OPENAI_API_KEY: fakeApiKey('example'),
     });
     await server.close();
     expect(result.status, result.stderr).toBe(0);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SecretValue } from '@pm/envelope-schemas';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { fakeApiKey } from '../../../test/support/fake-api-key.js';
 import { startOpenAICompatibleServer } from '../../../test/support/openai-compatible-server.js';
 import { createLLMClient, type LLMClientOptions } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
@@ -56,7 +57,7 @@ describe('replayProvider', () => {
           }
         : { kind: 'complete', text: `Narrative number ${++n}.` },
     );
-    const key = new SecretValue('sk-test-replay-key-0000000000000000', 'test');
+    const key = new SecretValue(fakeApiKey('replay'), 'test');
     const recorded = await moves(
       {
         provider: openaiProvider({ apiKey: key, baseURL: server.baseURL }),
