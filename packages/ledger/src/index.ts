@@ -1,1 +1,45 @@
-export {};
+export { type ArtifactRef, parseArtifactRef, readArtifact } from './artifact-store.js';
+export { canonicalJson } from './canonical-json.js';
+export {
+  CHECKPOINT_FILE,
+  CHECKPOINT_SIGN_TAG,
+  checkpointMessage,
+  type LedgerCheckpointV1,
+  type LedgerSigner,
+} from './checkpoint.js';
+export {
+  type BatchDurability,
+  DEFAULT_BATCH_DELAY_MS,
+  DEFAULT_BATCH_RECORDS,
+  type DurabilityMode,
+  type DurabilityOption,
+} from './durability.js';
+export { ArtifactNotFoundError } from './errors/artifact-not-found-error.js';
+export { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
+export { LedgerClosedError } from './errors/ledger-closed-error.js';
+export { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
+export { LedgerLockedError } from './errors/ledger-locked-error.js';
+export { GENESIS_PREV, RECORD_HASH_TAG } from './hash-chain.js';
+export { LEDGER_FILE } from './ledger-files.js';
+export type { LedgerProblem, LedgerProblemKind } from './ledger-problem.js';
+export { MAX_LINE_BYTES } from './line-reader.js';
+export { LOCK_FILE } from './lock-file.js';
+export {
+  type AppendableRecordType,
+  type AppendInput,
+  type AppendOptions,
+  type CloseResult,
+  Ledger,
+  type OpenLedgerOptions,
+  openLedger,
+  type PutArtifactOptions,
+} from './open-ledger.js';
+export { type ReadLedgerOptions, readLedger } from './read-ledger.js';
+export type { LedgerSummary, RunEndData } from './run-summary.js';
+export { isSecretWrapper, REDACTED, SECRET_MARKER } from './secret-wrapper.js';
+export { summariseLedger } from './summarise-ledger.js';
+export {
+  type VerifyLedgerOptions,
+  type VerifyLedgerResult,
+  verifyLedger,
+} from './verify-ledger.js';

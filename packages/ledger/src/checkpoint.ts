@@ -1,0 +1,182 @@
+import { createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { canonicalJson } from './canonical-json.js';
+import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
+import { fsyncDir } from './fsync-dir.js';
+
+/** File in the run directory holding the latest checkpoint. */
+export const CHECKPOINT_FILE = 'checkpoint.json';
+
+/** Domain tag signed before the checkpoint's canonical JSON (see docs/audit-log-format.md). */
+export const CHECKPOINT_SIGN_TAG = 'pm-ledger/checkpoint/v1\n';
+
+/**
+ * A signed statement "run R's ledger was S bytes long with head H at time T". Hosts can
+ * export it (to a log service, a ticket, another machine); verification with the public
+ * key then detects truncation and rewrites of everything up to it.
+ */
+export interface LedgerCheckpointV1 {
+  /** Checkpoint format version: 1. */
+  v: 1;
+  /** The run. */
+  run_id: string;
+  /** Seq of the last record covered (-1 for an empty ledger). */
+  seq: number;
+  /** Byte length of `ledger.jsonl` covered (ends just after the head record's `\n`). */
+  size: number;
+  /** Hash of the record at `seq` (the chain's head). */
+  head: string;
+  /** When the checkpoint was signed (RFC 3339). */
+  ts: string;
+  /** Signature algorithm: `ed25519`. */
+  alg: 'ed25519';
+  /** The host's name for the signing key, if it gave one (never the key). */
+  key_id?: string;
+  /** Base64 Ed25519 signature over the tag and the canonical JSON without `sig`. */
+  sig: string;
+}
+
+/**
+ * Signs checkpoints. The key is the host's: it is used in memory and never written to the
+ * run directory. Either an Ed25519 private key (a `KeyObject` or PEM text), or a `sign`
+ * function for keys held elsewhere (an HSM, a KMS).
+ */
+export type LedgerSigner =
+  | {
+      /** Ed25519 private key: a `KeyObject` or PKCS#8 PEM. */
+      privateKey: KeyObject | string;
+      /** A name for the key, recorded in the checkpoint (e.g. a fingerprint). */
+      keyId?: string;
+    }
+  | {
+      /** Returns the Ed25519 signature of `message`. */
+      sign: (message: Uint8Array) => Uint8Array;
+      /** A name for the key, recorded in the checkpoint. */
+      keyId?: string;
+    };
+
+/** What is signed: everything but `sig`. */
+export type CheckpointPayload = Omit<LedgerCheckpointV1, 'sig'>;
+
+/** The exact bytes signed for a checkpoint. */
+export function checkpointMessage(payload: CheckpointPayload): Buffer {
+  const { v, run_id, seq, size, head, ts, alg, key_id } = payload;
+  const fields: Record<string, unknown> = { v, run_id, seq, size, head, ts, alg };
+  if (key_id !== undefined) fields.key_id = key_id;
+  return Buffer.from(CHECKPOINT_SIGN_TAG + canonicalJson(fields), 'utf8');
+}
+
+/** Resolves a signer once at open, so a wrong key fails there and not at close. */
+export function compileSigner(signer: LedgerSigner): {
+  sign(message: Uint8Array): Uint8Array;
+  keyId: string | undefined;
+} {
+  if ('sign' in signer && typeof signer.sign === 'function') {
+    return { sign: signer.sign, keyId: signer.keyId };
+  }
+  if (!('privateKey' in signer)) {
+    throw new InvalidLedgerArgumentError('signer needs an Ed25519 privateKey or a sign function.');
+  }
+  let key: KeyObject;
+  try {
+    key =
+      typeof signer.privateKey === 'string'
+        ? createPrivateKey(signer.privateKey)
+        : signer.privateKey;
+  } catch (cause) {
+    throw new InvalidLedgerArgumentError(
+      'signer.privateKey could not be read: pass an Ed25519 KeyObject or PKCS#8 PEM.',
+      { cause: new Error((cause as Error).message.split('\n')[0]) },
+    );
+  }
+  if (key.type !== 'private' || key.asymmetricKeyType !== 'ed25519') {
+    throw new InvalidLedgerArgumentError(
+      `signer.privateKey must be an Ed25519 private key (got ${key.type} ${key.asymmetricKeyType ?? 'key'}). Generate one with crypto.generateKeyPairSync('ed25519').`,
+    );
+  }
+  return { sign: (message) => sign(null, message, key), keyId: signer.keyId };
+}
+
+/** Signs a checkpoint payload. */
+export function signCheckpoint(
+  payload: CheckpointPayload,
+  signer: ReturnType<typeof compileSigner>,
+): LedgerCheckpointV1 {
+  const sig = Buffer.from(signer.sign(checkpointMessage(payload))).toString('base64');
+  return { ...payload, sig };
+}
+
+/** Reads a public key given as a `KeyObject`, PEM text, or a path to a PEM file. */
+export function loadPublicKey(publicKey: KeyObject | string): KeyObject {
+  if (typeof publicKey !== 'string') return publicKey;
+  const pem = publicKey.includes('-----BEGIN') ? publicKey : readFileSync(publicKey, 'utf8');
+  const key = createPublicKey(pem);
+  if (key.asymmetricKeyType !== 'ed25519') {
+    throw new InvalidLedgerArgumentError(
+      `The public key is ${key.asymmetricKeyType ?? 'unknown'}, not Ed25519: pass the public half of the ledger's signer.`,
+    );
+  }
+  return key;
+}
+
+/** True when the checkpoint's signature is valid for `publicKey`. */
+export function checkpointSignatureValid(
+  checkpoint: LedgerCheckpointV1,
+  publicKey: KeyObject,
+): boolean {
+  try {
+    return verify(
+      null,
+      checkpointMessage(checkpoint),
+      publicKey,
+      Buffer.from(checkpoint.sig, 'base64'),
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Writes `checkpoint.json` atomically (temp file, fsync, rename, fsync of the folder). */
+export function writeCheckpointFile(runDir: string, checkpoint: LedgerCheckpointV1): void {
+  const target = join(runDir, CHECKPOINT_FILE);
+  const temp = `${target}.tmp`;
+  const fd = openSync(temp, 'w');
+  try {
+    writeFileSync(fd, `${JSON.stringify(checkpoint, null, 2)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, target);
+  fsyncDir(runDir);
+}
+
+/** Reads `checkpoint.json` of a run, or null when there is none. Throws on unreadable JSON. */
+export function readCheckpointFile(runDir: string): unknown {
+  try {
+    return JSON.parse(readFileSync(join(runDir, CHECKPOINT_FILE), 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Narrow check of an untrusted checkpoint's shape (before its signature is checked). */
+export function isCheckpointShape(value: unknown): value is LedgerCheckpointV1 {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  return (
+    c.v === 1 &&
+    typeof c.run_id === 'string' &&
+    Number.isInteger(c.seq) &&
+    Number.isInteger(c.size) &&
+    (c.size as number) >= 0 &&
+    typeof c.head === 'string' &&
+    /^[0-9a-f]{64}$/.test(c.head) &&
+    typeof c.ts === 'string' &&
+    c.alg === 'ed25519' &&
+    (c.key_id === undefined || typeof c.key_id === 'string') &&
+    typeof c.sig === 'string'
+  );
+}

@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import { isPmError } from '@pm/envelope-schemas';
+import type { CliIo } from './cli-io.js';
+import { EXIT } from './exit-codes.js';
+import { showCommand } from './show-command.js';
+import { summaryCommand } from './summary-command.js';
+import { verifyCommand } from './verify-command.js';
+
+const USAGE = `usage: pm-ledger <command> <runDir> [options]
+
+  verify <runDir> [--public-key FILE] [--checkpoint FILE] [--json]
+      check hashes, links, schema, artifacts, secrets and the signed checkpoint
+  summary <runDir> [--json]
+      per-run figures: requests, tokens, cost, models, stages, approvals, errors
+  show <runDir> [--type TYPE] [--stage STAGE] [--json]
+      list records (--json: one full record per line)
+
+exit codes: 0 ok, 1 problems found or ledger damaged, 2 usage error, 3 cannot read
+`;
+
+/** Runs `pm-ledger` with `argv` (without node and script); resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    io.err(`pm-ledger: ${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals[0] === 'help') {
+    io.out(USAGE);
+    return EXIT.ok;
+  }
+  const [command, runDir, ...extra] = positionals;
+  if (command === undefined || runDir === undefined || extra.length > 0) {
+    io.err(USAGE);
+    return EXIT.usage;
+  }
+  const json = values.json === true;
+  try {
+    switch (command) {
+      case 'verify':
+        return await verifyCommand(
+          runDir,
+          {
+            json,
+            ...(values['public-key'] === undefined ? {} : { publicKey: values['public-key'] }),
+            ...(values.checkpoint === undefined ? {} : { checkpoint: values.checkpoint }),
+          },
+          io,
+        );
+      case 'summary':
+        return await summaryCommand(runDir, { json }, io);
+      case 'show':
+        return await showCommand(
+          runDir,
+          {
+            json,
+            ...(values.type === undefined ? {} : { type: values.type }),
+            ...(values.stage === undefined ? {} : { stage: values.stage }),
+          },
+          io,
+        );
+      default:
+        io.err(`pm-ledger: unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
+        return EXIT.usage;
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (json) io.out(`${JSON.stringify({ ok: false, error: { code: codeOf(error), message } })}\n`);
+    io.err(`pm-ledger: ${message}\n`);
+    return isPmError(error) && error.code === 'LEDGER_CORRUPT' ? EXIT.problems : EXIT.unreadable;
+  }
+}
+
+function codeOf(error: unknown): string {
+  if (isPmError(error)) return error.code;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? code : 'ERROR';
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      'public-key': { type: 'string' },
+      checkpoint: { type: 'string' },
+      type: { type: 'string' },
+      stage: { type: 'string' },
+    },
+  });
+}

@@ -1,0 +1,37 @@
+import { summariseLedger } from '../summarise-ledger.js';
+import type { CliIo } from './cli-io.js';
+import { EXIT } from './exit-codes.js';
+
+/** `pm-ledger summary <runDir> [--json]`. */
+export async function summaryCommand(
+  runDir: string,
+  flags: { json: boolean },
+  io: CliIo,
+): Promise<number> {
+  const s = await summariseLedger(runDir);
+  if (flags.json) {
+    io.out(`${JSON.stringify(s)}\n`);
+    return EXIT.ok;
+  }
+  const list = (items: readonly string[]) => (items.length === 0 ? '-' : items.join(', '));
+  const lines: [string, string][] = [
+    ['run', `${s.run_id} (${s.closed ? 'closed' : 'open'})`],
+    ['records', String(s.records)],
+    ['requests', `${s.requests} (responses ${s.responses}, errors ${s.errors})`],
+    ['approvals', `${s.approvals} (denied ${s.approvals_denied})`],
+    ['tokens in', `${s.estimated_input_tokens} estimated, ${s.input_tokens} actual`],
+    ['tokens out', `${s.estimated_output_tokens} reserved, ${s.output_tokens} actual`],
+    ['cost', `$${s.cost_usd} (worst case reserved $${s.estimated_cost_usd})`],
+    ['models', list(s.models)],
+    ['stages', list(s.stages)],
+    ['alerts', String(s.alerts)],
+    ['duration', `${s.duration_ms} ms`],
+  ];
+  if (s.recoveries > 0) lines.push(['recoveries', String(s.recoveries)]);
+  if (s.scrubbed_records > 0) {
+    const n = s.scrubbed_records;
+    lines.push(['scrubbed', `${n} record${n === 1 ? '' : 's'}`]);
+  }
+  for (const [label, value] of lines) io.out(`${label.padEnd(11)} ${value}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,8 @@
+import { PmError, type PmErrorOptions } from '@pm/envelope-schemas';
+
+/** An argument given to a ledger function is missing or malformed; the message says which. */
+export class InvalidLedgerArgumentError extends PmError {
+  constructor(message: string, options?: PmErrorOptions) {
+    super('INVALID_ARGUMENT', message, options);
+  }
+}

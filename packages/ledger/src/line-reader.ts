@@ -1,0 +1,137 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+/** One complete (`\n`-terminated) line of a ledger file. */
+export interface LedgerLine {
+  /** The line's text without its `\n`, decoded as UTF-8. */
+  text: string;
+  /** 1-based line number. */
+  number: number;
+  /** Byte offset of the line's first byte in the file. */
+  offset: number;
+  /** Byte length of the line without its `\n`. */
+  bytes: number;
+  /**
+   * True when the line is longer than {@link MAX_LINE_BYTES}: its bytes were not kept
+   * (`text` is empty), so a damaged file without newlines cannot exhaust memory.
+   */
+  oversized: boolean;
+}
+
+/**
+ * Longest line kept in memory (16 MiB). The ledger refuses to write a longer record
+ * (large content belongs in an artifact), so a longer line is damage.
+ */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+/** What followed the last `\n`: bytes of a line whose write never finished. */
+export interface LineTail {
+  /** Byte offset where the unterminated bytes start (= size of the complete part). */
+  offset: number;
+  /** How many bytes follow the last `\n` (0 when the file ends cleanly). */
+  bytes: number;
+}
+
+/** Called per complete line; return nothing. */
+export type OnLine = (line: LedgerLine) => void;
+
+/** Read size: large enough for throughput, small enough to keep memory bounded. */
+const CHUNK = 1 << 20;
+const NEWLINE = 0x0a;
+
+/**
+ * Splits a byte stream into lines, chunk by chunk, holding at most one partial line in
+ * memory (so a 1 GB ledger is read in bounded memory). Lines are decoded one at a time
+ * straight from the chunk, without copying, unless they span two chunks.
+ */
+export class LineSplitter {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private oversized = false;
+  private offset = 0;
+  private number = 0;
+
+  /** Feeds the next chunk; calls `onLine` for each line completed in it. */
+  push(chunk: Buffer, onLine: OnLine): void {
+    let start = 0;
+    let nl = chunk.indexOf(NEWLINE, start);
+    while (nl !== -1) {
+      let text: string;
+      let bytes: number;
+      const oversized = this.oversized || this.pendingBytes + (nl - start) > MAX_LINE_BYTES;
+      if (oversized) {
+        text = '';
+        bytes = this.pendingBytes + (nl - start);
+      } else if (this.pendingBytes > 0) {
+        this.pending.push(chunk.subarray(start, nl));
+        const whole = Buffer.concat(this.pending);
+        text = whole.toString('utf8');
+        bytes = whole.length;
+      } else {
+        text = chunk.toString('utf8', start, nl);
+        bytes = nl - start;
+      }
+      this.pending = [];
+      this.pendingBytes = 0;
+      this.oversized = false;
+      this.number++;
+      onLine({ text, number: this.number, offset: this.offset, bytes, oversized });
+      this.offset += bytes + 1;
+      start = nl + 1;
+      nl = chunk.indexOf(NEWLINE, start);
+    }
+    if (start < chunk.length) {
+      this.pendingBytes += chunk.length - start;
+      if (this.pendingBytes > MAX_LINE_BYTES) {
+        // Count the bytes, stop keeping them.
+        this.oversized = true;
+        this.pending = [];
+      } else {
+        // Copy: the caller reuses its read buffer for the next chunk.
+        this.pending.push(Buffer.from(chunk.subarray(start)));
+      }
+    }
+  }
+
+  /** Ends the stream: where the unterminated tail (if any) starts and how long it is. */
+  end(): LineTail {
+    return { offset: this.offset, bytes: this.pendingBytes };
+  }
+}
+
+/** Reads `file` line by line synchronously (used on open, before the writer starts). */
+export function forEachLineSync(file: string, onLine: OnLine): LineTail {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    const splitter = new LineSplitter();
+    for (;;) {
+      const n = readSync(fd, buffer, 0, CHUNK, null);
+      if (n === 0) break;
+      splitter.push(buffer.subarray(0, n), onLine);
+    }
+    return splitter.end();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads `file` line by line, one chunk per event-loop turn, so verifying a large ledger
+ * does not block the host for its whole duration.
+ */
+export async function forEachLine(file: string, onLine: OnLine): Promise<LineTail> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    const splitter = new LineSplitter();
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      splitter.push(buffer.subarray(0, bytesRead), onLine);
+    }
+    return splitter.end();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,520 @@
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  type LedgerRecordData,
+  type LedgerRecordType,
+  LedgerRecordV1,
+  RunId,
+  safeParseLedgerRecord,
+} from '@pm/envelope-schemas';
+import { prepareArtifact } from './artifact-content.js';
+import {
+  type ArtifactRef,
+  artifactPath,
+  parseArtifactRef,
+  prepareArtifactStore,
+  readArtifact,
+  storeArtifactBytes,
+} from './artifact-store.js';
+import { canonicalJson } from './canonical-json.js';
+import {
+  compileSigner,
+  type LedgerCheckpointV1,
+  type LedgerSigner,
+  signCheckpoint,
+  writeCheckpointFile,
+} from './checkpoint.js';
+import { CleanStringCache } from './clean-string-cache.js';
+import { type DurabilityMode, type DurabilityOption, SyncPolicy } from './durability.js';
+import { ArtifactNotFoundError } from './errors/artifact-not-found-error.js';
+import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
+import { LedgerClosedError } from './errors/ledger-closed-error.js';
+import { fastCanonical } from './fast-canonical.js';
+import { fsyncDir } from './fsync-dir.js';
+import { IsoClock } from './iso-clock.js';
+import { ledgerFile } from './ledger-files.js';
+import { MAX_LINE_BYTES } from './line-reader.js';
+import { loadLedger } from './load-ledger.js';
+import { acquireLock, type HeldLock } from './lock-file.js';
+import { encodeRecord, type ScrubbedEntry } from './record-line.js';
+import type { RunEndData, RunSummary } from './run-summary.js';
+import { type ScrubReport, scrubValue } from './scrub-secrets.js';
+import { writeAll } from './write-all.js';
+
+/** Options of {@link openLedger}. */
+export interface OpenLedgerOptions {
+  /** The folder holding run directories; the ledger lives in `<dir>/<runId>/`. */
+  dir: string;
+  /** The run: a UUID or another id safe as a folder name (see `RunId`). */
+  runId: string;
+  /** How hard `append` works to survive power loss. Default `batch`; see {@link DurabilityMode}. */
+  durability?: DurabilityOption;
+  /** Signs checkpoints (at `close()` and on `checkpoint()`); the key never lands on disk. */
+  signer?: LedgerSigner;
+}
+
+/** Record types a caller appends; `run_end` and `recovered` are written by the ledger itself. */
+export type AppendableRecordType = Exclude<LedgerRecordType, 'run_end' | 'recovered'>;
+
+/**
+ * One record to append, discriminated by `type` (a union over the appendable types, so
+ * `data` is checked against the payload of the `type` given).
+ */
+export type AppendInput<T extends AppendableRecordType = AppendableRecordType> =
+  T extends AppendableRecordType
+    ? {
+        /** The record type. */
+        type: T;
+        /** The pipeline stage, or null/absent for run-level records. */
+        stage?: string | null;
+        /**
+         * The payload, as the record type's schema describes it. Secret wrappers become
+         * `[REDACTED]`; secrets found in strings become `[SECRET:<kind>]`.
+         */
+        data: LedgerRecordData<T>;
+      }
+    : never;
+
+/** Options of one append. */
+export interface AppendOptions {
+  /**
+   * Make this record (and every one before it) durable before `append` returns, whatever
+   * the ledger's durability: what the pipeline asks for a request record before egress.
+   */
+  sync?: boolean;
+}
+
+/** Options of {@link Ledger.putArtifact}. */
+export interface PutArtifactOptions {
+  /** The content's media type, e.g. `text/plain` (informative; all content is scanned). */
+  mediaType?: string;
+}
+
+/** What {@link Ledger.close} wrote. */
+export interface CloseResult {
+  /** The `run_end` record appended. */
+  record: Extract<LedgerRecordV1, { type: 'run_end' }>;
+  /** The run's figures (the record's data). */
+  summary: RunEndData;
+  /** The checkpoint signed, when the ledger has a signer. */
+  checkpoint: LedgerCheckpointV1 | null;
+}
+
+/** `artifact://sha256:` + 64 hex digits. */
+const ARTIFACT_REF_LENGTH = 18 + 64;
+
+const APPENDABLE = new Set<string>([
+  'run_start',
+  'request',
+  'approval',
+  'response',
+  'error',
+  'alert',
+]);
+
+/**
+ * The writer of one run's ledger. Get one from {@link openLedger}; one per run at a time
+ * (an advisory lock keeps a second writer out).
+ */
+export class Ledger {
+  /** The run. */
+  readonly runId: string;
+  /** The run directory (absolute). */
+  readonly runDir: string;
+  /** Path of `ledger.jsonl`. */
+  readonly file: string;
+  private readonly fd: number;
+  private readonly lock: HeldLock;
+  private readonly sync: SyncPolicy;
+  private readonly signer: ReturnType<typeof compileSigner> | null;
+  private readonly summary: RunSummary;
+  private readonly knownArtifacts = new Set<string>();
+  /** Reused by every append for the strings of its record (no per-call array). */
+  private readonly strings: string[] = [];
+  private readonly cleanStrings = new CleanStringCache();
+  private readonly clock = new IsoClock();
+  private nextSeq: number;
+  private lastHash: string;
+  private bytes: number;
+  private state: 'open' | 'closed' | 'failed' = 'open';
+  private closing: Promise<CloseResult> | null = null;
+
+  /** @internal Use {@link openLedger}. */
+  constructor(init: {
+    runId: string;
+    runDir: string;
+    file: string;
+    fd: number;
+    lock: HeldLock;
+    durability: DurabilityOption | undefined;
+    signer: ReturnType<typeof compileSigner> | null;
+    summary: RunSummary;
+    nextSeq: number;
+    head: string;
+    size: number;
+    dropped: { bytes: number; sha256: string } | null;
+  }) {
+    this.runId = init.runId;
+    this.runDir = init.runDir;
+    this.file = init.file;
+    this.fd = init.fd;
+    this.lock = init.lock;
+    this.signer = init.signer;
+    this.summary = init.summary;
+    this.nextSeq = init.nextSeq;
+    this.lastHash = init.head;
+    this.bytes = init.size;
+    // A failed fdatasync leaves durability unknown: stop taking records, free the run.
+    this.sync = new SyncPolicy(init.fd, init.durability, () => this.shutdown('failed'));
+    if (init.dropped !== null) {
+      // The torn tail openLedger cut off is recorded (length and hash only), durably.
+      const data = { dropped_bytes: init.dropped.bytes, dropped_sha256: init.dropped.sha256 };
+      this.write('recovered', null, data, true);
+    }
+  }
+
+  /** The durability mode in force. */
+  get durability(): DurabilityMode {
+    return this.sync.mode;
+  }
+
+  /** Records written so far (= the seq the next record gets). */
+  get records(): number {
+    return this.nextSeq;
+  }
+
+  /** Hash of the last record written (64 zeros before the first). */
+  get head(): string {
+    return this.lastHash;
+  }
+
+  /** Bytes of `ledger.jsonl` written so far. */
+  get size(): number {
+    return this.bytes;
+  }
+
+  /**
+   * Appends one record: scrubs secrets, validates it against `LedgerRecordV1`, chains it
+   * to the previous record, and writes it as one line with one `write(2)`. Returns once
+   * the line is written (and, for `strict` or `{ sync: true }`, fdatasynced).
+   *
+   * @throws SchemaValidationError when the record does not validate (nothing is written).
+   * @throws ArtifactNotFoundError when `data` names an artifact the store does not hold.
+   * @throws LedgerClosedError after `close()` or after a write failed.
+   */
+  append(input: AppendInput, options?: AppendOptions): LedgerRecordV1 {
+    if (typeof input !== 'object' || input === null || !APPENDABLE.has(input.type)) {
+      throw new InvalidLedgerArgumentError(
+        `append() takes { type, stage?, data } with type one of ${[...APPENDABLE].join(', ')} (run_end is written by close(), recovered by openLedger()).`,
+      );
+    }
+    return this.write(input.type, input.stage ?? null, input.data, options?.sync === true);
+  }
+
+  /** Makes every record written so far durable now (fdatasync), whatever the mode. */
+  flush(): void {
+    this.assertOpen();
+    this.syncOrClose(() => this.sync.syncNow());
+  }
+
+  /**
+   * Stores content in the run's content-addressed store and returns its address
+   * `artifact://sha256:<hex>`. Secrets in it are replaced by `[SECRET:<kind>]` first (the
+   * address is that of the bytes stored). Resolves once the artifact is durable, so a
+   * record naming it can never be on disk without it. Same content, same address, one copy.
+   */
+  async putArtifact(
+    content: string | Uint8Array,
+    options?: PutArtifactOptions,
+  ): Promise<ArtifactRef> {
+    this.assertOpen();
+    if (options?.mediaType !== undefined && typeof options.mediaType !== 'string') {
+      throw new InvalidLedgerArgumentError(
+        'putArtifact: mediaType must be a string such as "text/plain".',
+      );
+    }
+    const prepared = prepareArtifact(content);
+    const ref = await storeArtifactBytes(this.runDir, prepared.bytes);
+    this.knownArtifacts.add(ref);
+    return ref;
+  }
+
+  /** Reads an artifact of this run back, checked against its address (for replay). */
+  readArtifact(ref: string): Promise<Buffer> {
+    return readArtifact(this.runDir, ref);
+  }
+
+  /**
+   * Signs a checkpoint of the ledger as it is now (after making it durable) and writes it
+   * to `checkpoint.json`. Returns it, so the host can also keep it elsewhere.
+   */
+  checkpoint(): LedgerCheckpointV1 {
+    this.assertOpen();
+    return this.signCheckpointNow();
+  }
+
+  /**
+   * Ends the run: appends the `run_end` record with the run's figures, makes the ledger
+   * durable, signs a checkpoint when there is a signer, and releases the lock. Calling it
+   * again returns the same result.
+   */
+  close(): Promise<CloseResult> {
+    if (this.closing === null) this.closing = this.closeOnce();
+    return this.closing;
+  }
+
+  private async closeOnce(): Promise<CloseResult> {
+    this.assertOpen();
+    try {
+      const summary = this.summary.toRunEnd(Date.now());
+      const record = this.write('run_end', null, summary, true) as CloseResult['record'];
+      const checkpoint = this.signer === null ? null : this.signCheckpointNow();
+      return { record, summary: record.data, checkpoint };
+    } finally {
+      this.shutdown('closed');
+    }
+  }
+
+  /**
+   * Stops writing WITHOUT ending the run: makes the ledger durable, signs a checkpoint
+   * when there is a signer, and releases the lock, so this or another process can
+   * `openLedger` the run later and continue its chain. Use `close()` to end a run.
+   */
+  async detach(): Promise<{ checkpoint: LedgerCheckpointV1 | null }> {
+    this.assertOpen();
+    try {
+      const checkpoint = this.signer === null ? null : this.signCheckpointNow();
+      return { checkpoint };
+    } finally {
+      this.shutdown('closed');
+    }
+  }
+
+  private signCheckpointNow(): LedgerCheckpointV1 {
+    if (this.signer === null) {
+      throw new InvalidLedgerArgumentError(
+        'This ledger has no signer: pass openLedger({ signer: { privateKey } }) to sign checkpoints.',
+      );
+    }
+    this.sync.syncNow();
+    const checkpoint = signCheckpoint(
+      {
+        v: 1,
+        run_id: this.runId,
+        seq: this.nextSeq - 1,
+        size: this.bytes,
+        head: this.lastHash,
+        ts: new Date().toISOString(),
+        alg: 'ed25519',
+        ...(this.signer.keyId === undefined ? {} : { key_id: this.signer.keyId }),
+      },
+      this.signer,
+    );
+    writeCheckpointFile(this.runDir, checkpoint);
+    return checkpoint;
+  }
+
+  /** Writes a record of any type (the ledger's own `run_end`/`recovered` too). */
+  private write(
+    type: LedgerRecordType,
+    stage: string | null,
+    data: unknown,
+    force: boolean,
+  ): LedgerRecordV1 {
+    this.assertOpen();
+    // Fast path: the data is plain JSON without secrets (the common case). One pass
+    // canonicalises it and gathers its strings; one scan covers them all.
+    const strings = this.strings;
+    strings.length = 0;
+    if (stage !== null) strings.push(stage);
+    let clean: unknown = data;
+    let safeStage = stage;
+    let scrubbed: ScrubbedEntry[] | undefined;
+    let dataJson = fastCanonical(data, strings);
+    if (dataJson === null || this.cleanStrings.anySecret(strings)) {
+      // Slow path: normalise a copy (toJSON, wrappers, undefined) and scrub string by string.
+      const report: ScrubReport = { scrubbed: [], artifactRefs: [] };
+      clean = scrubValue(data, '$.data', report);
+      if (stage !== null) safeStage = scrubValue(stage, '$.stage', report) as string;
+      dataJson = canonicalJson(clean);
+      if (report.scrubbed.length > 0) scrubbed = report.scrubbed;
+      strings.length = 0;
+      strings.push(...report.artifactRefs);
+    }
+    for (let i = 0; i < strings.length; i++) {
+      const s = strings[i]!;
+      if (s.length === ARTIFACT_REF_LENGTH && s.startsWith('artifact://'))
+        this.assertArtifactStored(s);
+    }
+    const seq = this.nextSeq;
+    const prev = this.lastHash;
+    const ts = this.clock.now();
+    const { line, hash } = encodeRecord({
+      run_id: this.runId,
+      seq,
+      ts,
+      type,
+      stage: safeStage,
+      dataJson,
+      scrubbed,
+      prev,
+    });
+    const record =
+      scrubbed === undefined
+        ? { v: 1, run_id: this.runId, seq, ts, type, stage: safeStage, data: clean, prev, hash }
+        : {
+            v: 1,
+            run_id: this.runId,
+            seq,
+            ts,
+            type,
+            stage: safeStage,
+            data: clean,
+            scrubbed,
+            prev,
+            hash,
+          };
+    // The schema itself on the hot path; the parser's wrapper only to word a failure.
+    if (!LedgerRecordV1.safeParse(record).success) {
+      const checked = safeParseLedgerRecord(record);
+      if (!checked.success) throw checked.error;
+    }
+    const bytes = Buffer.from(line, 'utf8');
+    if (bytes.length > MAX_LINE_BYTES) {
+      throw new InvalidLedgerArgumentError(
+        `This ${type} record would be ${bytes.length} bytes, over the ${MAX_LINE_BYTES}-byte limit of a ledger line. Store large content with putArtifact() and name the artifact in the record.`,
+      );
+    }
+    try {
+      writeAll(this.fd, bytes);
+    } catch (error) {
+      // A failed write may have left part of a line: stop here; reopening recovers it.
+      this.shutdown('failed');
+      throw new LedgerClosedError(
+        this.runDir,
+        `could not be written (${(error as NodeJS.ErrnoException).code ?? 'I/O error'}) and was closed`,
+      );
+    }
+    this.nextSeq = seq + 1;
+    this.lastHash = hash;
+    this.bytes += bytes.length;
+    const written = record as LedgerRecordV1;
+    this.summary.add(written);
+    this.syncOrClose(() => this.sync.afterWrite(force));
+    return written;
+  }
+
+  /** Runs a sync step; a failure (already closed the ledger) surfaces as LedgerClosedError. */
+  private syncOrClose(step: () => void): void {
+    try {
+      step();
+    } catch (error) {
+      throw new LedgerClosedError(
+        this.runDir,
+        `could not be made durable (fdatasync: ${(error as NodeJS.ErrnoException).code ?? 'I/O error'}) and was closed`,
+      );
+    }
+  }
+
+  private assertArtifactStored(ref: string): void {
+    if (this.knownArtifacts.has(ref)) return;
+    const hex = parseArtifactRef(ref);
+    if (hex === null) return; // Not an artifact ref: the schema decides if it may be there.
+    if (!existsSync(artifactPath(this.runDir, hex))) {
+      throw new ArtifactNotFoundError(
+        ref,
+        this.runDir,
+        'Store it with ledger.putArtifact() (and await it) before appending a record that names it.',
+      );
+    }
+    this.knownArtifacts.add(ref);
+  }
+
+  private assertOpen(): void {
+    if (this.state === 'open') return;
+    throw new LedgerClosedError(
+      this.runDir,
+      this.state === 'closed' ? 'was closed' : 'failed to write and was closed',
+    );
+  }
+
+  private shutdown(state: 'closed' | 'failed'): void {
+    if (this.state !== 'open') return;
+    this.state = state;
+    try {
+      if (state === 'closed') this.sync.syncNow();
+    } finally {
+      this.sync.dispose();
+      closeSync(this.fd);
+      this.lock.release();
+    }
+  }
+}
+
+/**
+ * Opens (creating if needed) the ledger of run `runId` under `dir`:
+ * `<dir>/<runId>/ledger.jsonl` and `<dir>/<runId>/artifacts/`. Takes the run's writer
+ * lock; an existing ledger is checked record by record, and a torn last line (a crash
+ * mid-write) is cut off and recorded in a `recovered` record.
+ *
+ * @throws LedgerLockedError when another live writer holds the run.
+ * @throws LedgerCorruptError when an existing ledger is damaged anywhere but its tail.
+ * @throws LedgerClosedError when the run was already closed (it holds a `run_end`).
+ */
+export function openLedger(options: OpenLedgerOptions): Ledger {
+  if (
+    typeof options !== 'object' ||
+    options === null ||
+    typeof options.dir !== 'string' ||
+    options.dir === ''
+  ) {
+    throw new InvalidLedgerArgumentError(
+      'openLedger needs { dir, runId }: dir is the folder holding run directories.',
+    );
+  }
+  if (!RunId.safeParse(options.runId).success) {
+    throw new InvalidLedgerArgumentError(
+      'openLedger: runId must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit (a UUID works).',
+    );
+  }
+  const signer = options.signer === undefined ? null : compileSigner(options.signer);
+  // Validate durability before anything touches the disk.
+  new SyncPolicy(-1, options.durability, () => {}).dispose();
+  const runDir = resolve(options.dir, options.runId);
+  const created = !existsSync(runDir);
+  mkdirSync(runDir, { recursive: true });
+  if (created) fsyncDir(resolve(options.dir));
+  const lock = acquireLock(runDir);
+  let fd: number | undefined;
+  try {
+    prepareArtifactStore(runDir);
+    const file = ledgerFile(runDir);
+    const loaded = loadLedger(file, runDir, options.runId);
+    const isNew = !existsSync(file);
+    fd = openSync(file, 'a');
+    if (isNew) fsyncDir(runDir);
+    const ledger = new Ledger({
+      runId: options.runId,
+      runDir,
+      file,
+      fd,
+      lock,
+      durability: options.durability,
+      signer,
+      summary: loaded.summary,
+      nextSeq: loaded.nextSeq,
+      head: loaded.head,
+      size: loaded.size,
+      dropped: loaded.dropped,
+    });
+    return ledger;
+  } catch (error) {
+    try {
+      if (fd !== undefined) closeSync(fd);
+    } catch {
+      // Already closed by a failed write.
+    }
+    lock.release();
+    throw error;
+  }
+}

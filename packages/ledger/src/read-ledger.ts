@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import type { LedgerRecordV1 } from '@pm/envelope-schemas';
+import { ChainChecker } from './chain-checker.js';
+import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
+import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
+import { ledgerFile } from './ledger-files.js';
+import type { LedgerProblem } from './ledger-problem.js';
+import { forEachLine } from './line-reader.js';
+
+/** Options of {@link readLedger}. */
+export interface ReadLedgerOptions {
+  /**
+   * What to do with damage: `throw` (default) a `LedgerCorruptError` at the first
+   * problem, or `skip`: drop lines that are not valid records and still yield records
+   * whose hash or links are wrong (for inspection tools; `verifyLedger` says what is wrong).
+   */
+  onProblem?: 'throw' | 'skip';
+}
+
+/**
+ * Reads a run's records in order (for replay, summaries, inspection), checking each one's
+ * hash, link and schema as it goes. Calls `onRecord` once per record; reads a chunk at a
+ * time, so memory stays bounded. A torn tail is ignored (it holds no complete record).
+ *
+ * @returns the number of records read.
+ * @throws LedgerCorruptError on the first damaged record (unless `onProblem: 'skip'`).
+ */
+export async function readLedger(
+  runDir: string,
+  onRecord: (record: LedgerRecordV1) => void,
+  options: ReadLedgerOptions = {},
+): Promise<number> {
+  const file = ledgerFile(runDir);
+  if (!existsSync(file)) {
+    throw new InvalidLedgerArgumentError(
+      `${runDir} holds no ledger.jsonl: pass a run directory (<dir>/<runId>).`,
+    );
+  }
+  const checker = new ChainChecker(null);
+  const problems: LedgerProblem[] = [];
+  let count = 0;
+  await forEachLine(file, (line) => {
+    const record = checker.check(line, problems);
+    if (problems.length > 0) {
+      if (options.onProblem !== 'skip') {
+        const first = problems[0]!;
+        throw new LedgerCorruptError(
+          `The ledger ${file} is damaged at line ${first.line} (${first.kind}: ${first.message}). Run \`pm-ledger verify ${runDir}\` to see every problem.`,
+          { details: { file, problem: first } },
+        );
+      }
+      problems.length = 0;
+      if (record === null) return;
+    }
+    if (record === null) return;
+    count++;
+    onRecord(record);
+  });
+  return count;
+}

@@ -1,0 +1,66 @@
+import { canonicalJson, canonicalString } from './canonical-json.js';
+import { hashRecordBody } from './hash-chain.js';
+
+/** Where a secret was scrubbed out of a record (never the value). */
+export interface ScrubbedEntry {
+  /** JSON path of the string that held it, within the record (`$.data...`). */
+  path: string;
+  /** The kind of secret, e.g. `openai`. */
+  kind: string;
+}
+
+/** The members of a record other than `v` (always 1) and `hash` (computed). */
+export interface RecordFields {
+  run_id: string;
+  seq: number;
+  ts: string;
+  type: string;
+  stage: string | null;
+  /** The canonical JSON of `data` (already normalised and scrubbed). */
+  dataJson: string;
+  scrubbed?: ScrubbedEntry[] | undefined;
+  prev: string;
+}
+
+/** One serialised record: the line to write (with its `\n`) and the record hash. */
+export interface EncodedRecord {
+  line: string;
+  hash: string;
+}
+
+/**
+ * Serialises a record as one ledger line. The line is the RFC 8785 canonical JSON of the
+ * whole record, `hash` included, so every line is canonical. Its members are few and
+ * fixed, so they are laid out here in canonical order (`data`, `hash`, `prev`, `run_id`,
+ * `scrubbed`, `seq`, `stage`, `ts`, `type`, `v`) instead of sorting per record; `data`
+ * comes canonicalised by the caller. The body hashed is that same text
+ * without the `,"hash":"…"` member.
+ */
+export function encodeRecord(fields: RecordFields): EncodedRecord {
+  const head = `{"data":${fields.dataJson}`;
+  let tail = `,"prev":"${fields.prev}","run_id":${canonicalString(fields.run_id)}`;
+  if (fields.scrubbed !== undefined && fields.scrubbed.length > 0) {
+    tail += `,"scrubbed":${canonicalJson(fields.scrubbed)}`;
+  }
+  tail += `,"seq":${fields.seq},"stage":${fields.stage === null ? 'null' : canonicalString(fields.stage)},"ts":${canonicalString(fields.ts)},"type":${canonicalString(fields.type)},"v":1}`;
+  const hash = hashRecordBody(head + tail);
+  return { line: `${head},"hash":"${hash}"${tail}\n`, hash };
+}
+
+/** Length of `,"hash":"` + 64 hex digits + `"`. */
+const HASH_MEMBER_LENGTH = 9 + 64 + 1;
+
+/**
+ * Splits a canonical ledger line (without its `\n`) into the body that was hashed and the
+ * hash it claims. The top-level `hash` member is the LAST `,"hash":"` in the line: every
+ * member after it (`prev` … `v`) holds only hex, ids, numbers, and `scrubbed` entries
+ * whose strings are JSON-escaped, and inside a JSON string a `"` is always escaped, so
+ * `,"hash":"` cannot occur there. Returns null when the line has no such member.
+ */
+export function splitRecordLine(line: string): { body: string; hash: string } | null {
+  const at = line.lastIndexOf(',"hash":"');
+  if (at < 0 || line.length < at + HASH_MEMBER_LENGTH) return null;
+  const hash = line.slice(at + 9, at + 9 + 64);
+  if (line.charCodeAt(at + 9 + 64) !== 0x22 /* " */) return null;
+  return { body: line.slice(0, at) + line.slice(at + HASH_MEMBER_LENGTH), hash };
+}

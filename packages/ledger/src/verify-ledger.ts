@@ -1,0 +1,312 @@
+import { createHash, type KeyObject } from 'node:crypto';
+import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { LedgerRecordV1 } from '@pm/envelope-schemas';
+import { prepareArtifact } from './artifact-content.js';
+import { artifactDir, artifactPath, parseArtifactRef } from './artifact-store.js';
+import { ChainChecker } from './chain-checker.js';
+import {
+  checkpointSignatureValid,
+  isCheckpointShape,
+  type LedgerCheckpointV1,
+  loadPublicKey,
+  readCheckpointFile,
+} from './checkpoint.js';
+import { CleanStringCache } from './clean-string-cache.js';
+import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
+import { GENESIS_PREV } from './hash-chain.js';
+import { ledgerFile } from './ledger-files.js';
+import type { LedgerProblem } from './ledger-problem.js';
+import { forEachLine } from './line-reader.js';
+import { findSecretsIn, gatherStrings } from './scrub-secrets.js';
+
+/** Options of {@link verifyLedger}. */
+export interface VerifyLedgerOptions {
+  /**
+   * The signer's Ed25519 public key (a `KeyObject`, PEM text, or a path to a PEM file).
+   * With it, the checkpoint must exist and be validly signed, and the ledger must still
+   * hold exactly what it covers: truncation and rewrites up to it are detected.
+   */
+  publicKey?: KeyObject | string;
+  /** A checkpoint kept elsewhere, checked instead of the run's `checkpoint.json`. */
+  checkpoint?: LedgerCheckpointV1;
+  /** Scan records and artifacts for secrets (default true). */
+  secrets?: boolean;
+  /** Check artifacts exist and match their addresses (default true). */
+  artifacts?: boolean;
+}
+
+/** What {@link verifyLedger} found. */
+export interface VerifyLedgerResult {
+  /** True when no problem was found. */
+  ok: boolean;
+  /** Complete lines read (records, valid or not). */
+  records: number;
+  /** Hash of the last record (64 zeros for an empty ledger). */
+  head: string;
+  /** Bytes of complete lines. */
+  size: number;
+  /** Every problem found, in file order (checkpoint and artifact problems last). */
+  problems: LedgerProblem[];
+  /** The checkpoint checked, if any: its seq and whether its signature was checked. */
+  checkpoint: { seq: number; size: number; signed: boolean } | null;
+}
+
+/**
+ * Verifies a run directory: every record's hash, link, seq and schema; artifacts named by
+ * records (present, matching their address); no secret in any record or artifact; the
+ * checkpoint (with `publicKey`); a torn tail. Streams the ledger a chunk at a time, so a
+ * 1 GB ledger verifies in bounded memory. Never throws for what it finds: it reports.
+ *
+ * @throws InvalidLedgerArgumentError when `runDir` holds no `ledger.jsonl`.
+ */
+export async function verifyLedger(
+  runDir: string,
+  options: VerifyLedgerOptions = {},
+): Promise<VerifyLedgerResult> {
+  const file = ledgerFile(runDir);
+  if (!existsSync(file)) {
+    throw new InvalidLedgerArgumentError(
+      `${runDir} holds no ledger.jsonl: pass a run directory (<dir>/<runId>).`,
+    );
+  }
+  const scanSecrets = options.secrets !== false;
+  const checkArtifacts = options.artifacts !== false;
+  const problems: LedgerProblem[] = [];
+  const checker = new ChainChecker(null);
+  const referenced = new Map<string, number>();
+  /** End offset of each line → [seq, hash], kept only for the checkpoint's offset. */
+  const cpCandidate = checkpointToCheck(runDir, options, problems);
+  let atCheckpoint: { seq: number; hash: string } | null = null;
+  let lastLine = 0;
+  const strings: string[] = [];
+  const cache = new CleanStringCache();
+  // Only the free-form members can hold text: a valid record's `v`, `seq`, `ts`, `type`,
+  // `prev` and `hash` are numbers, enums, a timestamp and hex digests fixed by the schema.
+  const mayHoldSecret = (record: LedgerRecordV1): boolean => {
+    strings.length = 0;
+    strings.push(record.run_id);
+    if (record.stage !== null) strings.push(record.stage);
+    gatherStrings(record.data, strings);
+    if (record.scrubbed !== undefined) gatherStrings(record.scrubbed, strings);
+    return cache.anySecret(strings);
+  };
+  const reportSecret = (record: LedgerRecordV1, line: number) => (path: string, kind: string) => {
+    problems.push({
+      kind: 'secret_found',
+      seq: record.seq,
+      line,
+      message: `record ${record.seq} holds a ${kind} secret at ${path}`,
+    });
+  };
+
+  const tail = await forEachLine(file, (line) => {
+    lastLine = line.number;
+    const record = checker.check(line, problems);
+    if (cpCandidate !== null && line.offset + line.bytes + 1 === cpCandidate.size) {
+      atCheckpoint = record === null ? null : { seq: record.seq, hash: checker.lastHash };
+    }
+    if (record === null) return;
+    if (scanSecrets && mayHoldSecret(record)) {
+      const report = reportSecret(record, line.number);
+      findSecretsIn(record.run_id, '$.run_id', report);
+      if (record.stage !== null) findSecretsIn(record.stage, '$.stage', report);
+      findSecretsIn(record.data, '$.data', report);
+      if (record.scrubbed !== undefined) findSecretsIn(record.scrubbed, '$.scrubbed', report);
+    }
+    if (checkArtifacts) collectRefs(record.data, record.seq, referenced);
+  });
+
+  if (tail.bytes > 0) {
+    problems.push({
+      kind: 'torn_tail',
+      seq: checker.nextSeq,
+      line: lastLine + 1,
+      message: `the file ends in ${tail.bytes} bytes of an unfinished line (a crash mid-write); opening the ledger for writing cuts them off and records it`,
+    });
+  }
+  if (checkArtifacts) await checkArtifactStore(runDir, referenced, scanSecrets, problems);
+  if (cpCandidate !== null) {
+    checkCheckpoint(cpCandidate, tail.offset, checker.runId, atCheckpoint, problems);
+  }
+  return {
+    ok: problems.length === 0,
+    records: checker.count,
+    head: checker.count === 0 ? GENESIS_PREV : checker.lastHash,
+    size: tail.offset,
+    problems,
+    checkpoint:
+      cpCandidate === null
+        ? null
+        : { seq: cpCandidate.seq, size: cpCandidate.size, signed: options.publicKey !== undefined },
+  };
+}
+
+/** The checkpoint to hold the ledger to, or null; signature problems are reported here. */
+function checkpointToCheck(
+  runDir: string,
+  options: VerifyLedgerOptions,
+  problems: LedgerProblem[],
+): LedgerCheckpointV1 | null {
+  let raw: unknown;
+  try {
+    raw = options.checkpoint ?? readCheckpointFile(runDir);
+  } catch {
+    problems.push(cpProblem('checkpoint.json is not readable JSON'));
+    return null;
+  }
+  if (raw === null) {
+    if (options.publicKey !== undefined) {
+      problems.push(
+        cpProblem(
+          'no checkpoint: a public key was given but the run has no checkpoint.json (deleted?)',
+        ),
+      );
+    }
+    return null;
+  }
+  if (!isCheckpointShape(raw)) {
+    problems.push(cpProblem('the checkpoint is not a valid checkpoint (v1)'));
+    return null;
+  }
+  if (options.publicKey !== undefined) {
+    let key: KeyObject;
+    try {
+      key = loadPublicKey(options.publicKey);
+    } catch (error) {
+      throw new InvalidLedgerArgumentError(
+        `The public key could not be read: ${(error as Error).message.split('\n')[0]}. Pass an Ed25519 public key (PEM or KeyObject).`,
+      );
+    }
+    if (!checkpointSignatureValid(raw, key)) {
+      problems.push(cpProblem('the checkpoint signature is not valid for this public key'));
+      return null;
+    }
+  }
+  return raw;
+}
+
+function checkCheckpoint(
+  cp: LedgerCheckpointV1,
+  size: number,
+  runId: string | null,
+  at: { seq: number; hash: string } | null,
+  problems: LedgerProblem[],
+): void {
+  if (runId !== null && cp.run_id !== runId) {
+    problems.push(
+      cpProblem(`the checkpoint is for run ${cp.run_id}, not this ledger's run`, cp.seq),
+    );
+    return;
+  }
+  if (size < cp.size) {
+    problems.push(
+      cpProblem(
+        `the ledger is ${size} bytes, shorter than the ${cp.size} bytes the checkpoint covers: it was truncated`,
+        cp.seq,
+      ),
+    );
+    return;
+  }
+  const matches =
+    cp.size === 0
+      ? cp.seq === -1 && cp.head === GENESIS_PREV
+      : at !== null && at.seq === cp.seq && at.hash === cp.head;
+  if (!matches) {
+    problems.push(
+      cpProblem(
+        `the ledger's first ${cp.size} bytes do not end in record ${cp.seq} with the checkpoint's head hash: records up to it were rewritten`,
+        cp.seq,
+      ),
+    );
+  }
+}
+
+function cpProblem(message: string, seq: number | null = null): LedgerProblem {
+  return { kind: 'checkpoint_mismatch', seq, line: null, message };
+}
+
+/** Collects `artifact://` refs anywhere in a record's data, with the first seq naming each. */
+function collectRefs(value: unknown, seq: number, out: Map<string, number>): void {
+  if (typeof value === 'string') {
+    if (value.startsWith('artifact://')) {
+      const hex = parseArtifactRef(value);
+      if (hex !== null && !out.has(hex)) out.set(hex, seq);
+    }
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectRefs(item, seq, out);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const key of Object.keys(value))
+      collectRefs((value as Record<string, unknown>)[key], seq, out);
+  }
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/**
+ * Every artifact named is present; every stored artifact (named or not) hashes to its
+ * name and holds no secret.
+ */
+async function checkArtifactStore(
+  runDir: string,
+  referenced: Map<string, number>,
+  scanSecrets: boolean,
+  problems: LedgerProblem[],
+): Promise<void> {
+  const dir = artifactDir(runDir);
+  const stored = existsSync(dir) ? readdirSync(dir) : [];
+  const present = new Set(stored);
+  for (const [hex, seq] of referenced) {
+    if (!present.has(hex)) {
+      problems.push({
+        kind: 'missing_artifact',
+        seq,
+        line: null,
+        message: `record ${seq} names artifact sha256:${hex}, which is not in artifacts/sha256/`,
+      });
+    }
+  }
+  for (const name of stored) {
+    const seq = referenced.get(name) ?? null;
+    if (!HEX64.test(name)) {
+      problems.push({
+        kind: 'artifact_mismatch',
+        seq: null,
+        line: null,
+        message: `artifacts/sha256/ holds a file that is not named by a SHA-256 (${JSON.stringify(name.slice(0, 80))})`,
+      });
+      continue;
+    }
+    const path = artifactPath(runDir, name);
+    if ((await hashFile(path)) !== name) {
+      problems.push({
+        kind: 'artifact_mismatch',
+        seq,
+        line: null,
+        message: `artifact sha256:${name} does not hash to its name: its bytes were changed`,
+      });
+    }
+    if (scanSecrets) {
+      // Scanned exactly as putArtifact scans before storing (UTF-8 text, else Latin-1).
+      const { scrubbedKinds } = prepareArtifact(await readFile(path));
+      for (const kind of new Set(scrubbedKinds)) {
+        problems.push({
+          kind: 'secret_found',
+          seq,
+          line: null,
+          message: `artifact sha256:${name} holds a ${kind} secret`,
+        });
+      }
+    }
+  }
+}
+
+function hashFile(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}

@@ -1,0 +1,156 @@
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/run-cli.js';
+import { openLedger } from '../src/index.js';
+import { ledgerLines } from './helpers/files.js';
+import * as r from './helpers/records.js';
+import { useTempDirs } from './helpers/temp-dir.js';
+
+const tempDir = useTempDirs();
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const cliPath = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+async function sampleRun(signed = false) {
+  const keys = generateKeyPairSync('ed25519');
+  const dir = tempDir();
+  const ledger = openLedger({
+    dir,
+    runId: 'run-1',
+    ...(signed ? { signer: { privateKey: keys.privateKey } } : {}),
+  });
+  ledger.append(r.runStart());
+  const out = await ledger.putArtifact('output');
+  ledger.append(r.request('run-1', 1));
+  ledger.append(r.approval(1));
+  ledger.append(r.response(1, out));
+  ledger.append({ ...r.request('run-1', 2), stage: 'interpret-goal' });
+  ledger.append({ ...r.error(2), stage: 'interpret-goal' });
+  await ledger.close();
+  const publicKeyFile = join(dir, 'signer.pub.pem');
+  writeFileSync(publicKeyFile, keys.publicKey.export({ type: 'spki', format: 'pem' }));
+  return { runDir: join(dir, 'run-1'), publicKeyFile };
+}
+
+describe('pm-ledger verify', () => {
+  it('prints one short line and exits 0 for a good ledger', async () => {
+    const { runDir, publicKeyFile } = await sampleRun(true);
+    const plain = await cli('verify', runDir);
+    expect(plain.code).toBe(0);
+    expect(plain.out).toMatch(
+      /^ok: 7 records, head [0-9a-f]{16}, checkpoint at seq 6 \(unsigned check: pass --public-key\)\n$/,
+    );
+    const signed = await cli('verify', runDir, '--public-key', publicKeyFile);
+    expect(signed.out).toContain('(signature valid)');
+  });
+
+  it('exits 1 and lists problems when the ledger was tampered with; --json is machine-stable', async () => {
+    const { runDir } = await sampleRun();
+    const lines = ledgerLines(runDir);
+    lines[2] = lines[2]!.replace('alice@example.com', 'mallory@example.com');
+    writeFileSync(join(runDir, 'ledger.jsonl'), lines.map((l) => `${l}\n`).join(''));
+    const human = await cli('verify', runDir);
+    expect(human.code).toBe(1);
+    expect(human.out).toMatch(
+      /^FAILED: 1 problem in 7 records\n {2}hash_mismatch +line 3: record 2/,
+    );
+    const json = await cli('verify', runDir, '--json');
+    expect(json.code).toBe(1);
+    const parsed = JSON.parse(json.out);
+    expect(Object.keys(parsed)).toEqual([
+      'ok',
+      'run_dir',
+      'records',
+      'head',
+      'size',
+      'checkpoint',
+      'problems',
+    ]);
+    expect(parsed.problems).toEqual([
+      { kind: 'hash_mismatch', seq: 2, line: 3, message: expect.stringContaining('record 2') },
+    ]);
+  });
+
+  it('exits 2 on usage errors and 3 when there is nothing to read', async () => {
+    expect((await cli()).code).toBe(2);
+    expect((await cli('verify')).code).toBe(2);
+    expect((await cli('frobnicate', 'x')).code).toBe(2);
+    expect((await cli('verify', 'x', '--bogus')).code).toBe(2);
+    const missing = await cli('verify', tempDir());
+    expect(missing.code).toBe(3);
+    expect(missing.err).toMatch(/holds no ledger.jsonl/);
+    expect((await cli('--help')).code).toBe(0);
+  });
+});
+
+describe('pm-ledger summary / show', () => {
+  it('summary prints the run figures; --json gives the LedgerSummary', async () => {
+    const { runDir } = await sampleRun();
+    const human = await cli('summary', runDir);
+    expect(human.code).toBe(0);
+    expect(human.out).toContain('requests    2 (responses 1, errors 1)');
+    expect(human.out).toContain('models      gpt-5.2-codex');
+    expect(human.out).toContain('stages      draft-narrative, interpret-goal');
+    const json = JSON.parse((await cli('summary', runDir, '--json')).out);
+    expect(json).toMatchObject({
+      run_id: 'run-1',
+      closed: true,
+      records: 7,
+      requests: 2,
+      responses: 1,
+      errors: 1,
+      approvals: 1,
+      estimated_input_tokens: 1624,
+      estimated_output_tokens: 2048,
+      input_tokens: 812,
+      output_tokens: 240,
+      cost_usd: 0.004781,
+      error_codes: { PROVIDER_UNAVAILABLE: 1 },
+    });
+  });
+
+  it('show filters by --type and --stage', async () => {
+    const { runDir } = await sampleRun();
+    const requests = await cli('show', runDir, '--type', 'request');
+    expect(requests.out.trim().split('\n')).toHaveLength(2);
+    expect(requests.out).toMatch(/^1\t\S+\trequest\tdraft-narrative\t\{/);
+    const stage = await cli('show', runDir, '--stage', 'interpret-goal', '--json');
+    const records = stage.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(records.map((x) => x.type)).toEqual(['request', 'error']);
+  });
+
+  it('summary and show exit 1 on a damaged ledger', async () => {
+    const { runDir } = await sampleRun();
+    writeFileSync(join(runDir, 'ledger.jsonl'), 'not json\n');
+    expect((await cli('summary', runDir)).code).toBe(1);
+    expect((await cli('show', runDir)).code).toBe(1);
+  });
+
+  it('runs as a real process with the documented exit codes', async () => {
+    const { runDir } = await sampleRun();
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', cliPath, ...args], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+      });
+    const ok = run('verify', runDir, '--json');
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).ok).toBe(true);
+    writeFileSync(join(runDir, 'ledger.jsonl'), '{}\n', { flag: 'a' });
+    expect(run('verify', runDir).status).toBe(1);
+    expect(run('verify').status).toBe(2);
+  });
+});
