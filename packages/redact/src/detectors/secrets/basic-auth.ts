@@ -32,7 +32,8 @@ export const curlUserCredentials: Detector = anchoredDetector({
   priority: 90,
   anchors: ['-u', '--user'],
   notAfter: /\S/,
-  pattern: /(?:-u|--user)(?:[ \t]{1,4}|=)["']?([^\s:"']{1,128}:[^\s"']{1,256})/,
+  // Quotes and Markdown backticks around the credentials are not part of them.
+  pattern: /(?:-u|--user)(?:[ \t]{1,4}|=)["'`]?([^\s:"'`]{1,128}:[^\s"'`]{1,256})/,
   groups: [1],
   validate: (value) => !isPlaceholder(value.slice(value.indexOf(':') + 1)),
 });

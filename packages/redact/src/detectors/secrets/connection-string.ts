@@ -77,7 +77,7 @@ export function isDsnScheme(text: string, colon: number): boolean {
 export const USERINFO_PATTERN =
   /:\/\/(([^\s:/@?#"'<>]{0,256}):([^\s@/?#"'<>]{1,256}))@(?=[A-Za-z0-9[])/;
 
-/** Passwords in database/broker URIs: `postgres://app:s3cret@db:5432/shop`. */
+/** Passwords in database/broker URIs: `postgres://app:<password>@db:5432/shop`. */
 export const connectionStringUri: Detector = anchoredDetector({
   id: 'connection-string-uri',
   type: 'secret',
@@ -94,7 +94,7 @@ export const connectionStringUri: Detector = anchoredDetector({
 
 /**
  * Passwords in key=value connection strings (ADO.NET, ODBC, JDBC properties):
- * `Server=db;User Id=app;Password=s3cret;`, and Azure's `;AccountKey=…` and
+ * `Server=db;User Id=app;Password=<password>;`, and Azure's `;AccountKey=…` and
  * `;SharedAccessKey=…`. The `;` before the key tells them from
  * a plain `password=` assignment, which the generic detector takes.
  */

@@ -1,7 +1,7 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { isAwsSecretAccessKey } from './aws.js';
-import { isPlaceholder } from './placeholder.js';
+import { isSecretValue } from './secret-value-shape.js';
 
 /**
  * A name that says its value is a credential, at the end of the key before a separator:
@@ -23,10 +23,11 @@ const VALUE =
 
 /** Capture group of the bare (unquoted) value; 1–3 are quoted, 4 is `\\"…\\"` (escaped JSON). */
 const BARE = 5;
-
-/** Bare values that are code, not secrets: calls, env lookups, attribute paths. */
-const CODE_REFERENCE =
-  /\(|^(?:process\.env|os\.environ|os\.getenv|env\.|getenv|this\.|self\.|config\.|settings\.|params\.|props\.|req\.|request\.)|^[A-Za-z_$][\w$]*(?:\.[\w$]+)+$|^[[{]/;
+/**
+ * The rest of a bare value after a `&`: outside a URL query a `&` is part of the value
+ * (passwords hold symbols), not the start of the next parameter. Bounded: linear.
+ */
+const BARE_AFTER_AMPERSAND = /[^\s"'`,;)}\]>\\]{1,256}/y;
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -34,11 +35,6 @@ function isLetter(c: number): boolean {
 
 function isKeyChar(c: number): boolean {
   return isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46;
-}
-
-function hasDigitOrSymbol(value: string): boolean {
-  for (let i = 0; i < value.length; i++) if (!isLetter(value.charCodeAt(i))) return true;
-  return false;
 }
 
 /**
@@ -58,23 +54,17 @@ function startsWord(text: string, at: number): boolean {
   return before >= 97 && before <= 122 && first >= 65 && first <= 90;
 }
 
-/** Whether a bare (unquoted) value is a credential rather than code or prose. */
-function acceptsBare(value: string, colon: boolean, spaced: boolean): boolean {
-  if (CODE_REFERENCE.test(value)) return false;
-  // `token: abc` in prose and `token = response` in code name no secret; require a digit or
-  // symbol there. `DB_PASSWORD=hunter` (env style, no spaces) is taken as it is.
-  if ((colon || spaced) && !hasDigitOrSymbol(value)) return false;
-  return true;
-}
-
 /**
  * Generic credential assignments (`secret` kind `generic`): code (`password = "…"`), env
  * files (`DB_PASSWORD=…`), JSON (`"api_key": "…"`), YAML (`token: …`), headers in curl
  * commands (`-H "X-Api-Key: …"`), URL queries (`?access_token=…`), CLI flags
  * (`--password=…`), Go (`:=`), PHP arrays (`=>`), `dict["secret"] = …`.
  * Found from each `:`/`=` (cheap to find) by looking back at the key name, so prose
- * without separators costs almost nothing. Lowest secret priority: a value a specific
- * detector recognises (`api_key=sk-…`) keeps the specific kind.
+ * without separators costs almost nothing. A credential name alone proves nothing in
+ * code, config and prose (`apiKey: Options['apiKey']`, `"js-tiktoken": "^1.0.21"`,
+ * `secret: 'mask'`), so the value must also look like a secret (`isSecretValue`).
+ * Lowest secret priority: a value a specific detector recognises (`api_key=sk-…`) keeps
+ * the specific kind.
  */
 export const genericAssignment: Detector = {
   id: 'generic-assignment',
@@ -146,19 +136,23 @@ function checkAssignment(
   const span = indices[group]!;
   let start = span[0];
   let end = span[1];
+  const bare = group === BARE;
+  // After `?` or `&` the key is a URL query parameter; only there does `&` end a value.
+  const before = text.charCodeAt(s - 1);
+  const inUrlQuery = !colon && spaces === 0 && (before === 63 || before === 38);
+  if (bare && !inUrlQuery && text.charCodeAt(end) === 38) {
+    BARE_AFTER_AMPERSAND.lastIndex = end;
+    if (BARE_AFTER_AMPERSAND.test(text)) end = BARE_AFTER_AMPERSAND.lastIndex;
+  }
+  const resume = end;
   // Trim spaces inside quotes: the secret is what is between them.
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   const value = text.slice(start, end);
-  const spaced = spaces > 0 || text.charCodeAt(sepEnd) === 32;
   if (isAwsSecretAccessKey(text.slice(s, e), value)) {
     out.push({ type: 'secret', kind: 'aws', start, end, detector: 'aws-secret-access-key' });
-  } else if (
-    value.length >= 4 &&
-    !isPlaceholder(value) &&
-    (group !== BARE || acceptsBare(value, colon, spaced))
-  ) {
+  } else if (isSecretValue(value, bare, inUrlQuery)) {
     out.push({ type: 'secret', kind: 'generic', start, end, detector: 'generic-assignment' });
   }
-  return span[1];
+  return resume;
 }
