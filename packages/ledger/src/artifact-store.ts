@@ -1,12 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ArtifactNotFoundError } from './errors/artifact-not-found-error.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
 import { fsyncDir } from './fsync-dir.js';
 import { sha256Hex } from './hash-chain.js';
+import { writeAll } from './write-all.js';
 
 /** A content address: `artifact://sha256:<64 lowercase hex>`. */
 export type ArtifactRef = `artifact://sha256:${string}`;
@@ -48,29 +58,75 @@ export function prepareArtifactStore(runDir: string): void {
   for (const name of readdirSync(tmp)) rmSync(join(tmp, name), { force: true });
 }
 
+/** Where `storeArtifactBytes` put content, and whether it wrote new bytes. */
+export interface StoredArtifact {
+  ref: ArtifactRef;
+  /** The artifact's file. */
+  path: string;
+  /** False when the same content was already stored. */
+  written: boolean;
+}
+
 /**
- * Stores `bytes` under their SHA-256: written to a temp file, fsynced, renamed into
- * place, and the folder fsynced, so once this resolves the artifact survives a crash or
- * power loss and is never seen half-written. Content already stored is not written again.
+ * Stores `bytes` under their SHA-256: written to a temp file and renamed into place, so it
+ * is never seen half-written. With `fsync` the file and the folder are fsynced before this
+ * returns (the artifact survives power loss); without it the caller makes it durable later,
+ * before any record naming it becomes durable (the ledger's group commit). Content already
+ * stored is not written again. Synchronous: artifacts are small, and a thread-pool round
+ * trip per file cost more than the write itself.
  */
-export async function storeArtifactBytes(runDir: string, bytes: Uint8Array): Promise<ArtifactRef> {
+export function storeArtifactBytes(
+  runDir: string,
+  bytes: Uint8Array,
+  fsync: boolean,
+): StoredArtifact {
   const hex = sha256Hex(bytes);
   const target = artifactPath(runDir, hex);
-  if (existsSync(target)) return artifactRefOf(hex);
+  const ref = artifactRefOf(hex);
+  if (existsSync(target)) return { ref, path: target, written: false };
   const temp = join(artifactTempDir(runDir), `${hex}.${randomBytes(6).toString('hex')}`);
-  const handle = await open(temp, 'wx');
+  const fd = openSync(temp, 'wx');
   try {
-    await handle.writeFile(bytes);
-    await handle.sync();
+    writeAll(fd, bytes);
+    if (fsync) fsyncSync(fd);
   } catch (error) {
-    await handle.close();
-    await unlink(temp).catch(() => {});
+    closeSync(fd);
+    rmSync(temp, { force: true });
     throw error;
   }
-  await handle.close();
-  await rename(temp, target);
-  fsyncDir(artifactDir(runDir));
-  return artifactRefOf(hex);
+  closeSync(fd);
+  renameSync(temp, target);
+  if (fsync) fsyncDir(artifactDir(runDir));
+  return { ref, path: target, written: true };
+}
+
+/**
+ * Artifacts written without fsync, made durable together (each file, then the folder once)
+ * just before the ledger's next fsync, so no durable record names a non-durable artifact.
+ */
+export class PendingArtifacts {
+  private readonly paths: string[] = [];
+
+  constructor(private readonly dir: string) {}
+
+  add(path: string): void {
+    this.paths.push(path);
+  }
+
+  /** fsyncs every pending artifact and the folder. */
+  flush(): void {
+    if (this.paths.length === 0) return;
+    for (const path of this.paths) {
+      const fd = openSync(path, 'r');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    this.paths.length = 0;
+    fsyncDir(this.dir);
+  }
 }
 
 /**

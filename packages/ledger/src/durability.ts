@@ -58,12 +58,14 @@ export class SyncPolicy {
    * @param option the durability asked for.
    * @param onError called when a sync fails (the ledger then stops taking records).
    * @param syncFile the flush itself; replaceable so tests can count flushes.
+   * @param beforeSync runs before each flush (makes pending artifacts durable).
    */
   constructor(
     private readonly fd: number,
     option: DurabilityOption | undefined,
     private readonly onError: (error: unknown) => void,
     private readonly syncFile: (fd: number) => void = fdatasyncSync,
+    private readonly beforeSync: () => void = () => {},
   ) {
     const resolved = resolveDurability(option);
     this.mode = resolved.mode;
@@ -96,6 +98,8 @@ export class SyncPolicy {
     }
     if (this.unsynced === 0) return;
     try {
+      // Artifacts first: a durable record must never name a non-durable artifact.
+      this.beforeSync();
       // fdatasync also flushes the file size, which is all an append changes.
       this.syncFile(this.fd);
       this.unsynced = 0;

@@ -1,4 +1,4 @@
-import { SECRET_MARKER } from './secret-wrapper.js';
+import { isSecretValue } from '@pm/envelope-schemas';
 
 interface WellFormed {
   isWellFormed(): boolean;
@@ -42,7 +42,7 @@ function visit(value: unknown, strings: string[], depth: number): string | null 
       }
       const proto = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) return null;
-      if ((value as Record<symbol, unknown>)[SECRET_MARKER] === true) return null;
+      if (isSecretValue(value)) return null;
       if ('toJSON' in value) return null;
       const keys = Object.keys(value).sort();
       let out = '{';

@@ -36,7 +36,6 @@ export {
 } from './open-ledger.js';
 export { type ReadLedgerOptions, readLedger } from './read-ledger.js';
 export type { LedgerSummary, RunEndData } from './run-summary.js';
-export { isSecretWrapper, REDACTED, SECRET_MARKER } from './secret-wrapper.js';
 export { summariseLedger } from './summarise-ledger.js';
 export {
   type VerifyLedgerOptions,

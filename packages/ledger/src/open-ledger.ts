@@ -10,7 +10,9 @@ import {
 import { prepareArtifact } from './artifact-content.js';
 import {
   type ArtifactRef,
+  artifactDir,
   artifactPath,
+  PendingArtifacts,
   parseArtifactRef,
   prepareArtifactStore,
   readArtifact,
@@ -129,6 +131,7 @@ export class Ledger {
   private readonly signer: ReturnType<typeof compileSigner> | null;
   private readonly summary: RunSummary;
   private readonly knownArtifacts = new Set<string>();
+  private readonly pendingArtifacts: PendingArtifacts;
   /** Reused by every append for the strings of its record (no per-call array). */
   private readonly strings: string[] = [];
   private readonly cleanStrings = new CleanStringCache();
@@ -164,8 +167,15 @@ export class Ledger {
     this.nextSeq = init.nextSeq;
     this.lastHash = init.head;
     this.bytes = init.size;
+    this.pendingArtifacts = new PendingArtifacts(artifactDir(this.runDir));
     // A failed fdatasync leaves durability unknown: stop taking records, free the run.
-    this.sync = new SyncPolicy(init.fd, init.durability, () => this.shutdown('failed'));
+    this.sync = new SyncPolicy(
+      init.fd,
+      init.durability,
+      () => this.shutdown('failed'),
+      undefined,
+      () => this.pendingArtifacts.flush(),
+    );
     if (init.dropped !== null) {
       // The torn tail openLedger cut off is recorded (length and hash only), durably.
       const data = { dropped_bytes: init.dropped.bytes, dropped_sha256: init.dropped.sha256 };
@@ -234,9 +244,13 @@ export class Ledger {
       );
     }
     const prepared = prepareArtifact(content);
-    const ref = await storeArtifactBytes(this.runDir, prepared.bytes);
-    this.knownArtifacts.add(ref);
-    return ref;
+    // strict: durable now. batch: durable with the next group commit, before any record
+    // naming it is. none: never fsynced, like its records.
+    const mode = this.sync.mode;
+    const stored = storeArtifactBytes(this.runDir, prepared.bytes, mode === 'strict');
+    if (stored.written && mode === 'batch') this.pendingArtifacts.add(stored.path);
+    this.knownArtifacts.add(stored.ref);
+    return stored.ref;
   }
 
   /** Reads an artifact of this run back, checked against its address (for replay). */

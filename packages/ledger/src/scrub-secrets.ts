@@ -1,7 +1,7 @@
+import { isSecretValue, REDACTED_TEXT as REDACTED } from '@pm/envelope-schemas';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import type { ScrubbedEntry } from './record-line.js';
 import { findSecretSpans } from './secret-spans.js';
-import { isSecretWrapper, REDACTED } from './secret-wrapper.js';
 
 /** What one normalisation pass found besides the value: scrubbed spans and artifact refs. */
 export interface ScrubReport {
@@ -96,7 +96,7 @@ function walk(
       );
     case 'object': {
       if (value === null) return null;
-      if (isSecretWrapper(value)) return REDACTED;
+      if (isSecretValue(value)) return REDACTED;
       if (depth >= MAX_DEPTH) {
         throw new InvalidLedgerArgumentError(
           `${formatPath(rootPath, path)} is nested deeper than ${MAX_DEPTH} levels (is it cyclic?). Flatten it.`,

@@ -7,7 +7,13 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { isPmError, parseLedgerRecord, SchemaValidationError } from '@pm/envelope-schemas';
+import {
+  isPmError,
+  parseLedgerRecord,
+  REDACTED_TEXT as REDACTED,
+  SchemaValidationError,
+  SecretValue,
+} from '@pm/envelope-schemas';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../src/hash-chain.js';
 import {
@@ -20,9 +26,7 @@ import {
   LedgerLockedError,
   openLedger,
   RECORD_HASH_TAG,
-  REDACTED,
   readArtifact,
-  SECRET_MARKER,
   verifyLedger,
 } from '../src/index.js';
 import { ledgerLines } from './helpers/files.js';
@@ -122,7 +126,7 @@ describe('openLedger / append', () => {
         return REDACTED;
       }
     }
-    const marked = { [SECRET_MARKER]: true, value };
+    const marked = new SecretValue(value, 'test');
     const ledger = openLedger({ dir, runId: 'run-1' });
     const record = ledger.append(r.runStart({ apiKey: new Secret(), other: marked }));
     expect(record.type === 'run_start' && record.data.config).toEqual({

@@ -1,10 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REDACTED_TEXT as REDACTED } from '@pm/envelope-schemas';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/canonical-json.js';
 import { GENESIS_PREV } from '../src/hash-chain.js';
-import { openLedger, REDACTED, verifyLedger } from '../src/index.js';
+import { openLedger, verifyLedger } from '../src/index.js';
 import { encodeRecord } from '../src/record-line.js';
 import { makeCanaries } from './helpers/canaries.js';
 import { ledgerLines, listFiles } from './helpers/files.js';

@@ -1,0 +1,58 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  artifactDir,
+  PendingArtifacts,
+  prepareArtifactStore,
+  storeArtifactBytes,
+} from '../src/artifact-store.js';
+import { SyncPolicy } from '../src/durability.js';
+import { openLedger, readArtifact, verifyLedger } from '../src/index.js';
+import { useTempDirs } from './helpers/temp-dir.js';
+
+const tempDir = useTempDirs();
+
+describe('artifact durability follows the ledger mode', () => {
+  it('pending artifacts are made durable before the ledger file, at every flush', () => {
+    const order: string[] = [];
+    const policy = new SyncPolicy(
+      7,
+      'batch',
+      () => {},
+      () => order.push('ledger'),
+      () => order.push('artifacts'),
+    );
+    policy.afterWrite(true);
+    policy.afterWrite(true);
+    expect(order).toEqual(['artifacts', 'ledger', 'artifacts', 'ledger']);
+  });
+
+  it('without fsync an artifact is still complete and in place (temp file + rename); pending ones flush', () => {
+    const runDir = tempDir();
+    prepareArtifactStore(runDir);
+    const bytes = new TextEncoder().encode('prompt text');
+    const stored = storeArtifactBytes(runDir, bytes, false);
+    expect(stored.written).toBe(true);
+    expect(readFileSync(stored.path, 'utf8')).toBe('prompt text');
+    expect(readdirSync(join(runDir, 'artifacts'))).toContain('sha256');
+    expect(storeArtifactBytes(runDir, bytes, false).written).toBe(false);
+    const pending = new PendingArtifacts(artifactDir(runDir));
+    pending.add(stored.path);
+    expect(() => pending.flush()).not.toThrow();
+  });
+
+  it.each(['strict', 'batch', 'none'] as const)(
+    '%s: the artifact reads back intact and the run verifies',
+    async (durability) => {
+      const dir = tempDir();
+      const runDir = join(dir, `run-${durability}`);
+      const ledger = openLedger({ dir, runId: `run-${durability}`, durability });
+      const ref = await ledger.putArtifact('output text', { mediaType: 'text/plain' });
+      expect(existsSync(join(runDir, 'artifacts', 'sha256', ref.slice(-64)))).toBe(true);
+      await ledger.close();
+      expect((await readArtifact(runDir, ref)).toString('utf8')).toBe('output text');
+      expect((await verifyLedger(runDir)).ok).toBe(true);
+    },
+  );
+});
