@@ -93,7 +93,8 @@ const nastyString = fc.oneof(
 );
 const deepValue = fc.integer({ min: 1, max: 5_000 }).map((depth) => {
   let value: unknown = 'leaf@example.com';
-  for (let i = 0; i < depth; i++) value = i % 2 ? [value] : { nested: value, password: '<password>' };
+  for (let i = 0; i < depth; i++)
+    value = i % 2 ? [value] : { nested: value, password: '<password>' };
   return value;
 });
 

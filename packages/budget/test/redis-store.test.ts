@@ -3,6 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
+  cleanPrefix,
+  connectRedis,
+  IN_CI,
+  REDIS_URL,
+  uniquePrefix,
+} from '../../../test/support/redis-env.js';
+import {
   type BudgetAlert,
   BudgetExceededError,
   createBudget,
@@ -12,7 +19,6 @@ import { LuaScript } from '../src/redis/lua-script.js';
 import { redisStore } from '../src/redis.js';
 import { checkedStore } from './checked-store.js';
 import { hammer } from './hammer.js';
-import { cleanPrefix, connectRedis, IN_CI, REDIS_URL, uniquePrefix } from './redis-env.js';
 
 const redis = await connectRedis();
 const prefixes: string[] = [];

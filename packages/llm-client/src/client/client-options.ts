@@ -51,6 +51,11 @@ export interface ClientBudgetOptions {
   store?: BudgetStore;
   /** Prices; default the shipped table. */
   prices?: PriceTable;
+  /**
+   * How long a reservation may be held before the store presumes its holder dead and books
+   * it as spent at its worst case (never as free budget). Default 10 minutes.
+   */
+  reservationTtlMs?: number;
 }
 
 /** Options of `createLLMClient`. Every one is optional: the default is fully offline. */

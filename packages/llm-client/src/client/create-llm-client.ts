@@ -155,6 +155,9 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
       ...(options.budget?.period ? { period: options.budget.period } : {}),
       ...(options.budget?.alerts !== undefined ? { alerts: options.budget.alerts } : {}),
       ...(options.budget?.prices ? { prices: options.budget.prices } : {}),
+      ...(options.budget?.reservationTtlMs
+        ? { reservationTtlMs: options.budget.reservationTtlMs }
+        : {}),
       onAlert,
     });
     let requestCounter = 0;

@@ -23,7 +23,7 @@ export async function connectRedis(): Promise<Redis | undefined> {
   } catch (error) {
     client.disconnect();
     const message =
-      `\n\n!!!!! REDIS UNREACHABLE at ${REDIS_URL} (${String(error)}): the @pm/budget Redis tests are ${IN_CI ? 'FAILING (CI=true)' : 'SKIPPED'} !!!!!\n` +
+      `\n\n!!!!! REDIS UNREACHABLE at ${REDIS_URL} (${String(error)}): the Redis tests are ${IN_CI ? 'FAILING (CI=true)' : 'SKIPPED'} !!!!!\n` +
       "!!!!! start it: redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save '' --appendonly no !!!!!\n\n";
     console.error(message);
     return undefined;
@@ -32,7 +32,7 @@ export async function connectRedis(): Promise<Redis | undefined> {
 
 /** A fresh key prefix per test, so tests never share state. */
 export function uniquePrefix(): string {
-  return `pm:test:budget:${randomUUID()}`;
+  return `pm:test:${randomUUID()}`;
 }
 
 /** Deletes every key under a prefix (all are hash-tagged `{prefix}`). */
