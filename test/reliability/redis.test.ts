@@ -141,8 +141,14 @@ describe('Redis: budgets shared by several processes', () => {
     const held = await daySpent(prefix);
     await new Promise((resolve) => setTimeout(resolve, ttlMs + 500));
     // The store sweeps expired reservations on the next reservation, from any process.
-    const other = createBudget({ limits: {}, period: { day: { usd: 1 } }, store: redisStore({ client: redis, prefix }) });
-    await (await other.reserve({ model: 'gpt-5-mini', inputTokens: 1, maxOutputTokens: 1 })).release();
+    const other = createBudget({
+      limits: {},
+      period: { day: { usd: 1 } },
+      store: redisStore({ client: redis, prefix }),
+    });
+    await (
+      await other.reserve({ model: 'gpt-5-mini', inputTokens: 1, maxOutputTokens: 1 })
+    ).release();
     other.dispose();
     const expired = await daySpent(prefix);
     await server.close();
