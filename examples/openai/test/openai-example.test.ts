@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,36 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fakeApiKey } from '../../../test/support/fake-api-key.js';
 import { startOpenAICompatibleServer } from '../../../test/support/openai-compatible-server.js';
+import { runExample } from '../../../test/support/run-example.js';
 
 const example = fileURLToPath(new URL('..', import.meta.url));
-const tsx = fileURLToPath(new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url));
 const cwd = mkdtempSync(join(tmpdir(), 'pm-openai-example-'));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
-/** Runs the example in a child process; asynchronously, so a loopback server here can answer. */
-function run(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const { OPENAI_API_KEY: _drop, ...rest } = process.env;
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', tsx, join(example, 'src/main.ts'), ...args],
-      {
-        cwd,
-        env: { ...rest, TSX_TSCONFIG_PATH: join(example, 'tsconfig.json'), ...env },
-        timeout: 60_000,
-      },
-      (error, stdout, stderr) =>
-        resolve({
-          status: error ? (typeof error.code === 'number' ? error.code : null) : 0,
-          stdout,
-          stderr,
-        }),
-    );
-  });
-}
+const run = (args: string[], env: Record<string, string>) =>
+  runExample(example, args, { cwd, env });
 
 describe('examples/openai', () => {
   it('refuses without OPENAI_API_KEY, showing the export line and the offline alternative', async () => {

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,44 +8,16 @@ import {
   type Behaviour,
   startOpenAICompatibleServer,
 } from '../../../test/support/openai-compatible-server.js';
+import { runExample } from '../../../test/support/run-example.js';
 
 const example = fileURLToPath(new URL('..', import.meta.url));
-const tsx = fileURLToPath(new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'pm-assist-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-interface Outcome {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  cwd: string;
-}
-
-/**
- * Runs the CLI as a real child process, each in its own folder; asynchronously, so a
- * loopback server in this process can answer it.
- */
-function pmAssist(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
-  const { OPENAI_API_KEY: _drop, PM_LLM_OFFLINE: _off, ...rest } = process.env;
+/** Runs the CLI as a real child process, each run in its own folder. */
+async function pmAssist(args: string[], env: Record<string, string> = {}) {
   const cwd = mkdtempSync(join(scratch, 'run-'));
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', tsx, join(example, 'src/main.ts'), ...args],
-      {
-        cwd,
-        env: { ...rest, TSX_TSCONFIG_PATH: join(example, 'tsconfig.json'), ...env },
-        timeout: 30_000,
-      },
-      (error, stdout, stderr) =>
-        resolve({
-          status: error ? (typeof error.code === 'number' ? error.code : null) : 0,
-          stdout,
-          stderr,
-          cwd,
-        }),
-    );
-  });
+  return { ...(await runExample(example, args, { cwd, env, timeoutMs: 30_000 })), cwd };
 }
 
 const ledgers = (cwd: string) =>

@@ -1,28 +1,13 @@
-import type { ReasoningEffort, RequestEnvelopeV1, TokenUsageV1 } from '@pm/envelope-schemas';
+import type { RequestEnvelopeV1, TokenUsageV1 } from '@pm/envelope-schemas';
 import type { z } from 'zod';
+import type { GenerateOptions } from '../run/llm-run.js';
 
 /** One governed call, as the run's methods describe it to the pipeline. */
-export interface CallInput {
-  /** Stage name; default the run's stage. */
-  stage?: string;
-  model: string;
-  /** Prompt template `id@version` (or `id` for its newest version). */
-  template?: string;
-  /** The user's text: a goal, a question, the section to draft. */
-  input?: string;
-  /** Minimised data the prompt carries (redacted before rendering). */
-  context?: unknown;
-  /** The disclosure level of `context` (1 schema ... 5 samples). */
-  disclosureLevel?: 1 | 2 | 3 | 4 | 5;
-  /** Output ceiling, reserved in full. */
-  maxOutputTokens: number;
-  reasoningEffort?: ReasoningEffort;
+export interface CallInput extends GenerateOptions {
   /** For `generateObject`: the zod schema the output must satisfy. */
   schema?: z.ZodType;
   /** Versioned id of the response schema, e.g. `next-command@1`; `text@1` for text. */
   schemaId?: string;
-  /** Whether the output drives an action (gated in hybrid mode). */
-  drivesAction?: boolean;
 }
 
 /** What a completed call returns. */
