@@ -90,11 +90,11 @@ try {
   const offlinePerSecond = OFFLINE_CALLS / ((performance.now() - offlineStart) / 1000);
   await offlineRun.end();
 
+  // Plain node (no tsx loader), the way a host loads the built package.
   const importMs = execFileSync(
     process.execPath,
     [
-      '--import',
-      'tsx',
+      '--input-type=module',
       '-e',
       `const t=performance.now();const m=await import(${JSON.stringify(new URL('../../packages/llm-client/dist/index.js', import.meta.url).href)});m.createLLMClient({ledger:{dir:${JSON.stringify(dir)}}});console.log((performance.now()-t).toFixed(1))`,
     ],
