@@ -1,6 +1,7 @@
 // `npm run bench -w @pm/ledger`: append rate per durability mode against pino and bare
 // writes on the same ~500-byte records, and verification throughput. One run, printed
 // side by side. Numbers depend on the disk and on whatever else runs: say so with them.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   closeSync,
@@ -144,11 +145,26 @@ console.log(
   `@pm/ledger bench: ${FAST} records (${SLOW} for fsync-per-record), ${cpus().length} CPUs, Node ${process.version}`,
 );
 console.log(`record line ≈ ${Buffer.byteLength(sampleLine())} bytes; temp dir ${root}\n`);
+/**
+ * Flushes the page cache's dirty pages before each case: otherwise the kernel throttles the
+ * writes of whichever case runs after a big one (writeback), and the ranking shows the order
+ * of the cases rather than their cost.
+ */
+function settleDisk(): void {
+  execFileSync('sync');
+}
+
+settleDisk();
 benchBareWrite(FAST);
+settleDisk();
 benchStringifyHash(FAST);
+settleDisk();
 benchPino(FAST);
+settleDisk();
 const noneDir = await benchLedger('none', FAST);
+settleDisk();
 await benchLedger('batch', FAST);
+settleDisk();
 const ledgerLine = Buffer.from(
   `${readFileSync(join(noneDir, 'ledger.jsonl'), 'utf8').split('\n')[1]}\n`,
 );
