@@ -291,3 +291,18 @@ describe('bounded work on adversarial text', () => {
     expect(count.tokens).toBe(oracleCount('o200k_base', text));
   });
 });
+
+describe('the merge cache', () => {
+  it("replaces gpt-tokenizer's reordering LRU with ours (its internals are as expected)", () => {
+    // If this fails after a gpt-tokenizer upgrade, the library's own cache is in use again:
+    // see PIECE_CACHE_SIZE in token-engine.ts for why that matters.
+    expect(tokenEngine('o200k_base').pieceCache).toBe('own');
+    expect(tokenEngine('cl100k_base').pieceCache).toBe('own');
+  });
+
+  it('counts stay exact across many distinct pieces and repeats', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => ` w${(i * 7919).toString(36)}x`).join('');
+    const text = `${words}${' repeated'.repeat(2000)}${words}`;
+    expect(countTokens(text, { model: 'gpt-5.2' }).tokens).toBe(oracleCount('o200k_base', text));
+  });
+});

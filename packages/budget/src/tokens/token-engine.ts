@@ -13,21 +13,55 @@ export interface TokenEngine {
   readonly splitRegex: RegExp;
   /** Exact token count of `text`, special-token literals counted as ordinary text. */
   count(text: string): number;
+  /** Whose merge cache is in use: ours (`own`), or the library's, kept small (`library`). */
+  readonly pieceCache: 'own' | 'library';
+}
+
+interface BytePairCore {
+  bytePairEncode?: (input: string) => number[];
 }
 
 interface GptTokenizerApi {
   countTokens(text: string, options?: { disallowedSpecial?: Set<string> }): number;
   setMergeCacheSize(size: number): void;
+  default?: { bytePairEncodingCoreProcessor?: BytePairCore };
 }
 
 /**
- * gpt-tokenizer memoises merges in a Map (default 100,000 entries) and moves every hit to
- * the end with delete + set. On a Map that large, measured here, each hit then costs ~28 µs:
- * untrusted text with many distinct pieces followed by one repeated piece took 5.4 s for
- * 1.3 MB, and a cache filled by one caller slowed every later caller. At 1,000 entries the
- * same input stays near 1 MB/s while prose keeps ~14 MB/s (0 entries: ~5 MB/s).
+ * Pieces whose merges are remembered. gpt-tokenizer keeps an LRU `Map` of merges and moves
+ * every hit to the end with delete + set; V8 (Node 20) then rehashes the whole map on each
+ * hit (measured: 200,000 delete + set of one key take 0.27 s on a 1,000-entry Map, 5.7 s on
+ * 10,000, 37 s on 100,000). Untrusted text with many distinct pieces followed by one
+ * repeated piece took 5.4 s for 1.3 MB, and slowed every later count. Our cache never
+ * reorders: it is cleared whole when full, so a hit is one `get`.
  */
-const MERGE_CACHE_SIZE = 1_000;
+const PIECE_CACHE_SIZE = 100_000;
+/** If the library's internals ever move, keep its own cache but small (see above). */
+const FALLBACK_MERGE_CACHE_SIZE = 1_000;
+
+/**
+ * Replaces gpt-tokenizer's merge cache with ours (see PIECE_CACHE_SIZE). Returns false, and
+ * leaves the library with a small cache of its own, when its internals are not as expected.
+ */
+function installPieceCache(api: GptTokenizerApi): boolean {
+  const core = api.default?.bytePairEncodingCoreProcessor;
+  const encode = core?.bytePairEncode;
+  if (core === undefined || typeof encode !== 'function') {
+    api.setMergeCacheSize(FALLBACK_MERGE_CACHE_SIZE);
+    return false;
+  }
+  api.setMergeCacheSize(0);
+  const cache = new Map<string, number[]>();
+  core.bytePairEncode = function bytePairEncodeCached(this: BytePairCore, input: string): number[] {
+    const hit = cache.get(input);
+    if (hit !== undefined) return hit;
+    const result = encode.call(this, input);
+    if (cache.size >= PIECE_CACHE_SIZE) cache.clear();
+    cache.set(input, result);
+    return result;
+  };
+  return true;
+}
 
 // A synchronous require keeps countTokens synchronous while still loading lazily.
 const load = loadModule;
@@ -46,7 +80,7 @@ export function tokenEngine(encoding: EncodingName): TokenEngine {
   let engine = engines.get(encoding);
   if (engine === undefined) {
     const api = load(`gpt-tokenizer/encoding/${encoding}`) as GptTokenizerApi;
-    api.setMergeCacheSize(MERGE_CACHE_SIZE);
+    const ownCache = installPieceCache(api);
     const params = load('gpt-tokenizer/encodingParams/constants') as Record<string, RegExp>;
     const splitRegex =
       encoding === 'o200k_base'
@@ -60,6 +94,7 @@ export function tokenEngine(encoding: EncodingName): TokenEngine {
     }
     engine = {
       name: `gpt-tokenizer/${encoding}`,
+      pieceCache: ownCache ? 'own' : 'library',
       splitRegex: new RegExp(splitRegex.source, splitRegex.flags),
       count: (text) => api.countTokens(text, NO_SPECIAL),
     };
