@@ -3,52 +3,23 @@
  * kinds. Seeded, so every run measures the same text. Keys are synthetic.
  */
 
+import { luhnDigit } from '../../packages/redact/test/corpus/generate-pii.js';
+import { BASE62, createPrng } from '../../test/support/prng.js';
+
 export interface PlantedText {
   text: string;
   /** Every planted value, with its category, for recall. */
   planted: Array<{ category: 'email' | 'phone' | 'card' | 'ip' | 'key'; value: string }>;
 }
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS =
   'the customer called about order status and asked whether delivery could move to next week because the warehouse was closed for inventory while support reviewed notes from previous tickets and escalated billing questions to finance'.split(
     ' ',
   );
-const B62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-function luhnComplete(payload: string): string {
-  let sum = 0;
-  for (let i = 0; i < payload.length; i++) {
-    let d = Number(payload[payload.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return payload + String((10 - (sum % 10)) % 10);
-}
 
 /** Builds the text: prose sentences, one planted item about every 400 characters. */
 export function buildMixedText(targetBytes = 1_000_000, seed = 42): PlantedText {
-  const r = prng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const chars = (alphabet: string, n: number) => {
-    let s = '';
-    for (let i = 0; i < n; i++) s += alphabet[Math.floor(r() * alphabet.length)];
-    return s;
-  };
-  const digits = (n: number) => chars('0123456789', n);
+  const { next: r, pick, chars, digits } = createPrng(seed);
   const planted: PlantedText['planted'] = [];
   const parts: string[] = [];
   let size = 0;
@@ -70,7 +41,8 @@ export function buildMixedText(targetBytes = 1_000_000, seed = 42): PlantedText 
       ]);
       category = 'phone';
     } else if (kind === 2) {
-      const card = luhnComplete(`4${digits(14)}`);
+      const payload = `4${digits(14)}`;
+      const card = payload + luhnDigit(payload);
       value = pick([card, card.replace(/(\d{4})(?=\d)/g, '$1 ')]);
       category = 'card';
     } else if (kind === 3) {
@@ -78,12 +50,12 @@ export function buildMixedText(targetBytes = 1_000_000, seed = 42): PlantedText 
       category = 'ip';
     } else {
       value = pick([
-        `sk-proj-${chars(B62, 48)}`,
-        `ghp_${chars(B62, 36)}`,
+        `sk-proj-${chars(BASE62, 48)}`,
+        `ghp_${chars(BASE62, 36)}`,
         `AKIA${chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}`,
-        `sk_live_${chars(B62, 32)}`,
-        `xoxb-${digits(12)}-${digits(13)}-${chars(B62, 24)}`,
-        `AIza${chars(B62, 35)}`,
+        `sk_live_${chars(BASE62, 32)}`,
+        `xoxb-${digits(12)}-${digits(13)}-${chars(BASE62, 24)}`,
+        `AIza${chars(BASE62, 35)}`,
       ]);
       category = 'key';
     }

@@ -1,22 +1,11 @@
 import { expect } from 'vitest';
+import { createPrng } from '../../../test/support/prng.js';
 import {
   type BudgetAlert,
   BudgetExceededError,
   type BudgetStore,
   createBudget,
 } from '../src/index.js';
-
-/** Deterministic PRNG so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => {
-    x = (x + 0x6d2b79f5) >>> 0;
-    let t = x;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const yieldTimes = async (n: number) => {
   for (let i = 0; i < n; i++) await new Promise<void>((r) => setImmediate(r));
@@ -27,7 +16,7 @@ export const yieldTimes = async (n: number) => {
  * and month caps), then settles or releases each at a random later moment.
  */
 export async function hammer(store: BudgetStore, count: number, seed: number) {
-  const random = prng(seed);
+  const random = createPrng(seed).next;
   const alerts: BudgetAlert[] = [];
   const options = {
     store,

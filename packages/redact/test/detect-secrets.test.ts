@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { BASE62, BASE64, BASE64URL, createPrng } from '../../../test/support/prng.js';
 import { detectSecrets } from '../src/index.js';
 import { PLACEHOLDER_SECRETS } from './corpus/fixtures.js';
-import { BASE62, BASE64, BASE64URL, createPrng } from './corpus/prng.js';
 
 const rng = createPrng(20260101);
 const b62 = (n: number) => rng.chars(BASE62, n);

@@ -1,5 +1,5 @@
+import { BASE62, BASE64, BASE64URL, createPrng } from '../../../../test/support/prng.js';
 import type { CorpusCase } from './case.js';
-import { BASE62, BASE64, BASE64URL, createPrng } from './prng.js';
 
 const HEX = '0123456789abcdef';
 const SYMBOLS = '!#%&*+-.=?@^_~';

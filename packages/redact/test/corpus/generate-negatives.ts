@@ -1,5 +1,5 @@
+import { BASE64, createPrng } from '../../../../test/support/prng.js';
 import type { CorpusCase } from './case.js';
-import { BASE64, createPrng } from './prng.js';
 
 const HEX = '0123456789abcdef';
 

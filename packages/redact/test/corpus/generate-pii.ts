@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createPrng, type Prng } from '../../../../test/support/prng.js';
 import type { CorpusCase } from './case.js';
-import { createPrng, type Prng } from './prng.js';
 
 const FIRST = [
   'anna',
@@ -80,7 +80,8 @@ function embed(rng: Prng, value: string): string {
   }
 }
 
-function luhnDigit(payload: string): string {
+/** The Luhn check digit that makes `payload` a valid card number. */
+export function luhnDigit(payload: string): string {
   let sum = 0;
   for (let i = 0; i < payload.length; i++) {
     let d = Number(payload[payload.length - 1 - i]);

@@ -1,5 +1,12 @@
+import {
+  BASE32,
+  BASE62,
+  BASE64,
+  BASE64URL,
+  createPrng,
+  type Prng,
+} from '../../../../test/support/prng.js';
 import type { CorpusCase } from './case.js';
-import { BASE32, BASE62, BASE64, BASE64URL, createPrng, type Prng } from './prng.js';
 
 const HEX = '0123456789abcdef';
 

@@ -1,6 +1,8 @@
 /**
- * A small seeded PRNG (mulberry32) so every generated corpus case is the same on every
- * run and machine. Synthetic only: nothing here is, or was derived from, a live secret.
+ * A small seeded PRNG (mulberry32), so generated test data (the redaction corpus, bench
+ * texts, concurrency schedules) is the same on every run and machine, and a failure can be
+ * replayed from its seed. Synthetic only: nothing made with it is, or was derived from, a
+ * live secret.
  */
 export function createPrng(seed: number) {
   let state = seed >>> 0;
