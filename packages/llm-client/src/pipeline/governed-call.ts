@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { countChatTokens, estimateCost, type Reservation, retry } from '@pm/budget';
 import {
   type ApprovalDecisionV1,
@@ -55,7 +56,6 @@ interface PreparedCall {
   provider: LLMProvider;
   request: ProviderCallRequest;
   envelope: RequestEnvelopeV1;
-  promptContent: string;
   promptRef: string;
   inputTokens: number;
   approximate: boolean;
@@ -64,10 +64,10 @@ interface PreparedCall {
   schemaId: string;
 }
 
-const sha256Ref = async (content: string) => {
-  const { createHash } = await import('node:crypto');
+/** The address `putArtifact` would give `content`, for the dry run, which stores nothing. */
+function artifactAddress(content: string): string {
   return `artifact://sha256:${createHash('sha256').update(content).digest('hex')}`;
-};
+}
 
 function formatName(schemaId: string): string {
   return schemaId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
@@ -150,7 +150,7 @@ async function prepare(
   const promptContent = canonicalJson({ messages, response_format: responseFormat ?? null });
   const promptRef = store
     ? await ctx.ledger.putArtifact(promptContent, { mediaType: 'application/json' })
-    : await sha256Ref(promptContent);
+    : artifactAddress(promptContent);
   const envelope = parseRequestEnvelope({
     schema_version: '1',
     run_id: ctx.runId,
@@ -186,7 +186,6 @@ async function prepare(
     provider,
     request,
     envelope,
-    promptContent,
     promptRef,
     inputTokens: count.tokens,
     approximate: count.approximate,
@@ -317,27 +316,6 @@ function validate(call: CallInput, schemaId: string, text: string): unknown {
   return result.data;
 }
 
-function isFinalProviderFailure(error: unknown, attempts: number): boolean {
-  return error instanceof ProviderUnavailableError && attempts > 0;
-}
-
-function providerFailure(error: ProviderUnavailableError) {
-  return {
-    retryable: error.retryable,
-    ...(error.status === undefined ? {} : { status: error.status }),
-    ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
-  };
-}
-
-function toLedgerUsage(usage: TokenUsageV1) {
-  return {
-    inputTokens: usage.input_tokens,
-    cachedInputTokens: usage.cached_input_tokens,
-    outputTokens: usage.output_tokens,
-    reasoningTokens: usage.reasoning_tokens,
-  };
-}
-
 /**
  * One governed call: the pipeline of DESIGN.md, steps 1-13. Every exit path releases or
  * settles its reservation and writes one ledger record saying why.
@@ -455,7 +433,7 @@ export async function governedCall<T>(
     phase = 'settle';
     let costUsd = 0;
     if (reservation) {
-      const settled = await reservation.settle({ ...toLedgerUsage(usage), requests: attempts });
+      const settled = await reservation.settle({ ...usageFromLedger(usage), requests: attempts });
       reservationState = 'settled';
       costUsd = settled.usd;
     }
@@ -509,7 +487,7 @@ export async function governedCall<T>(
       try {
         if (reportedUsage) {
           await reservation.settle({
-            ...toLedgerUsage(reportedUsage),
+            ...usageFromLedger(reportedUsage),
             requests: Math.max(attempts, 1),
           });
           reservationState = 'settled';
@@ -522,21 +500,14 @@ export async function governedCall<T>(
       }
     }
     let failure: PmError;
-    if (isFinalProviderFailure(error, attempts)) {
-      failure = new ProviderUnavailableError(
-        `${(error as Error).message} Gave up after ${attempts} attempt(s).`,
-        {
-          ...providerFailure(error as ProviderUnavailableError),
-          attempts,
-        },
+    if (error instanceof ProviderUnavailableError && attempts > 0)
+      failure = error.afterAttempts(attempts);
+    else if (isPmError(error)) failure = error;
+    else {
+      failure = new PmError(
+        'INTERNAL_ERROR',
+        `The ${phase} step failed unexpectedly; the ledger records it. Please report this as a bug.`,
       );
-    } else {
-      failure = isPmError(error)
-        ? error
-        : new PmError(
-            'INTERNAL_ERROR',
-            `The ${phase} step failed unexpectedly; the ledger records it. Please report this as a bug.`,
-          );
     }
     const recordedPhase = failure.code === 'EGRESS_DENIED' ? 'egress' : phase;
     const stage = prepared?.stage ?? call.stage ?? ctx.defaultStage;

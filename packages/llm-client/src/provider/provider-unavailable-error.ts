@@ -43,4 +43,14 @@ export class ProviderUnavailableError extends PmError {
         ? undefined
         : new Headers({ 'retry-after-ms': String(failure.retryAfterMs) });
   }
+
+  /** The same failure as reported to the host after the last of `attempts` attempts. */
+  afterAttempts(attempts: number): ProviderUnavailableError {
+    return new ProviderUnavailableError(`${this.message} Gave up after ${attempts} attempt(s).`, {
+      retryable: this.retryable,
+      ...(this.status === undefined ? {} : { status: this.status }),
+      ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }),
+      attempts,
+    });
+  }
 }
