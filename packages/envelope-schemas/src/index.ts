@@ -37,6 +37,7 @@ export { jsonSchemas } from './json-schemas/json-schemas.js';
 export {
   LEDGER_RECORD_TYPES,
   type LedgerRecordData,
+  LedgerRecordDataV1,
   type LedgerRecordType,
   LedgerRecordV1,
   parseLedgerRecord,

@@ -5,58 +5,143 @@ interface WellFormed {
 }
 
 const MAX_DEPTH = 256;
+/** Shapes remembered before the cache starts over (bounded memory under hostile keys). */
+const MAX_SHAPES = 1024;
+/** Shapes remembered per first member name (bounds the search under hostile keys). */
+const MAX_SHAPES_PER_FIRST_KEY = 16;
 
 /**
- * The hot path of `append`: RFC 8785 canonical JSON of `value` in one pass, collecting
- * every string and member name into `strings` (for one secret scan over them all).
- * Returns null, without throwing, as soon as the value is not already plain JSON (a
- * `toJSON`, a secret wrapper, `undefined`, a class instance, `NaN`, a lone surrogate…):
- * the caller then takes the slow path that normalises a copy. Output is identical to
- * `canonicalJson` whenever it is not null.
+ * The member names of one object layout (in `Object.keys` order), and how to write them
+ * canonically: the order to visit them in and each member's `,"name":` prefix.
  */
-export function fastCanonical(value: unknown, strings: string[]): string | null {
-  return visit(value, strings, 0);
+interface Shape {
+  readonly keys: readonly string[];
+  /** Indexes into `keys`, in RFC 8785 order (UTF-16 code units). */
+  readonly order: readonly number[];
+  /** `{"name":` for the first member in canonical order, `,"name":` for the others. */
+  readonly prefixes: readonly string[];
+  /** True once a record with this shape passed the secret scan: its names need no rescan. */
+  scanned: boolean;
 }
 
-function visit(value: unknown, strings: string[], depth: number): string | null {
-  switch (typeof value) {
-    case 'string':
-      if (!(value as unknown as WellFormed).isWellFormed()) return null;
-      strings.push(value);
-      return JSON.stringify(value);
-    case 'number':
-      return Number.isFinite(value) ? JSON.stringify(value) : null;
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'object': {
-      if (value === null) return 'null';
-      if (depth >= MAX_DEPTH) return null;
-      if (Array.isArray(value)) {
-        let out = '[';
-        for (let i = 0; i < value.length; i++) {
-          const item = visit(value[i], strings, depth + 1);
-          if (item === null) return null;
-          out += i === 0 ? item : `,${item}`;
-        }
-        return `${out}]`;
-      }
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return null;
-      if (isSecretValue(value)) return null;
-      if ('toJSON' in value) return null;
-      const keys = Object.keys(value).sort();
-      let out = '{';
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!;
-        if (!(key as unknown as WellFormed).isWellFormed()) return null;
-        const item = visit((value as Record<string, unknown>)[key], strings, depth + 1);
-        if (item === null) return null;
-        strings.push(key);
-        out += `${i === 0 ? '' : ','}${JSON.stringify(key)}:${item}`;
-      }
-      return `${out}}`;
-    }
-    default:
-      return null;
+/**
+ * The hot path of `append`: RFC 8785 canonical JSON of a value in one pass, collecting the
+ * strings a secret scan must see. Returns null, without throwing, as soon as the value is
+ * not already plain JSON (a `toJSON`, a secret wrapper, `undefined`, a class instance,
+ * `NaN`, a lone surrogate…): the caller then takes the slow path that normalises a copy.
+ * Output is identical to `canonicalJson` whenever it is not null.
+ *
+ * Records of one run repeat a few object layouts, so each layout's sorted member names
+ * and their encodings are worked out once and remembered: sorting and escaping member
+ * names per record was most of the cost. Member names of a remembered layout are left out
+ * of `strings` once a record with that layout was scanned clean ({@link markScanned}).
+ */
+export class CanonicalEncoder {
+  private shapes = new Map<string, Shape[]>();
+  private shapeCount = 0;
+  /** Shapes used by the value being encoded whose names were handed out for scanning. */
+  private readonly unscanned: Shape[] = [];
+
+  /** Canonical JSON of `value`, or null when it is not plain JSON. */
+  encode(value: unknown, strings: string[]): string | null {
+    this.unscanned.length = 0;
+    return this.visit(value, strings, 0);
   }
+
+  /** The strings of the last value encoded were scanned and found clean. */
+  markScanned(): void {
+    for (let i = 0; i < this.unscanned.length; i++) this.unscanned[i]!.scanned = true;
+    this.unscanned.length = 0;
+  }
+
+  private visit(value: unknown, strings: string[], depth: number): string | null {
+    switch (typeof value) {
+      case 'string':
+        if (!(value as unknown as WellFormed).isWellFormed()) return null;
+        strings.push(value);
+        return JSON.stringify(value);
+      case 'number':
+        // Number-to-string is what RFC 8785 (and JSON.stringify) use for finite numbers.
+        return Number.isFinite(value) ? `${value}` : null;
+      case 'boolean':
+        return value ? 'true' : 'false';
+      case 'object':
+        if (value === null) return 'null';
+        if (depth >= MAX_DEPTH) return null;
+        if (Array.isArray(value)) return this.visitArray(value, strings, depth);
+        return this.visitObject(value, strings, depth);
+      default:
+        return null;
+    }
+  }
+
+  private visitArray(value: unknown[], strings: string[], depth: number): string | null {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      const item = this.visit(value[i], strings, depth + 1);
+      if (item === null) return null;
+      out += i === 0 ? item : `,${item}`;
+    }
+    return `${out}]`;
+  }
+
+  private visitObject(value: object, strings: string[], depth: number): string | null {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return null;
+    if (isSecretValue(value) || 'toJSON' in value) return null;
+    const keys = Object.keys(value);
+    if (keys.length === 0) return '{}';
+    const shape = this.shapeOf(keys);
+    if (shape === null) return null;
+    if (!shape.scanned) {
+      for (let i = 0; i < keys.length; i++) strings.push(keys[i]!);
+      this.unscanned.push(shape);
+    }
+    let out = '';
+    for (let i = 0; i < shape.order.length; i++) {
+      const at = shape.order[i]!;
+      const item = this.visit((value as Record<string, unknown>)[keys[at]!], strings, depth + 1);
+      if (item === null) return null;
+      out += shape.prefixes[i]! + item;
+    }
+    return `${out}}`;
+  }
+
+  /** The remembered shape for these member names, made on first sight; null for a lone surrogate. */
+  private shapeOf(keys: string[]): Shape | null {
+    const first = keys[0]!;
+    const candidates = this.shapes.get(first);
+    if (candidates !== undefined) {
+      for (let c = 0; c < candidates.length; c++) {
+        const shape = candidates[c]!;
+        if (sameKeys(shape.keys, keys)) return shape;
+      }
+    }
+    for (let i = 0; i < keys.length; i++) {
+      if (!(keys[i] as unknown as WellFormed).isWellFormed()) return null;
+    }
+    const order = keys.map((_, i) => i).sort((a, b) => compareCodeUnits(keys[a]!, keys[b]!));
+    const prefixes = order.map((at, i) => `${i === 0 ? '{' : ','}${JSON.stringify(keys[at])}:`);
+    const shape: Shape = { keys, order, prefixes, scanned: false };
+    if (candidates !== undefined && candidates.length >= MAX_SHAPES_PER_FIRST_KEY) return shape;
+    if (this.shapeCount >= MAX_SHAPES) {
+      this.shapes = new Map();
+      this.shapeCount = 0;
+    }
+    this.shapeCount++;
+    if (candidates !== undefined && this.shapes.has(first)) candidates.push(shape);
+    else this.shapes.set(first, [shape]);
+    return shape;
+  }
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** RFC 8785 orders member names by their UTF-16 code units, as `<` on strings does. */
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,9 +2,11 @@ import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   type LedgerRecordData,
+  LedgerRecordDataV1,
   type LedgerRecordType,
-  LedgerRecordV1,
+  type LedgerRecordV1,
   RunId,
+  StageName,
   safeParseLedgerRecord,
 } from '@pm/envelope-schemas';
 import { prepareArtifact } from './artifact-content.js';
@@ -31,7 +33,7 @@ import { type DurabilityMode, type DurabilityOption, SyncPolicy } from './durabi
 import { ArtifactNotFoundError } from './errors/artifact-not-found-error.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { LedgerClosedError } from './errors/ledger-closed-error.js';
-import { fastCanonical } from './fast-canonical.js';
+import { CanonicalEncoder } from './fast-canonical.js';
 import { fsyncDir } from './fsync-dir.js';
 import { IsoClock } from './iso-clock.js';
 import { ledgerFile } from './ledger-files.js';
@@ -102,6 +104,9 @@ export interface CloseResult {
   checkpoint: LedgerCheckpointV1 | null;
 }
 
+/** Stage names remembered as valid (a run has a handful; the bound is for hostile input). */
+const MAX_REMEMBERED_STAGES = 1024;
+
 /** `artifact://sha256:` + 64 hex digits. */
 const ARTIFACT_REF_LENGTH = 18 + 64;
 
@@ -135,6 +140,8 @@ export class Ledger {
   /** Reused by every append for the strings of its record (no per-call array). */
   private readonly strings: string[] = [];
   private readonly cleanStrings = new CleanStringCache();
+  private readonly canonical = new CanonicalEncoder();
+  private readonly validStages = new Set<string>();
   private readonly clock = new IsoClock();
   private nextSeq: number;
   private lastHash: string;
@@ -344,8 +351,10 @@ export class Ledger {
     let clean: unknown = data;
     let safeStage = stage;
     let scrubbed: ScrubbedEntry[] | undefined;
-    let dataJson = fastCanonical(data, strings);
-    if (dataJson === null || this.cleanStrings.anySecret(strings)) {
+    let dataJson = this.canonical.encode(data, strings);
+    if (dataJson !== null && !this.cleanStrings.anySecret(strings)) {
+      this.canonical.markScanned();
+    } else {
       // Slow path: normalise a copy (toJSON, wrappers, undefined) and scrub string by string.
       const report: ScrubReport = { scrubbed: [], artifactRefs: [] };
       clean = scrubValue(data, '$.data', report);
@@ -388,8 +397,8 @@ export class Ledger {
             prev,
             hash,
           };
-    // The schema itself on the hot path; the parser's wrapper only to word a failure.
-    if (!LedgerRecordV1.safeParse(record).success) {
+    if (!this.isValid(type, safeStage, clean, scrubbed)) {
+      // The parser's wrapper words the failure (paths and messages) for the caller.
       const checked = safeParseLedgerRecord(record);
       if (!checked.success) throw checked.error;
     }
@@ -416,6 +425,26 @@ export class Ledger {
     this.summary.add(written);
     this.syncOrClose(() => this.sync.afterWrite(force));
     return written;
+  }
+
+  /**
+   * Whether a record validates against `LedgerRecordV1`, checking only what the caller
+   * supplied: `data` against its type's schema and `stage`. The other members are built
+   * here (`seq`, `ts`, `prev`, `hash`, the run id checked at open) and valid by
+   * construction; a record with `scrubbed` entries (rare) is checked whole.
+   */
+  private isValid(
+    type: LedgerRecordType,
+    stage: string | null,
+    data: unknown,
+    scrubbed: ScrubbedEntry[] | undefined,
+  ): boolean {
+    if (scrubbed !== undefined) return false;
+    if (stage !== null && !this.validStages.has(stage)) {
+      if (!StageName.safeParse(stage).success) return false;
+      if (this.validStages.size < MAX_REMEMBERED_STAGES) this.validStages.add(stage);
+    }
+    return LedgerRecordDataV1[type].safeParse(data).success;
   }
 
   /** Runs a sync step; a failure (already closed the ledger) surfaces as LedgerClosedError. */

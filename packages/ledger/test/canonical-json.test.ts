@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/canonical-json.js';
-import { fastCanonical } from '../src/fast-canonical.js';
+import { CanonicalEncoder } from '../src/fast-canonical.js';
 
 describe('canonicalJson (RFC 8785)', () => {
   it('matches the RFC 8785 §3.2.2 example: literals, numbers and string escapes', () => {
@@ -93,15 +93,39 @@ describe('canonicalJson (RFC 8785)', () => {
   });
 
   it('the append fast path produces exactly the same text for plain JSON', () => {
+    // One encoder for every value, as in a ledger: its remembered layouts must not leak
+    // from one value into the next.
+    const encoder = new CanonicalEncoder();
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         const normalised = JSON.parse(JSON.stringify(value)); // -0 → 0 as JSON does
-        expect(fastCanonical(normalised, [])).toBe(canonicalJson(normalised));
+        expect(encoder.encode(normalised, [])).toBe(canonicalJson(normalised));
+        expect(encoder.encode(normalised, [])).toBe(canonicalJson(normalised));
       }),
       { numRuns: 500 },
     );
-    expect(fastCanonical({ a: new Date(0) }, [])).toBeNull();
-    expect(fastCanonical({ a: undefined }, [])).toBeNull();
-    expect(fastCanonical({ toJSON: () => 1 }, [])).toBeNull();
+    expect(encoder.encode({ a: new Date(0) }, [])).toBeNull();
+    expect(encoder.encode({ a: undefined }, [])).toBeNull();
+    expect(encoder.encode({ toJSON: () => 1 }, [])).toBeNull();
+    expect(encoder.encode({ ['\ud800']: 1 }, [])).toBeNull();
+  });
+
+  it('hands out member names for scanning until a value with their layout was scanned clean', () => {
+    const encoder = new CanonicalEncoder();
+    const strings: string[] = [];
+    encoder.encode({ b: 'x', a: 1 }, strings);
+    expect(strings.sort()).toEqual(['a', 'b', 'x']);
+    strings.length = 0;
+    // Not marked scanned (the scan found something): the names are handed out again.
+    encoder.encode({ b: 'y', a: 2 }, strings);
+    expect(strings.sort()).toEqual(['a', 'b', 'y']);
+    encoder.markScanned();
+    strings.length = 0;
+    encoder.encode({ b: 'z', a: 3 }, strings);
+    expect(strings).toEqual(['z']);
+    // Another layout of the same names is another shape: scanned anew.
+    strings.length = 0;
+    expect(encoder.encode({ a: 4, b: 'w' }, strings)).toBe('{"a":4,"b":"w"}');
+    expect(strings.sort()).toEqual(['a', 'b', 'w']);
   });
 });

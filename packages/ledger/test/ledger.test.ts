@@ -87,7 +87,10 @@ describe('openLedger / append', () => {
     expect(ledger.records).toBe(0);
     expect(readFileSync(join(dir, 'run-1', 'ledger.jsonl'), 'utf8')).toBe('');
     ledger.append(r.alert());
-    expect(ledger.records).toBe(1);
+    ledger.append({ ...r.alert(), stage: 'draft' });
+    // Valid stages are remembered; that must not let a different, invalid one through.
+    expect(() => ledger.append({ ...r.alert(), stage: 'draft ' })).toThrow(/\$\.stage/);
+    expect(ledger.records).toBe(2);
   });
 
   it('refuses NaN, bigint and cycles with a message naming the path, not the value', () => {

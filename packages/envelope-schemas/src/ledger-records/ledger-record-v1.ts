@@ -58,17 +58,32 @@ export const LEDGER_RECORD_TYPES = [
 ] as const;
 export type LedgerRecordType = (typeof LEDGER_RECORD_TYPES)[number];
 
+/**
+ * The payload schema of each record type: what a writer that builds the rest of the record
+ * itself (the ledger) validates per append, without re-checking the members it computed.
+ */
+export const LedgerRecordDataV1 = {
+  run_start: RunStartDataV1,
+  request: RequestDataV1,
+  approval: ApprovalDataV1,
+  response: ResponseDataV1,
+  error: ErrorDataV1,
+  alert: AlertDataV1,
+  run_end: RunEndDataV1,
+  recovered: RecoveredDataV1,
+} as const satisfies Record<LedgerRecordType, z.ZodType>;
+
 /** One line of a v1 ledger (`ledger.jsonl`), discriminated by `type`. */
 export const LedgerRecordV1 = z
   .discriminatedUnion('type', [
-    recordOf('run_start', RunStartDataV1),
-    recordOf('request', RequestDataV1),
-    recordOf('approval', ApprovalDataV1),
-    recordOf('response', ResponseDataV1),
-    recordOf('error', ErrorDataV1),
-    recordOf('alert', AlertDataV1),
-    recordOf('run_end', RunEndDataV1),
-    recordOf('recovered', RecoveredDataV1),
+    recordOf('run_start', LedgerRecordDataV1.run_start),
+    recordOf('request', LedgerRecordDataV1.request),
+    recordOf('approval', LedgerRecordDataV1.approval),
+    recordOf('response', LedgerRecordDataV1.response),
+    recordOf('error', LedgerRecordDataV1.error),
+    recordOf('alert', LedgerRecordDataV1.alert),
+    recordOf('run_end', LedgerRecordDataV1.run_end),
+    recordOf('recovered', LedgerRecordDataV1.recovered),
   ])
   .describe('Audit ledger record, version 1.');
 export type LedgerRecordV1 = z.infer<typeof LedgerRecordV1>;
