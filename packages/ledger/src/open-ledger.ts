@@ -40,10 +40,10 @@ import { ledgerFile } from './ledger-files.js';
 import { MAX_LINE_BYTES } from './line-reader.js';
 import { loadLedger } from './load-ledger.js';
 import { acquireLock, type HeldLock } from './lock-file.js';
-import { encodeRecord, type ScrubbedEntry } from './record-line.js';
+import { RecordEncoder, type ScrubbedEntry } from './record-line.js';
 import type { RunEndData, RunSummary } from './run-summary.js';
 import { type ScrubReport, scrubValue } from './scrub-secrets.js';
-import { writeAll } from './write-all.js';
+import { writeAllText } from './write-all.js';
 
 /** Options of {@link openLedger}. */
 export interface OpenLedgerOptions {
@@ -141,6 +141,7 @@ export class Ledger {
   private readonly strings: string[] = [];
   private readonly cleanStrings = new CleanStringCache();
   private readonly canonical = new CanonicalEncoder();
+  private readonly encoder: RecordEncoder;
   private readonly validStages = new Set<string>();
   private readonly clock = new IsoClock();
   private nextSeq: number;
@@ -165,6 +166,7 @@ export class Ledger {
     dropped: { bytes: number; sha256: string } | null;
   }) {
     this.runId = init.runId;
+    this.encoder = new RecordEncoder(init.runId);
     this.runDir = init.runDir;
     this.file = init.file;
     this.fd = init.fd;
@@ -352,6 +354,7 @@ export class Ledger {
     let safeStage = stage;
     let scrubbed: ScrubbedEntry[] | undefined;
     let dataJson = this.canonical.encode(data, strings);
+    if (dataJson !== null) this.takeArtifactRefs(strings);
     if (dataJson !== null && !this.cleanStrings.anySecret(strings)) {
       this.canonical.markScanned();
     } else {
@@ -363,17 +366,12 @@ export class Ledger {
       if (report.scrubbed.length > 0) scrubbed = report.scrubbed;
       strings.length = 0;
       strings.push(...report.artifactRefs);
-    }
-    for (let i = 0; i < strings.length; i++) {
-      const s = strings[i]!;
-      if (s.length === ARTIFACT_REF_LENGTH && s.startsWith('artifact://'))
-        this.assertArtifactStored(s);
+      this.takeArtifactRefs(strings);
     }
     const seq = this.nextSeq;
     const prev = this.lastHash;
     const ts = this.clock.now();
-    const { line, hash } = encodeRecord({
-      run_id: this.runId,
+    const { line, hash } = this.encoder.encode({
       seq,
       ts,
       type,
@@ -402,14 +400,14 @@ export class Ledger {
       const checked = safeParseLedgerRecord(record);
       if (!checked.success) throw checked.error;
     }
-    const bytes = Buffer.from(line, 'utf8');
-    if (bytes.length > MAX_LINE_BYTES) {
+    const size = Buffer.byteLength(line, 'utf8');
+    if (size > MAX_LINE_BYTES) {
       throw new InvalidLedgerArgumentError(
-        `This ${type} record would be ${bytes.length} bytes, over the ${MAX_LINE_BYTES}-byte limit of a ledger line. Store large content with putArtifact() and name the artifact in the record.`,
+        `This ${type} record would be ${size} bytes, over the ${MAX_LINE_BYTES}-byte limit of a ledger line. Store large content with putArtifact() and name the artifact in the record.`,
       );
     }
     try {
-      writeAll(this.fd, bytes);
+      writeAllText(this.fd, line, size);
     } catch (error) {
       // A failed write may have left part of a line: stop here; reopening recovers it.
       this.shutdown('failed');
@@ -420,7 +418,7 @@ export class Ledger {
     }
     this.nextSeq = seq + 1;
     this.lastHash = hash;
-    this.bytes += bytes.length;
+    this.bytes += size;
     const written = record as LedgerRecordV1;
     this.summary.add(written);
     this.syncOrClose(() => this.sync.afterWrite(force));
@@ -459,10 +457,30 @@ export class Ledger {
     }
   }
 
-  private assertArtifactStored(ref: string): void {
-    if (this.knownArtifacts.has(ref)) return;
+  /**
+   * Checks every artifact ref among `strings` names a stored artifact, and takes them out
+   * of `strings`: a ref's hex is the address of content this run stored (and scanned), so
+   * the secret scan has nothing to find in it, and every response names a new one.
+   *
+   * @throws ArtifactNotFoundError for a ref to content the store does not hold.
+   */
+  private takeArtifactRefs(strings: string[]): void {
+    let kept = 0;
+    for (let i = 0; i < strings.length; i++) {
+      const s = strings[i]!;
+      if (s.length === ARTIFACT_REF_LENGTH && s.startsWith('artifact://') && this.isStored(s)) {
+        continue;
+      }
+      strings[kept++] = s;
+    }
+    strings.length = kept;
+  }
+
+  /** True for a ref to a stored artifact, false for text that is not a ref; throws when missing. */
+  private isStored(ref: string): boolean {
+    if (this.knownArtifacts.has(ref)) return true;
     const hex = parseArtifactRef(ref);
-    if (hex === null) return; // Not an artifact ref: the schema decides if it may be there.
+    if (hex === null) return false; // Not an artifact ref: the schema decides if it may be there.
     if (!existsSync(artifactPath(this.runDir, hex))) {
       throw new ArtifactNotFoundError(
         ref,
@@ -471,6 +489,7 @@ export class Ledger {
       );
     }
     this.knownArtifacts.add(ref);
+    return true;
   }
 
   private assertOpen(): void {

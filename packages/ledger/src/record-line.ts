@@ -28,23 +28,59 @@ export interface EncodedRecord {
   hash: string;
 }
 
+/** Member values remembered in their JSON form (stages and types repeat in every run). */
+const MAX_REMEMBERED_MEMBERS = 1024;
+
 /**
- * Serialises a record as one ledger line. The line is the RFC 8785 canonical JSON of the
- * whole record, `hash` included, so every line is canonical. Its members are few and
- * fixed, so they are laid out here in canonical order (`data`, `hash`, `prev`, `run_id`,
+ * Serialises the records of one run as ledger lines. Each line is the RFC 8785 canonical
+ * JSON of the whole record, `hash` included, so every line is canonical. Its members are
+ * few and fixed, so they are laid out in canonical order (`data`, `hash`, `prev`, `run_id`,
  * `scrubbed`, `seq`, `stage`, `ts`, `type`, `v`) instead of sorting per record; `data`
- * comes canonicalised by the caller. The body hashed is that same text
- * without the `,"hash":"…"` member.
+ * comes canonicalised by the caller. The body hashed is that same text without the
+ * `,"hash":"…"` member. The run id, stages, types and the current timestamp are encoded
+ * once, not per record (the append hot path).
  */
-export function encodeRecord(fields: RecordFields): EncodedRecord {
-  const head = `{"data":${fields.dataJson}`;
-  let tail = `,"prev":"${fields.prev}","run_id":${canonicalString(fields.run_id)}`;
-  if (fields.scrubbed !== undefined && fields.scrubbed.length > 0) {
-    tail += `,"scrubbed":${canonicalJson(fields.scrubbed)}`;
+export class RecordEncoder {
+  private readonly runIdMember: string;
+  private readonly members = new Map<string, string>();
+  private lastTs = '';
+  private lastTsJson = '""';
+
+  constructor(runId: string) {
+    this.runIdMember = `,"run_id":${canonicalString(runId)}`;
   }
-  tail += `,"seq":${fields.seq},"stage":${fields.stage === null ? 'null' : canonicalString(fields.stage)},"ts":${canonicalString(fields.ts)},"type":${canonicalString(fields.type)},"v":1}`;
-  const hash = hashRecordBody(head + tail);
-  return { line: `${head},"hash":"${hash}"${tail}\n`, hash };
+
+  /** The line and hash of a record of this run (`fields.run_id` is ignored). */
+  encode(fields: Omit<RecordFields, 'run_id'>): EncodedRecord {
+    const head = `{"data":${fields.dataJson}`;
+    let tail = `,"prev":"${fields.prev}"${this.runIdMember}`;
+    if (fields.scrubbed !== undefined && fields.scrubbed.length > 0) {
+      tail += `,"scrubbed":${canonicalJson(fields.scrubbed)}`;
+    }
+    if (fields.ts !== this.lastTs) {
+      this.lastTsJson = canonicalString(fields.ts);
+      this.lastTs = fields.ts;
+    }
+    const stage = fields.stage === null ? 'null' : this.member(fields.stage);
+    tail += `,"seq":${fields.seq},"stage":${stage},"ts":${this.lastTsJson},"type":${this.member(fields.type)},"v":1}`;
+    const hash = hashRecordBody(head + tail);
+    return { line: `${head},"hash":"${hash}"${tail}\n`, hash };
+  }
+
+  private member(value: string): string {
+    let json = this.members.get(value);
+    if (json === undefined) {
+      json = canonicalString(value);
+      if (this.members.size >= MAX_REMEMBERED_MEMBERS) this.members.clear();
+      this.members.set(value, json);
+    }
+    return json;
+  }
+}
+
+/** Serialises one record as a ledger line (see {@link RecordEncoder}). */
+export function encodeRecord(fields: RecordFields): EncodedRecord {
+  return new RecordEncoder(fields.run_id).encode(fields);
 }
 
 /** Length of `,"hash":"` + 64 hex digits + `"`. */
