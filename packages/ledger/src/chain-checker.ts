@@ -3,6 +3,7 @@ import { GENESIS_PREV, hashRecordBody } from './hash-chain.js';
 import type { LedgerProblem } from './ledger-problem.js';
 import type { LedgerLine } from './line-reader.js';
 import { splitRecordLine } from './record-line.js';
+import { LedgerRecordValidator } from './record-validator.js';
 
 /**
  * Checks ledger lines in order: JSON, the hash of each line's body, the schema, the run,
@@ -24,6 +25,7 @@ export class ChainChecker {
   runId: string | null;
   /** Seq of the `run_end` record once read: nothing may follow it. */
   endedAt: number | null = null;
+  private readonly validator = new LedgerRecordValidator();
 
   constructor(runId: string | null) {
     this.runId = runId;
@@ -56,15 +58,23 @@ export class ChainChecker {
     }
     const split = splitRecordLine(line.text);
     const claimed = split?.hash ?? null;
-    const result = safeParseLedgerRecord(parsed);
-    if (!result.success) {
+    const hashMatches = split !== null && hashRecordBody(split.body) === claimed;
+    const linked = (typeof parsed === 'object' ? parsed : null) as {
+      hash?: unknown;
+      prev?: unknown;
+    } | null;
+    const digestsMatched =
+      hashMatches && linked?.hash === claimed && this.head !== null && linked.prev === this.head;
+    if (!this.validator.isValid(parsed, digestsMatched)) {
+      // The whole schema again, only to word what is wrong.
+      const result = safeParseLedgerRecord(parsed);
+      const detail = result.success ? [] : result.problems.slice(0, 5);
       const seq = readSeq(parsed) ?? expectedSeq;
       problems.push({
         kind: 'schema_invalid',
         seq,
         line: line.number,
-        message: `record ${seq} (line ${line.number}) is not a valid LedgerRecordV1: ${result.problems
-          .slice(0, 5)
+        message: `record ${seq} (line ${line.number}) is not a valid LedgerRecordV1: ${detail
           .map((p) => `${p.path} ${p.message}`)
           .join('; ')}`,
       });
@@ -73,8 +83,9 @@ export class ChainChecker {
       if (claimed !== null) this.lastHash = claimed;
       return null;
     }
-    const record = result.data;
-    if (split === null || record.hash !== claimed || hashRecordBody(split.body) !== claimed) {
+    // Valid, and the schema has no defaults or transforms: the parsed value is the record.
+    const record = parsed as LedgerRecordV1;
+    if (!hashMatches || record.hash !== claimed) {
       problems.push({
         kind: 'hash_mismatch',
         seq: record.seq,

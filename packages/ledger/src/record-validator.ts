@@ -1,0 +1,104 @@
+import {
+  LEDGER_RECORD_TYPES,
+  LedgerRecordDataV1,
+  type LedgerRecordType,
+  LedgerRecordV1,
+  RunId,
+  ScrubbedV1,
+  StageName,
+  Timestamp,
+} from '@pm/envelope-schemas';
+
+/** Values remembered as valid per member (a run has one id and a handful of stages). */
+const MAX_REMEMBERED = 1024;
+
+const RECORD_TYPES = new Set<string>(LEDGER_RECORD_TYPES);
+const MEMBERS = new Set([
+  'v',
+  'run_id',
+  'seq',
+  'ts',
+  'type',
+  'stage',
+  'data',
+  'scrubbed',
+  'prev',
+  'hash',
+]);
+
+const SCRUBBED = ScrubbedV1.array();
+
+/** A string schema whose valid values repeat: each distinct value is checked once. */
+class RememberedValid {
+  private readonly valid = new Set<string>();
+
+  constructor(private readonly schema: { safeParse(value: unknown): { success: boolean } }) {}
+
+  has(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    if (this.valid.has(value)) return true;
+    if (!this.schema.safeParse(value).success) return false;
+    if (this.valid.size >= MAX_REMEMBERED) this.valid.clear();
+    this.valid.add(value);
+    return true;
+  }
+}
+
+/**
+ * Decides `LedgerRecordV1.safeParse(record).success` for records read back from a ledger,
+ * faster than the whole schema: run ids, stages and timestamps repeat, so each distinct
+ * one is checked once; `data` is checked by its type's schema; and `prev`/`hash` need no
+ * pattern when the reader has already matched them against digests it computed (64 hex
+ * digits by construction). Anything it does not settle goes to the whole schema, so the
+ * answer is always the schema's (a property test holds the two together).
+ */
+export class LedgerRecordValidator {
+  private readonly runIds = new RememberedValid(RunId);
+  private readonly stages = new RememberedValid(StageName);
+  private lastTs = '';
+
+  /**
+   * @param record a value parsed from a ledger line.
+   * @param digestsMatched true when `record.hash` equals the digest computed from its line
+   *   and `record.prev` equals the previous record's (or the genesis) hash.
+   */
+  isValid(record: unknown, digestsMatched: boolean): boolean {
+    if (!digestsMatched || !this.envelopeValid(record)) {
+      return LedgerRecordV1.safeParse(record).success;
+    }
+    const r = record as { type: LedgerRecordType; data: unknown };
+    return LedgerRecordDataV1[r.type].safeParse(r.data).success;
+  }
+
+  /** Every member but `data`, `prev` and `hash` (strings, known by the caller to be digests). */
+  private envelopeValid(value: unknown): boolean {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+    const r = value as Record<string, unknown>;
+    const keys = Object.keys(r);
+    for (let i = 0; i < keys.length; i++) if (!MEMBERS.has(keys[i]!)) return false;
+    return (
+      r.v === 1 &&
+      typeof r.type === 'string' &&
+      RECORD_TYPES.has(r.type) &&
+      typeof r.seq === 'number' &&
+      Number.isSafeInteger(r.seq) &&
+      r.seq >= 0 &&
+      typeof r.prev === 'string' &&
+      typeof r.hash === 'string' &&
+      'data' in r &&
+      this.runIds.has(r.run_id) &&
+      (r.stage === null || this.stages.has(r.stage)) &&
+      this.timestampValid(r.ts) &&
+      (r.scrubbed === undefined || SCRUBBED.safeParse(r.scrubbed).success)
+    );
+  }
+
+  /** Records written in the same millisecond share a timestamp: check each once. */
+  private timestampValid(ts: unknown): boolean {
+    if (typeof ts !== 'string') return false;
+    if (ts === this.lastTs) return true;
+    if (!Timestamp.safeParse(ts).success) return false;
+    this.lastTs = ts;
+    return true;
+  }
+}
