@@ -1,9 +1,8 @@
-import { type LedgerRecordV1, safeParseLedgerRecord } from '@pm/envelope-schemas';
-import { GENESIS_PREV, hashRecordBody } from './hash-chain.js';
+import type { LedgerRecordV1 } from '@pm/envelope-schemas';
+import { GENESIS_PREV } from './hash-chain.js';
 import type { LedgerProblem } from './ledger-problem.js';
+import { LineInspector, type LineVerdict } from './line-inspector.js';
 import type { LedgerLine } from './line-reader.js';
-import { splitRecordLine } from './record-line.js';
-import { LedgerRecordValidator } from './record-validator.js';
 
 /**
  * Checks ledger lines in order: JSON, the hash of each line's body, the schema, the run,
@@ -25,7 +24,7 @@ export class ChainChecker {
   runId: string | null;
   /** Seq of the `run_end` record once read: nothing may follow it. */
   endedAt: number | null = null;
-  private readonly validator = new LedgerRecordValidator();
+  private readonly inspector = new LineInspector(true);
 
   constructor(runId: string | null) {
     this.runId = runId;
@@ -37,106 +36,91 @@ export class ChainChecker {
    * any problem to `problems`.
    */
   check(line: LedgerLine, problems: LedgerProblem[]): LedgerRecordV1 | null {
+    const { verdict, record } = this.inspector.inspect(line);
+    this.link(verdict, problems);
+    return record;
+  }
+
+  /**
+   * Links the verdict of the next line (inspected here or elsewhere) to the lines before
+   * it: pushes its problems, and the seq, run and `prev` problems only order can tell.
+   */
+  link(verdict: LineVerdict, problems: LedgerProblem[]): void {
     const expectedSeq = this.nextSeq;
+    const line = verdict.line;
     this.count++;
-    let parsed: unknown;
-    try {
-      if (line.oversized) throw new Error('oversized');
-      parsed = JSON.parse(line.text);
-    } catch {
+    if (verdict.kind === 'bad_json') {
       problems.push({
         kind: 'bad_json',
         seq: expectedSeq,
-        line: line.number,
-        message: line.oversized
-          ? `line ${line.number} is ${line.bytes} bytes, longer than any record the ledger writes`
-          : `line ${line.number} is not JSON`,
+        line,
+        message: verdict.oversized
+          ? `line ${line} is ${verdict.bytes} bytes, longer than any record the ledger writes`
+          : `line ${line} is not JSON`,
       });
       this.nextSeq = expectedSeq + 1;
       this.head = null;
-      return null;
+      return;
     }
-    const split = splitRecordLine(line.text);
-    const claimed = split?.hash ?? null;
-    const hashMatches = split !== null && hashRecordBody(split.body) === claimed;
-    const linked = (typeof parsed === 'object' ? parsed : null) as {
-      hash?: unknown;
-      prev?: unknown;
-    } | null;
-    const digestsMatched =
-      hashMatches && linked?.hash === claimed && this.head !== null && linked.prev === this.head;
-    if (!this.validator.isValid(parsed, digestsMatched)) {
-      // The whole schema again, only to word what is wrong.
-      const result = safeParseLedgerRecord(parsed);
-      const detail = result.success ? [] : result.problems.slice(0, 5);
-      const seq = readSeq(parsed) ?? expectedSeq;
+    if (verdict.kind === 'schema_invalid') {
+      const seq = verdict.seq ?? expectedSeq;
       problems.push({
         kind: 'schema_invalid',
         seq,
-        line: line.number,
-        message: `record ${seq} (line ${line.number}) is not a valid LedgerRecordV1: ${detail
-          .map((p) => `${p.path} ${p.message}`)
-          .join('; ')}`,
+        line,
+        message: `record ${seq} (line ${line}) is not a valid LedgerRecordV1: ${verdict.detail}`,
       });
       this.nextSeq = seq + 1;
-      this.head = claimed;
-      if (claimed !== null) this.lastHash = claimed;
-      return null;
+      this.head = verdict.claimed;
+      if (verdict.claimed !== null) this.lastHash = verdict.claimed;
+      return;
     }
-    // Valid, and the schema has no defaults or transforms: the parsed value is the record.
-    const record = parsed as LedgerRecordV1;
-    if (!hashMatches || record.hash !== claimed) {
+    const { seq } = verdict;
+    if (!verdict.hashMatches) {
       problems.push({
         kind: 'hash_mismatch',
-        seq: record.seq,
-        line: line.number,
-        message: `record ${record.seq} (line ${line.number}) does not hash to its hash: it was changed after it was written`,
+        seq,
+        line,
+        message: `record ${seq} (line ${line}) does not hash to its hash: it was changed after it was written`,
       });
     }
-    if (this.runId === null) this.runId = record.run_id;
-    else if (record.run_id !== this.runId) {
+    if (this.runId === null) this.runId = verdict.runId;
+    else if (verdict.runId !== this.runId) {
       problems.push({
         kind: 'schema_invalid',
-        seq: record.seq,
-        line: line.number,
-        message: `record ${record.seq} (line ${line.number}) belongs to another run`,
+        seq,
+        line,
+        message: `record ${seq} (line ${line}) belongs to another run`,
       });
     }
     if (this.endedAt !== null) {
       problems.push({
         kind: 'schema_invalid',
-        seq: record.seq,
-        line: line.number,
-        message: `record ${record.seq} (line ${line.number}) follows the run_end record (seq ${this.endedAt}): a closed run takes no more records`,
+        seq,
+        line,
+        message: `record ${seq} (line ${line}) follows the run_end record (seq ${this.endedAt}): a closed run takes no more records`,
       });
-    } else if (record.type === 'run_end') {
-      this.endedAt = record.seq;
+    } else if (verdict.type === 'run_end') {
+      this.endedAt = seq;
     }
-    if (record.seq !== expectedSeq) {
+    if (seq !== expectedSeq) {
       problems.push({
         kind: 'seq_gap',
-        seq: record.seq,
-        line: line.number,
-        message: `record at line ${line.number} has seq ${record.seq}, expected ${expectedSeq}`,
+        seq,
+        line,
+        message: `record at line ${line} has seq ${seq}, expected ${expectedSeq}`,
       });
     }
-    if (this.head !== null && record.prev !== this.head) {
+    if (this.head !== null && verdict.prev !== this.head) {
       problems.push({
         kind: 'prev_mismatch',
-        seq: record.seq,
-        line: line.number,
-        message: `record ${record.seq} (line ${line.number}) does not link to the record before it`,
+        seq,
+        line,
+        message: `record ${seq} (line ${line}) does not link to the record before it`,
       });
     }
-    this.nextSeq = record.seq + 1;
-    this.head = record.hash;
-    this.lastHash = record.hash;
-    return record;
+    this.nextSeq = seq + 1;
+    this.head = verdict.hash;
+    this.lastHash = verdict.hash;
   }
-}
-
-function readSeq(value: unknown): number | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const seq = (value as { seq?: unknown }).seq;
-  return typeof seq === 'number' && Number.isInteger(seq) && seq >= 0 ? seq : null;
 }

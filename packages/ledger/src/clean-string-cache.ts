@@ -19,20 +19,32 @@ export class CleanStringCache {
   anySecret(strings: readonly string[]): boolean {
     const pending = this.pending;
     pending.length = 0;
-    for (let i = 0; i < strings.length; i++) {
-      const s = strings[i]!;
-      if (!this.clean.has(s)) pending.push(s);
-    }
+    this.collectUnseen(strings, pending);
     if (pending.length === 0) return false;
-    const found =
-      findSecretSpans(pending.length === 1 ? pending[0]! : pending.join('\n')).length > 0;
-    if (!found) {
-      if (this.clean.size + pending.length > MAX_ENTRIES) this.clean = new Set();
-      for (let i = 0; i < pending.length; i++) {
-        const s = pending[i]!;
-        if (s.length <= MAX_CACHED_LENGTH) this.clean.add(s);
-      }
-    }
+    const found = holdsSecret(pending);
+    if (!found) this.markClean(pending);
     return found;
   }
+
+  /** Appends to `out` the strings of `strings` not known to be clean. */
+  collectUnseen(strings: readonly string[], out: string[]): void {
+    for (let i = 0; i < strings.length; i++) {
+      const s = strings[i]!;
+      if (!this.clean.has(s)) out.push(s);
+    }
+  }
+
+  /** Remembers strings a scan found clean (the short ones; the cache is bounded). */
+  markClean(strings: readonly string[]): void {
+    if (this.clean.size + strings.length > MAX_ENTRIES) this.clean = new Set();
+    for (let i = 0; i < strings.length; i++) {
+      const s = strings[i]!;
+      if (s.length <= MAX_CACHED_LENGTH) this.clean.add(s);
+    }
+  }
+}
+
+/** One scan over all of `strings`, joined by `\n`: true when anything is found. */
+export function holdsSecret(strings: readonly string[]): boolean {
+  return findSecretSpans(strings.length === 1 ? strings[0]! : strings.join('\n')).length > 0;
 }

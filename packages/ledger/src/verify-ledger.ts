@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { LedgerRecordV1 } from '@pm/envelope-schemas';
 import { prepareArtifact } from './artifact-content.js';
 import { artifactDir, artifactPath, parseArtifactRef } from './artifact-store.js';
+import { BatchSecretScan } from './batch-secret-scan.js';
 import { ChainChecker } from './chain-checker.js';
 import {
   checkpointSignatureValid,
@@ -12,13 +13,12 @@ import {
   loadPublicKey,
   readCheckpointFile,
 } from './checkpoint.js';
-import { CleanStringCache } from './clean-string-cache.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { GENESIS_PREV } from './hash-chain.js';
 import { ledgerFile } from './ledger-files.js';
 import type { LedgerProblem } from './ledger-problem.js';
 import { forEachLine } from './line-reader.js';
-import { findSecretsIn, gatherStrings } from './scrub-secrets.js';
+import { findSecretsIn } from './scrub-secrets.js';
 
 /** Options of {@link verifyLedger}. */
 export interface VerifyLedgerOptions {
@@ -79,26 +79,20 @@ export async function verifyLedger(
   const cpCandidate = checkpointToCheck(runDir, options, problems);
   let atCheckpoint: { seq: number; hash: string } | null = null;
   let lastLine = 0;
-  const strings: string[] = [];
-  const cache = new CleanStringCache();
-  // Only the free-form members can hold text: a valid record's `v`, `seq`, `ts`, `type`,
-  // `prev` and `hash` are numbers, enums, a timestamp and hex digests fixed by the schema.
-  const mayHoldSecret = (record: LedgerRecordV1): boolean => {
-    strings.length = 0;
-    strings.push(record.run_id);
-    if (record.stage !== null) strings.push(record.stage);
-    gatherStrings(record.data, strings);
-    if (record.scrubbed !== undefined) gatherStrings(record.scrubbed, strings);
-    return cache.anySecret(strings);
-  };
-  const reportSecret = (record: LedgerRecordV1, line: number) => (path: string, kind: string) => {
-    problems.push({
-      kind: 'secret_found',
-      seq: record.seq,
-      line,
-      message: `record ${record.seq} holds a ${kind} secret at ${path}`,
-    });
-  };
+  const secrets = new BatchSecretScan((record, line) => {
+    const report = (path: string, kind: string) => {
+      problems.push({
+        kind: 'secret_found',
+        seq: record.seq,
+        line,
+        message: `record ${record.seq} holds a ${kind} secret at ${path}`,
+      });
+    };
+    findSecretsIn(record.run_id, '$.run_id', report);
+    if (record.stage !== null) findSecretsIn(record.stage, '$.stage', report);
+    findSecretsIn(record.data, '$.data', report);
+    if (record.scrubbed !== undefined) findSecretsIn(record.scrubbed, '$.scrubbed', report);
+  });
 
   const tail = await forEachLine(file, (line) => {
     lastLine = line.number;
@@ -107,15 +101,12 @@ export async function verifyLedger(
       atCheckpoint = record === null ? null : { seq: record.seq, hash: checker.lastHash };
     }
     if (record === null) return;
-    if (scanSecrets && mayHoldSecret(record)) {
-      const report = reportSecret(record, line.number);
-      findSecretsIn(record.run_id, '$.run_id', report);
-      if (record.stage !== null) findSecretsIn(record.stage, '$.stage', report);
-      findSecretsIn(record.data, '$.data', report);
-      if (record.scrubbed !== undefined) findSecretsIn(record.scrubbed, '$.scrubbed', report);
-    }
+    if (scanSecrets) secrets.add(record, line.number);
     if (checkArtifacts) collectRefs(record.data, record.seq, referenced);
   });
+  secrets.flush();
+  // A batch's secret problems were found after the lines that followed it: back in file order.
+  problems.sort(inFileOrder);
 
   if (tail.bytes > 0) {
     problems.push({
@@ -220,6 +211,11 @@ function checkCheckpoint(
       ),
     );
   }
+}
+
+/** By line; problems without a line (artifacts, checkpoint) keep their place at the end. */
+function inFileOrder(a: LedgerProblem, b: LedgerProblem): number {
+  return (a.line ?? Number.POSITIVE_INFINITY) - (b.line ?? Number.POSITIVE_INFINITY);
 }
 
 function cpProblem(message: string, seq: number | null = null): LedgerProblem {

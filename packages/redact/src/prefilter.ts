@@ -15,22 +15,20 @@ export function searchKey(needle: string): string {
   return needle;
 }
 
-const KEYS = new WeakMap<readonly string[], readonly string[]>();
-
 /**
- * The cheap first stage of every scan: a detector runs only if one of its needles (short
- * literals every match contains, such as `@`, `sk-` or `://`) occurs in the text.
- * `includes` on a literal is far cheaper than a regex, and most texts (ledger records,
- * short prompts) contain none of most detectors' needles.
+ * What the cheap first stage of every scan looks for: a detector runs only if one of its
+ * needles (short literals every match contains, such as `@`, `sk-` or `://`) occurs in the
+ * text. `includes` on a literal is far cheaper than a regex, and most texts (ledger
+ * records, short prompts) contain none of most detectors' needles. Null: the detector has
+ * no needles and always runs. Worked out once per compiled detector set, not per scan.
  */
-export function mayMatch(detector: Detector, text: string): boolean {
-  const needles = detector.needles;
-  if (needles === undefined) return true;
-  let keys = KEYS.get(needles);
-  if (keys === undefined) {
-    keys = needles.map(searchKey);
-    KEYS.set(needles, keys);
-  }
+export function prefilterKeys(detector: Detector): readonly string[] | null {
+  return detector.needles === undefined ? null : detector.needles.map(searchKey);
+}
+
+/** True when `keys` is null (no prefilter) or one of them occurs in `text`. */
+export function mayMatch(keys: readonly string[] | null, text: string): boolean {
+  if (keys === null) return true;
   for (let i = 0; i < keys.length; i++) {
     if (text.includes(keys[i]!)) return true;
   }

@@ -1,13 +1,15 @@
 import type { FindingFilter } from './allow-list.js';
 import type { Detector } from './detector.js';
 import type { Finding } from './finding.js';
-import { mayMatch } from './prefilter.js';
+import { mayMatch, prefilterKeys } from './prefilter.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 
 /** A set of detectors compiled once: priorities looked up by detector id. */
 export interface CompiledDetectors {
   /** The detectors, in run order. */
   readonly detectors: readonly Detector[];
+  /** The prefilter of each detector (same index), see {@link prefilterKeys}. */
+  readonly prefilters: readonly (readonly string[] | null)[];
   /** Detector id to overlap priority. */
   readonly priorities: ReadonlyMap<string, number>;
   /** The allow-list: findings it rejects are dropped before overlaps are resolved. */
@@ -24,7 +26,10 @@ export function compileDetectors(
     priorities.set(d.id, d.priority);
     for (const extra of d.alsoReports ?? []) priorities.set(extra.id, extra.priority);
   }
-  return filter === undefined ? { detectors, priorities } : { detectors, priorities, filter };
+  const prefilters = detectors.map(prefilterKeys);
+  return filter === undefined
+    ? { detectors, prefilters, priorities }
+    : { detectors, prefilters, priorities, filter };
 }
 
 /**
@@ -34,11 +39,11 @@ export function compileDetectors(
 export function runDetectors(compiled: CompiledDetectors, text: string): Finding[] {
   const out: Finding[] = [];
   if (text.length === 0) return out;
-  const { detectors, priorities, filter } = compiled;
+  const { detectors, prefilters, priorities, filter } = compiled;
   for (let i = 0; i < detectors.length; i++) {
-    const d = detectors[i]!;
-    if (mayMatch(d, text)) d.scan(text, out);
+    if (mayMatch(prefilters[i]!, text)) detectors[i]!.scan(text, out);
   }
+  if (out.length === 0) return out;
   const kept = filter === undefined ? out : out.filter((f) => filter(f, text));
   return resolveOverlaps(kept, (f) => priorities.get(f.detector) ?? 0);
 }

@@ -1,0 +1,122 @@
+import { type LedgerRecordV1, safeParseLedgerRecord } from '@pm/envelope-schemas';
+import { GENESIS_PREV, hashRecordBody } from './hash-chain.js';
+import type { LedgerLine } from './line-reader.js';
+import { splitRecordLine } from './record-line.js';
+import { LedgerRecordValidator } from './record-validator.js';
+
+/**
+ * What one line is, on its own: what a {@link ChainChecker} needs to link it to the lines
+ * before it. Plain data, so a verification helper thread can send it back.
+ */
+export type LineVerdict =
+  | { kind: 'bad_json'; line: number; bytes: number; oversized: boolean }
+  | {
+      kind: 'schema_invalid';
+      line: number;
+      /** The seq the line claims, when it has a usable one. */
+      seq: number | null;
+      /** The hash the line claims, when it has one. */
+      claimed: string | null;
+      /** What the schema found wrong (paths and messages, never values). */
+      detail: string;
+    }
+  | {
+      kind: 'record';
+      line: number;
+      seq: number;
+      prev: string;
+      hash: string;
+      runId: string;
+      type: LedgerRecordV1['type'];
+      /** The line's body hashes to the hash it claims. */
+      hashMatches: boolean;
+    };
+
+/** A line's verdict, and its record when it is one. */
+export interface InspectedLine {
+  verdict: LineVerdict;
+  record: LedgerRecordV1 | null;
+}
+
+/**
+ * Checks ledger lines one at a time, each on its own: JSON, schema, and whether its body
+ * hashes to the hash it claims. Whether the lines link up (`seq`, `prev`, one run) is the
+ * {@link ChainChecker}'s part. Keeps only caches (what the validator remembers, the last
+ * digest matched), so any run of consecutive lines can be inspected anywhere.
+ */
+export class LineInspector {
+  private readonly validator = new LedgerRecordValidator();
+  /** The digest computed for the last line whose claim it matched (hex by construction). */
+  private lastDigest: string | null;
+
+  /** @param first true when the next line is the ledger's first (its `prev` is the genesis). */
+  constructor(first: boolean) {
+    this.lastDigest = first ? GENESIS_PREV : null;
+  }
+
+  inspect(line: LedgerLine): InspectedLine {
+    let parsed: unknown;
+    try {
+      if (line.oversized) throw new Error('oversized');
+      parsed = JSON.parse(line.text);
+    } catch {
+      this.lastDigest = null;
+      const verdict = {
+        kind: 'bad_json',
+        line: line.number,
+        bytes: line.bytes,
+        oversized: line.oversized,
+      } as const;
+      return { verdict, record: null };
+    }
+    const split = splitRecordLine(line.text);
+    const claimed = split?.hash ?? null;
+    const hashMatches = split !== null && hashRecordBody(split.body) === claimed;
+    const members = (typeof parsed === 'object' ? parsed : null) as {
+      hash?: unknown;
+      prev?: unknown;
+    } | null;
+    // `prev` equal to a digest computed here and `hash` equal to this line's: both are
+    // 64 hex digits without a pattern check.
+    const digestsMatched =
+      hashMatches &&
+      members?.hash === claimed &&
+      this.lastDigest !== null &&
+      members.prev === this.lastDigest;
+    this.lastDigest = hashMatches ? claimed : null;
+    if (!this.validator.isValid(parsed, digestsMatched)) {
+      // The whole schema again, only to word what is wrong.
+      const result = safeParseLedgerRecord(parsed);
+      const detail = (result.success ? [] : result.problems.slice(0, 5))
+        .map((p) => `${p.path} ${p.message}`)
+        .join('; ');
+      const verdict = {
+        kind: 'schema_invalid',
+        line: line.number,
+        seq: readSeq(parsed),
+        claimed,
+        detail,
+      } as const;
+      return { verdict, record: null };
+    }
+    // Valid, and the schema has no defaults or transforms: the parsed value is the record.
+    const record = parsed as LedgerRecordV1;
+    const verdict = {
+      kind: 'record',
+      line: line.number,
+      seq: record.seq,
+      prev: record.prev,
+      hash: record.hash,
+      runId: record.run_id,
+      type: record.type,
+      hashMatches: hashMatches && record.hash === claimed,
+    } as const;
+    return { verdict, record };
+  }
+}
+
+function readSeq(value: unknown): number | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const seq = (value as { seq?: unknown }).seq;
+  return typeof seq === 'number' && Number.isInteger(seq) && seq >= 0 ? seq : null;
+}
