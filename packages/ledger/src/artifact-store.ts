@@ -39,6 +39,14 @@ export function artifactRefOf(hex: string): ArtifactRef {
   return `${REF_PREFIX}${hex}` as ArtifactRef;
 }
 
+/** `artifact://sha256:` + 64 hex digits. */
+export const ARTIFACT_REF_LENGTH = 18 + 64;
+
+/** True for a well-formed ref, `artifact://sha256:` and 64 lowercase hex digits. */
+export function isArtifactRef(text: string): boolean {
+  return text.length === ARTIFACT_REF_LENGTH && REF_PATTERN.test(text);
+}
+
 /** The SHA-256 hex of a well-formed ref, or null. */
 export function parseArtifactRef(ref: string): string | null {
   const match = REF_PATTERN.exec(ref);

@@ -1,6 +1,7 @@
 import type { LedgerRecordV1 } from '@pm/envelope-schemas';
+import { isArtifactRef } from './artifact-store.js';
 import { CleanStringCache, holdsSecret } from './clean-string-cache.js';
-import { gatherStrings } from './scrub-secrets.js';
+import { LayoutMap } from './layout-map.js';
 
 /** Characters of unseen strings gathered before one scan covers them all. */
 const BATCH_CHARS = 8 * 1024;
@@ -17,6 +18,8 @@ export class BatchSecretScan {
   private readonly strings: string[] = [];
   private readonly unseen: string[] = [];
   private unseenChars = 0;
+  private readonly cleanLayouts = new LayoutMap<true>();
+  private unseenLayouts: string[][] = [];
   private suspects: { record: LedgerRecordV1; line: number }[] = [];
 
   /** @param onSuspect scans one record of a batch in which something was found. */
@@ -28,14 +31,36 @@ export class BatchSecretScan {
     strings.length = 0;
     strings.push(record.run_id);
     if (record.stage !== null) strings.push(record.stage);
-    gatherStrings(record.data, strings);
-    if (record.scrubbed !== undefined) gatherStrings(record.scrubbed, strings);
+    this.gather(record.data, strings);
+    if (record.scrubbed !== undefined) this.gather(record.scrubbed, strings);
     const before = this.unseen.length;
     this.cache.collectUnseen(strings, this.unseen);
     if (this.unseen.length === before) return;
     for (let i = before; i < this.unseen.length; i++) this.unseenChars += this.unseen[i]!.length;
     this.suspects.push({ record, line });
     if (this.unseenChars >= BATCH_CHARS) this.flush();
+  }
+
+  /**
+   * Gathers the strings of a parsed value, leaving out member names of layouts already
+   * scanned clean and artifact refs (the schema fixes them to `artifact://sha256:<hex>`,
+   * which no detector matches: a test holds that).
+   */
+  private gather(value: unknown, out: string[]): void {
+    if (typeof value === 'string') {
+      if (!isArtifactRef(value)) out.push(value);
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) this.gather(value[i], out);
+    } else if (typeof value === 'object' && value !== null) {
+      const keys = Object.keys(value);
+      if (keys.length > 0 && this.cleanLayouts.get(keys) === undefined) {
+        for (let i = 0; i < keys.length; i++) out.push(keys[i]!);
+        this.unseenLayouts.push(keys);
+      }
+      for (let i = 0; i < keys.length; i++) {
+        this.gather((value as Record<string, unknown>)[keys[i]!], out);
+      }
+    }
   }
 
   /** Scans what is queued. Call once more after the last record. */
@@ -45,7 +70,9 @@ export class BatchSecretScan {
       for (const { record, line } of this.suspects) this.onSuspect(record, line);
     } else {
       this.cache.markClean(this.unseen);
+      for (const keys of this.unseenLayouts) this.cleanLayouts.set(keys, true);
     }
+    this.unseenLayouts = [];
     this.unseen.length = 0;
     this.unseenChars = 0;
     this.suspects = [];

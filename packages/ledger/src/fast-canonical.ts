@@ -1,21 +1,17 @@
 import { isSecretValue } from '@pm/envelope-schemas';
+import { LayoutMap } from './layout-map.js';
 
 interface WellFormed {
   isWellFormed(): boolean;
 }
 
 const MAX_DEPTH = 256;
-/** Shapes remembered before the cache starts over (bounded memory under hostile keys). */
-const MAX_SHAPES = 1024;
-/** Shapes remembered per first member name (bounds the search under hostile keys). */
-const MAX_SHAPES_PER_FIRST_KEY = 16;
 
 /**
- * The member names of one object layout (in `Object.keys` order), and how to write them
- * canonically: the order to visit them in and each member's `,"name":` prefix.
+ * How to write the members of one object layout canonically: the order to visit them in
+ * and each member's `,"name":` prefix.
  */
 interface Shape {
-  readonly keys: readonly string[];
   /** Indexes into `keys`, in RFC 8785 order (UTF-16 code units). */
   readonly order: readonly number[];
   /** `{"name":` for the first member in canonical order, `,"name":` for the others. */
@@ -37,8 +33,7 @@ interface Shape {
  * of `strings` once a record with that layout was scanned clean ({@link markScanned}).
  */
 export class CanonicalEncoder {
-  private shapes = new Map<string, Shape[]>();
-  private shapeCount = 0;
+  private readonly shapes = new LayoutMap<Shape>();
   /** Shapes used by the value being encoded whose names were handed out for scanning. */
   private readonly unscanned: Shape[] = [];
 
@@ -109,36 +104,17 @@ export class CanonicalEncoder {
 
   /** The remembered shape for these member names, made on first sight; null for a lone surrogate. */
   private shapeOf(keys: string[]): Shape | null {
-    const first = keys[0]!;
-    const candidates = this.shapes.get(first);
-    if (candidates !== undefined) {
-      for (let c = 0; c < candidates.length; c++) {
-        const shape = candidates[c]!;
-        if (sameKeys(shape.keys, keys)) return shape;
-      }
-    }
+    const known = this.shapes.get(keys);
+    if (known !== undefined) return known;
     for (let i = 0; i < keys.length; i++) {
       if (!(keys[i] as unknown as WellFormed).isWellFormed()) return null;
     }
     const order = keys.map((_, i) => i).sort((a, b) => compareCodeUnits(keys[a]!, keys[b]!));
     const prefixes = order.map((at, i) => `${i === 0 ? '{' : ','}${JSON.stringify(keys[at])}:`);
-    const shape: Shape = { keys, order, prefixes, scanned: false };
-    if (candidates !== undefined && candidates.length >= MAX_SHAPES_PER_FIRST_KEY) return shape;
-    if (this.shapeCount >= MAX_SHAPES) {
-      this.shapes = new Map();
-      this.shapeCount = 0;
-    }
-    this.shapeCount++;
-    if (candidates !== undefined && this.shapes.has(first)) candidates.push(shape);
-    else this.shapes.set(first, [shape]);
+    const shape: Shape = { order, prefixes, scanned: false };
+    this.shapes.set(keys, shape);
     return shape;
   }
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** RFC 8785 orders member names by their UTF-16 code units, as `<` on strings does. */

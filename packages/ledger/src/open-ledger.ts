@@ -11,6 +11,7 @@ import {
 } from '@pm/envelope-schemas';
 import { prepareArtifact } from './artifact-content.js';
 import {
+  ARTIFACT_REF_LENGTH,
   type ArtifactRef,
   artifactDir,
   artifactPath,
@@ -106,9 +107,6 @@ export interface CloseResult {
 
 /** Stage names remembered as valid (a run has a handful; the bound is for hostile input). */
 const MAX_REMEMBERED_STAGES = 1024;
-
-/** `artifact://sha256:` + 64 hex digits. */
-const ARTIFACT_REF_LENGTH = 18 + 64;
 
 const APPENDABLE = new Set<string>([
   'run_start',

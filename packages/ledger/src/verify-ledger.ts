@@ -1,7 +1,6 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { LedgerRecordV1 } from '@pm/envelope-schemas';
 import { prepareArtifact } from './artifact-content.js';
 import { artifactDir, artifactPath, parseArtifactRef } from './artifact-store.js';
 import { BatchSecretScan } from './batch-secret-scan.js';

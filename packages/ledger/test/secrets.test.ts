@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REDACTED_TEXT as REDACTED } from '@pm/envelope-schemas';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/canonical-json.js';
 import { GENESIS_PREV } from '../src/hash-chain.js';
@@ -161,5 +162,20 @@ describe('findSecretSpans', () => {
     expect(findSecretSpans('postgres://app:[SECRET:connection_string]@db:5432/app')).toEqual([]);
     expect(findSecretSpans('[SECRET:private_key]\n')).toEqual([]);
     expect(findSecretSpans('apiKey: [REDACTED]')).toEqual([]);
+  });
+
+  it('finds nothing in an artifact ref, alone or among other strings (verify skips them)', async () => {
+    const { findSecretSpans } = await import('../src/secret-spans.js');
+    // Hex runs shaped like the hex keys of some providers, and random digests.
+    const hex = fc.stringMatching(/^[0-9a-f]{64}$/);
+    fc.assert(
+      fc.property(hex, hex, (a, b) => {
+        const ref = `artifact://sha256:${a}`;
+        expect(findSecretSpans(ref)).toEqual([]);
+        expect(findSecretSpans(`${ref}\nartifact://sha256:${b}\nreq-1`)).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(findSecretSpans(`artifact://sha256:${'f'.repeat(64)}`)).toEqual([]);
   });
 });
