@@ -40,9 +40,23 @@ const CHUNK = 1 << 20;
 const NEWLINE = 0x0a;
 
 /**
+ * Called per complete line with its bytes, `source[start, end)` (valid only during the
+ * call), its 1-based number and its byte offset in the file. `source` is null for a line
+ * longer than {@link MAX_LINE_BYTES}, whose bytes were not kept; `end - start` is still
+ * its length.
+ */
+export type OnRawLine = (
+  source: Buffer | null,
+  start: number,
+  end: number,
+  number: number,
+  offset: number,
+) => void;
+
+/**
  * Splits a byte stream into lines, chunk by chunk, holding at most one partial line in
- * memory (so a 1 GB ledger is read in bounded memory). Lines are decoded one at a time
- * straight from the chunk, without copying, unless they span two chunks.
+ * memory (so a 1 GB ledger is read in bounded memory). Lines come straight from the
+ * chunk, without copying, unless they span two chunks.
  */
 export class LineSplitter {
   private pending: Buffer[] = [];
@@ -51,32 +65,34 @@ export class LineSplitter {
   private offset = 0;
   private number = 0;
 
-  /** Feeds the next chunk; calls `onLine` for each line completed in it. */
+  /** Feeds the next chunk; calls `onLine` for each line completed in it, decoded. */
   push(chunk: Buffer, onLine: OnLine): void {
+    this.pushRaw(chunk, (source, start, end, number, offset) => {
+      const text = source === null ? '' : source.toString('utf8', start, end);
+      onLine({ text, number, offset, bytes: end - start, oversized: source === null });
+    });
+  }
+
+  /** Feeds the next chunk; calls `onLine` for each line completed in it, as bytes. */
+  pushRaw(chunk: Buffer, onLine: OnRawLine): void {
     let start = 0;
     let nl = chunk.indexOf(NEWLINE, start);
     while (nl !== -1) {
-      let text: string;
-      let bytes: number;
-      const oversized = this.oversized || this.pendingBytes + (nl - start) > MAX_LINE_BYTES;
-      if (oversized) {
-        text = '';
-        bytes = this.pendingBytes + (nl - start);
+      const length = this.pendingBytes + (nl - start);
+      this.number++;
+      if (this.oversized || length > MAX_LINE_BYTES) {
+        // `end - start` carries the length of a line whose bytes were not kept.
+        onLine(null, 0, length, this.number, this.offset);
       } else if (this.pendingBytes > 0) {
         this.pending.push(chunk.subarray(start, nl));
-        const whole = Buffer.concat(this.pending);
-        text = whole.toString('utf8');
-        bytes = whole.length;
+        onLine(Buffer.concat(this.pending), 0, length, this.number, this.offset);
       } else {
-        text = chunk.toString('utf8', start, nl);
-        bytes = nl - start;
+        onLine(chunk, start, nl, this.number, this.offset);
       }
       this.pending = [];
       this.pendingBytes = 0;
       this.oversized = false;
-      this.number++;
-      onLine({ text, number: this.number, offset: this.offset, bytes, oversized });
-      this.offset += bytes + 1;
+      this.offset += length + 1;
       start = nl + 1;
       nl = chunk.indexOf(NEWLINE, start);
     }
@@ -121,14 +137,26 @@ export function forEachLineSync(file: string, onLine: OnLine): LineTail {
  * does not block the host for its whole duration.
  */
 export async function forEachLine(file: string, onLine: OnLine): Promise<LineTail> {
+  const splitter = new LineSplitter();
+  return forEachChunk(file, (chunk) => splitter.push(chunk, onLine), splitter);
+}
+
+/**
+ * Reads `file` a chunk at a time through `splitter`; `onChunk` is awaited per chunk (a
+ * caller that batches lines hands each chunk's lines on there).
+ */
+export async function forEachChunk(
+  file: string,
+  onChunk: (chunk: Buffer) => void | Promise<void>,
+  splitter: LineSplitter,
+): Promise<LineTail> {
   const handle = await open(file, 'r');
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);
-    const splitter = new LineSplitter();
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
       if (bytesRead === 0) break;
-      splitter.push(buffer.subarray(0, bytesRead), onLine);
+      await onChunk(buffer.subarray(0, bytesRead));
     }
     return splitter.end();
   } finally {

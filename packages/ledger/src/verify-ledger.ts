@@ -2,8 +2,7 @@ import { createHash, type KeyObject } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { prepareArtifact } from './artifact-content.js';
-import { artifactDir, artifactPath, parseArtifactRef } from './artifact-store.js';
-import { BatchSecretScan } from './batch-secret-scan.js';
+import { artifactDir, artifactPath } from './artifact-store.js';
 import { ChainChecker } from './chain-checker.js';
 import {
   checkpointSignatureValid,
@@ -16,8 +15,8 @@ import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-err
 import { GENESIS_PREV } from './hash-chain.js';
 import { ledgerFile } from './ledger-files.js';
 import type { LedgerProblem } from './ledger-problem.js';
-import { forEachLine } from './line-reader.js';
-import { findSecretsIn } from './scrub-secrets.js';
+import { VerifyHelpers } from './verify-helpers.js';
+import { checkLines, type LinesChecked } from './verify-lines.js';
 
 /** Options of {@link verifyLedger}. */
 export interface VerifyLedgerOptions {
@@ -33,6 +32,11 @@ export interface VerifyLedgerOptions {
   secrets?: boolean;
   /** Check artifacts exist and match their addresses (default true). */
   artifacts?: boolean;
+  /**
+   * Helper threads that check lines alongside the calling thread. Default: one per spare
+   * CPU (at most 3) for a ledger of 64 MB or more, none below. 0: the calling thread only.
+   */
+  workers?: number;
 }
 
 /** What {@link verifyLedger} found. */
@@ -69,44 +73,21 @@ export async function verifyLedger(
       `${runDir} holds no ledger.jsonl: pass a run directory (<dir>/<runId>).`,
     );
   }
-  const scanSecrets = options.secrets !== false;
-  const checkArtifacts = options.artifacts !== false;
+  const checks = { secrets: options.secrets !== false, artifacts: options.artifacts !== false };
   const problems: LedgerProblem[] = [];
   const checker = new ChainChecker(null);
-  const referenced = new Map<string, number>();
-  /** End offset of each line → [seq, hash], kept only for the checkpoint's offset. */
   const cpCandidate = checkpointToCheck(runDir, options, problems);
-  let atCheckpoint: { seq: number; hash: string } | null = null;
-  let lastLine = 0;
-  const secrets = new BatchSecretScan((record, line) => {
-    const report = (path: string, kind: string) => {
-      problems.push({
-        kind: 'secret_found',
-        seq: record.seq,
-        line,
-        message: `record ${record.seq} holds a ${kind} secret at ${path}`,
-      });
-    };
-    findSecretsIn(record.run_id, '$.run_id', report);
-    if (record.stage !== null) findSecretsIn(record.stage, '$.stage', report);
-    findSecretsIn(record.data, '$.data', report);
-    if (record.scrubbed !== undefined) findSecretsIn(record.scrubbed, '$.scrubbed', report);
-  });
-
-  const tail = await forEachLine(file, (line) => {
-    lastLine = line.number;
-    const record = checker.check(line, problems);
-    if (cpCandidate !== null && line.offset + line.bytes + 1 === cpCandidate.size) {
-      atCheckpoint = record === null ? null : { seq: record.seq, hash: checker.lastHash };
-    }
-    if (record === null) return;
-    if (scanSecrets) secrets.add(record, line.number);
-    if (checkArtifacts) collectRefs(record.data, record.seq, referenced);
-  });
-  secrets.flush();
-  // A batch's secret problems were found after the lines that followed it: back in file order.
-  problems.sort(inFileOrder);
-
+  const helpers = VerifyHelpers.forLedger(file, options.workers, checks);
+  let lines: LinesChecked;
+  try {
+    lines = await checkLines(file, checker, problems, checks, {
+      helpers,
+      checkpointSize: cpCandidate?.size ?? null,
+    });
+  } finally {
+    await helpers?.close();
+  }
+  const { tail, lastLine, atCheckpoint, referenced } = lines;
   if (tail.bytes > 0) {
     problems.push({
       kind: 'torn_tail',
@@ -115,7 +96,7 @@ export async function verifyLedger(
       message: `the file ends in ${tail.bytes} bytes of an unfinished line (a crash mid-write); opening the ledger for writing cuts them off and records it`,
     });
   }
-  if (checkArtifacts) await checkArtifactStore(runDir, referenced, scanSecrets, problems);
+  if (checks.artifacts) await checkArtifactStore(runDir, referenced, checks.secrets, problems);
   if (cpCandidate !== null) {
     checkCheckpoint(cpCandidate, tail.offset, checker.runId, atCheckpoint, problems);
   }
@@ -212,28 +193,8 @@ function checkCheckpoint(
   }
 }
 
-/** By line; problems without a line (artifacts, checkpoint) keep their place at the end. */
-function inFileOrder(a: LedgerProblem, b: LedgerProblem): number {
-  return (a.line ?? Number.POSITIVE_INFINITY) - (b.line ?? Number.POSITIVE_INFINITY);
-}
-
 function cpProblem(message: string, seq: number | null = null): LedgerProblem {
   return { kind: 'checkpoint_mismatch', seq, line: null, message };
-}
-
-/** Collects `artifact://` refs anywhere in a record's data, with the first seq naming each. */
-function collectRefs(value: unknown, seq: number, out: Map<string, number>): void {
-  if (typeof value === 'string') {
-    if (value.startsWith('artifact://')) {
-      const hex = parseArtifactRef(value);
-      if (hex !== null && !out.has(hex)) out.set(hex, seq);
-    }
-  } else if (Array.isArray(value)) {
-    for (const item of value) collectRefs(item, seq, out);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const key of Object.keys(value))
-      collectRefs((value as Record<string, unknown>)[key], seq, out);
-  }
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;

@@ -1,0 +1,127 @@
+import type { ChainChecker } from './chain-checker.js';
+import type { LedgerProblem } from './ledger-problem.js';
+import { batchLine, LineBatchBuilder, type LinePosition, unpackLines } from './line-batch.js';
+import { forEachChunk, LineSplitter, type LineTail } from './line-reader.js';
+import { type BatchChecks, type BatchResult, BatchVerifier } from './verify-batch.js';
+import type { VerifyHelpers } from './verify-helpers.js';
+
+/** Batches read ahead of the oldest one not yet linked (bounds memory: ~1 MB each). */
+const MAX_QUEUED_BATCHES = 8;
+
+/** What checking every line found, besides the problems pushed. */
+export interface LinesChecked {
+  /** Where the complete lines end, and the unterminated bytes after them. */
+  tail: LineTail;
+  /** Number of the last complete line (0 for none). */
+  lastLine: number;
+  /** The record ending exactly at `checkpointSize`, when one does. */
+  atCheckpoint: { seq: number; hash: string } | null;
+  /** Hex of each artifact named, with the first seq naming it. */
+  referenced: Map<string, number>;
+}
+
+/**
+ * Checks every line of `file` and links them with `checker`, pushing problems in file
+ * order. Lines go in batches (a chunk's lines each) to a {@link BatchVerifier} on this
+ * thread, or to `helpers` with room while this thread checks other batches; verdicts are
+ * linked in order as they come in.
+ */
+export async function checkLines(
+  file: string,
+  checker: ChainChecker,
+  problems: LedgerProblem[],
+  checks: BatchChecks,
+  options: { helpers: VerifyHelpers | null; checkpointSize: number | null },
+): Promise<LinesChecked> {
+  const { helpers } = options;
+  const local = new BatchVerifier(checks);
+  const splitter = new LineSplitter();
+  const out: LinesChecked = {
+    tail: { offset: 0, bytes: 0 },
+    lastLine: 0,
+    atCheckpoint: null,
+    referenced: new Map(),
+  };
+  const queue: QueuedBatch[] = [];
+
+  const link = ({ position, result }: QueuedBatch) => {
+    result!.verdicts.forEach((verdict, i) => {
+      const line = position(i);
+      out.lastLine = line.number;
+      checker.link(verdict, problems);
+      if (line.offset + line.bytes + 1 === options.checkpointSize) {
+        out.atCheckpoint =
+          verdict.kind === 'record' ? { seq: verdict.seq, hash: verdict.hash } : null;
+      }
+    });
+    problems.push(...result!.secretProblems);
+    for (const [hex, seq] of result!.artifactRefs) {
+      if (!out.referenced.has(hex)) out.referenced.set(hex, seq);
+    }
+  };
+  const linkFinished = () => {
+    while (queue.length > 0 && queue[0]!.result !== null) link(queue.shift()!);
+  };
+  const onChunk = async (chunk: Buffer) => {
+    let queued: QueuedBatch;
+    if (helpers?.hasRoom()) {
+      const builder = new LineBatchBuilder(chunk.length);
+      splitter.pushRaw(chunk, (source, start, end, number, offset) =>
+        builder.add(source, start, end, number, offset),
+      );
+      if (builder.lines === 0) return;
+      const batch = builder.build();
+      queued = { position: (i) => batchLine(batch, i), result: null, pending: null };
+      const entry = queued;
+      entry.pending = helpers.run(batch).then(
+        (result) => {
+          entry.result = result;
+        },
+        () => {
+          // The helper failed: check its batch here.
+          entry.result = local.verify(unpackLines(batch));
+        },
+      );
+    } else {
+      // On this thread: each line checked as it is decoded (while it is in the cache).
+      const positions: number[] = [];
+      splitter.push(chunk, (line) => {
+        positions.push(line.number, line.offset, line.bytes);
+        local.add(line);
+      });
+      if (positions.length === 0) return;
+      const position = (i: number) => ({
+        number: positions[3 * i]!,
+        offset: positions[3 * i + 1]!,
+        bytes: positions[3 * i + 2]!,
+      });
+      queued = { position, result: local.take(), pending: null };
+    }
+    queue.push(queued);
+    linkFinished();
+    while (queue.length > MAX_QUEUED_BATCHES) {
+      await queue[0]!.pending;
+      linkFinished();
+    }
+  };
+  out.tail = await forEachChunk(file, onChunk, splitter);
+  for (const queued of queue) await queued.pending;
+  linkFinished();
+  // A batch's secret problems are pushed after its lines are linked: back in file order.
+  problems.sort(inFileOrder);
+  return out;
+}
+
+/** A batch of lines and, once checked, what they are. */
+interface QueuedBatch {
+  /** Where line `i` of the batch is in the file. */
+  position: (i: number) => LinePosition;
+  result: BatchResult | null;
+  /** Settles once a helper's result (or this thread's, if the helper failed) is in. */
+  pending: Promise<void> | null;
+}
+
+/** By line; problems without a line (artifacts, checkpoint) keep their place at the end. */
+function inFileOrder(a: LedgerProblem, b: LedgerProblem): number {
+  return (a.line ?? Number.POSITIVE_INFINITY) - (b.line ?? Number.POSITIVE_INFINITY);
+}
