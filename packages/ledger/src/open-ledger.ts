@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, constants, existsSync, mkdirSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   type LedgerRecordData,
@@ -30,7 +30,12 @@ import {
   writeCheckpointFile,
 } from './checkpoint.js';
 import { CleanStringCache } from './clean-string-cache.js';
-import { type DurabilityMode, type DurabilityOption, SyncPolicy } from './durability.js';
+import {
+  type DurabilityMode,
+  type DurabilityOption,
+  resolveDurability,
+  SyncPolicy,
+} from './durability.js';
 import { ArtifactNotFoundError } from './errors/artifact-not-found-error.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { LedgerClosedError } from './errors/ledger-closed-error.js';
@@ -105,6 +110,10 @@ export interface CloseResult {
   checkpoint: LedgerCheckpointV1 | null;
 }
 
+/** Flags of a ledger file opened for `strict`: appends that are durable when they return. */
+const APPEND_DURABLY =
+  constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_DSYNC ?? 0);
+
 /** Stage names remembered as valid (a run has a handful; the bound is for hostile input). */
 const MAX_REMEMBERED_STAGES = 1024;
 
@@ -162,6 +171,8 @@ export class Ledger {
     head: string;
     size: number;
     dropped: { bytes: number; sha256: string } | null;
+    /** `fd` was opened with O_DSYNC: each write is durable when it returns. */
+    writesAreDurable: boolean;
   }) {
     this.runId = init.runId;
     this.encoder = new RecordEncoder(init.runId);
@@ -176,13 +187,10 @@ export class Ledger {
     this.bytes = init.size;
     this.pendingArtifacts = new PendingArtifacts(artifactDir(this.runDir));
     // A failed fdatasync leaves durability unknown: stop taking records, free the run.
-    this.sync = new SyncPolicy(
-      init.fd,
-      init.durability,
-      () => this.shutdown('failed'),
-      undefined,
-      () => this.pendingArtifacts.flush(),
-    );
+    this.sync = new SyncPolicy(init.fd, init.durability, () => this.shutdown('failed'), {
+      beforeSync: () => this.pendingArtifacts.flush(),
+      writesAreDurable: init.writesAreDurable,
+    });
     if (init.dropped !== null) {
       // The torn tail openLedger cut off is recorded (length and hash only), durably.
       const data = { dropped_bytes: init.dropped.bytes, dropped_sha256: init.dropped.sha256 };
@@ -539,7 +547,10 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
   }
   const signer = options.signer === undefined ? null : compileSigner(options.signer);
   // Validate durability before anything touches the disk.
-  new SyncPolicy(-1, options.durability, () => {}).dispose();
+  const { mode } = resolveDurability(options.durability);
+  // strict: one write(2) that returns once the record is on disk (O_DSYNC), instead of a
+  // write and an fdatasync per record (what databases do for their logs).
+  const writesAreDurable = mode === 'strict' && constants.O_DSYNC !== undefined;
   const runDir = resolve(options.dir, options.runId);
   const created = !existsSync(runDir);
   mkdirSync(runDir, { recursive: true });
@@ -551,7 +562,7 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
     const file = ledgerFile(runDir);
     const loaded = loadLedger(file, runDir, options.runId);
     const isNew = !existsSync(file);
-    fd = openSync(file, 'a');
+    fd = openSync(file, writesAreDurable ? APPEND_DURABLY : 'a');
     if (isNew) fsyncDir(runDir);
     const ledger = new Ledger({
       runId: options.runId,
@@ -566,6 +577,7 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
       head: loaded.head,
       size: loaded.size,
       dropped: loaded.dropped,
+      writesAreDurable,
     });
     return ledger;
   } catch (error) {

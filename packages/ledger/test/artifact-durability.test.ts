@@ -16,13 +16,10 @@ const tempDir = useTempDirs();
 describe('artifact durability follows the ledger mode', () => {
   it('pending artifacts are made durable before the ledger file, at every flush', () => {
     const order: string[] = [];
-    const policy = new SyncPolicy(
-      7,
-      'batch',
-      () => {},
-      () => order.push('ledger'),
-      () => order.push('artifacts'),
-    );
+    const policy = new SyncPolicy(7, 'batch', () => {}, {
+      syncFile: () => order.push('ledger'),
+      beforeSync: () => order.push('artifacts'),
+    });
     policy.afterWrite(true);
     policy.afterWrite(true);
     expect(order).toEqual(['artifacts', 'ledger', 'artifacts', 'ledger']);

@@ -1,16 +1,17 @@
+import { constants, existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BATCH_DELAY_MS, DEFAULT_BATCH_RECORDS, SyncPolicy } from '../src/durability.js';
+import { openLedger } from '../src/index.js';
+import * as r from './helpers/records.js';
+import { useTempDirs } from './helpers/temp-dir.js';
 
 /** A SyncPolicy whose flushes are counted instead of hitting a disk. */
 function counted(option: ConstructorParameters<typeof SyncPolicy>[1]) {
   const flushes: number[] = [];
   let written = 0;
-  const policy = new SyncPolicy(
-    42,
-    option,
-    () => {},
-    () => flushes.push(written),
-  );
+  const policy = new SyncPolicy(42, option, () => {}, {
+    syncFile: () => flushes.push(written),
+  });
   return {
     policy,
     flushes,
@@ -67,8 +68,10 @@ describe('durability modes (when fdatasync happens)', () => {
       () => {
         failed = true;
       },
-      () => {
-        throw new Error('EIO');
+      {
+        syncFile: () => {
+          throw new Error('EIO');
+        },
       },
     );
     expect(() => policy.afterWrite(false)).toThrow('EIO');
@@ -85,12 +88,48 @@ describe('a failing timer flush', () => {
       () => {
         failed++;
       },
-      () => {
-        throw new Error('EIO');
+      {
+        syncFile: () => {
+          throw new Error('EIO');
+        },
       },
     );
     policy.afterWrite(false);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(failed).toBe(1);
+  });
+});
+
+/** The open flags of this process's descriptor on `file` (Linux: /proc/self/fdinfo). */
+function openFlags(file: string): number {
+  for (const fd of readdirSync('/proc/self/fd')) {
+    let target: string;
+    try {
+      target = readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      continue; // closed meanwhile (readdir's own descriptor)
+    }
+    if (target !== file) continue;
+    const info = readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8');
+    return Number.parseInt(/^flags:\s+([0-7]+)$/m.exec(info)![1]!, 8);
+  }
+  throw new Error(`${file} is not open`);
+}
+
+describe.runIf(existsSync('/proc/self/fdinfo'))('the ledger file descriptor', () => {
+  const tempDir = useTempDirs();
+
+  it('strict opens the ledger with O_DSYNC (each write durable on return); batch does not', async () => {
+    for (const [mode, dsync] of [
+      ['strict', constants.O_DSYNC],
+      ['batch', 0],
+    ] as const) {
+      const dir = tempDir();
+      const ledger = openLedger({ dir, runId: 'run-1', durability: mode });
+      ledger.append(r.alert());
+      expect(openFlags(ledger.file) & constants.O_DSYNC).toBe(dsync);
+      expect(openFlags(ledger.file) & constants.O_APPEND).toBe(constants.O_APPEND);
+      await ledger.close();
+    }
   });
 });
