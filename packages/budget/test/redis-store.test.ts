@@ -144,7 +144,12 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
       ttlMs: 20,
     });
     await new Promise((r) => setTimeout(r, 60)); // let the TTL pass (no timing is asserted)
-    // Another process (another client) comes along: its reserve sweeps the expired holder first.
+    // Reading usage books the expired reservation too: never reported as still held.
+    expect((await budget.usage()).scopes[1]).toMatchObject({
+      spent: { tokens: 60, requests: 1 },
+      reserved: { tokens: 0, requests: 0 },
+    });
+    // Another process (another client) comes along: the holder is already booked.
     const other = new Redis(REDIS_URL);
     extraClients.push(other);
     const budget2 = createBudget({

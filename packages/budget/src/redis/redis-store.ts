@@ -216,7 +216,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       const reply = (await withTimeout(
         'usage',
         timeoutMs,
-        usageScript.run(redis, keys.map(scopeKey), []),
+        usageScript.run(redis, [held, expiry, ...keys.map(scopeKey)], []),
       )) as number[];
       return keys.map((key, i) => {
         const v = (j: number) => Number(reply[i * 6 + j] ?? 0);
