@@ -187,6 +187,7 @@ const ledgerLine = Buffer.from(
   `${readFileSync(join(noneDir, 'ledger.jsonl'), 'utf8').split('\n')[1]}\n`,
 );
 await benchStrictAgainstFsync(SLOW, ledgerLine);
+settleDisk();
 await benchVerify(noneDir, '');
 await benchVerify(noneDir, ', no secret scan', { secrets: false });
 await benchVerifyLarge();
