@@ -24,7 +24,7 @@ export class ChainChecker {
   runId: string | null;
   /** Seq of the `run_end` record once read: nothing may follow it. */
   endedAt: number | null = null;
-  private readonly inspector = new LineInspector(true);
+  private readonly inspector = new LineInspector();
 
   constructor(runId: string | null) {
     this.runId = runId;

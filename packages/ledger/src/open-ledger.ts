@@ -47,6 +47,7 @@ import { MAX_LINE_BYTES } from './line-reader.js';
 import { loadLedger } from './load-ledger.js';
 import { acquireLock, type HeldLock } from './lock-file.js';
 import { RecordEncoder, type ScrubbedEntry } from './record-line.js';
+import { RememberedValid } from './remembered-valid.js';
 import type { RunEndData, RunSummary } from './run-summary.js';
 import { type ScrubReport, scrubValue } from './scrub-secrets.js';
 import { writeAllText } from './write-all.js';
@@ -114,9 +115,6 @@ export interface CloseResult {
 const APPEND_DURABLY =
   constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_DSYNC ?? 0);
 
-/** Stage names remembered as valid (a run has a handful; the bound is for hostile input). */
-const MAX_REMEMBERED_STAGES = 1024;
-
 const APPENDABLE = new Set<string>([
   'run_start',
   'request',
@@ -149,7 +147,7 @@ export class Ledger {
   private readonly cleanStrings = new CleanStringCache();
   private readonly canonical = new CanonicalEncoder();
   private readonly encoder: RecordEncoder;
-  private readonly validStages = new Set<string>();
+  private readonly validStages = new RememberedValid(StageName);
   private readonly clock = new IsoClock();
   private nextSeq: number;
   private lastHash: string;
@@ -444,10 +442,7 @@ export class Ledger {
     scrubbed: ScrubbedEntry[] | undefined,
   ): boolean {
     if (scrubbed !== undefined) return false;
-    if (stage !== null && !this.validStages.has(stage)) {
-      if (!StageName.safeParse(stage).success) return false;
-      if (this.validStages.size < MAX_REMEMBERED_STAGES) this.validStages.add(stage);
-    }
+    if (stage !== null && !this.validStages.has(stage)) return false;
     return LedgerRecordDataV1[type].safeParse(data).success;
   }
 

@@ -8,9 +8,7 @@ import {
   StageName,
   Timestamp,
 } from '@pm/envelope-schemas';
-
-/** Values remembered as valid per member (a run has one id and a handful of stages). */
-const MAX_REMEMBERED = 1024;
+import { RememberedValid } from './remembered-valid.js';
 
 const RECORD_TYPES = new Set<string>(LEDGER_RECORD_TYPES);
 const MEMBERS = new Set([
@@ -27,22 +25,6 @@ const MEMBERS = new Set([
 ]);
 
 const SCRUBBED = ScrubbedV1.array();
-
-/** A string schema whose valid values repeat: each distinct value is checked once. */
-class RememberedValid {
-  private readonly valid = new Set<string>();
-
-  constructor(private readonly schema: { safeParse(value: unknown): { success: boolean } }) {}
-
-  has(value: unknown): boolean {
-    if (typeof value !== 'string') return false;
-    if (this.valid.has(value)) return true;
-    if (!this.schema.safeParse(value).success) return false;
-    if (this.valid.size >= MAX_REMEMBERED) this.valid.clear();
-    this.valid.add(value);
-    return true;
-  }
-}
 
 /**
  * Decides `LedgerRecordV1.safeParse(record).success` for records read back from a ledger,

@@ -30,16 +30,15 @@ export interface BatchResult {
  * linked in order afterwards. Keeps its caches across the batches it is given.
  */
 export class BatchVerifier {
-  private readonly inspector = new LineInspector(true);
-  private secretProblems: LedgerProblem[] = [];
+  private readonly inspector = new LineInspector();
   private readonly secrets = new BatchSecretScan((record, line) =>
     this.reportSecrets(record, line),
   );
+  private verdicts: LineVerdict[] = [];
+  private secretProblems: LedgerProblem[] = [];
+  private refs = new Map<string, number>();
 
   constructor(private readonly checks: BatchChecks) {}
-
-  private verdicts: LineVerdict[] = [];
-  private refs = new Map<string, number>();
 
   /** Checks the next line of the batch being built (lines come in file order). */
   add(line: LedgerLine): void {

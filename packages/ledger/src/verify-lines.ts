@@ -62,41 +62,47 @@ export async function checkLines(
   const linkFinished = () => {
     while (queue.length > 0 && queue[0]!.result !== null) link(queue.shift()!);
   };
+  /** Packs a chunk's lines and hands them to a helper (checked here if it fails). */
+  const sendToHelper = (chunk: Buffer, to: VerifyHelpers): QueuedBatch | null => {
+    const builder = new LineBatchBuilder(chunk.length);
+    splitter.pushRaw(chunk, (source, start, end, number, offset) =>
+      builder.add(source, start, end, number, offset),
+    );
+    if (builder.lines === 0) return null;
+    const batch = builder.build();
+    const queued: QueuedBatch = {
+      position: (i) => batchLine(batch, i),
+      result: null,
+      pending: null,
+    };
+    queued.pending = to.run(batch).then(
+      (result) => {
+        queued.result = result;
+      },
+      () => {
+        queued.result = local.verify(unpackLines(batch));
+      },
+    );
+    return queued;
+  };
+  /** Checks a chunk's lines here, each as it is decoded (while it is in the cache). */
+  const checkHere = (chunk: Buffer): QueuedBatch | null => {
+    const positions: number[] = [];
+    splitter.push(chunk, (line) => {
+      positions.push(line.number, line.offset, line.bytes);
+      local.add(line);
+    });
+    if (positions.length === 0) return null;
+    const position = (i: number) => ({
+      number: positions[3 * i]!,
+      offset: positions[3 * i + 1]!,
+      bytes: positions[3 * i + 2]!,
+    });
+    return { position, result: local.take(), pending: null };
+  };
   const onChunk = async (chunk: Buffer) => {
-    let queued: QueuedBatch;
-    if (helpers?.hasRoom()) {
-      const builder = new LineBatchBuilder(chunk.length);
-      splitter.pushRaw(chunk, (source, start, end, number, offset) =>
-        builder.add(source, start, end, number, offset),
-      );
-      if (builder.lines === 0) return;
-      const batch = builder.build();
-      queued = { position: (i) => batchLine(batch, i), result: null, pending: null };
-      const entry = queued;
-      entry.pending = helpers.run(batch).then(
-        (result) => {
-          entry.result = result;
-        },
-        () => {
-          // The helper failed: check its batch here.
-          entry.result = local.verify(unpackLines(batch));
-        },
-      );
-    } else {
-      // On this thread: each line checked as it is decoded (while it is in the cache).
-      const positions: number[] = [];
-      splitter.push(chunk, (line) => {
-        positions.push(line.number, line.offset, line.bytes);
-        local.add(line);
-      });
-      if (positions.length === 0) return;
-      const position = (i: number) => ({
-        number: positions[3 * i]!,
-        offset: positions[3 * i + 1]!,
-        bytes: positions[3 * i + 2]!,
-      });
-      queued = { position, result: local.take(), pending: null };
-    }
+    const queued = helpers?.hasRoom() ? sendToHelper(chunk, helpers) : checkHere(chunk);
+    if (queued === null) return;
     queue.push(queued);
     linkFinished();
     while (queue.length > MAX_QUEUED_BATCHES) {
