@@ -110,6 +110,14 @@ describe('canonicalJson (RFC 8785)', () => {
     expect(encoder.encode({ ['\ud800']: 1 }, [])).toBeNull();
   });
 
+  it('stays exact past the bounds of its layout memory (many layouts, one first name)', () => {
+    const encoder = new CanonicalEncoder();
+    for (let i = 0; i < 3000; i++) {
+      const value = i % 2 === 0 ? { a: i, [`k${i % 40}`]: 'x', z: [i] } : { [`f${i}`]: i, b: 'y' };
+      expect(encoder.encode(value, [])).toBe(canonicalJson(value));
+    }
+  });
+
   it('hands out member names for scanning until a value with their layout was scanned clean', () => {
     const encoder = new CanonicalEncoder();
     const strings: string[] = [];

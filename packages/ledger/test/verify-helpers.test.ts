@@ -18,7 +18,8 @@ const CHECKS = { secrets: true, artifacts: true };
 
 /**
  * A ledger of several read chunks (~1 MB each) with damage in each: a changed byte, a
- * deleted line, a record re-hashed around a secret, an oversized line.
+ * deleted line, a record re-hashed around a secret, a 2 MB line that is no record, an
+ * oversized line.
  */
 async function damagedLedger(): Promise<string> {
   const dir = tempDir();
@@ -40,6 +41,8 @@ async function damagedLedger(): Promise<string> {
   lines[1500] = lines[1500]!.replace('"attempts":1', '"attempts":2');
   lines.splice(2500, 1);
   lines[6000] = 'x'.repeat(17 * 1024 * 1024);
+  // JSON, but no record, and longer than a read chunk: it arrives in pieces.
+  lines[3000] = JSON.stringify({ pad: 'a'.repeat(2 * 1024 * 1024) });
   writeFileSync(file, `${lines.join('\n')}\n`);
   return runDir;
 }
@@ -74,6 +77,7 @@ describe('verification on helper threads', () => {
       ['hash_mismatch', 1501],
       ['seq_gap', 2501],
       ['prev_mismatch', 2501],
+      ['schema_invalid', 3001],
       ['secret_found', 4000],
       ['prev_mismatch', 4001],
       ['bad_json', 6001],
