@@ -21,13 +21,13 @@ function packed(chunks: Buffer[], capacity: number): LedgerLine[] {
     );
     const batch = builder.build();
     const unpacked = unpackLines(batch);
-    unpacked.forEach((line, i) =>
+    for (const [i, line] of unpacked.entries()) {
       expect(batchLine(batch, i)).toEqual({
         number: line.number,
         offset: line.offset,
         bytes: line.bytes,
-      }),
-    );
+      });
+    }
     lines.push(...unpacked);
   }
   return lines;
