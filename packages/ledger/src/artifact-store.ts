@@ -109,35 +109,6 @@ export function storeArtifactBytes(
 }
 
 /**
- * Artifacts written without fsync, made durable together (each file, then the folder once)
- * just before the ledger's next fsync, so no durable record names a non-durable artifact.
- */
-export class PendingArtifacts {
-  private readonly paths: string[] = [];
-
-  constructor(private readonly dir: string) {}
-
-  add(path: string): void {
-    this.paths.push(path);
-  }
-
-  /** fsyncs every pending artifact and the folder. */
-  flush(): void {
-    if (this.paths.length === 0) return;
-    for (const path of this.paths) {
-      const fd = openSync(path, 'r');
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    }
-    this.paths.length = 0;
-    fsyncDir(this.dir);
-  }
-}
-
-/**
  * Reads an artifact back (for replay), checking its bytes against its address.
  *
  * @throws ArtifactNotFoundError when the store does not hold it.

@@ -15,7 +15,6 @@ import {
   type ArtifactRef,
   artifactDir,
   artifactPath,
-  PendingArtifacts,
   parseArtifactRef,
   prepareArtifactStore,
   readArtifact,
@@ -46,6 +45,7 @@ import { ledgerFile } from './ledger-files.js';
 import { MAX_LINE_BYTES } from './line-reader.js';
 import { loadLedger } from './load-ledger.js';
 import { acquireLock, type HeldLock } from './lock-file.js';
+import { PendingArtifacts } from './pending-artifacts.js';
 import { RecordEncoder, type ScrubbedEntry } from './record-line.js';
 import { RememberedValid } from './remembered-valid.js';
 import type { RunEndData, RunSummary } from './run-summary.js';

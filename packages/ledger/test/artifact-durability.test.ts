@@ -1,14 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  artifactDir,
-  PendingArtifacts,
-  prepareArtifactStore,
-  storeArtifactBytes,
-} from '../src/artifact-store.js';
+import { artifactDir, prepareArtifactStore, storeArtifactBytes } from '../src/artifact-store.js';
 import { SyncPolicy } from '../src/durability.js';
 import { openLedger, readArtifact, verifyLedger } from '../src/index.js';
+import { PendingArtifacts } from '../src/pending-artifacts.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
@@ -37,6 +33,26 @@ describe('artifact durability follows the ledger mode', () => {
     const pending = new PendingArtifacts(artifactDir(runDir));
     pending.add(stored.path);
     expect(() => pending.flush()).not.toThrow();
+  });
+
+  it("a pending artifact's fsync starts at once in the background; a flush redoes only what did not finish", async () => {
+    const runDir = tempDir();
+    prepareArtifactStore(runDir);
+    const pending = new PendingArtifacts(artifactDir(runDir));
+    const stored = storeArtifactBytes(runDir, new TextEncoder().encode('output'), false);
+    pending.add(stored.path);
+    expect(pending.waiting).toBe(1);
+    for (let i = 0; pending.waiting > 0 && i < 500; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect(pending.waiting).toBe(0);
+    pending.flush(); // the folder only
+    // One whose background fsync fails stays pending, and the flush says why.
+    const gone = join(artifactDir(runDir), 'f'.repeat(64));
+    pending.add(gone);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pending.waiting).toBe(1);
+    expect(() => pending.flush()).toThrow(/ENOENT/);
   });
 
   it.each(['strict', 'batch', 'none'] as const)(

@@ -1,0 +1,62 @@
+import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { fsyncDir } from './fsync-dir.js';
+
+/**
+ * Artifacts written without fsync (`batch`), made durable before the ledger's next flush,
+ * so no record the flush makes durable names an artifact that is not. Each one's fsync
+ * starts in the background as soon as it is stored; the flush then waits on nothing and
+ * fsyncs on the calling thread only those whose background fsync has not finished (and
+ * the folder once). Without that head start a flush fsynced every artifact of its window
+ * in a row and stalled the event loop for tens of milliseconds.
+ */
+export class PendingArtifacts {
+  /** Stored since the last flush, not yet known durable. */
+  private readonly pending = new Set<string>();
+  /** Whether an artifact was renamed into the folder since its last fsync. */
+  private folderDirty = false;
+
+  constructor(private readonly dir: string) {}
+
+  /** Artifacts not yet known durable. */
+  get waiting(): number {
+    return this.pending.size;
+  }
+
+  /** An artifact stored at `path` (renamed into the folder) without fsync. */
+  add(path: string): void {
+    this.pending.add(path);
+    this.folderDirty = true;
+    fsyncInBackground(path).then(
+      () => this.pending.delete(path),
+      // Left pending: the next flush fsyncs it here and reports what fails.
+      () => {},
+    );
+  }
+
+  /** fsyncs every artifact still pending, then the folder. */
+  flush(): void {
+    for (const path of this.pending) {
+      const fd = openSync(path, 'r');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      this.pending.delete(path);
+    }
+    if (this.folderDirty) {
+      fsyncDir(this.dir);
+      this.folderDirty = false;
+    }
+  }
+}
+
+async function fsyncInBackground(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
