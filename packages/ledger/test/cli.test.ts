@@ -52,6 +52,9 @@ describe('pm-ledger verify', () => {
     );
     const signed = await cli('verify', runDir, '--public-key', publicKeyFile);
     expect(signed.out).toContain('(signature valid)');
+    // Helper threads asked for explicitly: the same verdict.
+    const helped = await cli('verify', runDir, '--workers', '1');
+    expect(helped).toEqual(plain);
   });
 
   it('exits 1 and lists problems when the ledger was tampered with; --json is machine-stable', async () => {
@@ -86,6 +89,8 @@ describe('pm-ledger verify', () => {
     expect((await cli('verify')).code).toBe(2);
     expect((await cli('frobnicate', 'x')).code).toBe(2);
     expect((await cli('verify', 'x', '--bogus')).code).toBe(2);
+    expect((await cli('verify', 'x', '--workers', 'two')).code).toBe(2);
+    expect((await cli('verify', 'x', '--workers', '-1')).code).toBe(2);
     const missing = await cli('verify', tempDir());
     expect(missing.code).toBe(3);
     expect(missing.err).toMatch(/holds no ledger.jsonl/);

@@ -8,8 +8,9 @@ import { verifyCommand } from './verify-command.js';
 
 const USAGE = `usage: pm-ledger <command> <runDir> [options]
 
-  verify <runDir> [--public-key FILE] [--checkpoint FILE] [--json]
+  verify <runDir> [--public-key FILE] [--checkpoint FILE] [--workers N] [--json]
       check hashes, links, schema, artifacts, secrets and the signed checkpoint
+      (--workers: helper threads; default one per spare CPU from 64 MB, 0 for none)
   summary <runDir> [--json]
       per-run figures: requests, tokens, cost, models, stages, approvals, errors
   show <runDir> [--type TYPE] [--stage STAGE] [--json]
@@ -38,6 +39,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.usage;
   }
   const json = values.json === true;
+  const workers = values.workers;
+  if (workers !== undefined && !/^\d{1,3}$/.test(workers)) {
+    io.err(`pm-ledger: --workers takes a whole number of helper threads (0 for none)\n\n${USAGE}`);
+    return EXIT.usage;
+  }
   try {
     switch (command) {
       case 'verify':
@@ -47,6 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             json,
             ...(values['public-key'] === undefined ? {} : { publicKey: values['public-key'] }),
             ...(values.checkpoint === undefined ? {} : { checkpoint: values.checkpoint }),
+            ...(workers === undefined ? {} : { workers: Number(workers) }),
           },
           io,
         );
@@ -90,6 +97,7 @@ function parse(argv: readonly string[]) {
       help: { type: 'boolean', short: 'h' },
       'public-key': { type: 'string' },
       checkpoint: { type: 'string' },
+      workers: { type: 'string' },
       type: { type: 'string' },
       stage: { type: 'string' },
     },

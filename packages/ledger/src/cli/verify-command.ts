@@ -4,10 +4,10 @@ import { verifyLedger } from '../verify-ledger.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 
-/** `pm-ledger verify <runDir> [--public-key F] [--checkpoint F] [--json]`. */
+/** `pm-ledger verify <runDir> [--public-key F] [--checkpoint F] [--workers N] [--json]`. */
 export async function verifyCommand(
   runDir: string,
-  flags: { publicKey?: string; checkpoint?: string; json: boolean },
+  flags: { publicKey?: string; checkpoint?: string; workers?: number; json: boolean },
   io: CliIo,
 ): Promise<number> {
   let checkpoint: unknown;
@@ -21,6 +21,7 @@ export async function verifyCommand(
   const result = await verifyLedger(runDir, {
     ...(flags.publicKey === undefined ? {} : { publicKey: flags.publicKey }),
     ...(isCheckpointShape(checkpoint) ? { checkpoint } : {}),
+    ...(flags.workers === undefined ? {} : { workers: flags.workers }),
   });
   if (flags.json) {
     io.out(
