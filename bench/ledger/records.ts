@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AppendInput } from '../../packages/ledger/src/index.js';
+import { response } from '../../packages/ledger/test/helpers/records.js';
 
 /** How many distinct output artifacts the bench records name (stored before timing). */
 export const BENCH_ARTIFACTS = 1000;
@@ -18,24 +19,7 @@ export function benchRecord(n: number): AppendInput<'response'> {
   const hex = createHash('sha256')
     .update(artifactContent(n % BENCH_ARTIFACTS))
     .digest('hex');
-  return {
-    type: 'response',
-    stage: 'draft-narrative',
-    data: {
-      request_id: `req-${n}`,
-      output_artifact: `artifact://sha256:${hex}`,
-      model: 'gpt-5.2-codex',
-      usage: {
-        input_tokens: 812 + (n % 97),
-        cached_input_tokens: 0,
-        output_tokens: 240,
-        reasoning_tokens: 64,
-      },
-      cost_usd: 0.004781,
-      attempts: 1,
-      latency_ms: 812.5,
-      finish_reason: 'stop',
-      valid: true,
-    },
-  };
+  const record = response(n, `artifact://sha256:${hex}`);
+  record.data.usage.input_tokens += n % 97;
+  return record;
 }

@@ -1,6 +1,7 @@
 import { closeSync, constants, existsSync, mkdirSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  LEDGER_RECORD_TYPES,
   type LedgerRecordData,
   LedgerRecordDataV1,
   type LedgerRecordType,
@@ -115,14 +116,10 @@ export interface CloseResult {
 const APPEND_DURABLY =
   constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_DSYNC ?? 0);
 
-const APPENDABLE = new Set<string>([
-  'run_start',
-  'request',
-  'approval',
-  'response',
-  'error',
-  'alert',
-]);
+/** Every record type but the two the ledger writes itself. */
+const APPENDABLE = new Set<string>(
+  LEDGER_RECORD_TYPES.filter((type) => type !== 'run_end' && type !== 'recovered'),
+);
 
 /**
  * The writer of one run's ledger. Get one from {@link openLedger}; one per run at a time

@@ -204,15 +204,3 @@ export function findSecretsIn(
   };
   visit(value);
 }
-
-/** Gathers every string and member name of a parsed JSON value into `out`. */
-export function gatherStrings(value: unknown, out: string[]): void {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const item of value) gatherStrings(item, out);
-  else if (typeof value === 'object' && value !== null) {
-    for (const key of Object.keys(value)) {
-      out.push(key);
-      gatherStrings((value as Record<string, unknown>)[key], out);
-    }
-  }
-}
