@@ -5,6 +5,7 @@ import {
   BudgetExceededError,
   type BudgetStore,
   createBudget,
+  type ScopeCounters,
 } from '../src/index.js';
 
 export const yieldTimes = async (n: number) => {
@@ -67,4 +68,25 @@ export async function hammer(store: BudgetStore, count: number, seed: number) {
     }),
   );
   return { budgets, alerts, refused, settledMicro, settledTokens, settledRequests };
+}
+
+/**
+ * After a hammer run: nothing is left reserved, the month's books hold exactly what was
+ * settled, and each (scope, counter, level) alert fired at most once.
+ */
+export async function expectExactBooks(
+  store: { check(): Promise<readonly ScopeCounters[]> },
+  run: Awaited<ReturnType<typeof hammer>>,
+): Promise<ScopeCounters> {
+  const counters = await store.check();
+  const month = counters.find((c) => c.key === 'month:2026-11')!;
+  expect(month.reserved).toEqual({ tokens: 0, microUsd: 0, requests: 0 });
+  expect(month.spent).toEqual({
+    tokens: run.settledTokens,
+    microUsd: run.settledMicro,
+    requests: run.settledRequests,
+  });
+  const keys = run.alerts.map((a) => `${a.scopeKey}/${a.metric}/${a.level}`);
+  expect(new Set(keys).size).toBe(keys.length);
+  return month;
 }

@@ -18,7 +18,7 @@ import {
 import { LuaScript } from '../src/redis/lua-script.js';
 import { redisStore } from '../src/redis.js';
 import { checkedStore } from './checked-store.js';
-import { hammer } from './hammer.js';
+import { expectExactBooks, hammer } from './hammer.js';
 
 const redis = await connectRedis();
 const prefixes: string[] = [];
@@ -118,16 +118,7 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
     const store = checkedStore(redisStore({ client, prefix: prefix() }), (m) => violations.push(m));
     const run = await hammer(store, 2_000, 99);
     expect(violations).toEqual([]);
-    const counters = await store.check();
-    const month = counters.find((c) => c.key === 'month:2026-11')!;
-    expect(month.reserved).toEqual({ tokens: 0, microUsd: 0, requests: 0 });
-    expect(month.spent).toEqual({
-      tokens: run.settledTokens,
-      microUsd: run.settledMicro,
-      requests: run.settledRequests,
-    });
-    const keys = run.alerts.map((a) => `${a.scopeKey}/${a.metric}/${a.level}`);
-    expect(new Set(keys).size).toBe(keys.length);
+    await expectExactBooks(store, run);
   });
 
   it("a crashed holder's reservation expires into spent at the worst case, never into free budget", async () => {
