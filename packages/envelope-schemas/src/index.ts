@@ -35,6 +35,8 @@ export { isPmError, PmError, type PmErrorOptions } from './errors/pm-error.js';
 export { type SchemaProblem, SchemaValidationError } from './errors/schema-validation-error.js';
 export { jsonSchemas } from './json-schemas/json-schemas.js';
 export {
+  isLedgerRecord,
+  isLedgerRecordData,
   LEDGER_RECORD_TYPES,
   type LedgerRecordData,
   LedgerRecordDataV1,

@@ -1,9 +1,9 @@
 import { closeSync, constants, existsSync, mkdirSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  isLedgerRecordData,
   LEDGER_RECORD_TYPES,
   type LedgerRecordData,
-  LedgerRecordDataV1,
   type LedgerRecordType,
   type LedgerRecordV1,
   RunId,
@@ -440,7 +440,7 @@ export class Ledger {
   ): boolean {
     if (scrubbed !== undefined) return false;
     if (stage !== null && !this.validStages.has(stage)) return false;
-    return LedgerRecordDataV1[type].safeParse(data).success;
+    return isLedgerRecordData(type, data);
   }
 
   /** Runs a sync step; a failure (already closed the ledger) surfaces as LedgerClosedError. */

@@ -1,8 +1,8 @@
 import {
+  isLedgerRecord,
+  isLedgerRecordData,
   LEDGER_RECORD_TYPES,
-  LedgerRecordDataV1,
   type LedgerRecordType,
-  LedgerRecordV1,
   RunId,
   ScrubbedV1,
   StageName,
@@ -46,10 +46,10 @@ export class LedgerRecordValidator {
    */
   isValid(record: unknown, digestsMatched: boolean): boolean {
     if (!digestsMatched || !this.envelopeValid(record)) {
-      return LedgerRecordV1.safeParse(record).success;
+      return isLedgerRecord(record);
     }
     const r = record as { type: LedgerRecordType; data: unknown };
-    return LedgerRecordDataV1[r.type].safeParse(r.data).success;
+    return isLedgerRecordData(r.type, r.data);
   }
 
   /** Every member but `data`, `prev` and `hash` (strings, known by the caller to be digests). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RunId, Sha256Hex, StageName, Timestamp } from '../common/identifiers.js';
+import { compileLazily } from '../parse/compile-lazily.js';
 import { createParser } from '../parse/create-parser.js';
 import {
   AlertDataV1,
@@ -99,3 +100,28 @@ const ledgerRecordParser = createParser('LedgerRecordV1', LedgerRecordV1);
 export const parseLedgerRecord = ledgerRecordParser.parse;
 /** Validates one ledger record; returns a result instead of throwing. */
 export const safeParseLedgerRecord = ledgerRecordParser.safeParse;
+/**
+ * True when `safeParseLedgerRecord(value)` would succeed, without building the parsed value
+ * or any problem: what a verifier calls for every line of a ledger.
+ */
+export const isLedgerRecord = ledgerRecordParser.is;
+
+const compiledData = Object.fromEntries(
+  LEDGER_RECORD_TYPES.map((type) => [type, compileLazily(LedgerRecordDataV1[type])]),
+) as { [T in LedgerRecordType]: () => (typeof LedgerRecordDataV1)[T] };
+
+/**
+ * True when `data` is a valid payload for a `type` record (`LedgerRecordDataV1[type]`),
+ * checked by the compiled schema: what a writer that builds the rest of the record itself
+ * calls for every append. Never throws.
+ */
+export function isLedgerRecordData<T extends LedgerRecordType>(
+  type: T,
+  data: unknown,
+): data is LedgerRecordData<T> {
+  try {
+    return compiledData[type]().validate(data);
+  } catch {
+    return false;
+  }
+}

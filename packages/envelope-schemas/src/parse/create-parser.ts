@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type SchemaProblem, SchemaValidationError } from '../errors/schema-validation-error.js';
+import { compileLazily } from './compile-lazily.js';
 import { formatIssues } from './format-issues.js';
 
 /** The result of a `safeParse…` function: the typed value, or every problem found. */
@@ -8,16 +9,19 @@ export type SafeParseResult<T> =
   | { success: false; error: SchemaValidationError; problems: readonly SchemaProblem[] };
 
 /**
- * Builds the `parse` / `safeParse` pair for one schema. Both accept `unknown` and never
- * throw anything but `SchemaValidationError`: zod's own errors (and anything a hostile
- * getter or proxy throws while being read) are caught and reported as problems.
+ * Builds the `parse` / `safeParse` / `is` trio for one schema. All accept `unknown`;
+ * `parse` throws nothing but `SchemaValidationError`, and `safeParse` and `is` throw
+ * nothing: zod's own errors (and anything a hostile getter or proxy throws while being
+ * read) are caught and reported as problems. The schema runs compiled (see
+ * {@link compileLazily}).
  */
 export function createParser<S extends z.ZodType>(schemaName: string, schema: S) {
   type Output = z.output<S>;
+  const compiled = compileLazily(schema);
   function safeParse(input: unknown): SafeParseResult<Output> {
     let result: ReturnType<S['safeParse']>;
     try {
-      result = schema.safeParse(input) as ReturnType<S['safeParse']>;
+      result = compiled().safeParse(input) as ReturnType<S['safeParse']>;
     } catch {
       const problems = [{ path: '$', message: 'could not be read (a getter or proxy threw)' }];
       return { success: false, error: new SchemaValidationError(schemaName, problems), problems };
@@ -31,5 +35,13 @@ export function createParser<S extends z.ZodType>(schemaName: string, schema: S)
     if (!result.success) throw result.error;
     return result.data;
   }
-  return { parse, safeParse };
+  /** `safeParse(input).success`, without building the parsed value or any problem. */
+  function is(input: unknown): input is Output {
+    try {
+      return compiled().validate(input);
+    } catch {
+      return false;
+    }
+  }
+  return { parse, safeParse, is };
 }
