@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -101,5 +102,30 @@ describe('compiled ledger record checks', () => {
     );
     expect(isLedgerRecord(hostile)).toBe(false);
     expect(isLedgerRecordData('response', hostile)).toBe(false);
+  });
+
+  it('still work where code generation is forbidden (z.compile falls back to the runtime)', () => {
+    const index = new URL('../src/index.ts', import.meta.url).href;
+    const fixture = new URL('response.json', dir).pathname;
+    const script = `
+      const { isLedgerRecord } = await import(${JSON.stringify(index)});
+      const { readFileSync } = await import('node:fs');
+      const record = JSON.parse(readFileSync(${JSON.stringify(fixture)}, 'utf8'));
+      let forbidden = false;
+      try { new Function('return 1'); } catch { forbidden = true; }
+      console.log(JSON.stringify([forbidden, isLedgerRecord(record), isLedgerRecord({ ...record, seq: -1 })]));`;
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--disallow-code-generation-from-strings',
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        script,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(JSON.parse(out)).toEqual([true, true, false]);
   });
 });
