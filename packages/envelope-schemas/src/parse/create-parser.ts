@@ -10,9 +10,9 @@ export type SafeParseResult<T> =
 
 /**
  * Builds the `parse` / `safeParse` / `is` trio for one schema. All accept `unknown`;
- * `parse` throws nothing but `SchemaValidationError`, and `safeParse` and `is` throw
- * nothing: zod's own errors (and anything a hostile getter or proxy throws while being
- * read) are caught and reported as problems. The schema runs compiled (see
+ * `parse` throws nothing but `SchemaValidationError`, `safeParse` and `is` nothing at all:
+ * zod's own errors (and anything a hostile getter or proxy throws while being read) are
+ * reported as problems, or as `false` by `is`. The schema runs compiled (see
  * {@link compileLazily}).
  */
 export function createParser<S extends z.ZodType>(schemaName: string, schema: S) {
