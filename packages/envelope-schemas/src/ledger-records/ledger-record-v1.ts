@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { RunId, Sha256Hex, StageName, Timestamp } from '../common/identifiers.js';
-import { compileLazily } from '../parse/compile-lazily.js';
 import { createParser } from '../parse/create-parser.js';
 import {
   AlertDataV1,
@@ -106,9 +105,12 @@ export const safeParseLedgerRecord = ledgerRecordParser.safeParse;
  */
 export const isLedgerRecord = ledgerRecordParser.is;
 
-const compiledData = Object.fromEntries(
-  LEDGER_RECORD_TYPES.map((type) => [type, compileLazily(LedgerRecordDataV1[type])]),
-) as { [T in LedgerRecordType]: () => (typeof LedgerRecordDataV1)[T] };
+const dataChecks = Object.fromEntries(
+  LEDGER_RECORD_TYPES.map((type) => [
+    type,
+    createParser(`LedgerRecordDataV1.${type}`, LedgerRecordDataV1[type]).is,
+  ]),
+) as { [T in LedgerRecordType]: (data: unknown) => data is LedgerRecordData<T> };
 
 /**
  * True when `data` is a valid payload for a `type` record (`LedgerRecordDataV1[type]`),
@@ -119,9 +121,5 @@ export function isLedgerRecordData<T extends LedgerRecordType>(
   type: T,
   data: unknown,
 ): data is LedgerRecordData<T> {
-  try {
-    return compiledData[type]().validate(data);
-  } catch {
-    return false;
-  }
+  return dataChecks[type](data);
 }
