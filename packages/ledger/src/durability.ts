@@ -13,7 +13,7 @@ import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-err
  *   `maxDelayMs` after the first unsynced one, and at `flush()`/`close()`. A power loss
  *   can lose at most that window; `append(r, { sync: true })` makes one record (and all
  *   before it) durable at once, which is what the pipeline does for a request record.
- * - `none`: fdatasync only at `flush()`/`close()`. For tests and throwaway runs.
+ * - `none`: fdatasync (artifacts too) only at `flush()`/`close()`. For tests and throwaway runs.
  */
 export type DurabilityMode = 'strict' | 'batch' | 'none';
 
@@ -104,16 +104,17 @@ export class SyncPolicy {
     }
   }
 
-  /** Makes every written record durable now. */
+  /** Makes every written record durable now (and, through `beforeSync`, every artifact). */
   syncNow(): void {
     if (this.timer !== undefined) {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    if (this.unsynced === 0) return;
     try {
-      // Artifacts first: a durable record must never name a non-durable artifact.
+      // Artifacts first: a durable record must never name a non-durable artifact. Also
+      // when no record is unsynced: `flush()` right after `putArtifact` must cover it.
       this.beforeSync();
+      if (this.unsynced === 0) return;
       // fdatasync also flushes the file size, which is all an append changes.
       this.syncFile(this.fd);
       this.unsynced = 0;

@@ -231,7 +231,7 @@ export class Ledger {
     return this.write(input.type, input.stage ?? null, input.data, options?.sync === true);
   }
 
-  /** Makes every record written so far durable now (fdatasync), whatever the mode. */
+  /** Makes every record and artifact written so far durable now (fsync), whatever the mode. */
   flush(): void {
     this.assertOpen();
     this.syncOrClose(() => this.sync.syncNow());
@@ -240,8 +240,10 @@ export class Ledger {
   /**
    * Stores content in the run's content-addressed store and returns its address
    * `artifact://sha256:<hex>`. Secrets in it are replaced by `[SECRET:<kind>]` first (the
-   * address is that of the bytes stored). Resolves once the artifact is durable, so a
-   * record naming it can never be on disk without it. Same content, same address, one copy.
+   * address is that of the bytes stored). Same content, same address, one copy. The
+   * artifact is complete and in place when this resolves, and durable (fsynced) before
+   * any record naming it is: at once with `strict`, with the next group commit with
+   * `batch`, at `flush()`/`close()` with `none`.
    */
   async putArtifact(
     content: string | Uint8Array,
@@ -254,11 +256,13 @@ export class Ledger {
       );
     }
     const prepared = prepareArtifact(content);
-    // strict: durable now. batch: durable with the next group commit, before any record
-    // naming it is. none: never fsynced, like its records.
+    // strict: durable now. batch: durable with the next group commit (its fsync starts in
+    // the background now). none: at the next flush/close, like its records.
     const mode = this.sync.mode;
     const stored = storeArtifactBytes(this.runDir, prepared.bytes, mode === 'strict');
-    if (stored.written && mode === 'batch') this.pendingArtifacts.add(stored.path);
+    if (stored.written && mode !== 'strict') {
+      this.pendingArtifacts.add(stored.path, mode === 'batch');
+    }
     this.knownArtifacts.add(stored.ref);
     return stored.ref;
   }

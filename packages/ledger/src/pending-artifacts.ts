@@ -3,12 +3,13 @@ import { open } from 'node:fs/promises';
 import { fsyncDir } from './fsync-dir.js';
 
 /**
- * Artifacts written without fsync (`batch`), made durable before the ledger's next flush,
- * so no record the flush makes durable names an artifact that is not. Each one's fsync
- * starts in the background as soon as it is stored; the flush then waits on nothing and
- * fsyncs on the calling thread only those whose background fsync has not finished (and
- * the folder once). Without that head start a flush fsynced every artifact of its window
- * in a row and stalled the event loop for tens of milliseconds.
+ * Artifacts written without fsync (`batch`, `none`), made durable before the ledger's next
+ * flush, so no record the flush makes durable names an artifact that is not. With `batch`
+ * each one's fsync starts in the background as soon as it is stored; the flush then waits
+ * on nothing and fsyncs on the calling thread only those whose background fsync has not
+ * finished (and the folder once). Without that head start a flush fsynced every artifact
+ * of its window in a row and stalled the event loop for tens of milliseconds. `none`
+ * defers all of it to `flush()`/`close()`, like its records.
  */
 export class PendingArtifacts {
   /** Stored since the last flush, not yet known durable. */
@@ -23,10 +24,14 @@ export class PendingArtifacts {
     return this.pending.size;
   }
 
-  /** An artifact stored at `path` (renamed into the folder) without fsync. */
-  add(path: string): void {
+  /**
+   * An artifact stored at `path` (renamed into the folder) without fsync; `inBackground`
+   * starts its fsync in the threadpool now.
+   */
+  add(path: string, inBackground: boolean): void {
     this.pending.add(path);
     this.folderDirty = true;
+    if (!inBackground) return;
     fsyncInBackground(path).then(
       () => this.pending.delete(path),
       // Left pending: the next flush fsyncs it here and reports what fails.

@@ -31,16 +31,47 @@ describe('artifact durability follows the ledger mode', () => {
     expect(readdirSync(join(runDir, 'artifacts'))).toContain('sha256');
     expect(storeArtifactBytes(runDir, bytes, false).written).toBe(false);
     const pending = new PendingArtifacts(artifactDir(runDir));
-    pending.add(stored.path);
+    pending.add(stored.path, false);
     expect(() => pending.flush()).not.toThrow();
+    expect(pending.waiting).toBe(0);
   });
+
+  it('pending artifacts are made durable at a flush with no record unsynced (putArtifact, then flush)', () => {
+    const order: string[] = [];
+    const policy = new SyncPolicy(7, 'batch', () => {}, {
+      syncFile: () => order.push('ledger'),
+      beforeSync: () => order.push('artifacts'),
+    });
+    policy.syncNow();
+    expect(order).toEqual(['artifacts']); // no record to sync, but the artifacts are
+  });
+
+  it.each(['batch', 'none'] as const)(
+    '%s: an artifact stored and flushed is no longer pending',
+    async (durability) => {
+      const dir = tempDir();
+      const ledger = openLedger({ dir, runId: `run-${durability}`, durability });
+      await ledger.putArtifact('output text');
+      // fsync is not observable from outside the process: look at the ledger's own list.
+      const pending = (ledger as unknown as { pendingArtifacts: PendingArtifacts })
+        .pendingArtifacts;
+      if (durability === 'none') {
+        // none starts no background fsync: it waits for flush/close, like its records.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(pending.waiting).toBe(1);
+      }
+      ledger.flush();
+      expect(pending.waiting).toBe(0);
+      await ledger.close();
+    },
+  );
 
   it("a pending artifact's fsync starts at once in the background; a flush redoes only what did not finish", async () => {
     const runDir = tempDir();
     prepareArtifactStore(runDir);
     const pending = new PendingArtifacts(artifactDir(runDir));
     const stored = storeArtifactBytes(runDir, new TextEncoder().encode('output'), false);
-    pending.add(stored.path);
+    pending.add(stored.path, true);
     expect(pending.waiting).toBe(1);
     for (let i = 0; pending.waiting > 0 && i < 500; i++) {
       await new Promise((resolve) => setTimeout(resolve, 2));
@@ -49,7 +80,7 @@ describe('artifact durability follows the ledger mode', () => {
     pending.flush(); // the folder only
     // One whose background fsync fails stays pending, and the flush says why.
     const gone = join(artifactDir(runDir), 'f'.repeat(64));
-    pending.add(gone);
+    pending.add(gone, true);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(pending.waiting).toBe(1);
     expect(() => pending.flush()).toThrow(/ENOENT/);
