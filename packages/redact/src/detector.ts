@@ -23,6 +23,12 @@ export interface Detector {
    */
   readonly needles?: readonly string[];
   /**
+   * Literals every match starts with (case-sensitive) that `scan` searches for itself, so
+   * they are no prefilter of their own; a scan of a short text skips the detector when
+   * none occurs (see `shortTextGate`).
+   */
+  readonly anchors?: readonly string[];
+  /**
    * Other detector names this detector's findings may carry, with their priorities (the
    * generic assignment scan also reports AWS secret keys, found by their key name).
    */

@@ -3,6 +3,7 @@ import type { Detector } from './detector.js';
 import type { Finding } from './finding.js';
 import { mayMatch, prefilterKeys } from './prefilter.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
+import { SHORT_TEXT_MAX_LENGTH, type ShortTextGate, shortTextGate } from './short-text-gate.js';
 
 /** A set of detectors compiled once: priorities looked up by detector id. */
 export interface CompiledDetectors {
@@ -10,6 +11,8 @@ export interface CompiledDetectors {
   readonly detectors: readonly Detector[];
   /** The prefilter of each detector (same index), see {@link prefilterKeys}. */
   readonly prefilters: readonly (readonly string[] | null)[];
+  /** Skips the detectors with literals on a short text holding none of them. */
+  readonly gate: ShortTextGate | null;
   /** Detector id to overlap priority. */
   readonly priorities: ReadonlyMap<string, number>;
   /** The allow-list: findings it rejects are dropped before overlaps are resolved. */
@@ -27,20 +30,26 @@ export function compileDetectors(
     for (const extra of d.alsoReports ?? []) priorities.set(extra.id, extra.priority);
   }
   const prefilters = detectors.map(prefilterKeys);
+  const gate = shortTextGate(detectors);
   return filter === undefined
-    ? { detectors, prefilters, priorities }
-    : { detectors, prefilters, priorities, filter };
+    ? { detectors, prefilters, gate, priorities }
+    : { detectors, prefilters, gate, priorities, filter };
 }
 
 /**
- * Runs every detector whose prefilter passes and resolves overlaps. Findings come back
- * sorted by start and non-overlapping.
+ * Runs every detector whose prefilter passes (and, on a short text, whose literals the
+ * gate finds) and resolves overlaps. Findings come back sorted by start and
+ * non-overlapping.
  */
 export function runDetectors(compiled: CompiledDetectors, text: string): Finding[] {
   const out: Finding[] = [];
   if (text.length === 0) return out;
-  const { detectors, prefilters, priorities, filter } = compiled;
+  const { detectors, prefilters, gate, priorities, filter } = compiled;
+  // A short text without any literal skips every detector that has literals at once.
+  const skipCovered =
+    gate !== null && text.length <= SHORT_TEXT_MAX_LENGTH && !gate.pattern.test(text);
   for (let i = 0; i < detectors.length; i++) {
+    if (skipCovered && gate.covers[i]) continue;
     if (mayMatch(prefilters[i]!, text)) detectors[i]!.scan(text, out);
   }
   if (out.length === 0) return out;

@@ -51,6 +51,7 @@ export function anchoredDetector(spec: AnchoredDetectorSpec): Detector {
     priority: spec.priority,
     // No `needles`: the scan's own `indexOf` is the prefilter; a second `includes` pass
     // over the text would only repeat it.
+    anchors,
     scan(text: string, out: Finding[]): void {
       for (const { anchor, k, search } of searches) {
         let hit = text.indexOf(search, k);
