@@ -13,7 +13,8 @@ import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-err
  *   `maxDelayMs` after the first unsynced one, and at `flush()`/`close()`. A power loss
  *   can lose at most that window; `append(r, { sync: true })` makes one record (and all
  *   before it) durable at once, which is what the pipeline does for a request record.
- * - `none`: fdatasync (artifacts too) only at `flush()`/`close()`. For tests and throwaway runs.
+ * - `none`: fdatasync (artifacts too) only at `flush()`/`close()`. For tests and
+ *   throwaway runs.
  */
 export type DurabilityMode = 'strict' | 'batch' | 'none';
 

@@ -3,7 +3,7 @@ import type { Detector } from './detector.js';
 /**
  * Longest text the gate is tried on. Its cost grows with the text (~3.5 ns a character)
  * while a detector's own search costs about the same from 1 to 200 characters: under 64
- * characters the gate is 2-8x cheaper than the searches it saves (measured on ids, hex
+ * characters the gate is 2-7x cheaper than the searches it saves (measured on ids, hex
  * and prose), and the strings a ledger meets for the first time in each record (request
  * ids, hashes) are that short.
  */
@@ -13,15 +13,16 @@ export const SHORT_TEXT_MAX_LENGTH = 64;
 export interface ShortTextGate {
   /** Matches wherever any covered detector's anchor or needle occurs. */
   readonly pattern: RegExp;
-  /** Per detector (same index): whether `test` covers it. */
+  /** Per detector (same index): whether `pattern` covers it. */
   readonly covers: readonly boolean[];
 }
 
 /**
  * One regular expression that finds any literal (anchor or needle) of any detector that
- * has some. A text of at most {@link SHORT_TEXT_MAX_LENGTH} characters it does not match
- * cannot match a covered detector: every match of such a detector contains one of its
- * literals whole. Null when no detector has literals.
+ * has some. A text it does not match cannot match a covered detector: every match of such
+ * a detector contains one of its literals whole. Tried only on texts of at most
+ * {@link SHORT_TEXT_MAX_LENGTH} characters, where it is cheap. Null when no detector has
+ * literals.
  */
 export function shortTextGate(detectors: readonly Detector[]): ShortTextGate | null {
   const literals = new Set<string>();

@@ -50,7 +50,7 @@ export function anchoredDetector(spec: AnchoredDetectorSpec): Detector {
     ...(kind === undefined ? {} : { kind }),
     priority: spec.priority,
     // No `needles`: the scan's own `indexOf` is the prefilter; a second `includes` pass
-    // over the text would only repeat it.
+    // over the text would only repeat it. `anchors` lets a scan skip it on a short text.
     anchors,
     scan(text: string, out: Finding[]): void {
       for (const { anchor, k, search } of searches) {
