@@ -6,12 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fakeApiKey, startOpenAICompatibleServer } from '@pm-examples/loopback-model';
 import OpenAI from 'openai';
 import { SecretValue } from '../../packages/envelope-schemas/src/index.js';
 import { createLLMClient } from '../../packages/llm-client/src/index.js';
 import { openaiProvider } from '../../packages/llm-client/src/openai.js';
-import { fakeApiKey } from '../../test/support/fake-api-key.js';
-import { startOpenAICompatibleServer } from '../../test/support/openai-compatible-server.js';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 400);
 const WARMUP = 50;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openLedger, readArtifact, verifyLedger } from '@pm/ledger';
+import { startOpenAICompatibleServer } from '@pm-examples/loopback-model';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startOpenAICompatibleServer } from '../support/openai-compatible-server.js';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 50);
 const root = mkdtempSync(join(tmpdir(), 'pm-crash-'));

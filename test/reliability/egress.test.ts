@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { SecretValue } from '@pm/envelope-schemas';
 import { createLLMClient, type LLMClientOptions } from '@pm/llm-client';
 import { openaiProvider } from '@pm/llm-client/openai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeApiKey } from '../support/fake-api-key.js';
 import {
+  fakeApiKey,
   type OpenAICompatibleServer,
   startOpenAICompatibleServer,
-} from '../support/openai-compatible-server.js';
+} from '@pm-examples/loopback-model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = mkdtempSync(join(tmpdir(), 'pm-egress-'));
 const apiKey = new SecretValue(fakeApiKey('egress'), 'test');

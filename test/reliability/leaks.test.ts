@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLLMClient, type LLMEvent, resolveApiKey } from '@pm/llm-client';
 import { openaiProvider } from '@pm/llm-client/openai';
+import { startOpenAICompatibleServer } from '@pm-examples/loopback-model';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startOpenAICompatibleServer } from '../support/openai-compatible-server.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pm-leaks-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

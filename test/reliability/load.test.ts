@@ -5,9 +5,8 @@ import { SecretValue } from '@pm/envelope-schemas';
 import { verifyLedger } from '@pm/ledger';
 import { createLLMClient } from '@pm/llm-client';
 import { openaiProvider } from '@pm/llm-client/openai';
+import { fakeApiKey, startOpenAICompatibleServer } from '@pm-examples/loopback-model';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fakeApiKey } from '../support/fake-api-key.js';
-import { startOpenAICompatibleServer } from '../support/openai-compatible-server.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pm-load-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -5,12 +5,12 @@ import { SecretValue } from '@pm/envelope-schemas';
 import { verifyLedger } from '@pm/ledger';
 import { createLLMClient } from '@pm/llm-client';
 import { openaiProvider } from '@pm/llm-client/openai';
-import { afterAll, describe, expect, it } from 'vitest';
-import { fakeApiKey } from '../support/fake-api-key.js';
 import {
   type Behaviour,
+  fakeApiKey,
   startOpenAICompatibleServer,
-} from '../support/openai-compatible-server.js';
+} from '@pm-examples/loopback-model';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = mkdtempSync(join(tmpdir(), 'pm-faults-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

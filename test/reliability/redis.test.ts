@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { createBudget } from '@pm/budget';
 import { redisStore } from '@pm/budget/redis';
 import { verifyLedger } from '@pm/ledger';
+import { startOpenAICompatibleServer } from '@pm-examples/loopback-model';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOpenAICompatibleServer } from '../support/openai-compatible-server.js';
 import { cleanPrefix, connectRedis, IN_CI, uniquePrefix } from '../support/redis-env.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pm-redis-reliability-'));

@@ -1,4 +1,4 @@
-import type { Behaviour, RecordedRequest } from '../../../test/support/openai-compatible-server.js';
+import type { Behaviour, RecordedRequest } from '@pm-examples/loopback-model';
 
 /**
  * What the loopback stand-in for OpenAI answers: a schema-valid object for each of the

@@ -8,9 +8,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ChatMessage, countChatTokens, createBudget } from '@pm/budget';
 import { redisStore } from '@pm/budget/redis';
+import { fakeApiKey, startOpenAICompatibleServer } from '@pm-examples/loopback-model';
 import { Redis } from 'ioredis';
-import { fakeApiKey } from '../../../test/support/fake-api-key.js';
-import { startOpenAICompatibleServer } from '../../../test/support/openai-compatible-server.js';
 import type { AlertSeen, WorkerConfig, WorkerMessage } from './messages.js';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fakeApiKey, startOpenAICompatibleServer } from '@pm-examples/loopback-model';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fakeApiKey } from '../../../test/support/fake-api-key.js';
-import { startOpenAICompatibleServer } from '../../../test/support/openai-compatible-server.js';
 import { runExample } from '../../../test/support/run-example.js';
 
 const example = fileURLToPath(new URL('..', import.meta.url));

@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { fakeApiKey } from '../../../test/support/fake-api-key.js';
 import {
   type Behaviour,
+  fakeApiKey,
   startOpenAICompatibleServer,
-} from '../../../test/support/openai-compatible-server.js';
+} from '@pm-examples/loopback-model';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runExample } from '../../../test/support/run-example.js';
 
 const example = fileURLToPath(new URL('..', import.meta.url));

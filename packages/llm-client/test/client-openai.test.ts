@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SecretValue } from '@pm/envelope-schemas';
 import { verifyLedger } from '@pm/ledger';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import {
   type Behaviour,
   type OpenAICompatibleServer,
   startOpenAICompatibleServer,
-} from '../../../test/support/openai-compatible-server.js';
+} from '@pm-examples/loopback-model';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   ApprovalDeniedError,
   createLLMClient,

@@ -1,10 +1,10 @@
 import { SecretValue } from '@pm/envelope-schemas';
-import { afterEach, describe, expect, it } from 'vitest';
 import {
   type Behaviour,
   type OpenAICompatibleServer,
   startOpenAICompatibleServer,
-} from '../../../test/support/openai-compatible-server.js';
+} from '@pm-examples/loopback-model';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createEgressFetch, EgressDeniedError, ProviderUnavailableError } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
 
