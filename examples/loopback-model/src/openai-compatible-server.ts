@@ -116,7 +116,8 @@ function completionBody(
 }
 
 /**
- * Starts an OpenAI-compatible server for tests: `/v1/chat/completions` and `/v1/responses`.
+ * Starts an OpenAI-compatible server on 127.0.0.1 for examples and tests:
+ * `/v1/chat/completions` and `/v1/responses`.
  * `script(request, index)` picks the behaviour for each request (index counts from 0).
  */
 export async function startOpenAICompatibleServer(
