@@ -12,6 +12,7 @@ import {
   safeParseLedgerRecord,
 } from '../src/index.js';
 import { formatIssues } from '../src/parse/format-issues.js';
+import { hostileObject } from './helpers/hostile-object.js';
 
 // The parsers run schemas compiled by z.compile; the exported schemas are the originals,
 // which zod runs on its runtime parser. Both must give the same answers and problems.
@@ -89,17 +90,7 @@ describe('compiled ledger record checks', () => {
       }),
       { seed, numRuns: 2_000 },
     );
-    const hostile = new Proxy(
-      {},
-      {
-        get() {
-          throw new Error('boom');
-        },
-        ownKeys() {
-          throw new Error('boom');
-        },
-      },
-    );
+    const hostile = hostileObject();
     expect(isLedgerRecord(hostile)).toBe(false);
     expect(isLedgerRecordData('response', hostile)).toBe(false);
   });

@@ -4,20 +4,11 @@ import {
   SchemaValidationError,
   safeParseAutomationPolicy,
 } from '../src/index.js';
+import { hostileObject } from './helpers/hostile-object.js';
 
 describe('parse functions', () => {
   it('turn a throwing getter or proxy into a SchemaValidationError', () => {
-    const hostile = new Proxy(
-      {},
-      {
-        get() {
-          throw new Error('boom');
-        },
-        ownKeys() {
-          throw new Error('boom');
-        },
-      },
-    );
+    const hostile = hostileObject();
     expect(() => parseRequestEnvelope(hostile)).toThrow(SchemaValidationError);
   });
 
