@@ -47,6 +47,14 @@ export function isArtifactRef(text: string): boolean {
   return text.length === ARTIFACT_REF_LENGTH && REF_PATTERN.test(text);
 }
 
+/** Receives refs already found well-formed ({@link isArtifactRef}). */
+export type ArtifactRefSink = (ref: string) => void;
+
+/** The SHA-256 hex of a ref {@link isArtifactRef} accepted (no second match). */
+export function hexOfArtifactRef(ref: string): string {
+  return ref.slice(REF_PREFIX.length);
+}
+
 /** The SHA-256 hex of a well-formed ref, or null. */
 export function parseArtifactRef(ref: string): string | null {
   const match = REF_PATTERN.exec(ref);

@@ -1,5 +1,5 @@
 import type { LedgerRecordV1 } from '@pm/envelope-schemas';
-import { isArtifactRef } from './artifact-store.js';
+import { type ArtifactRefSink, isArtifactRef } from './artifact-store.js';
 import { CleanStringCache, holdsSecret } from './clean-string-cache.js';
 import { LayoutMap } from './layout-map.js';
 
@@ -25,14 +25,18 @@ export class BatchSecretScan {
   /** @param onSuspect scans one record of a batch in which something was found. */
   constructor(private readonly onSuspect: (record: LedgerRecordV1, line: number) => void) {}
 
-  /** Queues the strings of a record (read at `line`) that were not seen clean before. */
-  add(record: LedgerRecordV1, line: number): void {
+  /**
+   * Queues the strings of a record (read at `line`) that were not seen clean before.
+   * `onRef` gets each artifact ref in its `data` (the walk verification would otherwise
+   * make a second time to collect them).
+   */
+  add(record: LedgerRecordV1, line: number, onRef: ArtifactRefSink | null = null): void {
     const strings = this.strings;
     strings.length = 0;
     strings.push(record.run_id);
     if (record.stage !== null) strings.push(record.stage);
-    this.gather(record.data, strings);
-    if (record.scrubbed !== undefined) this.gather(record.scrubbed, strings);
+    this.gather(record.data, strings, onRef);
+    if (record.scrubbed !== undefined) this.gather(record.scrubbed, strings, null);
     const before = this.unseen.length;
     this.cache.collectUnseen(strings, this.unseen);
     if (this.unseen.length === before) return;
@@ -46,11 +50,12 @@ export class BatchSecretScan {
    * scanned clean and artifact refs (the schema fixes them to `artifact://sha256:<hex>`,
    * which no detector matches: a test holds that).
    */
-  private gather(value: unknown, out: string[]): void {
+  private gather(value: unknown, out: string[], onRef: ArtifactRefSink | null): void {
     if (typeof value === 'string') {
       if (!isArtifactRef(value)) out.push(value);
+      else if (onRef !== null) onRef(value);
     } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) this.gather(value[i], out);
+      for (let i = 0; i < value.length; i++) this.gather(value[i], out, onRef);
     } else if (typeof value === 'object' && value !== null) {
       const keys = Object.keys(value);
       if (keys.length > 0 && this.cleanLayouts.get(keys) === undefined) {
@@ -58,7 +63,7 @@ export class BatchSecretScan {
         this.unseenLayouts.push(keys);
       }
       for (let i = 0; i < keys.length; i++) {
-        this.gather((value as Record<string, unknown>)[keys[i]!], out);
+        this.gather((value as Record<string, unknown>)[keys[i]!], out, onRef);
       }
     }
   }

@@ -1,5 +1,5 @@
 import type { LedgerRecordV1 } from '@pm/envelope-schemas';
-import { parseArtifactRef } from './artifact-store.js';
+import { type ArtifactRefSink, hexOfArtifactRef, isArtifactRef } from './artifact-store.js';
 import { BatchSecretScan } from './batch-secret-scan.js';
 import type { LedgerProblem } from './ledger-problem.js';
 import { LineInspector, type LineVerdict } from './line-inspector.js';
@@ -37,16 +37,29 @@ export class BatchVerifier {
   private verdicts: LineVerdict[] = [];
   private secretProblems: LedgerProblem[] = [];
   private refs = new Map<string, number>();
+  /** The seq of the record whose refs {@link onRef} is getting. */
+  private refSeq = 0;
+  private readonly onRef: ArtifactRefSink | null;
 
-  constructor(private readonly checks: BatchChecks) {}
+  constructor(private readonly checks: BatchChecks) {
+    this.onRef = checks.artifacts ? (ref) => this.noteRef(ref) : null;
+  }
 
   /** Checks the next line of the batch being built (lines come in file order). */
   add(line: LedgerLine): void {
     const { verdict, record } = this.inspector.inspect(line);
     this.verdicts.push(verdict);
     if (record === null) return;
-    if (this.checks.secrets) this.secrets.add(record, line.number);
-    if (this.checks.artifacts) collectRefs(record.data, record.seq, this.refs);
+    this.refSeq = record.seq;
+    // One walk of the record's data serves both checks when both are on.
+    if (this.checks.secrets) this.secrets.add(record, line.number, this.onRef);
+    else if (this.onRef !== null) forEachRef(record.data, this.onRef);
+  }
+
+  /** Keeps the first seq naming each artifact. */
+  private noteRef(ref: string): void {
+    const hex = hexOfArtifactRef(ref);
+    if (!this.refs.has(hex)) this.refs.set(hex, this.refSeq);
   }
 
   /** What the lines added since the last call are; starts the next batch. */
@@ -85,17 +98,15 @@ export class BatchVerifier {
   }
 }
 
-/** Collects `artifact://` refs anywhere in a record's data, with the first seq naming each. */
-function collectRefs(value: unknown, seq: number, out: Map<string, number>): void {
+/** Hands `onRef` every artifact ref anywhere in a record's data. */
+function forEachRef(value: unknown, onRef: ArtifactRefSink): void {
   if (typeof value === 'string') {
-    if (value.startsWith('artifact://')) {
-      const hex = parseArtifactRef(value);
-      if (hex !== null && !out.has(hex)) out.set(hex, seq);
-    }
+    if (isArtifactRef(value)) onRef(value);
   } else if (Array.isArray(value)) {
-    for (const item of value) collectRefs(item, seq, out);
+    for (const item of value) forEachRef(item, onRef);
   } else if (typeof value === 'object' && value !== null) {
-    for (const key of Object.keys(value))
-      collectRefs((value as Record<string, unknown>)[key], seq, out);
+    for (const key of Object.keys(value)) {
+      forEachRef((value as Record<string, unknown>)[key], onRef);
+    }
   }
 }

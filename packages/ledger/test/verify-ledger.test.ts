@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../src/hash-chain.js';
@@ -102,9 +102,27 @@ describe('verifyLedger', () => {
     const { runDir, output } = await sampleRun();
     rmSync(join(runDir, 'artifacts', 'sha256', output));
     writeFileSync(join(runDir, 'artifacts', 'sha256', sha256Hex('the prompt')), 'changed');
-    expect(await kinds(runDir)).toEqual([
+    const expected = [
       ['missing_artifact', 2],
       ['artifact_mismatch', 1],
+    ];
+    expect(await kinds(runDir)).toEqual(expected);
+    // Without the secret scan the refs are collected by a walk of their own.
+    expect(await kinds(runDir, { secrets: false })).toEqual(expected);
+  });
+
+  it('reports a store entry it cannot read instead of throwing', async () => {
+    const { runDir } = await sampleRun();
+    const name = sha256Hex('not a file');
+    mkdirSync(join(runDir, 'artifacts', 'sha256', name));
+    const { problems } = await verifyLedger(runDir);
+    expect(problems).toEqual([
+      {
+        kind: 'artifact_mismatch',
+        seq: null,
+        line: null,
+        message: `artifact sha256:${name} could not be read (EISDIR)`,
+      },
     ]);
   });
 
