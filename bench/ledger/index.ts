@@ -2,6 +2,10 @@
 // writes on the same ~500-byte records, and verification throughput. One run, printed
 // side by side. Numbers depend on the disk and on whatever else runs: say so with them.
 // It measures the build (`npm run build` first): what users run, helper threads included.
+// Every append case runs once untimed on a few thousand records first (its own files), so
+// each is timed warm, as in a service that has been up a while, whatever its place in
+// the order. Verification runs as `pm-ledger verify` does: in a fresh process, with its
+// default checks (artifacts and secrets included); a first pass there is a cold start.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -14,21 +18,18 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import {
-  type DurabilityMode,
-  openLedger,
-  type VerifyLedgerOptions,
-  verifyLedger,
-} from '../../packages/ledger/dist/index.js';
+import { type DurabilityMode, openLedger } from '../../packages/ledger/dist/index.js';
 import { artifactContent, BENCH_ARTIFACTS, benchRecord } from './records.js';
 
 const FAST = Number(process.env.BENCH_RECORDS ?? 50_000);
-/** Records of the large ledger verified with helper threads (~120 MB). */
-const LARGE = Number(process.env.BENCH_LARGE_RECORDS ?? 200_000);
+/** Records of the large ledger, verified with helper threads by default (~245 MB). */
+const LARGE = Number(process.env.BENCH_LARGE_RECORDS ?? 400_000);
 const SLOW = Number(process.env.BENCH_SYNC_RECORDS ?? 1_000);
+/** Records each append case writes untimed before it is timed (JIT warm-up). */
+const WARMUP = Number(process.env.BENCH_WARMUP_RECORDS ?? 5_000);
 const root = mkdtempSync(join(tmpdir(), 'pm-ledger-bench-'));
 const rows: { name: string; rate: number; note?: string }[] = [];
 
@@ -38,8 +39,17 @@ function time(fn: () => void): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-async function benchLedger(mode: DurabilityMode, n: number) {
-  const runId = `run-${mode}`;
+/** Which run of a case this is: only `timed` adds a row. */
+type Pass = 'warm-up' | 'timed';
+
+/** Runs `once` untimed on {@link WARMUP} records, then timed on `n`; returns the latter. */
+async function warmThen<T>(once: (n: number, pass: Pass) => Promise<T> | T, n: number) {
+  await once(Math.min(WARMUP, n), 'warm-up');
+  return once(n, 'timed');
+}
+
+async function benchLedger(mode: DurabilityMode, n: number, pass: Pass) {
+  const runId = `run-${mode}-${pass}`;
   const ledger = openLedger({ dir: root, runId, durability: mode });
   // Artifacts are stored, and made durable, before timing: what is timed is append. (With
   // batch and none their fsyncs would otherwise land in the first flush of the loop.)
@@ -51,12 +61,14 @@ async function benchLedger(mode: DurabilityMode, n: number) {
     ledger.flush(); // batch/none: the final group commit belongs to the cost
   });
   const bytes = ledger.size;
-  void ledger.close();
-  rows.push({
-    name: `ledger ${mode}`,
-    rate: n / seconds,
-    note: `${Math.round(bytes / n)} B/record`,
-  });
+  await ledger.close();
+  if (pass === 'timed') {
+    rows.push({
+      name: `ledger ${mode}`,
+      rate: n / seconds,
+      note: `${Math.round(bytes / n)} B/record`,
+    });
+  }
   return join(root, runId);
 }
 
@@ -64,11 +76,11 @@ async function benchLedger(mode: DurabilityMode, n: number) {
  * `strict` against a bare write+fsync loop, interleaved in blocks of 50 records so both
  * see the same disk and the same neighbours (fsync rates swing widely on a shared VM).
  */
-async function benchStrictAgainstFsync(n: number, sameLine: Buffer) {
-  const ledger = openLedger({ dir: root, runId: 'run-strict', durability: 'strict' });
+async function benchStrictAgainstFsync(n: number, pass: Pass, sameLine: Buffer) {
+  const ledger = openLedger({ dir: root, runId: `run-strict-${pass}`, durability: 'strict' });
   for (let i = 0; i < BENCH_ARTIFACTS; i++) await ledger.putArtifact(artifactContent(i));
   const records = Array.from({ length: n }, (_, i) => benchRecord(i));
-  const fd = openSync(join(root, 'bare-fsync.jsonl'), 'a');
+  const fd = openSync(join(root, `bare-fsync-${pass}.jsonl`), 'a');
   // The bare loop writes the ledger's own line (same bytes per flush): what is compared
   // is the ledger's work around a durable write, not the length of the line.
   const line = sameLine;
@@ -89,6 +101,7 @@ async function benchStrictAgainstFsync(n: number, sameLine: Buffer) {
   closeSync(fd);
   const bytes = ledger.size;
   await ledger.close();
+  if (pass !== 'timed') return;
   rows.push({ name: 'bare writeSync+fsync', rate: n / bareSeconds, note: `${line.length} B/line` });
   rows.push({
     name: 'ledger strict',
@@ -101,18 +114,18 @@ function sampleLine(): string {
   return `${JSON.stringify({ ...benchRecord(1), ts: new Date().toISOString(), seq: 1 })}\n`;
 }
 
-function benchBareWrite(n: number) {
-  const fd = openSync(join(root, 'bare.jsonl'), 'a');
+function benchBareWrite(n: number, pass: Pass) {
+  const fd = openSync(join(root, `bare-${pass}.jsonl`), 'a');
   const line = Buffer.from(sampleLine());
   const seconds = time(() => {
     for (let i = 0; i < n; i++) writeSync(fd, line);
   });
   closeSync(fd);
-  rows.push({ name: 'bare writeSync', rate: n / seconds });
+  if (pass === 'timed') rows.push({ name: 'bare writeSync', rate: n / seconds });
 }
 
-function benchStringifyHash(n: number) {
-  const fd = openSync(join(root, 'stringify-hash.jsonl'), 'a');
+function benchStringifyHash(n: number, pass: Pass) {
+  const fd = openSync(join(root, `stringify-hash-${pass}.jsonl`), 'a');
   const records = Array.from({ length: n }, (_, i) => benchRecord(i));
   const seconds = time(() => {
     for (let i = 0; i < n; i++) {
@@ -122,30 +135,47 @@ function benchStringifyHash(n: number) {
     }
   });
   closeSync(fd);
-  rows.push({ name: 'stringify+SHA-256+writeSync', rate: n / seconds });
+  if (pass === 'timed') rows.push({ name: 'stringify+SHA-256+writeSync', rate: n / seconds });
 }
 
-function benchPino(n: number) {
-  const dest = pino.destination({ dest: join(root, 'pino.jsonl'), sync: true });
+function benchPino(n: number, pass: Pass) {
+  const dest = pino.destination({ dest: join(root, `pino-${pass}.jsonl`), sync: true });
   const logger = pino({ base: null }, dest);
   const records = Array.from({ length: n }, (_, i) => benchRecord(i));
   const seconds = time(() => {
     for (let i = 0; i < n; i++) logger.info(records[i]);
   });
   dest.flushSync();
-  rows.push({ name: 'pino (sync destination)', rate: n / seconds });
+  if (pass === 'timed') rows.push({ name: 'pino (sync destination)', rate: n / seconds });
 }
 
-async function benchVerify(runDir: string, label: string, options: VerifyLedgerOptions = {}) {
+/**
+ * Verifies `runDir` with its default checks in a fresh process (`verify-child.ts`), as
+ * `pm-ledger verify` runs: not in this one, whose heap and JIT the append cases have
+ * shaped (verification measured ~15-20% slower here than in a process of its own).
+ * One row per pass: the first includes V8's warm-up, the second does not.
+ */
+function benchVerify(runDir: string, label: string, workers: number | null, passes: number) {
   const bytes = statSync(join(runDir, 'ledger.jsonl')).size;
-  const start = process.hrtime.bigint();
-  const result = await verifyLedger(runDir, { artifacts: false, ...options });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (!result.ok) throw new Error('bench ledger did not verify');
-  rows.push({
-    name: `verify ${Math.round(bytes / 1e6)} MB${label}`,
-    rate: bytes / 1e6 / seconds,
-    note: 'MB/s',
+  const output = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'verify-child.ts'),
+      runDir,
+      `${workers ?? ''}`,
+      `${passes}`,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const { seconds } = JSON.parse(output.trim().split('\n').pop()!) as { seconds: number[] };
+  seconds.forEach((s, pass) => {
+    rows.push({
+      name: `verify ${Math.round(bytes / 1e6)} MB${label}${passes > 1 ? `, pass ${pass + 1}` : ''}`,
+      rate: bytes / 1e6 / s,
+      note: 'MB/s',
+    });
   });
 }
 
@@ -157,8 +187,8 @@ async function benchVerifyLarge() {
   await ledger.close();
   const runDir = join(root, 'run-large');
   settleDisk();
-  await benchVerify(runDir, ', 1 thread', { workers: 0 });
-  await benchVerify(runDir, `, ${availableParallelism() - 1} helper thread(s)`);
+  benchVerify(runDir, ', 1 thread', 0, 1);
+  benchVerify(runDir, ', default helper threads', null, 1);
 }
 
 console.log(
@@ -175,23 +205,23 @@ function settleDisk(): void {
 }
 
 settleDisk();
-benchBareWrite(FAST);
+await warmThen(benchBareWrite, FAST);
 settleDisk();
-benchStringifyHash(FAST);
+await warmThen(benchStringifyHash, FAST);
 settleDisk();
-benchPino(FAST);
+await warmThen(benchPino, FAST);
 settleDisk();
-const noneDir = await benchLedger('none', FAST);
+const noneDir = await warmThen((n, pass) => benchLedger('none', n, pass), FAST);
 settleDisk();
-await benchLedger('batch', FAST);
+await warmThen((n, pass) => benchLedger('batch', n, pass), FAST);
 settleDisk();
 const ledgerLine = Buffer.from(
   `${readFileSync(join(noneDir, 'ledger.jsonl'), 'utf8').split('\n')[1]}\n`,
 );
-await benchStrictAgainstFsync(SLOW, ledgerLine);
+await benchStrictAgainstFsync(100, 'warm-up', ledgerLine);
+await benchStrictAgainstFsync(SLOW, 'timed', ledgerLine);
 settleDisk();
-await benchVerify(noneDir, '');
-await benchVerify(noneDir, ', no secret scan', { secrets: false });
+benchVerify(noneDir, '', null, 2);
 await benchVerifyLarge();
 
 const bare = rows.find((r) => r.name === 'bare writeSync')!.rate;
@@ -220,7 +250,7 @@ console.log(`  batch  >= 50k/s          ${get('ledger batch') >= 50_000 ? 'met' 
 console.log(
   `  strict >= 0.8x write+fsync ${get('ledger strict') >= 0.8 * bareSync ? 'met' : 'NOT met'}`,
 );
-const verifyRows = rows.filter((r) => r.name.startsWith('verify') && !r.name.includes('no secret'));
+const verifyRows = rows.filter((r) => r.name.startsWith('verify'));
 for (const row of verifyRows) {
   console.log(`  ${row.name.padEnd(32)} >= 100 MB/s ${row.rate >= 100 ? 'met' : 'NOT met'}`);
 }

@@ -6,8 +6,12 @@ import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-err
 import type { LineBatch } from './line-batch.js';
 import type { BatchChecks, BatchResult } from './verify-batch.js';
 
-/** Smallest ledger worth starting helper threads for (one takes ~0.1 s to start). */
-const HELPERS_FROM_BYTES = 64 * 1024 * 1024;
+/**
+ * Smallest ledger worth starting helper threads for. A helper takes ~0.1 s to start and
+ * warms its own JIT: in a fresh process (as `pm-ledger verify` runs) one helper broke even
+ * from 64 to ~130 MB and gained 8-30% from 150 to 300 MB (decision 0008).
+ */
+const HELPERS_FROM_BYTES = 128 * 1024 * 1024;
 /** Most helpers started by default. */
 const MAX_DEFAULT_HELPERS = 3;
 /** Batches a helper may hold at once: one being checked, one waiting, so it never idles. */
@@ -41,7 +45,7 @@ export class VerifyHelpers {
 
   /**
    * The helpers for verifying `file`: `workers` of them, or by default one per spare CPU
-   * (at most 3) for a ledger of 64 MB or more, and none below (null).
+   * (at most 3) for a ledger of 128 MiB or more, and none below (null).
    */
   static forLedger(
     file: string,

@@ -34,7 +34,7 @@ export interface VerifyLedgerOptions {
   artifacts?: boolean;
   /**
    * Helper threads that check lines alongside the calling thread. Default: one per spare
-   * CPU (at most 3) for a ledger of 64 MB or more, none below. 0: the calling thread only.
+   * CPU (at most 3) for a ledger of 128 MiB or more, none below. 0: the calling thread only.
    */
   workers?: number;
 }

@@ -10,7 +10,7 @@ const USAGE = `usage: pm-ledger <command> <runDir> [options]
 
   verify <runDir> [--public-key FILE] [--checkpoint FILE] [--workers N] [--json]
       check hashes, links, schema, artifacts, secrets and the signed checkpoint
-      (--workers: helper threads; default one per spare CPU from 64 MB, 0 for none)
+      (--workers: helper threads; default one per spare CPU from 128 MiB, 0 for none)
   summary <runDir> [--json]
       per-run figures: requests, tokens, cost, models, stages, approvals, errors
   show <runDir> [--type TYPE] [--stage STAGE] [--json]
