@@ -1,6 +1,7 @@
 // Runs publint and @arethetypeswrong/cli on every package; any error fails the run.
-// attw checks the node16 and bundler resolutions: the packages need Node 20 (engines), so
-// the pre-exports node10 resolution, which cannot see subpaths like @pm/budget/redis, is moot.
+// attw checks every resolution TypeScript has, node10 included: the runtime is Node 20, but
+// many projects still type-check with `moduleResolution: "node"`, which ignores `exports`;
+// `typesVersions` points it at the subpaths' types (@pm/budget/redis and the like).
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
@@ -10,7 +11,7 @@ for (const name of readdirSync('packages')) {
   const dir = `packages/${name}`;
   for (const [tool, args] of [
     ['publint', ['--strict', dir]],
-    ['attw', ['--pack', dir, '--profile', 'node16', '--format', 'table-flipped']],
+    ['attw', ['--pack', dir, '--format', 'table-flipped']],
   ]) {
     console.log(`\n> ${tool} ${dir}`);
     try {
