@@ -24,6 +24,7 @@ function planted(): Array<[string, string, string]> {
   const bearer = rng.chars(BASE64URL, 32);
   const basic = Buffer.from(`svc:${b62(12)}`).toString('base64');
   const pg = b62(16);
+  const pgAt = `${b62(8)}@${b62(8)}`;
   const pw = `${b62(10)}!9`;
   const npm = `npm_${b62(36)}`;
   const azure = `${rng.chars(BASE64, 86)}==`;
@@ -42,6 +43,8 @@ function planted(): Array<[string, string, string]> {
     [`curl -H "Authorization: Bearer ${bearer}" https://api`, 'bearer', bearer],
     [`Authorization: Basic ${basic}`, 'basic_auth', basic],
     [`DATABASE_URL=postgres://app:${pg}@db.internal:5432/shop`, 'connection_string', pg],
+    // An unencoded `@` in the password: the last `@` of the authority ends it (WHATWG URL).
+    [`MONGO_URL=mongodb+srv://app:${pgAt}@cluster0.example.net/db`, 'connection_string', pgAt],
     [`{"password": "${pw}"}`, 'generic', pw],
     [`//registry.npmjs.org/:_authToken=${npm}`, 'generic', npm],
     [
@@ -78,6 +81,10 @@ describe('detectSecrets', () => {
     'the bearer instrument is payable',
     'git sha 3f2a9c0d4b1e8f7a6c5d4e3f2a1b0c9d8e7f6a5b',
     '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----',
+    // Complete PEM blocks whose body is too short to hold any private key: documentation.
+    '-----BEGIN PRIVATE KEY-----\nxxx\n-----END PRIVATE KEY-----',
+    '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
+    '{"private_key": "-----BEGIN PRIVATE KEY-----\\nYOUR_PRIVATE_KEY_HERE\\n-----END PRIVATE KEY-----\\n"}',
   ])('ignores placeholder or non-secret %j', (text) => {
     expect(detectSecrets(text)).toEqual([]);
   });
@@ -88,6 +95,13 @@ describe('detectSecrets', () => {
     const [f] = detectSecrets(text);
     expect(f).toMatchObject({ kind: 'generic' });
     expect(text.slice(f!.start, f!.end)).toBe(pw);
+  });
+
+  it('takes the smallest real private key (Ed25519, 64 characters) and a truncated block', () => {
+    const ed25519 = `-----BEGIN PRIVATE KEY-----\n${rng.chars(BASE64, 64)}\n-----END PRIVATE KEY-----`;
+    expect(detectSecrets(ed25519)).toMatchObject([{ kind: 'private_key', start: 0 }]);
+    const truncated = '-----BEGIN PRIVATE KEY-----\nMC4CAQAw';
+    expect(detectSecrets(truncated)).toMatchObject([{ kind: 'private_key', start: 0 }]);
   });
 
   it('prefers the specific kind over the generic assignment around it', () => {

@@ -24,6 +24,23 @@ describe('createRedactor().scan', () => {
     expect(text.slice(findings[0]!.start, findings[0]!.end)).toBe('bob@example.com');
     expect(findings[4]).toMatchObject({ kind: 'github', detector: 'github-token' });
   });
+
+  it('reads URL userinfo as the WHATWG URL parser does: the last @ of the authority ends it', () => {
+    const r = createRedactor();
+    const userinfo = (text: string) =>
+      r.scan(text).map((f) => [f.type, text.slice(f.start, f.end)]);
+    // Not split into a short password and an e-mail address made of its tail.
+    expect(userinfo('https://svc:p4ss@w0rd@api.example.com/v1')).toEqual([
+      ['url_credentials', 'svc:p4ss@w0rd'],
+    ]);
+    // An e-mail address as the user name: the password must not be left out.
+    expect(userinfo('https://ann@example.com:s3cretPass@host.example/x')).toEqual([
+      ['url_credentials', 'ann@example.com:s3cretPass'],
+    ]);
+    // A space ends the authority; an `@` in the path is not userinfo.
+    expect(userinfo('https://u:pw@h ok@x')).toEqual([['url_credentials', 'u:pw']]);
+    expect(userinfo('http://host:8080/path@x.example')).toEqual([]);
+  });
 });
 
 describe('redactText', () => {

@@ -72,10 +72,13 @@ export function isDsnScheme(text: string, colon: number): boolean {
 /**
  * `scheme://user:password@host` userinfo. Group 1 is `user:password`, group 2 the user,
  * group 3 the password; `/` is excluded from both so `http://host:8080/path@x` is not
- * read as credentials.
+ * read as credentials. As in the WHATWG URL parser, the user ends at the first `:` and
+ * the LAST `@` of the authority ends the userinfo, so an unencoded `@` in a user (an
+ * e-mail address) or a password (`p@ss@db.example`) stays in it: the password's greedy
+ * run backtracks to that `@` (linear: no lookahead inside the repetition).
  */
 export const USERINFO_PATTERN =
-  /:\/\/(([^\s:/@?#"'<>]{0,256}):([^\s@/?#"'<>]{1,256}))@(?=[A-Za-z0-9[])/;
+  /:\/\/(([^\s:/?#"'<>]{0,256}):([^\s/?#"'<>]{1,256}))@(?=[A-Za-z0-9[])/;
 
 /** Passwords in database/broker URIs: `postgres://app:<password>@db:5432/shop`. */
 export const connectionStringUri: Detector = anchoredDetector({

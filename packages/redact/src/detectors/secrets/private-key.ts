@@ -7,6 +7,12 @@ const HEADER = /-----BEGIN (?:[A-Z0-9]{1,16} ){0,3}PRIVATE KEY(?: BLOCK)?-----/g
 const FOOTER = /-----END (?:[A-Z0-9]{1,16} ){0,3}PRIVATE KEY(?: BLOCK)?-----/y;
 /** Largest block taken as one key (an RSA-8192 PEM is ~6.5 KB). */
 const MAX_BLOCK = 20_000;
+/**
+ * Fewest base64 characters in the body of a complete block taken as a key. The smallest
+ * private keys (Ed25519/X25519 in PKCS#8) are 48 bytes, 64 characters; a shorter body
+ * (`xxx`, `...`, `YOUR_PRIVATE_KEY_HERE`) is a placeholder in documentation.
+ */
+const MIN_KEY_CHARS = 60;
 
 /**
  * Characters of a PEM body, including the `\\n` escapes of a key pasted into JSON. No
@@ -26,9 +32,22 @@ function isBodyChar(c: number): boolean {
   );
 }
 
+/** Base64 characters in `text[from, to)`: padding, line breaks and JSON escapes aside. */
+function keyCharsBetween(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92)
+      i++; // a JSON escape (`\n`): neither character is the key's
+    else if (isBodyChar(c) && c !== 61 && c !== 10 && c !== 13) count++;
+  }
+  return count;
+}
+
 /**
  * PEM private-key blocks (PKCS#1/#8, EC, OpenSSH, PGP), header to footer. A truncated block
- * (no footer) is taken up to the end of its body so a pasted half key still goes.
+ * (no footer) is taken up to the end of its body so a pasted half key still goes; a
+ * complete block whose body is too short to hold any key is a placeholder and is skipped.
  * The footer search runs once per footer, not once per header, so many headers stay linear.
  */
 export const privateKey: Detector = {
@@ -52,6 +71,12 @@ export const privateKey: Detector = {
       if (footerAt >= 0 && footerAt - headerEnd <= MAX_BLOCK) {
         FOOTER.lastIndex = footerAt;
         if (FOOTER.test(text)) end = FOOTER.lastIndex;
+      }
+      if (end >= 0 && keyCharsBetween(text, headerEnd, footerAt) < MIN_KEY_CHARS) {
+        // A complete block around a placeholder: skip it (a truncated one still goes).
+        HEADER.lastIndex = end;
+        m = HEADER.exec(text);
+        continue;
       }
       if (end < 0) {
         end = headerEnd;
