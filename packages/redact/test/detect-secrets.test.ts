@@ -28,6 +28,13 @@ function planted(): Array<[string, string, string]> {
   const pw = `${b62(10)}!9`;
   const npm = `npm_${b62(36)}`;
   const azure = `${rng.chars(BASE64, 86)}==`;
+  const hex = (n: number) => rng.chars('0123456789abcdef', n);
+  const drfToken = hex(40);
+  const bareKey = `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
+  const databricks = `dapi${hex(32)}`;
+  const grafana = `glc_${rng.chars(BASE64, 64)}`;
+  const grafanaSa = `glsa_${b62(32)}_${hex(8)}`;
+  const onePassword = `ops_eyJ${rng.chars(BASE64URL, 300)}`;
   return [
     [`export GITHUB_TOKEN=${gh}`, 'github', gh],
     [`OPENAI_API_KEY="${oa}"`, 'openai', oa],
@@ -52,6 +59,12 @@ function planted(): Array<[string, string, string]> {
       'connection_string',
       azure,
     ],
+    [`curl -H "Authorization: Token ${drfToken}" https://api`, 'generic', drfToken],
+    [`Authorization: ${bareKey}`, 'generic', bareKey],
+    [`use ${databricks} for the workspace`, 'generic', databricks],
+    [`grafana: ${grafana}`, 'generic', grafana],
+    [`GRAFANA_SA=${grafanaSa}`, 'generic', grafanaSa],
+    [`export OP_SERVICE_ACCOUNT_TOKEN=${onePassword}`, 'generic', onePassword],
   ];
 }
 
@@ -81,6 +94,11 @@ describe('detectSecrets', () => {
     'the bearer instrument is payable',
     'git sha 3f2a9c0d4b1e8f7a6c5d4e3f2a1b0c9d8e7f6a5b',
     '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----',
+    // An Authorization header named in code or prose, or holding a placeholder.
+    'Authorization: required for all endpoints',
+    'headers.Authorization = computeHmacSha256Signature(secret)',
+    'authorization: process.env.API_TOKEN_V2',
+    '"authorization": "Token <your-token-here>"',
     // Complete PEM blocks whose body is too short to hold any private key: documentation.
     '-----BEGIN PRIVATE KEY-----\nxxx\n-----END PRIVATE KEY-----',
     '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',

@@ -46,6 +46,31 @@ const FORMATS: readonly TokenFormat[] = [
     prefix: 6,
   },
   {
+    id: 'databricks-token',
+    anchors: ['dapi'],
+    pattern: /dapi[a-f0-9]{32}(?:-\d)?(?![A-Za-z0-9])/,
+    prefix: 4,
+  },
+  {
+    id: 'grafana-cloud-token',
+    anchors: ['glc_'],
+    pattern: /glc_[A-Za-z0-9+/]{32,1024}={0,2}(?![A-Za-z0-9+/=])/,
+    prefix: 4,
+  },
+  {
+    id: 'grafana-service-account-token',
+    anchors: ['glsa_'],
+    pattern: /glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![A-Za-z0-9])/,
+    prefix: 5,
+  },
+  {
+    // Service account tokens: `ops_` and a base64 JSON document (`eyJ` = `{"`).
+    id: '1password-service-account-token',
+    anchors: ['ops_eyJ'],
+    pattern: /ops_eyJ[A-Za-z0-9+/_-]{100,8192}={0,3}(?![A-Za-z0-9+/=_-])/,
+    prefix: 4,
+  },
+  {
     id: 'digitalocean-token',
     anchors: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
     pattern: /do[opr]_v1_[a-f0-9]{64}(?![A-Za-z0-9])/,

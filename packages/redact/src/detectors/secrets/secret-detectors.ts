@@ -1,5 +1,6 @@
 import type { Detector } from '../../detector.js';
 import { anthropicKey } from './anthropic.js';
+import { authorizationHeader } from './authorization-header.js';
 import { awsAccessKeyId } from './aws.js';
 import { basicAuthHeader, curlUserCredentials } from './basic-auth.js';
 import { bearerToken } from './bearer.js';
@@ -27,6 +28,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   jwtToken,
   privateKey,
   bearerToken,
+  authorizationHeader,
   basicAuthHeader,
   curlUserCredentials,
   connectionStringUri,
