@@ -35,6 +35,8 @@ function planted(): Array<[string, string, string]> {
   const grafana = `glc_${rng.chars(BASE64, 64)}`;
   const grafanaSa = `glsa_${b62(32)}_${hex(8)}`;
   const onePassword = `ops_eyJ${rng.chars(BASE64URL, 300)}`;
+  const curlPassword = `${b62(12)}!`;
+  const curlToken = b62(24);
   return [
     [`export GITHUB_TOKEN=${gh}`, 'github', gh],
     [`OPENAI_API_KEY="${oa}"`, 'openai', oa],
@@ -65,6 +67,11 @@ function planted(): Array<[string, string, string]> {
     [`grafana: ${grafana}`, 'generic', grafana],
     [`GRAFANA_SA=${grafanaSa}`, 'generic', grafanaSa],
     [`export OP_SERVICE_ACCOUNT_TOKEN=${onePassword}`, 'generic', onePassword],
+    // curl -u forms: empty user, a token as the user, a word the shell joins from quotes.
+    [`curl -u ":${curlPassword}" https://api`, 'basic_auth', `:${curlPassword}`],
+    [`curl -u "${curlToken}:" https://api`, 'basic_auth', `${curlToken}:`],
+    [`curl --user "svc":"${curlPassword}" https://api`, 'basic_auth', `"svc":"${curlPassword}"`],
+    [`curl -u kevin:'${curlPassword}' https://api`, 'basic_auth', `kevin:'${curlPassword}'`],
   ];
 }
 
@@ -94,6 +101,10 @@ describe('detectSecrets', () => {
     'the bearer instrument is payable',
     'git sha 3f2a9c0d4b1e8f7a6c5d4e3f2a1b0c9d8e7f6a5b',
     '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----',
+    // `-u` of other commands: user and group ids, a branch, a user without a token.
+    'docker run -u 1000:1000 image',
+    'git push -u origin main',
+    'curl -u user: https://api.example.com',
     // An Authorization header named in code or prose, or holding a placeholder.
     'Authorization: required for all endpoints',
     'headers.Authorization = computeHmacSha256Signature(secret)',

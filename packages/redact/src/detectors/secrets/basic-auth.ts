@@ -1,6 +1,6 @@
 import type { Detector } from '../../detector.js';
 import { anchoredDetector } from '../anchored-detector.js';
-import { isPlaceholder } from './placeholder.js';
+import { isPlaceholder, looksRandom } from './placeholder.js';
 
 /** Decoded credentials must be printable `user:password`. */
 function isBasicCredential(value: string): boolean {
@@ -24,7 +24,29 @@ export const basicAuthHeader: Detector = anchoredDetector({
   validate: isBasicCredential,
 });
 
-/** `curl -u user:password` / `--user user:password`: the credentials after the flag. */
+/** `uid:gid` (`docker run -u 1000:1000`, `chown`): ids, not credentials. */
+const USER_AND_GROUP_IDS = /^\d{1,10}:\d{1,10}$/;
+
+/**
+ * Whether the shell word after `-u`/`--user` (quotes removed) is credentials: `user:password`
+ * with a real password, or `token:` with an empty password and a machine-made user (APIs
+ * that take the token as the user name).
+ */
+function isCurlCredential(word: string): boolean {
+  const value = word.replace(/["'`]/g, '');
+  const colon = value.indexOf(':');
+  if (colon < 0 || USER_AND_GROUP_IDS.test(value)) return false;
+  const password = value.slice(colon + 1);
+  if (password === '') return looksRandom(value.slice(0, colon), 12) && /\d/.test(value);
+  return !isPlaceholder(password);
+}
+
+/**
+ * `curl -u user:password` / `--user user:password`: the credentials after the flag. A word
+ * quoted whole is reported without its quotes; a word the shell joins from quoted pieces
+ * (`"user":"pass"`, `kevin:'pass'`) is reported whole. Either side may be empty (`:pass`,
+ * `token:`).
+ */
 export const curlUserCredentials: Detector = anchoredDetector({
   id: 'curl-user',
   type: 'secret',
@@ -32,8 +54,8 @@ export const curlUserCredentials: Detector = anchoredDetector({
   priority: 90,
   anchors: ['-u', '--user'],
   notAfter: /\S/,
-  // Quotes and Markdown backticks around the credentials are not part of them.
-  pattern: /(?:-u|--user)(?:[ \t]{1,4}|=)["'`]?([^\s:"'`]{1,128}:[^\s"'`]{1,256})/,
-  groups: [1],
-  validate: (value) => !isPlaceholder(value.slice(value.indexOf(':') + 1)),
+  pattern:
+    /(?:-u|--user)(?:[ \t]{1,4}|=)(?:(["'`])([^"'`\s]{1,384})\1(?![^\s;|&)])|((?:"[^"\s]{0,256}"|'[^'\s]{0,256}'|[^\s"'`]{1,256}){1,6}))/,
+  groups: [2, 3],
+  validate: isCurlCredential,
 });
