@@ -37,6 +37,7 @@ function planted(): Array<[string, string, string]> {
   const onePassword = `ops_eyJ${rng.chars(BASE64URL, 300)}`;
   const curlPassword = `${b62(12)}!`;
   const curlToken = b62(24);
+  const wrapped = `{${b62(12)}7}`;
   return [
     [`export GITHUB_TOKEN=${gh}`, 'github', gh],
     [`OPENAI_API_KEY="${oa}"`, 'openai', oa],
@@ -72,6 +73,8 @@ function planted(): Array<[string, string, string]> {
     [`curl -u "${curlToken}:" https://api`, 'basic_auth', `${curlToken}:`],
     [`curl --user "svc":"${curlPassword}" https://api`, 'basic_auth', `"svc":"${curlPassword}"`],
     [`curl -u kevin:'${curlPassword}' https://api`, 'basic_auth', `kevin:'${curlPassword}'`],
+    // A value wrapped in braces is still a value; `{PASS}` (a bare name) is a template.
+    [`curl -u "api:${wrapped}" https://api`, 'basic_auth', `api:${wrapped}`],
   ];
 }
 
@@ -105,6 +108,13 @@ describe('detectSecrets', () => {
     'docker run -u 1000:1000 image',
     'git push -u origin main',
     'curl -u user: https://api.example.com',
+    // Placeholders in credential slots: templates, shell arguments, usage lines.
+    'mysql://admin:REPLACE_WITH_PASSWORD@db.example.com/app',
+    'https://{USER}:{PASS}@api.example.com/v1',
+    'neo4j://neo4j:[PASSWORD]@localhost:7687',
+    'curl -u test:test https://api.example.com',
+    'curl -u "$1:$2" https://api.example.com',
+    'curl -u <user:password> https://api.example.com',
     // An Authorization header named in code or prose, or holding a placeholder.
     'Authorization: required for all endpoints',
     'headers.Authorization = computeHmacSha256Signature(secret)',

@@ -35,7 +35,8 @@ const USER_AND_GROUP_IDS = /^\d{1,10}:\d{1,10}$/;
 function isCurlCredential(word: string): boolean {
   const value = word.replace(/["'`]/g, '');
   const colon = value.indexOf(':');
-  if (colon < 0 || USER_AND_GROUP_IDS.test(value)) return false;
+  // `<user:password>`: the usage line of a man page or a README.
+  if (colon < 0 || USER_AND_GROUP_IDS.test(value) || /^<[^>]*>$/.test(value)) return false;
   const password = value.slice(colon + 1);
   if (password === '') return looksRandom(value.slice(0, colon), 12) && /\d/.test(value);
   return !isPlaceholder(password);

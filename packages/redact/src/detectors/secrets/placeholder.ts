@@ -1,12 +1,14 @@
 /**
  * Words and shapes that mark a value as a placeholder or documentation example rather
- * than a live secret: `sk-xxxx…`, `${PASSWORD}`, `<your-key>`, `{{token}}`, `%(pw)s`,
- * `****`, `AKIA…EXAMPLE`, and the markers redaction leaves (`[SECRET:github]`,
+ * than a live secret: `sk-xxxx…`, `${PASSWORD}`, `<your-key>`, `{{token}}`, `{PASS}` and
+ * `[PASSWORD]` (a name in braces or brackets, no digits: `{ZqL5kVrX1n8tA2}` is a value
+ * someone wrapped), `$2` (a shell argument), `%(pw)s`, `****`, `AKIA…EXAMPLE`,
+ * `REPLACE_WITH_PASSWORD`, `test`, and the markers redaction leaves (`[SECRET:github]`,
  * `[REDACTED]`, `[SECRET_1]`), which docs and logs quote. A bounded alternation of
  * literals: linear.
  */
 const PLACEHOLDER_MARKS =
-  /x{4}|X{4}|\[(?:SECRET|REDACTED)\b|\*{3}|\.{3}|…|<[^>]{0,64}>|\$\{|\$\(|\{\{|%\(|%s\b|example|placeholder|fake|dummy|redacted|changeme|replace[_-]?me|insert[_-]?|secret[_-]?here|key[_-]?here|token[_-]?here|password[_-]?here|^\$[A-Za-z_]|^(?:null|none|nil|undefined|true|false|empty|string|secret|password|passwd|token|api[_-]?key|required|optional|\*+)$/i;
+  /x{4}|X{4}|\[(?:SECRET|REDACTED)\b|\*{3}|\.{3}|…|<[^>]{0,64}>|\$\{|\$\(|\{\{|%\(|%s\b|example|placeholder|fake|dummy|redacted|changeme|replace[_-]?(?:me|with)|insert[_-]?|secret[_-]?here|key[_-]?here|token[_-]?here|password[_-]?here|^\$[A-Za-z_]|^\$\d{1,2}$|^\{[A-Za-z_][A-Za-z_.-]{0,63}\}$|^\[[A-Za-z_][A-Za-z_ .-]{0,63}\]$|^(?:null|none|nil|undefined|true|false|empty|string|secret|password|passwd|token|api[_-]?key|required|optional|test|\*+)$/i;
 
 /** `MY-PASSWORD`, `your_token`, `db-secret`: a credential word standing for itself. */
 const NAMED_PLACEHOLDER =
