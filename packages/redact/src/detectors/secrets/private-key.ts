@@ -37,9 +37,11 @@ function keyCharsBetween(text: string, from: number, to: number): number {
   let count = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 92)
+    if (c === 92) {
       i++; // a JSON escape (`\n`): neither character is the key's
-    else if (isBodyChar(c) && c !== 61 && c !== 10 && c !== 13) count++;
+    } else if (isBodyChar(c) && c !== 61 && c !== 10 && c !== 13) {
+      count++;
+    }
   }
   return count;
 }
