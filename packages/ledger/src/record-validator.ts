@@ -37,7 +37,8 @@ const SCRUBBED = ScrubbedV1.array();
 export class LedgerRecordValidator {
   private readonly runIds = new RememberedValid(RunId);
   private readonly stages = new RememberedValid(StageName);
-  private lastTs = '';
+  /** The last timestamp found valid; null before the first (so `""` is never taken). */
+  private lastTs: string | null = null;
 
   /**
    * @param record a value parsed from a ledger line.

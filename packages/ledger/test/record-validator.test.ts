@@ -104,6 +104,14 @@ describe('LedgerRecordValidator', () => {
     );
   });
 
+  it('checks the first timestamp it meets, the empty one included', () => {
+    // Found by the property below (seed 324819808): the remembered timestamp started as
+    // "", so a fresh validator took ts "" without checking it.
+    const record = { ...RECORDS[0]!, ts: '' };
+    expect(LedgerRecordV1.safeParse(record).success).toBe(false);
+    expect(new LedgerRecordValidator().isValid(record, true)).toBe(false);
+  });
+
   it('checks prev and hash by pattern unless the reader matched them to digests', () => {
     const validator = new LedgerRecordValidator();
     const record = { ...RECORDS[1]!, prev: 'not-a-digest' };
