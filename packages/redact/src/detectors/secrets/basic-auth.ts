@@ -28,9 +28,9 @@ export const basicAuthHeader: Detector = anchoredDetector({
 const USER_AND_GROUP_IDS = /^\d{1,10}:\d{1,10}$/;
 
 /**
- * Whether the shell word after `-u`/`--user` (quotes removed) is credentials: `user:password`
- * with a real password, or `token:` with an empty password and a machine-made user (APIs
- * that take the token as the user name).
+ * Whether the shell word after `-u`/`--user`, quotes removed, is a user and a real password
+ * (`user:pass`), or a machine-made token as the user with an empty password (`token:`, for
+ * APIs that take the token as the user name).
  */
 function isCurlCredential(word: string): boolean {
   const value = word.replace(/["'`]/g, '');
