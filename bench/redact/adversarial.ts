@@ -14,6 +14,7 @@ export function adversarialInputs(size = 1_000_000): Array<{ name: string; text:
     { name: 'password=password=…', text: rep('password=') },
     { name: 'sk-sk-sk-…', text: rep('sk-') },
     { name: 'eyJ.eyJ.…', text: rep('eyJhbGci.') },
+    { name: '-ghs_1_eyJ-ghs_…', text: rep('-ghs_1_eyJ') },
     { name: 'PEM headers', text: rep('-----BEGIN RSA PRIVATE KEY-----\n') },
     { name: 'base58-ish', text: rep('13579ABCDEFGHJKLMNPQRSTUVWXYZ') },
     { name: 'url userinfo ://a:a', text: rep('://a:') },

@@ -20,6 +20,8 @@ function planted(): Array<[string, string, string]> {
   const header = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
   const payload = Buffer.from('{"sub":"42","name":"A"}').toString('base64url');
   const jwt = `${header}.${payload}.${rng.chars(BASE64URL, 43)}`;
+  // A stateless GitHub App installation token: `ghs_`, the app id, `_`, a JWT.
+  const ghStateless = `ghs_${rng.digits(7)}_${header}.${payload}.${rng.chars(BASE64URL, 342)}`;
   const pem = `-----BEGIN PRIVATE KEY-----\n${rng.chars(BASE64, 64)}\n${rng.chars(BASE64, 20)}=\n-----END PRIVATE KEY-----`;
   const bearer = rng.chars(BASE64URL, 32);
   const basic = Buffer.from(`svc:${b62(12)}`).toString('base64');
@@ -49,6 +51,7 @@ function planted(): Array<[string, string, string]> {
     [`Stripe.apiKey = "${st}";`, 'stripe', st],
     [`maps?key=${go}&q=x`, 'google', go],
     [`token ${jwt} expired`, 'jwt', jwt],
+    [`GH_TOKEN=${ghStateless}`, 'github', ghStateless],
     [`key:\n${pem}\n`, 'private_key', pem],
     [`curl -H "Authorization: Bearer ${bearer}" https://api`, 'bearer', bearer],
     [`Authorization: Basic ${basic}`, 'basic_auth', basic],
@@ -107,6 +110,8 @@ describe('detectSecrets', () => {
     // `-u` of other commands: user and group ids, a branch, a user without a token.
     'docker run -u 1000:1000 image',
     'git push -u origin main',
+    // `ghs_<digits>_` followed by dotted words that are not a JWT.
+    'see ghs_12_notes.v1.final for the plan',
     'curl -u user: https://api.example.com',
     // Placeholders in credential slots: templates, shell arguments, usage lines.
     'mysql://admin:REPLACE_WITH_PASSWORD@db.example.com/app',

@@ -105,6 +105,7 @@ describe('adversarial inputs from the benchmark set complete and report sanely',
     ['a:a:a…', rep('a:'), 0],
     ['sk-sk-…', rep('sk-'), 0],
     ['://a:://a:…', rep('://a:'), 0],
+    ['-ghs_1_eyJ-ghs_…', rep('-ghs_1_eyJ'), 0],
   ])('%s', (_name, text, expected) => {
     const findings = redactor.scan(text);
     wellFormed(findings, text.length);
