@@ -41,6 +41,16 @@ describe('createRedactor().scan', () => {
     expect(userinfo('https://u:pw@h ok@x')).toEqual([['url_credentials', 'u:pw']]);
     expect(userinfo('http://host:8080/path@x.example')).toEqual([]);
   });
+
+  it('finds UK National Insurance numbers typed in lower or mixed case, with the same rules', () => {
+    const r = createRedactor();
+    const ninos = (text: string) =>
+      r.scan(text).flatMap((f) => (f.type === 'uk_nino' ? [text.slice(f.start, f.end)] : []));
+    expect(ninos('NI number: ab123456c')).toEqual(['ab123456c']);
+    expect(ninos('NI number: Ce 12 34 56 d')).toEqual(['Ce 12 34 56 d']);
+    // Unallocated prefixes and letters HMRC never uses stay out in any case.
+    expect(ninos('ref gb123456a and qq123456a and ab123456e')).toEqual([]);
+  });
 });
 
 describe('redactText', () => {
