@@ -125,4 +125,76 @@ describe('createEgressFetch', () => {
       /credentials/,
     );
   });
+
+  it('drops credential headers on a redirect to another listed origin, keeps them on the same one', async () => {
+    const seen: Record<string, string | undefined>[] = [];
+    const second = await listen((req, res) => {
+      seen.push({
+        authorization: req.headers.authorization,
+        cookie: req.headers.cookie,
+        apiKey: req.headers['api-key'] as string | undefined,
+        contentType: req.headers['content-type'],
+      });
+      res.end(`second ${req.method}`);
+    });
+    const first = await listen((req, res) => {
+      if (req.url === '/same') res.writeHead(307, { location: '/echo' }).end();
+      else if (req.url === '/echo') res.end(`first ${req.headers.authorization}`);
+      else res.writeHead(308, { location: `${second.origin}/x` }).end();
+    });
+    try {
+      const fetch = createEgressFetch({ allow: [first.origin, second.origin] });
+      const headers = {
+        authorization: 'Bearer sk-secret',
+        cookie: 'session=1',
+        'api-key': 'azure-secret',
+        'content-type': 'application/json',
+      };
+      const same = await fetch(`${first.origin}/same`, { method: 'POST', body: '{}', headers });
+      expect(await same.text()).toBe('first Bearer sk-secret');
+      const cross = await fetch(`${first.origin}/cross`, { method: 'POST', body: '{}', headers });
+      expect(await cross.text()).toBe('second POST');
+      expect(seen).toEqual([
+        {
+          authorization: undefined,
+          cookie: undefined,
+          apiKey: undefined,
+          contentType: 'application/json',
+        },
+      ]);
+    } finally {
+      first.server.close();
+      second.server.close();
+    }
+  });
+
+  it('cancels a redirect body before refusing the hop', async () => {
+    let cancelled = false;
+    const body = new ReadableStream({
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const inner = (async () =>
+      new Response(body, {
+        status: 302,
+        headers: { location: `${forbidden.origin}/steal` },
+      })) as typeof fetch;
+    const fetch = createEgressFetch({ allow: [allowed.origin], fetch: inner });
+    expect((await refused(fetch(`${allowed.origin}/x`))).reason).toBe('redirect_not_listed');
+    expect(cancelled).toBe(true);
+  });
+
+  it('refuses allowlist entries that are not http(s) origins with INVALID_ARGUMENT', () => {
+    for (const entry of ['api.openai.com', 'localhost:8080', 'ftp://files.example.com']) {
+      let error: unknown;
+      try {
+        createEgressFetch({ allow: [entry] });
+      } catch (e) {
+        error = e;
+      }
+      expect(isPmError(error) && error.code).toBe('INVALID_ARGUMENT');
+      expect((error as Error).message).toContain('allow[0]');
+    }
+  });
 });

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { createLLMClient, type LLMClientOptions } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
 import { ReplayMissError, replayProvider } from '../src/replay.js';
+import { scriptedProvider } from '../src/testing.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pm-replay-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -90,5 +91,44 @@ describe('replayProvider', () => {
       run.generateText({ model: 'gpt-5.2', input: 'Something new', maxOutputTokens: 10 }),
     ).rejects.toBeInstanceOf(ReplayMissError);
     await run.end();
+  });
+
+  it('replays recorded validation failures in place, and a request made more often is a miss', async () => {
+    const count = z.strictObject({ n: z.number() });
+    const ask = {
+      model: 'gpt-5.2',
+      input: 'count',
+      maxOutputTokens: 20,
+      schema: count,
+      schemaId: 'n@1',
+    };
+    const outcomes = async (options: LLMClientOptions, calls: number) => {
+      const run = await createLLMClient({ policy, ...options }).startRun({ runId: 'invalid' });
+      const out: string[] = [];
+      for (let i = 0; i < calls; i++) {
+        out.push(
+          await run.generateObject(ask).then(
+            (r) => `ok ${r.output}`,
+            (e: { code: string }) => e.code,
+          ),
+        );
+      }
+      await run.end();
+      return out;
+    };
+    const recordedDir = join(root, 'invalid-recorded');
+    const recorded = await outcomes(
+      { provider: scriptedProvider(['{"n":"x"}', '{"n":1}']), ledger: { dir: recordedDir } },
+      2,
+    );
+    expect(recorded).toEqual(['OUTPUT_VALIDATION', 'ok {"n":1}']);
+    const replayed = await outcomes(
+      {
+        provider: replayProvider({ ledgerDir: recordedDir, runId: 'invalid' }),
+        ledger: { dir: join(root, 'invalid-replayed') },
+      },
+      3,
+    );
+    expect(replayed).toEqual([...recorded, 'REPLAY_MISS']);
   });
 });

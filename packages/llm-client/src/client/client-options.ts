@@ -86,7 +86,10 @@ export interface LLMClientOptions {
   egress?: { allow?: readonly string[]; gateway?: string };
   /** Folder of prompt templates (`<id>@<version>.md`); default the shipped ones. */
   templates?: string;
-  /** Receives events (ids, counts, codes; never prompt text or secrets). */
+  /**
+   * Receives events (ids, counts, codes; never prompt text or secrets). Called synchronously;
+   * a hook that throws or rejects is ignored and never changes a call's outcome or records.
+   */
   onEvent?: (event: LLMEvent) => void;
   /**
    * Kill switch: `false` sends every call to the offline provider instead (the result says

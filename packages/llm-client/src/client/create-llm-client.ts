@@ -18,6 +18,7 @@ import type { ProviderDescription } from '../provider/provider.js';
 import { LLMRun } from '../run/llm-run.js';
 import { loadTemplates, type TemplateSet } from '../template-files.js';
 import type { LLMClientOptions } from './client-options.js';
+import { configSnapshot } from './config-snapshot.js';
 import { defaultPolicy } from './default-policy.js';
 import { planEgress } from './egress-plan.js';
 import type { LLMEvent, LLMEventInput } from './events.js';
@@ -59,6 +60,21 @@ export interface LLMClient {
   describe(): ClientDescription;
 }
 
+/**
+ * Hands an event to the host's hook, isolated: a hook that throws (or returns a promise that
+ * rejects), e.g. a log sink that is down, never changes a call's outcome or its ledger
+ * records. Its failure is dropped: reporting it through the same hook could fail again.
+ */
+function deliverEvent(hook: LLMClientOptions['onEvent'], event: LLMEvent): void {
+  if (!hook) return;
+  try {
+    const out: unknown = hook(event);
+    if (out instanceof Promise) out.catch(() => {});
+  } catch {
+    // Isolated on purpose (see above).
+  }
+}
+
 const ALERT_UNIT = { usd: 'usd', tokens: 'tokens', requests: 'requests' } as const;
 
 /**
@@ -84,6 +100,16 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
   const store: BudgetStore = options.budget?.store ?? memoryStore();
   const rateLimiter: RateLimiter = createRateLimiter(options.rateLimit ?? {});
   let templates: TemplateSet | undefined;
+  // Taken once: the same plain-field copy goes into every run's `run_start`.
+  const snapshot = configSnapshot(options, {
+    provider: provider.describe(),
+    killSwitch,
+    executionMode: policy.execution_mode,
+    egressAllow: egress.allow,
+    gateway: egress.gateway ?? null,
+    redactionProfile: redactor.profile,
+    durability,
+  });
 
   const describe = (): ClientDescription => {
     const description = provider.describe();
@@ -111,7 +137,7 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
     const runId = runOptions.runId ?? randomUUID();
     templates ??= loadTemplates(options.templates);
     const emit = (event: LLMEventInput) =>
-      options.onEvent?.({ ...event, runId, at: new Date().toISOString() } as LLMEvent);
+      deliverEvent(options.onEvent, { ...event, runId, at: new Date().toISOString() } as LLMEvent);
     const ledger = openLedger({
       dir: ledgerDir,
       runId,
@@ -184,30 +210,9 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
       emit,
       nextRequestId: () => `req-${String(++requestCounter).padStart(4, '0')}`,
     };
-    ledger.append({ type: 'run_start', data: { policy, config: configSnapshot() } });
+    ledger.append({ type: 'run_start', data: { policy, config: snapshot } });
     emit({ type: 'run.started', provider: provider.name, offline: !provider.remote });
     return new LLMRun(ctx, join(ledgerDir, runId));
-  }
-
-  /** The configuration as recorded at run start: names, limits and switches, never secrets. */
-  function configSnapshot(): Record<string, unknown> {
-    return {
-      provider: provider.describe(),
-      kill_switch: killSwitch,
-      execution_mode: policy.execution_mode,
-      egress_allow: egress.allow,
-      gateway:
-        options.egress?.gateway === undefined ? null : new URL(options.egress.gateway).origin,
-      redaction_profile: redactor.profile,
-      ledger_durability: durability,
-      budget_limits: options.budget?.limits ?? {},
-      budget_period: options.budget?.period ?? null,
-      retry: options.retry ?? {},
-      rate_limit: options.rateLimit ?? {},
-      on_unavailable: options.onUnavailable ?? 'fail',
-      approver_configured: options.approve !== undefined,
-      approval_stages: options.approvalStages ?? [],
-    };
   }
 
   return { policy, startRun, describe };

@@ -1,4 +1,5 @@
 import { EgressDeniedError } from './egress-denied-error.js';
+import { parseOrigin } from './parse-origin.js';
 
 /** What the guard reports for each refused request (to the ledger and `onEvent`). */
 export interface EgressDenial {
@@ -11,7 +12,8 @@ export interface EgressFetchOptions {
   /**
    * Origins that may be reached, e.g. `https://api.openai.com` or `http://127.0.0.1:8080`.
    * Compared after WHATWG URL normalisation, so `https://API.openai.com:443/` matches
-   * `https://api.openai.com` and an IP literal never matches a host name.
+   * `https://api.openai.com` and an IP literal never matches a host name. An entry that is
+   * not an http(s) URL (a bare host, `host:port`) throws `INVALID_ARGUMENT`.
    */
   allow: readonly string[];
   /** Called for every refusal, before the error is thrown. */
@@ -24,11 +26,26 @@ export interface EgressFetchOptions {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-function normaliseOrigin(entry: string): string {
-  const url = new URL(entry);
-  if (url.username || url.password)
-    throw new TypeError(`allowlist entry ${url.origin} carries credentials`);
-  return url.origin;
+/**
+ * Request headers that carry credentials, dropped when a redirect leaves the origin they
+ * were meant for. The Fetch standard drops the first three; `api-key` and `x-api-key` are
+ * how Azure OpenAI and other providers send keys, so they go too (decision 0007).
+ */
+const CREDENTIAL_HEADERS = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'api-key',
+  'x-api-key',
+];
+
+/** Headers that describe a request body, dropped when a redirect turns the request into a GET. */
+const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language'];
+
+function withoutHeaders(init: RequestInit, names: readonly string[]): RequestInit {
+  const headers = new Headers(init.headers);
+  for (const name of names) headers.delete(name);
+  return { ...init, headers };
 }
 
 function requestUrl(input: Parameters<typeof fetch>[0]): string {
@@ -37,13 +54,24 @@ function requestUrl(input: Parameters<typeof fetch>[0]): string {
   return input.url;
 }
 
+/** Lets go of a redirect's body (it is never read) so its connection is freed. */
+async function discard(response: Response): Promise<void> {
+  try {
+    await response.body?.cancel();
+  } catch {
+    // Already errored or locked: nothing left to free.
+  }
+}
+
 /**
  * A `fetch` that reaches only listed origins. A refused request throws `EgressDeniedError`
  * before any socket opens. Redirects are followed by hand (`redirect: 'manual'`) so each
- * hop is checked against the list; one off the list is refused.
+ * hop is checked against the list; one off the list is refused. A redirect to another
+ * (listed) origin drops the credential headers first, as `fetch` itself does, so an API key
+ * only ever reaches the origin it was sent to.
  */
 export function createEgressFetch(options: EgressFetchOptions): typeof fetch {
-  const allowed = new Set(options.allow.map(normaliseOrigin));
+  const allowed = new Set(options.allow.map((entry, i) => parseOrigin(entry, `allow[${i}]`)));
   const allowedList = [...allowed];
   const inner = options.fetch ?? globalThis.fetch;
   const maxRedirects = options.maxRedirects ?? 5;
@@ -74,15 +102,20 @@ export function createEgressFetch(options: EgressFetchOptions): typeof fetch {
       const response = await inner(request, requestInit);
       const location = response.headers.get('location');
       if (!REDIRECTS.has(response.status) || location === null) return response;
+      // Freed before any refusal below throws: a denied hop must not hold its connection.
+      await discard(response);
       if (hop >= maxRedirects) deny(url.origin, 'too_many_redirects');
-      url = check(new URL(location, url).href, 'redirect_not_listed');
-      await response.body?.cancel();
+      const next = check(new URL(location, url).href, 'redirect_not_listed');
       // 303 (and 301/302 after POST, as browsers do) turn into a bodiless GET.
       const method = requestInit.method?.toUpperCase() ?? 'GET';
       const toGet =
         response.status === 303 ||
         ((response.status === 301 || response.status === 302) && method === 'POST');
-      requestInit = toGet ? { ...requestInit, method: 'GET', body: null } : requestInit;
+      if (toGet)
+        requestInit = { ...withoutHeaders(requestInit, BODY_HEADERS), method: 'GET', body: null };
+      // Once dropped they stay dropped, even if a later hop comes back to the first origin.
+      if (next.origin !== url.origin) requestInit = withoutHeaders(requestInit, CREDENTIAL_HEADERS);
+      url = next;
       request = url.href;
     }
   };

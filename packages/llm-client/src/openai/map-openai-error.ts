@@ -19,6 +19,25 @@ function findEgressDenial(error: unknown): EgressDeniedError | undefined {
   return undefined;
 }
 
+/** What the provider saw of the attempt that failed. */
+export interface AttemptFacts {
+  /** A 2xx response (status and headers) arrived before the failure. */
+  responded: boolean;
+  /** The attempt's own `timeoutMs` fired (not the run's deadline). */
+  timedOut: boolean;
+}
+
+/** The failure of an attempt cut off by its own `timeoutMs`. */
+export function attemptTimeoutError(responded: boolean): ProviderUnavailableError {
+  if (!responded)
+    return new ProviderUnavailableError('The OpenAI call timed out.', { retryable: true });
+  // Headers said 2xx, so the provider may have billed it: not retried, settled at worst case.
+  return new ProviderUnavailableError(
+    'The OpenAI call timed out while reading a 2xx response body; it may have been billed. Raise timeoutMs if answers are long.',
+    { retryable: false, possiblyBilled: true },
+  );
+}
+
 /**
  * Turns whatever the SDK threw into a `ProviderUnavailableError` (or the `EgressDeniedError` the
  * guarded fetch raised underneath it). The SDK's message is cut short and scrubbed of the
@@ -28,24 +47,28 @@ export function mapOpenAIError(
   error: unknown,
   sdk: OpenAIModule,
   secrets: readonly string[],
+  facts: AttemptFacts = { responded: false, timedOut: false },
 ): Error {
   const denial = findEgressDenial(error);
   if (denial) return denial;
   if (isPmError(error)) return error;
   const clean = (text: string) => scrubSecrets(text, secrets).slice(0, MAX_MESSAGE);
+  const answered = error instanceof sdk.APIError && typeof error.status === 'number';
+  // Checked before the SDK's own classes: an abort by the attempt's timer surfaces as
+  // APIUserAbortError before the headers and as the timer's DOMException in the body.
+  if (facts.timedOut && !answered) return attemptTimeoutError(facts.responded);
 
   if (error instanceof sdk.APIUserAbortError) {
     return new ProviderUnavailableError(
       'The OpenAI call was aborted (run deadline or cancellation).',
       {
         retryable: false,
+        ...(facts.responded ? { possiblyBilled: true } : {}),
       },
     );
   }
-  if (error instanceof sdk.APIConnectionTimeoutError) {
-    return new ProviderUnavailableError('The OpenAI call timed out.', { retryable: true });
-  }
-  if (error instanceof sdk.APIConnectionError) {
+  if (error instanceof sdk.APIConnectionTimeoutError) return attemptTimeoutError(facts.responded);
+  if (error instanceof sdk.APIConnectionError && !facts.responded) {
     return new ProviderUnavailableError(
       'Could not reach OpenAI (connection failed or was reset).',
       {
@@ -64,14 +87,19 @@ export function mapOpenAIError(
       },
     );
   }
-  // A 200 with a body the SDK could not read (malformed or truncated JSON, wrong content
-  // type). The provider may have billed it, so it is not retried: fail closed.
+  // A 2xx with a body the SDK could not read (malformed, truncated or cut off, wrong content
+  // type). The provider may have billed it, so it is not retried and the pipeline settles it
+  // at the reservation's worst case: fail closed.
   const name = error instanceof Error ? error.name : typeof error;
   const message = error instanceof Error ? clean(error.message) : '';
+  if (!facts.responded) {
+    return new ProviderUnavailableError(
+      `The OpenAI call failed before any answer arrived (${name}: ${message}).`,
+      { retryable: false },
+    );
+  }
   return new ProviderUnavailableError(
-    `OpenAI returned a response that could not be read (${name}: ${message}).`,
-    {
-      retryable: false,
-    },
+    `OpenAI returned a response that could not be read (${name}: ${message}); it may have been billed.`,
+    { retryable: false, possiblyBilled: true },
   );
 }

@@ -1,5 +1,12 @@
-import { isSecretValue, SecretValue, type TokenUsageV1 } from '@pm/envelope-schemas';
+import {
+  isPmError,
+  isSecretValue,
+  PmError,
+  SecretValue,
+  type TokenUsageV1,
+} from '@pm/envelope-schemas';
 import { resolveApiKey } from '../credentials/resolve-api-key.js';
+import { parseHttpUrl } from '../egress/parse-origin.js';
 import type {
   LLMProvider,
   ProviderCallContext,
@@ -20,12 +27,19 @@ export interface OpenAIProviderOptions {
    * (e.g. fetching from a secret manager). Default: `resolveApiKey()` on every request, which
    * reads `OPENAI_API_KEY` then. A plain string is accepted and wrapped at once.
    */
-  apiKey?: SecretValue | string | (() => Promise<SecretValue>);
-  /** API base URL; default `https://api.openai.com/v1`. In cloud/hybrid mode: the gateway. */
+  apiKey?: SecretValue | string | (() => Promise<SecretValue | string> | SecretValue | string);
+  /**
+   * API base URL, a full http(s) URL; default `https://api.openai.com/v1`. In cloud/hybrid
+   * mode: the gateway. Anything else throws `INVALID_ARGUMENT` when the provider is created.
+   */
   baseURL?: string;
   /** `chat` (Chat Completions, default) or `responses` (Responses API). */
   api?: 'chat' | 'responses';
-  /** Per-attempt timeout in ms; default 60,000. */
+  /**
+   * Per-attempt timeout in ms, covering the whole attempt: connecting, the headers and
+   * reading the body. Default 60,000. A timeout after a 2xx arrived is not retried (it may
+   * have been billed) and is settled at the reservation's worst case.
+   */
   timeoutMs?: number;
 }
 
@@ -36,10 +50,40 @@ const REASONING_MODELS = /^(gpt-5|o1|o3|o4)/;
 
 function keySource(apiKey: OpenAIProviderOptions['apiKey']): () => Promise<SecretValue> {
   if (apiKey === undefined) return () => resolveApiKey();
-  if (typeof apiKey === 'function') return apiKey;
+  if (typeof apiKey === 'function') return () => fromKeyFunction(apiKey);
   const secret =
     typeof apiKey === 'string' ? new SecretValue(apiKey, 'host-supplied value') : apiKey;
   return async () => secret;
+}
+
+/**
+ * Calls the host's key function as `resolveApiKey` asks a secret provider: a failure is
+ * `MISSING_CREDENTIAL` naming only the error's type (its message may quote a token), and a
+ * `PmError` (e.g. `resolveApiKey`'s own) passes through.
+ */
+async function fromKeyFunction(
+  fn: () => Promise<SecretValue | string> | SecretValue | string,
+): Promise<SecretValue> {
+  let value: unknown;
+  try {
+    value = await fn();
+  } catch (error) {
+    if (isPmError(error)) throw error;
+    const kind = error instanceof Error ? error.name : typeof error;
+    throw new PmError(
+      'MISSING_CREDENTIAL',
+      `The apiKey function of openaiProvider failed to return a key (${kind}); check the secret manager and its access.`,
+      { details: { source: 'secret-provider' } },
+    );
+  }
+  if (isSecretValue(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '')
+    return new SecretValue(value.trim(), 'secret-provider');
+  throw new PmError(
+    'MISSING_CREDENTIAL',
+    'The apiKey function of openaiProvider returned no key; return a SecretValue (resolveApiKey) or a string.',
+    { details: { source: 'secret-provider' } },
+  );
 }
 
 function credentialSource(apiKey: OpenAIProviderOptions['apiKey']): string {
@@ -79,9 +123,16 @@ function fromResponsesUsage(
  */
 export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider {
   const baseURL = options.baseURL ?? DEFAULT_BASE_URL;
-  const origin = new URL(baseURL).origin;
+  const origin = parseHttpUrl(baseURL, 'openaiProvider({ baseURL })').origin;
   const api = options.api ?? 'chat';
   const timeout = options.timeoutMs ?? 60_000;
+  if (!(typeof timeout === 'number' && timeout > 0 && timeout <= 2 ** 31 - 1)) {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `openaiProvider({ timeoutMs }) must be a positive number of milliseconds; got ${String(timeout)}.`,
+      { details: { field: 'timeoutMs' } },
+    );
+  }
   const key = keySource(options.apiKey);
 
   const description: ProviderDescription = {
@@ -97,6 +148,22 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
   ): Promise<ProviderCallResult> {
     const sdk = await loadOpenAI();
     const secret = (await key()).reveal();
+    // The SDK's own timeout stops at the headers; this one covers the body too, so a server
+    // that stalls mid-body cannot hold the call until the run's deadline.
+    const timer = new AbortController();
+    const clock = setTimeout(
+      () => timer.abort(new DOMException('The attempt timed out.', 'TimeoutError')),
+      timeout,
+    );
+    clock.unref?.(); // a pending attempt timer must not keep the host process alive
+    const signal = request.signal ? AbortSignal.any([request.signal, timer.signal]) : timer.signal;
+    // Whether a 2xx arrived decides if a failure may have been billed.
+    let responded = false;
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const response = await context.fetch(input, init);
+      if (response.ok) responded = true;
+      return response;
+    };
     try {
       // A client per call: the key lives only as long as the request (spec 003).
       const client = new sdk.OpenAI({
@@ -106,7 +173,7 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
         project: null,
         maxRetries: 0,
         timeout,
-        fetch: context.fetch,
+        fetch,
       });
       const effort = REASONING_MODELS.test(request.model) ? request.reasoningEffort : undefined;
       const format = request.responseFormat;
@@ -126,12 +193,16 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
                 }
               : {}),
           },
-          request.signal ? { signal: request.signal } : undefined,
+          { signal },
         );
         const choice = completion.choices[0];
         if (choice?.message.refusal) {
+          // A refusal is billed: its usage goes with the error so the pipeline settles it.
+          const usage = fromChatUsage(completion.usage);
           throw new ProviderUnavailableError('The model refused the request.', {
             retryable: false,
+            possiblyBilled: true,
+            ...(usage ? { usage } : {}),
           });
         }
         return {
@@ -163,7 +234,7 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
               }
             : {}),
         },
-        request.signal ? { signal: request.signal } : undefined,
+        { signal },
       );
       return {
         text: response.output_text,
@@ -172,7 +243,11 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
         ...(response.status ? { finishReason: response.status } : {}),
       };
     } catch (error) {
-      throw mapOpenAIError(error, sdk, [secret]);
+      const timedOut = timer.signal.aborted && !request.signal?.aborted;
+      throw mapOpenAIError(error, sdk, [secret], { responded, timedOut });
+    } finally {
+      // The SDK has read and parsed the body by now: the attempt is over either way.
+      clearTimeout(clock);
     }
   }
 

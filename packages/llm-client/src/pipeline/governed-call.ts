@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { countChatTokens, estimateCost, type Reservation, retry } from '@pm/budget';
+import { countChatTokens, estimateCost, retry } from '@pm/budget';
 import {
   type ApprovalDecisionV1,
   approves,
@@ -27,6 +27,7 @@ import { findTemplate } from '../template-files.js';
 import { renderDataBlock } from '../templates/data-block.js';
 import { renderPrompt } from '../templates/render-prompt.js';
 import { approvalScopes } from './approval-scopes.js';
+import { CallHolds } from './call-holds.js';
 import {
   type CallEstimate,
   type CallInput,
@@ -34,6 +35,7 @@ import {
   usageFromLedger,
 } from './call-input.js';
 import { linkCallSignal } from './call-signal.js';
+import { raceSignal } from './race-signal.js';
 import { requestHash } from './request-hash.js';
 import type { RunContext } from './run-context.js';
 
@@ -328,10 +330,11 @@ export async function governedCall<T>(
 ): Promise<CallResult<T>> {
   let phase: Phase = 'policy';
   let prepared: PreparedCall | undefined;
-  let reservation: Reservation | undefined;
-  let reservationState: 'none' | 'released' | 'settled' = 'none';
+  let holds: CallHolds | undefined;
   let attempts = 0;
   let reportedUsage: TokenUsageV1 | undefined;
+  // An attempt left running when the call's signal aborted: it may still be billed.
+  let abandoned = false;
   try {
     // 1 policy
     checkPolicyFor(ctx, call, provider);
@@ -345,11 +348,14 @@ export async function governedCall<T>(
     // 8 reserve: only calls that can be billed hold budget.
     phase = 'reserve';
     if (provider.remote) {
-      reservation = await ctx.budget.reserve({
+      const worst = {
         model: call.model,
         inputTokens: prepared.inputTokens,
         maxOutputTokens: call.maxOutputTokens,
-      });
+      };
+      const held = new CallHolds(ctx.budget, worst);
+      await held.reserve();
+      holds = held;
     }
     // 9 the request record is written before any egress: fsynced first with `strict`
     // durability; with `batch` it survives a process crash and is fsynced within the batch window.
@@ -381,29 +387,38 @@ export async function governedCall<T>(
     const request = { ...prepared.request, signal: link.signal };
     const stage = prepared.stage;
     const requestId = prepared.requestId;
+    let lastFailure: ProviderUnavailableError | undefined;
+    const attempt = async (): Promise<ProviderCallResult> => {
+      // A retry is one more request: held before it is made, so the cap holds; refused, no retry.
+      if (attempts > 0 && holds && lastFailure) await holdRetry(holds, lastFailure);
+      attempts++;
+      try {
+        // Raced against the signal: a provider that ignores it cannot outlive the deadline.
+        return await raceSignal(provider.call(request, { fetch: ctx.fetch }), link.signal, () => {
+          abandoned = true;
+        });
+      } catch (error) {
+        if (error instanceof ProviderUnavailableError) lastFailure = error;
+        throw error;
+      }
+    };
     const result: ProviderCallResult = await ctx.rateLimiter
       .schedule(
         () =>
-          retry(
-            async () => {
-              attempts++;
-              return provider.call(request, { fetch: ctx.fetch });
-            },
-            {
-              ...ctx.options.retry,
-              signal: link.signal,
-              isRetryable: (error) => error instanceof ProviderUnavailableError && error.retryable,
-              onRetry: (event) =>
-                ctx.emit({
-                  type: 'call.retry',
-                  stage,
-                  requestId,
-                  attempt: event.attempt,
-                  status: event.status,
-                  delayMs: event.delayMs,
-                }),
-            },
-          ),
+          retry(attempt, {
+            ...ctx.options.retry,
+            signal: link.signal,
+            isRetryable: (error) => error instanceof ProviderUnavailableError && error.retryable,
+            onRetry: (event) =>
+              ctx.emit({
+                type: 'call.retry',
+                stage,
+                requestId,
+                attempt: event.attempt,
+                status: event.status,
+                delayMs: event.delayMs,
+              }),
+          }),
         { tokens: prepared.inputTokens + call.maxOutputTokens, signal: link.signal },
       )
       .finally(link.unlink);
@@ -432,11 +447,7 @@ export async function governedCall<T>(
     // 13 settle to the actual usage
     phase = 'settle';
     let costUsd = 0;
-    if (reservation) {
-      const settled = await reservation.settle({ ...usageFromLedger(usage), requests: attempts });
-      reservationState = 'settled';
-      costUsd = settled.usd;
-    }
+    if (holds) costUsd = await holds.settle(usage);
     // 12 response record
     ctx.ledger.append({
       type: 'response',
@@ -482,19 +493,17 @@ export async function governedCall<T>(
       degraded,
     };
   } catch (error) {
-    // Free or settle what the call held, then say why in one record.
-    if (reservation && reservationState === 'none') {
+    // Free or settle what the call held, then say why in one record. Usage the provider
+    // reported is booked; a 2xx that could not be read, or an attempt abandoned at the
+    // deadline, may have been billed and is booked at the worst case; only a call that was
+    // certainly not billed is released.
+    const unavailable = error instanceof ProviderUnavailableError ? error : undefined;
+    reportedUsage ??= unavailable?.usage;
+    if (holds && holds.state === 'none') {
       try {
-        if (reportedUsage) {
-          await reservation.settle({
-            ...usageFromLedger(reportedUsage),
-            requests: Math.max(attempts, 1),
-          });
-          reservationState = 'settled';
-        } else {
-          await reservation.release();
-          reservationState = 'released';
-        }
+        if (reportedUsage) await holds.settle(reportedUsage);
+        else if (unavailable?.possiblyBilled || abandoned) await holds.settle(holds.worstCaseUsage);
+        else await holds.release();
       } catch {
         // The reservation expires into "spent at the worst case" in the store: never free budget.
       }
@@ -520,7 +529,7 @@ export async function governedCall<T>(
         message: failure.message.slice(0, 4000),
         phase: recordedPhase,
         ...(attempts > 0 ? { attempts } : {}),
-        reservation: reservationState,
+        reservation: holds?.state ?? 'none',
         ...(reportedUsage ? { usage: reportedUsage } : {}),
       },
     });
@@ -540,5 +549,18 @@ export async function governedCall<T>(
       return governedCall<T>(ctx, call, ctx.offline, true);
     }
     throw failure;
+  }
+}
+
+/** Holds one more request before a retry; refused, the call stops with the last failure. */
+async function holdRetry(holds: CallHolds, last: ProviderUnavailableError): Promise<void> {
+  try {
+    await holds.holdRetry();
+  } catch (refused) {
+    const why = isPmError(refused) ? refused.code : 'an error';
+    throw new ProviderUnavailableError(
+      `${last.message}${/[.!?]$/.test(last.message) ? '' : '.'} Not retried: the budget refused another request (${why}); raise the requests cap or retry later.`,
+      { retryable: false, ...(last.status === undefined ? {} : { status: last.status }) },
+    );
   }
 }

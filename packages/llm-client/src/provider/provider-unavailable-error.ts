@@ -1,4 +1,4 @@
-import { PmError, type PmErrorOptions } from '@pm/envelope-schemas';
+import { PmError, type PmErrorOptions, type TokenUsageV1 } from '@pm/envelope-schemas';
 
 /** Facts about a failed provider attempt that decide whether and when to retry. */
 export interface ProviderFailure {
@@ -10,6 +10,17 @@ export interface ProviderFailure {
   retryAfterMs?: number;
   /** Attempts made so far (set by the pipeline when it gives up). */
   attempts?: number;
+  /**
+   * Usage the provider reported although the attempt failed (e.g. a refusal's body): it was
+   * billed, so the pipeline settles the reservation with it instead of releasing it.
+   */
+  usage?: TokenUsageV1;
+  /**
+   * A 2xx answer arrived but could not be read (malformed or stalled body): the provider may
+   * have billed it, so the pipeline settles at the reservation's worst case unless `usage`
+   * says otherwise. Such a failure is never retried.
+   */
+  possiblyBilled?: boolean;
 }
 
 /**
@@ -22,6 +33,10 @@ export class ProviderUnavailableError extends PmError {
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
   readonly attempts: number | undefined;
+  /** See {@link ProviderFailure.usage}. */
+  readonly usage: TokenUsageV1 | undefined;
+  /** See {@link ProviderFailure.possiblyBilled}. */
+  readonly possiblyBilled: boolean;
   /**
    * The provider's wait request as a `retry-after-ms` header, when it sent one, so retry
    * helpers that read response headers (`retry` of @pm/budget) honour it. No other header
@@ -38,6 +53,8 @@ export class ProviderUnavailableError extends PmError {
     this.retryable = failure.retryable;
     this.retryAfterMs = failure.retryAfterMs;
     this.attempts = failure.attempts;
+    this.usage = failure.usage;
+    this.possiblyBilled = failure.possiblyBilled === true;
     this.headers =
       failure.retryAfterMs === undefined
         ? undefined
@@ -51,6 +68,8 @@ export class ProviderUnavailableError extends PmError {
       ...(this.status === undefined ? {} : { status: this.status }),
       ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }),
       attempts,
+      ...(this.usage === undefined ? {} : { usage: this.usage }),
+      ...(this.possiblyBilled ? { possiblyBilled: true } : {}),
     });
   }
 }

@@ -2,11 +2,17 @@ import { PmError } from '@pm/envelope-schemas';
 
 /** Replay found no recorded response for a request: never a live call instead. */
 export class ReplayMissError extends PmError {
-  constructor(runDir: string, requestHash: string) {
+  /**
+   * @param recorded How many answers the recorded run has for this request; when above 0,
+   * all of them were already replayed.
+   */
+  constructor(runDir: string, requestHash: string, recorded = 0) {
     super(
       'REPLAY_MISS',
-      `The recorded run ${runDir} has no response for this request (request hash ${requestHash}). Replay answers only requests identical to recorded ones: same model, prompt, template, redaction and limits.`,
-      { details: { runDir, requestHash } },
+      recorded === 0
+        ? `The recorded run ${runDir} has no response for this request (request hash ${requestHash}). Replay answers only requests identical to recorded ones: same model, prompt, template, redaction and limits.`
+        : `The recorded run ${runDir} answered this request ${recorded} time(s) and every answer was already replayed (request hash ${requestHash}). Make the same calls as the recorded run, no more.`,
+      { details: { runDir, requestHash, recorded } },
     );
   }
 }

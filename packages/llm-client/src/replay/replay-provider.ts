@@ -23,7 +23,9 @@ interface Recorded {
 /**
  * Answers from a recorded run, offline: each request is looked up by its content hash
  * (model, prompt, output ceiling, effort, response format) among the run's responses, and
- * the recorded output is returned byte for byte. A miss is a `ReplayMissError`, never a
+ * the recorded output is returned byte for byte. Identical requests get the recorded
+ * answers in recorded order, those that failed validation included (they fail it again).
+ * A miss, or a request made more often than recorded, is a `ReplayMissError`, never a
  * live call. The recorded ledger is read and verified (hashes and links) on first use.
  */
 export function replayProvider(options: ReplayProviderOptions): LLMProvider {
@@ -35,7 +37,9 @@ export function replayProvider(options: ReplayProviderOptions): LLMProvider {
     const byHash = new Map<string, Recorded[]>();
     await readLedger(runDir, (record) => {
       if (record.type === 'request') hashes.set(record.data.request_id, record.data.request_hash);
-      if (record.type === 'response' && record.data.valid) {
+      // Every response, valid or not: an answer that failed validation when recorded fails it
+      // again when replayed, and the answers after it keep their places.
+      if (record.type === 'response') {
         const hash = hashes.get(record.data.request_id);
         if (hash === undefined) return;
         const list = byHash.get(hash) ?? [];
@@ -59,8 +63,10 @@ export function replayProvider(options: ReplayProviderOptions): LLMProvider {
     const hash = requestHash(request);
     const recorded = (await index).get(hash);
     const position = served.get(hash) ?? 0;
-    const answer = recorded?.[Math.min(position, recorded.length - 1)];
-    if (!answer) throw new ReplayMissError(runDir, hash);
+    const answer = recorded?.[position];
+    // Used up: the recorded run made this request fewer times; repeating an answer would not
+    // be what the recorded run saw.
+    if (!answer) throw new ReplayMissError(runDir, hash, recorded?.length ?? 0);
     served.set(hash, position + 1);
     const text = (await readArtifact(runDir, answer.outputRef)).toString('utf8');
     return {

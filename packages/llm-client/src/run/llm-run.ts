@@ -1,5 +1,5 @@
 import type { BudgetUsage } from '@pm/budget';
-import type { ReasoningEffort } from '@pm/envelope-schemas';
+import { PmError, type ReasoningEffort } from '@pm/envelope-schemas';
 import type { CloseResult } from '@pm/ledger';
 import type { z } from 'zod';
 import {
@@ -56,6 +56,8 @@ export class LLMRun {
   readonly ledgerDir: string;
   readonly #ctx: RunContext;
   #ended: Promise<CloseResult> | undefined;
+  /** Calls not yet finished: `end()` waits for their response or error records. */
+  readonly #inFlight = new Set<Promise<unknown>>();
 
   /** @internal Use `client.startRun()`. */
   constructor(ctx: RunContext, ledgerDir: string) {
@@ -66,10 +68,9 @@ export class LLMRun {
 
   /** A governed text call: policy, redaction, template, envelope, budget, ledger, provider. */
   async generateText(options: GenerateOptions): Promise<TextResult> {
-    const { object: _none, ...result } = await governedCall(this.#ctx, {
-      ...options,
-      schemaId: 'text@1',
-    });
+    const { object: _none, ...result } = await this.#track(() =>
+      governedCall(this.#ctx, { ...options, schemaId: 'text@1' }),
+    );
     return result;
   }
 
@@ -77,9 +78,9 @@ export class LLMRun {
   async generateObject<S extends z.ZodType>(
     options: GenerateObjectOptions<S>,
   ): Promise<ObjectResult<z.output<S>>> {
-    return (await governedCall<z.output<S>>(this.#ctx, options as CallInput)) as ObjectResult<
-      z.output<S>
-    >;
+    return (await this.#track(() =>
+      governedCall<z.output<S>>(this.#ctx, options as CallInput),
+    )) as ObjectResult<z.output<S>>;
   }
 
   /** The dry run: tokens, worst-case cost, policy verdict and approvals needed. Nothing is sent or written. */
@@ -111,9 +112,33 @@ export class LLMRun {
     return this.#ctx.budget.usage();
   }
 
-  /** Ends the run: the run-end record with the run's figures, a checkpoint with a signer. Idempotent. */
+  /** Runs a call unless the run is ending, and keeps it in the in-flight set until it settles. */
+  #track<T>(call: () => Promise<T>): Promise<T> {
+    if (this.#ended) {
+      return Promise.reject(
+        new PmError(
+          'LEDGER_CLOSED',
+          `Run ${this.runId} has ended (run.end() was called), so it takes no more calls; start a new run with client.startRun().`,
+          { details: { runId: this.runId } },
+        ),
+      );
+    }
+    const pending = call();
+    this.#inFlight.add(pending);
+    const done = () => this.#inFlight.delete(pending);
+    pending.then(done, done);
+    return pending;
+  }
+
+  /**
+   * Ends the run: refuses new calls, waits for calls in flight to finish (their response or
+   * error records are written; the run's deadline still bounds them), then writes the
+   * run-end record with the run's figures, and a checkpoint with a signer. Idempotent.
+   */
   end(): Promise<CloseResult> {
     this.#ended ??= (async () => {
+      // Outcomes belong to the callers; only their records matter here.
+      await Promise.allSettled([...this.#inFlight]);
       this.#ctx.budget.dispose();
       const closed = await this.#ctx.ledger.close();
       this.#ctx.emit({

@@ -1,0 +1,48 @@
+import { PmError } from '@pm/envelope-schemas';
+
+/** Shows what the host wrote, short, and never a value that looks like it carries a password. */
+function shown(value: unknown): string {
+  if (typeof value !== 'string') return typeof value;
+  if (value.includes('@')) return '(a URL with a user name or password)';
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}...` : value);
+}
+
+/**
+ * Parses a configured http(s) URL, or throws `INVALID_ARGUMENT` naming `field`: a bare host
+ * (`api.openai.com`), a `host:port` (which WHATWG URL reads as the scheme `host:` with the
+ * opaque origin `null`), another scheme or embedded credentials are configuration mistakes,
+ * reported when the client is created rather than as a `TypeError` mid-run.
+ */
+export function parseHttpUrl(value: unknown, field: string): URL {
+  const example =
+    typeof value === 'string' && !value.includes('://') && !value.includes('@')
+      ? `https://${value}`
+      : 'https://api.openai.com';
+  const fix = `Write it as a full http(s) URL with its scheme, e.g. ${JSON.stringify(example.slice(0, 90))}.`;
+  let url: URL | undefined;
+  try {
+    url = typeof value === 'string' ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `${field} is ${shown(value)}, which is not an http(s) URL. ${fix}`,
+      { details: { field } },
+    );
+  }
+  if (url.username || url.password) {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `${field} carries a user name or password; remove them (credentials go in the provider's apiKey).`,
+      { details: { field } },
+    );
+  }
+  return url;
+}
+
+/** The origin (scheme, host, port) of a configured http(s) URL; see {@link parseHttpUrl}. */
+export function parseOrigin(value: unknown, field: string): string {
+  return parseHttpUrl(value, field).origin;
+}

@@ -1,0 +1,196 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createLLMClient, isPmError, type LLMClientOptions } from '../src/index.js';
+import { type OpenAIProviderOptions, openaiProvider } from '../src/openai.js';
+import { chatCompletion, type RawServer, startRawServer } from './raw-http-server.js';
+
+const root = mkdtempSync(join(tmpdir(), 'pm-openai-failures-'));
+const KEY = `sk-proj-${'CANARY'}${'Qm47t'.repeat(9)}`;
+const servers: RawServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const policy = {
+  schema_version: '1',
+  policy_id: 'test-local',
+  execution_mode: 'local',
+  requires_approval: false,
+  max_cost_usd: 1,
+  max_runtime_minutes: 10,
+  allowed_models: ['gpt-5.2'],
+  run_windows: ['daily:00:00-24:00'],
+};
+
+async function serve(handler: Parameters<typeof startRawServer>[0]): Promise<RawServer> {
+  const server = await startRawServer(handler);
+  servers.push(server);
+  return server;
+}
+
+async function setup(
+  name: string,
+  server: RawServer,
+  extra: Partial<LLMClientOptions> = {},
+  provider: OpenAIProviderOptions = {},
+) {
+  const dir = join(root, name);
+  const client = createLLMClient({
+    provider: openaiProvider({
+      apiKey: KEY,
+      baseURL: server.baseURL,
+      timeoutMs: 2000,
+      ...provider,
+    }),
+    policy,
+    ledger: { dir, durability: 'none' },
+    retry: { attempts: 3, baseMs: 1, maxMs: 5 },
+    ...extra,
+  });
+  const run = await client.startRun({ runId: name });
+  const records = () =>
+    readFileSync(join(dir, name, 'ledger.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; data: Record<string, unknown> });
+  return { run, records };
+}
+
+const call = { model: 'gpt-5.2', input: 'Say ok', maxOutputTokens: 1000 };
+
+/** The outcome of `promise`, or `pending` if it has not settled within `ms` (a hang). */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | 'pending'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise,
+    new Promise<'pending'>((resolve) => {
+      timer = setTimeout(() => resolve('pending'), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+describe('OpenAI failures through the governed pipeline (real SDK, loopback HTTP)', () => {
+  it('does not forward the API key when a 307 leads to another listed origin', async () => {
+    const other = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(chatCompletion('ok'));
+    });
+    const api = await serve((req, res) => {
+      res.writeHead(307, { location: `${other.origin}${req.url}` }).end();
+    });
+    const { run } = await setup('redirect', api, { egress: { allow: [api.origin, other.origin] } });
+    const result = await run.generateText(call);
+    expect(result.output).toBe('ok');
+    expect(api.seen[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(other.seen).toHaveLength(1);
+    expect(other.seen[0]?.headers.authorization).toBeUndefined();
+    // The request itself is re-sent intact (a 307 keeps method and body).
+    expect(JSON.parse(other.seen[0]?.body ?? '{}').model).toBe('gpt-5.2');
+    await run.end();
+  });
+
+  it('cuts off a body that stalls after 2xx headers at timeoutMs, and books it as billed', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"id":"chatcmpl-1","object":"chat.completion",'); // and nothing more
+    });
+    const { run, records } = await setup('stall', server, {}, { timeoutMs: 300 });
+    const outcome = await within(
+      run.generateText(call).then(
+        () => 'resolved',
+        (e: unknown) => (isPmError(e) ? e.code : 'plain error'),
+      ),
+      10_000,
+    );
+    expect(outcome).toBe('PROVIDER_UNAVAILABLE');
+    // A 2xx may have been billed: not retried, settled at the worst case.
+    expect(server.seen).toHaveLength(1);
+    const spent = (await run.usage()).scopes[0]!.spent;
+    expect(spent.usd).toBeGreaterThan(0);
+    await run.end();
+    const error = records().find((r) => r.type === 'error');
+    expect(error?.data).toMatchObject({ reservation: 'settled', attempts: 1 });
+    expect(error?.data.message).toMatch(/timed out while reading a 2xx response body/);
+  });
+
+  it('settles a 2xx with unreadable JSON at the worst case instead of releasing it', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"id":"chatcmpl-1","choices":[{"message":{"content":"ok"'); // truncated
+    });
+    const { run, records } = await setup('malformed', server);
+    await expect(run.generateText(call)).rejects.toMatchObject({ code: 'PROVIDER_UNAVAILABLE' });
+    const { spent, reserved } = (await run.usage()).scopes[0]!;
+    // Worst case: every input token plus the whole 1000-token output ceiling.
+    expect(spent.tokens).toBeGreaterThanOrEqual(1000);
+    expect(spent.usd).toBeGreaterThan(0);
+    expect(reserved.usd).toBe(0);
+    await run.end();
+    expect(records().find((r) => r.type === 'error')?.data.reservation).toBe('settled');
+  });
+
+  it('settles a refusal with the usage its body reports', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        chatCompletion(null, {
+          refusal: "I can't help with that.",
+          usage: { prompt_tokens: 500, completion_tokens: 200 },
+        }),
+      );
+    });
+    const { run, records } = await setup('refusal', server);
+    await expect(run.generateText(call)).rejects.toMatchObject({ code: 'PROVIDER_UNAVAILABLE' });
+    const spent = (await run.usage()).scopes[0]!.spent;
+    expect(spent.tokens).toBe(700);
+    expect(spent.usd).toBeGreaterThan(0);
+    await run.end();
+    const error = records().find((r) => r.type === 'error');
+    expect(error?.data).toMatchObject({
+      reservation: 'settled',
+      usage: { input_tokens: 500, output_tokens: 200 },
+    });
+  });
+
+  it('run.end() during a call waits for its response record, then refuses new calls', async () => {
+    let answer: (() => void) | undefined;
+    const server = await serve((_req, res) => {
+      answer = () =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(chatCompletion('ok'));
+    });
+    const { run, records } = await setup('end-in-flight', server);
+    const pending = run.generateText(call);
+    // Wait (bounded) until the request is at the server, then end the run under it.
+    for (let i = 0; i < 500 && !answer; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(answer).toBeDefined();
+    const ending = run.end();
+    await expect(run.generateText(call)).rejects.toMatchObject({ code: 'LEDGER_CLOSED' });
+    answer?.();
+    await expect(pending).resolves.toMatchObject({ output: 'ok' });
+    const closed = await ending;
+    expect(closed.summary).toMatchObject({ requests: 1, responses: 1, errors: 0 });
+    expect(records().map((r) => r.type)).toEqual(['run_start', 'request', 'response', 'run_end']);
+  });
+
+  it('maps a throwing apiKey function to MISSING_CREDENTIAL without echoing its message', async () => {
+    const server = await serve((_req, res) => res.end(chatCompletion('ok')));
+    const { run, records } = await setup(
+      'key-function',
+      server,
+      {},
+      {
+        apiKey: async () => {
+          throw new Error(`vault denied token ${KEY}`);
+        },
+      },
+    );
+    const error = await run.generateText(call).catch((e: unknown) => e);
+    expect(isPmError(error) && error.code).toBe('MISSING_CREDENTIAL');
+    expect((error as Error).message).not.toContain(KEY);
+    expect(server.seen).toHaveLength(0);
+    await run.end();
+    const record = records().find((r) => r.type === 'error');
+    expect(record?.data).toMatchObject({ code: 'MISSING_CREDENTIAL', reservation: 'released' });
+  });
+});
