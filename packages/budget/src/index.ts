@@ -66,7 +66,13 @@ export {
 } from './rate/rate-limiter.js';
 export { type AttemptContext, type RetryEvent, type RetryOptions, retry } from './rate/retry.js';
 export { isRetryable, retryAfterMs } from './rate/retryable.js';
-export type { ChatMessage, ChatTextPart, ChatTool, ChatToolProperty } from './tokens/chat-types.js';
+export type {
+  ChatMessage,
+  ChatTextPart,
+  ChatTool,
+  ChatToolCall,
+  ChatToolProperty,
+} from './tokens/chat-types.js';
 export { type ChatCountOptions, countChatTokens } from './tokens/count-chat-tokens.js';
 export { countTokens } from './tokens/count-tokens.js';
 export {

@@ -1,2 +1,7 @@
 export type { RedisClientLike } from './redis/redis-client.js';
-export { type RedisStore, type RedisStoreOptions, redisStore } from './redis/redis-store.js';
+export {
+  MIN_RETENTION_MS,
+  type RedisStore,
+  type RedisStoreOptions,
+  redisStore,
+} from './redis/redis-store.js';

@@ -54,9 +54,41 @@ describe('estimateCost', () => {
     expect(cost.usd).toBe(4);
   });
 
-  it('rounds each component up, so it never under-counts', () => {
+  it('rounds up, so it never under-counts', () => {
     // 1 token of gpt-5-nano input is 0.05 micro-dollars: booked as 1.
     expect(estimateCost({ model: 'gpt-5-nano', inputTokens: 1, outputTokens: 0 }).microUsd).toBe(1);
+  });
+
+  it('rounds once over the exact sum; the breakdown rounds each part and may sum higher', () => {
+    // gpt-4o-mini: 1 uncached (0.15 µ$) + 1 cached (0.075 µ$) + 1 output (0.6 µ$) = 0.825 µ$.
+    const cost = estimateCost({
+      model: 'gpt-4o-mini',
+      inputTokens: 2,
+      cachedInputTokens: 1,
+      outputTokens: 1,
+    });
+    expect(cost.microUsd).toBe(1);
+    expect(cost.breakdown).toEqual({ input: 1, cachedInput: 1, output: 1 });
+    const parts = cost.breakdown.input + cost.breakdown.cachedInput + cost.breakdown.output;
+    expect(parts - cost.microUsd).toBeLessThanOrEqual(2);
+  });
+
+  it('needs inputTokens and outputTokens: a missing count is INVALID_ARGUMENT, never $0', () => {
+    expect(() => estimateCost({ model: 'gpt-5.2' } as never)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('missing inputTokens'),
+      }),
+    );
+    expect(() =>
+      estimateCost({ model: 'gpt-5.2', prompt_tokens: 10, completion_tokens: 10 } as never),
+    ).toThrow(/prompt_tokens -> inputTokens, completion_tokens -> outputTokens/);
+    expect(() => estimateCost({ model: 'gpt-5.2', inputTokens: 10 } as never)).toThrow(
+      /missing outputTokens/,
+    );
+    expect(() => estimateCost(undefined as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
   });
 
   it('has no float drift: a million 1-token calls sum to the same integer as one big call', () => {
@@ -134,5 +166,17 @@ describe('estimateCost', () => {
         .priceTableVersion,
     ).toBe('host-1');
     expect(() => priceTable({ version: 'x', date: 'today', rows: [] })).toThrow(/YYYY-MM-DD/);
+  });
+
+  it('a table without rows, or a row that is not an object, is INVALID_ARGUMENT', () => {
+    expect(() => priceTable({ version: 'v', date: '2026-01-01' } as never)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('defaultPriceTable.rows'),
+      }),
+    );
+    expect(() => priceTable({ version: 'v', date: '2026-01-01', rows: [null] } as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
   });
 });

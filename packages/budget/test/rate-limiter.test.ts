@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../src/index.js';
+import { createRateLimiter, type RateLimitStore } from '../src/index.js';
 
 const ticks = async (n: number) => {
   for (let i = 0; i < n; i++) await new Promise<void>((r) => setImmediate(r));
@@ -105,5 +105,63 @@ describe('createRateLimiter (bottleneck, one process)', () => {
 
   it('validates its options', () => {
     expect(() => createRateLimiter({ requestsPerMinute: 0 })).toThrow(/positive integer/);
+    for (const bad of [null, 'fast', 5]) {
+      expect(() => createRateLimiter(bad as never)).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringContaining('requestsPerMinute'),
+        }),
+      );
+    }
+  });
+});
+
+describe('createRateLimiter (shared store)', () => {
+  it('with maxConcurrent, a queued call whose signal aborts rejects at once with the reason, never runs, and frees its place', async () => {
+    const taken: number[] = [];
+    const store: RateLimitStore = {
+      acquireRate: async (_key, _requests, tokens) => {
+        taken.push(tokens);
+        return 0;
+      },
+    };
+    const limiter = createRateLimiter({ requestsPerMinute: 100, maxConcurrent: 1, store });
+    let unblock!: () => void;
+    const blocker = new Promise<void>((r) => {
+      unblock = r;
+    });
+    let firstStarted!: () => void;
+    const started = new Promise<void>((r) => {
+      firstStarted = r;
+    });
+    const first = limiter.schedule(() => {
+      firstStarted();
+      return blocker;
+    });
+    await started; // the only slot is busy from here on
+    const controller = new AbortController();
+    let ran = false;
+    const queued = limiter.schedule(
+      async () => {
+        ran = true;
+      },
+      { tokens: 7, signal: controller.signal },
+    );
+    const reason = new Error('deadline');
+    controller.abort(reason);
+    // Rejected while the slot is still busy: the old limiter never settled here.
+    await expect(queued).rejects.toBe(reason);
+    const already = new AbortController();
+    already.abort(new Error('gone'));
+    await expect(limiter.schedule(async () => 1, { signal: already.signal })).rejects.toThrow(
+      'gone',
+    );
+    unblock();
+    await first;
+    // The aborted call took nothing from the shared buckets, and the next call runs.
+    await expect(limiter.schedule(async () => 'next', { tokens: 3 })).resolves.toBe('next');
+    expect(ran).toBe(false);
+    expect(taken).toEqual([0, 3]);
+    await limiter.stop();
   });
 });

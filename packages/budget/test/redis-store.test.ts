@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { inspect } from 'node:util';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
@@ -16,7 +17,7 @@ import {
   createRateLimiter,
 } from '../src/index.js';
 import { LuaScript } from '../src/redis/lua-script.js';
-import { redisStore } from '../src/redis.js';
+import { MIN_RETENTION_MS, redisStore } from '../src/redis.js';
 import { checkedStore } from './checked-store.js';
 import { expectExactBooks, hammer } from './hammer.js';
 
@@ -45,6 +46,60 @@ describe.runIf(redis === undefined && IN_CI)('Redis under CI', () => {
     throw new Error(
       `Redis is unreachable at ${REDIS_URL}; .ci/run must start it before the tests.`,
     );
+  });
+});
+
+describe('redisStore options', () => {
+  const fake = { evalsha: async () => [1], eval: async () => [1] };
+
+  it('retentionMs must be a whole number of ms covering a month plus the longest reservation TTL', () => {
+    for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, MIN_RETENTION_MS - 1]) {
+      expect(() => redisStore({ client: fake, prefix: 'x', retentionMs: bad })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringContaining('retentionMs'),
+        }),
+      );
+    }
+    expect(MIN_RETENTION_MS).toBe(32 * 86_400_000 + 2 ** 31 - 1);
+    expect(() =>
+      redisStore({ client: fake, prefix: 'x', retentionMs: MIN_RETENTION_MS }),
+    ).not.toThrow();
+  });
+
+  it('timeoutMs must be whole ms from 1 to 2^31 - 1 (a longer timer fires after 1 ms)', () => {
+    for (const bad of [Number.POSITIVE_INFINITY, 2 ** 31, 0, -5, 2.5, Number.NaN]) {
+      expect(() => redisStore({ client: fake, prefix: 'x', timeoutMs: bad })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringContaining('timeoutMs'),
+        }),
+      );
+    }
+    expect(() => redisStore({ client: fake, prefix: 'x', timeoutMs: 2 ** 31 - 1 })).not.toThrow();
+  });
+
+  it('a store made from a url never shows its client (password) in inspect, JSON or its keys', async () => {
+    const store = redisStore({
+      url: 'redis://:s3cr3t-pass@127.0.0.1:1',
+      prefix: 'pm:test:inspect',
+    });
+    const client = store.client as unknown as Redis;
+    try {
+      expect(client).toBeDefined();
+      expect(Object.keys(store)).not.toContain('client');
+      const shown = [
+        inspect(store, { depth: 10, showHidden: false }),
+        JSON.stringify(store),
+        String(Object.entries(store)),
+      ].join('\n');
+      expect(shown).not.toContain('s3cr3t-pass');
+      expect(shown).toContain('pm:test:inspect');
+      // The store listens for the client's errors, so ioredis prints no "Unhandled error event".
+      expect(client.listenerCount('error')).toBe(1);
+    } finally {
+      client.disconnect();
+    }
   });
 });
 
@@ -275,6 +330,47 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
     const results = await Promise.allSettled(jobs);
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
     expect(started).toHaveLength(3);
+  });
+
+  it('amounts of 15+ significant digits are held and freed exactly (no cjson rounding)', async () => {
+    const store = redisStore({ client, prefix: prefix() });
+    const budget = createBudget({ store, limits: { requests: 10 }, period: { day: {} } });
+    const big = 123_456_789_012_345;
+    const r = await budget.reserve({ model: 'gpt-4o', inputTokens: big, maxOutputTokens: 0 });
+    const huge = await budget.reserve({
+      model: 'gpt-4o',
+      inputTokens: 2 ** 53 - 8 - 2 * big,
+      maxOutputTokens: big,
+    });
+    expect((await budget.usage()).scopes[0]!.reserved.tokens).toBe(2 ** 53 - 8);
+    await r.release();
+    await huge.settle({ inputTokens: 9_007_199_254_740, outputTokens: 1 });
+    const usage = await budget.usage();
+    for (const scope of usage.scopes) {
+      expect(scope.reserved).toEqual({ tokens: 0, usd: 0, requests: 0 });
+      expect(scope.spent.tokens).toBe(9_007_199_254_741);
+    }
+  });
+
+  it('a malformed ttlMs is INVALID_ARGUMENT before it reaches Redis', async () => {
+    const store = redisStore({ client, prefix: prefix() });
+    const budget = createBudget({ store, limits: { tokens: 100 } });
+    for (const bad of [Number.NaN, -1, 0, 1.5]) {
+      await expect(
+        budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 0, ttlMs: bad }),
+      ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      // The store itself refuses it too (a host may call it directly).
+      await expect(
+        store.reserve({
+          id: `direct-${bad}`,
+          scopes: [],
+          amount: { tokens: 1, microUsd: 0, requests: 1 },
+          ttlMs: bad,
+          thresholds: [],
+        }),
+      ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    }
+    expect((await budget.usage()).scopes[0]!.reserved.tokens).toBe(0);
   });
 
   it('4 child processes hammer one shared budget: never over the cap, each alert once', async () => {

@@ -113,6 +113,17 @@ describe('isRetryable / retryAfterMs', () => {
     expect(isRetryable({ code: 'BUDGET_EXCEEDED' })).toBe(false);
   });
 
+  it('a cyclic cause chain ends (no stack overflow); a retryable cause within it still counts', () => {
+    const a: { cause?: unknown } = {};
+    const b = { cause: a };
+    a.cause = b;
+    expect(isRetryable(a)).toBe(false);
+    const reset = Object.assign(new Error('reset'), { code: 'ECONNRESET' });
+    const loop: { cause?: unknown } = { cause: { cause: reset } };
+    (reset as { cause?: unknown }).cause = loop;
+    expect(isRetryable(loop)).toBe(true);
+  });
+
   it('reads retry-after-ms, seconds and HTTP dates, from Headers or plain objects', () => {
     expect(retryAfterMs({ headers: { 'retry-after-ms': '250' } })).toBe(250);
     expect(retryAfterMs({ headers: new Headers({ 'Retry-After': '2' }) })).toBe(2000);

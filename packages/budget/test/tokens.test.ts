@@ -143,6 +143,69 @@ describe('encodingForModel', () => {
       countTokens('hello world', { model: 'mistral-large', encoding: 'o200k_base' }).tokens,
     ).toBe(2);
   });
+
+  it.each([undefined, null, 42])(
+    'a non-string model (%j) is UNKNOWN_MODEL, not a TypeError',
+    (model) => {
+      expect(() => encodingForModel(model as never)).toThrow(
+        expect.objectContaining({ code: 'UNKNOWN_MODEL' }),
+      );
+    },
+  );
+});
+
+describe('countChatTokens: tool calls and malformed input', () => {
+  const ask = { role: 'user', content: 'weather in Paris?' };
+  const args = JSON.stringify({ q: 'x'.repeat(10_000) });
+  const call = (name: string, a: string) => ({
+    role: 'assistant',
+    content: null,
+    tool_calls: [{ id: 'call_1', type: 'function', function: { name, arguments: a } }],
+  });
+
+  it("an assistant's tool_calls count their name, arguments and id plus an allowance, flagged approximate", () => {
+    const model = 'gpt-4o';
+    const base = countChatTokens([ask, { role: 'assistant', content: null }], { model });
+    expect(base.approximate).toBe(false);
+    const withCall = countChatTokens([ask, call('get_weather', args)], { model });
+    const text = (t: string) => countTokens(t, { model }).tokens;
+    expect(withCall.tokens).toBe(
+      base.tokens + 32 + text('call_1') + text('get_weather') + text(args),
+    );
+    expect(withCall.tokens - base.tokens).toBeGreaterThan(text(args)); // never under the arguments
+    expect(withCall.approximate).toBe(true);
+    // The tool's reply is counted exactly, tool_call_id included, as every string field is.
+    const reply = { role: 'tool', tool_call_id: 'call_1', content: '18 C, cloudy' };
+    expect(countChatTokens([ask, reply], { model }).tokens).toBe(
+      countChatTokens([ask], { model }).tokens +
+        3 +
+        text('tool') +
+        text('call_1') +
+        text('18 C, cloudy'),
+    );
+  });
+
+  it('malformed tools, tool calls and messages are INVALID_ARGUMENT naming the expected shape', () => {
+    const model = 'gpt-4o';
+    expect(() => countChatTokens([ask], { model, tools: [{ type: 'function' } as never] })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('function: { name'),
+      }),
+    );
+    expect(() => countChatTokens([ask], { model, tools: [null as never] })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
+    expect(() => countChatTokens([ask], { model, tools: 'x' as never })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
+    expect(() =>
+      countChatTokens([{ role: 'assistant', tool_calls: [null] } as never], { model }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => countChatTokens([null as never], { model })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
+  });
 });
 
 describe('countTokens against js-tiktoken (the oracle)', () => {

@@ -93,4 +93,16 @@ export interface BudgetStore {
   release(id: string): Promise<StoreCloseResult>;
   /** Counters of the given scopes (zero for unknown keys). */
   usage(keys: readonly string[]): Promise<readonly ScopeCounters[]>;
+  /**
+   * Optional, synchronous: a budget starts using its run scope (`createBudget`). A store
+   * that keeps counters in process memory counts the budgets attached to each run.
+   */
+  attachScope?(key: string): void;
+  /**
+   * Optional, synchronous: that budget is done with its run scope (`budget.dispose()`).
+   * The store may then drop the scope's counters once no budget is attached and nothing is
+   * held in it; it returns the final counters if it dropped them, else undefined. A shared
+   * store (Redis) leaves them to expire with its retention and need not implement this.
+   */
+  detachScope?(key: string): ScopeCounters | undefined;
 }

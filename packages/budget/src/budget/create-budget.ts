@@ -3,15 +3,15 @@ import { CallLimitExceededError } from '../errors/call-limit-exceeded-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { UnknownModelPriceError } from '../errors/unknown-model-price-error.js';
 import { defaultPriceTable } from '../prices/default-price-table.js';
-import { checkUsage, usageCostMicro } from '../prices/estimate-cost.js';
-import { MICRO_PER_USD, tokenCostMicro } from '../prices/micro-usd.js';
+import { checkUsage, usageCostMicro, worstCaseCostMicro } from '../prices/estimate-cost.js';
+import { MICRO_PER_USD } from '../prices/micro-usd.js';
 import type { PriceTable } from '../prices/price-table.js';
 import { alertEmitter } from './alert-events.js';
 import { type AlertFractions, alertThresholds } from './alert-threshold.js';
-import type { BudgetStore } from './budget-store.js';
+import type { BudgetStore, ScopeCounters } from './budget-store.js';
 import type { BudgetAlert, BudgetLimits, BudgetUsage, PeriodLimits } from './budget-types.js';
 import { type Charge, NO_LIMIT } from './charge.js';
-import { countLimit, nonNegativeInt } from './limits.js';
+import { countLimit, nonNegativeInt, timerMs } from './limits.js';
 import { memoryStore } from './memory-store.js';
 import { refusal } from './refusal.js';
 import {
@@ -42,7 +42,10 @@ export interface BudgetOptions {
   readonly runId?: string;
   /** Clock in epoch ms; inject one to test period boundaries. Default `Date.now`. */
   readonly clock?: () => number;
-  /** How long a store holds a reservation before presuming its holder dead and booking the worst case. Default 10 min. */
+  /**
+   * How long a store holds a reservation before presuming its holder dead and booking the
+   * worst case. Default 10 min; a whole number of ms from 1 to 2^31 - 1 (~24.8 days).
+   */
   readonly reservationTtlMs?: number;
 }
 
@@ -56,7 +59,7 @@ export interface ReserveRequest {
   readonly maxOutputTokens: number;
   /** Attempts to hold (reserve `attempts` when retries may re-bill input). Default 1. */
   readonly requests?: number;
-  /** Overrides `reservationTtlMs` for this reservation. */
+  /** Overrides `reservationTtlMs` for this reservation (whole ms, 1 to 2^31 - 1). */
   readonly ttlMs?: number;
 }
 
@@ -71,14 +74,23 @@ export interface Budget {
   /**
    * Reserves the worst case of a call on every scope in force, atomically, or throws:
    * `BudgetExceededError`, `CallLimitExceededError`, `UnknownModelPriceError`,
-   * `RuntimeExceededError`, `BudgetStoreUnavailableError`. Never shrinks a request to fit.
+   * `RuntimeExceededError`, `BudgetStoreUnavailableError`, `InvalidArgumentError` (a
+   * malformed request, or after `dispose()`). Never shrinks a request to fit.
    */
   reserve(request: ReserveRequest): Promise<Reservation>;
-  /** Spent and reserved per scope, for the current periods. */
+  /**
+   * Spent and reserved per scope, for the current periods. After `dispose()` it still
+   * reports the run scope truthfully: as it was at dispose when the store dropped it.
+   */
   usage(): Promise<BudgetUsage>;
   /** Milliseconds left before the deadline (Infinity without one). */
   remainingMs(): number;
-  /** Stops the deadline timer. */
+  /**
+   * Ends the budget: stops the deadline timer and lets the store forget the run scope (the
+   * memory store drops its counters when no other budget uses the run and nothing is held).
+   * `reserve()` afterwards is refused; open reservations can still be settled or released.
+   * Idempotent.
+   */
   dispose(): void;
 }
 
@@ -93,8 +105,10 @@ const DEFAULT_TTL_MS = 10 * 60_000;
  * @example
  * const budget = createBudget({ limits: { usd: 2, maxRuntimeMinutes: 30 }, period: { month: { usd: 50 } } });
  * const r = await budget.reserve({ model: 'gpt-5.2', inputTokens: 1200, maxOutputTokens: 800 });
- * try { const out = await call({ signal: budget.signal }); await r.settle(out.usage); }
- * catch (e) { await r.release(); throw e; }
+ * let out;
+ * try { out = await call({ signal: budget.signal }); }
+ * catch (e) { await r.release().catch(() => {}); throw e; } // nothing billed
+ * await r.settle({ inputTokens: out.usage.prompt_tokens, outputTokens: out.usage.completion_tokens });
  */
 export function createBudget(options: BudgetOptions): Budget {
   if (
@@ -113,18 +127,36 @@ export function createBudget(options: BudgetOptions): Budget {
   const clock = options.clock ?? Date.now;
   const thresholds = alertThresholds(options.alerts);
   const runId = options.runId ?? randomUUID();
-  const ttlDefault = options.reservationTtlMs ?? DEFAULT_TTL_MS;
+  const ttlDefault =
+    options.reservationTtlMs === undefined
+      ? DEFAULT_TTL_MS
+      : timerMs(options.reservationTtlMs, 'reservationTtlMs');
   const maxInput = countLimit(limits.maxInputTokensPerCall, 'limits.maxInputTokensPerCall');
   const maxOutput = countLimit(limits.maxOutputTokensPerCall, 'limits.maxOutputTokensPerCall');
   const minutes = limits.maxRuntimeMinutes;
-  if (minutes !== undefined && !(typeof minutes === 'number' && minutes > 0)) {
+  const startMs = clock();
+  // Finite, and a deadline a Date can hold: Infinity would pass here and throw later
+  // inside a timer callback, where no caller can catch it.
+  if (
+    minutes !== undefined &&
+    !(
+      typeof minutes === 'number' &&
+      Number.isFinite(minutes) &&
+      minutes > 0 &&
+      Number.isFinite(new Date(startMs + minutes * 60_000).getTime())
+    )
+  ) {
     throw new InvalidArgumentError(
-      `limits.maxRuntimeMinutes must be a positive number; got ${String(minutes)}.`,
+      `limits.maxRuntimeMinutes must be a finite, positive number of minutes (omit it for no runtime limit); got ${String(minutes)}.`,
     );
   }
   const scopes = new ScopeSet(runId, limits, options.period);
   const emit = alertEmitter((key) => scopes.nameOf(key), clock, options.onAlert);
-  const deadline = new RunDeadline(minutes, clock(), clock);
+  const deadline = new RunDeadline(minutes, startMs, clock);
+  store.attachScope?.(scopes.runKey);
+  let disposed = false;
+  // The run scope's final counters, when dispose() let the store drop them.
+  let finalRun: ScopeCounters | undefined;
   // Reservation ids: unique across processes (UUID) and cheap per call (a counter).
   const idPrefix = `${randomUUID()}:`;
   let sequence = 0;
@@ -176,10 +208,16 @@ export function createBudget(options: BudgetOptions): Budget {
           "budget.reserve needs { model, inputTokens, maxOutputTokens }, e.g. { model: 'gpt-5.2', inputTokens: 1200, maxOutputTokens: 800 }.",
         );
       }
+      if (disposed) {
+        throw new InvalidArgumentError(
+          `This budget (run ${runId}) was disposed, so reserve() is refused: create a new budget for a new run.`,
+        );
+      }
       const inputTokens = nonNegativeInt(request.inputTokens, 'inputTokens');
       const maxOutputTokens = nonNegativeInt(request.maxOutputTokens, 'maxOutputTokens');
       const requests =
         request.requests === undefined ? 1 : nonNegativeInt(request.requests, 'requests');
+      const ttlMs = request.ttlMs === undefined ? ttlDefault : timerMs(request.ttlMs, 'ttlMs');
       const nowMs = clock();
       deadline.check(nowMs);
       if (maxInput !== NO_LIMIT && inputTokens > maxInput) {
@@ -202,12 +240,9 @@ export function createBudget(options: BudgetOptions): Budget {
       if (price === undefined && scopes.usdInForce) throw new UnknownModelPriceError(request.model);
       const amount: Charge = {
         tokens: inputTokens + maxOutputTokens,
-        // Worst case: every input token uncached, every output token billed.
-        microUsd:
-          price === undefined
-            ? 0
-            : tokenCostMicro(inputTokens, price.inputMicroPerMillion) +
-              tokenCostMicro(maxOutputTokens, price.outputMicroPerMillion),
+        // Worst case: every input token at its dearest price, every output token billed,
+        // rounded once as settle rounds, so a usage within these tokens never costs more.
+        microUsd: price === undefined ? 0 : worstCaseCostMicro(price, inputTokens, maxOutputTokens),
         requests,
       };
       const id = `${idPrefix}${++sequence}`;
@@ -215,7 +250,7 @@ export function createBudget(options: BudgetOptions): Budget {
         id,
         scopes: scopes.at(nowMs),
         amount,
-        ttlMs: request.ttlMs ?? ttlDefault,
+        ttlMs,
         thresholds,
       });
       if (!result.ok) {
@@ -228,7 +263,12 @@ export function createBudget(options: BudgetOptions): Budget {
     async usage(): Promise<BudgetUsage> {
       const current = scopes.at(clock());
       const counters = await store.usage(current.map((s) => s.key));
-      return { runId, scopes: counters.map((c, i) => scopeUsage(scopes.defs[i]!, c)) };
+      return {
+        runId,
+        scopes: counters.map((c, i) =>
+          scopeUsage(scopes.defs[i]!, i === 0 && finalRun !== undefined ? finalRun : c),
+        ),
+      };
     },
 
     remainingMs(): number {
@@ -236,7 +276,10 @@ export function createBudget(options: BudgetOptions): Budget {
     },
 
     dispose(): void {
+      if (disposed) return;
+      disposed = true;
       deadline.dispose();
+      finalRun = store.detachScope?.(scopes.runKey);
     },
   };
 }

@@ -11,6 +11,23 @@ export function nonNegativeInt(value: unknown, what: string): number {
   return value;
 }
 
+/** Longest delay a Node timer honours (2^31 - 1 ms, ~24.8 days); longer ones fire after 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * A duration in ms that reaches a timer or a store's expiry: a positive integer up to
+ * `MAX_TIMER_MS`, or INVALID_ARGUMENT naming the option. NaN, fractions, 0, negatives and
+ * Infinity are refused: each would silently expire at once or never.
+ */
+export function timerMs(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value > MAX_TIMER_MS) {
+    throw new InvalidArgumentError(
+      `${what} must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS} (~24.8 days); got ${String(value)}.`,
+    );
+  }
+  return value;
+}
+
 /** An optional count limit in store units (`-1` when absent). */
 export function countLimit(value: number | undefined, what: string): number {
   return value === undefined ? NO_LIMIT : nonNegativeInt(value, what);

@@ -10,6 +10,7 @@ import type {
   StoreReserveResult,
 } from './budget-store.js';
 import type { Charge, StoreLimits } from './charge.js';
+import { PeriodRetention } from './period-retention.js';
 
 // Mutable counters of one scope in one period. Flat numbers, not objects: the hot path
 // touches them on every reserve and settle.
@@ -21,6 +22,8 @@ interface ScopeState {
   reservedTokens: number;
   reservedMicro: number;
   reservedRequests: number;
+  /** Open reservations holding on this scope: a scope is never dropped while one is. */
+  holds: number;
   /** `metric:level` already fired in this scope and period. */
   readonly fired: Set<string>;
 }
@@ -66,10 +69,16 @@ function fire(
  * The embedded store: one process, exact, and atomic because each operation runs to
  * completion synchronously (JavaScript never interleaves inside it). Share one instance
  * between the budgets of a process so their day and month caps are common.
+ *
+ * Bounded: a run's counters are dropped when the last budget attached to it is disposed
+ * with nothing held; a past day or month when nothing is held in it and a newer period has
+ * been seen (see `PeriodRetention`). Nothing current is ever dropped, so caps hold exactly.
  */
 export class MemoryStore implements BudgetStore {
   readonly #scopes = new Map<string, ScopeState>();
   readonly #held = new Map<string, Held>();
+  readonly #attached = new Map<string, number>();
+  readonly #periods = new PeriodRetention();
 
   #scope(key: string): ScopeState {
     let state = this.#scopes.get(key);
@@ -82,9 +91,19 @@ export class MemoryStore implements BudgetStore {
         reservedTokens: 0,
         reservedMicro: 0,
         reservedRequests: 0,
+        holds: 0,
         fired: new Set(),
       };
       this.#scopes.set(key, state);
+      // A new period key is seen about once a day: the time to drop periods long past.
+      for (const past of this.#periods.add(key)) {
+        const old = this.#scopes.get(past);
+        if (old === undefined) this.#periods.forget(past);
+        else if (old.holds === 0) {
+          this.#scopes.delete(past);
+          this.#periods.forget(past);
+        }
+      }
     }
     return state;
   }
@@ -140,6 +159,7 @@ export class MemoryStore implements BudgetStore {
       s.reservedTokens += amount.tokens;
       s.reservedMicro += amount.microUsd;
       s.reservedRequests += amount.requests;
+      s.holds++;
     }
     this.#held.set(request.id, { scopes, limits: wanted.map((w) => w.limits), amount });
     return OK;
@@ -154,6 +174,7 @@ export class MemoryStore implements BudgetStore {
       s.reservedTokens -= amount.tokens;
       s.reservedMicro -= amount.microUsd;
       s.reservedRequests -= amount.requests;
+      s.holds--;
     }
     return held;
   }
@@ -199,23 +220,52 @@ export class MemoryStore implements BudgetStore {
 
   /** Synchronous usage. */
   usageSync(keys: readonly string[]): ScopeCounters[] {
-    return keys.map((key) => {
-      const s = this.#scopes.get(key);
-      return {
-        key,
-        spent: {
-          tokens: s?.spentTokens ?? 0,
-          microUsd: s?.spentMicro ?? 0,
-          requests: s?.spentRequests ?? 0,
-        },
-        reserved: {
-          tokens: s?.reservedTokens ?? 0,
-          microUsd: s?.reservedMicro ?? 0,
-          requests: s?.reservedRequests ?? 0,
-        },
-      };
-    });
+    return keys.map((key) => counters(key, this.#scopes.get(key)));
   }
+
+  /** {@inheritDoc BudgetStore.attachScope} */
+  attachScope(key: string): void {
+    this.#attached.set(key, (this.#attached.get(key) ?? 0) + 1);
+  }
+
+  /**
+   * {@inheritDoc BudgetStore.detachScope}
+   * Drops the scope's counters when no budget is attached any more and nothing is held in
+   * it, and returns them; keeps them (returns undefined) otherwise.
+   */
+  detachScope(key: string): ScopeCounters | undefined {
+    const attached = (this.#attached.get(key) ?? 0) - 1;
+    if (attached > 0) {
+      this.#attached.set(key, attached);
+      return undefined;
+    }
+    this.#attached.delete(key);
+    const state = this.#scopes.get(key);
+    if (state !== undefined && state.holds > 0) return undefined;
+    this.#scopes.delete(key);
+    return counters(key, state);
+  }
+
+  /** Number of scopes whose counters the store keeps (for tests and diagnostics). */
+  get scopeCount(): number {
+    return this.#scopes.size;
+  }
+}
+
+function counters(key: string, s: ScopeState | undefined): ScopeCounters {
+  return {
+    key,
+    spent: {
+      tokens: s?.spentTokens ?? 0,
+      microUsd: s?.spentMicro ?? 0,
+      requests: s?.spentRequests ?? 0,
+    },
+    reserved: {
+      tokens: s?.reservedTokens ?? 0,
+      microUsd: s?.reservedMicro ?? 0,
+      requests: s?.reservedRequests ?? 0,
+    },
+  };
 }
 
 /** A new in-process budget store (the default). */

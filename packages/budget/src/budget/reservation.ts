@@ -43,10 +43,15 @@ export interface ReservationCloser {
 
 /**
  * Budget held for one call's worst case. Close it exactly once: `settle` after the call
- * (books the actual, frees the rest) or `release` when nothing was billed.
+ * (books the actual, frees the rest) or `release` when nothing was billed. It counts as
+ * closed only once the store has done it: if `settle` or `release` fails (e.g.
+ * `BudgetStoreUnavailableError`) the reservation stays open, so the same call can be
+ * retried, or the other one made. A close made while another is in flight waits for it:
+ * `ReservationClosedError` if that one succeeded, its own attempt if that one failed.
  */
 export class Reservation {
   #closedBy: 'settle' | 'release' | undefined;
+  #closing: Promise<unknown> | undefined;
   readonly #closer: ReservationCloser;
 
   /** @internal Created by `budget.reserve`. */
@@ -71,15 +76,22 @@ export class Reservation {
     return this.microUsd / 1_000_000;
   }
 
-  /** True once settled or released. */
+  /** True once the store has settled or released it. */
   get closed(): boolean {
     return this.#closedBy !== undefined;
   }
 
-  /** Books the actual usage and frees the rest. Throws `ReservationClosedError` if already closed. */
+  /**
+   * Books the actual usage and frees the rest. Throws `ReservationClosedError` if already
+   * closed, `InvalidArgumentError` for a malformed usage (the reservation stays open).
+   */
   settle(usage: ActualUsage): Promise<SettleResult> {
     if (this.#closedBy !== undefined) {
       return Promise.reject(new ReservationClosedError(this.id, 'settle', this.#closedBy));
+    }
+    if (this.#closing !== undefined) {
+      const again = () => this.settle(usage);
+      return this.#closing.then(again, again);
     }
     let charge: Charge;
     try {
@@ -87,8 +99,7 @@ export class Reservation {
     } catch (error) {
       return Promise.reject(error);
     }
-    this.#closedBy = 'settle';
-    return this.#closer.settle(this, charge);
+    return this.#close('settle', () => this.#closer.settle(this, charge));
   }
 
   /** Frees everything held (the call failed and nothing was billed). Throws if already closed. */
@@ -96,7 +107,34 @@ export class Reservation {
     if (this.#closedBy !== undefined) {
       return Promise.reject(new ReservationClosedError(this.id, 'release', this.#closedBy));
     }
-    this.#closedBy = 'release';
-    return this.#closer.release(this);
+    if (this.#closing !== undefined) {
+      const again = () => this.release();
+      return this.#closing.then(again, again);
+    }
+    return this.#close('release', () => this.#closer.release(this));
+  }
+
+  // Marks the reservation closed only after the store confirmed it; clears the in-flight
+  // marker first, so a close waiting on this one sees the outcome.
+  #close<T>(kind: 'settle' | 'release', work: () => Promise<T>): Promise<T> {
+    let pending: Promise<T>;
+    try {
+      pending = work();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const attempt = pending.then(
+      (result) => {
+        this.#closedBy = kind;
+        this.#closing = undefined;
+        return result;
+      },
+      (error: unknown) => {
+        this.#closing = undefined;
+        throw error;
+      },
+    );
+    this.#closing = attempt;
+    return attempt;
   }
 }

@@ -1,4 +1,5 @@
 import { RuntimeExceededError } from '../errors/runtime-exceeded-error.js';
+import { MAX_TIMER_MS } from './limits.js';
 
 /**
  * The run's `max_runtime_minutes` as a deadline and an AbortSignal to hand to the provider,
@@ -10,7 +11,7 @@ export class RunDeadline {
   /** The deadline, or undefined when the run has no runtime limit. */
   readonly deadline: Date | undefined;
   readonly #controller = new AbortController();
-  readonly #timer: ReturnType<typeof setTimeout> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #minutes: number | undefined;
 
   constructor(minutes: number | undefined, startMs: number, now: () => number) {
@@ -25,13 +26,21 @@ export class RunDeadline {
     const fire = () =>
       this.#controller.abort(new RuntimeExceededError(minutes, new Date(deadlineMs)));
     const delay = deadlineMs - now();
-    if (delay <= 0) {
-      fire();
-    } else {
-      this.#timer = setTimeout(fire, Math.min(delay, 2 ** 31 - 1));
-      // A budget must not keep the host process alive.
-      this.#timer.unref?.();
-    }
+    if (delay <= 0) fire();
+    else this.#arm(delay, fire);
+  }
+
+  // Node clamps a timer above 2^31 - 1 ms (~24.8 days) to 1 ms, so a longer wait is
+  // armed in chunks, each re-armed for what is left until the real deadline.
+  #arm(remaining: number, fire: () => void): void {
+    const chunk = Math.min(remaining, MAX_TIMER_MS);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      if (remaining > chunk) this.#arm(remaining - chunk, fire);
+      else fire();
+    }, chunk);
+    // A budget must not keep the host process alive.
+    this.#timer.unref?.();
   }
 
   /** Throws `RuntimeExceededError` if the deadline has passed at `nowMs`. */
@@ -53,5 +62,6 @@ export class RunDeadline {
   /** Stops the timer. */
   dispose(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 }

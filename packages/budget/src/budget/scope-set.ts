@@ -23,7 +23,8 @@ export class ScopeSet {
   readonly defs: readonly ScopeDef[];
   /** True when any scope has a USD cap (then an unpriced model is refused). */
   readonly usdInForce: boolean;
-  readonly #runKey: string;
+  /** The run scope's key, `run:<runId>`. */
+  readonly runKey: string;
   readonly #periods: PeriodClock;
   readonly #names = new Map<string, ScopeName>();
   #day = '';
@@ -50,7 +51,7 @@ export class ScopeSet {
     }
     this.defs = defs;
     this.usdInForce = defs.some((d) => d.limits.microUsd !== NO_LIMIT);
-    this.#runKey = `run:${runId}`;
+    this.runKey = `run:${runId}`;
     this.#periods = new PeriodClock(period?.timeZone ?? 'UTC');
   }
 
@@ -63,7 +64,7 @@ export class ScopeSet {
       this.#scopes = this.defs.map((d) => {
         const key =
           d.name === 'run'
-            ? this.#runKey
+            ? this.runKey
             : d.name === 'day'
               ? `day:${keys.day}`
               : `month:${keys.month}`;

@@ -19,13 +19,64 @@ export function microToUsd(micro: number): number {
   return micro / MICRO_PER_USD;
 }
 
+const MILLION = 1_000_000;
+
+/**
+ * `ceil(sub / 1e6)` for a non-negative safe integer `sub`, in exact integer arithmetic: a
+ * float quotient near 2^53 / 1e6 can round `k + 1e-6` down to `k` and under-count.
+ */
+function ceilMillionths(sub: number): number {
+  let q = Math.trunc(sub / MILLION);
+  let r = sub - q * MILLION;
+  if (r < 0) {
+    q -= 1;
+    r += MILLION;
+  } else if (r >= MILLION) {
+    q += 1;
+    r -= MILLION;
+  }
+  return r > 0 ? q + 1 : q;
+}
+
 /**
  * Cost of `tokens` at `microPerMillion` micro-dollars per 1M tokens, rounded UP to a whole
  * micro-dollar (a budget never under-counts). Split so no intermediate product leaves the
  * exact integer range of a double, and no float drift accumulates.
  */
 export function tokenCostMicro(tokens: number, microPerMillion: number): number {
-  const millions = Math.floor(tokens / 1_000_000);
-  const rest = tokens - millions * 1_000_000;
-  return millions * microPerMillion + Math.ceil((rest * microPerMillion) / 1_000_000);
+  return callCostMicro(tokens, microPerMillion, 0, 0, 0, 0);
+}
+
+/**
+ * Cost of one call's three parts (tokens at their price per 1M, e.g. uncached input, cached
+ * input, output), rounded UP once over their exact sum. One rounding per charge is what
+ * keeps a settlement within its reservation: rounding each part up on its own can add up to
+ * 2 micro-dollars that the worst case (one part) never held. Each part is split into whole
+ * millions (exact integer products) and a sub-million rest, and the rests are summed exactly
+ * before the single rounding; absurd prices fall back to BigInt rather than lose precision.
+ */
+export function callCostMicro(
+  tokensA: number,
+  priceA: number,
+  tokensB: number,
+  priceB: number,
+  tokensC: number,
+  priceC: number,
+): number {
+  const millionsA = Math.floor(tokensA / MILLION);
+  const millionsB = Math.floor(tokensB / MILLION);
+  const millionsC = Math.floor(tokensC / MILLION);
+  const whole = millionsA * priceA + millionsB * priceB + millionsC * priceC;
+  const sub =
+    (tokensA - millionsA * MILLION) * priceA +
+    (tokensB - millionsB * MILLION) * priceB +
+    (tokensC - millionsC * MILLION) * priceC;
+  if (Number.isSafeInteger(whole) && Number.isSafeInteger(sub)) {
+    return whole + ceilMillionths(sub);
+  }
+  const exact =
+    BigInt(tokensA) * BigInt(priceA) +
+    BigInt(tokensB) * BigInt(priceB) +
+    BigInt(tokensC) * BigInt(priceC);
+  return Number((exact + 999_999n) / 1_000_000n);
 }

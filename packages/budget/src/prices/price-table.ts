@@ -64,8 +64,19 @@ export function priceTable(input: PriceTableInput): PriceTable {
       'priceTable needs { version: string, date: "YYYY-MM-DD", rows }.',
     );
   }
+  if (!Array.isArray(input.rows)) {
+    throw new InvalidArgumentError(
+      `priceTable needs rows (an array of price rows); got ${String(input.rows)}. ` +
+        'To extend the shipped prices: rows: [...defaultPriceTable.rows, { model, inputUsdPerMillion, cachedInputUsdPerMillion, outputUsdPerMillion, source, date }].',
+    );
+  }
   const byModel = new Map<string, ModelPrice>();
-  for (const row of input.rows) {
+  for (const row of input.rows as readonly (PriceRow | null | undefined)[]) {
+    if (row === null || typeof row !== 'object') {
+      throw new InvalidArgumentError(
+        `Each price row must be an object { model, inputUsdPerMillion, cachedInputUsdPerMillion, outputUsdPerMillion, source, date }; got ${String(row)}.`,
+      );
+    }
     if (
       typeof row.model !== 'string' ||
       row.model.length === 0 ||

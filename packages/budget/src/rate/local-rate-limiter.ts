@@ -58,9 +58,10 @@ export function localRateLimiter(
       // bottleneck cannot cancel a queued job; stop waiting for it instead.
       return new Promise<T>((resolve, reject) => {
         const onAbort = () => reject(signal.reason);
+        // Handle the job first: it rejects too when the signal is already aborted.
+        job.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
         if (signal.aborted) return onAbort();
         signal.addEventListener('abort', onAbort, { once: true });
-        job.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
       });
     },
     async stop() {

@@ -53,6 +53,11 @@ function positive(value: number | undefined, what: string): number | undefined {
  * at all (measured: ~5 ms per `schedule()` even unlimited).
  */
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
+  if (options === null || typeof options !== 'object') {
+    throw new InvalidArgumentError(
+      `createRateLimiter needs an options object, e.g. createRateLimiter({ requestsPerMinute: 500, tokensPerMinute: 200_000 }) (or none for a pass-through limiter); got ${String(options)}.`,
+    );
+  }
   const rpm = positive(options.requestsPerMinute, 'requestsPerMinute');
   const tpm = positive(options.tokensPerMinute, 'tokensPerMinute');
   const maxConcurrent = positive(options.maxConcurrent, 'maxConcurrent');

@@ -24,9 +24,17 @@ export function statusOf(error: unknown): number | undefined {
 /**
  * True for failures a retry can fix: HTTP 408, 409, 429 and 5xx, and network errors
  * (connection reset/refused/timeouts, the openai SDK's APIConnectionError). Everything else
- * (400, 401, 403, 404, 422, our own PmErrors, aborts) fails at once.
+ * (400, 401, 403, 404, 422, our own PmErrors, aborts) fails at once. A `cause` chain is
+ * followed 16 levels deep at most, so a cyclic chain cannot recurse forever.
  */
 export function isRetryable(error: unknown): boolean {
+  return retryableAt(error, 0);
+}
+
+/** How deep a `cause` chain is followed; a cyclic or absurdly long chain stops here. */
+const MAX_CAUSE_DEPTH = 16;
+
+function retryableAt(error: unknown, depth: number): boolean {
   const status = statusOf(error);
   if (status !== undefined)
     return status === 408 || status === 409 || status === 429 || status >= 500;
@@ -36,7 +44,8 @@ export function isRetryable(error: unknown): boolean {
   if (e.name === 'APIConnectionError' || e.name === 'APIConnectionTimeoutError') return true;
   if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return true;
   // fetch() wraps the socket error: TypeError('fetch failed', { cause })
-  if (e.cause !== undefined && e.cause !== error) return isRetryable(e.cause);
+  if (e.cause !== undefined && e.cause !== error && depth < MAX_CAUSE_DEPTH)
+    return retryableAt(e.cause, depth + 1);
   return false;
 }
 

@@ -32,13 +32,31 @@ export function sharedRateLimiter(
   };
   return {
     limited: true,
-    async schedule<T>(fn: () => Promise<T>, o?: ScheduleOptions): Promise<T> {
-      const tokens = weightOf(o);
+    schedule<T>(fn: () => Promise<T>, o?: ScheduleOptions): Promise<T> {
+      let tokens: number;
+      try {
+        tokens = weightOf(o);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      const signal = o?.signal;
+      // A job that gets its slot after the caller gave up must not take from the buckets
+      // nor make the call: it returns at once and frees the slot for the next one.
       const run = async () => {
-        await acquire(tokens, o?.signal);
+        signal?.throwIfAborted();
+        await acquire(tokens, signal);
         return fn();
       };
-      return concurrency === undefined ? run() : concurrency.schedule(run);
+      const job = concurrency === undefined ? run() : concurrency.schedule(run);
+      if (signal === undefined) return job;
+      // bottleneck cannot cancel a queued job; stop waiting for it instead (as the local
+      // limiter does), so an aborted caller is rejected with the abort reason at once.
+      return new Promise<T>((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        job.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+        if (signal.aborted) return onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
     },
     async stop() {
       await concurrency?.stop({ dropWaitingJobs: true });

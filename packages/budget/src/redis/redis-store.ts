@@ -8,6 +8,7 @@ import type {
   StoreReserveResult,
 } from '../budget/budget-store.js';
 import type { Charge } from '../budget/charge.js';
+import { MAX_TIMER_MS, timerMs } from '../budget/limits.js';
 import type { BudgetMetric } from '../errors/budget-exceeded-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { OptionalDependencyMissingError } from '../errors/optional-dependency-missing-error.js';
@@ -32,15 +33,34 @@ export interface RedisStoreOptions {
    * keys share one Cluster slot.
    */
   readonly prefix: string;
-  /** Max wait for Redis before refusing with `BudgetStoreUnavailableError`. Default 2000 ms. */
+  /**
+   * Max wait for Redis before refusing with `BudgetStoreUnavailableError`. Default 2000 ms;
+   * a whole number of ms from 1 to 2^31 - 1 (a timer enforces it).
+   */
   readonly timeoutMs?: number;
-  /** How long an idle scope's counters are kept. Default 70 days (covers a month and its alerts). */
+  /**
+   * How long an idle scope's counters (and alert marks) are kept, in whole ms. Default 70
+   * days. At least `MIN_RETENTION_MS` (~56.9 days: a calendar month with a day of time-zone
+   * slack, plus the longest reservation TTL), so a period's counters can never expire while
+   * the period, or a reservation held in it, is still current.
+   */
   readonly retentionMs?: number;
 }
 
+/**
+ * Shortest `retentionMs` accepted: 32 days (the longest calendar month, plus a day for
+ * time zones and DST) plus the longest reservation TTL (2^31 - 1 ms). A shorter retention
+ * could expire a current month's counters (or a held reservation's scopes) and reopen a
+ * spent cap.
+ */
+export const MIN_RETENTION_MS = 32 * 86_400_000 + MAX_TIMER_MS;
+
 /** The Redis store: budgets and rate limits shared by many processes and machines. */
 export interface RedisStore extends BudgetStore, RateLimitStore {
-  /** The client in use. */
+  /**
+   * The client in use. Not enumerable, and left out of `util.inspect` and `JSON.stringify`
+   * of the store: a client made from `url` holds its password in its options.
+   */
   readonly client: RedisClientLike;
   /** Closes the client if the store created it from `url`. */
   close(): Promise<void>;
@@ -55,8 +75,13 @@ const rateScript = new LuaScript(RATE_LUA);
 const OK: StoreReserveResult = Object.freeze({ ok: true });
 const NOT_FOUND: StoreCloseResult = Object.freeze({ found: false, alerts: Object.freeze([]) });
 
-function createClient(url: string): RedisClientLike & { quit(): Promise<unknown> } {
-  let Redis: new (url: string, options: object) => RedisClientLike & { quit(): Promise<unknown> };
+type OwnedClient = RedisClientLike & {
+  quit(): Promise<unknown>;
+  on(event: 'error', listener: (error: unknown) => void): unknown;
+};
+
+function createClient(url: string): OwnedClient {
+  let Redis: new (url: string, options: object) => OwnedClient;
   try {
     const mod = loadModule('ioredis') as { default?: unknown };
     Redis = (mod.default ?? mod) as typeof Redis;
@@ -66,7 +91,12 @@ function createClient(url: string): RedisClientLike & { quit(): Promise<unknown>
       `Install the optional peer (npm install ioredis) to use @pm/budget/redis, or pass { client }. (${String(cause)})`,
     );
   }
-  return new Redis(url, { maxRetriesPerRequest: 1, enableAutoPipelining: true });
+  const client = new Redis(url, { maxRetriesPerRequest: 1, enableAutoPipelining: true });
+  // Without a listener ioredis prints "Unhandled error event" (with the error) on every
+  // failed reconnect. The failure still reaches the caller: each operation then fails or
+  // times out as BudgetStoreUnavailableError.
+  client.on('error', () => {});
+  return client;
 }
 
 function toAlerts(reply: readonly unknown[], start: number): StoreAlert[] {
@@ -126,8 +156,18 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     );
   }
   const redis = client;
-  const timeoutMs = options.timeoutMs ?? 2000;
-  const retentionMs = options.retentionMs ?? 70 * 24 * 3_600_000;
+  const timeoutMs =
+    options.timeoutMs === undefined ? 2000 : timerMs(options.timeoutMs, 'timeoutMs');
+  const retentionMs = options.retentionMs ?? 70 * 86_400_000;
+  if (
+    typeof retentionMs !== 'number' ||
+    !Number.isSafeInteger(retentionMs) ||
+    retentionMs < MIN_RETENTION_MS
+  ) {
+    throw new InvalidArgumentError(
+      `redisStore retentionMs must be a whole number of ms of at least ${MIN_RETENTION_MS} (~56.9 days: a month plus the longest reservation TTL), or omitted for 70 days; got ${String(retentionMs)}.`,
+    );
+  }
   const tag = `{${prefix}}`;
   const held = `${tag}:held`;
   const expiry = `${tag}:expiry`;
@@ -144,14 +184,12 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     return args;
   }
 
-  return {
-    client: redis,
-
+  const store: Omit<RedisStore, 'client'> = {
     async reserve(request: StoreReserveRequest): Promise<StoreReserveResult> {
       const keys = [held, expiry];
       const args: (string | number)[] = [
         request.id,
-        Math.max(1, Math.ceil(request.ttlMs)),
+        timerMs(request.ttlMs, 'ttlMs'),
         retentionMs,
         request.amount.tokens,
         request.amount.microUsd,
@@ -250,4 +288,15 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       await owned?.quit();
     },
   };
+  // What the store shows of itself: never the client (its options hold the URL's password).
+  const summary = () => ({ prefix, timeoutMs, retentionMs, ownsClient: owned !== undefined });
+  Object.defineProperties(store, {
+    client: { value: redis, enumerable: false },
+    toJSON: { value: summary, enumerable: false },
+    [Symbol.for('nodejs.util.inspect.custom')]: {
+      value: () => `RedisStore ${JSON.stringify(summary())}`,
+      enumerable: false,
+    },
+  });
+  return store as RedisStore;
 }

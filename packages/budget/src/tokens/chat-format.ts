@@ -24,6 +24,14 @@ export interface ChatFormat {
   readonly enumItem: number;
   /** End of the function definitions. */
   readonly funcEnd: number;
+  /**
+   * Allowance per tool call in an assistant message's `tool_calls`, on top of its name,
+   * arguments and id counted as text. OpenAI does not publish how calls are rendered; a
+   * reported measurement (gpt-3.5-turbo, OpenAI community forum "Strange token cost
+   * calculation for tool_calls") saw 25 to 49 tokens per call and result for a 2-token
+   * name and a 9-token argument string. 32 is meant to err high, not a proven bound.
+   */
+  readonly toolCall: number;
 }
 
 // gpt-4o / gpt-4o-mini rows (o200k); the notebook has no rows for gpt-5, gpt-4.1 or the
@@ -38,6 +46,7 @@ const O200K: ChatFormat = Object.freeze({
   enumInit: -3,
   enumItem: 3,
   funcEnd: 12,
+  toolCall: 32,
 });
 
 // gpt-3.5-turbo / gpt-4 rows (cl100k).

@@ -14,7 +14,20 @@ export interface ChatMessage {
   readonly content?: string | readonly ChatTextPart[] | null;
   /** Optional participant name; costs one extra token. */
   readonly name?: string;
+  /** An assistant's tool calls; counted approximately (see `countChatTokens`). */
+  readonly tool_calls?: readonly ChatToolCall[] | null;
   /** Other string fields (e.g. `tool_call_id`) are counted like the cookbook counts every value. */
+  readonly [key: string]: unknown;
+}
+
+/** One tool call of an assistant message, as the Chat Completions API returns it. */
+export interface ChatToolCall {
+  /** Call id, echoed by the tool message's `tool_call_id`. */
+  readonly id?: string;
+  /** Always `function`. */
+  readonly type?: string;
+  /** The function called and its arguments (a JSON string). */
+  readonly function?: { readonly name?: string; readonly arguments?: string };
   readonly [key: string]: unknown;
 }
 

@@ -23,6 +23,57 @@ function add(engine: TokenEngine, tally: Tally, text: string): void {
   if (c.approximate) tally.approximate = true;
 }
 
+/**
+ * An assistant's `tool_calls`: each call's function name, arguments and id as text in the
+ * model's encoding, plus the format's per-call allowance. The rendering is unpublished, so
+ * the result is flagged approximate (meant to err high).
+ */
+function addToolCalls(
+  engine: TokenEngine,
+  tally: Tally,
+  calls: readonly unknown[],
+  perCall: number,
+): void {
+  for (const call of calls) {
+    if (call === null || typeof call !== 'object') {
+      throw new InvalidArgumentError(
+        `Each tool_calls entry must be an object { id, type: 'function', function: { name, arguments } }; got ${describe(call)}.`,
+      );
+    }
+    const c = call as { id?: unknown; function?: { name?: unknown; arguments?: unknown } | null };
+    tally.tokens += perCall;
+    tally.approximate = true;
+    if (typeof c.id === 'string') add(engine, tally, c.id);
+    const fn = c.function;
+    if (fn !== null && typeof fn === 'object') {
+      if (typeof fn.name === 'string') add(engine, tally, fn.name);
+      if (typeof fn.arguments === 'string') add(engine, tally, fn.arguments);
+    }
+    // Any other shape (e.g. a custom tool's input): count its JSON rather than nothing.
+    for (const key in c) {
+      if (key === 'id' || key === 'type' || key === 'function') continue;
+      const value = (c as Record<string, unknown>)[key];
+      if (typeof value === 'string') add(engine, tally, value);
+      else if (value !== undefined && value !== null) add(engine, tally, jsonOf(value, key));
+    }
+  }
+}
+
+function jsonOf(value: unknown, key: string): string {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    throw new InvalidArgumentError(
+      `tool_calls field ${key} cannot be serialised as JSON (a cycle or a BigInt?), so it cannot be sent or counted.`,
+    );
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null || typeof value !== 'object') return String(value);
+  return `an object with keys [${Object.keys(value).slice(0, 8).join(', ')}]`;
+}
+
 function stripDot(text: string): string {
   return text.endsWith('.') ? text.slice(0, -1) : text;
 }
@@ -32,6 +83,12 @@ function stripDot(text: string): string {
  * "How to count tokens with tiktoken": `num_tokens_from_messages` and
  * `num_tokens_for_tools`): per-message and per-name overhead, reply priming, and function
  * definitions. The notebook's examples give exactly what the API reported (see tests).
+ *
+ * Exact for text messages (string values such as `content`, `name`, `tool_call_id`, and
+ * text parts) and for `tools`. Not published by OpenAI, so approximate: an assistant's
+ * `tool_calls` are counted as each call's function name, arguments and id in the model's
+ * encoding plus an allowance of 32 tokens per call, meant to err high; the result then says
+ * `approximate: true`. Non-text content parts (images, audio) are not counted.
  */
 export function countChatTokens(
   messages: readonly ChatMessage[],
@@ -47,12 +104,19 @@ export function countChatTokens(
   const f = chatFormat(encoding);
   const tally: Tally = { tokens: 0, approximate: false };
   for (const message of messages) {
+    if (message === null || typeof message !== 'object') {
+      throw new InvalidArgumentError(
+        `countChatTokens expects messages as objects { role, content }; got ${String(message)}.`,
+      );
+    }
     tally.tokens += f.tokensPerMessage;
     for (const key in message) {
       const value = message[key];
       if (typeof value === 'string') {
         add(engine, tally, value);
         if (key === 'name') tally.tokens += f.tokensPerName;
+      } else if (key === 'tool_calls' && Array.isArray(value)) {
+        addToolCalls(engine, tally, value, f.toolCall);
       } else if (key === 'content' && Array.isArray(value)) {
         for (const part of value as readonly unknown[]) {
           const text = (part as { text?: unknown } | null)?.text;
@@ -63,9 +127,20 @@ export function countChatTokens(
   }
   tally.tokens += f.replyPriming;
   const tools = options.tools;
+  if (tools !== undefined && !Array.isArray(tools)) {
+    throw new InvalidArgumentError(
+      "countChatTokens options.tools must be an array of { type: 'function', function: { name, description?, parameters? } }.",
+    );
+  }
   if (tools !== undefined && tools.length > 0) {
     for (const tool of tools) {
-      const fn = tool.function;
+      const fn = (tool as Partial<ChatTool> | null)?.function;
+      if (fn === null || typeof fn !== 'object' || typeof fn.name !== 'string') {
+        throw new InvalidArgumentError(
+          "Each tool must be { type: 'function', function: { name, description?, parameters? } } (the Chat Completions shape); " +
+            `got ${describe(tool)}.`,
+        );
+      }
       tally.tokens += f.funcInit;
       add(engine, tally, `${fn.name}:${stripDot(fn.description ?? '')}`);
       const properties = fn.parameters?.properties;

@@ -43,6 +43,7 @@ function matches(model: string, rule: EncodingRule): boolean {
  * `UNKNOWN_MODEL`) rather than guessing: a wrong encoding would mis-count the budget.
  */
 export function encodingForModel(model: string): EncodingName {
+  if (typeof model !== 'string') throw new UnknownModelError(String(model));
   for (const rule of encodingTable) {
     if (matches(model, rule)) return rule.encoding;
   }

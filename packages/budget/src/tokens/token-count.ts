@@ -2,12 +2,14 @@ import type { EncodingName } from './encoding-table.js';
 
 /** The result of counting tokens. */
 export interface TokenCount {
-  /** Number of tokens. Exact unless `approximate` is true, in which case it is an upper bound. */
+  /** Number of tokens. Exact unless `approximate` is true, in which case it is meant to err high. */
   readonly tokens: number;
   /**
    * True when some piece of the text was too long to merge in bounded time and was counted
    * as its UTF-8 byte length, a proven upper bound (BPE starts from one token per byte and
-   * only merges). A budget built on this count over-reserves, never under-counts.
+   * only merges), or when `countChatTokens` counted an assistant's `tool_calls`, whose
+   * rendering OpenAI does not publish (text plus an allowance meant to err high, not a
+   * proven bound). A budget built on this count over-reserves rather than under-counts.
    */
   readonly approximate: boolean;
   /** The encoding the count used. */

@@ -6,6 +6,8 @@ import { METRICS } from './common.js';
  * tiers as level, permille pairs (ascending).
  * Returns {0} when the reservation is no longer held (expired: already booked at the worst
  * case), else {1, then per alert fired: scopeName, metricIndex, level, spent, limit}.
+ * Record amounts and limits are decimal strings (see RESERVE_LUA); tonumber and Lua's
+ * arithmetic read them exactly up to 2^53.
  */
 export const CLOSE_LUA = `${METRICS}
 local held, expiry = KEYS[1], KEYS[2]
@@ -25,7 +27,7 @@ for i, k in ipairs(rec.k) do
   if book then
     for m = 1, 3 do
       local spent = redis.call('HINCRBY', k, SPENT[m], actual[m])
-      local limit = rec.l[(i - 1) * 3 + m]
+      local limit = tonumber(rec.l[(i - 1) * 3 + m])
       if limit > 0 then
         for t = 6, #ARGV, 2 do
           local level, permille = ARGV[t], tonumber(ARGV[t + 1])

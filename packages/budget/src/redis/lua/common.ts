@@ -5,7 +5,8 @@
  * Scope hash fields: st/sm/sr = spent tokens / micro-USD / requests, rt/rm/rr = reserved,
  * `a:<metric>:<level>` = alert fired (HSETNX, so once across processes).
  * Held reservations: HASH id -> cjson {k = scope hash keys, n = scope names, l = limits
- * (flat t,m,r per scope), a = {t,m,r}, ret = retention ms}; ZSET id -> expiry ms.
+ * (flat t,m,r per scope), a = {t,m,r}, ret = retention ms}, numbers kept as decimal
+ * strings (cjson.encode keeps only 14 significant digits); ZSET id -> expiry ms.
  */
 export const NOW_MS = `
 local function now_ms()
@@ -32,6 +33,7 @@ local function sweep(held, expiry, now)
         redis.call('HINCRBY', k, 'st', rec.a[1])
         redis.call('HINCRBY', k, 'sm', rec.a[2])
         redis.call('HINCRBY', k, 'sr', rec.a[3])
+        redis.call('PEXPIRE', k, rec.ret)
       end
       redis.call('HDEL', held, id)
     end

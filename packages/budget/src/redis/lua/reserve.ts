@@ -6,6 +6,9 @@ import { METRICS, NOW_MS, SWEEP } from './common.js';
  * name, limit tokens, limit micro-USD, limit requests (-1 = none).
  * Returns {1} when held, {0, scopeIndex, metricIndex, limit, spent, reserved, exhaustedFired}
  * when refused, {-1} when the id is already held.
+ * The held record keeps amounts, limits and retention as the ARGV strings: cjson encodes
+ * numbers with 14 significant digits, which would turn 123456789012345 into
+ * 1.2345678901234e+14 and leave the difference reserved forever.
  */
 export const RESERVE_LUA = `${NOW_MS}${SWEEP}${METRICS}
 local held, expiry = KEYS[1], KEYS[2]
@@ -16,7 +19,7 @@ if redis.call('HEXISTS', held, id) == 1 then return { -1 } end
 local amount = { tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]) }
 local alerts = ARGV[7] == '1'
 local n = #KEYS - 2
-local names, limits = {}, {}
+local names, limits, limitArgs = {}, {}, {}
 for i = 1, n do
   local base = 8 + (i - 1) * 4
   names[i] = ARGV[base]
@@ -25,6 +28,7 @@ for i = 1, n do
   for m = 1, 3 do
     local limit = tonumber(ARGV[base + m])
     limits[#limits + 1] = limit
+    limitArgs[#limitArgs + 1] = ARGV[base + m]
     if limit >= 0 then
       local spent = tonumber(v[m]) or 0
       local reserved = tonumber(v[m + 3]) or 0
@@ -43,7 +47,7 @@ for i = 1, n do
   for m = 1, 3 do redis.call('HINCRBY', k, RESERVED[m], amount[m]) end
   redis.call('PEXPIRE', k, ARGV[3])
 end
-redis.call('HSET', held, id, cjson.encode({ k = keys, n = names, l = limits, a = amount, ret = tonumber(ARGV[3]) }))
+redis.call('HSET', held, id, cjson.encode({ k = keys, n = names, l = limitArgs, a = { ARGV[4], ARGV[5], ARGV[6] }, ret = ARGV[3] }))
 redis.call('ZADD', expiry, now + tonumber(ARGV[2]), id)
 return { 1 }
 `;
