@@ -13,9 +13,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Scans content for secrets before it is stored. Text (a string, or bytes that are valid
- * UTF-8) is scanned as text. Anything else is scanned as Latin-1, where one byte is one
- * character, so a key embedded in a binary blob is still found and replaced in place
- * without disturbing the other bytes.
+ * UTF-8) is scanned as text. Bytes that are not UTF-8 are scanned as Latin-1, where one
+ * byte is one character, so a key embedded in a binary blob is still found and replaced
+ * in place without disturbing the other bytes. Bytes that start with a UTF-16 byte order
+ * mark (`FF FE` little-endian, `FE FF` big-endian; never valid UTF-8) are first scanned
+ * as UTF-16 and scrubbed in UTF-16 of the same byte order, BOM kept, so UTF-16 text stays
+ * UTF-16 (markers included); then as Latin-1 like any other non-UTF-8 bytes. Verification
+ * scans stored artifacts with this same function.
  */
 export function prepareArtifact(content: string | Uint8Array): PreparedArtifact {
   if (typeof content === 'string') {
@@ -29,15 +33,54 @@ export function prepareArtifact(content: string | Uint8Array): PreparedArtifact 
   }
   const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   let text: string;
-  let encoding: 'utf8' | 'latin1';
   try {
     text = utf8.decode(bytes);
-    encoding = 'utf8';
   } catch {
-    text = bytes.toString('latin1');
-    encoding = 'latin1';
+    const order = utf16ByteOrder(bytes);
+    if (order === null) return prepareLatin1(bytes, []);
+    const utf16 = prepareUtf16(bytes, order);
+    // A BOM is two bytes any blob may start with: its bytes get the Latin-1 look too.
+    return prepareLatin1(utf16.bytes, utf16.scrubbedKinds);
   }
   const scrubbed = scrubText(text);
   if (scrubbed.kinds.length === 0) return { bytes, scrubbedKinds: [] };
-  return { bytes: Buffer.from(scrubbed.text, encoding), scrubbedKinds: scrubbed.kinds };
+  return { bytes: Buffer.from(scrubbed.text, 'utf8'), scrubbedKinds: scrubbed.kinds };
+}
+
+/** Binary content scanned and scrubbed one byte per character; `kinds` already found. */
+function prepareLatin1(bytes: Buffer, kinds: string[]): PreparedArtifact {
+  const scrubbed = scrubText(bytes.toString('latin1'));
+  if (scrubbed.kinds.length === 0) return { bytes, scrubbedKinds: kinds };
+  return {
+    bytes: Buffer.from(scrubbed.text, 'latin1'),
+    scrubbedKinds: [...kinds, ...scrubbed.kinds],
+  };
+}
+
+/** The byte order a UTF-16 byte order mark at the start names, or null. */
+function utf16ByteOrder(bytes: Buffer): 'le' | 'be' | null {
+  if (bytes.length < 2) return null;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'be';
+  return null;
+}
+
+/**
+ * UTF-16 content: each two bytes after the BOM are one UTF-16 code unit, which is what a
+ * JavaScript string holds, so decoding and encoding back is exact (lone surrogates
+ * included) and only scrubbed spans change. An odd last byte is kept as it is.
+ */
+function prepareUtf16(bytes: Buffer, order: 'le' | 'be'): PreparedArtifact {
+  const end = bytes.length - (bytes.length % 2);
+  // Node decodes little-endian only: a big-endian body is byte-swapped on a copy.
+  const body =
+    order === 'le' ? bytes.subarray(2, end) : Buffer.from(bytes.subarray(2, end)).swap16();
+  const scrubbed = scrubText(body.toString('utf16le'));
+  if (scrubbed.kinds.length === 0) return { bytes, scrubbedKinds: [] };
+  const encoded = Buffer.from(scrubbed.text, 'utf16le');
+  if (order === 'be') encoded.swap16();
+  return {
+    bytes: Buffer.concat([bytes.subarray(0, 2), encoded, bytes.subarray(end)]),
+    scrubbedKinds: scrubbed.kinds,
+  };
 }

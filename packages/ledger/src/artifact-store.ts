@@ -1,21 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
-  existsSync,
   fsyncSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
   renameSync,
   rmSync,
 } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ArtifactNotFoundError } from './errors/artifact-not-found-error.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
 import { fsyncDir } from './fsync-dir.js';
 import { sha256Hex } from './hash-chain.js';
+import {
+  describe,
+  NotRegularFileError,
+  READ_NO_WAIT,
+  readRegularFileSync,
+} from './regular-file.js';
 import { writeAll } from './write-all.js';
 
 /** A content address: `artifact://sha256:<64 lowercase hex>`. */
@@ -79,7 +85,11 @@ export interface StoredArtifact {
   ref: ArtifactRef;
   /** The artifact's file. */
   path: string;
-  /** False when the same content was already stored. */
+  /**
+   * False when the same content was already stored (checked: same size and hash). That
+   * file may never have been fsynced (a crash of an earlier writer): with `fsync` it was
+   * fsynced here; without, the caller queues it like a new one.
+   */
   written: boolean;
 }
 
@@ -88,18 +98,35 @@ export interface StoredArtifact {
  * is never seen half-written. With `fsync` the file and the folder are fsynced before this
  * returns (the artifact survives power loss); without it the caller makes it durable later,
  * before any record naming it becomes durable (the ledger's group commit). Content already
- * stored is not written again. Synchronous: artifacts are small, and a thread-pool round
- * trip per file cost more than the write itself.
+ * at its address is checked (size, then hash) rather than trusted: a crash of an earlier
+ * writer can leave a short or empty file there, which is replaced as new content would be.
+ * Synchronous: artifacts are small, and a thread-pool round trip per file cost more than
+ * the write itself.
+ *
+ * @throws LedgerCorruptError when a folder is where the artifact belongs.
  */
 export function storeArtifactBytes(
   runDir: string,
   bytes: Uint8Array,
   fsync: boolean,
+  /** The bytes' SHA-256, when the caller has it already. */
+  hex: string = sha256Hex(bytes),
 ): StoredArtifact {
-  const hex = sha256Hex(bytes);
   const target = artifactPath(runDir, hex);
   const ref = artifactRefOf(hex);
-  if (existsSync(target)) return { ref, path: target, written: false };
+  if (holdsSameBytes(target, bytes.byteLength, hex)) {
+    if (fsync) {
+      // It may be the unsynced leftover of a writer that crashed: make it durable now.
+      const fd = openSync(target, READ_NO_WAIT);
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      fsyncDir(artifactDir(runDir));
+    }
+    return { ref, path: target, written: false };
+  }
   const temp = join(artifactTempDir(runDir), `${hex}.${randomBytes(6).toString('hex')}`);
   const fd = openSync(temp, 'wx');
   try {
@@ -111,9 +138,36 @@ export function storeArtifactBytes(
     throw error;
   }
   closeSync(fd);
-  renameSync(temp, target);
+  try {
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new LedgerCorruptError(
+      `Artifact ${ref} cannot be stored in ${runDir} (${(error as NodeJS.ErrnoException).code ?? 'I/O error'}): something other than a file is at its address. Run \`pm-ledger verify ${runDir}\` and repair the artifact store.`,
+      { details: { ref, runDir } },
+    );
+  }
   if (fsync) fsyncDir(artifactDir(runDir));
   return { ref, path: target, written: true };
+}
+
+/**
+ * Whether `target` is a regular file holding the bytes of SHA-256 `hex`: the size first
+ * (a torn or empty leftover is caught without reading it), then the hash.
+ */
+function holdsSameBytes(target: string, size: number, hex: string): boolean {
+  let stat: ReturnType<typeof lstatSync>;
+  try {
+    stat = lstatSync(target);
+  } catch {
+    return false; // not there (the common case)
+  }
+  if (!stat.isFile() || stat.size !== size) return false;
+  try {
+    return sha256Hex(readRegularFileSync(target)) === hex;
+  } catch {
+    return false; // replaced meanwhile, or unreadable: write it again
+  }
 }
 
 /**
@@ -131,16 +185,26 @@ export async function readArtifact(runDir: string, ref: string): Promise<Buffer>
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(artifactPath(runDir, hex));
+    bytes = await readRegularFile(artifactPath(runDir, hex));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
       throw new ArtifactNotFoundError(
         ref,
         runDir,
         'Check the run directory is complete (copied with its artifacts folder); run `pm-ledger verify` on it.',
       );
     }
-    throw error;
+    if (error instanceof NotRegularFileError || code === 'ELOOP') {
+      const found = error instanceof NotRegularFileError ? error.found : 'a symbolic link';
+      throw new LedgerCorruptError(
+        `Artifact ${ref} in ${runDir} is ${found}, not a file: the artifact store was changed. Restore it from a backup; run \`pm-ledger verify\` to see what else changed.`,
+        { details: { ref, runDir } },
+      );
+    }
+    throw new InvalidLedgerArgumentError(
+      `Artifact ${ref} in ${runDir} could not be read (${code ?? 'I/O error'}): check the run directory's permissions.`,
+    );
   }
   if (sha256Hex(bytes) !== hex) {
     throw new LedgerCorruptError(
@@ -149,4 +213,16 @@ export async function readArtifact(runDir: string, ref: string): Promise<Buffer>
     );
   }
   return bytes;
+}
+
+/** Reads a file that must be a regular file, never waiting on a FIFO. */
+async function readRegularFile(path: string): Promise<Buffer> {
+  const handle = await open(path, READ_NO_WAIT);
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new NotRegularFileError(path, describe(stat));
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }

@@ -56,7 +56,9 @@ export class ChainChecker {
         line,
         message: verdict.oversized
           ? `line ${line} is ${verdict.bytes} bytes, longer than any record the ledger writes`
-          : `line ${line} is not JSON`,
+          : verdict.notUtf8
+            ? `line ${line} is not valid UTF-8 (the ledger writes only UTF-8): its bytes were changed`
+            : `line ${line} is not JSON`,
       });
       this.nextSeq = expectedSeq + 1;
       this.head = null;

@@ -1,9 +1,10 @@
 import { createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson } from './canonical-json.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { fsyncDir } from './fsync-dir.js';
+import { readRegularFileSync } from './regular-file.js';
 
 /** File in the run directory holding the latest checkpoint. */
 export const CHECKPOINT_FILE = 'checkpoint.json';
@@ -110,7 +111,9 @@ export function signCheckpoint(
 /** Reads a public key given as a `KeyObject`, PEM text, or a path to a PEM file. */
 export function loadPublicKey(publicKey: KeyObject | string): KeyObject {
   if (typeof publicKey !== 'string') return publicKey;
-  const pem = publicKey.includes('-----BEGIN') ? publicKey : readFileSync(publicKey, 'utf8');
+  const pem = publicKey.includes('-----BEGIN')
+    ? publicKey
+    : readRegularFileSync(publicKey).toString('utf8');
   const key = createPublicKey(pem);
   if (key.asymmetricKeyType !== 'ed25519') {
     throw new InvalidLedgerArgumentError(
@@ -152,10 +155,14 @@ export function writeCheckpointFile(runDir: string, checkpoint: LedgerCheckpoint
   fsyncDir(runDir);
 }
 
-/** Reads `checkpoint.json` of a run, or null when there is none. Throws on unreadable JSON. */
+/**
+ * Reads `checkpoint.json` of a run, or null when there is none. Throws on unreadable JSON,
+ * and `NotRegularFileError` when it is not a regular file (a FIFO there would otherwise
+ * block the reader forever).
+ */
 export function readCheckpointFile(runDir: string): unknown {
   try {
-    return JSON.parse(readFileSync(join(runDir, CHECKPOINT_FILE), 'utf8'));
+    return JSON.parse(readRegularFileSync(join(runDir, CHECKPOINT_FILE)).toString('utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;

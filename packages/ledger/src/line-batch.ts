@@ -1,11 +1,14 @@
+import { isUtf8 } from 'node:buffer';
 import type { LedgerLine } from './line-reader.js';
 
 /** Per line in {@link LineBatch.meta}: number, byte offset in the file, length, start in `bytes` (-1: oversized). */
 const FIELDS = 4;
 
 /**
- * Consecutive lines of a ledger packed for a verification thread: their bytes back to
- * back and four numbers per line (two typed arrays: cheap to send to another thread).
+ * Consecutive lines of a ledger packed for a verification thread: their bytes, each
+ * followed by its `\n` (so the whole batch can be checked for UTF-8 in one call and no
+ * sequence can run from one line into the next), and four numbers per line (two typed
+ * arrays: cheap to send to another thread).
  */
 export interface LineBatch {
   bytes: Uint8Array;
@@ -33,14 +36,15 @@ export class LineBatchBuilder {
       this.meta.push(number, offset, length, -1);
       return;
     }
-    if (this.used + length > this.bytes.length) {
-      const grown = Buffer.allocUnsafeSlow(Math.max(this.bytes.length * 2, this.used + length));
+    if (this.used + length + 1 > this.bytes.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(this.bytes.length * 2, this.used + length + 1));
       this.bytes.copy(grown, 0, 0, this.used);
       this.bytes = grown;
     }
     source.copy(this.bytes, this.used, start, end);
     this.meta.push(number, offset, length, this.used);
     this.used += length;
+    this.bytes[this.used++] = NEWLINE;
   }
 
   /** The batch; the builder is not used again. */
@@ -52,21 +56,29 @@ export class LineBatchBuilder {
   }
 }
 
-/** The lines of a batch, decoded. */
+const NEWLINE = 0x0a;
+
+/**
+ * The lines of a batch, decoded. The batch is checked for UTF-8 in one call; only when
+ * that fails is each line checked on its own (see `LedgerLine.notUtf8`).
+ */
 export function unpackLines(batch: LineBatch): LedgerLine[] {
   const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
+  const allValid = isUtf8(bytes);
   const meta = batch.meta;
   const lines: LedgerLine[] = [];
   for (let i = 0; i < meta.length; i += FIELDS) {
     const length = meta[i + 2]!;
     const start = meta[i + 3]!;
     const oversized = start < 0;
+    const notUtf8 = !oversized && !allValid && !isUtf8(bytes.subarray(start, start + length));
     lines.push({
-      text: oversized ? '' : bytes.toString('utf8', start, start + length),
+      text: oversized || notUtf8 ? '' : bytes.toString('utf8', start, start + length),
       number: meta[i]!,
       offset: meta[i + 1]!,
       bytes: length,
       oversized,
+      notUtf8,
     });
   }
   return lines;

@@ -1,15 +1,24 @@
 import { type LedgerRecordV1, safeParseLedgerRecord } from '@pm/envelope-schemas';
 import { GENESIS_PREV, hashRecordBody } from './hash-chain.js';
 import type { LedgerLine } from './line-reader.js';
+import { MAX_DATA_DEPTH, nestedDeeperThan } from './nesting-depth.js';
 import { splitRecordLine } from './record-line.js';
 import { LedgerRecordValidator } from './record-validator.js';
+import { scrubText } from './scrub-secrets.js';
 
 /**
  * What one line is, on its own: what a {@link ChainChecker} needs to link it to the lines
  * before it. Plain data, so a verification helper thread can send it back.
  */
 export type LineVerdict =
-  | { kind: 'bad_json'; line: number; bytes: number; oversized: boolean }
+  | {
+      kind: 'bad_json';
+      line: number;
+      bytes: number;
+      oversized: boolean;
+      /** The line's bytes are not valid UTF-8. */
+      notUtf8: boolean;
+    }
   | {
       kind: 'schema_invalid';
       line: number;
@@ -36,6 +45,11 @@ export type LineVerdict =
 export interface InspectedLine {
   verdict: LineVerdict;
   record: LedgerRecordV1 | null;
+  /**
+   * The parsed value of a line that is JSON but not a valid record (null otherwise): still
+   * scanned for secrets by verification, since it is on disk all the same.
+   */
+  invalid: unknown;
 }
 
 /**
@@ -56,7 +70,7 @@ export class LineInspector {
   inspect(line: LedgerLine): InspectedLine {
     let parsed: unknown;
     try {
-      if (line.oversized) throw new Error('oversized');
+      if (line.oversized || line.notUtf8) throw new Error('not a line of text');
       parsed = JSON.parse(line.text);
     } catch {
       this.lastDigest = null;
@@ -65,8 +79,9 @@ export class LineInspector {
         line: line.number,
         bytes: line.bytes,
         oversized: line.oversized,
+        notUtf8: line.notUtf8,
       } as const;
-      return { verdict, record: null };
+      return { verdict, record: null, invalid: null };
     }
     const split = splitRecordLine(line.text);
     const claimed = split?.hash ?? null;
@@ -83,12 +98,26 @@ export class LineInspector {
       this.lastDigest !== null &&
       members.prev === this.lastDigest;
     this.lastDigest = hashMatches ? claimed : null;
+    let detail: string | null = null;
     if (!this.validator.isValid(parsed, digestsMatched)) {
-      // The whole schema again, only to word what is wrong.
+      // The whole schema again, only to word what is wrong. Paths and messages name
+      // members, and a member name can be secret-shaped: it is scrubbed like a value.
       const result = safeParseLedgerRecord(parsed);
-      const detail = (result.success ? [] : result.problems.slice(0, 5))
-        .map((p) => `${p.path} ${p.message}`)
-        .join('; ');
+      detail = scrubText(
+        (result.success ? [] : result.problems.slice(0, 5))
+          .map((p) => `${p.path} ${p.message}`)
+          .join('; '),
+      ).text;
+    } else if (
+      (parsed as LedgerRecordV1).type === 'run_start' &&
+      nestedDeeperThan((parsed as { data: { config: unknown } }).data.config, MAX_DATA_DEPTH - 1)
+    ) {
+      // `config` is the one member whose depth the schema leaves open (and only run_start
+      // has it, so this costs nothing per line). The writer refuses deeper data, and
+      // readers that walk records recursively must never meet it.
+      detail = `$.data is nested deeper than the ${MAX_DATA_DEPTH} levels a ledger writes`;
+    }
+    if (detail !== null) {
       const verdict = {
         kind: 'schema_invalid',
         line: line.number,
@@ -96,7 +125,7 @@ export class LineInspector {
         claimed,
         detail,
       } as const;
-      return { verdict, record: null };
+      return { verdict, record: null, invalid: parsed };
     }
     // Valid, and the schema has no defaults or transforms: the parsed value is the record.
     const record = parsed as LedgerRecordV1;
@@ -110,7 +139,7 @@ export class LineInspector {
       type: record.type,
       hashMatches: hashMatches && record.hash === claimed,
     } as const;
-    return { verdict, record };
+    return { verdict, record, invalid: null };
   }
 }
 

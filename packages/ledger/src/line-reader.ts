@@ -1,9 +1,11 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { describe, NotRegularFileError, openRegularSync, READ_NO_WAIT } from './regular-file.js';
 
 /** One complete (`\n`-terminated) line of a ledger file. */
 export interface LedgerLine {
-  /** The line's text without its `\n`, decoded as UTF-8. */
+  /** The line's text without its `\n`, decoded as UTF-8 (empty when `notUtf8`). */
   text: string;
   /** 1-based line number. */
   number: number;
@@ -16,6 +18,12 @@ export interface LedgerLine {
    * (`text` is empty), so a damaged file without newlines cannot exhaust memory.
    */
   oversized: boolean;
+  /**
+   * True when the line's bytes are not valid UTF-8 (`text` is empty). Decoding them would
+   * turn each bad sequence into U+FFFD, so two different byte strings would give the same
+   * text (and hash): such a line is damage, never a record.
+   */
+  notUtf8: boolean;
 }
 
 /**
@@ -65,11 +73,25 @@ export class LineSplitter {
   private offset = 0;
   private number = 0;
 
-  /** Feeds the next chunk; calls `onLine` for each line completed in it, decoded. */
+  /**
+   * Feeds the next chunk; calls `onLine` for each line completed in it, decoded. The lines
+   * wholly inside the chunk are checked for UTF-8 in one call, with their `\n`s (so no
+   * sequence can run across two lines); only when that fails, or for a line begun in an
+   * earlier chunk, is a line checked on its own.
+   */
   push(chunk: Buffer, onLine: OnLine): void {
+    const from = this.pendingBytes === 0 && !this.oversized ? 0 : chunk.indexOf(NEWLINE) + 1;
+    const to = chunk.lastIndexOf(NEWLINE);
+    const wholeLinesValid = to > from && isUtf8(chunk.subarray(from, to));
     this.pushRaw(chunk, (source, start, end, number, offset) => {
-      const text = source === null ? '' : source.toString('utf8', start, end);
-      onLine({ text, number, offset, bytes: end - start, oversized: source === null });
+      let text = '';
+      let notUtf8 = false;
+      if (source !== null) {
+        const checked = wholeLinesValid && source === chunk && start >= from;
+        notUtf8 = !checked && !isUtf8(source.subarray(start, end));
+        if (!notUtf8) text = source.toString('utf8', start, end);
+      }
+      onLine({ text, number, offset, bytes: end - start, oversized: source === null, notUtf8 });
     });
   }
 
@@ -117,7 +139,7 @@ export class LineSplitter {
 
 /** Reads `file` line by line synchronously (used on open, before the writer starts). */
 export function forEachLineSync(file: string, onLine: OnLine): LineTail {
-  const fd = openSync(file, 'r');
+  const fd = openRegularSync(file);
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);
     const splitter = new LineSplitter();
@@ -150,8 +172,11 @@ export async function forEachChunk(
   onChunk: (chunk: Buffer) => void | Promise<void>,
   splitter: LineSplitter,
 ): Promise<LineTail> {
-  const handle = await open(file, 'r');
+  const handle = await open(file, READ_NO_WAIT);
   try {
+    // Never a FIFO (reading one could wait forever) or a folder.
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new NotRegularFileError(file, describe(stat));
     const buffer = Buffer.allocUnsafe(CHUNK);
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);

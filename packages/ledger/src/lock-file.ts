@@ -1,7 +1,8 @@
-import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, readlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { LedgerLockedError } from './errors/ledger-locked-error.js';
+import { readRegularFileSync } from './regular-file.js';
 
 /** Name of the advisory lock file in a run directory. */
 export const LOCK_FILE = 'ledger.lock';
@@ -14,35 +15,53 @@ export interface HeldLock {
   release(): void;
 }
 
+/** What a lock file holds. `boot_id` and `pid_ns` are absent in locks of older versions and where the system has no such thing. */
 interface LockOwner {
   pid: number;
   host: string;
   since: string;
+  /** `/proc/sys/kernel/random/boot_id`: changes at every boot of the machine. */
+  boot_id?: string;
+  /** The target of `/proc/self/ns/pid` (`pid:[4026531836]`): whose pids `pid` counts in. */
+  pid_ns?: string;
 }
 
 /**
- * Takes the run's writer lock: creates `ledger.lock` exclusively (O_CREAT|O_EXCL) with the
- * holder's pid and host. A lock left by a process that no longer exists on this host (a
- * crash, SIGKILL) is taken over; a live holder, or one on another host (which cannot be
- * checked), gets {@link LedgerLockedError}. Advisory: it keeps @pm writers apart, not
- * other programs.
+ * Takes the run's writer lock: creates `ledger.lock` exclusively with the holder's pid,
+ * host, and (where the system has them, as Linux does) its boot id and PID namespace. A
+ * lock is taken over only when it is provably stale:
+ * - same host and another boot id: the machine rebooted since, so its writer is gone;
+ * - same host, same boot, same PID namespace, and no process has its pid any more (a
+ *   crash, SIGKILL);
+ * - a lock without a PID namespace (written by a version that did not record one, or on
+ *   a system without namespaces): same host and no process with its pid, as before.
+ *
+ * Anything else is held ({@link LedgerLockedError}): a live holder; another host (cannot
+ * be checked); another PID namespace, e.g. a second container with the same host name
+ * sharing the volume, whose pids mean nothing here. Delete a lock known to be stale by
+ * hand. Advisory: it keeps @pm writers apart, not other programs.
  */
 export function acquireLock(runDir: string): HeldLock {
   const file = join(runDir, LOCK_FILE);
-  const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  const me: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    since: new Date().toISOString(),
+    ...processSpace(),
+  };
   const content = `${JSON.stringify(me)}\n`;
   // The lock appears complete or not at all: written under a private name, then hard-linked
   // into place (link(2) fails with EEXIST atomically). A crash can never leave it half-written.
   const draft = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   writeFileSync(draft, content, { flag: 'wx' });
   try {
-    return takeLock(file, draft, content, me.host);
+    return takeLock(file, draft, content, me);
   } finally {
     unlinkQuietly(draft);
   }
 }
 
-function takeLock(file: string, draft: string, content: string, host: string): HeldLock {
+function takeLock(file: string, draft: string, content: string, me: LockOwner): HeldLock {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       linkSync(draft, file);
@@ -50,8 +69,8 @@ function takeLock(file: string, draft: string, content: string, host: string): H
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const raw = readLock(file);
       const owner = parseOwner(raw);
-      if (raw !== null && owner !== null && owner.host === host && !isAlive(owner.pid)) {
-        // Stale: its writer died. Remove it only if it still holds what we read, which keeps
+      if (raw !== null && owner !== null && isStale(owner, me)) {
+        // Stale: its writer is gone. Remove it only if it still holds what we read, which keeps
         // two recovering openers from deleting each other's fresh locks in all but a tiny window.
         if (readLock(file) === raw) unlinkQuietly(file);
         continue;
@@ -73,19 +92,57 @@ function takeLock(file: string, draft: string, content: string, host: string): H
   throw new LedgerLockedError(file, owner?.pid ?? null, owner?.host ?? null);
 }
 
+/** See {@link acquireLock} for what "provably stale" means. */
+function isStale(owner: LockOwner, me: LockOwner): boolean {
+  if (owner.host !== me.host) return false;
+  if (owner.boot_id !== undefined && me.boot_id !== undefined && owner.boot_id !== me.boot_id) {
+    return true; // rebooted since: nothing of that boot still runs
+  }
+  // A lock without a namespace was written by an older version (or where there are no
+  // namespaces): judged by its pid, as that version judged it.
+  if (owner.pid_ns === undefined) return !isAlive(owner.pid);
+  if (owner.pid_ns !== me.pid_ns) return false; // another namespace: its pid means nothing here
+  if (owner.boot_id !== me.boot_id) return false; // one side cannot say which boot
+  return !isAlive(owner.pid);
+}
+
+/** This process's boot id and PID namespace, where the system exposes them (Linux). */
+function processSpace(): Pick<LockOwner, 'boot_id' | 'pid_ns'> {
+  const out: Pick<LockOwner, 'boot_id' | 'pid_ns'> = {};
+  try {
+    const bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    if (bootId !== '') out.boot_id = bootId;
+  } catch {
+    // No /proc (macOS, Windows) or not readable: the lock says nothing about the boot.
+  }
+  try {
+    out.pid_ns = readlinkSync('/proc/self/ns/pid');
+  } catch {
+    // No PID namespaces here.
+  }
+  return out;
+}
+
 function readLock(file: string): string | null {
   try {
-    return readFileSync(file, 'utf8');
-  } catch {
+    // Never blocks: a FIFO put in the lock's place reads as an unknown holder.
+    return readRegularFileSync(file).toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTREG') return '';
     return null;
   }
 }
 
+/** The holder a lock file names (any version's: the namespace members are optional). */
 function parseOwner(raw: string | null): LockOwner | null {
   if (raw === null) return null;
   try {
     const owner = JSON.parse(raw) as Partial<LockOwner>;
-    if (typeof owner.pid === 'number' && typeof owner.host === 'string') return owner as LockOwner;
+    if (typeof owner.pid !== 'number' || typeof owner.host !== 'string') return null;
+    const parsed: LockOwner = { pid: owner.pid, host: owner.host, since: String(owner.since) };
+    if (typeof owner.boot_id === 'string') parsed.boot_id = owner.boot_id;
+    if (typeof owner.pid_ns === 'string') parsed.pid_ns = owner.pid_ns;
+    return parsed;
   } catch {
     // Not ours to interpret: written by something else. Treated as held.
   }

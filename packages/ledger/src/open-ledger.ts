@@ -16,6 +16,7 @@ import {
   type ArtifactRef,
   artifactDir,
   artifactPath,
+  artifactRefOf,
   parseArtifactRef,
   prepareArtifactStore,
   readArtifact,
@@ -39,8 +40,10 @@ import {
 import { ArtifactNotFoundError } from './errors/artifact-not-found-error.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { LedgerClosedError } from './errors/ledger-closed-error.js';
+import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
 import { CanonicalEncoder } from './fast-canonical.js';
 import { fsyncDir } from './fsync-dir.js';
+import { sha256Hex } from './hash-chain.js';
 import { IsoClock } from './iso-clock.js';
 import { ledgerFile } from './ledger-files.js';
 import { MAX_LINE_BYTES } from './line-reader.js';
@@ -51,6 +54,7 @@ import { RecordEncoder, type ScrubbedEntry } from './record-line.js';
 import { RememberedValid } from './remembered-valid.js';
 import type { RunEndData, RunSummary } from './run-summary.js';
 import { type ScrubReport, scrubValue } from './scrub-secrets.js';
+import { findSecretSpans } from './secret-spans.js';
 import { writeAllText } from './write-all.js';
 
 /** Options of {@link openLedger}. */
@@ -138,6 +142,8 @@ export class Ledger {
   private readonly signer: ReturnType<typeof compileSigner> | null;
   private readonly summary: RunSummary;
   private readonly knownArtifacts = new Set<string>();
+  /** Artifacts this writer stored (or found stored and checked): no second look. */
+  private readonly storedArtifacts = new Set<string>();
   private readonly pendingArtifacts: PendingArtifacts;
   /** Reused by every append for the strings of its record (no per-call array). */
   private readonly strings: string[] = [];
@@ -259,10 +265,15 @@ export class Ledger {
     // strict: durable now. batch: durable with the next group commit (its fsync starts in
     // the background now). none: at the next flush/close, like its records.
     const mode = this.sync.mode;
-    const stored = storeArtifactBytes(this.runDir, prepared.bytes, mode === 'strict');
-    if (stored.written && mode !== 'strict') {
-      this.pendingArtifacts.add(stored.path, mode === 'batch');
-    }
+    const hex = sha256Hex(prepared.bytes);
+    const ref = artifactRefOf(hex);
+    // Stored by this writer already: complete, and durable or queued to be.
+    if (this.storedArtifacts.has(ref)) return ref;
+    const stored = storeArtifactBytes(this.runDir, prepared.bytes, mode === 'strict', hex);
+    // Content found already stored is queued too: it may be the unsynced leftover of a
+    // writer that crashed before its group commit.
+    if (mode !== 'strict') this.pendingArtifacts.add(stored.path, mode === 'batch');
+    this.storedArtifacts.add(stored.ref);
     this.knownArtifacts.add(stored.ref);
     return stored.ref;
   }
@@ -516,14 +527,46 @@ export class Ledger {
 }
 
 /**
+ * Refuses an id that `detectSecrets` takes for a credential: the run id is written on
+ * every line (and names the folder), the key id in every checkpoint, and verification
+ * would flag the writer's own ledger. The value is never echoed.
+ */
+function refuseSecretShaped(value: string, name: string, instead: string): void {
+  const found = findSecretSpans(value);
+  if (found.length === 0) return;
+  throw new InvalidLedgerArgumentError(
+    `openLedger: ${name} looks like a ${found[0]!.kind} secret, and it would be written to the ledger in clear. Use ${instead} instead (the value is not repeated here).`,
+  );
+}
+
+/** Creates the run directory; a `dir` (or run directory) that is a file is the caller's mistake. */
+function makeRunDir(dir: string, runDir: string): void {
+  try {
+    mkdirSync(runDir, { recursive: true });
+  } catch (error) {
+    throw new InvalidLedgerArgumentError(
+      `openLedger: cannot create the run directory ${runDir} (${errorCode(error)}): dir must be a folder (or a path where one can be created), and nothing but a folder may be at ${runDir}. Check dir=${JSON.stringify(dir)}.`,
+    );
+  }
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? 'I/O error';
+}
+
+/**
  * Opens (creating if needed) the ledger of run `runId` under `dir`:
  * `<dir>/<runId>/ledger.jsonl` and `<dir>/<runId>/artifacts/`. Takes the run's writer
  * lock; an existing ledger is checked record by record, and a torn last line (a crash
  * mid-write) is cut off and recorded in a `recovered` record.
  *
  * @throws LedgerLockedError when another live writer holds the run.
- * @throws LedgerCorruptError when an existing ledger is damaged anywhere but its tail.
+ * @throws LedgerCorruptError when an existing ledger is damaged anywhere but its tail, no
+ *   longer holds what the run's own `checkpoint.json` covers (truncated or rewritten), or
+ *   the run's files are not what they should be (a folder where a file belongs…).
  * @throws LedgerClosedError when the run was already closed (it holds a `run_end`).
+ * @throws InvalidLedgerArgumentError for bad options: a `runId` or `signer.keyId` that
+ *   looks like a secret (never echoed), a `dir` that is not a folder.
  */
 export function openLedger(options: OpenLedgerOptions): Ledger {
   if (
@@ -541,7 +584,16 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
       'openLedger: runId must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit (a UUID works).',
     );
   }
+  refuseSecretShaped(options.runId, 'runId', 'a UUID');
   const signer = options.signer === undefined ? null : compileSigner(options.signer);
+  if (signer?.keyId !== undefined) {
+    if (typeof signer.keyId !== 'string') {
+      throw new InvalidLedgerArgumentError(
+        'openLedger: signer.keyId must be a string (a name for the key).',
+      );
+    }
+    refuseSecretShaped(signer.keyId, 'signer.keyId', 'a fingerprint or a name');
+  }
   // Validate durability before anything touches the disk.
   const { mode } = resolveDurability(options.durability);
   // strict: one write(2) that returns once the record is on disk (O_DSYNC), instead of a
@@ -549,12 +601,19 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
   const writesAreDurable = mode === 'strict' && constants.O_DSYNC !== undefined;
   const runDir = resolve(options.dir, options.runId);
   const created = !existsSync(runDir);
-  mkdirSync(runDir, { recursive: true });
+  makeRunDir(options.dir, runDir);
   if (created) fsyncDir(resolve(options.dir));
   const lock = acquireLock(runDir);
   let fd: number | undefined;
   try {
-    prepareArtifactStore(runDir);
+    try {
+      prepareArtifactStore(runDir);
+    } catch (error) {
+      throw new LedgerCorruptError(
+        `The artifact store of ${runDir} cannot be prepared (${errorCode(error)}): artifacts/, artifacts/sha256/ and artifacts/tmp/ must be folders. Run \`pm-ledger verify ${runDir}\`, and restore the run from a backup or start a new run.`,
+        { details: { runDir } },
+      );
+    }
     const file = ledgerFile(runDir);
     const loaded = loadLedger(file, runDir, options.runId);
     const isNew = !existsSync(file);

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import type { LedgerRecordV1 } from '@pm/envelope-schemas';
 import { ChainChecker } from './chain-checker.js';
-import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
-import { ledgerFile } from './ledger-files.js';
+import { existingLedgerFile } from './ledger-files.js';
 import type { LedgerProblem } from './ledger-problem.js';
 import { forEachLine } from './line-reader.js';
 
@@ -23,19 +21,16 @@ export interface ReadLedgerOptions {
  * time, so memory stays bounded. A torn tail is ignored (it holds no complete record).
  *
  * @returns the number of records read.
- * @throws LedgerCorruptError on the first damaged record (unless `onProblem: 'skip'`).
+ * @throws InvalidLedgerArgumentError when `runDir` holds no `ledger.jsonl`.
+ * @throws LedgerCorruptError on the first damaged record (unless `onProblem: 'skip'`), or
+ *   when `ledger.jsonl` is not a regular file.
  */
 export async function readLedger(
   runDir: string,
   onRecord: (record: LedgerRecordV1) => void,
   options: ReadLedgerOptions = {},
 ): Promise<number> {
-  const file = ledgerFile(runDir);
-  if (!existsSync(file)) {
-    throw new InvalidLedgerArgumentError(
-      `${runDir} holds no ledger.jsonl: pass a run directory (<dir>/<runId>).`,
-    );
-  }
+  const file = existingLedgerFile(runDir);
   const checker = new ChainChecker(null);
   const problems: LedgerProblem[] = [];
   let count = 0;

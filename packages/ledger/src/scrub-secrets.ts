@@ -117,21 +117,7 @@ function walk(
         }
         return out;
       }
-      const out: Record<string, unknown> = {};
-      for (const key of Object.keys(value)) {
-        const safeKey = scrubString(key, path, rootPath, report, key);
-        path.push(safeKey);
-        const item = walk(
-          (value as Record<string, unknown>)[key],
-          path,
-          rootPath,
-          report,
-          depth + 1,
-        );
-        path.pop();
-        if (item !== undefined) out[safeKey] = item;
-      }
-      return out;
+      return walkObject(value, path, rootPath, report, depth);
     }
     default:
       // undefined, function, symbol: dropped from objects, null in arrays (JSON's rule).
@@ -139,26 +125,88 @@ function walk(
   }
 }
 
+/**
+ * The object branch of {@link walk}. Members are defined, not assigned, so an own
+ * `__proto__` member stays a member (assignment would set the prototype and drop it).
+ * Member names are scrubbed first; a name changed by scrubbing (or by U+FFFD for a lone
+ * surrogate) that now equals another member's name gets `#2`, `#3`… (the first number
+ * free, in `Object.keys` order), so no member overwrites another, and `scrubbed` spells
+ * the name written.
+ */
+function walkObject(
+  value: object,
+  path: (string | number)[],
+  rootPath: string,
+  report: ScrubReport,
+  depth: number,
+): Record<string, unknown> {
+  const keys = Object.keys(value);
+  const safe = keys.map((key) => scrubKey(key));
+  // Names that stay as they are keep their place; changed ones make way for them.
+  const taken = new Set<string>();
+  for (let i = 0; i < keys.length; i++) if (safe[i]!.name === keys[i]) taken.add(keys[i]!);
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    let name = safe[i]!.name;
+    if (name !== key) {
+      if (taken.has(name)) {
+        let n = 2;
+        while (taken.has(`${name}#${n}`)) n++;
+        name = `${name}#${n}`;
+      }
+      taken.add(name);
+    }
+    // A secret in a key is reported at the member it names, spelled with the name written.
+    if (safe[i]!.kinds.length > 0) {
+      const where = formatPath(rootPath, [...path, name]);
+      for (const kind of safe[i]!.kinds) report.scrubbed.push({ path: where, kind });
+    }
+    path.push(name);
+    const item = walk((value as Record<string, unknown>)[key], path, rootPath, report, depth + 1);
+    path.pop();
+    if (item !== undefined) {
+      Object.defineProperty(out, name, {
+        value: item,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+  return out;
+}
+
+/** A member name made well-formed and scrubbed, and the kinds of secret it held. */
+function scrubKey(key: string): { name: string; kinds: string[] } {
+  let name = key;
+  if (!(name as unknown as WellFormed).isWellFormed()) {
+    name = (name as unknown as WellFormed).toWellFormed();
+  }
+  const findings = findSecretSpans(name);
+  if (findings.length === 0) return { name, kinds: [] };
+  return {
+    name: replaceFindings(name, findings),
+    kinds: findings.map((f) => f.kind.slice(0, 64)),
+  };
+}
+
 function scrubString(
   text: string,
   path: (string | number)[],
   rootPath: string,
   report: ScrubReport,
-  asKey?: string,
 ): string {
   let value = text;
   if (!(value as unknown as WellFormed).isWellFormed()) {
     value = (value as unknown as WellFormed).toWellFormed();
   }
-  if (asKey === undefined && value.startsWith('artifact://')) report.artifactRefs.push(value);
+  if (value.startsWith('artifact://')) report.artifactRefs.push(value);
   const findings = findSecretSpans(value);
   if (findings.length === 0) return value;
-  const replaced = replaceFindings(value, findings);
-  // A secret in a key is reported at the member it names, spelled with the scrubbed key.
-  const where =
-    asKey === undefined ? formatPath(rootPath, path) : formatPath(rootPath, [...path, replaced]);
+  const where = formatPath(rootPath, path);
   for (const f of findings) report.scrubbed.push({ path: where, kind: f.kind.slice(0, 64) });
-  return replaced;
+  return replaceFindings(value, findings);
 }
 
 /** `$.data.a[0]["odd key"]`, built only when a secret is found (not per string). */
@@ -174,33 +222,56 @@ function formatPath(rootPath: string, path: readonly (string | number)[]): strin
 
 /**
  * Reports every secret in a parsed JSON value (strings and keys) by path and kind, for
- * verification. Never reports or keeps the value.
+ * verification. Never reports or keeps the value: a secret-shaped member name is spelled
+ * `[SECRET:<kind>]` in the paths below it. Walks with its own stack, not recursion, since
+ * the value may come from a damaged line nested far deeper than any record.
  */
 export function findSecretsIn(
   value: unknown,
   rootPath: string,
   onSecret: (path: string, kind: string) => void,
 ): void {
-  const path: (string | number)[] = [];
-  const visit = (node: unknown): void => {
+  // Each node knows its parent's place, so nothing is copied per level; a path is spelled
+  // only when a secret is found. Children are pushed last-first: document order.
+  const stack: Place[] = [{ node: value, parent: null, part: null }];
+  while (stack.length > 0) {
+    const place = stack.pop()!;
+    const node = place.node;
     if (typeof node === 'string') {
-      for (const f of findSecretSpans(node)) onSecret(formatPath(rootPath, path), f.kind);
+      for (const f of findSecretSpans(node)) onSecret(spell(rootPath, place), f.kind);
     } else if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        path.push(i);
-        visit(node[i]);
-        path.pop();
+      for (let i = node.length - 1; i >= 0; i--) {
+        stack.push({ node: node[i], parent: place, part: i });
       }
     } else if (typeof node === 'object' && node !== null) {
-      for (const key of Object.keys(node)) {
+      const keys = Object.keys(node);
+      const at = stack.length;
+      for (const key of keys) {
+        const found = findSecretSpans(key);
         // A secret in a member name: report its parent, since the path would spell the key.
-        for (const f of findSecretSpans(key))
-          onSecret(`${formatPath(rootPath, path)} (a member name)`, f.kind);
-        path.push(key);
-        visit((node as Record<string, unknown>)[key]);
-        path.pop();
+        for (const f of found) onSecret(`${spell(rootPath, place)} (a member name)`, f.kind);
+        const part = found.length === 0 ? key : replaceFindings(key, found);
+        stack.push({ node: (node as Record<string, unknown>)[key], parent: place, part });
+      }
+      // Pushed first-first above: turn this object's members around.
+      for (let i = at, j = stack.length - 1; i < j; i++, j--) {
+        [stack[i], stack[j]] = [stack[j]!, stack[i]!];
       }
     }
-  };
-  visit(value);
+  }
+}
+
+/** A value met by {@link findSecretsIn}, and where it is: its parent and its key or index. */
+interface Place {
+  node: unknown;
+  parent: Place | null;
+  part: string | number | null;
+}
+
+function spell(rootPath: string, place: Place): string {
+  const parts: (string | number)[] = [];
+  for (let at: Place | null = place; at !== null && at.part !== null; at = at.parent) {
+    parts.push(at.part);
+  }
+  return formatPath(rootPath, parts.reverse());
 }

@@ -47,9 +47,15 @@ export class BatchVerifier {
 
   /** Checks the next line of the batch being built (lines come in file order). */
   add(line: LedgerLine): void {
-    const { verdict, record } = this.inspector.inspect(line);
+    const { verdict, record, invalid } = this.inspector.inspect(line);
     this.verdicts.push(verdict);
-    if (record === null) return;
+    if (record === null) {
+      // Not a valid record, but on disk all the same: its secrets are reported too.
+      if (this.checks.secrets && verdict.kind === 'schema_invalid') {
+        this.reportInvalidSecrets(invalid, verdict.seq, line.number);
+      }
+      return;
+    }
     this.refSeq = record.seq;
     // One walk of the record's data serves both checks when both are on.
     if (this.checks.secrets) this.secrets.add(record, line.number, this.onRef);
@@ -80,6 +86,19 @@ export class BatchVerifier {
   verify(lines: readonly LedgerLine[]): BatchResult {
     for (const line of lines) this.add(line);
     return this.take();
+  }
+
+  /** Secrets anywhere in a line that is JSON but not a valid record (rare: no batching). */
+  private reportInvalidSecrets(value: unknown, seq: number | null, line: number): void {
+    const which = seq === null ? `the record at line ${line}` : `record ${seq}`;
+    findSecretsIn(value, '$', (path, kind) => {
+      this.secretProblems.push({
+        kind: 'secret_found',
+        seq,
+        line,
+        message: `${which} (not a valid record) holds a ${kind} secret at ${path}`,
+      });
+    });
   }
 
   private reportSecrets(record: LedgerRecordV1, line: number): void {

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readdirSync } from 'node:fs';
 import { setImmediate } from 'node:timers/promises';
 import { prepareArtifact } from './artifact-content.js';
 import { artifactDir, artifactPath } from './artifact-store.js';
@@ -13,8 +13,9 @@ import {
 } from './checkpoint.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { GENESIS_PREV, sha256Hex } from './hash-chain.js';
-import { ledgerFile } from './ledger-files.js';
+import { existingLedgerFile } from './ledger-files.js';
 import type { LedgerProblem } from './ledger-problem.js';
+import { describe, NotRegularFileError, readRegularFileSync } from './regular-file.js';
 import { VerifyHelpers } from './verify-helpers.js';
 import { checkLines, type LinesChecked } from './verify-lines.js';
 
@@ -62,17 +63,13 @@ export interface VerifyLedgerResult {
  * 1 GB ledger verifies in bounded memory. Never throws for what it finds: it reports.
  *
  * @throws InvalidLedgerArgumentError when `runDir` holds no `ledger.jsonl`.
+ * @throws LedgerCorruptError when `ledger.jsonl` is not a regular file (a folder, a FIFO).
  */
 export async function verifyLedger(
   runDir: string,
   options: VerifyLedgerOptions = {},
 ): Promise<VerifyLedgerResult> {
-  const file = ledgerFile(runDir);
-  if (!existsSync(file)) {
-    throw new InvalidLedgerArgumentError(
-      `${runDir} holds no ledger.jsonl: pass a run directory (<dir>/<runId>).`,
-    );
-  }
+  const file = existingLedgerFile(runDir);
   const checks = { secrets: options.secrets !== false, artifacts: options.artifacts !== false };
   const problems: LedgerProblem[] = [];
   const checker = new ChainChecker(null);
@@ -122,8 +119,14 @@ function checkpointToCheck(
   let raw: unknown;
   try {
     raw = options.checkpoint ?? readCheckpointFile(runDir);
-  } catch {
-    problems.push(cpProblem('checkpoint.json is not readable JSON'));
+  } catch (error) {
+    problems.push(
+      cpProblem(
+        error instanceof NotRegularFileError
+          ? `checkpoint.json is ${error.found}, not a regular file`
+          : 'checkpoint.json is not readable JSON',
+      ),
+    );
     return null;
   }
   if (raw === null) {
@@ -215,7 +218,22 @@ async function checkArtifactStore(
   problems: LedgerProblem[],
 ): Promise<void> {
   const dir = artifactDir(runDir);
-  const stored = existsSync(dir) ? readdirSync(dir) : [];
+  let entries: Dirent[] = [];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') {
+      problems.push({
+        kind: 'artifact_mismatch',
+        seq: null,
+        line: null,
+        message: `artifacts/sha256/ cannot be listed (${code === 'ENOTDIR' ? 'it is not a folder' : (code ?? 'I/O error')}): no artifact can be checked`,
+      });
+    }
+  }
+  // The file type comes with the listing: no stat per artifact.
+  const stored = entries.map((entry) => entry.name);
   const present = new Set(stored);
   for (const [hex, seq] of referenced) {
     if (!present.has(hex)) {
@@ -228,7 +246,8 @@ async function checkArtifactStore(
     }
   }
   let turnStarted = performance.now();
-  for (const name of stored) {
+  for (const entry of entries) {
+    const name = entry.name;
     if (performance.now() - turnStarted > YIELD_EVERY_MS) {
       await setImmediate();
       turnStarted = performance.now();
@@ -244,10 +263,17 @@ async function checkArtifactStore(
     }
     let bytes: Buffer;
     try {
-      bytes = readFileSync(artifactPath(runDir, name));
+      // Never read a FIFO (it would block forever) or a folder: a regular file only. The
+      // listing says what each entry is (no stat per artifact); the read checks again.
+      if (!entry.isFile()) throw new NotRegularFileError(name, describe(entry));
+      bytes = readRegularFileSync(artifactPath(runDir, name));
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'I/O error';
-      mismatch(`artifact sha256:${name} could not be read (${code})`);
+      if (error instanceof NotRegularFileError) {
+        mismatch(`artifact sha256:${name} is ${error.found}, not a regular file`);
+      } else {
+        const code = (error as NodeJS.ErrnoException).code ?? 'I/O error';
+        mismatch(`artifact sha256:${name} could not be read (${code})`);
+      }
       continue;
     }
     if (sha256Hex(bytes) !== name) {

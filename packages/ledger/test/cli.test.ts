@@ -98,6 +98,29 @@ describe('pm-ledger verify', () => {
   });
 });
 
+describe('pm-ledger verify --checkpoint', () => {
+  it.each([
+    ['missing', null, /could not be read \(ENOENT\)/],
+    ['not JSON', '{"v":1', /is not a ledger checkpoint \(v1\)/],
+    ['not a checkpoint', '{"v":2}', /is not a ledger checkpoint \(v1\)/],
+  ])(
+    'an unusable file (%s): --json prints { ok: false, error } on stdout, exit 3',
+    async (_, content, message) => {
+      const { runDir } = await sampleRun(true);
+      const file = join(runDir, '..', 'cp.json');
+      if (content !== null) writeFileSync(file, content);
+      const result = await cli('verify', runDir, '--checkpoint', file, '--json');
+      expect(result.code).toBe(3);
+      const printed = JSON.parse(result.out);
+      expect(printed).toEqual({
+        ok: false,
+        error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(message) },
+      });
+      expect(result.err).toMatch(message);
+    },
+  );
+});
+
 describe('pm-ledger summary / show', () => {
   it('summary prints the run figures; --json gives the LedgerSummary', async () => {
     const { runDir } = await sampleRun();

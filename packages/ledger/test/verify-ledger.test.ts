@@ -121,7 +121,7 @@ describe('verifyLedger', () => {
         kind: 'artifact_mismatch',
         seq: null,
         line: null,
-        message: `artifact sha256:${name} could not be read (EISDIR)`,
+        message: `artifact sha256:${name} is a folder, not a regular file`,
       },
     ]);
   });

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { isCheckpointShape } from '../checkpoint.js';
+import { isCheckpointShape, type LedgerCheckpointV1 } from '../checkpoint.js';
+import { InvalidLedgerArgumentError } from '../errors/invalid-ledger-argument-error.js';
+import { NotRegularFileError, readRegularFileSync } from '../regular-file.js';
 import { verifyLedger } from '../verify-ledger.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
@@ -10,17 +11,12 @@ export async function verifyCommand(
   flags: { publicKey?: string; checkpoint?: string; workers?: number; json: boolean },
   io: CliIo,
 ): Promise<number> {
-  let checkpoint: unknown;
-  if (flags.checkpoint !== undefined) {
-    checkpoint = JSON.parse(readFileSync(flags.checkpoint, 'utf8'));
-    if (!isCheckpointShape(checkpoint)) {
-      io.err(`pm-ledger: ${flags.checkpoint} is not a ledger checkpoint (v1)\n`);
-      return EXIT.unreadable;
-    }
-  }
+  // Thrown, not printed here: the CLI's handler words it (on stdout too with --json).
+  const checkpoint =
+    flags.checkpoint === undefined ? undefined : readCheckpointArgument(flags.checkpoint);
   const result = await verifyLedger(runDir, {
     ...(flags.publicKey === undefined ? {} : { publicKey: flags.publicKey }),
-    ...(isCheckpointShape(checkpoint) ? { checkpoint } : {}),
+    ...(checkpoint === undefined ? {} : { checkpoint }),
     ...(flags.workers === undefined ? {} : { workers: flags.workers }),
   });
   if (flags.json) {
@@ -55,4 +51,37 @@ export async function verifyCommand(
     }
   }
   return result.ok ? EXIT.ok : EXIT.problems;
+}
+
+/**
+ * The checkpoint file given with `--checkpoint`: a regular file (never waits on a FIFO)
+ * holding a v1 checkpoint. Its content is never echoed.
+ *
+ * @throws InvalidLedgerArgumentError when it cannot be read or is not a checkpoint.
+ */
+function readCheckpointArgument(path: string): LedgerCheckpointV1 {
+  let text: string;
+  try {
+    text = readRegularFileSync(path).toString('utf8');
+  } catch (error) {
+    const why =
+      error instanceof NotRegularFileError
+        ? `it is ${error.found}, not a regular file`
+        : ((error as NodeJS.ErrnoException).code ?? 'I/O error');
+    throw new InvalidLedgerArgumentError(
+      `--checkpoint ${path} could not be read (${why}): pass the checkpoint.json file the run's signer wrote.`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (!isCheckpointShape(parsed)) {
+    throw new InvalidLedgerArgumentError(
+      `--checkpoint ${path} is not a ledger checkpoint (v1): pass the checkpoint.json file the run's signer wrote.`,
+    );
+  }
+  return parsed;
 }

@@ -1,0 +1,89 @@
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
+
+/**
+ * Flags for reading a file the ledger does not control: `O_NONBLOCK` so that opening a
+ * FIFO put in a file's place returns at once instead of waiting forever for a writer, and
+ * `O_NOFOLLOW` so a symbolic link swapped in after the `lstat` is refused. Both are no-ops
+ * for the regular file expected (0 where the platform lacks them).
+ */
+export const READ_NO_WAIT =
+  constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * What is at `path`, without following a symbolic link: `missing`, `file` (a regular
+ * file), or a few words naming anything else ("a folder", "a FIFO"…) for a message.
+ * Other errors (EACCES…) are thrown.
+ */
+export function fileKind(path: string): 'missing' | 'file' | string {
+  let stat: ReturnType<typeof lstatSync>;
+  try {
+    stat = lstatSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // ENOTDIR: a parent is a file, so nothing can be at the path.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
+    throw error;
+  }
+  if (stat.isFile()) return 'file';
+  return describe(stat);
+}
+
+/** A few words for what a non-regular file is. */
+export function describe(stat: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSymbolicLink(): boolean;
+  isSocket(): boolean;
+}): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  if (stat.isSocket()) return 'a socket';
+  return 'a device';
+}
+
+/** Thrown by {@link readRegularFileSync} for something that is not a regular file. */
+export class NotRegularFileError extends Error {
+  readonly code = 'ENOTREG';
+  constructor(
+    readonly path: string,
+    /** What is there instead ("a FIFO"…). */
+    readonly found: string,
+  ) {
+    super(`${path} is ${found}, not a regular file`);
+  }
+}
+
+/**
+ * Reads a whole file that must be a regular file, never blocking on a FIFO or following a
+ * link. Throws {@link NotRegularFileError} for anything else, and Node's error (ENOENT…)
+ * when it cannot be opened.
+ */
+export function readRegularFileSync(path: string): Buffer {
+  const fd = openRegularSync(path);
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Opens a regular file for reading (see {@link READ_NO_WAIT}); throws as {@link readRegularFileSync}. */
+export function openRegularSync(path: string): number {
+  let fd: number;
+  try {
+    fd = openSync(path, READ_NO_WAIT);
+  } catch (error) {
+    // ELOOP: O_NOFOLLOW met a symbolic link.
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
+      throw new NotRegularFileError(path, 'a symbolic link');
+    }
+    throw error;
+  }
+  const stat = fstatSync(fd);
+  if (!stat.isFile()) {
+    closeSync(fd);
+    throw new NotRegularFileError(path, describe(stat));
+  }
+  return fd;
+}

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+
+// fsync is not observable from outside the process: count the calls.
+vi.mock('node:fs', async (importOriginal) => {
+  const original = await importOriginal<typeof import('node:fs')>();
+  return { ...original, default: original, fsyncSync: vi.fn(original.fsyncSync) };
+});
+
+const { openLedger } = await import('../src/index.js');
+const { PendingArtifacts } = await import('../src/pending-artifacts.js');
+const { useTempDirs } = await import('./helpers/temp-dir.js');
+
+const tempDir = useTempDirs();
+const fsync = fs.fsyncSync as unknown as ReturnType<typeof vi.fn>;
+
+/** A run folder holding, at the address of `content`, what a crashed writer left: `left`. */
+function leftOver(content: string, left: string) {
+  const dir = tempDir();
+  const hex = createHash('sha256').update(content).digest('hex');
+  const path = join(dir, 'run-1', 'artifacts', 'sha256', hex);
+  fs.mkdirSync(join(dir, 'run-1', 'artifacts', 'sha256'), { recursive: true });
+  fs.writeFileSync(path, left);
+  return { dir, path };
+}
+
+describe('content already at its address is checked, not trusted', () => {
+  it.each([
+    ['empty', ''],
+    ['short', 'prompt bo'],
+    ['same size, other bytes', 'prompt bodZ'],
+  ])('a %s file there is replaced by the content', async (_, left) => {
+    const { dir, path } = leftOver('prompt body', left);
+    const ledger = openLedger({ dir, runId: 'run-1', durability: 'strict' });
+    const ref = await ledger.putArtifact('prompt body');
+    expect((await ledger.readArtifact(ref)).toString()).toBe('prompt body');
+    expect(fs.readFileSync(path, 'utf8')).toBe('prompt body');
+    await ledger.detach();
+  });
+
+  it('strict: the same content found there is fsynced before putArtifact returns', async () => {
+    const { dir, path } = leftOver('prompt body', 'prompt body');
+    const ledger = openLedger({ dir, runId: 'run-1', durability: 'strict' });
+    fsync.mockClear();
+    await ledger.putArtifact('prompt body');
+    expect(fsync.mock.calls.length).toBeGreaterThan(0);
+    expect(fs.readFileSync(path, 'utf8')).toBe('prompt body');
+    await ledger.detach();
+  });
+
+  it.each(['batch', 'none'] as const)(
+    '%s: the same content found there is queued for the next flush',
+    async (durability) => {
+      const { dir } = leftOver('prompt body', 'prompt body');
+      const ledger = openLedger({ dir, runId: 'run-1', durability });
+      const pending = (
+        ledger as unknown as { pendingArtifacts: InstanceType<typeof PendingArtifacts> }
+      ).pendingArtifacts;
+      await ledger.putArtifact('prompt body');
+      // (batch: its background fsync cannot have reported back before this line.)
+      expect(pending.waiting).toBe(1);
+      fsync.mockClear();
+      ledger.flush();
+      expect(pending.waiting).toBe(0);
+      expect(fsync.mock.calls.length).toBeGreaterThan(0);
+      await ledger.close();
+    },
+  );
+});
