@@ -19,5 +19,11 @@ export function adversarialInputs(size = 1_000_000): Array<{ name: string; text:
     { name: 'base58-ish', text: rep('13579ABCDEFGHJKLMNPQRSTUVWXYZ') },
     { name: 'url userinfo ://a:a', text: rep('://a:') },
     { name: '+1 (+1 (…', text: rep('+1 (') },
+    // Values past the patterns' bounds, measured by a linear run (one token, one quote).
+    { name: 'Bearer + one long token', text: `Bearer ${rep('aB3')}`.slice(0, size) },
+    { name: 'password=" unterminated', text: `password="${rep('password=')}`.slice(0, size) },
+    { name: 'zero-width every other char', text: rep('a\u200b') },
+    { name: 'ü@ü@…', text: rep('\u00fc@') },
+    { name: '4111\u00a04111\u00a0…', text: rep('4111\u00a0') },
   ];
 }

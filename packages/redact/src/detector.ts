@@ -12,7 +12,9 @@ export interface Detector {
   /** For secrets: the kind reported. */
   readonly kind?: string;
   /**
-   * Wins overlaps: when two findings overlap, the higher priority stays (then the longer).
+   * Wins overlaps: overlapping findings merge into one covering their union, labelled by
+   * the winner: a credential (`secret`, `url_credentials`) over personal data, then the
+   * higher priority (then the longer span).
    * Specific key formats (100) beat assignments (50), which beat loose shapes like phones.
    */
   readonly priority: number;

@@ -1,9 +1,11 @@
+import { PmError } from '@pm/envelope-schemas';
 import type { FindingFilter } from './allow-list.js';
 import type { Detector } from './detector.js';
 import type { Finding } from './finding.js';
 import { mayMatch, prefilterKeys } from './prefilter.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
 import { SHORT_TEXT_MAX_LENGTH, type ShortTextGate, shortTextGate } from './short-text-gate.js';
+import { mapToOriginal, stripZeroWidth } from './zero-width.js';
 
 /** A set of detectors compiled once: priorities looked up by detector id. */
 export interface CompiledDetectors {
@@ -39,9 +41,25 @@ export function compileDetectors(
 /**
  * Runs every detector whose prefilter passes (and, on a short text, whose literals the
  * gate finds) and resolves overlaps. Findings come back sorted by start and
- * non-overlapping.
+ * non-overlapping. A text holding zero-width characters is scanned without them and the
+ * spans mapped back, so an invisible character cannot hide a token. Throws
+ * `INVALID_ARGUMENT` for anything but a string.
  */
 export function runDetectors(compiled: CompiledDetectors, text: string): Finding[] {
+  if (typeof text !== 'string') {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `Redaction scans a string, got ${text === null ? 'null' : typeof text}; pass the text itself (use redactValue for objects).`,
+      { details: { type: text === null ? 'null' : typeof text } },
+    );
+  }
+  if (text.length === 0) return [];
+  const stripped = stripZeroWidth(text);
+  if (stripped === null) return scanText(compiled, text);
+  return mapToOriginal(scanText(compiled, stripped.text), stripped.origin);
+}
+
+function scanText(compiled: CompiledDetectors, text: string): Finding[] {
   const out: Finding[] = [];
   if (text.length === 0) return out;
   const { detectors, prefilters, gate, priorities, filter } = compiled;

@@ -23,6 +23,11 @@ const units = fc.constantFrom(
   '-----BEGIN PRIVATE KEY-----\n',
   'DE89 ',
   'xoxb-1-',
+  '\u200b',
+  'Bearer ',
+  'password="',
+  '\u00fc@',
+  '4111\u00a0',
 );
 /** Long runs of adversarial units, as a backtracking pattern would hate. */
 const adversarial = fc

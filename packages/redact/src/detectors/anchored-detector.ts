@@ -25,6 +25,13 @@ export interface AnchoredDetectorSpec {
   groups?: readonly number[];
   /** Rejects a candidate (placeholder, checksum, context). */
   validate?: (value: string, text: string, start: number, end: number) => boolean;
+  /**
+   * For a value longer than the pattern's bounds (a 5,000-character bearer token, a JWT
+   * with a large payload): called at an anchor where the pattern reported nothing, returns
+   * the span of such a value, found with its own linear run, or undefined. The span is
+   * validated like a match. Without it such a value would be cut short or missed whole.
+   */
+  overflow?: (text: string, at: number) => readonly [number, number] | undefined;
 }
 
 /**
@@ -37,7 +44,7 @@ export function anchoredDetector(spec: AnchoredDetectorSpec): Detector {
   let flags = spec.pattern.flags.replace(/[gyd]/g, '');
   flags += groups === undefined ? 'y' : 'yd';
   const re = new RegExp(spec.pattern.source, flags);
-  const { id, type, kind, validate, anchors, notAfter } = spec;
+  const { id, type, kind, validate, anchors, notAfter, overflow } = spec;
   // `indexOf` is fast when the first character it looks for is rare and slow when it is
   // common ('s' of `sk-`): search from the first character that is not a lower-case letter.
   const searches = anchors.map((anchor) => {
@@ -64,6 +71,7 @@ export function anchoredDetector(spec: AnchoredDetectorSpec): Detector {
           ) {
             re.lastIndex = at;
             const m = re.exec(text);
+            let found = false;
             if (m !== null) {
               let start = at;
               let end = at + m[0].length;
@@ -87,6 +95,17 @@ export function anchoredDetector(spec: AnchoredDetectorSpec): Detector {
                 if (kind !== undefined) f.kind = kind;
                 out.push(f);
                 next = Math.max(next, at + m[0].length);
+                found = true;
+              }
+            }
+            const long = found || overflow === undefined ? undefined : overflow(text, at);
+            if (long !== undefined) {
+              const [start, end] = long;
+              if (validate === undefined || validate(text.slice(start, end), text, start, end)) {
+                const f: Finding = { type, start, end, detector: id };
+                if (kind !== undefined) f.kind = kind;
+                out.push(f);
+                next = Math.max(next, end);
               }
             }
           }

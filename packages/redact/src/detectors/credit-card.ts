@@ -3,11 +3,13 @@ import type { Detector } from '../detector.js';
 import type { Finding } from '../finding.js';
 
 /**
- * A run of 13–19 digits with optional single spaces or dashes between them. Taken
+ * A run of 13–19 digits with optional single separators between them: space, dash, tab,
+ * or the no-break spaces that locale formatting, word processors and PDFs put between
+ * digit groups (U+00A0, U+2007 figure space, U+202F narrow no-break space). Taken
  * greedily; `scan` then tries shorter prefixes at group boundaries, so a card followed by
  * more digits (`4111 1111 1111 1111 2025`) is still found.
  */
-const CANDIDATE = /(?<![0-9A-Za-z.-])[0-9](?:[ -]?[0-9]){12,24}(?![0-9])/g;
+const CANDIDATE = /(?<![0-9A-Za-z.-])[0-9](?:[ \t\u00a0\u2007\u202f-]?[0-9]){12,24}(?![0-9])/g;
 
 /** True when the digits carry the prefix and a length of a payment network. */
 function isCardNumber(digits: string): boolean {
@@ -36,7 +38,7 @@ function isCardNumber(digits: string): boolean {
   }
 }
 
-/** One separator style per number: `4111 1111 …` or `4111-1111-…`, not a mix. */
+/** One separator per number: `4111 1111 …` or `4111-1111-…`, not a mix. */
 function digitsIfConsistent(s: string): string | undefined {
   let digits = '';
   let sep = 0;
@@ -47,6 +49,15 @@ function digitsIfConsistent(s: string): string | undefined {
     else if (sep !== c) return undefined;
   }
   return digits;
+}
+
+/** Offset of the last character that is not a digit (a group separator), or -1. */
+function lastSeparator(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return i;
+  }
+  return -1;
 }
 
 /**
@@ -75,7 +86,7 @@ export const creditCard: Detector = {
           });
           break;
         }
-        const cut = Math.max(candidate.lastIndexOf(' '), candidate.lastIndexOf('-'));
+        const cut = lastSeparator(candidate);
         if (cut < 13) break;
         candidate = candidate.slice(0, cut);
       }

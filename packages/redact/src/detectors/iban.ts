@@ -2,8 +2,12 @@ import { IBAN_LENGTHS, ibanMod97Valid } from '../checksums/iban-mod97.js';
 import type { Detector } from '../detector.js';
 import type { Finding } from '../finding.js';
 
-/** Country, check digits, then up to 30 letters/digits, optionally grouped by single spaces. */
-const CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,34}/g;
+/**
+ * Country, check digits, then up to 30 letters/digits, optionally grouped by single spaces
+ * (a tab or a no-break space U+00A0/U+2007/U+202F too). The separator and the character
+ * classes are disjoint: linear.
+ */
+const CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[ \t\u00a0\u2007\u202f]?[A-Z0-9]){11,34}/g;
 
 /**
  * IBANs: the length registered for the country and a valid ISO 7064 mod-97 check. The
@@ -26,7 +30,9 @@ export const iban: Detector = {
         let compact = '';
         let i = 0;
         for (; i < candidate.length && compact.length < length; i++) {
-          if (candidate.charCodeAt(i) !== 32) compact += candidate[i];
+          const c = candidate.charCodeAt(i);
+          // Letters and digits are the IBAN; anything else the pattern took is a separator.
+          if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) compact += candidate[i];
         }
         const next = text.charCodeAt(start + i);
         const boundary = !(

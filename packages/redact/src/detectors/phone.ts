@@ -3,10 +3,14 @@ import type { Finding } from '../finding.js';
 
 /**
  * A phone-shaped run: an optional `+` or `(`, then digits with single separators
- * (space, `-`, `.`, parentheses). One character class, bounded: linear. `classify`
- * decides, and shorter prefixes are tried at spaces so two numbers in a row are split.
+ * (space, `-`, `.`, parentheses; a tab or a no-break space U+00A0/U+2007/U+202F counts as a
+ * space). One character class, bounded: linear. `classify` decides, and shorter prefixes
+ * are tried at spaces so two numbers in a row are split.
  */
-const CANDIDATE = /(?<![0-9A-Za-z+_/.-])(?:\+|\(\+?)?[0-9][0-9 ().-]{5,24}[0-9](?![0-9A-Za-z])/g;
+const CANDIDATE =
+  /(?<![0-9A-Za-z+_/.-])(?:\+|\(\+?)?[0-9][0-9 \t\u00a0\u2007\u202f().-]{5,24}[0-9](?![0-9A-Za-z])/g;
+/** Spaces other than U+0020 a candidate may hold; read as a space (same length, same offsets). */
+const OTHER_SPACES = /[\t\u00a0\u2007\u202f]/g;
 
 const DATE_LIKE =
   /^(?:[0-9]{4}[-. ][0-9]{1,2}[-. ][0-9]{1,2}|[0-9]{1,2}[-. ][0-9]{1,2}[-. ][0-9]{2,4})$/;
@@ -73,6 +77,14 @@ function classify(s: string): boolean {
   return false;
 }
 
+function hasOtherSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 9 || c === 0xa0 || c === 0x2007 || c === 0x202f) return true;
+  }
+  return false;
+}
+
 /**
  * Phone numbers: international (`+44 20 7946 0958`, `0044 …`), North American
  * (`(415) 555-2671`, `415.555.2671`), and national numbers with a trunk `0`
@@ -89,6 +101,7 @@ export const phone: Detector = {
     while (m !== null) {
       let start = m.index;
       let candidate = m[0];
+      if (hasOtherSpace(candidate)) candidate = candidate.replace(OTHER_SPACES, ' ');
       // `(415.555.2671)`: the parenthesis belongs to the sentence, not the number.
       if (candidate.charCodeAt(0) === 40 && !classify(candidate) && candidate.indexOf(')') < 0) {
         start++;

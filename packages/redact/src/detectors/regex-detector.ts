@@ -1,5 +1,6 @@
 import type { Detector } from '../detector.js';
 import type { Finding } from '../finding.js';
+import { runEnd } from './long-value.js';
 
 /** What a detector built from one regular expression needs. */
 export interface RegexDetectorSpec {
@@ -28,6 +29,12 @@ export interface RegexDetectorSpec {
    * position, so it can look at the surrounding text.
    */
   validate?: (value: string, text: string, start: number, end: number) => boolean;
+  /**
+   * A value that may run past its group's bound: when `group` is the one reported, its
+   * end is moved to the end of `run` (a sticky `[class]*`, see `long-value.ts`) and the
+   * scan resumes there. Without it the tail of an over-long value stays in clear.
+   */
+  extend?: { group: number; run: RegExp };
 }
 
 /**
@@ -39,7 +46,7 @@ export function regexDetector(spec: RegexDetectorSpec): Detector {
   let flags = spec.pattern.flags.replace(/[gyd]/g, '');
   flags += groups === undefined ? 'g' : 'gd';
   const re = new RegExp(spec.pattern.source, flags);
-  const { id, type, kind, validate } = spec;
+  const { id, type, kind, validate, extend } = spec;
   return {
     id,
     type,
@@ -61,6 +68,10 @@ export function regexDetector(spec: RegexDetectorSpec): Detector {
             if (span !== undefined) {
               start = span[0];
               end = span[1];
+              if (extend !== undefined && g === extend.group) {
+                end = runEnd(extend.run, text, end);
+                if (end > re.lastIndex) re.lastIndex = end;
+              }
               break;
             }
           }

@@ -1,6 +1,11 @@
 import type { Detector } from '../detector.js';
 import { anchoredDetector } from './anchored-detector.js';
-import { isDsnScheme, USERINFO_PATTERN } from './secrets/connection-string.js';
+import {
+  endsUserinfo,
+  isDsnScheme,
+  longUserinfo,
+  USERINFO_PATTERN,
+} from './secrets/connection-string.js';
 import { isPlaceholder } from './secrets/placeholder.js';
 
 /**
@@ -15,8 +20,16 @@ export const urlCredentials: Detector = anchoredDetector({
   anchors: ['://'],
   pattern: USERINFO_PATTERN,
   groups: [1],
-  validate: (value, text, start) => {
+  overflow: (text, at) => {
+    const u = longUserinfo(text, at);
+    return u === undefined ? undefined : [u.start, u.end];
+  },
+  validate: (value, text, start, end) => {
     const colon = text.lastIndexOf('://', start);
-    return !isDsnScheme(text, colon) && !isPlaceholder(value.slice(value.indexOf(':') + 1));
+    return (
+      !isDsnScheme(text, colon) &&
+      endsUserinfo(text, end) &&
+      !isPlaceholder(value.slice(value.indexOf(':') + 1))
+    );
   },
 });

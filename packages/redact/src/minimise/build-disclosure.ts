@@ -1,5 +1,5 @@
 import { PmError } from '@pm/envelope-schemas';
-import type { Redactor } from '../redactor/types.js';
+import type { Redactor, RedactorOptions } from '../redactor/types.js';
 import { type ApprovalContext, requireSamplesApproval } from './check-approval.js';
 import {
   EventLogAccumulator,
@@ -10,7 +10,7 @@ import { type ColumnSummary, TableProfiler } from './describe-table.js';
 import { Reservoir } from './reservoir.js';
 import { consumeRows, type Row, type RowSource } from './rows.js';
 import { type ProfileInput, toRedactor } from './sample-rows.js';
-import type { FrequencyTable } from './top-n.js';
+import { type FrequencyTable, resolveTopN } from './top-n.js';
 
 /** Disclosure level (spec 000 §5): 1 schema, 2 shape and time range, 3 frequencies, 4 performance, 5 samples. */
 export type DisclosureLevel = 1 | 2 | 3 | 4 | 5;
@@ -26,8 +26,8 @@ export interface BuildDisclosureOptions extends ApprovalContext {
   /** Profile redacting activity names and samples. */
   profile: ProfileInput;
   /** HMAC key when `profile` names a hashing profile. */
-  hashKey?: string | Uint8Array;
-  /** Entries per frequency table. Default 10. */
+  hashKey?: RedactorOptions['hashKey'];
+  /** Entries per frequency table (a whole number, 0 or more). Default 10. */
   topN?: number;
   /** Rows sampled at level 5. Default 20. */
   sampleSize?: number;
@@ -119,6 +119,7 @@ export function buildDisclosure(
       { details: { level } },
     );
   }
+  const topN = resolveTopN(options.topN);
   if (level === 5) requireSamplesApproval(options.approval, options);
   if (level >= 3 && options.roles === undefined) {
     throw new PmError(
@@ -149,7 +150,7 @@ export function buildDisclosure(
         schema: table.columns,
         redactions,
       };
-      const summary = log?.result(options.topN ?? 10);
+      const summary = log?.result(topN);
       if (level >= 2) {
         out.shape = {
           rows: table.rowCount,

@@ -1,6 +1,6 @@
 import { quantileSorted } from './quantile.js';
 import { consumeRows, type Row, type RowSource } from './rows.js';
-import { type FrequencyTable, topN } from './top-n.js';
+import { type FrequencyTable, resolveTopN, topN } from './top-n.js';
 
 /** Which columns of an event log hold the case id, the activity and the timestamp. */
 export interface EventLogRoles {
@@ -14,7 +14,7 @@ export interface EventLogRoles {
 
 /** Options of `describeEventLog`. */
 export interface DescribeEventLogOptions extends EventLogRoles {
-  /** Entries kept in each frequency table; the rest are summed. Default 10. */
+  /** Entries kept in each frequency table (a whole number, 0 or more); the rest are summed. Default 10. */
   topN?: number;
 }
 
@@ -216,8 +216,8 @@ export function describeEventLog(
   rows: RowSource,
   options: DescribeEventLogOptions,
 ): EventLogSummary | Promise<EventLogSummary> {
+  const n = resolveTopN(options.topN);
   const acc = new EventLogAccumulator(options);
-  const n = options.topN ?? 10;
   return consumeRows(
     rows,
     (row) => acc.add(row),

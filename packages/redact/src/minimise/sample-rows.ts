@@ -1,7 +1,7 @@
 import type { RedactionProfileV1 } from '@pm/envelope-schemas';
 import type { BuiltinProfileName } from '../profiles/builtin-profiles.js';
 import { createRedactor } from '../redactor/create-redactor.js';
-import type { Redactor } from '../redactor/types.js';
+import type { Redactor, RedactorOptions } from '../redactor/types.js';
 import { type ApprovalContext, requireSamplesApproval } from './check-approval.js';
 import { Reservoir } from './reservoir.js';
 import { consumeRows, type Row, type RowSource } from './rows.js';
@@ -18,7 +18,7 @@ export interface SampleRowsOptions extends ApprovalContext {
   /** Profile that redacts each sampled row. Default `homebrew`. */
   profile?: ProfileInput;
   /** HMAC key, when `profile` names a hashing profile. */
-  hashKey?: string | Uint8Array;
+  hashKey?: RedactorOptions['hashKey'];
   /** PRNG seed; the same rows and seed give the same sample. Default 0. */
   seed?: number;
 }
@@ -40,7 +40,7 @@ export interface SampleRowsResult {
 /** Resolves the profile input to a redactor (reused when one is given). */
 export function toRedactor(
   profile: ProfileInput | undefined,
-  hashKey?: string | Uint8Array,
+  hashKey?: RedactorOptions['hashKey'],
 ): Redactor {
   if (profile !== undefined && typeof profile === 'object' && 'redactValue' in profile)
     return profile;

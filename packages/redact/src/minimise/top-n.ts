@@ -1,3 +1,5 @@
+import { PmError } from '@pm/envelope-schemas';
+
 /** One entry of a frequency table. */
 export interface FrequencyEntry<K> {
   /** The activity name, or the variant's activity sequence. */
@@ -41,4 +43,20 @@ export function topN<K, V>(
     },
     total,
   };
+}
+
+/**
+ * The `topN` option checked, default 10: a table cannot keep -1 or 2.5 entries, and an
+ * unchecked -1 once ended in a TypeError deep in the summary.
+ */
+export function resolveTopN(n: unknown): number {
+  if (n === undefined) return 10;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `topN must be a whole number of 0 or more, got ${typeof n === 'number' ? String(n) : typeof n}; leave it out for the default 10.`,
+      { details: { topN: typeof n === 'number' ? n : typeof n } },
+    );
+  }
+  return n;
 }

@@ -1,4 +1,5 @@
 import {
+  isSecretValue,
   PmError,
   parseRedactionProfile,
   type RedactionOperator,
@@ -43,8 +44,25 @@ function profileHashes(profile: RedactionProfileV1, hashFields: readonly string[
   return Object.values(profile.operators).includes('hash');
 }
 
-function resolveKey(key: string | Uint8Array | undefined, profile: RedactionProfileV1): Uint8Array {
-  const bytes = typeof key === 'string' ? Buffer.from(key, 'utf8') : key;
+/**
+ * The key's bytes. Only a string (UTF-8), a Uint8Array (Buffer included) or the SDK's
+ * `SecretValue` (revealed here, where the key is used) are keys: anything else (a number,
+ * `{ length: 32 }`) once passed the length checks and hashed with an empty key that anyone
+ * can compute, so it is refused. The value is never echoed.
+ */
+function resolveKey(key: unknown, profile: RedactionProfileV1): Uint8Array {
+  const raw = isSecretValue(key) ? key.reveal() : key;
+  let bytes: Uint8Array | undefined;
+  if (typeof raw === 'string') bytes = Buffer.from(raw, 'utf8');
+  else if (raw instanceof Uint8Array) bytes = raw;
+  else if (raw !== undefined) {
+    const got = raw === null ? 'null' : Array.isArray(raw) ? 'array' : typeof raw;
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `The hash key must be a string, a Uint8Array/Buffer or a SecretValue, got ${got}; pass createRedactor({ hashKey }) at least ${MIN_KEY_BYTES} random bytes from your secret store.`,
+      { details: { keyType: got } },
+    );
+  }
   if (bytes === undefined || bytes.length === 0) {
     throw new PmError(
       'REDACTION_KEY_REQUIRED',
@@ -62,10 +80,33 @@ function resolveKey(key: string | Uint8Array | undefined, profile: RedactionProf
   return Uint8Array.from(bytes);
 }
 
+/** Deepest `maxDepth` accepted: the walk recurses, and deeper would overflow the stack. */
+const MAX_DEPTH_LIMIT = 1000;
+
+/** `maxDepth` checked: NaN once disabled the depth guard (every comparison false). */
+function resolveMaxDepth(maxDepth: unknown): number {
+  if (maxDepth === undefined) return 64;
+  if (
+    typeof maxDepth !== 'number' ||
+    !Number.isInteger(maxDepth) ||
+    maxDepth < 0 ||
+    maxDepth > MAX_DEPTH_LIMIT
+  ) {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `maxDepth must be an integer from 0 to ${MAX_DEPTH_LIMIT}, got ${typeof maxDepth === 'number' ? String(maxDepth) : typeof maxDepth}; leave it out for the default 64.`,
+      { details: { maxDepth: typeof maxDepth === 'number' ? maxDepth : typeof maxDepth } },
+    );
+  }
+  return maxDepth;
+}
+
 /**
  * Creates a redactor: compiles the detectors (built-in PII and secrets, then the host's),
  * the allow-list and the profile once. Throws `REDACTION_KEY_REQUIRED` when the profile
- * hashes and no `hashKey` is given, `SCHEMA_INVALID` for an invalid host profile.
+ * hashes and no `hashKey` is given, `SCHEMA_INVALID` for an invalid host profile,
+ * `INVALID_ARGUMENT` for a `hashKey` that is not a string, Uint8Array or `SecretValue` (or
+ * is shorter than 16 bytes) and a `maxDepth` that is not an integer from 0 to 1000.
  *
  * @example
  * const r = createRedactor({ profile: 'homebrew' });
@@ -81,6 +122,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     drop_fields: dropFieldNames,
   });
   const ref = profileRef(base);
+  const maxDepth = resolveMaxDepth(options.maxDepth);
   const hash = profileHashes(base, options.hashFields ?? [])
     ? createHasher(resolveKey(options.hashKey, base))
     : undefined;
@@ -116,13 +158,22 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       }
       return applyOperators(text, found, table);
     },
+    redactKey(key, path, findings) {
+      const found = scan(key);
+      if (found.length === 0) return null;
+      for (const f of found) {
+        f.path = path;
+        findings.push(f);
+      }
+      return applyOperators(key, found, table);
+    },
     replaceWhole(type, value, path, detector, findings) {
       findings.push({ type, start: 0, end: value.length, detector, path });
       return table.replace(type, value);
     },
     hashFields: new Set(hashFieldNames.map(normaliseKey)),
     dropFields: new Set(dropFieldNames.map(normaliseKey)),
-    maxDepth: options.maxDepth ?? 64,
+    maxDepth,
   };
 
   return {

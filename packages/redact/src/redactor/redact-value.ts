@@ -6,6 +6,11 @@ import { isSensitiveKey, normaliseKey } from './sensitive-keys.js';
 export interface ValueWalker {
   /** Redacts one string; appends its findings (with `path`) to `findings`. */
   redactString(text: string, path: string, findings: Finding[]): string;
+  /**
+   * Redacts an object or Map key like any string; returns null when it holds nothing
+   * (the usual case: no findings, no copy). Findings get `path` as given.
+   */
+  redactKey(key: string, path: string, findings: Finding[]): string | null;
   /** Replaces a value found under a sensitive, hash or drop key; appends one finding. */
   replaceWhole(
     type: string,
@@ -35,7 +40,8 @@ function scalarText(value: unknown): string {
 }
 
 /**
- * Deep-redacts `value` without mutating it. Strings are scanned; values under sensitive
+ * Deep-redacts `value` without mutating it. Strings are scanned, object and Map keys
+ * included (two keys that redact alike keep the last value); values under sensitive
  * keys are replaced whole (any type); hash fields are hashed whole; drop fields removed.
  * Dates are copied, binary (Buffer, typed arrays, ArrayBuffer) is replaced by a marker
  * with its size (it is not text and cannot be scanned), Maps and Sets are rebuilt.
@@ -71,10 +77,13 @@ export function walkValue(
       const out = new Map<unknown, unknown>();
       for (const [k, v] of value) {
         if (typeof k === 'string') {
-          const r = walkEntry(walker, k, v, childPath(path, k), depth, ancestors, findings);
-          if (r !== DROP) out.set(k, r);
+          const key = redactedKey(walker, k, path, findings);
+          const r = walkEntry(walker, k, v, childPath(path, key), depth, ancestors, findings);
+          if (r !== DROP) out.set(key, r);
         } else {
-          out.set(k, walkValue(walker, v, `${path}[?]`, depth + 1, ancestors, findings));
+          // A key object is data too: walked (copied, its strings redacted), never shared.
+          const key = walkValue(walker, k, `${path}[?]~`, depth + 1, ancestors, findings);
+          out.set(key, walkValue(walker, v, `${path}[?]`, depth + 1, ancestors, findings));
         }
       }
       return out;
@@ -90,8 +99,9 @@ export function walkValue(
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(value)) {
       const v = (value as Record<string, unknown>)[k];
-      const r = walkEntry(walker, k, v, childPath(path, k), depth, ancestors, findings);
-      if (r !== DROP) out[k] = r;
+      const key = redactedKey(walker, k, path, findings);
+      const r = walkEntry(walker, k, v, childPath(path, key), depth, ancestors, findings);
+      if (r !== DROP) out[key] = r;
     }
     return out;
   } finally {
@@ -100,6 +110,26 @@ export function walkValue(
 }
 
 const DROP: unique symbol = Symbol('drop');
+
+/**
+ * The key as it may appear in the output and in paths: an address or a token used as a
+ * key is as sensitive as one in a value. Its findings carry the redacted key's path with
+ * `~` appended (JSONPath-Plus's mark for a property name): `$.notes["[EMAIL_1]"]~`.
+ * Name checks (sensitive, hash and drop fields) still read the original key.
+ */
+function redactedKey(
+  walker: ValueWalker,
+  key: string,
+  parent: string,
+  findings: Finding[],
+): string {
+  const start = findings.length;
+  const redacted = walker.redactKey(key, '', findings);
+  if (redacted === null) return key;
+  const path = `${childPath(parent, redacted)}~`;
+  for (let i = start; i < findings.length; i++) findings[i]!.path = path;
+  return redacted;
+}
 
 function walkEntry(
   walker: ValueWalker,

@@ -1,4 +1,4 @@
-import type { RedactionProfileV1 } from '@pm/envelope-schemas';
+import type { RedactionProfileV1, SecretValue } from '@pm/envelope-schemas';
 import type { AllowList } from '../allow-list.js';
 import type { Detector } from '../detector.js';
 import type { HostDetectorSpec } from '../detectors/host-detector.js';
@@ -10,10 +10,11 @@ export interface RedactorOptions {
   /** A shipped profile by name, or a host profile (validated as `RedactionProfileV1`). Default `homebrew`. */
   profile?: BuiltinProfileName | RedactionProfileV1;
   /**
-   * HMAC key for the `hash` operator, at least 16 bytes (a string is taken as UTF-8).
-   * Required by `hashed-retail` and any profile that hashes; never stored in results.
+   * HMAC key for the `hash` operator, at least 16 bytes (a string is taken as UTF-8; a
+   * `SecretValue` is revealed once, here). Required by `hashed-retail` and any profile
+   * that hashes; never stored in results. Any other type is refused (`INVALID_ARGUMENT`).
    */
-  hashKey?: string | Uint8Array;
+  hashKey?: string | Uint8Array | SecretValue;
   /** Extra detectors, run after the built-in ones. */
   detectors?: ReadonlyArray<HostDetectorSpec | Detector>;
   /** Values, patterns and types never reported. */
@@ -22,7 +23,10 @@ export interface RedactorOptions {
   hashFields?: readonly string[];
   /** Free-text field names dropped whole, added to the profile's `drop_fields`. */
   dropFields?: readonly string[];
-  /** Nesting depth beyond which `redactValue` replaces a value by `[MAX_DEPTH]`. Default 64. */
+  /**
+   * Nesting depth beyond which `redactValue` replaces a value by `[MAX_DEPTH]`: an integer
+   * from 0 to 1000. Default 64.
+   */
   maxDepth?: number;
 }
 

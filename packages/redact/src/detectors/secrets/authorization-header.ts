@@ -1,5 +1,6 @@
 import type { Detector } from '../../detector.js';
 import { anchoredDetector } from '../anchored-detector.js';
+import { longValueAfter } from '../long-value.js';
 import { isSecretValue } from './secret-value-shape.js';
 
 /**
@@ -19,5 +20,11 @@ export const authorizationHeader: Detector = anchoredDetector({
   pattern:
     /authorization["']?[ \t]{0,3}[:=][ \t]{0,3}["']?[ \t]{0,3}(?:(?:api-)?token[ \t]{1,4})?(?!(?:bearer|basic|digest|negotiate|ntlm|aws4-hmac-sha256|hawk|hoba|mutual|scram-sha-\d+|vapid)\b)([A-Za-z0-9._~+/-]{8,4096}=*)(?![A-Za-z0-9._~+/=(-])/i,
   groups: [1],
+  // Past 4,096 characters (the pattern's bound) the whole token run is taken.
+  overflow: longValueAfter(
+    /authorization["']?[ \t]{0,3}[:=][ \t]{0,3}["']?[ \t]{0,3}(?:(?:api-)?token[ \t]{1,4})?(?!(?:bearer|basic|digest|negotiate|ntlm|aws4-hmac-sha256|hawk|hoba|mutual|scram-sha-\d+|vapid)\b)/iy,
+    /[A-Za-z0-9._~+/=-]*/y,
+    4096,
+  ),
   validate: (value) => isSecretValue(value, true, false),
 });

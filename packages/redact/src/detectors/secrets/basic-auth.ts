@@ -1,13 +1,33 @@
 import type { Detector } from '../../detector.js';
 import { anchoredDetector } from '../anchored-detector.js';
+import { longValueAfter } from '../long-value.js';
 import { isPlaceholder, looksRandom } from './placeholder.js';
 
-/** Decoded credentials must be printable `user:password`. */
+/** Strict UTF-8: invalid bytes throw instead of becoming U+FFFD, so random base64 fails. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** C0 and C1 controls and DEL: no user name or password holds them; binary data does. */
+function hasControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
+}
+
+/**
+ * Decoded credentials must be `user:password` in UTF-8 without control characters
+ * (RFC 7617 `charset="UTF-8"`: `jürgen:Pässwörd` is a credential too).
+ */
 function isBasicCredential(value: string): boolean {
-  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  let decoded: string;
+  try {
+    decoded = UTF8.decode(Buffer.from(value, 'base64'));
+  } catch {
+    return false;
+  }
   const colon = decoded.indexOf(':');
   if (colon < 0 || colon === decoded.length - 1) return false;
-  if (!/^[\x20-\x7e]+$/.test(decoded)) return false;
+  if (hasControl(decoded)) return false;
   return !isPlaceholder(decoded.slice(colon + 1));
 }
 
@@ -21,6 +41,8 @@ export const basicAuthHeader: Detector = anchoredDetector({
   notAfter: /[A-Za-z0-9]/,
   pattern: /(?:Basic|basic|BASIC)[ \t]{1,4}([A-Za-z0-9+/]{6,4096}={0,2})(?![A-Za-z0-9+/=])/,
   groups: [1],
+  // Past 4,096 characters (the pattern's bound) the whole base64 run is taken.
+  overflow: longValueAfter(/(?:Basic|basic|BASIC)[ \t]{1,4}/y, /[A-Za-z0-9+/=]*/y, 4096),
   validate: isBasicCredential,
 });
 

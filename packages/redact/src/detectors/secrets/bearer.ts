@@ -1,5 +1,6 @@
 import type { Detector } from '../../detector.js';
 import { anchoredDetector } from '../anchored-detector.js';
+import { longValueAfter } from '../long-value.js';
 import { isPlaceholder, looksRandom } from './placeholder.js';
 
 /** `Authorization` within the few characters before `Bearer` (header, JSON, curl -H). */
@@ -18,6 +19,8 @@ export const bearerToken: Detector = anchoredDetector({
   notAfter: /[A-Za-z0-9]/,
   pattern: /[Bb]earer[ \t]{1,4}([A-Za-z0-9._~+/-]{8,4096}=*)(?![A-Za-z0-9._~+/=-])/,
   groups: [1],
+  // Past 4,096 characters (the pattern's bound) the whole token run is taken.
+  overflow: longValueAfter(/[Bb]earer[ \t]{1,4}/y, /[A-Za-z0-9._~+/=-]*/y, 4096),
   validate: (value, text, start) => {
     const keyword = text.lastIndexOf('earer', start) - 1;
     const context = text.slice(Math.max(0, keyword - 24), keyword);

@@ -1,5 +1,6 @@
 import type { Detector } from '../../detector.js';
 import { anchoredDetector } from '../anchored-detector.js';
+import { runEnd } from '../long-value.js';
 import { regexDetector } from '../regex-detector.js';
 import { isPlaceholder } from './placeholder.js';
 
@@ -80,6 +81,61 @@ export function isDsnScheme(text: string, colon: number): boolean {
 export const USERINFO_PATTERN =
   /:\/\/(([^\s:/?#"'<>]{0,256}):([^\s/?#"'<>]{1,256}))@(?=[A-Za-z0-9[])/;
 
+/** The authority after `://`: the class of the pattern's password (user, password, host). */
+const AUTHORITY = /[^\s/?#"'<>]*/y;
+/** The pattern's bound on the user and on the password. */
+const USERINFO_BOUND = 256;
+
+/** Last `@` in `[from, to)` that a host follows (as the pattern's lookahead asks), or -1. */
+function lastUserinfoEnd(text: string, from: number, to: number): number {
+  let i = text.lastIndexOf('@', to - 1);
+  while (i >= from) {
+    const c = text.charCodeAt(i + 1);
+    const host = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 91;
+    if (host) return i;
+    i = text.lastIndexOf('@', i - 1);
+  }
+  return -1;
+}
+
+/** The userinfo after `://` at `at`, read as the WHATWG parser reads it, whatever its length. */
+export interface Userinfo {
+  /** Offset of the user's first character. */
+  start: number;
+  /** Offset of the `:` between user and password. */
+  colon: number;
+  /** Offset of the `@` that ends the userinfo. */
+  end: number;
+}
+
+/**
+ * Userinfo too long for {@link USERINFO_PATTERN}'s bounds (a user or password over 256
+ * characters): undefined when it fits them (the pattern judges those) or there is none.
+ * One run over the authority, whose class has no `/`, so runs of different anchors
+ * do not share characters: linear.
+ */
+export function longUserinfo(text: string, at: number): Userinfo | undefined {
+  const start = at + 3;
+  const to = runEnd(AUTHORITY, text, start);
+  if (to - start <= USERINFO_BOUND + 1) return undefined;
+  const colon = text.indexOf(':', start);
+  if (colon < 0 || colon >= to) return undefined;
+  const end = lastUserinfoEnd(text, colon + 2, to);
+  if (end < 0) return undefined;
+  if (colon - start <= USERINFO_BOUND && end - colon - 1 <= USERINFO_BOUND) return undefined;
+  return { start, colon, end };
+}
+
+/**
+ * True when the `@` at `atSign` is the last of its authority, as the parser reads it. The
+ * pattern looks for it within its bound only: a later one means the password runs on
+ * past the bound, and the match would leave its tail in clear.
+ */
+export function endsUserinfo(text: string, atSign: number): boolean {
+  const to = runEnd(AUTHORITY, text, atSign + 1);
+  return lastUserinfoEnd(text, atSign + 1, to) < 0;
+}
+
 /** Passwords in database/broker URIs: `postgres://app:<password>@db:5432/shop`. */
 export const connectionStringUri: Detector = anchoredDetector({
   id: 'connection-string-uri',
@@ -89,9 +145,13 @@ export const connectionStringUri: Detector = anchoredDetector({
   anchors: ['://'],
   pattern: USERINFO_PATTERN,
   groups: [3],
-  validate: (value, text, start) => {
+  overflow: (text, at) => {
+    const u = longUserinfo(text, at);
+    return u === undefined ? undefined : [u.colon + 1, u.end];
+  },
+  validate: (value, text, start, end) => {
     const colon = text.lastIndexOf('://', start);
-    return isDsnScheme(text, colon) && !isPlaceholder(value);
+    return isDsnScheme(text, colon) && endsUserinfo(text, end) && !isPlaceholder(value);
   },
 });
 
@@ -110,5 +170,7 @@ export const connectionStringKeyValue: Detector = regexDetector({
   pattern:
     /;[ \t]{0,4}(?:password|pwd|accountkey|sharedaccesskey)[ \t]{0,2}=[ \t]{0,2}(?:\{([^}\r\n]{1,256})\}|([^;"'\r\n]{1,256}))/i,
   groups: [1, 2],
+  // A bare value past the pattern's 256 characters runs on to its `;`, quote or line end.
+  extend: { group: 2, run: /[^;"'\r\n]*/y },
   validate: (value) => !isPlaceholder(value.trim()),
 });

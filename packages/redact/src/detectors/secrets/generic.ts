@@ -1,57 +1,54 @@
+import { CREDENTIAL_KEY_ENDING, startsWord } from '../../credential-names.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
+import { runEnd } from '../long-value.js';
 import { isAwsSecretAccessKey } from './aws.js';
 import { isSecretValue } from './secret-value-shape.js';
 
-/**
- * A name that says its value is a credential, at the end of the key before a separator:
- * `password`, `db_pass`, `client_secret`, `apiKey`, `auth_token`, `private_key`, with an
- * optional suffix (`_key`, `_value`, `_hash`…). Anchored at the end of the key.
- */
-const KEY_ENDING =
-  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)(?:[_.-]?(?:key|secret|value|str|string|b64|base64|hash))?$/i;
 /** Separator candidates; the assignment is checked around each. */
 const SEPARATOR = /[:=]/g;
 /**
- * The value after a separator: optional spaces, then "…", '…', `…`, \"…\" (JSON inside a
- * JSON string) or a bare token.
- * Groups 1–5; each alternative starts with a different character, every repetition is
+ * The head of the value after a separator: optional spaces, then "…, '…, `…, \"… (JSON
+ * inside a JSON string) or a bare token, each up to 256 characters. The closing quote is
+ * checked by the scan, after `QUOTED_REST` has carried a value that filled the bound on to
+ * it. Groups 1–5; each alternative starts with a different character, every repetition is
  * bounded: linear.
  */
 const VALUE =
-  /[ \t]{0,4}@?(?:"([^"\r\n]{1,256})"|'([^'\r\n]{1,256})'|`([^`\r\n]{1,256})`|\\"([^"\\\r\n]{1,256})\\"|([^\s"'`,;)}\]>&\\]{1,256}))/dy;
+  /[ \t]{0,4}@?(?:"([^"\r\n]{1,256})|'([^'\r\n]{1,256})|`([^`\r\n]{1,256})|\\"([^"\\\r\n]{1,256})|([^\s"'`,;)}\]>&\\]{1,256}))/dy;
+/** The head's bound: a value that fills it may go on (see `long-value.ts`). */
+const HEAD_BOUND = 256;
 
 /** Capture group of the bare (unquoted) value; 1–3 are quoted, 4 is `\\"…\\"` (escaped JSON). */
 const BARE = 5;
+/** Per quoted group (1–4): the rest of a value past the head, up to its closing quote. */
+const QUOTED_REST: readonly RegExp[] = [
+  /(?:)/y,
+  /[^"\r\n]*/y,
+  /[^'\r\n]*/y,
+  /[^`\r\n]*/y,
+  /[^"\\\r\n]*/y,
+];
+/** Per quoted group (1–4): the closing quote. */
+const CLOSING = ['', '"', "'", '`', '\\"'];
 /**
- * The rest of a bare value after a `&`: outside a URL query a `&` is part of the value
- * (passwords hold symbols), not the start of the next parameter. Bounded: linear.
+ * The rest of a bare value: outside a URL query a `&` is part of the value (passwords
+ * hold symbols), not the start of the next parameter, and a value past the head's bound
+ * runs on to its end.
  */
-const BARE_AFTER_AMPERSAND = /[^\s"'`,;)}\]>\\]{1,256}/y;
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
+const BARE_REST = /[^\s"'`,;)}\]>\\]*/y;
+/** The rest of a bare value in a URL query, where `&` starts the next parameter. */
+const QUERY_REST = /[^\s"'`,;)}\]>&\\]*/y;
 
 function isKeyChar(c: number): boolean {
-  return isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46;
-}
-
-/**
- * Short names (`pass`, `pwd`) must start a word: `db_pass` and `dbPass` do, `bypass` and
- * `compass` do not. Longer names may follow letters (`theapikey`, `githubtoken`).
- */
-function startsWord(text: string, at: number): boolean {
-  if (at === 0) return true;
-  const c1 = text.charCodeAt(at) | 32;
-  const short =
-    (c1 === 112 && (text.charCodeAt(at + 1) | 32) === 119) || // pwd
-    (c1 === 112 && !/^pass(?:word|wd|phrase)/i.test(text.slice(at, at + 10)));
-  if (!short) return true;
-  const before = text.charCodeAt(at - 1);
-  if (!isLetter(before)) return true;
-  const first = text.charCodeAt(at);
-  return before >= 97 && before <= 122 && first >= 65 && first <= 90;
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 ||
+    c === 45 ||
+    c === 46
+  );
 }
 
 /**
@@ -125,7 +122,7 @@ function checkAssignment(
   const limit = Math.max(0, e - 64);
   while (s > limit && isKeyChar(text.charCodeAt(s - 1))) s--;
   if (s === e) return sepEnd;
-  const key = KEY_ENDING.exec(text.slice(s, e));
+  const key = CREDENTIAL_KEY_ENDING.exec(text.slice(s, e));
   if (key === null || !startsWord(text, s + key.index)) return sepEnd;
   VALUE.lastIndex = sepEnd;
   const v = VALUE.exec(text);
@@ -140,9 +137,13 @@ function checkAssignment(
   // After `?` or `&` the key is a URL query parameter; only there does `&` end a value.
   const before = text.charCodeAt(s - 1);
   const inUrlQuery = !colon && spaces === 0 && (before === 63 || before === 38);
-  if (bare && !inUrlQuery && text.charCodeAt(end) === 38) {
-    BARE_AFTER_AMPERSAND.lastIndex = end;
-    if (BARE_AFTER_AMPERSAND.test(text)) end = BARE_AFTER_AMPERSAND.lastIndex;
+  if (bare) {
+    end = runEnd(inUrlQuery ? QUERY_REST : BARE_REST, text, end);
+  } else {
+    // A quoted value that filled the head runs on to its closing quote; one without a
+    // closing quote is no value.
+    if (end - start === HEAD_BOUND) end = runEnd(QUOTED_REST[group]!, text, end);
+    if (!text.startsWith(CLOSING[group]!, end)) return sepEnd;
   }
   const resume = end;
   // Trim spaces inside quotes: the secret is what is between them.

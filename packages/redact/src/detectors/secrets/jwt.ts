@@ -1,5 +1,6 @@
 import type { Detector } from '../../detector.js';
 import { anchoredDetector } from '../anchored-detector.js';
+import { runEnd } from '../long-value.js';
 
 /** A JWT header is base64url JSON with an `alg` (or `typ`); decoding it rejects look-alikes. */
 function hasJwtHeader(value: string): boolean {
@@ -11,6 +12,29 @@ function hasJwtHeader(value: string): boolean {
     return false;
   }
   return decoded.startsWith('{') && /"(?:alg|typ)"\s*:/.test(decoded);
+}
+
+/** A base64url segment: one class, no `.`, so segments cannot run into each other. */
+const SEGMENT = /[A-Za-z0-9_-]*/y;
+/** The pattern's bounds on header and payload (`eyJ` included) and signature. */
+const BOUNDS = [4099, 8195, 4096] as const;
+
+/**
+ * A JWT with a segment longer than the pattern allows (a payload carrying hundreds of
+ * group claims): header `.` payload (both starting `eyJ`) `.` signature, each segment
+ * one linear run.
+ */
+function longJwt(text: string, at: number): readonly [number, number] | undefined {
+  const headerEnd = runEnd(SEGMENT, text, at);
+  if (text.charCodeAt(headerEnd) !== 46 || !text.startsWith('eyJ', headerEnd + 1)) return undefined;
+  const payloadEnd = runEnd(SEGMENT, text, headerEnd + 1);
+  if (text.charCodeAt(payloadEnd) !== 46) return undefined;
+  const end = runEnd(SEGMENT, text, payloadEnd + 1);
+  const tooLong =
+    headerEnd - at > BOUNDS[0] ||
+    payloadEnd - headerEnd - 1 > BOUNDS[1] ||
+    end - payloadEnd - 1 > BOUNDS[2];
+  return tooLong ? [at, end] : undefined;
 }
 
 /**
@@ -26,5 +50,6 @@ export const jwtToken: Detector = anchoredDetector({
   notAfter: /[A-Za-z0-9_-]/,
   pattern:
     /eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{2,8192}\.[A-Za-z0-9_-]{0,4096}(?![A-Za-z0-9_-])/,
+  overflow: longJwt,
   validate: hasJwtHeader,
 });

@@ -1,0 +1,79 @@
+/**
+ * The one list of names that say a value is a credential. The text scan (generic
+ * assignments: `db_pass=…`) and the deep walk (`redactValue` under a `db_pass` key) both
+ * read it, so an object cannot leak what the same record as JSON text would not.
+ * Each name is written as its words; in a key they may be joined by `_` or `-`
+ * (`api_key`, `api-key`, `apiKey`).
+ */
+const CREDENTIAL_NAMES: readonly (readonly string[])[] = [
+  ['password'],
+  ['passwd'],
+  ['passphrase'],
+  ['pass'],
+  ['pwd'],
+  ['secret'],
+  ['token'],
+  ['api', 'key'],
+  ['access', 'key'],
+  ['auth', 'key'],
+  ['private', 'key'],
+  ['credentials'],
+  ['credential'],
+];
+
+/** Suffixes a credential name may carry: `client_secret_value`, `api_key_b64`, `token_hash`. */
+const CREDENTIAL_SUFFIXES: readonly string[] = [
+  'key',
+  'secret',
+  'value',
+  'string',
+  'str',
+  'base64',
+  'b64',
+  'hash',
+];
+
+/**
+ * The names without separators, lower-case (`apikey`), for comparing against a normalised
+ * key. The short ones (`pass`, `pwd`) are left out: without separators there is no word
+ * start to check, and `bypass` or `compass` would match.
+ */
+export const NORMALISED_CREDENTIAL_NAMES: readonly string[] = CREDENTIAL_NAMES.map((words) =>
+  words.join(''),
+).filter((name) => name !== 'pass' && name !== 'pwd');
+
+/**
+ * A credential name at the end of a key, with an optional suffix. Short literal
+ * alternatives before `$`: constant work per start position, linear.
+ */
+export const CREDENTIAL_KEY_ENDING = new RegExp(
+  `(?:${CREDENTIAL_NAMES.map((words) => words.join('[_-]?')).join('|')})(?:[_.-]?(?:${CREDENTIAL_SUFFIXES.join('|')}))?$`,
+  'i',
+);
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Short names (`pass`, `pwd`) must start a word: `db_pass` and `dbPass` do, `bypass` and
+ * `compass` do not. Longer names may follow letters (`theapikey`, `githubtoken`).
+ */
+export function startsWord(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const c1 = text.charCodeAt(at) | 32;
+  const short =
+    (c1 === 112 && (text.charCodeAt(at + 1) | 32) === 119) || // pwd
+    (c1 === 112 && !/^pass(?:word|wd|phrase)/i.test(text.slice(at, at + 10)));
+  if (!short) return true;
+  const before = text.charCodeAt(at - 1);
+  if (!isLetter(before)) return true;
+  const first = text.charCodeAt(at);
+  return before >= 97 && before <= 122 && first >= 65 && first <= 90;
+}
+
+/** True when `key` ends with a credential name (as the text scan reads one). */
+export function endsWithCredentialName(key: string): boolean {
+  const m = CREDENTIAL_KEY_ENDING.exec(key);
+  return m !== null && startsWord(key, m.index);
+}
