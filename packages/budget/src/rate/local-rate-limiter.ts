@@ -1,5 +1,6 @@
 import Bottleneck from 'bottleneck';
 import type { RateLimiter, ScheduleOptions } from './rate-limiter.js';
+import { stopWaitingOnAbort } from './stop-waiting-on-abort.js';
 
 /**
  * Per-process limits on bottleneck: a request limiter (reservoir of `rpm`, refilled every
@@ -54,15 +55,7 @@ export function localRateLimiter(
         tokensLimiter === undefined || weight === 0
           ? inner()
           : tokensLimiter.schedule({ weight }, inner);
-      if (signal === undefined) return job;
-      // bottleneck cannot cancel a queued job; stop waiting for it instead.
-      return new Promise<T>((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
-        // Handle the job first: it rejects too when the signal is already aborted.
-        job.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-        if (signal.aborted) return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
-      });
+      return stopWaitingOnAbort(job, signal);
     },
     async stop() {
       await Promise.all([

@@ -2,6 +2,7 @@ import Bottleneck from 'bottleneck';
 import type { RateLimitStore } from './rate-limit-store.js';
 import type { RateLimiter, ScheduleOptions } from './rate-limiter.js';
 import { sleep } from './sleep.js';
+import { stopWaitingOnAbort } from './stop-waiting-on-abort.js';
 
 /** Longest single wait between two tries, so a clock jump cannot park a call for long. */
 const MAX_WAIT_MS = 60_000;
@@ -48,15 +49,7 @@ export function sharedRateLimiter(
         return fn();
       };
       const job = concurrency === undefined ? run() : concurrency.schedule(run);
-      if (signal === undefined) return job;
-      // bottleneck cannot cancel a queued job; stop waiting for it instead (as the local
-      // limiter does), so an aborted caller is rejected with the abort reason at once.
-      return new Promise<T>((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
-        job.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-        if (signal.aborted) return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
-      });
+      return stopWaitingOnAbort(job, signal);
     },
     async stop() {
       await concurrency?.stop({ dropWaitingJobs: true });
