@@ -19,6 +19,7 @@ import {
   ProviderUnavailableError,
 } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
+import { localPolicy } from './local-policy.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pm-client-openai-'));
 const key = new SecretValue(`sk-proj-${'CANARY'}${'Zx81p'.repeat(9)}`, 'env:OPENAI_API_KEY');
@@ -28,17 +29,7 @@ afterEach(async () => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const policy = (overrides: Record<string, unknown> = {}) => ({
-  schema_version: '1',
-  policy_id: 'test-local',
-  execution_mode: 'local',
-  requires_approval: false,
-  max_cost_usd: 1,
-  max_runtime_minutes: 10,
-  allowed_models: ['gpt-5.2', 'gpt-5-mini'],
-  run_windows: ['daily:00:00-24:00'],
-  ...overrides,
-});
+const policy = localPolicy;
 
 async function setup(
   name: string,

@@ -7,21 +7,12 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createLLMClient, isPmError, type LLMProvider } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
 import { scriptedProvider } from '../src/testing.js';
+import { localPolicy } from './local-policy.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pm-governed-hardening-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const policy = (overrides: Record<string, unknown> = {}) => ({
-  schema_version: '1',
-  policy_id: 'test-local',
-  execution_mode: 'local',
-  requires_approval: false,
-  max_cost_usd: 1,
-  max_runtime_minutes: 10,
-  allowed_models: ['gpt-5.2'],
-  run_windows: ['daily:00:00-24:00'],
-  ...overrides,
-});
+const policy = localPolicy;
 
 const records = (dir: string, runId: string) =>
   readFileSync(join(dir, runId, 'ledger.jsonl'), 'utf8')

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createLLMClient, isPmError, type LLMClientOptions } from '../src/index.js';
 import { type OpenAIProviderOptions, openaiProvider } from '../src/openai.js';
+import { localPolicy } from './local-policy.js';
 import { chatCompletion, type RawServer, startRawServer } from './raw-http-server.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pm-openai-failures-'));
@@ -14,16 +15,7 @@ afterEach(async () => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const policy = {
-  schema_version: '1',
-  policy_id: 'test-local',
-  execution_mode: 'local',
-  requires_approval: false,
-  max_cost_usd: 1,
-  max_runtime_minutes: 10,
-  allowed_models: ['gpt-5.2'],
-  run_windows: ['daily:00:00-24:00'],
-};
+const policy = localPolicy();
 
 async function serve(handler: Parameters<typeof startRawServer>[0]): Promise<RawServer> {
   const server = await startRawServer(handler);

@@ -9,20 +9,12 @@ import { createLLMClient, type LLMClientOptions } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
 import { ReplayMissError, replayProvider } from '../src/replay.js';
 import { scriptedProvider } from '../src/testing.js';
+import { localPolicy } from './local-policy.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pm-replay-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const policy = {
-  schema_version: '1',
-  policy_id: 'replay-test',
-  execution_mode: 'local',
-  requires_approval: false,
-  max_cost_usd: 1,
-  max_runtime_minutes: 10,
-  allowed_models: ['gpt-5.2'],
-  run_windows: ['daily:00:00-24:00'],
-};
+const policy = localPolicy({ policy_id: 'replay-test' });
 const schema = z.strictObject({ command: z.string(), modifies_data: z.boolean() });
 
 async function moves(options: LLMClientOptions, runId: string) {
