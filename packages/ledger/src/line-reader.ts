@@ -173,18 +173,30 @@ export async function forEachChunk(
   splitter: LineSplitter,
 ): Promise<LineTail> {
   const handle = await open(file, READ_NO_WAIT);
+  // The read issued ahead of the chunk being checked; settled before the handle closes.
+  let reading: Promise<{ bytesRead: number }> | undefined;
   try {
     // Never a FIFO (reading one could wait forever) or a folder.
     const stat = await handle.stat();
     if (!stat.isFile()) throw new NotRegularFileError(file, describe(stat));
-    const buffer = Buffer.allocUnsafe(CHUNK);
+    // Two buffers: the next chunk is read (on libuv's pool) while this one is checked, so
+    // verification never sits idle waiting for the disk or the page cache. A buffer is
+    // only read into again after its chunk's `onChunk` has resolved.
+    let current = Buffer.allocUnsafe(CHUNK);
+    let next = Buffer.allocUnsafe(CHUNK);
+    reading = handle.read(current, 0, CHUNK, null);
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      const { bytesRead } = await reading;
       if (bytesRead === 0) break;
-      await onChunk(buffer.subarray(0, bytesRead));
+      reading = handle.read(next, 0, CHUNK, null);
+      await onChunk(current.subarray(0, bytesRead));
+      [current, next] = [next, current];
     }
     return splitter.end();
   } finally {
+    // When `onChunk` threw, the read ahead is still in flight: its outcome no longer
+    // matters, but it must not surface as an unhandled rejection.
+    await reading?.catch(() => undefined);
     await handle.close();
   }
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -55,4 +55,31 @@ describe('line reader (streaming, bounded memory)', () => {
     expect(tailSync).toEqual(tailAsync);
     expect(tailSync.bytes).toBe('{"torn"'.length);
   });
+
+  it('stops with the error a line handler throws, and closes the file, while the next read is in flight', async () => {
+    const file = join(tempDir(), 'big.jsonl');
+    // Three 1 MiB chunks: the throw comes while the next chunk's read is already issued.
+    writeFileSync(file, `${'x'.repeat(1023)}\n`.repeat(3 * 1024));
+    let seen = 0;
+    const stopAt = 1500;
+    await expect(
+      forEachLine(file, () => {
+        if (++seen === stopAt) throw new Error('handler gave up');
+      }),
+    ).rejects.toThrow('handler gave up');
+    expect(seen).toBe(stopAt);
+    expect(descriptorsOpenOn(file)).toBe(0);
+  });
 });
+
+/** How many of this process's file descriptors are open on `file` (Linux /proc). */
+function descriptorsOpenOn(file: string): number {
+  const fds = '/proc/self/fd';
+  return readdirSync(fds).filter((fd) => {
+    try {
+      return readlinkSync(join(fds, fd)) === file;
+    } catch {
+      return false; // the descriptor readdir itself used is gone by now
+    }
+  }).length;
+}
