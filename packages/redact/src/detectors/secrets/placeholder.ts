@@ -1,21 +1,36 @@
 /**
  * Words and shapes that mark a value as a placeholder or documentation example rather
- * than a live secret: `sk-xxxx…`, `${PASSWORD}`, `<your-key>`, `{{token}}`, `{PASS}` and
- * `[PASSWORD]` (a name in braces or brackets, no digits: `{ZqL5kVrX1n8tA2}` is a value
- * someone wrapped), `$2` (a shell argument), `%(pw)s`, `****`, `AKIA…EXAMPLE`,
+ * than a live secret: `${PASSWORD}`, `<your-key>`, `{{token}}`, `{PASS}` and `[PASSWORD]`
+ * (a name in braces or brackets, no digits: `{ZqL5kVrX1n8tA2}` is a value someone
+ * wrapped), `$2` (a shell argument), `%(pw)s`, `****`, `AKIA…EXAMPLE`,
  * `REPLACE_WITH_PASSWORD`, `test`, and the markers redaction leaves (`[SECRET:github]`,
- * `[REDACTED]`, `[SECRET_1]`), which docs and logs quote. A bounded alternation of
- * literals: linear.
+ * `[REDACTED]`, `[SECRET_1]`), which docs and logs quote. Each is too long or too
+ * punctuated to turn up by chance in a random key. A bounded alternation of literals:
+ * linear.
  */
 const PLACEHOLDER_MARKS =
-  /x{4}|X{4}|\[(?:SECRET|REDACTED)\b|\*{3}|\.{3}|…|<[^>]{0,64}>|\$\{|\$\(|\{\{|%\(|%s\b|example|placeholder|fake|dummy|redacted|changeme|replace[_-]?(?:me|with)|insert[_-]?|secret[_-]?here|key[_-]?here|token[_-]?here|password[_-]?here|^\$[A-Za-z_]|^\$\d{1,2}$|^\{[A-Za-z_][A-Za-z_.-]{0,63}\}$|^\[[A-Za-z_][A-Za-z_ .-]{0,63}\]$|^(?:null|none|nil|undefined|true|false|empty|string|secret|password|passwd|token|api[_-]?key|required|optional|test|\*+)$/i;
+  /\[(?:SECRET|REDACTED)\b|\*{3}|\.{3}|…|<[^>]{0,64}>|\$\{|\$\(|\{\{|%\(|%s\b|example|placeholder|redacted|changeme|replace[_-]?(?:me|with)|secret[_-]?here|key[_-]?here|token[_-]?here|password[_-]?here|^\$[A-Za-z_]|^\$\d{1,2}$|^\{[A-Za-z_][A-Za-z_.-]{0,63}\}$|^\[[A-Za-z_][A-Za-z_ .-]{0,63}\]$|^(?:null|none|nil|undefined|true|false|empty|string|secret|password|passwd|token|api[_-]?key|required|optional|test|\*+)$/i;
+
+/**
+ * Short marks (`sk-xxxx…`, `fake`, `dummy`, `insert`, `your`; `your` case-sensitive, or it
+ * would hit random keys far more often) that a random key spells by chance: about 1 key
+ * in 3,000 of 150 characters holds one. They mark a placeholder only when what is left
+ * without them does not look random ({@link randomWithout}).
+ */
+const CHANCE_MARKS = /x{4}|fake|dummy|insert/gi;
+const CHANCE_MARKS_CASED = /[Yy]our|YOUR/g;
 
 /** `MY-PASSWORD`, `your_token`, `db-secret`: a credential word standing for itself. */
 const NAMED_PLACEHOLDER =
   /^(?:my|your|the|some|db|user|app)[_-]?(?:password|passwd|pass|secret|token|key|api[_-]?key)$/i;
 
-/** Short marks kept case-sensitive: `your` in any case would hit random keys too often. */
-const SHORT_MARKS = /[Yy]our|YOUR/;
+/**
+ * Letters and digits that must be left once the chance marks are taken out, and the
+ * longest unbroken run among them, for a value to be a key rather than a placeholder:
+ * `sk-fake-key-123` keeps a few short words, a random key keeps long random runs.
+ */
+const RANDOM_REST = 16;
+const RANDOM_RUN = 8;
 
 /**
  * True when `value` (the variable part of a candidate secret, without any fixed prefix
@@ -23,11 +38,54 @@ const SHORT_MARKS = /[Yy]our|YOUR/;
  * too few distinct characters, or mostly a run like `123456…`/`abcdef…`.
  */
 export function isPlaceholder(value: string): boolean {
+  if (PLACEHOLDER_MARKS.test(value) || NAMED_PLACEHOLDER.test(value)) return true;
+  if (hasChanceMark(value) && !randomWithout(value)) return true;
+  return hasPlaceholderShape(value);
+}
+
+/** `search`, not `test`: it ignores the `g` flag's `lastIndex`, so calls never interfere. */
+function hasChanceMark(value: string): boolean {
+  return value.search(CHANCE_MARKS) >= 0 || value.search(CHANCE_MARKS_CASED) >= 0;
+}
+
+/**
+ * True when `value` with its chance marks taken out still looks random: at least
+ * {@link RANDOM_REST} letters and digits, a run of {@link RANDOM_RUN} or more among them,
+ * two character classes or more (digits, lower, upper), and no placeholder shape. Runs
+ * only on the rare value that holds a chance mark.
+ */
+function randomWithout(value: string): boolean {
+  const runs = value
+    .replace(CHANCE_MARKS, '-')
+    .replace(CHANCE_MARKS_CASED, '-')
+    .split(/[^A-Za-z0-9]+/);
+  const rest = runs.join('');
+  return (
+    rest.length >= RANDOM_REST &&
+    runs.some((run) => run.length >= RANDOM_RUN) &&
+    characterClasses(rest) >= 2 &&
+    !hasPlaceholderShape(rest)
+  );
+}
+
+/** How many of digits, lower case and upper case letters `value` uses. */
+function characterClasses(value: string): number {
+  let digit = false;
+  let lower = false;
+  let upper = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+    else if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) upper = true;
+  }
+  return (digit ? 1 : 0) + (lower ? 1 : 0) + (upper ? 1 : 0);
+}
+
+/** One repeated character, too few distinct characters, or mostly an ascending run. */
+function hasPlaceholderShape(value: string): boolean {
   const n = value.length;
   if (n === 0) return true;
-  if (PLACEHOLDER_MARKS.test(value) || SHORT_MARKS.test(value) || NAMED_PLACEHOLDER.test(value)) {
-    return true;
-  }
   // Distinct characters and ascending runs, in one pass without allocation beyond a small set.
   let distinct = 0;
   let seen0 = 0;
@@ -71,16 +129,5 @@ export function isPlaceholder(value: string): boolean {
  * both cases). Used where a prefix alone is not distinctive (bearer tokens, AWS secret keys).
  */
 export function looksRandom(value: string, minLength: number): boolean {
-  if (value.length < minLength) return false;
-  let digit = false;
-  let lower = false;
-  let upper = false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 48 && c <= 57) digit = true;
-    else if (c >= 97 && c <= 122) lower = true;
-    else if (c >= 65 && c <= 90) upper = true;
-  }
-  const classes = (digit ? 1 : 0) + (lower ? 1 : 0) + (upper ? 1 : 0);
-  return classes >= 2 && !isPlaceholder(value);
+  return value.length >= minLength && characterClasses(value) >= 2 && !isPlaceholder(value);
 }
