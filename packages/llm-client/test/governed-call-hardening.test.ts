@@ -116,6 +116,89 @@ describe('retries and the requests cap', () => {
   });
 });
 
+describe('attempts that may have been billed (timed out waiting for an answer)', () => {
+  const timedOut = { fail: { retryable: true, possiblyBilled: true, message: 'timed out' } };
+  const usage = { input_tokens: 12, cached_input_tokens: 0, output_tokens: 7, reasoning_tokens: 0 };
+
+  async function runWith(
+    name: string,
+    script: Parameters<typeof scriptedProvider>[0],
+    limits = {},
+  ) {
+    const dir = join(root, name);
+    const provider = scriptedProvider(script, { remote: true });
+    const client = createLLMClient({
+      provider,
+      policy: policy(),
+      budget: { limits },
+      retry: { attempts: 3, baseMs: 1, maxMs: 2 },
+      ledger: { dir },
+    });
+    const run = await client.startRun({ runId: 'r' });
+    const read = () => records(dir, 'r');
+    /** The call's worst case in tokens, as its request record states it. */
+    const worstTokens = () =>
+      (read().find((r) => r.type === 'request')!.data.estimated_input_tokens as number) +
+      call.maxOutputTokens;
+    return { run, provider, records: read, worstTokens };
+  }
+
+  it('books the timed-out attempt at its worst case and holds a worst case for the retry', async () => {
+    const {
+      run,
+      provider,
+      records: read,
+      worstTokens,
+    } = await runWith('billed-retry', [timedOut, { text: 'ok', usage }]);
+    const result = await run.generateText(call);
+    expect([result.output, result.attempts, provider.calls.length]).toEqual(['ok', 2, 2]);
+    const { spent, reserved } = (await run.usage()).scopes[0]!;
+    expect(spent.tokens).toBe(worstTokens() + 12 + 7);
+    expect(spent.requests).toBe(2);
+    expect([reserved.tokens, reserved.usd, reserved.requests]).toEqual([0, 0, 0]);
+    // The response record's cost is all the call booked, the timed-out attempt included.
+    expect(result.costUsd).toBeCloseTo(spent.usd, 12);
+    await run.end();
+    expect(read().find((r) => r.type === 'response')?.data.cost_usd).toBeCloseTo(spent.usd, 12);
+  });
+
+  it('does not retry when the budget cannot hold a second worst case, and books the first', async () => {
+    const probe = await runWith('billed-probe', ['ok']);
+    await probe.run.generateText(call);
+    const worst = probe.worstTokens();
+    await probe.run.end();
+    const {
+      run,
+      provider,
+      records: read,
+    } = await runWith('billed-refused', [timedOut, 'ok'], {
+      tokens: worst + 10,
+    });
+    const error = await run.generateText(call).catch((e: unknown) => e);
+    expect(isPmError(error) && error.code).toBe('PROVIDER_UNAVAILABLE');
+    expect((error as Error).message).toMatch(/refused another attempt's worst case/);
+    expect(provider.calls).toHaveLength(1);
+    const { spent, reserved } = (await run.usage()).scopes[0]!;
+    expect([spent.tokens, reserved.tokens]).toEqual([worst, 0]);
+    await run.end();
+    expect(read().find((r) => r.type === 'error')?.data.reservation).toBe('settled');
+  });
+
+  it('still books the timed-out attempt when a later one fails unbilled', async () => {
+    const {
+      run,
+      records: read,
+      worstTokens,
+    } = await runWith('billed-then-400', [timedOut, { fail: { status: 400, retryable: false } }]);
+    await expect(run.generateText(call)).rejects.toMatchObject({ code: 'PROVIDER_UNAVAILABLE' });
+    const { spent, reserved } = (await run.usage()).scopes[0]!;
+    expect([spent.tokens, spent.requests]).toEqual([worstTokens(), 1]);
+    expect([reserved.tokens, reserved.requests]).toEqual([0, 0]);
+    await run.end();
+    expect(read().find((r) => r.type === 'error')?.data.reservation).toBe('settled');
+  });
+});
+
 describe('host hooks', () => {
   it('a throwing or rejecting onEvent never changes a call or its records', async () => {
     for (const [name, hook] of [

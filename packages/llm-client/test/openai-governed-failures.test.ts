@@ -107,6 +107,24 @@ describe('OpenAI failures through the governed pipeline (real SDK, loopback HTTP
     expect(error?.data.message).toMatch(/timed out while reading a 2xx response body/);
   });
 
+  it('books an attempt that timed out before any answer at the worst case, then retries', async () => {
+    // The first request is left unanswered (the provider may still bill it); the retry answers.
+    const server = await serve((_req, res, index) => {
+      if (index > 0)
+        res.writeHead(200, { 'content-type': 'application/json' }).end(chatCompletion('ok'));
+    });
+    const { run, records } = await setup('timeout-billed', server, {}, { timeoutMs: 300 });
+    const result = await run.generateText(call);
+    expect([result.output, result.attempts, server.seen.length]).toEqual(['ok', 2, 2]);
+    const { spent, reserved } = (await run.usage()).scopes[0]!;
+    const estimated = records().find((r) => r.type === 'request')!.data
+      .estimated_input_tokens as number;
+    // Worst case of the timed-out attempt, plus the 30 + 10 tokens the answer reports.
+    expect(spent.tokens).toBe(estimated + call.maxOutputTokens + 40);
+    expect([spent.requests, reserved.tokens, reserved.requests]).toEqual([2, 0, 0]);
+    await run.end();
+  });
+
   it('settles a 2xx with unreadable JSON at the worst case instead of releasing it', async () => {
     const server = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -125,16 +125,20 @@ describe('openaiProvider against a loopback server with the real SDK', () => {
     ).toBe(false);
   });
 
-  it('maps a hang to a retryable timeout and a reset to a retryable connection error', async () => {
+  it('maps a hang to a retryable, possibly billed timeout and a reset to a retryable connection error', async () => {
     const { provider, fetch } = await setup(
       (i) => (i === 0 ? { kind: 'hang' } : { kind: 'reset' }),
       'chat',
       300,
     );
     const timeout = (await failure(provider.call(request, { fetch }))) as ProviderUnavailableError;
-    expect([timeout.retryable, timeout.message]).toEqual([true, 'The OpenAI call timed out.']);
+    // The request went out: OpenAI may bill it though no answer came back in time.
+    expect([timeout.retryable, timeout.possiblyBilled]).toEqual([true, true]);
+    expect(timeout.message).toBe(
+      'The OpenAI call timed out before any answer; it may have been billed.',
+    );
     const reset = (await failure(provider.call(request, { fetch }))) as ProviderUnavailableError;
-    expect(reset.retryable).toBe(true);
+    expect([reset.retryable, reset.possiblyBilled]).toEqual([true, false]);
   });
 
   it.each(['malformed', 'wrong-content-type'] as const)(

@@ -29,8 +29,13 @@ export interface AttemptFacts {
 
 /** The failure of an attempt cut off by its own `timeoutMs`. */
 export function attemptTimeoutError(responded: boolean): ProviderUnavailableError {
+  // No answer yet, but the request may have been sent: OpenAI goes on generating (and
+  // billing) after a client gives up. Retried, and booked at the worst case: fail closed.
   if (!responded)
-    return new ProviderUnavailableError('The OpenAI call timed out.', { retryable: true });
+    return new ProviderUnavailableError(
+      'The OpenAI call timed out before any answer; it may have been billed.',
+      { retryable: true, possiblyBilled: true },
+    );
   // Headers said 2xx, so the provider may have billed it: not retried, settled at worst case.
   return new ProviderUnavailableError(
     'The OpenAI call timed out while reading a 2xx response body; it may have been billed. Raise timeoutMs if answers are long.',

@@ -13,12 +13,17 @@ export interface CallWorstCase {
  * The budget one billed call holds: its worst case for the first attempt, and one more
  * request for each retry, reserved just before the retry (a refused one means no retry).
  * So the `requests` cap holds at every moment, and a small cap still allows first attempts
- * instead of refusing every call that could in theory be retried (decision 0007).
+ * instead of refusing every call that could in theory be retried (decision 0007). A retry
+ * after an attempt that may have been billed (it timed out waiting for an answer) holds a
+ * whole worst case instead: the earlier attempt keeps its own, to be booked in full.
  */
 export class CallHolds {
   readonly #budget: Budget;
   readonly #worst: CallWorstCase;
-  readonly #holds: Reservation[] = [];
+  /** One per attempt that may be billed; the last is the attempt in flight. */
+  readonly #worstCaseHolds: Reservation[] = [];
+  /** One request per retry after an attempt that was certainly not billed. */
+  readonly #requestHolds: Reservation[] = [];
   #state: 'none' | 'released' | 'settled' = 'none';
 
   constructor(budget: Budget, worst: CallWorstCase) {
@@ -43,12 +48,20 @@ export class CallHolds {
 
   /** Step 8: the first attempt's worst case, on every scope; throws the budget's refusal. */
   async reserve(): Promise<void> {
-    this.#holds.push(await this.#budget.reserve(this.#worst));
+    this.#worstCaseHolds.push(await this.#budget.reserve(this.#worst));
   }
 
-  /** Before a retry: one more request (no tokens: the call's worst case is already held). */
-  async holdRetry(): Promise<void> {
-    this.#holds.push(
+  /**
+   * Before a retry: one more request (no tokens: the call's worst case is already held), or,
+   * when the last attempt may have been billed, a worst case of its own. Throws the
+   * budget's refusal.
+   */
+  async holdRetry(lastMayBeBilled: boolean): Promise<void> {
+    if (lastMayBeBilled) {
+      await this.reserve();
+      return;
+    }
+    this.#requestHolds.push(
       await this.#budget.reserve({
         model: this.#worst.model,
         inputTokens: 0,
@@ -58,21 +71,38 @@ export class CallHolds {
     );
   }
 
-  /** Books `usage` on the first hold and one request per retry hold; returns the USD booked. */
+  /**
+   * Books `usage` for the attempt in flight, the worst case for each earlier attempt that
+   * may have been billed, and one request per other retry; returns the USD booked.
+   */
   async settle(usage: TokenUsageV1): Promise<number> {
     this.#state = 'settled';
-    const [first, ...retries] = this.#holds;
+    const last = this.#worstCaseHolds.at(-1);
     let usd = 0;
-    if (first) usd += (await first.settle({ ...usageFromLedger(usage), requests: 1 })).usd;
-    for (const hold of retries) {
+    if (last) usd += (await last.settle({ ...usageFromLedger(usage), requests: 1 })).usd;
+    for (const hold of this.#requestHolds) {
       usd += (await hold.settle({ inputTokens: 0, outputTokens: 0, requests: 1 })).usd;
     }
-    return usd;
+    return usd + (await this.#bookEarlierAttempts());
   }
 
-  /** Frees every hold (the call failed and nothing was billed). */
+  /**
+   * The call failed and its last attempt was certainly not billed: frees what that attempt
+   * and the plain retries held. Earlier attempts that may have been billed are still booked
+   * at their worst case (then the state is `settled`, not `released`).
+   */
   async release(): Promise<void> {
-    this.#state = 'released';
-    for (const hold of this.#holds) await hold.release();
+    this.#state = this.#worstCaseHolds.length > 1 ? 'settled' : 'released';
+    await this.#worstCaseHolds.at(-1)?.release();
+    for (const hold of this.#requestHolds) await hold.release();
+    await this.#bookEarlierAttempts();
+  }
+
+  /** Books each attempt before the last that held a worst case at that worst case. */
+  async #bookEarlierAttempts(): Promise<number> {
+    const worst = { ...usageFromLedger(this.worstCaseUsage), requests: 1 };
+    let usd = 0;
+    for (const hold of this.#worstCaseHolds.slice(0, -1)) usd += (await hold.settle(worst)).usd;
+    return usd;
   }
 }

@@ -552,15 +552,25 @@ export async function governedCall<T>(
   }
 }
 
-/** Holds one more request before a retry; refused, the call stops with the last failure. */
+/**
+ * Holds one more request before a retry, or a whole worst case after an attempt that may
+ * have been billed; refused, the call stops with the last failure.
+ */
 async function holdRetry(holds: CallHolds, last: ProviderUnavailableError): Promise<void> {
   try {
-    await holds.holdRetry();
+    await holds.holdRetry(last.possiblyBilled);
   } catch (refused) {
     const why = isPmError(refused) ? refused.code : 'an error';
+    const [what, raise] = last.possiblyBilled
+      ? ["another attempt's worst case", 'the budget']
+      : ['another request', 'the requests cap'];
     throw new ProviderUnavailableError(
-      `${last.message}${/[.!?]$/.test(last.message) ? '' : '.'} Not retried: the budget refused another request (${why}); raise the requests cap or retry later.`,
-      { retryable: false, ...(last.status === undefined ? {} : { status: last.status }) },
+      `${last.message}${/[.!?]$/.test(last.message) ? '' : '.'} Not retried: the budget refused ${what} (${why}); raise ${raise} or retry later.`,
+      {
+        retryable: false,
+        ...(last.status === undefined ? {} : { status: last.status }),
+        ...(last.possiblyBilled ? { possiblyBilled: true } : {}),
+      },
     );
   }
 }

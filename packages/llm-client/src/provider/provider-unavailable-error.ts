@@ -16,9 +16,10 @@ export interface ProviderFailure {
    */
   usage?: TokenUsageV1;
   /**
-   * A 2xx answer arrived but could not be read (malformed or stalled body): the provider may
-   * have billed it, so the pipeline settles at the reservation's worst case unless `usage`
-   * says otherwise. Such a failure is never retried.
+   * The request reached the provider, which may have billed it: a 2xx answer that could not
+   * be read (malformed or stalled body; never retried), or an attempt that timed out
+   * waiting for any answer (retryable). The pipeline books such an attempt at its worst case
+   * unless `usage` says otherwise, and a retry after it holds a worst case of its own.
    */
   possiblyBilled?: boolean;
 }

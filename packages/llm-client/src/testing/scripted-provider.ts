@@ -6,7 +6,7 @@ import { ProviderUnavailableError } from '../provider/provider-unavailable-error
 export type ScriptedAnswer =
   | string
   | { text: string; usage?: TokenUsageV1; model?: string }
-  | { fail: { status?: number; retryable: boolean; message?: string } }
+  | { fail: { status?: number; retryable: boolean; possiblyBilled?: boolean; message?: string } }
   | ((request: ProviderCallRequest) => ScriptedAnswer);
 
 /** A provider for host tests: answers from a script and records every call it receives. */
@@ -39,6 +39,7 @@ export function scriptedProvider(
       throw new ProviderUnavailableError(answer.fail.message ?? 'scripted failure', {
         retryable: answer.fail.retryable,
         ...(answer.fail.status === undefined ? {} : { status: answer.fail.status }),
+        ...(answer.fail.possiblyBilled ? { possiblyBilled: true } : {}),
       });
     }
     return {
