@@ -1,7 +1,8 @@
-import { constants, existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { constants, existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BATCH_DELAY_MS, DEFAULT_BATCH_RECORDS, SyncPolicy } from '../src/durability.js';
 import { openLedger } from '../src/index.js';
+import { descriptorsOn } from './helpers/files.js';
 import * as r from './helpers/records.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
@@ -102,18 +103,10 @@ describe('a failing timer flush', () => {
 
 /** The open flags of this process's descriptor on `file` (Linux: /proc/self/fdinfo). */
 function openFlags(file: string): number {
-  for (const fd of readdirSync('/proc/self/fd')) {
-    let target: string;
-    try {
-      target = readlinkSync(`/proc/self/fd/${fd}`);
-    } catch {
-      continue; // closed meanwhile (readdir's own descriptor)
-    }
-    if (target !== file) continue;
-    const info = readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8');
-    return Number.parseInt(/^flags:\s+([0-7]+)$/m.exec(info)![1]!, 8);
-  }
-  throw new Error(`${file} is not open`);
+  const [fd] = descriptorsOn(file);
+  if (fd === undefined) throw new Error(`${file} is not open`);
+  const info = readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8');
+  return Number.parseInt(/^flags:\s+([0-7]+)$/m.exec(info)![1]!, 8);
 }
 
 describe.runIf(existsSync('/proc/self/fdinfo'))('the ledger file descriptor', () => {

@@ -1,8 +1,9 @@
-import { readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { forEachLine, forEachLineSync, type LedgerLine, LineSplitter } from '../src/line-reader.js';
+import { descriptorsOn } from './helpers/files.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
@@ -68,18 +69,6 @@ describe('line reader (streaming, bounded memory)', () => {
       }),
     ).rejects.toThrow('handler gave up');
     expect(seen).toBe(stopAt);
-    expect(descriptorsOpenOn(file)).toBe(0);
+    expect(descriptorsOn(file)).toEqual([]);
   });
 });
-
-/** How many of this process's file descriptors are open on `file` (Linux /proc). */
-function descriptorsOpenOn(file: string): number {
-  const fds = '/proc/self/fd';
-  return readdirSync(fds).filter((fd) => {
-    try {
-      return readlinkSync(join(fds, fd)) === file;
-    } catch {
-      return false; // the descriptor readdir itself used is gone by now
-    }
-  }).length;
-}

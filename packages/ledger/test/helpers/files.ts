@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Every file under `dir`, recursively (absolute paths). */
@@ -16,4 +16,16 @@ export function listFiles(dir: string): string[] {
 export function ledgerLines(runDir: string): string[] {
   const text = readFileSync(join(runDir, 'ledger.jsonl'), 'utf8');
   return text.split('\n').filter((line, i, all) => i < all.length - 1 || line !== '');
+}
+
+/** This process's file descriptors open on `file`, by number (Linux: /proc/self/fd). */
+export function descriptorsOn(file: string): string[] {
+  const fds = '/proc/self/fd';
+  return readdirSync(fds).filter((fd) => {
+    try {
+      return readlinkSync(join(fds, fd)) === file;
+    } catch {
+      return false; // closed meanwhile (readdir's own descriptor)
+    }
+  });
 }
