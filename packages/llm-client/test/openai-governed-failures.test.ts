@@ -125,6 +125,24 @@ describe('OpenAI failures through the governed pipeline (real SDK, loopback HTTP
     await run.end();
   });
 
+  it('books an attempt whose connection dropped after the request arrived, then retries', async () => {
+    // The server has the whole request, then drops the connection: it may be generating.
+    const server = await serve((req, res, index) => {
+      if (index === 0) req.socket.destroy();
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(chatCompletion('ok'));
+    });
+    const { run, records } = await setup('reset-billed', server);
+    const result = await run.generateText(call);
+    expect([result.output, result.attempts, server.seen.length]).toEqual(['ok', 2, 2]);
+    const { spent, reserved } = (await run.usage()).scopes[0]!;
+    const estimated = records().find((r) => r.type === 'request')!.data
+      .estimated_input_tokens as number;
+    // Worst case of the dropped attempt, plus the 30 + 10 tokens the answer reports.
+    expect(spent.tokens).toBe(estimated + call.maxOutputTokens + 40);
+    expect([spent.requests, reserved.tokens, reserved.requests]).toEqual([2, 0, 0]);
+    await run.end();
+  });
+
   it('settles a 2xx with unreadable JSON at the worst case instead of releasing it', async () => {
     const server = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer } from 'node:net';
 import { SecretValue } from '@pm/envelope-schemas';
 import {
   type Behaviour,
@@ -125,8 +126,8 @@ describe('openaiProvider against a loopback server with the real SDK', () => {
     ).toBe(false);
   });
 
-  it('maps a hang to a retryable, possibly billed timeout and a reset to a retryable connection error', async () => {
-    const { provider, fetch } = await setup(
+  it('maps a hang and a reset after the request arrived to retryable, possibly billed failures', async () => {
+    const { server, provider, fetch } = await setup(
       (i) => (i === 0 ? { kind: 'hang' } : { kind: 'reset' }),
       'chat',
       300,
@@ -138,7 +139,28 @@ describe('openaiProvider against a loopback server with the real SDK', () => {
       'The OpenAI call timed out before any answer; it may have been billed.',
     );
     const reset = (await failure(provider.call(request, { fetch }))) as ProviderUnavailableError;
-    expect([reset.retryable, reset.possiblyBilled]).toEqual([true, false]);
+    // The server had the whole request when it dropped the connection.
+    expect(server.requests[1]?.body?.model).toBe('gpt-5.2');
+    expect([reset.retryable, reset.possiblyBilled]).toEqual([true, true]);
+    expect(reset.message).toBe(
+      'The connection to OpenAI failed after the request may have reached it; it may have been billed.',
+    );
+  });
+
+  it('maps a refused connection to a retryable failure that was not billed', async () => {
+    // A port that was just listened on and closed: connecting to it is refused.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const provider = openaiProvider({ apiKey: key, baseURL: `http://127.0.0.1:${port}/v1` });
+    const fetch = createEgressFetch({ allow: provider.origins });
+    const refused = (await failure(provider.call(request, { fetch }))) as ProviderUnavailableError;
+    expect(refused).toBeInstanceOf(ProviderUnavailableError);
+    expect([refused.retryable, refused.possiblyBilled]).toEqual([true, false]);
+    expect(refused.message).toBe(
+      'Could not reach OpenAI (the connection failed before the request was sent).',
+    );
   });
 
   it.each(['malformed', 'wrong-content-type'] as const)(

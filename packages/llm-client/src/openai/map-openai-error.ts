@@ -3,6 +3,7 @@ import { isPmError } from '@pm/envelope-schemas';
 import { EgressDeniedError } from '../egress/egress-denied-error.js';
 import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
 import { scrubSecrets } from '../secrets/scrub-text.js';
+import { requestMayHaveLeft } from './request-may-have-left.js';
 
 type OpenAIModule = typeof import('openai');
 
@@ -74,11 +75,17 @@ export function mapOpenAIError(
   }
   if (error instanceof sdk.APIConnectionTimeoutError) return attemptTimeoutError(facts.responded);
   if (error instanceof sdk.APIConnectionError && !facts.responded) {
+    // Retried either way. A connection lost once the request may have arrived is booked at
+    // the worst case, like a timeout: the provider may be generating (and billing) it.
+    if (requestMayHaveLeft(error)) {
+      return new ProviderUnavailableError(
+        'The connection to OpenAI failed after the request may have reached it; it may have been billed.',
+        { retryable: true, possiblyBilled: true },
+      );
+    }
     return new ProviderUnavailableError(
-      'Could not reach OpenAI (connection failed or was reset).',
-      {
-        retryable: true,
-      },
+      'Could not reach OpenAI (the connection failed before the request was sent).',
+      { retryable: true },
     );
   }
   if (error instanceof sdk.APIError && typeof error.status === 'number') {
