@@ -15,6 +15,8 @@ import {
   BudgetExceededError,
   createBudget,
   createRateLimiter,
+  defaultPriceTable,
+  priceTable,
 } from '../src/index.js';
 import { LuaScript } from '../src/redis/lua-script.js';
 import { MIN_RETENTION_MS, redisStore } from '../src/redis.js';
@@ -218,6 +220,63 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
       found: false,
     });
     expect((await budget2.usage()).scopes[1]!.spent.tokens).toBe(60);
+  });
+
+  it('reservations holding $0 or no requests settle, release and expire like any other', async () => {
+    // $0: a price row of 0 (a local model); 0 requests: asked for. Lua's minus once turned
+    // "0" into "-0", which HINCRBY refuses, halfway through the script.
+    const prices = priceTable({
+      ...defaultPriceTable,
+      rows: [
+        ...defaultPriceTable.rows,
+        {
+          model: 'local-model',
+          inputUsdPerMillion: 0,
+          cachedInputUsdPerMillion: 0,
+          outputUsdPerMillion: 0,
+          source: 'host',
+          date: '2026-12-01',
+        },
+      ],
+    });
+    const p = prefix();
+    const budget = createBudget({
+      store: redisStore({ client, prefix: p }),
+      prices,
+      limits: { tokens: 1000, usd: 1 },
+      period: { day: { tokens: 10_000 } },
+    });
+    const call = { model: 'local-model', inputTokens: 300, maxOutputTokens: 100 };
+    const settled = await budget.reserve(call);
+    await expect(settled.settle({ inputTokens: 300, outputTokens: 50 })).resolves.toMatchObject({
+      found: true,
+    });
+    await (await budget.reserve({ ...call, requests: 0 })).release();
+    await budget.reserve({ ...call, ttlMs: 1 }); // its holder "crashes"
+    await new Promise((r) => setTimeout(r, 30));
+    // The expired one is booked at its worst case; nothing is left reserved in any scope.
+    const usage = await budget.usage();
+    expect(usage.scopes.map((s) => [s.scope, s.spent.tokens, s.reserved.tokens])).toEqual([
+      ['run', 750, 0],
+      ['day', 750, 0],
+    ]);
+    // The cap holds: 250 tokens are left, so a 400-token call is refused.
+    await expect(budget.reserve(call)).rejects.toMatchObject({ code: 'BUDGET_EXCEEDED' });
+  });
+
+  it('a run refused on its first call leaves no scope key without an expiry', async () => {
+    const p = prefix();
+    const budget = createBudget({
+      store: redisStore({ client, prefix: p }),
+      limits: { tokens: 10 },
+      onAlert: () => {}, // the refusal marks the scope's `exhausted` alert as fired
+    });
+    await expect(
+      budget.reserve({ model: 'gpt-5.2', inputTokens: 100, maxOutputTokens: 1 }),
+    ).rejects.toMatchObject({ code: 'BUDGET_EXCEEDED' });
+    const keys = await client.keys(`{${p}}*`);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(await client.pttl(key)).toBeGreaterThan(0);
   });
 
   it('each alert fires once across processes sharing the store', async () => {

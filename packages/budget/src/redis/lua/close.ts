@@ -1,4 +1,4 @@
-import { METRICS } from './common.js';
+import { METRICS, TAKE_HELD } from './common.js';
 
 /**
  * Settle (book = 1) or release (book = 0) one reservation.
@@ -9,7 +9,7 @@ import { METRICS } from './common.js';
  * Record amounts and limits are decimal strings (see RESERVE_LUA); tonumber and Lua's
  * arithmetic read them exactly up to 2^53.
  */
-export const CLOSE_LUA = `${METRICS}
+export const CLOSE_LUA = `${METRICS}${TAKE_HELD}
 local held, expiry = KEYS[1], KEYS[2]
 local id = ARGV[1]
 local raw = redis.call('HGET', held, id)
@@ -22,7 +22,7 @@ local actual = { tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]) }
 local out = { 1 }
 for i, k in ipairs(rec.k) do
   for m = 1, 3 do
-    redis.call('HINCRBY', k, RESERVED[m], -rec.a[m])
+    take_held(k, RESERVED[m], rec.a[m])
   end
   if book then
     for m = 1, 3 do

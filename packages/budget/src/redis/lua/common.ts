@@ -16,10 +16,23 @@ end
 `;
 
 /**
+ * Takes a held amount (a decimal string) off a counter. Not `-amount`: Lua's minus turns
+ * "0" into -0, which Redis passes on as "-0", and HINCRBY refuses that as not an integer
+ * (after earlier writes of the script are done: Redis does not roll them back). Held
+ * amounts of 0 are common: $0 under a budget without a USD cap, no requests.
+ */
+export const TAKE_HELD = `
+local function take_held(key, field, amount)
+  local n = tonumber(amount)
+  if n ~= 0 then redis.call('HINCRBY', key, field, -n) end
+end
+`;
+
+/**
  * Books crashed holders' reservations (past their expiry) as spent at the worst case, so
  * a dead process never turns held budget back into free budget. Bounded per call.
  */
-export const SWEEP = `
+export const SWEEP = `${TAKE_HELD}
 local function sweep(held, expiry, now)
   local ids = redis.call('ZRANGEBYSCORE', expiry, '-inf', now, 'LIMIT', 0, 64)
   for _, id in ipairs(ids) do
@@ -27,9 +40,9 @@ local function sweep(held, expiry, now)
     if raw then
       local rec = cjson.decode(raw)
       for _, k in ipairs(rec.k) do
-        redis.call('HINCRBY', k, 'rt', -rec.a[1])
-        redis.call('HINCRBY', k, 'rm', -rec.a[2])
-        redis.call('HINCRBY', k, 'rr', -rec.a[3])
+        take_held(k, 'rt', rec.a[1])
+        take_held(k, 'rm', rec.a[2])
+        take_held(k, 'rr', rec.a[3])
         redis.call('HINCRBY', k, 'st', rec.a[1])
         redis.call('HINCRBY', k, 'sm', rec.a[2])
         redis.call('HINCRBY', k, 'sr', rec.a[3])

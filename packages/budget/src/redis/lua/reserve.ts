@@ -34,7 +34,11 @@ for i = 1, n do
       local reserved = tonumber(v[m + 3]) or 0
       if spent + reserved + amount[m] > limit then
         local fired = 0
-        if alerts then fired = redis.call('HSETNX', k, 'a:' .. METRICS[m] .. ':exhausted', 1) end
+        if alerts then
+          fired = redis.call('HSETNX', k, 'a:' .. METRICS[m] .. ':exhausted', 1)
+          -- The mark may have created the scope's hash: it expires like any counter.
+          redis.call('PEXPIRE', k, ARGV[3])
+        end
         return { 0, i, m, limit, spent, reserved, fired }
       end
     end
