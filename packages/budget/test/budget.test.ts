@@ -189,6 +189,13 @@ describe('unknown prices and per-call ceilings', () => {
     expect(() => createBudget({ limits: { usd: -1 } })).toThrow(
       /limits.usd must be a finite, non-negative/,
     );
+    // Past 2^53 micro-dollars money could not be counted exactly.
+    expect(() => createBudget({ limits: { usd: 1e303 } })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('at most'),
+      }),
+    );
     expect(() => createBudget({ limits: {}, period: { timeZone: 'Mars/Olympus' } })).toThrow(
       /IANA/,
     );

@@ -51,7 +51,15 @@ describe('memory store stays bounded', () => {
     open.dispose();
     expect(store.scopeCount).toBe(1); // held: never dropped under a reservation
     await r.settle({ inputTokens: 5, outputTokens: 1 });
+    // Dropped once the reservation closed, its settle included in what usage() reports.
+    expect(store.scopeCount).toBe(0);
     expect((await open.usage()).scopes[0]).toMatchObject({ spent: { tokens: 6 } });
+
+    const released = createBudget({ limits: { tokens: 100 }, store, runId: 'r3' });
+    const held = await released.reserve({ model: 'gpt-4o', inputTokens: 5, maxOutputTokens: 5 });
+    released.dispose();
+    await held.release();
+    expect(store.scopeCount).toBe(0);
   });
 
   it('a run scope shared by two budgets is kept until both are disposed', async () => {

@@ -179,4 +179,21 @@ describe('estimateCost', () => {
       expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
     );
   });
+
+  it('a price too large to count exactly in micro-dollars is INVALID_ARGUMENT', () => {
+    const row = {
+      model: 'm',
+      inputUsdPerMillion: 1e303,
+      cachedInputUsdPerMillion: 1,
+      outputUsdPerMillion: 1,
+      source: 'host',
+      date: '2026-01-01',
+    };
+    expect(() => priceTable({ version: 'v', date: '2026-01-01', rows: [row] })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('at most'),
+      }),
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRateLimiter, type RateLimitStore } from '../src/index.js';
 
 const ticks = async (n: number) => {
@@ -6,6 +6,11 @@ const ticks = async (n: number) => {
 };
 
 describe('createRateLimiter (bottleneck, one process)', () => {
+  // A test that fails under fake timers must not leave them to the next one.
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('without limits it calls fn directly, not through bottleneck', async () => {
     const limiter = createRateLimiter();
     expect(limiter.limited).toBe(false);
@@ -103,6 +108,41 @@ describe('createRateLimiter (bottleneck, one process)', () => {
     await limiter.stop();
   });
 
+  it.each([
+    ['requests', { requestsPerMinute: 1 }, {}],
+    ['tokens', { tokensPerMinute: 100 }, { tokens: 100 }],
+  ] as const)(
+    'calls given up in the queue give back the %s they were given',
+    async (_kind, limits, weight) => {
+      vi.useFakeTimers();
+      const limiter = createRateLimiter(limits);
+      const first = limiter.schedule(async () => 'first', weight);
+      await vi.advanceTimersByTimeAsync(10);
+      await first;
+      for (let i = 0; i < 3; i++) {
+        const controller = new AbortController();
+        const gone = limiter.schedule(async () => 'gone', {
+          ...weight,
+          signal: controller.signal,
+        });
+        controller.abort(new Error('gone'));
+        await expect(gone).rejects.toThrow('gone');
+      }
+      let liveRanAt: number | undefined;
+      const start = Date.now();
+      const live = limiter.schedule(async () => {
+        liveRanAt = Date.now() - start;
+      }, weight);
+      // The minute refills once; the three calls given up must not take it first.
+      await vi.advanceTimersByTimeAsync(61_000);
+      await live;
+      expect(liveRanAt).toBeLessThanOrEqual(61_000);
+      const stopped = limiter.stop();
+      await vi.advanceTimersByTimeAsync(100);
+      await stopped;
+    },
+  );
+
   it('validates its options', () => {
     expect(() => createRateLimiter({ requestsPerMinute: 0 })).toThrow(/positive integer/);
     for (const bad of [null, 'fast', 5]) {
@@ -117,6 +157,31 @@ describe('createRateLimiter (bottleneck, one process)', () => {
 });
 
 describe('createRateLimiter (shared store)', () => {
+  it('a call whose signal aborts while the store is answering is not made', async () => {
+    let grant!: (waitMs: number) => void;
+    const store: RateLimitStore = {
+      acquireRate: () =>
+        new Promise<number>((resolve) => {
+          grant = resolve;
+        }),
+    };
+    const limiter = createRateLimiter({ requestsPerMinute: 10, store });
+    const controller = new AbortController();
+    let ran = false;
+    const call = limiter.schedule(
+      async () => {
+        ran = true;
+      },
+      { signal: controller.signal },
+    );
+    await ticks(2); // the store has the request
+    controller.abort(new Error('cancelled'));
+    await expect(call).rejects.toThrow('cancelled');
+    grant(0); // and grants it after the caller gave up
+    await ticks(5);
+    expect(ran).toBe(false);
+  });
+
   it('with maxConcurrent, a queued call whose signal aborts rejects at once with the reason, never runs, and frees its place', async () => {
     const taken: number[] = [];
     const store: RateLimitStore = {

@@ -391,6 +391,20 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
     expect(started).toHaveLength(3);
   });
 
+  it('a limiter without a token limit leaves the token bucket of one with a limit alone', async () => {
+    const p = prefix();
+    const store = redisStore({ client, prefix: p });
+    const requestsOnly = createRateLimiter({ requestsPerMinute: 100, store, key: 'openai' });
+    const withTokens = createRateLimiter({ tokensPerMinute: 600, store, key: 'openai' });
+    await requestsOnly.schedule(async () => 'first');
+    // A full minute's 600 tokens are there: the call starts at once, not a minute later.
+    const result = await Promise.race([
+      withTokens.schedule(async () => 'ran', { tokens: 600 }),
+      new Promise((r) => setTimeout(r, 2000)).then(() => 'still waiting'),
+    ]);
+    expect(result).toBe('ran');
+  });
+
   it('amounts of 15+ significant digits are held and freed exactly (no cjson rounding)', async () => {
     const store = redisStore({ client, prefix: prefix() });
     const budget = createBudget({ store, limits: { requests: 10 }, period: { day: {} } });

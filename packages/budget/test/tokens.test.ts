@@ -206,6 +206,49 @@ describe('countChatTokens: tool calls and malformed input', () => {
       expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
     );
   });
+
+  it.each([
+    ['a parameter that is not a schema', { properties: { city: null } }, 'parameter city'],
+    ['an enum that is not an array', { properties: { unit: { type: 'string', enum: 5 } } }, 'enum'],
+    [
+      'a parameter description that is not text',
+      { properties: { city: { description: 5 } } },
+      'description',
+    ],
+    ['properties that are not an object', { properties: 'city' }, 'parameters.properties'],
+  ])('a tool with %s is INVALID_ARGUMENT', (_name, parameters, named) => {
+    const tool = { type: 'function', function: { name: 'weather', parameters } } as never;
+    expect(() => countChatTokens([ask], { model: 'gpt-4o', tools: [tool] })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining(named),
+      }),
+    );
+  });
+
+  it('a tool description that is not text is INVALID_ARGUMENT', () => {
+    const tool = { type: 'function', function: { name: 'weather', description: 5 } } as never;
+    expect(() => countChatTokens([ask], { model: 'gpt-4o', tools: [tool] })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('description'),
+      }),
+    );
+  });
+
+  it('never quotes a message or tool call back in its error (they carry the prompt)', () => {
+    const prompt = 'my password is hunter2-SECRET';
+    for (const bad of [[prompt], [{ role: 'assistant', tool_calls: [prompt] }]]) {
+      let message = '';
+      try {
+        countChatTokens(bad as never, { model: 'gpt-4o' });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain('a string of 29 characters');
+      expect(message).not.toContain('hunter2');
+    }
+  });
 });
 
 describe('countTokens against js-tiktoken (the oracle)', () => {

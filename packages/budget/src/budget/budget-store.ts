@@ -101,8 +101,10 @@ export interface BudgetStore {
   /**
    * Optional, synchronous: that budget is done with its run scope (`budget.dispose()`).
    * The store may then drop the scope's counters once no budget is attached and nothing is
-   * held in it; it returns the final counters if it dropped them, else undefined. A shared
-   * store (Redis) leaves them to expire with its retention and need not implement this.
+   * held in it; it returns the final counters if it dropped them, else undefined, and then
+   * (if it drops them once the last reservation in them closes) hands them to `onDropped`.
+   * A shared store (Redis) leaves them to expire with its retention and need not
+   * implement this.
    */
-  detachScope?(key: string): ScopeCounters | undefined;
+  detachScope?(key: string, onDropped?: (final: ScopeCounters) => void): ScopeCounters | undefined;
 }

@@ -279,7 +279,9 @@ export function createBudget(options: BudgetOptions): Budget {
       if (disposed) return;
       disposed = true;
       deadline.dispose();
-      finalRun = store.detachScope?.(scopes.runKey);
+      finalRun = store.detachScope?.(scopes.runKey, (final) => {
+        finalRun = final;
+      });
     },
   };
 }

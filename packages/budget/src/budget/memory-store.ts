@@ -78,6 +78,11 @@ export class MemoryStore implements BudgetStore {
   readonly #scopes = new Map<string, ScopeState>();
   readonly #held = new Map<string, Held>();
   readonly #attached = new Map<string, number>();
+  /**
+   * Scopes whose last budget was disposed while a reservation was open in them: dropped
+   * once the last one closes, their final counters handed to the budget then.
+   */
+  readonly #dropWhenFree = new Map<string, (final: ScopeCounters) => void>();
   readonly #periods = new PeriodRetention();
 
   #scope(key: string): ScopeState {
@@ -205,12 +210,27 @@ export class MemoryStore implements BudgetStore {
         alerts = fire(s, 'requests', s.spentRequests, l.requests, thresholds, alerts);
       }
     }
+    this.#dropFreed(held.scopes);
     return alerts === undefined ? CLOSED_QUIET : { found: true, alerts };
   }
 
   /** {@inheritDoc BudgetStore.release} */
   release(id: string): Promise<StoreCloseResult> {
-    return Promise.resolve(this.#free(id) === undefined ? CLOSED_NOT_FOUND : CLOSED_QUIET);
+    const held = this.#free(id);
+    if (held === undefined) return Promise.resolve(CLOSED_NOT_FOUND);
+    this.#dropFreed(held.scopes);
+    return Promise.resolve(CLOSED_QUIET);
+  }
+
+  /** Drops the scopes among `scopes` that were waiting for their last reservation to close. */
+  #dropFreed(scopes: readonly ScopeState[]): void {
+    for (const s of scopes) {
+      const onDropped = s.holds === 0 ? this.#dropWhenFree.get(s.key) : undefined;
+      if (onDropped === undefined) continue;
+      this.#dropWhenFree.delete(s.key);
+      this.#scopes.delete(s.key);
+      onDropped(counters(s.key, s));
+    }
   }
 
   /** {@inheritDoc BudgetStore.usage} */
@@ -226,14 +246,16 @@ export class MemoryStore implements BudgetStore {
   /** {@inheritDoc BudgetStore.attachScope} */
   attachScope(key: string): void {
     this.#attached.set(key, (this.#attached.get(key) ?? 0) + 1);
+    this.#dropWhenFree.delete(key);
   }
 
   /**
    * {@inheritDoc BudgetStore.detachScope}
    * Drops the scope's counters when no budget is attached any more and nothing is held in
-   * it, and returns them; keeps them (returns undefined) otherwise.
+   * it, and returns them; keeps them (returns undefined) otherwise, and then drops them once
+   * the last reservation held in it is settled or released.
    */
-  detachScope(key: string): ScopeCounters | undefined {
+  detachScope(key: string, onDropped?: (final: ScopeCounters) => void): ScopeCounters | undefined {
     const attached = (this.#attached.get(key) ?? 0) - 1;
     if (attached > 0) {
       this.#attached.set(key, attached);
@@ -241,7 +263,10 @@ export class MemoryStore implements BudgetStore {
     }
     this.#attached.delete(key);
     const state = this.#scopes.get(key);
-    if (state !== undefined && state.holds > 0) return undefined;
+    if (state !== undefined && state.holds > 0) {
+      this.#dropWhenFree.set(key, onDropped ?? (() => {}));
+      return undefined;
+    }
     this.#scopes.delete(key);
     return counters(key, state);
   }

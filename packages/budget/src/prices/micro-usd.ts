@@ -11,7 +11,15 @@ export function usdToMicro(usd: number, what: string): number {
     );
   }
   // Round to the nearest micro-dollar: 1.75 * 1e6 is 1749999.9999999998 in floating point.
-  return Math.round(usd * MICRO_PER_USD);
+  const micro = Math.round(usd * MICRO_PER_USD);
+  // Money is counted exactly in integers: beyond 2^53 micro-dollars (~9 billion USD) it
+  // would not be, and Infinity would fail deep inside a cost computation instead.
+  if (!Number.isSafeInteger(micro)) {
+    throw new InvalidArgumentError(
+      `${what} must be at most ${Math.floor(Number.MAX_SAFE_INTEGER / MICRO_PER_USD)} USD; got ${String(usd)}.`,
+    );
+  }
+  return micro;
 }
 
 /** Integer micro-dollars to USD for reports. */

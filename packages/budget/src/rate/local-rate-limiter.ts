@@ -42,19 +42,21 @@ export function localRateLimiter(
         return Promise.reject(error);
       }
       const signal = o?.signal;
-      // A job that gets its slot after the caller gave up must not make the call.
-      const guarded =
-        signal === undefined
-          ? fn
-          : () => {
-              signal.throwIfAborted();
-              return fn();
-            };
-      const inner = requests === undefined ? guarded : () => requests.schedule(guarded);
-      const job =
-        tokensLimiter === undefined || weight === 0
-          ? inner()
-          : tokensLimiter.schedule({ weight }, inner);
+      const tokensTaken = tokensLimiter !== undefined && weight > 0;
+      // bottleneck cannot take a queued job back: a job whose caller gave up still gets its
+      // turn, and bottleneck has taken its units from the reservoirs by then. It must not
+      // make the call, and gives the units back so live calls are not held a minute for it.
+      const giveUp = (requestTaken: boolean): never => {
+        if (requestTaken && rpm !== undefined) requests?.incrementReservoir(1).catch(ignore);
+        if (tokensTaken) tokensLimiter.incrementReservoir(weight).catch(ignore);
+        throw signal?.reason;
+      };
+      const guarded = signal === undefined ? fn : () => (signal.aborted ? giveUp(true) : fn());
+      const inner =
+        requests === undefined
+          ? guarded
+          : () => (signal?.aborted ? giveUp(false) : requests.schedule(guarded));
+      const job = tokensTaken ? tokensLimiter.schedule({ weight }, inner) : inner();
       return stopWaitingOnAbort(job, signal);
     },
     async stop() {
@@ -65,3 +67,6 @@ export function localRateLimiter(
     },
   };
 }
+
+/** A refund after `stop()` has nothing left to refill. */
+function ignore(): void {}

@@ -46,6 +46,9 @@ export function sharedRateLimiter(
       const run = async () => {
         signal?.throwIfAborted();
         await acquire(tokens, signal);
+        // The caller may have given up during the store's round trip: already rejected,
+        // it must not find its call made (and billed) behind its back.
+        signal?.throwIfAborted();
         return fn();
       };
       const job = concurrency === undefined ? run() : concurrency.schedule(run);

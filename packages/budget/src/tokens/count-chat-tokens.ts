@@ -69,9 +69,25 @@ function jsonOf(value: unknown, key: string): string {
   }
 }
 
+/**
+ * What a bad entry was, for an error message: its type and shape, never its text (messages
+ * and tools carry the prompt, and error messages end up in logs).
+ */
 function describe(value: unknown): string {
-  if (value === null || typeof value !== 'object') return String(value);
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === 'string') return `a string of ${value.length} characters`;
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  if (Array.isArray(value)) return `an array of ${value.length} items`;
   return `an object with keys [${Object.keys(value).slice(0, 8).join(', ')}]`;
+}
+
+/** A tool's description or a parameter's: text when given. */
+function descriptionOf(value: unknown, where: string): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') {
+    throw new InvalidArgumentError(`${where} must be a string; got ${describe(value)}.`);
+  }
+  return stripDot(value);
 }
 
 function stripDot(text: string): string {
@@ -106,7 +122,7 @@ export function countChatTokens(
   for (const message of messages) {
     if (message === null || typeof message !== 'object') {
       throw new InvalidArgumentError(
-        `countChatTokens expects messages as objects { role, content }; got ${String(message)}.`,
+        `countChatTokens expects messages as objects { role, content }; got ${describe(message)}.`,
       );
     }
     tally.tokens += f.tokensPerMessage;
@@ -142,15 +158,39 @@ export function countChatTokens(
         );
       }
       tally.tokens += f.funcInit;
-      add(engine, tally, `${fn.name}:${stripDot(fn.description ?? '')}`);
-      const properties = fn.parameters?.properties;
+      add(
+        engine,
+        tally,
+        `${fn.name}:${descriptionOf(fn.description, `Tool ${fn.name}'s description`)}`,
+      );
+      const properties: unknown = fn.parameters?.properties;
+      if (properties !== undefined && (properties === null || typeof properties !== 'object')) {
+        throw new InvalidArgumentError(
+          `Tool ${fn.name}'s parameters.properties must be an object of JSON Schemas; got ${describe(properties)}.`,
+        );
+      }
       const keys = properties === undefined ? [] : Object.keys(properties);
       if (keys.length > 0) {
         tally.tokens += f.propInit;
         for (const key of keys) {
-          const property = properties![key]!;
+          const property = (properties as Record<string, unknown>)[key] as {
+            type?: unknown;
+            description?: unknown;
+            enum?: unknown;
+          } | null;
+          const where = `Tool ${fn.name}'s parameter ${key}`;
+          if (property === null || typeof property !== 'object') {
+            throw new InvalidArgumentError(
+              `${where} must be a JSON Schema object; got ${describe(property)}.`,
+            );
+          }
           tally.tokens += f.propKey;
           if (property.enum !== undefined) {
+            if (!Array.isArray(property.enum)) {
+              throw new InvalidArgumentError(
+                `${where}: enum must be an array; got ${describe(property.enum)}.`,
+              );
+            }
             tally.tokens += f.enumInit;
             for (const item of property.enum) {
               tally.tokens += f.enumItem;
@@ -160,7 +200,7 @@ export function countChatTokens(
           add(
             engine,
             tally,
-            `${key}:${String(property.type)}:${stripDot(property.description ?? '')}`,
+            `${key}:${String(property.type)}:${descriptionOf(property.description, `${where}'s description`)}`,
           );
         }
       }
