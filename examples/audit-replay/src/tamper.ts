@@ -1,8 +1,13 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
-/** Copies a run's folder (ledger and artifacts): the tampering below only ever touches a copy. */
-export function copyRun(runDir: string, to: string): string {
+/**
+ * Copies a run's folder (ledger and artifacts) into `parent`, under the run's own name
+ * (verification holds a ledger to the run its folder is named after): the tampering below
+ * only ever touches a copy.
+ */
+export function copyRun(runDir: string, parent: string): string {
+  const to = join(parent, basename(runDir));
   cpSync(runDir, to, { recursive: true });
   return to;
 }

@@ -115,16 +115,8 @@ export function storeArtifactBytes(
   const target = artifactPath(runDir, hex);
   const ref = artifactRefOf(hex);
   if (holdsSameBytes(target, bytes.byteLength, hex)) {
-    if (fsync) {
-      // It may be the unsynced leftover of a writer that crashed: make it durable now.
-      const fd = openSync(target, READ_NO_WAIT);
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      fsyncDir(artifactDir(runDir));
-    }
+    // It may be the unsynced leftover of a writer that crashed: make it durable now.
+    if (fsync) fsyncStoredArtifact(runDir, target);
     return { ref, path: target, written: false };
   }
   const temp = join(artifactTempDir(runDir), `${hex}.${randomBytes(6).toString('hex')}`);
@@ -151,6 +143,35 @@ export function storeArtifactBytes(
   return { ref, path: target, written: true };
 }
 
+/** fsyncs an artifact found already in place, and the folder holding it. */
+export function fsyncStoredArtifact(runDir: string, path: string): void {
+  const fd = openSync(path, READ_NO_WAIT);
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  fsyncDir(artifactDir(runDir));
+}
+
+/**
+ * What is at the address of the artifact with SHA-256 `hex`: nothing (`missing`), a
+ * regular file whose bytes hash to the address (`intact`), or anything else (`damaged`: a
+ * torn or empty leftover, changed bytes, a FIFO, a folder, a file that cannot be read).
+ * Reads and hashes the file: for a ref this writer did not store itself, once.
+ */
+export function storedArtifactState(runDir: string, hex: string): 'missing' | 'intact' | 'damaged' {
+  const target = artifactPath(runDir, hex);
+  let stat: ReturnType<typeof lstatSync>;
+  try {
+    stat = lstatSync(target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'damaged';
+  }
+  return stat.isFile() && hashesTo(target, hex) ? 'intact' : 'damaged';
+}
+
 /**
  * Whether `target` is a regular file holding the bytes of SHA-256 `hex`: the size first
  * (a torn or empty leftover is caught without reading it), then the hash.
@@ -163,10 +184,15 @@ function holdsSameBytes(target: string, size: number, hex: string): boolean {
     return false; // not there (the common case)
   }
   if (!stat.isFile() || stat.size !== size) return false;
+  return hashesTo(target, hex);
+}
+
+/** Whether the regular file `target` hashes to `hex`; false when it cannot be read. */
+function hashesTo(target: string, hex: string): boolean {
   try {
     return sha256Hex(readRegularFileSync(target)) === hex;
   } catch {
-    return false; // replaced meanwhile, or unreadable: write it again
+    return false; // replaced meanwhile (by a FIFO, a link), or unreadable
   }
 }
 

@@ -25,9 +25,18 @@ export class ChainChecker {
   /** Seq of the `run_end` record once read: nothing may follow it. */
   endedAt: number | null = null;
   private readonly inspector = new LineInspector();
+  /** Where a given run id comes from, for messages (e.g. "the run directory's name"). */
+  private readonly runIdFrom: string | null;
 
-  constructor(runId: string | null) {
+  /**
+   * @param runId the run every record must belong to, or null to take it from the first
+   *   record.
+   * @param runIdFrom where that run id comes from, said in the message of a record of
+   *   another run (only a given id is named: one taken from a record is a ledger value).
+   */
+  constructor(runId: string | null, runIdFrom?: string) {
     this.runId = runId;
+    this.runIdFrom = runId === null ? null : (runIdFrom ?? 'the run opened');
   }
 
   /**
@@ -92,7 +101,10 @@ export class ChainChecker {
         kind: 'schema_invalid',
         seq,
         line,
-        message: `record ${seq} (line ${line}) belongs to another run`,
+        message:
+          this.runIdFrom === null
+            ? `record ${seq} (line ${line}) belongs to another run than the records before it`
+            : `record ${seq} (line ${line}) belongs to another run, not ${this.runId} (${this.runIdFrom})`,
       });
     }
     if (this.endedAt !== null) {

@@ -1,5 +1,20 @@
-import { createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  createPrivateKey,
+  createPublicKey,
+  type KeyObject,
+  randomBytes,
+  sign,
+  verify,
+} from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson } from './canonical-json.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
@@ -73,11 +88,22 @@ export function compileSigner(signer: LedgerSigner): {
   sign(message: Uint8Array): Uint8Array;
   keyId: string | undefined;
 } {
+  if (typeof signer !== 'object' || signer === null) {
+    // The value is not echoed: a string here may well be the private key's PEM.
+    throw new InvalidLedgerArgumentError(
+      `signer must be an object, { privateKey } (an Ed25519 KeyObject or PKCS#8 PEM) or { sign } (a function), or left out; got ${signer === null ? 'null' : typeof signer}. To sign with a PEM, pass { privateKey: pem }.`,
+    );
+  }
   if ('sign' in signer && typeof signer.sign === 'function') {
     return { sign: signer.sign, keyId: signer.keyId };
   }
   if (!('privateKey' in signer)) {
     throw new InvalidLedgerArgumentError('signer needs an Ed25519 privateKey or a sign function.');
+  }
+  if (typeof signer.privateKey !== 'string' && !isObject(signer.privateKey)) {
+    throw new InvalidLedgerArgumentError(
+      `signer.privateKey must be an Ed25519 KeyObject or PKCS#8 PEM text; got ${signer.privateKey === null ? 'null' : typeof signer.privateKey}.`,
+    );
   }
   let key: KeyObject;
   try {
@@ -97,6 +123,10 @@ export function compileSigner(signer: LedgerSigner): {
     );
   }
   return { sign: (message) => sign(null, message, key), keyId: signer.keyId };
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
 }
 
 /** Signs a checkpoint payload. */
@@ -140,18 +170,36 @@ export function checkpointSignatureValid(
   }
 }
 
-/** Writes `checkpoint.json` atomically (temp file, fsync, rename, fsync of the folder). */
+/**
+ * Flags of the checkpoint's temp file: created here or not at all (O_EXCL), never through
+ * a symbolic link. Whatever already is at the name (a link to another file, a FIFO that
+ * would block the open forever) makes the open fail at once instead of being written to.
+ */
+const CREATE_NEW =
+  constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * Writes `checkpoint.json` atomically: a temp file of a random name (nothing planted at a
+ * predictable name is ever opened), fsync, rename over the checkpoint (which replaces a
+ * link there rather than following it), fsync of the folder. The temp file is removed
+ * when any step fails.
+ */
 export function writeCheckpointFile(runDir: string, checkpoint: LedgerCheckpointV1): void {
   const target = join(runDir, CHECKPOINT_FILE);
-  const temp = `${target}.tmp`;
-  const fd = openSync(temp, 'w');
+  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = openSync(temp, CREATE_NEW);
   try {
-    writeFileSync(fd, `${JSON.stringify(checkpoint, null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    try {
+      writeFileSync(fd, `${JSON.stringify(checkpoint, null, 2)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
   }
-  renameSync(temp, target);
   fsyncDir(runDir);
 }
 

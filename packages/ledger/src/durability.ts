@@ -138,6 +138,12 @@ export function resolveDurability(option: DurabilityOption | undefined): {
   maxRecords: number;
   maxDelayMs: number;
 } {
+  // null, a number…: refused here, before `.mode` is read from it.
+  if (option !== undefined && typeof option !== 'string' && !isObject(option)) {
+    throw new InvalidLedgerArgumentError(
+      `durability must be 'strict', 'batch', 'none' or { mode: 'batch', maxRecords?, maxDelayMs? } (or left out for 'batch'); got ${option === null ? 'null' : typeof option}.`,
+    );
+  }
   const o: BatchDurability | { mode: DurabilityMode } =
     option === undefined
       ? { mode: 'batch' }
@@ -160,4 +166,8 @@ export function resolveDurability(option: DurabilityOption | undefined): {
     throw new InvalidLedgerArgumentError('durability.maxDelayMs must be a number of ms >= 0.');
   }
   return { mode: o.mode, maxRecords, maxDelayMs };
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
 }

@@ -71,6 +71,11 @@ export class CanonicalEncoder {
   }
 
   private visitArray(value: unknown[], strings: string[], depth: number): string | null {
+    // The same gate as objects: an array subclass, an array with a `toJSON` or a secret
+    // wrapper built on an array serialises to something other than its items (a wrapper's
+    // `[REDACTED]`), which only the slow path honours. Writing the items would leak them.
+    if (Object.getPrototypeOf(value) !== Array.prototype) return null;
+    if (isSecretValue(value) || 'toJSON' in value) return null;
     let out = '[';
     for (let i = 0; i < value.length; i++) {
       const item = this.visit(value[i], strings, depth + 1);

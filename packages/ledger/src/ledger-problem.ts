@@ -6,14 +6,15 @@
  * - `seq_gap`: `seq` is not the previous seq + 1 (records missing, duplicated or moved);
  * - `bad_json`: a complete line that is not JSON, or not valid UTF-8;
  * - `schema_invalid`: a record that is JSON but not a valid `LedgerRecordV1`, nested
- *   deeper than a writer allows (256 levels of `data`), or belonging to another run;
+ *   deeper than a writer allows (256 levels of `data`), or belonging to another run (in
+ *   verification: another run than the run directory is named after);
  * - `missing_artifact`: a record names an artifact the store does not hold;
  * - `artifact_mismatch`: a stored artifact's bytes do not hash to its name, or it (or the
  *   store's folder) is not what it should be (a FIFO, a folder…);
  * - `secret_found`: a record (valid or not) or artifact holds something `detectSecrets`
  *   calls a secret;
- * - `checkpoint_mismatch`: the signed checkpoint is missing, badly signed, or names a
- *   size/head the ledger no longer has (truncated or rewritten up to it);
+ * - `checkpoint_mismatch`: the signed checkpoint is missing, badly signed, of another
+ *   run, or names a size/head the ledger no longer has (truncated or rewritten up to it);
  * - `torn_tail`: the file ends in an unterminated line (a crash mid-write, not yet
  *   recovered: opening the ledger for writing cuts it off and records that).
  */

@@ -46,7 +46,7 @@ export function loadLedger(file: string, runDir: string, runId: string): LoadedL
     if (checkpoint !== null) refuseCheckpoint(file, runDir, checkpoint, 0);
     return { nextSeq: 0, head: new ChainChecker(runId).lastHash, size: 0, summary, dropped: null };
   }
-  const checker = new ChainChecker(runId);
+  const checker = new ChainChecker(runId, 'the runId given to openLedger');
   const problems: LedgerProblem[] = [];
   let closed = false;
   let atCheckpoint: { seq: number; hash: string } | null = null;

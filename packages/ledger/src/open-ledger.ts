@@ -17,10 +17,12 @@ import {
   artifactDir,
   artifactPath,
   artifactRefOf,
+  fsyncStoredArtifact,
   parseArtifactRef,
   prepareArtifactStore,
   readArtifact,
   storeArtifactBytes,
+  storedArtifactState,
 } from './artifact-store.js';
 import { canonicalJson } from './canonical-json.js';
 import {
@@ -141,8 +143,11 @@ export class Ledger {
   private readonly sync: SyncPolicy;
   private readonly signer: ReturnType<typeof compileSigner> | null;
   private readonly summary: RunSummary;
-  private readonly knownArtifacts = new Set<string>();
-  /** Artifacts this writer stored (or found stored and checked): no second look. */
+  /**
+   * Artifacts this writer stored, or found stored and checked (hash) when a record first
+   * named them, and made durable or queued to be: no second look, for `putArtifact` or
+   * for records naming them.
+   */
   private readonly storedArtifacts = new Set<string>();
   private readonly pendingArtifacts: PendingArtifacts;
   /** Reused by every append for the strings of its record (no per-call array). */
@@ -225,7 +230,11 @@ export class Ledger {
    * the line is written (and, for `strict` or `{ sync: true }`, fdatasynced).
    *
    * @throws SchemaValidationError when the record does not validate (nothing is written).
-   * @throws ArtifactNotFoundError when `data` names an artifact the store does not hold.
+   * @throws InvalidLedgerArgumentError when `type` is not appendable or `stage` is not a
+   *   string (or null).
+   * @throws ArtifactNotFoundError when `data` names an artifact the store does not hold, or
+   *   holds damaged (a file at its address that does not hash to it): store it with
+   *   `putArtifact` first.
    * @throws LedgerClosedError after `close()` or after a write failed.
    */
   append(input: AppendInput, options?: AppendOptions): LedgerRecordV1 {
@@ -234,7 +243,14 @@ export class Ledger {
         `append() takes { type, stage?, data } with type one of ${[...APPENDABLE].join(', ')} (run_end is written by close(), recovered by openLedger()).`,
       );
     }
-    return this.write(input.type, input.stage ?? null, input.data, options?.sync === true);
+    const stage = input.stage ?? null;
+    if (stage !== null && typeof stage !== 'string') {
+      // Checked before anything reads it: the secret scan and the encoder take a string.
+      throw new InvalidLedgerArgumentError(
+        `append(): stage must be a string naming the pipeline stage (e.g. "draft-narrative"), or null/absent for a run-level record; got ${typeof stage}.`,
+      );
+    }
+    return this.write(input.type, stage, input.data, options?.sync === true);
   }
 
   /** Makes every record and artifact written so far durable now (fsync), whatever the mode. */
@@ -274,7 +290,6 @@ export class Ledger {
     // writer that crashed before its group commit.
     if (mode !== 'strict') this.pendingArtifacts.add(stored.path, mode === 'batch');
     this.storedArtifacts.add(stored.ref);
-    this.knownArtifacts.add(stored.ref);
     return stored.ref;
   }
 
@@ -489,19 +504,30 @@ export class Ledger {
     strings.length = kept;
   }
 
-  /** True for a ref to a stored artifact, false for text that is not a ref; throws when missing. */
+  /**
+   * True for a ref to a stored artifact, false for text that is not a ref; throws when
+   * the artifact is missing or damaged. A ref this writer did not store is checked as
+   * `putArtifact` checks content already at its address (the file must hash to it: a
+   * writer that crashed can leave an empty or torn file there) and made durable as the
+   * mode says, since the record about to name it may become durable first. Once per ref.
+   */
   private isStored(ref: string): boolean {
-    if (this.knownArtifacts.has(ref)) return true;
+    if (this.storedArtifacts.has(ref)) return true;
     const hex = parseArtifactRef(ref);
     if (hex === null) return false; // Not an artifact ref: the schema decides if it may be there.
-    if (!existsSync(artifactPath(this.runDir, hex))) {
-      throw new ArtifactNotFoundError(
-        ref,
-        this.runDir,
-        'Store it with ledger.putArtifact() (and await it) before appending a record that names it.',
-      );
+    const state = storedArtifactState(this.runDir, hex);
+    if (state !== 'intact') {
+      const hint =
+        state === 'missing'
+          ? 'Store it with ledger.putArtifact() (and await it) before appending a record that names it.'
+          : 'Store its content again with ledger.putArtifact() (and await it: the damaged file is replaced) before appending a record that names it.';
+      throw new ArtifactNotFoundError(ref, this.runDir, hint, state);
     }
-    this.knownArtifacts.add(ref);
+    const path = artifactPath(this.runDir, hex);
+    const mode = this.sync.mode;
+    if (mode === 'strict') fsyncStoredArtifact(this.runDir, path);
+    else this.pendingArtifacts.add(path, mode === 'batch');
+    this.storedArtifacts.add(ref);
     return true;
   }
 
@@ -566,7 +592,8 @@ function errorCode(error: unknown): string {
  *   the run's files are not what they should be (a folder where a file belongs…).
  * @throws LedgerClosedError when the run was already closed (it holds a `run_end`).
  * @throws InvalidLedgerArgumentError for bad options: a `runId` or `signer.keyId` that
- *   looks like a secret (never echoed), a `dir` that is not a folder.
+ *   looks like a secret (never echoed), a `dir` that is not a folder, a `durability` or
+ *   `signer` that is not one of the forms described.
  */
 export function openLedger(options: OpenLedgerOptions): Ledger {
   if (

@@ -217,7 +217,17 @@ function formatPath(rootPath: string, path: readonly (string | number)[]): strin
     else if (IDENTIFIER.test(part)) out += `.${part}`;
     else out += `[${JSON.stringify(part)}]`;
   }
-  return out.length <= MAX_PATH ? out : `${out.slice(0, MAX_PATH - 1)}…`;
+  if (out.length <= MAX_PATH) return out;
+  // Cut before a high surrogate whose low half would fall past the cut: a lone surrogate
+  // cannot be canonicalised, and the record would be refused for names the caller wrote
+  // well-formed.
+  let end = MAX_PATH - 1;
+  if (isHighSurrogate(out.charCodeAt(end - 1))) end--;
+  return `${out.slice(0, end)}…`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /**

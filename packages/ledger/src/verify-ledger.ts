@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import { type Dirent, readdirSync } from 'node:fs';
+import { type Dirent, readdirSync, realpathSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { prepareArtifact } from './artifact-content.js';
 import { artifactDir, artifactPath } from './artifact-store.js';
@@ -38,6 +39,12 @@ export interface VerifyLedgerOptions {
    * CPU (at most 3) for a ledger of 128 MiB or more, none below. 0: the calling thread only.
    */
   workers?: number;
+  /**
+   * The run every record and the checkpoint must belong to. Default: the name of the run
+   * directory (`openLedger` keeps run R in `<dir>/R/`). Pass it to verify a copy kept
+   * under another folder name.
+   */
+  runId?: string;
 }
 
 /** What {@link verifyLedger} found. */
@@ -57,7 +64,9 @@ export interface VerifyLedgerResult {
 }
 
 /**
- * Verifies a run directory: every record's hash, link, seq and schema; artifacts named by
+ * Verifies a run directory: every record's hash, link, seq and schema; every record and
+ * the checkpoint of the run the directory is named after (`openLedger` keeps run R in
+ * `<dir>/R/`: a copy kept under another name is reported); artifacts named by
  * records (present, matching their address); no secret in any record or artifact; the
  * checkpoint (with `publicKey`); a torn tail. Streams the ledger a chunk at a time, so a
  * 1 GB ledger verifies in bounded memory. Never throws for what it finds: it reports.
@@ -72,7 +81,19 @@ export async function verifyLedger(
   const file = existingLedgerFile(runDir);
   const checks = { secrets: options.secrets !== false, artifacts: options.artifacts !== false };
   const problems: LedgerProblem[] = [];
-  const checker = new ChainChecker(null);
+  // openLedger keeps run R in <dir>/R/ and refuses records of another run there: hold the
+  // ledger to the folder's name too, or another run's ledger copied in whole (its chain
+  // and checkpoint consistent) would verify as this run's.
+  if (options.runId !== undefined && (typeof options.runId !== 'string' || options.runId === '')) {
+    throw new InvalidLedgerArgumentError(
+      "verifyLedger: runId must be the run id the ledger holds (a non-empty string), or left out to use the run directory's name.",
+    );
+  }
+  const expected =
+    options.runId === undefined
+      ? { runId: runDirName(runDir), from: "the run directory's name" }
+      : { runId: options.runId, from: 'the runId asked for' };
+  const checker = new ChainChecker(expected.runId, expected.from);
   const cpCandidate = checkpointToCheck(runDir, options, problems);
   const helpers = VerifyHelpers.forLedger(file, options.workers, checks);
   let lines: LinesChecked;
@@ -95,7 +116,7 @@ export async function verifyLedger(
   }
   if (checks.artifacts) await checkArtifactStore(runDir, referenced, checks.secrets, problems);
   if (cpCandidate !== null) {
-    checkCheckpoint(cpCandidate, tail.offset, checker.runId, atCheckpoint, problems);
+    checkCheckpoint(cpCandidate, tail.offset, expected, atCheckpoint, problems);
   }
   return {
     ok: problems.length === 0,
@@ -108,6 +129,18 @@ export async function verifyLedger(
         ? null
         : { seq: cpCandidate.seq, size: cpCandidate.size, signed: options.publicKey !== undefined },
   };
+}
+
+/**
+ * The name of the folder `runDir` is: the run it must hold. Through a link to it (a
+ * `latest` link to the run verifies as the run), and without a trailing `/` or `.`.
+ */
+function runDirName(runDir: string): string {
+  try {
+    return basename(realpathSync.native(runDir));
+  } catch {
+    return basename(resolve(runDir));
+  }
 }
 
 /** The checkpoint to hold the ledger to, or null; signature problems are reported here. */
@@ -163,13 +196,17 @@ function checkpointToCheck(
 function checkCheckpoint(
   cp: LedgerCheckpointV1,
   size: number,
-  runId: string | null,
+  expected: { runId: string; from: string },
   at: { seq: number; hash: string } | null,
   problems: LedgerProblem[],
 ): void {
-  if (runId !== null && cp.run_id !== runId) {
+  if (cp.run_id !== expected.runId) {
+    // Not echoed: the checkpoint's run_id is whatever the file holds.
     problems.push(
-      cpProblem(`the checkpoint is for run ${cp.run_id}, not this ledger's run`, cp.seq),
+      cpProblem(
+        `the checkpoint is for another run, not ${expected.runId} (${expected.from})`,
+        cp.seq,
+      ),
     );
     return;
   }

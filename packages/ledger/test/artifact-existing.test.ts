@@ -9,7 +9,8 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...original, default: original, fsyncSync: vi.fn(original.fsyncSync) };
 });
 
-const { openLedger } = await import('../src/index.js');
+const { ArtifactNotFoundError, openLedger, verifyLedger } = await import('../src/index.js');
+const r = await import('./helpers/records.js');
 const { PendingArtifacts } = await import('../src/pending-artifacts.js');
 const { useTempDirs } = await import('./helpers/temp-dir.js');
 
@@ -23,7 +24,7 @@ function leftOver(content: string, left: string) {
   const path = join(dir, 'run-1', 'artifacts', 'sha256', hex);
   fs.mkdirSync(join(dir, 'run-1', 'artifacts', 'sha256'), { recursive: true });
   fs.writeFileSync(path, left);
-  return { dir, path };
+  return { dir, path, ref: `artifact://sha256:${hex}` };
 }
 
 describe('content already at its address is checked, not trusted', () => {
@@ -60,6 +61,81 @@ describe('content already at its address is checked, not trusted', () => {
       ).pendingArtifacts;
       await ledger.putArtifact('prompt body');
       // (batch: its background fsync cannot have reported back before this line.)
+      expect(pending.waiting).toBe(1);
+      fsync.mockClear();
+      ledger.flush();
+      expect(pending.waiting).toBe(0);
+      expect(fsync.mock.calls.length).toBeGreaterThan(0);
+      await ledger.close();
+    },
+  );
+});
+
+describe('a record naming content at its address that this writer did not store', () => {
+  it.each([
+    ['empty', ''],
+    ['short', 'prompt bo'],
+    ['same size, other bytes', 'prompt bodZ'],
+  ])('is refused when the file there is %s, until putArtifact stores it again', async (_, left) => {
+    const { dir, path, ref } = leftOver('prompt body', left);
+    const ledger = openLedger({ dir, runId: 'run-1', durability: 'strict' });
+    let error: unknown;
+    try {
+      ledger.append(r.response(1, ref));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ArtifactNotFoundError);
+    expect((error as Error).message).toMatch(/is damaged.*putArtifact\(\)/);
+    expect(ledger.records).toBe(0);
+    // Refused again (not remembered as stored), and accepted once stored properly.
+    expect(() => ledger.append(r.response(1, ref))).toThrow(ArtifactNotFoundError);
+    expect(await ledger.putArtifact('prompt body')).toBe(ref);
+    expect(fs.readFileSync(path, 'utf8')).toBe('prompt body');
+    ledger.append(r.response(1, ref));
+    await ledger.close();
+    expect((await verifyLedger(join(dir, 'run-1'))).ok).toBe(true);
+  });
+
+  it('a folder there is refused too', () => {
+    const { dir, path, ref } = leftOver('prompt body', '');
+    fs.rmSync(path);
+    fs.mkdirSync(path);
+    const ledger = openLedger({ dir, runId: 'run-1', durability: 'none' });
+    expect(() => ledger.append(r.response(1, ref))).toThrow(/is damaged/);
+    expect(ledger.records).toBe(0);
+  });
+
+  it('strict: intact content found there is fsynced before the record, once per ref', async () => {
+    const { dir, ref } = leftOver('prompt body', 'prompt body');
+    const ledger = openLedger({ dir, runId: 'run-1', durability: 'strict' });
+    const read = vi.spyOn(fs, 'readFileSync');
+    fsync.mockClear();
+    ledger.append(r.response(1, ref));
+    expect(fsync.mock.calls.length).toBeGreaterThan(0);
+    const reads = read.mock.calls.length;
+    expect(reads).toBeGreaterThan(0);
+    fsync.mockClear();
+    ledger.append(r.response(2, ref));
+    ledger.append(r.response(3, ref));
+    // Checked and made durable once: later records naming it cost no read, no fsync.
+    expect(read.mock.calls.length).toBe(reads);
+    if (fs.constants.O_DSYNC !== undefined) expect(fsync.mock.calls.length).toBe(0);
+    read.mockRestore();
+    await ledger.close();
+  });
+
+  it.each(['batch', 'none'] as const)(
+    '%s: intact content found there is queued for the next flush',
+    async (durability) => {
+      const { dir, ref } = leftOver('prompt body', 'prompt body');
+      const ledger = openLedger({ dir, runId: 'run-1', durability });
+      const pending = (
+        ledger as unknown as { pendingArtifacts: InstanceType<typeof PendingArtifacts> }
+      ).pendingArtifacts;
+      ledger.append(r.response(1, ref));
+      expect(pending.waiting).toBe(1);
+      ledger.append(r.response(2, ref));
       expect(pending.waiting).toBe(1);
       fsync.mockClear();
       ledger.flush();

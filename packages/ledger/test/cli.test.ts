@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,16 @@ describe('pm-ledger verify', () => {
     // Helper threads asked for explicitly: the same verdict.
     const helped = await cli('verify', runDir, '--workers', '1');
     expect(helped).toEqual(plain);
+  });
+
+  it('verifies a copy under another folder name with --run-id', async () => {
+    const { runDir } = await sampleRun();
+    const copy = join(tempDir(), 'kept-elsewhere');
+    cpSync(runDir, copy, { recursive: true });
+    expect((await cli('verify', copy)).code).toBe(1);
+    const told = await cli('verify', copy, '--run-id', 'run-1');
+    expect(told.code).toBe(0);
+    expect(told.out).toMatch(/^ok: 7 records/);
   });
 
   it('exits 1 and lists problems when the ledger was tampered with; --json is machine-stable', async () => {

@@ -35,6 +35,13 @@ async function sampleRun(signer?: { privateKey: import('node:crypto').KeyObject 
   };
 }
 
+/** An empty run directory named `runId`, as openLedger names it (verify holds records to it). */
+function runFolder(runId: string): string {
+  const runDir = join(tempDir(), runId);
+  mkdirSync(runDir);
+  return runDir;
+}
+
 const kinds = async (runDir: string, options = {}) =>
   (await verifyLedger(runDir, options)).problems.map((p) => [p.kind, p.seq]);
 
@@ -82,7 +89,7 @@ describe('verifyLedger', () => {
   });
 
   it('schema_invalid: a correctly chained record that is not a LedgerRecordV1', async () => {
-    const dir = tempDir();
+    const dir = runFolder('run-1');
     const lines = craftChain('run-1', [r.alert(), { type: 'alert', data: { level: 'loud' } }]);
     writeFileSync(join(dir, 'ledger.jsonl'), lines.join(''));
     const result = await verifyLedger(dir);
@@ -91,7 +98,7 @@ describe('verifyLedger', () => {
   });
 
   it('schema_invalid: a record from another run', async () => {
-    const dir = tempDir();
+    const dir = runFolder('run-1');
     const a = craftChain('run-1', [r.alert()]);
     const b = craftChain('run-2', [r.alert()], JSON.parse(a[0]!).hash, 1);
     writeFileSync(join(dir, 'ledger.jsonl'), a[0]! + b[0]!);

@@ -8,9 +8,10 @@ import { verifyCommand } from './verify-command.js';
 
 const USAGE = `usage: pm-ledger <command> <runDir> [options]
 
-  verify <runDir> [--public-key FILE] [--checkpoint FILE] [--workers N] [--json]
+  verify <runDir> [--public-key FILE] [--checkpoint FILE] [--workers N] [--run-id R] [--json]
       check hashes, links, schema, artifacts, secrets and the signed checkpoint
-      (--workers: helper threads; default one per spare CPU from 128 MiB, 0 for none)
+      (--workers: helper threads; default one per spare CPU from 128 MiB, 0 for none;
+      --run-id: the run it must hold, default the folder's name, for a renamed copy)
   summary <runDir> [--json]
       per-run figures: requests, tokens, cost, models, stages, approvals, errors
   show <runDir> [--type TYPE] [--stage STAGE] [--json]
@@ -54,6 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             ...(values['public-key'] === undefined ? {} : { publicKey: values['public-key'] }),
             ...(values.checkpoint === undefined ? {} : { checkpoint: values.checkpoint }),
             ...(workers === undefined ? {} : { workers: Number(workers) }),
+            ...(values['run-id'] === undefined ? {} : { runId: values['run-id'] }),
           },
           io,
         );
@@ -98,6 +100,7 @@ function parse(argv: readonly string[]) {
       'public-key': { type: 'string' },
       checkpoint: { type: 'string' },
       workers: { type: 'string' },
+      'run-id': { type: 'string' },
       type: { type: 'string' },
       stage: { type: 'string' },
     },

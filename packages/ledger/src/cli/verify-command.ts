@@ -5,10 +5,16 @@ import { verifyLedger } from '../verify-ledger.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 
-/** `pm-ledger verify <runDir> [--public-key F] [--checkpoint F] [--workers N] [--json]`. */
+/** `pm-ledger verify <runDir> [--public-key F] [--checkpoint F] [--workers N] [--run-id R] [--json]`. */
 export async function verifyCommand(
   runDir: string,
-  flags: { publicKey?: string; checkpoint?: string; workers?: number; json: boolean },
+  flags: {
+    publicKey?: string;
+    checkpoint?: string;
+    workers?: number;
+    runId?: string;
+    json: boolean;
+  },
   io: CliIo,
 ): Promise<number> {
   // Thrown, not printed here: the CLI's handler words it (on stdout too with --json).
@@ -18,6 +24,7 @@ export async function verifyCommand(
     ...(flags.publicKey === undefined ? {} : { publicKey: flags.publicKey }),
     ...(checkpoint === undefined ? {} : { checkpoint }),
     ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+    ...(flags.runId === undefined ? {} : { runId: flags.runId }),
   });
   if (flags.json) {
     io.out(

@@ -1,0 +1,79 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { copyFileSync, cpSync, rmSync, symlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openLedger, verifyLedger } from '../src/index.js';
+import * as r from './helpers/records.js';
+import { useTempDirs } from './helpers/temp-dir.js';
+
+const tempDir = useTempDirs();
+
+/** Two closed, signed runs, run-A and run-B, side by side under one folder. */
+async function twoRuns() {
+  const dir = tempDir();
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  for (const runId of ['run-A', 'run-B']) {
+    const ledger = openLedger({ dir, runId, durability: 'none', signer: { privateKey } });
+    ledger.append(r.runStart());
+    ledger.append(r.alert());
+    await ledger.close();
+  }
+  return { dir, publicKey, runA: join(dir, 'run-A'), runB: join(dir, 'run-B') };
+}
+
+describe('verifyLedger holds the ledger to the run its directory is named after', () => {
+  it('reports every record of another run copied in whole (checkpoint and all)', async () => {
+    const { runA, runB, publicKey } = await twoRuns();
+    rmSync(runA, { recursive: true });
+    cpSync(runB, runA, { recursive: true });
+    const result = await verifyLedger(runA, { publicKey });
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => [p.kind, p.seq])).toEqual([
+      ['schema_invalid', 0],
+      ['schema_invalid', 1],
+      ['schema_invalid', 2],
+      ['checkpoint_mismatch', 2],
+    ]);
+    expect(result.problems[0]!.message).toBe(
+      "record 0 (line 1) belongs to another run, not run-A (the run directory's name)",
+    );
+    expect(result.problems[3]!.message).toBe(
+      "the checkpoint is for another run, not run-A (the run directory's name)",
+    );
+    // The same files verify under their own run's name.
+    expect((await verifyLedger(runB, { publicKey })).ok).toBe(true);
+  });
+
+  it("reports another run's checkpoint next to this run's records", async () => {
+    const { runA, runB, publicKey } = await twoRuns();
+    copyFileSync(join(runB, 'checkpoint.json'), join(runA, 'checkpoint.json'));
+    const result = await verifyLedger(runA, { publicKey });
+    expect(result.problems.map((p) => p.kind)).toEqual(['checkpoint_mismatch']);
+  });
+
+  it('accepts a trailing slash, a relative path or a link to the run directory', async () => {
+    const { dir, runA, publicKey } = await twoRuns();
+    symlinkSync(runA, join(dir, 'latest'));
+    expect((await verifyLedger(join(dir, 'latest'), { publicKey })).ok).toBe(true);
+    expect((await verifyLedger(`${runA}/`, { publicKey })).ok).toBe(true);
+    expect((await verifyLedger(relative(process.cwd(), runA), { publicKey })).ok).toBe(true);
+    expect((await verifyLedger(join(runA, '.'), { publicKey })).ok).toBe(true);
+  });
+
+  it('verifies a copy kept under another folder name when told its run id', async () => {
+    const { dir, runA, publicKey } = await twoRuns();
+    const archived = join(dir, 'archive-2026-12-05');
+    cpSync(runA, archived, { recursive: true });
+    expect((await verifyLedger(archived, { publicKey })).problems[0]?.message).toBe(
+      "record 0 (line 1) belongs to another run, not archive-2026-12-05 (the run directory's name)",
+    );
+    expect((await verifyLedger(archived, { publicKey, runId: 'run-A' })).ok).toBe(true);
+    const wrong = await verifyLedger(archived, { publicKey, runId: 'run-B' });
+    expect(wrong.problems[0]?.message).toBe(
+      'record 0 (line 1) belongs to another run, not run-B (the runId asked for)',
+    );
+    await expect(verifyLedger(archived, { runId: '' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+  });
+});
