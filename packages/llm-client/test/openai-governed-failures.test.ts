@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SecretValue } from '@pm/envelope-schemas';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createLLMClient, isPmError, type LLMClientOptions } from '../src/index.js';
+import { createLLMClient, isPmError, type LLMClientOptions, type LLMEvent } from '../src/index.js';
 import { type OpenAIProviderOptions, openaiProvider } from '../src/openai.js';
 import { localPolicy } from './local-policy.js';
 import { chatCompletion, type RawServer, startRawServer } from './raw-http-server.js';
@@ -221,4 +222,99 @@ describe('OpenAI failures through the governed pipeline (real SDK, loopback HTTP
     const record = records().find((r) => r.type === 'error');
     expect(record?.data).toMatchObject({ code: 'MISSING_CREDENTIAL', reservation: 'released' });
   });
+
+  it.each([
+    ['a string', (k: string) => k],
+    ['a SecretValue', (k: string) => new SecretValue(k, 'test')],
+    ['a key function', (k: string) => async () => k],
+  ] as const)(
+    'keeps a key with surrounding whitespace (%s) out of errors, events and the ledger',
+    async (name, form) => {
+      const runId = `key-whitespace-${name.replace(/\W+/g, '-')}`;
+      // A gateway key no secret detector knows: only the scrub of the key in use can catch it.
+      const key = ['gw', 'CANARY', '0123456789abcdef'].join('-');
+      // The server echoes the key it got in a 401, as OpenAI's "Incorrect API key provided"
+      // does (no "Bearer" before it, which a secret detector would catch on its own).
+      const server = await serve((req, res) => {
+        const got = String(req.headers.authorization).replace(/^Bearer /, '');
+        res
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: `Incorrect API key provided: ${got}` } }));
+      });
+      const events: LLMEvent[] = [];
+      const { run } = await setup(
+        runId,
+        server,
+        { onEvent: (e) => events.push(e) },
+        { apiKey: form(` ${key}\n`) },
+      );
+      const error = (await run.generateText(call).catch((e: unknown) => e)) as Error;
+      await run.end();
+      expect(isPmError(error) && error.code).toBe('PROVIDER_UNAVAILABLE');
+      const seen = [
+        error.message,
+        JSON.stringify(error),
+        String(error.stack),
+        JSON.stringify(events),
+        readFileSync(join(root, runId, runId, 'ledger.jsonl'), 'utf8'),
+      ].join('\n');
+      expect(seen).not.toContain(key);
+      expect(seen).not.toContain('CANARY');
+      expect(error.message).toContain('[REDACTED]');
+      // Sent trimmed, as `resolveApiKey` would have read it.
+      expect(server.seen[0]?.headers.authorization).toBe(`Bearer ${key}`);
+    },
+  );
+
+  it('refuses a key that is not header-safe, in every form, without quoting it', async () => {
+    const bad = `${KEY}\u00e9 x`;
+    for (const apiKey of [bad, new SecretValue(bad, 'test'), ' ', '']) {
+      const error = thrown(() => openaiProvider({ apiKey }));
+      expect(isPmError(error) && error.code).toMatch(/^(INVALID_ARGUMENT|MISSING_CREDENTIAL)$/);
+      expect((error as Error).message).toContain('openaiProvider({ apiKey })');
+      expect(`${(error as Error).message} ${JSON.stringify(error)}`).not.toContain('CANARY');
+    }
+    const server = await serve((_req, res) => res.end(chatCompletion('ok')));
+    const { run } = await setup('key-function-unsafe', server, {}, { apiKey: () => bad });
+    const error = await run.generateText(call).catch((e: unknown) => e);
+    expect(isPmError(error) && error.code).toBe('INVALID_ARGUMENT');
+    expect((error as Error).message).toContain('apiKey function');
+    expect((error as Error).message).not.toContain('CANARY');
+    expect(server.seen).toHaveLength(0);
+    await run.end();
+  });
+
+  it('bounds the apiKey function by timeoutMs: not billed, nothing sent, the message names it', async () => {
+    const server = await serve((_req, res) => res.end(chatCompletion('ok')));
+    const { run, records } = await setup(
+      'key-function-hangs',
+      server,
+      {},
+      { apiKey: () => new Promise<string>(() => {}), timeoutMs: 200 },
+    );
+    const outcome = await within(
+      run.generateText(call).catch((e: unknown) => e),
+      2000,
+    );
+    expect(outcome).not.toBe('pending');
+    expect(isPmError(outcome) && outcome.code).toBe('MISSING_CREDENTIAL');
+    expect((outcome as Error).message).toMatch(/apiKey function .* within timeoutMs \(200 ms\)/);
+    expect(server.seen).toHaveLength(0);
+    expect((await run.usage()).scopes[0]!.spent.tokens).toBe(0);
+    await run.end();
+    expect(records().find((r) => r.type === 'error')?.data).toMatchObject({
+      code: 'MISSING_CREDENTIAL',
+      phase: 'call',
+      reservation: 'released',
+    });
+  });
 });
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}

@@ -123,4 +123,88 @@ describe('replayProvider', () => {
     );
     expect(replayed).toEqual([...recorded, 'REPLAY_MISS']);
   });
+
+  it('replays a recorded provider failure in its place, so later calls get their own answers', async () => {
+    const ask = { model: 'gpt-5.2', input: 'same question', maxOutputTokens: 20 };
+    const outcomes = async (options: LLMClientOptions, calls: number) => {
+      const run = await createLLMClient({
+        policy,
+        retry: { attempts: 2, baseMs: 1, maxMs: 2 },
+        ...options,
+      }).startRun({
+        runId: 'failed',
+      });
+      const out: string[] = [];
+      for (let i = 0; i < calls; i++) {
+        out.push(
+          await run.generateText(ask).then(
+            (r) => `ok ${r.output}`,
+            (e: { code: string; retryable?: boolean; message: string }) =>
+              e.code === 'PROVIDER_UNAVAILABLE'
+                ? `${e.code} retryable=${e.retryable} ${e.message.includes('scripted 400')}`
+                : e.code,
+          ),
+        );
+      }
+      await run.end();
+      return out;
+    };
+    const recordedDir = join(root, 'failed-recorded');
+    // The first call fails for good (a 400), the second is retried once and then answers.
+    const recorded = await outcomes(
+      {
+        provider: scriptedProvider([
+          { fail: { status: 400, retryable: false, message: 'scripted 400' } },
+          { fail: { status: 503, retryable: true } },
+          'second',
+          'third',
+        ]),
+        ledger: { dir: recordedDir },
+      },
+      3,
+    );
+    expect(recorded).toEqual([
+      'PROVIDER_UNAVAILABLE retryable=false true',
+      'ok second',
+      'ok third',
+    ]);
+    const provider = replayProvider({ ledgerDir: recordedDir, runId: 'failed' });
+    const replayed = await outcomes(
+      { provider, ledger: { dir: join(root, 'failed-replayed') } },
+      4,
+    );
+    expect(replayed).toEqual([...recorded, 'REPLAY_MISS']);
+  });
+
+  it('does not replay the offline answer of a degraded call: the replaying client degrades again', async () => {
+    const ask = { model: 'gpt-5.2', input: 'same question', maxOutputTokens: 20 };
+    const outcomes = async (options: LLMClientOptions) => {
+      const run = await createLLMClient({ policy, onUnavailable: 'offline', ...options }).startRun({
+        runId: 'degraded',
+      });
+      const out: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        out.push(
+          await run.generateText(ask).then(
+            (r) => `${r.degraded ? 'degraded' : 'ok'} ${r.output}`,
+            (e: { code: string }) => e.code,
+          ),
+        );
+      }
+      await run.end();
+      return out;
+    };
+    const recordedDir = join(root, 'degraded-recorded');
+    const recorded = await outcomes({
+      provider: scriptedProvider([{ fail: { status: 400, retryable: false } }, 'second']),
+      ledger: { dir: recordedDir },
+    });
+    expect(recorded[0]).toMatch(/^degraded /);
+    expect(recorded[1]).toBe('ok second');
+    const replayed = await outcomes({
+      provider: replayProvider({ ledgerDir: recordedDir, runId: 'degraded' }),
+      ledger: { dir: join(root, 'degraded-replayed') },
+    });
+    expect(replayed).toEqual(recorded);
+  });
 });

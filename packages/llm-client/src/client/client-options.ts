@@ -93,7 +93,9 @@ export interface LLMClientOptions {
   onEvent?: (event: LLMEvent) => void;
   /**
    * Kill switch: `false` sends every call to the offline provider instead (the result says
-   * `offline: true`). The environment variable `PM_LLM_OFFLINE=1` does the same.
+   * `offline: true`); anything but a boolean is `INVALID_ARGUMENT`. The environment variable
+   * `PM_LLM_OFFLINE` does the same when set to anything but empty, `0`, `false`, `no` or `off`
+   * (`1`, `true`, `yes`, `on`, and unrecognised values: the switch fails closed).
    */
   enabled?: boolean;
   /** `offline` degrades to the offline provider after the last failed attempt (the result says so); default `fail`. */

@@ -13,6 +13,7 @@ import { openLedger } from '@pm/ledger';
 import { createRedactor, type Redactor } from '@pm/redact';
 import { createEgressFetch } from '../egress/egress-fetch.js';
 import { offlineProvider } from '../offline/offline-provider.js';
+import { checkStage } from '../pipeline/check-stage.js';
 import type { RunContext } from '../pipeline/run-context.js';
 import type { ProviderDescription } from '../provider/provider.js';
 import { LLMRun } from '../run/llm-run.js';
@@ -46,7 +47,11 @@ export interface ClientDescription {
 export interface StartRunOptions {
   /** Run id (a UUID by default); also the ledger folder's name. */
   runId?: string;
-  /** Default stage of the run's calls; default `default`. */
+  /**
+   * Default stage of the run's calls; default `default`. A stage name: 1-64 letters,
+   * digits, `.`, `_`, `:` or `-`, starting with a letter or digit; anything else is
+   * `INVALID_ARGUMENT` before the run's ledger is opened.
+   */
   stage?: string;
 }
 
@@ -134,6 +139,8 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
   };
 
   async function startRun(runOptions: StartRunOptions = {}): Promise<LLMRun> {
+    // Before the ledger opens: every record of the run would carry a bad default stage.
+    checkStage(runOptions.stage, 'startRun({ stage })');
     const runId = runOptions.runId ?? randomUUID();
     templates ??= loadTemplates(options.templates);
     const emit = (event: LLMEventInput) =>

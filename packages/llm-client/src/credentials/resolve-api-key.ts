@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseEnv } from 'node:util';
 import { PmError, SecretValue } from '@pm/envelope-schemas';
+import { headerSafeKey } from './header-safe-key.js';
 import { MissingCredentialError } from './missing-credential-error.js';
 
 /** Where `resolveApiKey` may look for a key, in this order: secret provider, environment, .env. */
@@ -21,21 +22,11 @@ export interface ResolveApiKeyOptions {
   secretProvider?: (name: string) => Promise<string | undefined> | string | undefined;
 }
 
-// Keys travel in an HTTP header: only printable ASCII without spaces is safe there; a
-// space, control character or non-ASCII letter would split or corrupt the header.
-const HEADER_SAFE = /^[!-~]+$/;
-
 function wrap(name: string, raw: string | undefined, source: string): SecretValue | undefined {
-  const value = raw?.trim();
-  if (!value) return undefined;
-  if (!HEADER_SAFE.test(value)) {
-    throw new PmError(
-      'INVALID_ARGUMENT',
-      `${name} from ${source} contains spaces, control characters or non-ASCII characters; set it again without them.`,
-      { details: { name, source } },
-    );
-  }
-  return new SecretValue(value, source);
+  // A secret manager may answer null or a non-string: no key, as when it answers nothing.
+  if (typeof raw !== 'string') return undefined;
+  const value = headerSafeKey(raw, `${name} from ${source}`, { name, source });
+  return value === undefined ? undefined : new SecretValue(value, source);
 }
 
 /**

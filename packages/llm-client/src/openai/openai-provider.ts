@@ -1,12 +1,7 @@
-import {
-  isPmError,
-  isSecretValue,
-  PmError,
-  SecretValue,
-  type TokenUsageV1,
-} from '@pm/envelope-schemas';
-import { resolveApiKey } from '../credentials/resolve-api-key.js';
+import { PmError, type TokenUsageV1 } from '@pm/envelope-schemas';
+import { keyForms } from '../credentials/header-safe-key.js';
 import { parseHttpUrl } from '../egress/parse-origin.js';
+import { raceSignal } from '../pipeline/race-signal.js';
 import type {
   LLMProvider,
   ProviderCallContext,
@@ -15,6 +10,13 @@ import type {
   ProviderDescription,
 } from '../provider/provider.js';
 import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
+import {
+  type ApiKeyOption,
+  apiKeySource,
+  credentialSource,
+  type RequestKey,
+} from './api-key-source.js';
+import { keyLookupTimeoutError } from './key-lookup-timeout-error.js';
 import { loadOpenAI } from './load-openai.js';
 import { mapOpenAIError } from './map-openai-error.js';
 import { strictSchemaProblems } from './strict-json-schema.js';
@@ -25,9 +27,13 @@ export interface OpenAIProviderOptions {
   /**
    * The key: a `SecretValue` (from `resolveApiKey`), or a function called on every request
    * (e.g. fetching from a secret manager). Default: `resolveApiKey()` on every request, which
-   * reads `OPENAI_API_KEY` then. A plain string is accepted and wrapped at once.
+   * reads `OPENAI_API_KEY` then. A plain string is accepted and wrapped at once. Every form
+   * is trimmed (a key read from a file may end in a newline) and must be header-safe
+   * (printable ASCII, no spaces), else `INVALID_ARGUMENT` (an empty one is
+   * `MISSING_CREDENTIAL`): a string or `SecretValue` when the provider is created, a
+   * function's key on each request. Error messages are scrubbed of the key as given and as sent.
    */
-  apiKey?: SecretValue | string | (() => Promise<SecretValue | string> | SecretValue | string);
+  apiKey?: ApiKeyOption;
   /**
    * API base URL, a full http(s) URL; default `https://api.openai.com/v1`. In cloud/hybrid
    * mode: the gateway. Anything else throws `INVALID_ARGUMENT` when the provider is created.
@@ -36,9 +42,11 @@ export interface OpenAIProviderOptions {
   /** `chat` (Chat Completions, default) or `responses` (Responses API). */
   api?: 'chat' | 'responses';
   /**
-   * Per-attempt timeout in ms, covering the whole attempt: connecting, the headers and
-   * reading the body. Default 60,000. A timeout after a 2xx arrived is not retried (it may
-   * have been billed) and is settled at the reservation's worst case.
+   * Per-attempt timeout in ms, covering the whole attempt: the `apiKey` function, connecting,
+   * the headers and reading the body. Default 60,000. A key function still pending at the
+   * timeout fails the call with `MISSING_CREDENTIAL` (nothing was sent, so nothing is
+   * booked). A timeout after a 2xx arrived is not retried (it may have been billed) and is
+   * settled at the reservation's worst case.
    */
   timeoutMs?: number;
 }
@@ -47,50 +55,6 @@ const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 // Only reasoning models take `reasoning_effort`; sending it to others is a 400.
 const REASONING_MODELS = /^(gpt-5|o1|o3|o4)/;
-
-function keySource(apiKey: OpenAIProviderOptions['apiKey']): () => Promise<SecretValue> {
-  if (apiKey === undefined) return () => resolveApiKey();
-  if (typeof apiKey === 'function') return () => fromKeyFunction(apiKey);
-  const secret =
-    typeof apiKey === 'string' ? new SecretValue(apiKey, 'host-supplied value') : apiKey;
-  return async () => secret;
-}
-
-/**
- * Calls the host's key function as `resolveApiKey` asks a secret provider: a failure is
- * `MISSING_CREDENTIAL` naming only the error's type (its message may quote a token), and a
- * `PmError` (e.g. `resolveApiKey`'s own) passes through.
- */
-async function fromKeyFunction(
-  fn: () => Promise<SecretValue | string> | SecretValue | string,
-): Promise<SecretValue> {
-  let value: unknown;
-  try {
-    value = await fn();
-  } catch (error) {
-    if (isPmError(error)) throw error;
-    const kind = error instanceof Error ? error.name : typeof error;
-    throw new PmError(
-      'MISSING_CREDENTIAL',
-      `The apiKey function of openaiProvider failed to return a key (${kind}); check the secret manager and its access.`,
-      { details: { source: 'secret-provider' } },
-    );
-  }
-  if (isSecretValue(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '')
-    return new SecretValue(value.trim(), 'secret-provider');
-  throw new PmError(
-    'MISSING_CREDENTIAL',
-    'The apiKey function of openaiProvider returned no key; return a SecretValue (resolveApiKey) or a string.',
-    { details: { source: 'secret-provider' } },
-  );
-}
-
-function credentialSource(apiKey: OpenAIProviderOptions['apiKey']): string {
-  if (apiKey === undefined) return 'env:OPENAI_API_KEY (read per request)';
-  if (typeof apiKey === 'function') return 'secret-provider (fetched per request)';
-  return isSecretValue(apiKey) ? apiKey.source : 'host-supplied value';
-}
 
 function fromChatUsage(
   usage: import('openai').OpenAI.CompletionUsage | undefined,
@@ -133,7 +97,7 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
       { details: { field: 'timeoutMs' } },
     );
   }
-  const key = keySource(options.apiKey);
+  const key = apiKeySource(options.apiKey);
 
   const description: ProviderDescription = {
     name: 'openai',
@@ -147,9 +111,9 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
     context: ProviderCallContext,
   ): Promise<ProviderCallResult> {
     const sdk = await loadOpenAI();
-    const secret = (await key()).reveal();
     // The SDK's own timeout stops at the headers; this one covers the body too, so a server
-    // that stalls mid-body cannot hold the call until the run's deadline.
+    // that stalls mid-body cannot hold the call until the run's deadline. It starts before
+    // the key lookup, for the same reason: a secret manager that never answers.
     const timer = new AbortController();
     const clock = setTimeout(
       () => timer.abort(new DOMException('The attempt timed out.', 'TimeoutError')),
@@ -157,6 +121,15 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
     );
     clock.unref?.(); // a pending attempt timer must not keep the host process alive
     const signal = request.signal ? AbortSignal.any([request.signal, timer.signal]) : timer.signal;
+    let secret: RequestKey;
+    try {
+      secret = await raceSignal(key(), signal);
+    } catch (error) {
+      clearTimeout(clock);
+      // Nothing was sent yet: a timeout here is not billed (MISSING_CREDENTIAL, not retried).
+      if (timer.signal.aborted && !request.signal?.aborted) throw keyLookupTimeoutError(timeout);
+      throw error;
+    }
     // Whether a 2xx arrived decides if a failure may have been billed.
     let responded = false;
     const fetch: typeof globalThis.fetch = async (input, init) => {
@@ -167,7 +140,7 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
     try {
       // A client per call: the key lives only as long as the request (spec 003).
       const client = new sdk.OpenAI({
-        apiKey: secret,
+        apiKey: secret.sent.reveal(),
         baseURL,
         organization: null,
         project: null,
@@ -244,7 +217,8 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
       };
     } catch (error) {
       const timedOut = timer.signal.aborted && !request.signal?.aborted;
-      throw mapOpenAIError(error, sdk, [secret], { responded, timedOut });
+      const forms = keyForms(secret.given.reveal(), secret.sent.reveal());
+      throw mapOpenAIError(error, sdk, forms, { responded, timedOut });
     } finally {
       // The SDK has read and parsed the body by now: the attempt is over either way.
       clearTimeout(clock);

@@ -1,6 +1,7 @@
-import type { Budget, Reservation } from '@pm/budget';
+import type { Budget, Reservation, ReserveRequest } from '@pm/budget';
 import type { TokenUsageV1 } from '@pm/envelope-schemas';
 import { usageFromLedger } from './call-input.js';
+import { raceSignal } from './race-signal.js';
 
 /** The worst case of one call, as reserved before it. */
 export interface CallWorstCase {
@@ -25,6 +26,13 @@ export class CallHolds {
   /** One request per retry after an attempt that was certainly not billed. */
   readonly #requestHolds: Reservation[] = [];
   #state: 'none' | 'released' | 'settled' = 'none';
+  /**
+   * Whether the attempt holding the last worst case may have been billed (it answered, it
+   * failed saying so, or it was abandoned at the deadline). Kept here, not read off the
+   * call's final error: a deadline during the wait before a retry ends the call with
+   * RUNTIME_EXCEEDED, which says nothing about the attempt before it.
+   */
+  #lastMayBeBilled = false;
 
   constructor(budget: Budget, worst: CallWorstCase) {
     this.#budget = budget;
@@ -46,9 +54,27 @@ export class CallHolds {
     };
   }
 
-  /** Step 8: the first attempt's worst case, on every scope; throws the budget's refusal. */
-  async reserve(): Promise<void> {
-    this.#worstCaseHolds.push(await this.#budget.reserve(this.#worst));
+  /** Whether the last attempt may have been billed (see {@link attemptMayBeBilled}). */
+  get lastAttemptMayBeBilled(): boolean {
+    return this.#lastMayBeBilled;
+  }
+
+  /**
+   * The attempt in flight may have been billed: it answered, failed with `possiblyBilled`
+   * or reported usage, or was abandoned. However the call ends, its hold is booked.
+   */
+  attemptMayBeBilled(): void {
+    this.#lastMayBeBilled = true;
+  }
+
+  /**
+   * Step 8: the first attempt's worst case, on every scope; throws the budget's refusal.
+   * The store is host code (`budget.store`): the wait is bounded by `signal` (the run's
+   * deadline), and a reservation granted after it gave up is released at once.
+   */
+  async reserve(signal?: AbortSignal): Promise<void> {
+    this.#worstCaseHolds.push(await this.#hold(this.#worst, signal));
+    this.#lastMayBeBilled = false;
   }
 
   /**
@@ -56,19 +82,38 @@ export class CallHolds {
    * when the last attempt may have been billed, a worst case of its own. Throws the
    * budget's refusal.
    */
-  async holdRetry(lastMayBeBilled: boolean): Promise<void> {
-    if (lastMayBeBilled) {
-      await this.reserve();
+  async holdRetry(signal?: AbortSignal): Promise<void> {
+    if (this.#lastMayBeBilled) {
+      await this.reserve(signal);
       return;
     }
     this.#requestHolds.push(
-      await this.#budget.reserve({
-        model: this.#worst.model,
-        inputTokens: 0,
-        maxOutputTokens: 0,
-        requests: 1,
-      }),
+      await this.#hold(
+        { model: this.#worst.model, inputTokens: 0, maxOutputTokens: 0, requests: 1 },
+        signal,
+      ),
     );
+  }
+
+  /**
+   * The call failed: books what the holds know may have been billed and frees the rest.
+   * `reported` is usage the provider reported for the last attempt (a refusal's body);
+   * without it, a last attempt that may have been billed is booked at the worst case,
+   * whatever error ended the call; otherwise the last attempt's holds are released.
+   */
+  async fail(reported: TokenUsageV1 | undefined): Promise<void> {
+    if (reported) await this.settle(reported);
+    else if (this.#lastMayBeBilled) await this.settle(this.worstCaseUsage);
+    else await this.release();
+  }
+
+  async #hold(request: ReserveRequest, signal: AbortSignal | undefined): Promise<Reservation> {
+    const pending = this.#budget.reserve(request);
+    if (!signal) return pending;
+    return raceSignal(pending, signal, () => {
+      // Nothing was sent on it: a late reservation is freed, not left to expire as spent.
+      pending.then((late) => late.release()).catch(() => {});
+    });
   }
 
   /**
@@ -87,9 +132,9 @@ export class CallHolds {
   }
 
   /**
-   * The call failed and its last attempt was certainly not billed: frees what that attempt
-   * and the plain retries held. Earlier attempts that may have been billed are still booked
-   * at their worst case (then the state is `settled`, not `released`).
+   * Frees what the last attempt and the plain retries held. Earlier attempts that may have
+   * been billed are still booked at their worst case (then the state is `settled`, not
+   * `released`). Use {@link fail} when the call failed: it decides from what the holds know.
    */
   async release(): Promise<void> {
     this.#state = this.#worstCaseHolds.length > 1 ? 'settled' : 'released';

@@ -35,7 +35,8 @@ import {
   usageFromLedger,
 } from './call-input.js';
 import { linkCallSignal } from './call-signal.js';
-import { raceSignal } from './race-signal.js';
+import { checkStage, isStageName } from './check-stage.js';
+import { abortError, raceSignal } from './race-signal.js';
 import { requestHash } from './request-hash.js';
 import type { RunContext } from './run-context.js';
 
@@ -207,6 +208,7 @@ function checkPolicyFor(ctx: RunContext, call: CallInput, provider: LLMProvider)
 
 /** `run.estimate`: steps 1-6 only; nothing is sent or written. */
 export async function estimateCall(ctx: RunContext, call: CallInput): Promise<CallEstimate> {
+  checkStage(call.stage, "The call's stage option");
   let policy: CallEstimate['policy'] = { allowed: true };
   try {
     checkPolicyFor(ctx, call, ctx.provider);
@@ -239,20 +241,31 @@ function gateFacts(ctx: RunContext, call: CallInput, prepared: PreparedCall) {
   };
 }
 
-/** Step 7: asks the host's approver; no approver, an invalid decision or a deny refuse the call. */
-async function approve(ctx: RunContext, call: CallInput, prepared: PreparedCall): Promise<void> {
+/**
+ * Step 7: asks the host's approver; no approver, an invalid decision or a deny refuse the
+ * call. The approver is host code that may never answer (a person who is away): the wait is
+ * bounded by `signal` (the run's deadline), and then the call fails with the deadline's error.
+ */
+async function approve(
+  ctx: RunContext,
+  call: CallInput,
+  prepared: PreparedCall,
+  signal: AbortSignal,
+): Promise<void> {
   const scopes = approvalScopes(ctx.policy, gateFacts(ctx, call, prepared));
   if (scopes.length === 0) return;
-  if (!ctx.options.approve) {
+  const approver = ctx.options.approve;
+  if (!approver) {
     throw new ApprovalDeniedError(
       scopes,
       'no approver is configured (createLLMClient({ approve })), so gated calls are denied.',
     );
   }
-  let decision: ApprovalDecisionV1;
+  let answer: unknown;
   try {
-    decision = parseApprovalDecision(
-      await ctx.options.approve({
+    // Called inside `then` so an approver that throws synchronously is a failure like any other.
+    const asked = Promise.resolve().then(() =>
+      approver({
         runId: ctx.runId,
         stage: prepared.stage,
         requestId: prepared.requestId,
@@ -268,6 +281,14 @@ async function approve(ctx: RunContext, call: CallInput, prepared: PreparedCall)
         messages: prepared.request.messages,
       }),
     );
+    answer = await raceSignal(asked, signal);
+  } catch {
+    if (signal.aborted) throw abortError(signal);
+    throw new ApprovalDeniedError(scopes, 'the approver failed.');
+  }
+  let decision: ApprovalDecisionV1;
+  try {
+    decision = parseApprovalDecision(answer);
   } catch (error) {
     const why = isPmError(error)
       ? `the approver returned an invalid decision (${error.code}).`
@@ -333,9 +354,12 @@ export async function governedCall<T>(
   let holds: CallHolds | undefined;
   let attempts = 0;
   let reportedUsage: TokenUsageV1 | undefined;
-  // An attempt left running when the call's signal aborted: it may still be billed.
-  let abandoned = false;
+  // Linked before any host code runs (approver, budget store), so the run's deadline bounds
+  // every wait of the call, not only the provider's.
+  const link = linkCallSignal(ctx.budget.signal);
   try {
+    // 0 the stage names the ledger records of the call: checked before anything is written.
+    checkStage(call.stage, "The call's stage option");
     // 1 policy
     checkPolicyFor(ctx, call, provider);
     // 2-6 minimise (the caller's), redact, render, envelope, estimate
@@ -344,7 +368,7 @@ export async function governedCall<T>(
     });
     // 7 approve
     phase = 'approve';
-    await approve(ctx, call, prepared);
+    await approve(ctx, call, prepared, link.signal);
     // 8 reserve: only calls that can be billed hold budget.
     phase = 'reserve';
     if (provider.remote) {
@@ -354,7 +378,7 @@ export async function governedCall<T>(
         maxOutputTokens: call.maxOutputTokens,
       };
       const held = new CallHolds(ctx.budget, worst);
-      await held.reserve();
+      await held.reserve(link.signal);
       holds = held;
     }
     // 9 the request record is written before any egress: fsynced first with `strict`
@@ -383,45 +407,52 @@ export async function governedCall<T>(
     // 10 rate limit + provider call, bounded retries with jitter
     phase = 'call';
     const started = performance.now();
-    const link = linkCallSignal(ctx.budget.signal);
     const request = { ...prepared.request, signal: link.signal };
     const stage = prepared.stage;
     const requestId = prepared.requestId;
+    const weight = prepared.inputTokens + call.maxOutputTokens;
     let lastFailure: ProviderUnavailableError | undefined;
-    const attempt = async (): Promise<ProviderCallResult> => {
-      // A retry is one more request: held before it is made, so the cap holds; refused, no retry.
-      if (attempts > 0 && holds && lastFailure) await holdRetry(holds, lastFailure);
+    // One request to the provider. The rate limiter schedules each one, retries included:
+    // `requestsPerMinute` counts what reaches the provider, which is what it limits.
+    const send = async (): Promise<ProviderCallResult> => {
       attempts++;
       try {
         // Raced against the signal: a provider that ignores it cannot outlive the deadline.
-        return await raceSignal(provider.call(request, { fetch: ctx.fetch }), link.signal, () => {
-          abandoned = true;
-        });
+        // An attempt left running may still be billed.
+        const result = await raceSignal(
+          provider.call(request, { fetch: ctx.fetch }),
+          link.signal,
+          () => holds?.attemptMayBeBilled(),
+        );
+        holds?.attemptMayBeBilled(); // it answered: billed, whatever happens next
+        return result;
       } catch (error) {
-        if (error instanceof ProviderUnavailableError) lastFailure = error;
+        if (error instanceof ProviderUnavailableError) {
+          lastFailure = error;
+          if (error.possiblyBilled || error.usage) holds?.attemptMayBeBilled();
+        }
         throw error;
       }
     };
-    const result: ProviderCallResult = await ctx.rateLimiter
-      .schedule(
-        () =>
-          retry(attempt, {
-            ...ctx.options.retry,
-            signal: link.signal,
-            isRetryable: (error) => error instanceof ProviderUnavailableError && error.retryable,
-            onRetry: (event) =>
-              ctx.emit({
-                type: 'call.retry',
-                stage,
-                requestId,
-                attempt: event.attempt,
-                status: event.status,
-                delayMs: event.delayMs,
-              }),
-          }),
-        { tokens: prepared.inputTokens + call.maxOutputTokens, signal: link.signal },
-      )
-      .finally(link.unlink);
+    const attempt = async (): Promise<ProviderCallResult> => {
+      // A retry is one more request: held before it is made, so the cap holds; refused, no retry.
+      if (attempts > 0 && holds && lastFailure) await holdRetry(holds, lastFailure, link.signal);
+      return ctx.rateLimiter.schedule(send, { tokens: weight, signal: link.signal });
+    };
+    const result: ProviderCallResult = await retry(attempt, {
+      ...ctx.options.retry,
+      signal: link.signal,
+      isRetryable: (error) => error instanceof ProviderUnavailableError && error.retryable,
+      onRetry: (event) =>
+        ctx.emit({
+          type: 'call.retry',
+          stage,
+          requestId,
+          attempt: event.attempt,
+          status: event.status,
+          delayMs: event.delayMs,
+        }),
+    });
     const latencyMs = performance.now() - started;
     reportedUsage = result.usage;
     // The provider reported no usage: bill the worst case, so the budget never under-counts.
@@ -494,16 +525,14 @@ export async function governedCall<T>(
     };
   } catch (error) {
     // Free or settle what the call held, then say why in one record. Usage the provider
-    // reported is booked; a 2xx that could not be read, or an attempt abandoned at the
-    // deadline, may have been billed and is booked at the worst case; only a call that was
-    // certainly not billed is released.
+    // reported is booked; an attempt the holds know may have been billed (a 2xx that could
+    // not be read, a timeout, an attempt abandoned at the deadline) is booked at the worst
+    // case whatever error ended the call; only holds of attempts certainly not billed are freed.
     const unavailable = error instanceof ProviderUnavailableError ? error : undefined;
     reportedUsage ??= unavailable?.usage;
     if (holds && holds.state === 'none') {
       try {
-        if (reportedUsage) await holds.settle(reportedUsage);
-        else if (unavailable?.possiblyBilled || abandoned) await holds.settle(holds.worstCaseUsage);
-        else await holds.release();
+        await holds.fail(reportedUsage);
       } catch {
         // The reservation expires into "spent at the worst case" in the store: never free budget.
       }
@@ -519,7 +548,8 @@ export async function governedCall<T>(
       );
     }
     const recordedPhase = failure.code === 'EGRESS_DENIED' ? 'egress' : phase;
-    const stage = prepared?.stage ?? call.stage ?? ctx.defaultStage;
+    // A stage that failed its check cannot name the record: the run's stage does.
+    const stage = prepared?.stage ?? (isStageName(call.stage) ? call.stage : ctx.defaultStage);
     ctx.ledger.append({
       type: 'error',
       stage,
@@ -549,19 +579,28 @@ export async function governedCall<T>(
       return governedCall<T>(ctx, call, ctx.offline, true);
     }
     throw failure;
+  } finally {
+    link.unlink();
   }
 }
 
 /**
  * Holds one more request before a retry, or a whole worst case after an attempt that may
- * have been billed; refused, the call stops with the last failure.
+ * have been billed; refused, the call stops with the last failure. The wait is bounded by
+ * `signal`: the run's deadline ends the call with its own error.
  */
-async function holdRetry(holds: CallHolds, last: ProviderUnavailableError): Promise<void> {
+async function holdRetry(
+  holds: CallHolds,
+  last: ProviderUnavailableError,
+  signal: AbortSignal,
+): Promise<void> {
+  const billed = holds.lastAttemptMayBeBilled;
   try {
-    await holds.holdRetry(last.possiblyBilled);
+    await holds.holdRetry(signal);
   } catch (refused) {
+    if (signal.aborted) throw abortError(signal);
     const why = isPmError(refused) ? refused.code : 'an error';
-    const [what, raise] = last.possiblyBilled
+    const [what, raise] = billed
       ? ["another attempt's worst case", 'the budget']
       : ['another request', 'the requests cap'];
     throw new ProviderUnavailableError(

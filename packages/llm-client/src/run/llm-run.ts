@@ -16,7 +16,10 @@ import type { RunContext } from '../pipeline/run-context.js';
 
 /** Options shared by `generateText`, `generateObject` and `estimate`. */
 export interface GenerateOptions {
-  /** Stage name; default the run's stage. */
+  /**
+   * Stage name (as for `startRun({ stage })`); default the run's stage. An invalid one is
+   * `INVALID_ARGUMENT` before anything is reserved or sent (the error record names the run's stage).
+   */
   stage?: string;
   model: string;
   /** Prompt template, `id@version` (e.g. `draft-narrative@1`). */
