@@ -54,6 +54,45 @@ describe('parse functions', () => {
     );
   });
 
+  // Only keys longer than 32 characters or of 16+ mixing digits and letters were elided,
+  // so an `AKIA` key id without a digit, a short password, a card number or an e-mail
+  // address pasted as a key was quoted back. Now only a field-name shape is quoted.
+  it.each([
+    ['an AWS key id without a digit', () => `AKIA${'QRZMXWBT'.repeat(2)}`],
+    ['a 15-character password', () => ['Xk9#mQ2', '$vL7!pZw'].join('')],
+    ['a card number', () => ['4111', '1111', '1111', '1111'].join('')],
+    ['an e-mail address', () => `bob.smith${'@'}example.com`],
+    ['a phone number', () => '+44 20 7946 0958'],
+    ['random mixed case', () => `hf_${'XbQpLmNzRtYvWkSjHg'.repeat(2)}`],
+    ['a short token', () => 'x9fQ2mZ'],
+    ['a UK NI number', () => ['AB', '123456', 'C'].join('')],
+  ])('never quote back an unknown key that is %s', (_label, make) => {
+    const key = make();
+    const result = safeParseAutomationPolicy({ policy_id: 'p', [key]: 1 });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.message).not.toContain(key);
+    expect(JSON.stringify(result.problems)).not.toContain(key);
+    expect(result.problems.map((p) => p.path)).toContain(`$[<key of ${key.length} characters>]`);
+  });
+
+  it.each([
+    ['max_output_tokens', '$.max_output_tokens'],
+    ['schemaVersion', '$.schemaVersion'],
+    ['maxCostUsd', '$.maxCostUsd'],
+    ['allowed_model', '$.allowed_model'],
+    ['XMLHttpRequest', '$.XMLHttpRequest'],
+    ['userID', '$.userID'],
+    ['sha256', '$.sha256'],
+    ['MAX_OUTPUT_TOKENS', '$.MAX_OUTPUT_TOKENS'],
+    ['x-api-key', '$["x-api-key"]'],
+    ['run.window', '$["run.window"]'],
+  ])('still name a mistyped field name: %s', (key, path) => {
+    const result = safeParseAutomationPolicy({ policy_id: 'p', [key]: 1 });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.problems.map((p) => p.path)).toContain(path);
+  });
+
   it('list every problem, one line each, with a count', () => {
     try {
       parseRequestEnvelope({ schema_version: '1' });

@@ -8,27 +8,16 @@ export interface SecretSpan {
   kind: string;
 }
 
-/** A backslash escape (`\n`, `\"`, `\u0041`) or a percent-encoded byte (`%0A`). */
-const ESCAPE = /\\(?:u[0-9A-Fa-f]{4}|[\s\S])|%[0-9A-Fa-f]{2}/g;
-
 /**
- * `detectSecrets`, plus a second look at texts that embed escaped text (a JSON document
- * stored as an artifact, a URL-encoded body): there `\nsk-…` glues the key to the `n` of
- * the escape and a detector's word boundary no longer sees it. The second scan runs on
- * a copy where every escape is blanked to spaces of the same length, so its offsets are
- * the original's. Spans from both scans are merged.
+ * `detectSecrets`, less the findings that lie inside the ledger's own markers. Texts that
+ * embed escaped text (a JSON document stored as an artifact, a URL-encoded body, where
+ * `\nsk-…` glues the key to the `n` of the escape) need nothing extra here: `detectSecrets`
+ * also scans them with their escapes blanked.
  */
 export function findSecretSpans(text: string): SecretSpan[] {
-  let spans: SecretSpan[] = detectSecrets(text);
-  if (text.indexOf('\\') !== -1 || text.indexOf('%') !== -1) {
-    const view = text.replace(ESCAPE, (match) => ' '.repeat(match.length));
-    if (view !== text) {
-      const more = detectSecrets(view);
-      if (more.length > 0) spans = mergeSpans([...spans, ...more]);
-    }
-  }
+  const spans: SecretSpan[] = detectSecrets(text);
   if (spans.length > 0 && (text.includes('[SECRET:') || text.includes(REDACTED))) {
-    spans = withoutMarkers(text, spans);
+    return withoutMarkers(text, spans);
   }
   return spans;
 }
@@ -49,19 +38,4 @@ function withoutMarkers(text: string, spans: SecretSpan[]): SecretSpan[] {
   return spans.filter(
     (span) => !markers.some(([start, end]) => span.start >= start - 1 && span.end <= end + 1),
   );
-}
-
-/** Sorted, non-overlapping union of spans (the first span's kind names a merged one). */
-function mergeSpans(spans: SecretSpan[]): SecretSpan[] {
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: SecretSpan[] = [];
-  for (const span of spans) {
-    const last = out[out.length - 1];
-    if (last !== undefined && span.start < last.end) {
-      if (span.end > last.end) last.end = span.end;
-    } else {
-      out.push({ start: span.start, end: span.end, kind: span.kind });
-    }
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
 import type { Finding } from './finding.js';
+import { checkStrings, invalidOption, isRegExp } from './invalid-option.js';
 
 /**
  * Values a host declares not sensitive: its own support address, documentation IPs, a
@@ -15,6 +16,36 @@ export interface AllowList {
 
 /** An allow-list compiled once into a predicate: `true` keeps the finding. */
 export type FindingFilter = (finding: Finding, text: string) => boolean;
+
+/**
+ * Throws `INVALID_ARGUMENT` naming the field (`allow.patterns[0]`) unless `allow` is an
+ * object whose `values` and `types` are arrays of strings and `patterns` an array of
+ * RegExps: a string pattern used to throw a TypeError, and a string given for `values`
+ * would be spread into its letters.
+ */
+export function checkAllowList(allow: unknown): void {
+  if (typeof allow !== 'object' || allow === null || Array.isArray(allow)) {
+    throw invalidOption(
+      'allow',
+      'an object { values?, patterns?, types? }',
+      allow,
+      'leave it out to allow nothing.',
+    );
+  }
+  const a = allow as Record<string, unknown>;
+  if (a.values !== undefined)
+    checkStrings(a.values, 'allow.values', 'list the exact values to allow.');
+  if (a.types !== undefined)
+    checkStrings(a.types, 'allow.types', "list finding types, e.g. ['ip'].");
+  if (a.patterns !== undefined) {
+    const fix = 'pass regular expressions (e.g. /[^@]+@example\\.com/), not strings.';
+    if (!Array.isArray(a.patterns))
+      throw invalidOption('allow.patterns', 'an array of RegExps', a.patterns, fix);
+    a.patterns.forEach((p, i) => {
+      if (!isRegExp(p)) throw invalidOption(`allow.patterns[${i}]`, 'a RegExp', p, fix);
+    });
+  }
+}
 
 /** Compiles an allow-list; `undefined` when it allows nothing (no per-finding cost). */
 export function compileAllowList(allow: AllowList | undefined): FindingFilter | undefined {

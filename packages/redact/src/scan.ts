@@ -1,6 +1,7 @@
 import { PmError } from '@pm/envelope-schemas';
 import type { FindingFilter } from './allow-list.js';
 import type { Detector } from './detector.js';
+import { blankEscapes } from './escaped-text.js';
 import type { Finding } from './finding.js';
 import { mayMatch, prefilterKeys } from './prefilter.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
@@ -42,8 +43,9 @@ export function compileDetectors(
  * Runs every detector whose prefilter passes (and, on a short text, whose literals the
  * gate finds) and resolves overlaps. Findings come back sorted by start and
  * non-overlapping. A text holding zero-width characters is scanned without them and the
- * spans mapped back, so an invisible character cannot hide a token. Throws
- * `INVALID_ARGUMENT` for anything but a string.
+ * spans mapped back, so an invisible character cannot hide a token. A text holding
+ * escapes (`\n`, `%20`) is also scanned with them blanked (see `blankEscapes`), so a token
+ * glued to one is found. Throws `INVALID_ARGUMENT` for anything but a string.
  */
 export function runDetectors(compiled: CompiledDetectors, text: string): Finding[] {
   if (typeof text !== 'string') {
@@ -62,7 +64,23 @@ export function runDetectors(compiled: CompiledDetectors, text: string): Finding
 function scanText(compiled: CompiledDetectors, text: string): Finding[] {
   const out: Finding[] = [];
   if (text.length === 0) return out;
-  const { detectors, prefilters, gate, priorities, filter } = compiled;
+  runEach(compiled, text, out);
+  // A second look with escapes blanked: a token right after `\n` or `%20` fails every
+  // "starts a token" check on the text itself. The view is scanned besides the text, not
+  // instead of it: PEM bodies, `\"…\"` values and `%40` in passwords hold escapes that
+  // are theirs. Both scans' findings go through the allow-list on the original text (the
+  // value the host sees) and merge below, so the result is their union.
+  const view = blankEscapes(text);
+  if (view !== null) runEach(compiled, view, out);
+  if (out.length === 0) return out;
+  const { priorities, filter } = compiled;
+  const kept = filter === undefined ? out : out.filter((f) => filter(f, text));
+  return resolveOverlaps(kept, (f) => priorities.get(f.detector) ?? 0);
+}
+
+/** Appends the findings of every detector whose literals `text` may hold. */
+function runEach(compiled: CompiledDetectors, text: string, out: Finding[]): void {
+  const { detectors, prefilters, gate } = compiled;
   // A short text without any literal skips every detector that has literals at once.
   const skipCovered =
     gate !== null && text.length <= SHORT_TEXT_MAX_LENGTH && !gate.pattern.test(text);
@@ -70,7 +88,4 @@ function scanText(compiled: CompiledDetectors, text: string): Finding[] {
     if (skipCovered && gate.covers[i]) continue;
     if (mayMatch(prefilters[i]!, text)) detectors[i]!.scan(text, out);
   }
-  if (out.length === 0) return out;
-  const kept = filter === undefined ? out : out.filter((f) => filter(f, text));
-  return resolveOverlaps(kept, (f) => priorities.get(f.detector) ?? 0);
 }

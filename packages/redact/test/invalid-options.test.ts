@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
+import { runInNewContext } from 'node:vm';
 import { isPmError, SecretValue } from '@pm/envelope-schemas';
 import { describe, expect, it } from 'vitest';
-import { buildDisclosure, createRedactor, describeEventLog } from '../src/index.js';
+import { buildDisclosure, createRedactor, type Detector, describeEventLog } from '../src/index.js';
 
 const caught = (f: () => unknown): unknown => {
   try {
@@ -97,5 +98,94 @@ describe('options are validated at the entry points', () => {
     expect((caught(() => r.scan(input as never)) as { code: string }).code).toBe(
       'INVALID_ARGUMENT',
     );
+  });
+});
+
+// Options of the wrong shape threw a TypeError from deep inside, were spread into letters
+// (`hashFields: 'email'`), or were accepted and failed on the first text (no `type`).
+describe('createRedactor options of the wrong shape: INVALID_ARGUMENT naming the option', () => {
+  const secretish = `Zq9#${'xT4!kLm'.repeat(2)}`;
+  it.each([
+    ['options null', null, 'options'],
+    ['options an array', [], 'options'],
+    ['options a string', 'homebrew', 'options'],
+    ['dropFields a number', { dropFields: 5 }, 'dropFields'],
+    ['dropFields of numbers', { dropFields: [1] }, 'dropFields[0]'],
+    ['hashFields a string', { hashFields: 'email' }, 'hashFields'],
+    ['hashFields of numbers', { hashFields: [1] }, 'hashFields[0]'],
+    ['detectors not an array', { detectors: { id: 'x' } }, 'detectors'],
+    ['a detector that is null', { detectors: [null] }, 'detectors[0]'],
+    [
+      'a pattern as a string',
+      { detectors: [{ id: 'x', type: 'x', pattern: secretish }] },
+      'detectors[0].pattern',
+    ],
+    ['no type', { detectors: [{ id: 'x', pattern: /x/ }] }, 'detectors[0].type'],
+    [
+      'a type outside [a-z0-9_]',
+      { detectors: [{ id: 'x', type: 'Not Valid!', pattern: /x/ }] },
+      'detectors[0].type',
+    ],
+    ['no id', { detectors: [{ type: 'x', pattern: /x/ }] }, 'detectors[0].id'],
+    [
+      'a group the pattern lacks',
+      { detectors: [{ id: 'x', type: 'x', pattern: /a(b)/, group: 2 }] },
+      'detectors[0].group',
+    ],
+    [
+      'needles not strings',
+      { detectors: [{ id: 'x', type: 'x', pattern: /x/, needles: [1] }] },
+      'detectors[0].needles[0]',
+    ],
+    [
+      'validate not a function',
+      { detectors: [{ id: 'x', type: 'x', pattern: /x/, validate: true }] },
+      'detectors[0].validate',
+    ],
+    [
+      'priority not a number',
+      { detectors: [{ id: 'x', type: 'x', pattern: /x/, priority: '9' }] },
+      'detectors[0].priority',
+    ],
+    ['allow not an object', { allow: [secretish] }, 'allow'],
+    ['allow.patterns as strings', { allow: { patterns: [secretish] } }, 'allow.patterns[0]'],
+    ['allow.patterns not an array', { allow: { patterns: /x/ } }, 'allow.patterns'],
+    ['allow.values a string', { allow: { values: secretish } }, 'allow.values'],
+    ['allow.types of numbers', { allow: { types: [1] } }, 'allow.types[0]'],
+  ])('%s', (_label, options, option) => {
+    const e = caught(() => createRedactor(options as never));
+    expect(isPmError(e)).toBe(true);
+    expect((e as { code: string }).code).toBe('INVALID_ARGUMENT');
+    expect((e as Error).message).toContain(`createRedactor: ${option} must be`);
+    expect((e as { details: { option: string } }).details.option).toBe(option);
+    // The value given is never repeated: patterns and field names may be sensitive.
+    expect((e as Error).message).not.toContain(secretish);
+    expect((e as Error).message).not.toContain('Not Valid');
+  });
+
+  it('well-formed options are accepted: specs, full detectors, RegExps of another realm', () => {
+    const foreign = runInNewContext('/CUST-[0-9]{6}/');
+    const r = createRedactor({
+      detectors: [
+        { id: 'customer-number', type: 'customer_id', pattern: foreign, group: 0 },
+        { id: 'order', type: 'order_id', pattern: /ORD-([0-9]{4})/, group: 1, needles: ['ORD-'] },
+      ],
+      allow: { values: [], patterns: [/x/], types: ['ip'] },
+      hashFields: ['customer'],
+      hashKey: KEY,
+      dropFields: [],
+    });
+    expect(r.redactText('CUST-123456 ORD-1234').text).toBe('[CUSTOMER_ID_1] ORD-[ORDER_ID_1]');
+    const full: Detector = {
+      id: 'whole',
+      type: 'note',
+      priority: 10,
+      scan: (text, out) => {
+        if (text === 'x') out.push({ type: 'note', start: 0, end: 1, detector: 'whole' });
+      },
+    };
+    expect(createRedactor({ detectors: [full] }).redactText('x').text).toBe('[NOTE_1]');
+    expect(() => createRedactor()).not.toThrow();
+    expect(() => createRedactor(undefined)).not.toThrow();
   });
 });

@@ -1,31 +1,17 @@
 import type { z } from 'zod';
 import type { SchemaProblem } from '../errors/schema-validation-error.js';
-
-/** Keys longer than this are not quoted back: a field name is short, a pasted token is not. */
-const MAX_QUOTED_KEY = 32;
-/** From this length, a key that mixes digits and letters reads as a token, not a name. */
-const TOKEN_SHAPED_FROM = 16;
+import { isQuotableKey } from './quotable-key.js';
 
 /**
- * Whether a key is not to be quoted back: long, or shaped like a credential (`sk_live_…`
- * of 32 characters, an `AKIA…` key id of 20, a hex key). This package cannot run the
- * secret detectors (they depend on it), so it keeps to a shape no field name has.
- */
-function mayBeSecret(key: string): boolean {
-  if (key.length > MAX_QUOTED_KEY) return true;
-  return key.length >= TOKEN_SHAPED_FROM && /[0-9]/.test(key) && /[A-Za-z]/.test(key);
-}
-
-/**
- * `['a', 0, 'b']` -> `$.a[0].b`; keys that are not identifiers are quoted, long or
- * token-shaped ones elided.
+ * `['a', 0, 'b']` -> `$.a[0].b`; keys that are not identifiers are quoted, and keys not
+ * shaped like a field name (see `isQuotableKey`) elided to their length.
  */
 export function toJsonPath(path: readonly PropertyKey[]): string {
   let out = '$';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
     else if (typeof key !== 'string') out += '[<symbol>]';
-    else if (mayBeSecret(key)) out += `[<key of ${key.length} characters>]`;
+    else if (!isQuotableKey(key)) out += `[<key of ${key.length} characters>]`;
     else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) out += `.${key}`;
     else out += `[${JSON.stringify(key)}]`;
   }

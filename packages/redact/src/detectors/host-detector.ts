@@ -1,5 +1,12 @@
 import type { Detector } from '../detector.js';
+import { checkStrings, invalidOption, isRegExp } from '../invalid-option.js';
 import { regexDetector } from './regex-detector.js';
+
+/**
+ * A finding type: lowercase letters, digits and `_`, starting with a letter, as a
+ * redaction profile names the types it maps to operators.
+ */
+const FINDING_TYPE = /^[a-z][a-z0-9_]{0,63}$/;
 
 /**
  * A detector a host adds without writing a scan: a pattern and a type. The pattern must
@@ -8,7 +15,7 @@ import { regexDetector } from './regex-detector.js';
 export interface HostDetectorSpec {
   /** Detector name recorded in findings, e.g. `customer-number`. */
   id: string;
-  /** Finding type reported (lowercase, digits, `_`), e.g. `customer_id` or `secret`. */
+  /** Finding type reported (lowercase letters, digits, `_`; a letter first), e.g. `customer_id` or `secret`. */
   type: string;
   /** Secret kind, when `type` is `secret`. */
   kind?: string;
@@ -24,7 +31,113 @@ export interface HostDetectorSpec {
   validate?: (value: string) => boolean;
 }
 
-/** Turns a host's detector (spec or full `Detector`) into a `Detector`. */
+/** Number of capture groups of `pattern` (an empty alternative matches: the groups are all there). */
+function captureGroups(pattern: RegExp): number {
+  return new RegExp(`${pattern.source}|`).exec('')!.length - 1;
+}
+
+/**
+ * Throws `INVALID_ARGUMENT` naming the field (`detectors[i].pattern`) unless `spec` is a
+ * usable host detector: a full `Detector` (id, type, priority, a `scan` function) or a
+ * spec with an id, a type of lowercase letters, digits and `_`, a RegExp (not a string:
+ * its flags are the host's to choose), and a `group` the pattern has. Checked when the
+ * redactor is created: a bad one used to throw a TypeError, or be accepted and fail on
+ * the first text (no `type`), or never report anything (a group the pattern lacks).
+ */
+export function checkDetector(spec: unknown, option: string): void {
+  const fix =
+    'see HostDetectorSpec: { id, type, pattern: /…/, group?, priority?, needles?, validate? }.';
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
+    throw invalidOption(option, 'a detector object', spec, fix);
+  }
+  const d = spec as Record<string, unknown>;
+  if (typeof d.id !== 'string' || d.id === '') {
+    throw invalidOption(
+      `${option}.id`,
+      'a non-empty string',
+      d.id,
+      'name the detector, e.g. "customer-number".',
+    );
+  }
+  if (typeof d.type !== 'string' || !FINDING_TYPE.test(d.type)) {
+    throw invalidOption(
+      `${option}.type`,
+      'a lowercase letter, then up to 63 lowercase letters, digits and _',
+      d.type,
+      typeof d.type === 'string'
+        ? `the one given (${d.type.length} characters) has other characters; use e.g. "customer_id".`
+        : 'e.g. "customer_id" or "secret".',
+    );
+  }
+  if (d.kind !== undefined && typeof d.kind !== 'string') {
+    throw invalidOption(
+      `${option}.kind`,
+      'a string',
+      d.kind,
+      'leave it out unless type is "secret".',
+    );
+  }
+  if (
+    d.priority !== undefined &&
+    !(typeof d.priority === 'number' && Number.isFinite(d.priority))
+  ) {
+    throw invalidOption(
+      `${option}.priority`,
+      'a finite number',
+      d.priority,
+      'leave it out for 90.',
+    );
+  }
+  if (d.needles !== undefined)
+    checkStrings(d.needles, `${option}.needles`, 'list literals every match contains.');
+  if (typeof d.scan === 'function') {
+    if (d.anchors !== undefined)
+      checkStrings(d.anchors, `${option}.anchors`, 'list literals every match starts with.');
+    if (typeof d.priority !== 'number') {
+      throw invalidOption(
+        `${option}.priority`,
+        'a finite number',
+        d.priority,
+        'a full Detector sets its overlap priority.',
+      );
+    }
+    return;
+  }
+  if (!isRegExp(d.pattern)) {
+    throw invalidOption(
+      `${option}.pattern`,
+      'a RegExp',
+      d.pattern,
+      'pass a regular expression (e.g. /CUST-[0-9]{6}/, or new RegExp(text) built yourself), not a string.',
+    );
+  }
+  if (d.group !== undefined) {
+    const groups = captureGroups(d.pattern);
+    if (
+      typeof d.group !== 'number' ||
+      !Number.isInteger(d.group) ||
+      d.group < 0 ||
+      d.group > groups
+    ) {
+      throw invalidOption(
+        `${option}.group`,
+        `a capture group of the pattern (an integer from 0 to ${groups})`,
+        d.group,
+        'leave it out to report the whole match.',
+      );
+    }
+  }
+  if (d.validate !== undefined && typeof d.validate !== 'function') {
+    throw invalidOption(
+      `${option}.validate`,
+      'a function',
+      d.validate,
+      'pass (value) => boolean, or leave it out.',
+    );
+  }
+}
+
+/** Turns a host's detector (spec or full `Detector`) into a `Detector`; see `checkDetector`. */
 export function toDetector(spec: HostDetectorSpec | Detector): Detector {
   if ('scan' in spec && typeof spec.scan === 'function') return spec;
   const s = spec as HostDetectorSpec;

@@ -15,6 +15,7 @@ import { createMasker } from '../operators/mask.js';
 import { BUILTIN_PROFILES, profileRef } from '../profiles/builtin-profiles.js';
 import { compileDetectors, runDetectors } from '../scan.js';
 import { applyOperators, countByType, type OperatorTable } from './apply-operators.js';
+import { checkOptions } from './check-options.js';
 import { type ValueWalker, walkValue } from './redact-value.js';
 import { normaliseKey } from './sensitive-keys.js';
 import type { Redactor, RedactorOptions, RedactTextResult, RedactValueResult } from './types.js';
@@ -106,13 +107,18 @@ function resolveMaxDepth(maxDepth: unknown): number {
  * the allow-list and the profile once. Throws `REDACTION_KEY_REQUIRED` when the profile
  * hashes and no `hashKey` is given, `SCHEMA_INVALID` for an invalid host profile,
  * `INVALID_ARGUMENT` for a `hashKey` that is not a string, Uint8Array or `SecretValue` (or
- * is shorter than 16 bytes) and a `maxDepth` that is not an integer from 0 to 1000.
+ * is shorter than 16 bytes), a `maxDepth` that is not an integer from 0 to 1000, and
+ * options of the wrong shape (options not an object, `hashFields`/`dropFields` not arrays
+ * of strings, a host detector without an id or a lowercase `type` or whose `pattern` is
+ * not a RegExp, `allow` lists of the wrong types); each error names the option, never
+ * its value.
  *
  * @example
  * const r = createRedactor({ profile: 'homebrew' });
  * r.redactText('mail bob@example.com').text // 'mail [EMAIL_1]'
  */
 export function createRedactor(options: RedactorOptions = {}): Redactor {
+  checkOptions(options);
   const base = resolveProfile(options);
   const hashFieldNames = [...base.hash_fields, ...(options.hashFields ?? [])];
   const dropFieldNames = [...base.drop_fields, ...(options.dropFields ?? [])];

@@ -1,6 +1,7 @@
 import type { Finding } from '../finding.js';
 import { childPath, indexPath } from './json-path.js';
 import { isSensitiveKey, normaliseKey } from './sensitive-keys.js';
+import { unbox } from './unbox.js';
 
 /** What the deep walk needs from its redactor. */
 export interface ValueWalker {
@@ -44,7 +45,8 @@ function scalarText(value: unknown): string {
  * included (two keys that redact alike keep the last value); values under sensitive
  * keys are replaced whole (any type); hash fields are hashed whole; drop fields removed.
  * Dates are copied, binary (Buffer, typed arrays, ArrayBuffer) is replaced by a marker
- * with its size (it is not text and cannot be scanned), Maps and Sets are rebuilt.
+ * with its size (it is not text and cannot be scanned), Maps and Sets are rebuilt, boxed
+ * primitives (`new String(…)`) become their primitive (a string is scanned).
  * `ancestors` holds the objects on the current path only, so a shared (not cyclic)
  * object is redacted at each place it appears.
  */
@@ -96,6 +98,10 @@ export function walkValue(
       }
       return out;
     }
+    // A boxed primitive (`new String('sk-…')`) is its primitive: walked as an object it
+    // would come out as one property per character, none of them scanned.
+    const primitive = unbox(value);
+    if (primitive !== value) return walkValue(walker, primitive, path, depth, ancestors, findings);
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(value)) {
       const v = (value as Record<string, unknown>)[k];
@@ -158,11 +164,13 @@ function walkEntry(
     const text = typeof v === 'object' ? '[object]' : scalarText(v);
     return walker.replaceWhole('secret', text, path, 'sensitive-key', findings);
   }
-  if (
-    walker.hashFields.has(nk) &&
-    (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint')
-  ) {
-    return walker.replaceWhole('identifier', String(v), path, 'hash-field', findings);
+  if (walker.hashFields.has(nk)) {
+    // A boxed `new String(email)` is hashed as the address is (anything else boxed goes on
+    // to the walk, which unboxes it too).
+    const scalar = typeof v === 'object' ? unbox(v) : v;
+    if (typeof scalar === 'string' || typeof scalar === 'number' || typeof scalar === 'bigint') {
+      return walker.replaceWhole('identifier', String(scalar), path, 'hash-field', findings);
+    }
   }
   return walkValue(walker, v, path, depth + 1, ancestors, findings);
 }

@@ -3,34 +3,25 @@ import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { runEnd } from '../long-value.js';
 import { isAwsSecretAccessKey } from './aws.js';
+import { escapedClose, plainClose, type Quote } from './quoted-value.js';
 import { isSecretValue } from './secret-value-shape.js';
 
 /** Separator candidates; the assignment is checked around each. */
 const SEPARATOR = /[:=]/g;
 /**
- * The head of the value after a separator: optional spaces, then "…, '…, `…, \"… (JSON
- * inside a JSON string) or a bare token, each up to 256 characters. The closing quote is
- * checked by the scan, after `QUOTED_REST` has carried a value that filled the bound on to
- * it. Groups 1–5; each alternative starts with a different character, every repetition is
- * bounded: linear.
+ * The head of the value after a separator: optional spaces, then an opening quote (", ', `
+ * or \" of JSON inside a JSON string: group 1) or a bare token of up to 256 characters
+ * (group 2). A quoted value is read to its closing quote by `escapedClose`, which knows
+ * backslash escapes: a pattern that stopped at the first `"` or `\` left the tail of
+ * `"Str0ngP@ss\"w0rd!"` in clear. Each alternative starts with a different character,
+ * every repetition is bounded: linear.
  */
-const VALUE =
-  /[ \t]{0,4}@?(?:"([^"\r\n]{1,256})|'([^'\r\n]{1,256})|`([^`\r\n]{1,256})|\\"([^"\\\r\n]{1,256})|([^\s"'`,;)}\]>&\\]{1,256}))/dy;
-/** The head's bound: a value that fills it may go on (see `long-value.ts`). */
-const HEAD_BOUND = 256;
+const VALUE = /[ \t]{0,4}@?(?:("|'|`|\\")|([^\s"'`,;)}\]>&\\]{1,256}))/dy;
 
-/** Capture group of the bare (unquoted) value; 1–3 are quoted, 4 is `\\"…\\"` (escaped JSON). */
-const BARE = 5;
-/** Per quoted group (1–4): the rest of a value past the head, up to its closing quote. */
-const QUOTED_REST: readonly RegExp[] = [
-  /(?:)/y,
-  /[^"\r\n]*/y,
-  /[^'\r\n]*/y,
-  /[^`\r\n]*/y,
-  /[^"\\\r\n]*/y,
-];
-/** Per quoted group (1–4): the closing quote. */
-const CLOSING = ['', '"', "'", '`', '\\"'];
+/** Capture group of the opening quote. */
+const QUOTED = 1;
+/** Capture group of the bare (unquoted) value. */
+const BARE = 2;
 /**
  * The rest of a bare value: outside a URL query a `&` is part of the value (passwords
  * hold symbols), not the start of the next parameter, and a value past the head's bound
@@ -128,32 +119,57 @@ function checkAssignment(
   const v = VALUE.exec(text);
   if (v === null) return sepEnd;
   const indices = v.indices!;
-  let group = 1;
-  while (group < BARE && indices[group] === undefined) group++;
-  const span = indices[group]!;
-  let start = span[0];
-  let end = span[1];
-  const bare = group === BARE;
+  const keyName = text.slice(s, e);
   // After `?` or `&` the key is a URL query parameter; only there does `&` end a value.
   const before = text.charCodeAt(s - 1);
   const inUrlQuery = !colon && spaces === 0 && (before === 63 || before === 38);
-  if (bare) {
-    end = runEnd(inUrlQuery ? QUERY_REST : BARE_REST, text, end);
-  } else {
-    // A quoted value that filled the head runs on to its closing quote; one without a
-    // closing quote is no value.
-    if (end - start === HEAD_BOUND) end = runEnd(QUOTED_REST[group]!, text, end);
-    if (!text.startsWith(CLOSING[group]!, end)) return sepEnd;
+  if (indices[QUOTED] === undefined) {
+    const [start, head] = indices[BARE]!;
+    const end = runEnd(inUrlQuery ? QUERY_REST : BARE_REST, text, head);
+    report(text, keyName, start, end, true, inUrlQuery, out);
+    return end;
   }
-  const resume = end;
-  // Trim spaces inside quotes: the secret is what is between them.
+  // A quoted value runs to its closing quote, escapes read as escapes; one without a
+  // closing quote is no value. The reading without escapes is the fallback when that one
+  // is open or no secret (a shell `'pa\ss\'`, a Windows path `"C:\dir\" x="y"`, where a
+  // backslash is literal): either reading that holds a secret is taken, failing closed.
+  const quote = v[QUOTED] as Quote;
+  const start = indices[QUOTED]![1];
+  const escaped = escapedClose(text, start, quote);
+  if (escaped > start && report(text, keyName, start, escaped, false, inUrlQuery, out)) {
+    return escaped;
+  }
+  // Resuming after the shorter reading leaves the separators past it to be checked: a
+  // rejected reading may have run over the next assignment (`x="C:\dir\" token="…"`).
+  const plain = plainClose(text, start, quote);
+  if (plain <= start) return sepEnd;
+  if (plain !== escaped) report(text, keyName, start, plain, false, inUrlQuery, out);
+  return plain;
+}
+
+/**
+ * Reports the value in `text[start, end)` (spaces inside quotes trimmed: the secret is
+ * what is between them) when it is shaped like a secret; says whether it did.
+ */
+function report(
+  text: string,
+  keyName: string,
+  start: number,
+  end: number,
+  bare: boolean,
+  inUrlQuery: boolean,
+  out: Finding[],
+): boolean {
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   const value = text.slice(start, end);
-  if (isAwsSecretAccessKey(text.slice(s, e), value)) {
+  if (isAwsSecretAccessKey(keyName, value)) {
     out.push({ type: 'secret', kind: 'aws', start, end, detector: 'aws-secret-access-key' });
-  } else if (isSecretValue(value, bare, inUrlQuery)) {
-    out.push({ type: 'secret', kind: 'generic', start, end, detector: 'generic-assignment' });
+    return true;
   }
-  return resume;
+  if (isSecretValue(value, bare, inUrlQuery)) {
+    out.push({ type: 'secret', kind: 'generic', start, end, detector: 'generic-assignment' });
+    return true;
+  }
+  return false;
 }

@@ -1,0 +1,54 @@
+import { PmError } from '@pm/envelope-schemas';
+
+/**
+ * What a value is, for an error message: `null`, `array`, `RegExp` or its `typeof`. Never
+ * the value itself: options carry patterns and field names, and messages end up in logs.
+ */
+export function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (isRegExp(value)) return 'RegExp';
+  return typeof value;
+}
+
+/**
+ * True for a regular expression, from this realm or another (a `vm` context, a worker's
+ * copy): `instanceof` alone misses those.
+ */
+export function isRegExp(value: unknown): value is RegExp {
+  return (
+    value instanceof RegExp ||
+    (Object.prototype.toString.call(value) === '[object RegExp]' &&
+      typeof (value as RegExp).source === 'string' &&
+      typeof (value as RegExp).flags === 'string')
+  );
+}
+
+/**
+ * The `INVALID_ARGUMENT` error for a bad `createRedactor` option: names the option (its
+ * path, e.g. `detectors[2].pattern`), what it must be and what to do, and the type given,
+ * never the value.
+ */
+export function invalidOption(
+  option: string,
+  expected: string,
+  got: unknown,
+  fix: string,
+): PmError {
+  const type = typeName(got);
+  return new PmError(
+    'INVALID_ARGUMENT',
+    `createRedactor: ${option} must be ${expected}, got ${type === 'undefined' ? 'nothing' : type}; ${fix}`,
+    { details: { option, type } },
+  );
+}
+
+/** Throws unless `value` is an array of strings (`option` names it in the error). */
+export function checkStrings(value: unknown, option: string, fix: string): void {
+  if (!Array.isArray(value)) throw invalidOption(option, 'an array of strings', value, fix);
+  for (let i = 0; i < value.length; i++) {
+    if (typeof value[i] !== 'string') {
+      throw invalidOption(`${option}[${i}]`, 'a string', value[i], fix);
+    }
+  }
+}
