@@ -189,3 +189,36 @@ describe('createRedactor options of the wrong shape: INVALID_ARGUMENT naming the
     expect(() => createRedactor(undefined)).not.toThrow();
   });
 });
+
+// A misspelt option was ignored: `dropField: ['ssn']` left the field in place, fail open.
+describe('unknown options', () => {
+  it('refuses a misspelt option by name, before any text is redacted', () => {
+    const e = caught(() => createRedactor({ dropField: ['ssn'] } as never));
+    expect(isPmError(e)).toBe(true);
+    expect((e as { code: string }).code).toBe('INVALID_ARGUMENT');
+    expect((e as Error).message).toContain('unknown option "dropField"');
+    expect((e as Error).message).toContain('dropFields');
+  });
+
+  it('gives a key that is not option-shaped by its length only', () => {
+    const pasted = `sk-${'Ab9'.repeat(12)}`;
+    const e = caught(() => createRedactor({ [pasted]: true } as never));
+    expect((e as { code: string }).code).toBe('INVALID_ARGUMENT');
+    expect((e as Error).message).toContain(`unknown option of ${pasted.length} characters`);
+    expect((e as Error).message).not.toContain(pasted);
+    expect(JSON.stringify((e as { details?: unknown }).details)).not.toContain(pasted);
+  });
+
+  it('still takes every documented option', () => {
+    const r = createRedactor({
+      profile: 'homebrew',
+      detectors: [],
+      allow: {},
+      hashFields: [],
+      dropFields: ['ssn'],
+      maxDepth: 8,
+      hashKey: KEY,
+    });
+    expect(r.redactValue({ ssn: 'x', name: 'ok' }).value).toEqual({ name: 'ok' });
+  });
+});
