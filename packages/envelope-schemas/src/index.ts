@@ -59,6 +59,7 @@ export {
 } from './ledger-records/record-data.js';
 export { TokenUsageV1 } from './ledger-records/usage.js';
 export type { SafeParseResult } from './parse/create-parser.js';
+export { isQuotableKey } from './parse/quotable-key.js';
 export {
   parseRedactionProfile,
   RedactionOperator,

@@ -1,5 +1,5 @@
 import type { Finding } from './finding.js';
-import { checkStrings, invalidOption, isRegExp } from './invalid-option.js';
+import { checkObject, checkStrings, invalidOption, isRegExp } from './invalid-option.js';
 
 /**
  * Values a host declares not sensitive: its own support address, documentation IPs, a
@@ -24,24 +24,21 @@ export type FindingFilter = (finding: Finding, text: string) => boolean;
  * would be spread into its letters.
  */
 export function checkAllowList(allow: unknown): void {
-  if (typeof allow !== 'object' || allow === null || Array.isArray(allow)) {
-    throw invalidOption(
-      'allow',
-      'an object { values?, patterns?, types? }',
-      allow,
-      'leave it out to allow nothing.',
-    );
-  }
-  const a = allow as Record<string, unknown>;
-  if (a.values !== undefined)
-    checkStrings(a.values, 'allow.values', 'list the exact values to allow.');
-  if (a.types !== undefined)
-    checkStrings(a.types, 'allow.types', "list finding types, e.g. ['ip'].");
-  if (a.patterns !== undefined) {
+  checkObject(
+    allow,
+    'allow',
+    'an object { values?, patterns?, types? }',
+    'leave it out to allow nothing.',
+  );
+  if (allow.values !== undefined)
+    checkStrings(allow.values, 'allow.values', 'list the exact values to allow.');
+  if (allow.types !== undefined)
+    checkStrings(allow.types, 'allow.types', "list finding types, e.g. ['ip'].");
+  if (allow.patterns !== undefined) {
     const fix = 'pass regular expressions (e.g. /[^@]+@example\\.com/), not strings.';
-    if (!Array.isArray(a.patterns))
-      throw invalidOption('allow.patterns', 'an array of RegExps', a.patterns, fix);
-    a.patterns.forEach((p, i) => {
+    if (!Array.isArray(allow.patterns))
+      throw invalidOption('allow.patterns', 'an array of RegExps', allow.patterns, fix);
+    allow.patterns.forEach((p, i) => {
       if (!isRegExp(p)) throw invalidOption(`allow.patterns[${i}]`, 'a RegExp', p, fix);
     });
   }

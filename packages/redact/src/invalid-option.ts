@@ -43,6 +43,18 @@ export function invalidOption(
   );
 }
 
+/** Throws unless `value` is an object other than null or an array (`option` names it in the error). */
+export function checkObject(
+  value: unknown,
+  option: string,
+  expected: string,
+  fix: string,
+): asserts value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalidOption(option, expected, value, fix);
+  }
+}
+
 /** Throws unless `value` is an array of strings (`option` names it in the error). */
 export function checkStrings(value: unknown, option: string, fix: string): void {
   if (!Array.isArray(value)) throw invalidOption(option, 'an array of strings', value, fix);

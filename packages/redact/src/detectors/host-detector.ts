@@ -1,5 +1,5 @@
 import type { Detector } from '../detector.js';
-import { checkStrings, invalidOption, isRegExp } from '../invalid-option.js';
+import { checkObject, checkStrings, invalidOption, isRegExp } from '../invalid-option.js';
 import { regexDetector } from './regex-detector.js';
 
 /**
@@ -47,91 +47,88 @@ function captureGroups(pattern: RegExp): number {
 export function checkDetector(spec: unknown, option: string): void {
   const fix =
     'see HostDetectorSpec: { id, type, pattern: /…/, group?, priority?, needles?, validate? }.';
-  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-    throw invalidOption(option, 'a detector object', spec, fix);
-  }
-  const d = spec as Record<string, unknown>;
-  if (typeof d.id !== 'string' || d.id === '') {
+  checkObject(spec, option, 'a detector object', fix);
+  if (typeof spec.id !== 'string' || spec.id === '') {
     throw invalidOption(
       `${option}.id`,
       'a non-empty string',
-      d.id,
+      spec.id,
       'name the detector, e.g. "customer-number".',
     );
   }
-  if (typeof d.type !== 'string' || !FINDING_TYPE.test(d.type)) {
+  if (typeof spec.type !== 'string' || !FINDING_TYPE.test(spec.type)) {
     throw invalidOption(
       `${option}.type`,
       'a lowercase letter, then up to 63 lowercase letters, digits and _',
-      d.type,
-      typeof d.type === 'string'
-        ? `the one given (${d.type.length} characters) has other characters; use e.g. "customer_id".`
+      spec.type,
+      typeof spec.type === 'string'
+        ? `the one given (${spec.type.length} characters) has other characters; use e.g. "customer_id".`
         : 'e.g. "customer_id" or "secret".',
     );
   }
-  if (d.kind !== undefined && typeof d.kind !== 'string') {
+  if (spec.kind !== undefined && typeof spec.kind !== 'string') {
     throw invalidOption(
       `${option}.kind`,
       'a string',
-      d.kind,
+      spec.kind,
       'leave it out unless type is "secret".',
     );
   }
   if (
-    d.priority !== undefined &&
-    !(typeof d.priority === 'number' && Number.isFinite(d.priority))
+    spec.priority !== undefined &&
+    !(typeof spec.priority === 'number' && Number.isFinite(spec.priority))
   ) {
     throw invalidOption(
       `${option}.priority`,
       'a finite number',
-      d.priority,
+      spec.priority,
       'leave it out for 90.',
     );
   }
-  if (d.needles !== undefined)
-    checkStrings(d.needles, `${option}.needles`, 'list literals every match contains.');
-  if (typeof d.scan === 'function') {
-    if (d.anchors !== undefined)
-      checkStrings(d.anchors, `${option}.anchors`, 'list literals every match starts with.');
-    if (typeof d.priority !== 'number') {
+  if (spec.needles !== undefined)
+    checkStrings(spec.needles, `${option}.needles`, 'list literals every match contains.');
+  if (typeof spec.scan === 'function') {
+    if (spec.anchors !== undefined)
+      checkStrings(spec.anchors, `${option}.anchors`, 'list literals every match starts with.');
+    if (typeof spec.priority !== 'number') {
       throw invalidOption(
         `${option}.priority`,
         'a finite number',
-        d.priority,
+        spec.priority,
         'a full Detector sets its overlap priority.',
       );
     }
     return;
   }
-  if (!isRegExp(d.pattern)) {
+  if (!isRegExp(spec.pattern)) {
     throw invalidOption(
       `${option}.pattern`,
       'a RegExp',
-      d.pattern,
+      spec.pattern,
       'pass a regular expression (e.g. /CUST-[0-9]{6}/, or new RegExp(text) built yourself), not a string.',
     );
   }
-  if (d.group !== undefined) {
-    const groups = captureGroups(d.pattern);
+  if (spec.group !== undefined) {
+    const groups = captureGroups(spec.pattern);
     if (
-      typeof d.group !== 'number' ||
-      !Number.isInteger(d.group) ||
-      d.group < 0 ||
-      d.group > groups
+      typeof spec.group !== 'number' ||
+      !Number.isInteger(spec.group) ||
+      spec.group < 0 ||
+      spec.group > groups
     ) {
       throw invalidOption(
         `${option}.group`,
         `a capture group of the pattern (an integer from 0 to ${groups})`,
-        d.group,
+        spec.group,
         'leave it out to report the whole match.',
       );
     }
   }
-  if (d.validate !== undefined && typeof d.validate !== 'function') {
+  if (spec.validate !== undefined && typeof spec.validate !== 'function') {
     throw invalidOption(
       `${option}.validate`,
       'a function',
-      d.validate,
+      spec.validate,
       'pass (value) => boolean, or leave it out.',
     );
   }
