@@ -53,6 +53,7 @@ import { loadLedger } from './load-ledger.js';
 import { acquireLock, type HeldLock } from './lock-file.js';
 import { PendingArtifacts } from './pending-artifacts.js';
 import { RecordEncoder, type ScrubbedEntry } from './record-line.js';
+import { NotRegularFileError } from './regular-file.js';
 import { RememberedValid } from './remembered-valid.js';
 import type { RunEndData, RunSummary } from './run-summary.js';
 import { type ScrubReport, scrubValue } from './scrub-secrets.js';
@@ -478,10 +479,11 @@ export class Ledger {
     try {
       step();
     } catch (error) {
-      throw new LedgerClosedError(
-        this.runDir,
-        `could not be made durable (fdatasync: ${(error as NodeJS.ErrnoException).code ?? 'I/O error'}) and was closed`,
-      );
+      const why =
+        error instanceof NotRegularFileError
+          ? `an artifact it stored was replaced: ${error.message}`
+          : `fdatasync: ${(error as NodeJS.ErrnoException).code ?? 'I/O error'}`;
+      throw new LedgerClosedError(this.runDir, `could not be made durable (${why}) and was closed`);
     }
   }
 

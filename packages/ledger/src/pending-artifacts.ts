@@ -1,6 +1,7 @@
-import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, fsyncSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { fsyncDir } from './fsync-dir.js';
+import { describe, NotRegularFileError, openRegularSync, READ_NO_WAIT } from './regular-file.js';
 
 /**
  * Artifacts written without fsync (`batch`, `none`), made durable before the ledger's next
@@ -39,10 +40,16 @@ export class PendingArtifacts {
     );
   }
 
-  /** fsyncs every artifact still pending, then the folder. */
+  /**
+   * fsyncs every artifact still pending, then the folder.
+   *
+   * @throws NotRegularFileError when something else (a FIFO, a link) was put in an
+   *   artifact's place since it was stored: opened as it is, it would not be checked, or
+   *   a FIFO would block this thread for good.
+   */
   flush(): void {
     for (const path of this.pending) {
-      const fd = openSync(path, 'r');
+      const fd = openRegularSync(path);
       try {
         fsyncSync(fd);
       } finally {
@@ -58,8 +65,11 @@ export class PendingArtifacts {
 }
 
 async function fsyncInBackground(path: string): Promise<void> {
-  const handle = await open(path, 'r');
+  // Not 'r': a FIFO swapped in would hold a threadpool thread until a writer came.
+  const handle = await open(path, READ_NO_WAIT);
   try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new NotRegularFileError(path, describe(stat));
     await handle.sync();
   } finally {
     await handle.close();

@@ -103,6 +103,26 @@ describe.runIf(hasMkfifo)('a FIFO where a file belongs never hangs a reader', ()
   });
 });
 
+  it("a writer's flush refuses a FIFO put in a pending artifact's place (closes, never hangs)", async () => {
+    const dir = tempDir();
+    // none: the artifact stays pending (no background fsync) until the flush.
+    const ledger = openLedger({ dir, runId: 'run-1', durability: 'none' });
+    const ref = await ledger.putArtifact('output');
+    const path = join(dir, 'run-1', 'artifacts', 'sha256', ref.slice('artifact://sha256:'.length));
+    rmSync(path);
+    spawnSync('mkfifo', [path]);
+    let thrown: unknown;
+    try {
+      ledger.flush();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isPmError(thrown) && thrown.code).toBe('LEDGER_CLOSED');
+    expect((thrown as Error).message).toContain(`${path} is a FIFO, not a regular file`);
+    // Closed for good: no record lands after a flush that could not make it durable.
+    expect(() => ledger.append(r.runStart())).toThrow(/takes no more records/);
+  });
+
 describe('plain Node errors become PmErrors or problems', () => {
   it('verifyLedger reports an artifacts/sha256 that is a file, and the artifacts it cannot find', async () => {
     const { runDir } = await sampleRun();
