@@ -101,7 +101,6 @@ describe.runIf(hasMkfifo)('a FIFO where a file belongs never hangs a reader', ()
     await expect(readLedger(other, () => {})).rejects.toThrow(LedgerCorruptError);
     expect(() => openLedger({ dir, runId: 'run-2' })).toThrow(LedgerCorruptError);
   });
-});
 
   it("a writer's flush refuses a FIFO put in a pending artifact's place (closes, never hangs)", async () => {
     const dir = tempDir();
@@ -122,6 +121,7 @@ describe.runIf(hasMkfifo)('a FIFO where a file belongs never hangs a reader', ()
     // Closed for good: no record lands after a flush that could not make it durable.
     expect(() => ledger.append(r.runStart())).toThrow(/takes no more records/);
   });
+});
 
 describe('plain Node errors become PmErrors or problems', () => {
   it('verifyLedger reports an artifacts/sha256 that is a file, and the artifacts it cannot find', async () => {
