@@ -11,6 +11,7 @@ import {
   constants,
   fsyncSync,
   openSync,
+  readdirSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -177,6 +178,29 @@ export function checkpointSignatureValid(
  */
 const CREATE_NEW =
   constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * Checkpoint temp files: the names {@link writeCheckpointFile} makes (6 random bytes in
+ * hex) and the fixed `checkpoint.json.tmp` of older versions.
+ */
+const CHECKPOINT_TEMP = /^checkpoint\.json\.(?:[0-9a-f]{12}\.)?tmp$/;
+
+/**
+ * Removes the checkpoint temp files a crash left in `runDir` (a writer killed between
+ * creating one and renaming it). Call it holding the run's writer lock: only a writer
+ * writes checkpoints. Best effort: a leftover is never opened again (every write uses a
+ * new random name), so one that cannot be removed only takes space.
+ */
+export function removeCheckpointLeftovers(runDir: string): void {
+  for (const name of readdirSync(runDir)) {
+    if (!CHECKPOINT_TEMP.test(name)) continue;
+    try {
+      rmSync(join(runDir, name), { force: true });
+    } catch {
+      // A folder planted at such a name: left as it is (see above).
+    }
+  }
+}
 
 /**
  * Writes `checkpoint.json` atomically: a temp file of a random name (nothing planted at a

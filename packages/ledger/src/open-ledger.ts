@@ -29,6 +29,7 @@ import {
   compileSigner,
   type LedgerCheckpointV1,
   type LedgerSigner,
+  removeCheckpointLeftovers,
   signCheckpoint,
   writeCheckpointFile,
 } from './checkpoint.js';
@@ -643,6 +644,7 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
         { details: { runDir } },
       );
     }
+    removeCheckpointLeftovers(runDir);
     const file = ledgerFile(runDir);
     const loaded = loadLedger(file, runDir, options.runId);
     const isNew = !existsSync(file);

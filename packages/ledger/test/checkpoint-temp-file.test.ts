@@ -90,4 +90,23 @@ describe('writing checkpoint.json never opens what is already in the run directo
     await expect(ledger.close()).rejects.toThrow();
     expect(temps()).toEqual([]);
   });
+
+  it('opening the run removes the temp files a writer killed mid-checkpoint left, and nothing else', async () => {
+    const dir = tempDir();
+    const runDir = join(dir, 'run-1');
+    const first = openLedger({ dir, runId: 'run-1', durability: 'none' });
+    first.append(r.runStart());
+    await first.detach();
+    const leftovers = ['checkpoint.json.0123456789ab.tmp', OLD_TEMP];
+    for (const name of leftovers) writeFileSync(join(runDir, name), '{"half":');
+    writeFileSync(join(runDir, 'notes.tmp'), 'the host’s own');
+    mkdirSync(join(runDir, 'checkpoint.json.ffffffffffff.tmp'));
+    const ledger = openLedger({ dir, runId: 'run-1', durability: 'none' });
+    const names = readdirSync(runDir);
+    for (const name of leftovers) expect(names).not.toContain(name);
+    // Not a name a checkpoint write makes, or not a file: left alone.
+    expect(names).toContain('notes.tmp');
+    expect(names).toContain('checkpoint.json.ffffffffffff.tmp');
+    await ledger.close();
+  });
 });
