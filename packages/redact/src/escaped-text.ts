@@ -1,3 +1,5 @@
+import type { Finding } from './finding.js';
+
 /**
  * An escape that can glue what follows it to a word: a backslash escape (`\n`, `\t`,
  * `\u0041`, `\/`, `\_`, and the doubled `\\n` of JSON inside a JSON string: a run of
@@ -29,4 +31,33 @@ export function blankEscapes(text: string): string | null {
     return ' '.repeat(match.length);
   });
   return changed ? view : null;
+}
+
+/**
+ * `findings` with each one that starts inside an escape (on the `t` of `\t`, the `u0009`
+ * of `\u0009`) starting where the escape ends instead; one left empty is dropped. Scanning
+ * the text itself, the e-mail detector reads `\tbob@example.com` as `tbob@example.com`,
+ * and masking that cut the escape in two: `\[EMAIL_1]`, which is not JSON any more, and
+ * the tab lost. The characters skipped are the escape's own, never the value's (the scan
+ * of `view` finds the value from its first character). A finding that starts on an
+ * escape's first character (`%0A` read as part of a local part) keeps it: fail closed.
+ * Copies what it changes: a host detector's findings are its own.
+ *
+ * @param view `text` with its escapes blanked (see {@link blankEscapes}).
+ */
+export function startAfterEscapes(findings: Finding[], text: string, view: string): Finding[] {
+  const blanked = (i: number) => view.charCodeAt(i) === 0x20 && text.charCodeAt(i) !== 0x20;
+  let out: Finding[] | null = null;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    if (f.start === 0 || !blanked(f.start) || !blanked(f.start - 1)) {
+      out?.push(f);
+      continue;
+    }
+    out ??= findings.slice(0, i);
+    let start = f.start;
+    while (start < f.end && blanked(start)) start++;
+    if (start < f.end) out.push({ ...f, start });
+  }
+  return out ?? findings;
 }

@@ -1,7 +1,7 @@
 import { PmError } from '@pm/envelope-schemas';
 import type { FindingFilter } from './allow-list.js';
 import type { Detector } from './detector.js';
-import { blankEscapes } from './escaped-text.js';
+import { blankEscapes, startAfterEscapes } from './escaped-text.js';
 import type { Finding } from './finding.js';
 import { mayMatch, prefilterKeys } from './prefilter.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
@@ -71,10 +71,14 @@ function scanText(compiled: CompiledDetectors, text: string): Finding[] {
   // are theirs. Both scans' findings go through the allow-list on the original text (the
   // value the host sees) and merge below, so the result is their union.
   const view = blankEscapes(text);
-  if (view !== null) runEach(compiled, view, out);
-  if (out.length === 0) return out;
+  let found = out;
+  if (view !== null) {
+    runEach(compiled, view, out);
+    found = startAfterEscapes(out, text, view);
+  }
+  if (found.length === 0) return found;
   const { priorities, filter } = compiled;
-  const kept = filter === undefined ? out : out.filter((f) => filter(f, text));
+  const kept = filter === undefined ? found : found.filter((f) => filter(f, text));
   return resolveOverlaps(kept, (f) => priorities.get(f.detector) ?? 0);
 }
 

@@ -63,6 +63,36 @@ describe('a value right after an escape is found, with exact offsets', () => {
     expect(detectSecrets(text)).toHaveLength(3);
   });
 
+  it('an e-mail address right after a backslash escape: masked from its first letter, the JSON still JSON', () => {
+    const address = 'bob.smith@example.com';
+    for (const before of [
+      '\\n',
+      '\\t',
+      '\\r',
+      '\\b',
+      '\\f',
+      '\\/',
+      '\\u0009',
+      '\\\\n',
+      '\\\\u00e9',
+    ]) {
+      const text = `{"note":"to:${before}${address} (cc)"}`;
+      const at = text.indexOf(address);
+      expect(r.scan(text)).toEqual([
+        expect.objectContaining({ type: 'email', start: at, end: at + address.length }),
+      ]);
+      const out = r.redactText(text).text;
+      expect(out).toBe(`{"note":"to:${before}[EMAIL_1] (cc)"}`);
+      expect(() => JSON.parse(out)).not.toThrow();
+    }
+    // Serialised by JSON.stringify itself, with a value in a nested string too.
+    const doc = JSON.stringify({ a: `x\t${address}`, b: JSON.stringify({ c: `\n${address}` }) });
+    const redacted = r.redactText(doc).text;
+    expect(redacted).not.toContain(address);
+    expect(JSON.parse(JSON.parse(redacted).b)).toEqual({ c: '\n[EMAIL_1]' });
+    expect(JSON.parse(redacted).a).toBe('x\t[EMAIL_1]');
+  });
+
   it('detectSecrets after %20, and JSON inside a JSON string', () => {
     const token = VALUES.github!.value;
     expect(detectSecrets(`q=my%20token%20${token}`)).toHaveLength(1);
