@@ -104,8 +104,11 @@ export const ipAddress: Detector = {
     let colon = text.indexOf(':');
     while (colon >= 0) {
       const start = ipv6CandidateStart(text, colon);
-      IPV6_CANDIDATE.lastIndex = start;
-      const m = start < 0 || !hasSecondColon(text, colon) ? null : IPV6_CANDIDATE.exec(text);
+      let m: RegExpExecArray | null = null;
+      if (start >= 0 && hasSecondColon(text, colon)) {
+        IPV6_CANDIDATE.lastIndex = start;
+        m = IPV6_CANDIDATE.exec(text);
+      }
       if (m === null) {
         colon = text.indexOf(':', colon + 1);
         continue;
