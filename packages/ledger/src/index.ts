@@ -36,7 +36,7 @@ export {
 } from './open-ledger.js';
 export { type ReadLedgerOptions, readLedger } from './read-ledger.js';
 export type { LedgerSummary, RunEndData } from './run-summary.js';
-export { summariseLedger } from './summarise-ledger.js';
+export { type SummariseLedgerOptions, summariseLedger } from './summarise-ledger.js';
 export {
   type VerifyLedgerOptions,
   type VerifyLedgerResult,

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
 import { fileKind } from './regular-file.js';
@@ -40,4 +41,42 @@ export function existingLedgerFile(runDir: string): string {
     );
   }
   return file;
+}
+
+/** The run a reader holds a run directory's records to, and where it comes from (for messages). */
+export interface ExpectedRun {
+  runId: string;
+  /** E.g. "the run directory's name". */
+  from: string;
+}
+
+/**
+ * The run `runDir` must hold: `runId` when given, else the directory's name (`openLedger`
+ * keeps run R in `<dir>/R/`, and refuses records of another run there). Holding readers
+ * to it means another run's ledger copied in whole, its chain intact, is not read as this
+ * run's.
+ *
+ * @param caller names the function in the error, e.g. `readLedger`.
+ * @throws InvalidLedgerArgumentError when `runId` is given but not a non-empty string.
+ */
+export function expectedRun(runDir: string, runId: unknown, caller: string): ExpectedRun {
+  if (runId === undefined) return { runId: runDirName(runDir), from: "the run directory's name" };
+  if (typeof runId !== 'string' || runId === '') {
+    throw new InvalidLedgerArgumentError(
+      `${caller}: runId must be the run id the ledger holds (a non-empty string), or left out to use the run directory's name.`,
+    );
+  }
+  return { runId, from: 'the runId asked for' };
+}
+
+/**
+ * The name of the folder `runDir` is: through a link to it (a `latest` link to the run
+ * reads as the run), and without a trailing `/` or `.`.
+ */
+function runDirName(runDir: string): string {
+  try {
+    return basename(realpathSync.native(runDir));
+  } catch {
+    return basename(resolve(runDir));
+  }
 }

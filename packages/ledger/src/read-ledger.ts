@@ -1,7 +1,7 @@
 import type { LedgerRecordV1 } from '@pm/envelope-schemas';
 import { ChainChecker } from './chain-checker.js';
 import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
-import { existingLedgerFile } from './ledger-files.js';
+import { existingLedgerFile, expectedRun } from './ledger-files.js';
 import type { LedgerProblem } from './ledger-problem.js';
 import { forEachLine } from './line-reader.js';
 
@@ -13,15 +13,22 @@ export interface ReadLedgerOptions {
    * whose hash or links are wrong (for inspection tools; `verifyLedger` says what is wrong).
    */
   onProblem?: 'throw' | 'skip';
+  /**
+   * The run every record must belong to. Default: the name of the run directory
+   * (`openLedger` keeps run R in `<dir>/R/`). Pass it to read a copy kept under another
+   * folder name; a record of another run is damage.
+   */
+  runId?: string;
 }
 
 /**
  * Reads a run's records in order (for replay, summaries, inspection), checking each one's
- * hash, link and schema as it goes. Calls `onRecord` once per record; reads a chunk at a
+ * hash, link, schema and run as it goes. Calls `onRecord` once per record; reads a chunk at a
  * time, so memory stays bounded. A torn tail is ignored (it holds no complete record).
  *
  * @returns the number of records read.
- * @throws InvalidLedgerArgumentError when `runDir` holds no `ledger.jsonl`.
+ * @throws InvalidLedgerArgumentError when `runDir` holds no `ledger.jsonl`, or `runId` is
+ *   not a non-empty string.
  * @throws LedgerCorruptError on the first damaged record (unless `onProblem: 'skip'`), or
  *   when `ledger.jsonl` is not a regular file.
  */
@@ -31,7 +38,8 @@ export async function readLedger(
   options: ReadLedgerOptions = {},
 ): Promise<number> {
   const file = existingLedgerFile(runDir);
-  const checker = new ChainChecker(null);
+  const expected = expectedRun(runDir, options.runId, 'readLedger');
+  const checker = new ChainChecker(expected.runId, expected.from);
   const problems: LedgerProblem[] = [];
   let count = 0;
   await forEachLine(file, (line) => {

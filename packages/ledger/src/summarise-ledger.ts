@@ -1,20 +1,28 @@
-import { basename } from 'node:path';
+import { expectedRun } from './ledger-files.js';
 import { readLedger } from './read-ledger.js';
 import { type LedgerSummary, RunSummary } from './run-summary.js';
+
+/** Options of {@link summariseLedger}. */
+export interface SummariseLedgerOptions {
+  /** The run the records must belong to: see `ReadLedgerOptions.runId`. */
+  runId?: string;
+}
 
 /**
  * The per-run figures of a ledger (spec 000 §3 and more): request count, estimated and
  * actual tokens in and out, models, cost, stages, approvals, errors, alerts. Computed from
  * the records themselves (a `run_end` record's own figures are not trusted over them).
  *
- * @throws LedgerCorruptError when a record is damaged: verify the ledger first.
+ * @throws LedgerCorruptError when a record is damaged or belongs to another run: verify
+ *   the ledger first.
  */
-export async function summariseLedger(runDir: string): Promise<LedgerSummary> {
+export async function summariseLedger(
+  runDir: string,
+  options: SummariseLedgerOptions = {},
+): Promise<LedgerSummary> {
+  // Checked first: a bad runId is the caller's mistake, whatever the ledger holds.
+  const { runId } = expectedRun(runDir, options.runId, 'summariseLedger');
   const summary = new RunSummary();
-  let runId: string | null = null;
-  await readLedger(runDir, (record) => {
-    runId ??= record.run_id;
-    summary.add(record);
-  });
-  return summary.toSummary(runId ?? basename(runDir));
+  await readLedger(runDir, (record) => summary.add(record), options);
+  return summary.toSummary(runId);
 }

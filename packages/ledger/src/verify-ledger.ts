@@ -1,6 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { type Dirent, readdirSync, realpathSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { type Dirent, readdirSync } from 'node:fs';
 import { setImmediate } from 'node:timers/promises';
 import { prepareArtifact } from './artifact-content.js';
 import { artifactDir, artifactPath } from './artifact-store.js';
@@ -14,7 +13,7 @@ import {
 } from './checkpoint.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { GENESIS_PREV, sha256Hex } from './hash-chain.js';
-import { existingLedgerFile } from './ledger-files.js';
+import { type ExpectedRun, existingLedgerFile, expectedRun } from './ledger-files.js';
 import type { LedgerProblem } from './ledger-problem.js';
 import { describe, NotRegularFileError, readRegularFileSync } from './regular-file.js';
 import { VerifyHelpers } from './verify-helpers.js';
@@ -81,18 +80,9 @@ export async function verifyLedger(
   const file = existingLedgerFile(runDir);
   const checks = { secrets: options.secrets !== false, artifacts: options.artifacts !== false };
   const problems: LedgerProblem[] = [];
-  // openLedger keeps run R in <dir>/R/ and refuses records of another run there: hold the
-  // ledger to the folder's name too, or another run's ledger copied in whole (its chain
-  // and checkpoint consistent) would verify as this run's.
-  if (options.runId !== undefined && (typeof options.runId !== 'string' || options.runId === '')) {
-    throw new InvalidLedgerArgumentError(
-      "verifyLedger: runId must be the run id the ledger holds (a non-empty string), or left out to use the run directory's name.",
-    );
-  }
-  const expected =
-    options.runId === undefined
-      ? { runId: runDirName(runDir), from: "the run directory's name" }
-      : { runId: options.runId, from: 'the runId asked for' };
+  // Another run's ledger copied in whole (its chain and checkpoint consistent) must not
+  // verify as this run's.
+  const expected = expectedRun(runDir, options.runId, 'verifyLedger');
   const checker = new ChainChecker(expected.runId, expected.from);
   const cpCandidate = checkpointToCheck(runDir, options, problems);
   const helpers = VerifyHelpers.forLedger(file, options.workers, checks);
@@ -129,18 +119,6 @@ export async function verifyLedger(
         ? null
         : { seq: cpCandidate.seq, size: cpCandidate.size, signed: options.publicKey !== undefined },
   };
-}
-
-/**
- * The name of the folder `runDir` is: the run it must hold. Through a link to it (a
- * `latest` link to the run verifies as the run), and without a trailing `/` or `.`.
- */
-function runDirName(runDir: string): string {
-  try {
-    return basename(realpathSync.native(runDir));
-  } catch {
-    return basename(resolve(runDir));
-  }
 }
 
 /** The checkpoint to hold the ledger to, or null; signature problems are reported here. */
@@ -196,7 +174,7 @@ function checkpointToCheck(
 function checkCheckpoint(
   cp: LedgerCheckpointV1,
   size: number,
-  expected: { runId: string; from: string },
+  expected: ExpectedRun,
   at: { seq: number; hash: string } | null,
   problems: LedgerProblem[],
 ): void {

@@ -2,7 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { copyFileSync, cpSync, rmSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLedger, verifyLedger } from '../src/index.js';
+import { runCli } from '../src/cli/run-cli.js';
+import { openLedger, readLedger, summariseLedger, verifyLedger } from '../src/index.js';
 import * as r from './helpers/records.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
@@ -75,5 +76,62 @@ describe('verifyLedger holds the ledger to the run its directory is named after'
     await expect(verifyLedger(archived, { runId: '' })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     });
+  });
+});
+
+describe('readers hold the ledger to its run the same way', () => {
+  it('readLedger, summariseLedger and pm-ledger show/summary refuse another run copied in', async () => {
+    const { runA, runB } = await twoRuns();
+    rmSync(runA, { recursive: true });
+    cpSync(runB, runA, { recursive: true });
+    const damage = {
+      code: 'LEDGER_CORRUPT',
+      message: expect.stringContaining(
+        "belongs to another run, not run-A (the run directory's name)",
+      ),
+    };
+    await expect(readLedger(runA, () => {})).rejects.toMatchObject(damage);
+    await expect(summariseLedger(runA)).rejects.toMatchObject(damage);
+    for (const command of ['show', 'summary']) {
+      let err = '';
+      const code = await runCli([command, runA], { out: () => {}, err: (t) => (err += t) });
+      expect(code).toBe(1);
+      expect(err).toContain('belongs to another run, not run-A');
+    }
+  });
+
+  it('read a copy kept under another folder name when told its run id', async () => {
+    const { dir, runA } = await twoRuns();
+    const archived = join(dir, 'archive-2026-12-05');
+    cpSync(runA, archived, { recursive: true });
+    await expect(readLedger(archived, () => {})).rejects.toMatchObject({ code: 'LEDGER_CORRUPT' });
+    const types: string[] = [];
+    expect(await readLedger(archived, (rec) => types.push(rec.type), { runId: 'run-A' })).toBe(3);
+    expect(types).toEqual(['run_start', 'alert', 'run_end']);
+    const summary = await summariseLedger(archived, { runId: 'run-A' });
+    expect(summary).toMatchObject({ run_id: 'run-A', records: 3, alerts: 1, closed: true });
+    let out = '';
+    const code = await runCli(['summary', archived, '--run-id', 'run-A', '--json'], {
+      out: (t) => (out += t),
+      err: () => {},
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ run_id: 'run-A', records: 3 });
+    for (const runId of ['', 3]) {
+      await expect(
+        readLedger(archived, () => {}, { runId: runId as string }),
+      ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(summariseLedger(archived, { runId: runId as string })).rejects.toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('summariseLedger: runId must be'),
+      });
+    }
+  });
+
+  it('an empty ledger summarises under the run directory’s name', async () => {
+    const dir = tempDir();
+    const ledger = openLedger({ dir, runId: 'run-empty', durability: 'none' });
+    await ledger.detach();
+    expect((await summariseLedger(join(dir, 'run-empty'))).run_id).toBe('run-empty');
   });
 });

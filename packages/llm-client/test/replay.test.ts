@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SecretValue } from '@pm/envelope-schemas';
@@ -71,6 +71,34 @@ describe('replayProvider', () => {
     expect(replayed.text.envelope).toEqual(recorded.text.envelope);
     expect(replayed.object.envelope).toEqual(recorded.object.envelope);
     expect(replayed.text.provider).toBe('replay');
+  });
+
+  it("answers only from the run asked for: another run's ledger under its name is damage", async () => {
+    const recordedDir = join(root, 'other-recorded');
+    const once = { model: 'gpt-5.2', input: 'hello', maxOutputTokens: 10 };
+    const other = await createLLMClient({
+      policy,
+      provider: scriptedProvider(['from the other run']),
+      ledger: { dir: recordedDir },
+    }).startRun({ runId: 'other' });
+    await other.generateText(once);
+    await other.end();
+    const copies = join(root, 'copies');
+    mkdirSync(copies);
+    cpSync(join(recordedDir, 'other'), join(copies, 'copied'), { recursive: true });
+    symlinkSync(join(recordedDir, 'other'), join(copies, 'linked'));
+    for (const runId of ['copied', 'linked']) {
+      const run = await createLLMClient({
+        policy,
+        provider: replayProvider({ ledgerDir: copies, runId }),
+        ledger: { dir: join(root, `replayed-${runId}`) },
+      }).startRun({ runId });
+      await expect(run.generateText(once)).rejects.toMatchObject({
+        code: 'LEDGER_CORRUPT',
+        message: expect.stringContaining(`belongs to another run, not ${runId}`),
+      });
+      await run.end();
+    }
   });
 
   it('a request that was not recorded is a ReplayMissError, never a live call', async () => {

@@ -10,12 +10,13 @@ const USAGE = `usage: pm-ledger <command> <runDir> [options]
 
   verify <runDir> [--public-key FILE] [--checkpoint FILE] [--workers N] [--run-id R] [--json]
       check hashes, links, schema, artifacts, secrets and the signed checkpoint
-      (--workers: helper threads; default one per spare CPU from 128 MiB, 0 for none;
-      --run-id: the run it must hold, default the folder's name, for a renamed copy)
-  summary <runDir> [--json]
+      (--workers: helper threads; default one per spare CPU from 128 MiB, 0 for none)
+  summary <runDir> [--run-id R] [--json]
       per-run figures: requests, tokens, cost, models, stages, approvals, errors
-  show <runDir> [--type TYPE] [--stage STAGE] [--json]
+  show <runDir> [--type TYPE] [--stage STAGE] [--run-id R] [--json]
       list records (--json: one full record per line)
+
+  --run-id: the run the ledger must hold; default the folder's name (for a renamed copy)
 
 exit codes: 0 ok, 1 problems found or ledger damaged, 2 usage error, 3 cannot read
 `;
@@ -40,6 +41,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.usage;
   }
   const json = values.json === true;
+  const run = values['run-id'] === undefined ? {} : { runId: values['run-id'] };
   const workers = values.workers;
   if (workers !== undefined && !/^\d{1,3}$/.test(workers)) {
     io.err(`pm-ledger: --workers takes a whole number of helper threads (0 for none)\n\n${USAGE}`);
@@ -55,17 +57,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             ...(values['public-key'] === undefined ? {} : { publicKey: values['public-key'] }),
             ...(values.checkpoint === undefined ? {} : { checkpoint: values.checkpoint }),
             ...(workers === undefined ? {} : { workers: Number(workers) }),
-            ...(values['run-id'] === undefined ? {} : { runId: values['run-id'] }),
+            ...run,
           },
           io,
         );
       case 'summary':
-        return await summaryCommand(runDir, { json }, io);
+        return await summaryCommand(runDir, { json, ...run }, io);
       case 'show':
         return await showCommand(
           runDir,
           {
             json,
+            ...run,
             ...(values.type === undefined ? {} : { type: values.type }),
             ...(values.stage === undefined ? {} : { stage: values.stage }),
           },

@@ -2,13 +2,13 @@ import { summariseLedger } from '../summarise-ledger.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 
-/** `pm-ledger summary <runDir> [--json]`. */
+/** `pm-ledger summary <runDir> [--run-id R] [--json]`. */
 export async function summaryCommand(
   runDir: string,
-  flags: { json: boolean },
+  flags: { json: boolean; runId?: string },
   io: CliIo,
 ): Promise<number> {
-  const s = await summariseLedger(runDir);
+  const s = await summariseLedger(runDir, flags.runId === undefined ? {} : { runId: flags.runId });
   if (flags.json) {
     io.out(`${JSON.stringify(s)}\n`);
     return EXIT.ok;

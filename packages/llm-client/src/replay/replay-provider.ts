@@ -60,36 +60,41 @@ export function replayProvider(options: ReplayProviderOptions): LLMProvider {
       list.push(recorded);
       byHash.set(hash, list);
     };
-    await readLedger(runDir, (record) => {
-      if (record.type === 'run_start') provider = runProvider(record.data.config);
-      // Only requests to the run's own provider: the offline fallback's are not replayed.
-      if (
-        record.type === 'request' &&
-        (provider === undefined || record.data.provider === provider)
-      )
-        hashes.set(record.data.request_id, record.data.request_hash);
-      // Every response, valid or not: an answer that failed validation when recorded fails it
-      // again when replayed, and the answers after it keep their places.
-      if (record.type === 'response') {
-        answered.add(record.data.request_id);
-        add(record.data.request_id, {
-          kind: 'answer',
-          outputRef: record.data.output_artifact,
-          model: record.data.model,
-          usage: record.data.usage,
-          finishReason: record.data.finish_reason,
-        });
-      }
-      // A call that failed once its request was recorded (its error follows a request record;
-      // a failed validation has its response above and is not counted twice).
-      const failed = record.type === 'error' ? record.data : undefined;
-      if (failed?.request_id !== undefined && !answered.has(failed.request_id)) {
-        add(failed.request_id, {
-          kind: 'failure',
-          failure: { code: failed.code, message: failed.message, attempts: failed.attempts },
-        });
-      }
-    });
+    // Held to the run asked for: another run's ledger copied in under its name is damage.
+    await readLedger(
+      runDir,
+      (record) => {
+        if (record.type === 'run_start') provider = runProvider(record.data.config);
+        // Only requests to the run's own provider: the offline fallback's are not replayed.
+        if (
+          record.type === 'request' &&
+          (provider === undefined || record.data.provider === provider)
+        )
+          hashes.set(record.data.request_id, record.data.request_hash);
+        // Every response, valid or not: an answer that failed validation when recorded fails it
+        // again when replayed, and the answers after it keep their places.
+        if (record.type === 'response') {
+          answered.add(record.data.request_id);
+          add(record.data.request_id, {
+            kind: 'answer',
+            outputRef: record.data.output_artifact,
+            model: record.data.model,
+            usage: record.data.usage,
+            finishReason: record.data.finish_reason,
+          });
+        }
+        // A call that failed once its request was recorded (its error follows a request record;
+        // a failed validation has its response above and is not counted twice).
+        const failed = record.type === 'error' ? record.data : undefined;
+        if (failed?.request_id !== undefined && !answered.has(failed.request_id)) {
+          add(failed.request_id, {
+            kind: 'failure',
+            failure: { code: failed.code, message: failed.message, attempts: failed.attempts },
+          });
+        }
+      },
+      { runId: options.runId },
+    );
     return byHash;
   }
 
