@@ -6,8 +6,6 @@ import { isAwsSecretAccessKey } from './aws.js';
 import { escapedClose, plainClose, type Quote } from './quoted-value.js';
 import { isSecretValue } from './secret-value-shape.js';
 
-/** Separator candidates; the assignment is checked around each. */
-const SEPARATOR = /[:=]/g;
 /**
  * The head of the value after a separator: optional spaces, then an opening quote (", ', `
  * or \" of JSON inside a JSON string: group 1) or a bare token of up to 256 characters
@@ -62,10 +60,12 @@ export const genericAssignment: Detector = {
   alsoReports: [{ id: 'aws-secret-access-key', priority: 100 }],
   needles: [':', '='],
   scan(text: string, out: Finding[]): void {
-    SEPARATOR.lastIndex = 0;
-    let m = SEPARATOR.exec(text);
-    while (m !== null) {
-      const p = m.index;
+    // The next `:` and the next `=`, each kept from its own `indexOf`: a regex for either
+    // allocated a match per separator, and JSON holds one every dozen characters.
+    let colonAt = text.indexOf(':');
+    let equalsAt = text.indexOf('=');
+    while (colonAt >= 0 || equalsAt >= 0) {
+      const p = equalsAt < 0 || (colonAt >= 0 && colonAt < equalsAt) ? colonAt : equalsAt;
       const c = text.charCodeAt(p);
       const nextChar = text.charCodeAt(p + 1);
       let sepEnd = p + 1;
@@ -80,9 +80,10 @@ export const genericAssignment: Detector = {
         else if (nextChar === 62 || nextChar === 61) sepEnd = p + 2; // => ==
       }
       // Resume after the value read (if any): separators inside a value are not keys, and
-      // skipping them keeps `password=password=…` linear.
-      SEPARATOR.lastIndex = skip ? sepEnd : checkAssignment(text, p, sepEnd, c === 58, out);
-      m = SEPARATOR.exec(text);
+      // skipping them keeps `password=password=…` linear. Always past `p`.
+      const resume = skip ? sepEnd : checkAssignment(text, p, sepEnd, c === 58, out);
+      if (colonAt >= 0 && colonAt < resume) colonAt = text.indexOf(':', resume);
+      if (equalsAt >= 0 && equalsAt < resume) equalsAt = text.indexOf('=', resume);
     }
   },
 };
