@@ -94,9 +94,29 @@ const HASH_MEMBER_LENGTH = 9 + 64 + 1;
  * `,"hash":"` cannot occur there. Returns null when the line has no such member.
  */
 export function splitRecordLine(line: string): { body: string; hash: string } | null {
-  const at = line.lastIndexOf(',"hash":"');
+  const at = lastHashMember(line);
   if (at < 0 || line.length < at + HASH_MEMBER_LENGTH) return null;
   const hash = line.slice(at + 9, at + 9 + 64);
   if (line.charCodeAt(at + 9 + 64) !== 0x22 /* " */) return null;
   return { body: line.slice(0, at) + line.slice(at + HASH_MEMBER_LENGTH), hash };
+}
+
+/** The members after `hash` in a line as written: a few hundred characters at most without `scrubbed`. */
+const TAIL_WINDOW = 512;
+
+/**
+ * Where the last `,"hash":"` of `line` starts (-1: none). Searched forward through the
+ * line's last {@link TAIL_WINDOW} characters, where the top-level member sits, then on to
+ * the last occurrence: `lastIndexOf` walks back one character at a time (~310 ns a bench
+ * line against ~100, 3% of a verification's time per line). Falls back to it when the
+ * window holds none (a long `scrubbed` list).
+ */
+function lastHashMember(line: string): number {
+  const needle = ',"hash":"';
+  let at = line.indexOf(needle, Math.max(0, line.length - TAIL_WINDOW));
+  if (at < 0) return line.lastIndexOf(needle);
+  for (let next = line.indexOf(needle, at + 1); next >= 0; next = line.indexOf(needle, next + 1)) {
+    at = next;
+  }
+  return at;
 }
