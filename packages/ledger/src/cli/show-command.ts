@@ -27,7 +27,7 @@ export async function showCommand(
       const excerpt = data.length > EXCERPT ? `${data.slice(0, EXCERPT - 1)}…` : data;
       io.out(`${record.seq}\t${record.ts}\t${record.type}\t${record.stage ?? '-'}\t${excerpt}\n`);
     },
-    flags.runId === undefined ? {} : { runId: flags.runId },
+    { runId: flags.runId },
   );
   return EXIT.ok;
 }

@@ -8,7 +8,7 @@ export async function summaryCommand(
   flags: { json: boolean; runId?: string },
   io: CliIo,
 ): Promise<number> {
-  const s = await summariseLedger(runDir, flags.runId === undefined ? {} : { runId: flags.runId });
+  const s = await summariseLedger(runDir, { runId: flags.runId });
   if (flags.json) {
     io.out(`${JSON.stringify(s)}\n`);
     return EXIT.ok;
