@@ -143,6 +143,29 @@ describe('createRateLimiter (bottleneck, one process)', () => {
     },
   );
 
+  it.each([
+    ['requestsPerMinute', { requestsPerMinute: 500 }],
+    ['maxConcurrent', { maxConcurrent: 2 }],
+    ['tokensPerMinute', { tokensPerMinute: 200_000 }],
+  ] as const)(
+    'with %s, a signal that aborts while the call runs does not discard its result',
+    async (_kind, limits) => {
+      const limiter = createRateLimiter(limits);
+      const controller = new AbortController();
+      const call = limiter.schedule(
+        async () => {
+          // The call is already made (and billed) when the caller gives up.
+          controller.abort(new Error('user cancelled'));
+          await ticks(5);
+          return 'billed result';
+        },
+        { tokens: 2000, signal: controller.signal },
+      );
+      await expect(call).resolves.toBe('billed result');
+      await limiter.stop();
+    },
+  );
+
   it('validates its options', () => {
     expect(() => createRateLimiter({ requestsPerMinute: 0 })).toThrow(/positive integer/);
     for (const bad of [null, 'fast', 5]) {
@@ -181,6 +204,28 @@ describe('createRateLimiter (shared store)', () => {
     await ticks(5);
     expect(ran).toBe(false);
   });
+
+  it.each([
+    ['requestsPerMinute', { requestsPerMinute: 500 }],
+    ['requestsPerMinute and maxConcurrent', { requestsPerMinute: 500, maxConcurrent: 2 }],
+  ] as const)(
+    'with %s, a signal that aborts while the call runs does not discard its result',
+    async (_kind, limits) => {
+      const store: RateLimitStore = { acquireRate: async () => 0 };
+      const limiter = createRateLimiter({ ...limits, store });
+      const controller = new AbortController();
+      const call = limiter.schedule(
+        async () => {
+          controller.abort(new Error('user cancelled'));
+          await ticks(5);
+          return 'billed result';
+        },
+        { signal: controller.signal },
+      );
+      await expect(call).resolves.toBe('billed result');
+      await limiter.stop();
+    },
+  );
 
   it('with maxConcurrent, a queued call whose signal aborts rejects at once with the reason, never runs, and frees its place', async () => {
     const taken: number[] = [];

@@ -51,13 +51,18 @@ export function localRateLimiter(
         if (tokensTaken) tokensLimiter.incrementReservoir(weight).catch(ignore);
         throw signal?.reason;
       };
-      const guarded = signal === undefined ? fn : () => (signal.aborted ? giveUp(true) : fn());
-      const inner =
-        requests === undefined
-          ? guarded
-          : () => (signal?.aborted ? giveUp(false) : requests.schedule(guarded));
-      const job = tokensTaken ? tokensLimiter.schedule({ weight }, inner) : inner();
-      return stopWaitingOnAbort(job, signal);
+      return stopWaitingOnAbort(signal, (started) => {
+        const guarded = () => {
+          if (signal?.aborted) return giveUp(true);
+          started();
+          return fn();
+        };
+        const inner =
+          requests === undefined
+            ? guarded
+            : () => (signal?.aborted ? giveUp(false) : requests.schedule(guarded));
+        return tokensTaken ? tokensLimiter.schedule({ weight }, inner) : inner();
+      });
     },
     async stop() {
       await Promise.all([

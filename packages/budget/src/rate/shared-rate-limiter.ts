@@ -41,18 +41,20 @@ export function sharedRateLimiter(
         return Promise.reject(error);
       }
       const signal = o?.signal;
-      // A job that gets its slot after the caller gave up must not take from the buckets
-      // nor make the call: it returns at once and frees the slot for the next one.
-      const run = async () => {
-        signal?.throwIfAborted();
-        await acquire(tokens, signal);
-        // The caller may have given up during the store's round trip: already rejected,
-        // it must not find its call made (and billed) behind its back.
-        signal?.throwIfAborted();
-        return fn();
-      };
-      const job = concurrency === undefined ? run() : concurrency.schedule(run);
-      return stopWaitingOnAbort(job, signal);
+      return stopWaitingOnAbort(signal, (started) => {
+        // A job that gets its slot after the caller gave up must not take from the buckets
+        // nor make the call: it returns at once and frees the slot for the next one.
+        const run = async () => {
+          signal?.throwIfAborted();
+          await acquire(tokens, signal);
+          // The caller may have given up during the store's round trip: already rejected,
+          // it must not find its call made (and billed) behind its back.
+          signal?.throwIfAborted();
+          started();
+          return fn();
+        };
+        return concurrency === undefined ? run() : concurrency.schedule(run);
+      });
     },
     async stop() {
       await concurrency?.stop({ dropWaitingJobs: true });
