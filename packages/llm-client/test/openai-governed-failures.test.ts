@@ -182,6 +182,44 @@ describe('OpenAI failures through the governed pipeline (real SDK, loopback HTTP
     });
   });
 
+  it('books a 2xx whose usage lacks token counts at its worst case, with a response record', async () => {
+    // An OpenAI-compatible gateway that reports only the total.
+    const body = { ...JSON.parse(chatCompletion('ok')), usage: { total_tokens: 15 } };
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+    const { run, records } = await setup('partial-usage', server);
+    const result = await run.generateText(call);
+    expect([result.output, result.usageEstimated]).toEqual(['ok', true]);
+    const { spent, reserved } = (await run.usage()).scopes[0]!;
+    const estimated = records().find((r) => r.type === 'request')!.data
+      .estimated_input_tokens as number;
+    expect(spent.tokens).toBe(estimated + call.maxOutputTokens);
+    expect([reserved.tokens, reserved.requests]).toEqual([0, 0]);
+    await run.end();
+    expect(records().find((r) => r.type === 'response')?.data.usage).toMatchObject({
+      input_tokens: estimated,
+      output_tokens: call.maxOutputTokens,
+    });
+  });
+
+  it('settles a refusal whose usage has a null count at the worst case', async () => {
+    const refusal = JSON.parse(chatCompletion(null, { refusal: 'No.' }));
+    refusal.usage.completion_tokens = null;
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(refusal));
+    });
+    const { run, records } = await setup('refusal-null-usage', server);
+    await expect(run.generateText(call)).rejects.toMatchObject({ code: 'PROVIDER_UNAVAILABLE' });
+    const { spent, reserved } = (await run.usage()).scopes[0]!;
+    expect(spent.tokens).toBeGreaterThanOrEqual(call.maxOutputTokens);
+    expect(reserved.tokens).toBe(0);
+    await run.end();
+    const error = records().find((r) => r.type === 'error');
+    expect(error?.data.reservation).toBe('settled');
+    expect(error?.data).not.toHaveProperty('usage');
+  });
+
   it('run.end() during a call waits for its response record, then refuses new calls', async () => {
     let answer: (() => void) | undefined;
     const server = await serve((_req, res) => {

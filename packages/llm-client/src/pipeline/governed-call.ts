@@ -39,6 +39,7 @@ import { checkStage, isStageName } from './check-stage.js';
 import { abortError, raceSignal } from './race-signal.js';
 import { requestHash } from './request-hash.js';
 import type { RunContext } from './run-context.js';
+import { wholeUsage } from './whole-usage.js';
 
 type Phase =
   | 'policy'
@@ -454,9 +455,9 @@ export async function governedCall<T>(
         }),
     });
     const latencyMs = performance.now() - started;
-    reportedUsage = result.usage;
+    reportedUsage = wholeUsage(result.usage);
     // The provider reported no usage: bill the worst case, so the budget never under-counts.
-    const usage: TokenUsageV1 = result.usage ?? {
+    const usage: TokenUsageV1 = reportedUsage ?? {
       input_tokens: prepared.inputTokens,
       cached_input_tokens: 0,
       output_tokens: call.maxOutputTokens,
@@ -514,7 +515,7 @@ export async function governedCall<T>(
       output: result.text,
       object: object as T | undefined,
       usage: usageFromLedger(usage),
-      usageEstimated: result.usage === undefined,
+      usageEstimated: reportedUsage === undefined,
       costUsd,
       envelope: prepared.envelope,
       artifacts: { prompt: prepared.promptRef, output: outputRef },
@@ -529,7 +530,7 @@ export async function governedCall<T>(
     // not be read, a timeout, an attempt abandoned at the deadline) is booked at the worst
     // case whatever error ended the call; only holds of attempts certainly not billed are freed.
     const unavailable = error instanceof ProviderUnavailableError ? error : undefined;
-    reportedUsage ??= unavailable?.usage;
+    reportedUsage ??= wholeUsage(unavailable?.usage);
     if (holds && holds.state === 'none') {
       try {
         await holds.fail(reportedUsage);

@@ -40,7 +40,11 @@ export interface ProviderCallResult {
   text: string;
   /** The model that answered, as reported. */
   model: string;
-  /** Usage as reported; `undefined` when the provider did not report it. */
+  /**
+   * Usage as reported; `undefined` when the provider did not report it. A usage without
+   * all four counts as non-negative integers counts as not reported: the call is booked at
+   * its worst case (`usageEstimated: true`).
+   */
   usage: TokenUsageV1 | undefined;
   finishReason?: string;
 }
