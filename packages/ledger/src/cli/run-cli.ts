@@ -18,7 +18,8 @@ const USAGE = `usage: pm-ledger <command> <runDir> [options]
 
   --run-id: the run the ledger must hold; default the folder's name (for a renamed copy)
 
-exit codes: 0 ok, 1 problems found or ledger damaged, 2 usage error, 3 cannot read
+exit codes: 0 ok, 1 problems found or ledger damaged, 2 usage error, 3 cannot read,
+  141 output closed early (| head)
 `;
 
 /** Runs `pm-ledger` with `argv` (without node and script); resolves to the exit code. */
