@@ -86,14 +86,18 @@ const AUTHORITY = /[^\s/?#"'<>]*/y;
 /** The pattern's bound on the user and on the password. */
 const USERINFO_BOUND = 256;
 
-/** Last `@` in `[from, to)` that a host follows (as the pattern's lookahead asks), or -1. */
+/**
+ * Last `@` in `[from, to)` that a host follows (as the pattern's lookahead asks), or -1.
+ * Read backwards from `to` and never before `from`: `lastIndexOf` has no lower bound, and
+ * with no `@` in the range it would read on to the start of the text, once per `://`
+ * (quadratic). The range is an authority, which the caller has just read: linear.
+ */
 function lastUserinfoEnd(text: string, from: number, to: number): number {
-  let i = text.lastIndexOf('@', to - 1);
-  while (i >= from) {
+  for (let i = to - 1; i >= from; i--) {
+    if (text.charCodeAt(i) !== 64) continue;
     const c = text.charCodeAt(i + 1);
     const host = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 91;
     if (host) return i;
-    i = text.lastIndexOf('@', i - 1);
   }
   return -1;
 }
