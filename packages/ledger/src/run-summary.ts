@@ -89,11 +89,12 @@ export class RunSummary {
         const d = record.data;
         this.errors++;
         this.errorCodes[d.code] = (this.errorCodes[d.code] ?? 0) + 1;
-        // A failed call can still have been billed: its usage counts.
+        // A failed call can still have been billed: its usage and cost count.
         if (d.usage !== undefined) {
           this.inputTokens += d.usage.input_tokens;
           this.outputTokens += d.usage.output_tokens;
         }
+        if (d.cost_usd !== undefined) this.cost += d.cost_usd;
         break;
       }
       case 'approval':

@@ -234,6 +234,28 @@ describe('close / detach / reopen', () => {
     expect(() => openLedger({ dir, runId: 'run-1' })).toThrow(/run_end/);
   });
 
+  it("counts a billed failure's usage and cost in the run figures", async () => {
+    const ledger = openLedger({ dir: tempDir(), runId: 'run-1' });
+    const usage = {
+      input_tokens: 500,
+      cached_input_tokens: 0,
+      output_tokens: 200,
+      reasoning_tokens: 0,
+    };
+    const refused = r.error(1, 'The model refused the request.');
+    ledger.append({
+      ...refused,
+      data: { ...refused.data, reservation: 'settled', usage, cost_usd: 0.00275 },
+    });
+    const { summary } = await ledger.close();
+    expect(summary).toMatchObject({
+      errors: 1,
+      input_tokens: 500,
+      output_tokens: 200,
+      cost_usd: 0.00275,
+    });
+  });
+
   it('detach releases the run without ending it; a reopen continues the chain', async () => {
     const dir = tempDir();
     const first = openLedger({ dir, runId: 'run-1' });

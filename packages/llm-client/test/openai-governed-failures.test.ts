@@ -157,7 +157,10 @@ describe('OpenAI failures through the governed pipeline (real SDK, loopback HTTP
     expect(spent.usd).toBeGreaterThan(0);
     expect(reserved.usd).toBe(0);
     await run.end();
-    expect(records().find((r) => r.type === 'error')?.data.reservation).toBe('settled');
+    expect(records().find((r) => r.type === 'error')?.data).toMatchObject({
+      reservation: 'settled',
+      cost_usd: spent.usd,
+    });
   });
 
   it('settles a refusal with the usage its body reports', async () => {
@@ -179,7 +182,10 @@ describe('OpenAI failures through the governed pipeline (real SDK, loopback HTTP
     expect(error?.data).toMatchObject({
       reservation: 'settled',
       usage: { input_tokens: 500, output_tokens: 200 },
+      cost_usd: spent.usd,
     });
+    // The run's cost counts the billed refusal.
+    expect(records().find((r) => r.type === 'run_end')?.data.cost_usd).toBe(spent.usd);
   });
 
   it('books a 2xx whose usage lacks token counts at its worst case, with a response record', async () => {

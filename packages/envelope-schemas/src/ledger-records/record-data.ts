@@ -101,6 +101,11 @@ export const ErrorDataV1 = z.strictObject({
   reservation: z.enum(['none', 'released', 'settled']),
   /** Usage the provider reported despite the failure (then settled, not released). */
   usage: TokenUsageV1.optional(),
+  /**
+   * USD booked for the failed call when its reservation was settled: attempts that were or
+   * may have been billed (a refusal, a timeout, an unreadable answer). Absent otherwise.
+   */
+  cost_usd: Usd.optional(),
 });
 
 /** `alert`: a budget threshold crossed. */
@@ -137,7 +142,7 @@ export const RunEndDataV1 = z.strictObject({
   input_tokens: Count,
   /** Actual output tokens. */
   output_tokens: Count,
-  /** Actual cost, in USD. */
+  /** Actual cost, in USD: responses and the failed calls that were billed (`error` records' `cost_usd`). */
   cost_usd: Usd,
   /** Models called. */
   models: z.array(ModelName),

@@ -100,11 +100,12 @@ export class CallHolds {
    * `reported` is usage the provider reported for the last attempt (a refusal's body);
    * without it, a last attempt that may have been billed is booked at the worst case,
    * whatever error ended the call; otherwise the last attempt's holds are released.
+   * Returns the USD booked.
    */
-  async fail(reported: TokenUsageV1 | undefined): Promise<void> {
-    if (reported) await this.settle(reported);
-    else if (this.#lastMayBeBilled) await this.settle(this.worstCaseUsage);
-    else await this.release();
+  async fail(reported: TokenUsageV1 | undefined): Promise<number> {
+    if (reported) return this.settle(reported);
+    if (this.#lastMayBeBilled) return this.settle(this.worstCaseUsage);
+    return this.release();
   }
 
   async #hold(request: ReserveRequest, signal: AbortSignal | undefined): Promise<Reservation> {
@@ -135,12 +136,13 @@ export class CallHolds {
    * Frees what the last attempt and the plain retries held. Earlier attempts that may have
    * been billed are still booked at their worst case (then the state is `settled`, not
    * `released`). Use {@link fail} when the call failed: it decides from what the holds know.
+   * Returns the USD booked (for those earlier attempts).
    */
-  async release(): Promise<void> {
+  async release(): Promise<number> {
     this.#state = this.#worstCaseHolds.length > 1 ? 'settled' : 'released';
     await this.#worstCaseHolds.at(-1)?.release();
     for (const hold of this.#requestHolds) await hold.release();
-    await this.#bookEarlierAttempts();
+    return this.#bookEarlierAttempts();
   }
 
   /** Books each attempt before the last that held a worst case at that worst case. */

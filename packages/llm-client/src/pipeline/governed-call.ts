@@ -531,9 +531,10 @@ export async function governedCall<T>(
     // case whatever error ended the call; only holds of attempts certainly not billed are freed.
     const unavailable = error instanceof ProviderUnavailableError ? error : undefined;
     reportedUsage ??= wholeUsage(unavailable?.usage);
+    let bookedUsd: number | undefined;
     if (holds && holds.state === 'none') {
       try {
-        await holds.fail(reportedUsage);
+        bookedUsd = await holds.fail(reportedUsage);
       } catch {
         // The reservation expires into "spent at the worst case" in the store: never free budget.
       }
@@ -562,6 +563,8 @@ export async function governedCall<T>(
         ...(attempts > 0 ? { attempts } : {}),
         reservation: holds?.state ?? 'none',
         ...(reportedUsage ? { usage: reportedUsage } : {}),
+        // What the failure cost, so the run's summary counts billed failures too.
+        ...(holds?.state === 'settled' && bookedUsd !== undefined ? { cost_usd: bookedUsd } : {}),
       },
     });
     ctx.emit({
