@@ -207,6 +207,64 @@ describe('unknown prices and per-call ceilings', () => {
       code: 'INVALID_ARGUMENT',
     });
   });
+
+  // Each of these, read leniently, would be no cap at all: spend without bound.
+  it.each([
+    [
+      'a number for a day cap',
+      { limits: {}, period: { day: 5 } },
+      /period\.day must be an object, e\.g\. period: \{ day: \{ usd: 5 \} \}; got 5/,
+    ],
+    [
+      'null for a day cap',
+      { limits: {}, period: { day: null } },
+      /period\.day must be an object.*got null/,
+    ],
+    [
+      'a month cap in USD',
+      { limits: {}, period: { month: { USD: 50 } } },
+      /period\.month\.USD is not a budget option \(did you mean usd\?\)/,
+    ],
+    [
+      'a daily period',
+      { limits: {}, period: { daily: { usd: 5 } } },
+      /period\.daily is not a budget option: period takes day, month, timeZone/,
+    ],
+    ['a maxUsd limit', { limits: { maxUsd: 2 } }, /limits\.maxUsd is not a budget option/],
+    [
+      'a period that is not an object',
+      { limits: {}, period: 'monthly' },
+      /period must be an object.*got "monthly"/,
+    ],
+    ['limits as an array', { limits: [2] }, /limits must be an object.*got an array/],
+  ])('a mistyped cap (%s) is refused, not read as no cap', (_name, options, message) => {
+    expect(() => createBudget(options as never)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringMatching(message),
+      }),
+    );
+  });
+
+  it('every documented key is still accepted', async () => {
+    const budget = createBudget({
+      limits: {
+        usd: 2,
+        tokens: 200_000,
+        requests: 10,
+        maxRuntimeMinutes: 30,
+        maxInputTokensPerCall: 4_000,
+        maxOutputTokensPerCall: 4_000,
+      },
+      period: {
+        day: { usd: 5, tokens: 1_000_000, requests: 100 },
+        month: { usd: 50, tokens: undefined },
+        timeZone: 'Europe/Berlin',
+      },
+    });
+    expect((await budget.usage()).scopes.map((s) => s.scope)).toEqual(['run', 'day', 'month']);
+    budget.dispose();
+  });
 });
 
 describe('runtime', () => {

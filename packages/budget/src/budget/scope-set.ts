@@ -2,6 +2,7 @@ import type { StoreScope } from './budget-store.js';
 import type { BudgetLimits, PeriodLimits, ScopeLimits, ScopeName } from './budget-types.js';
 import { NO_LIMIT, type StoreLimits } from './charge.js';
 import { storeLimits } from './limits.js';
+import { BUDGET_LIMIT_KEYS, checkKnownKeys, PERIOD_KEYS, SCOPE_LIMIT_KEYS } from './option-keys.js';
 import { PeriodClock } from './period-clock.js';
 
 /** One scope a budget keeps, with its caps as configured and in store units. */
@@ -32,22 +33,19 @@ export class ScopeSet {
   #scopes: readonly StoreScope[] = [];
 
   constructor(runId: string, limits: BudgetLimits, period: PeriodLimits | undefined) {
+    checkKnownKeys(limits, 'limits', BUDGET_LIMIT_KEYS, 'limits: { usd: 2, tokens: 200_000 }');
     const defs: ScopeDef[] = [
       { name: 'run', limits: storeLimits(limits, 'limits'), configured: limits },
     ];
-    if (period?.day !== undefined) {
-      defs.push({
-        name: 'day',
-        limits: storeLimits(period.day, 'period.day'),
-        configured: period.day,
-      });
-    }
-    if (period?.month !== undefined) {
-      defs.push({
-        name: 'month',
-        limits: storeLimits(period.month, 'period.month'),
-        configured: period.month,
-      });
+    if (period !== undefined) {
+      checkKnownKeys(period, 'period', PERIOD_KEYS, 'period: { day: { usd: 5 } }');
+      for (const name of ['day', 'month'] as const) {
+        const caps = period[name];
+        if (caps === undefined) continue;
+        const what = `period.${name}`;
+        checkKnownKeys(caps, what, SCOPE_LIMIT_KEYS, `period: { ${name}: { usd: 5 } }`);
+        defs.push({ name, limits: storeLimits(caps, what), configured: caps });
+      }
     }
     this.defs = defs;
     this.usdInForce = defs.some((d) => d.limits.microUsd !== NO_LIMIT);

@@ -1,0 +1,56 @@
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import type { BudgetLimits, PeriodLimits, ScopeLimits } from './budget-types.js';
+
+/** Every key a scope's caps may have (the `Record` makes the compiler keep it complete). */
+export const SCOPE_LIMIT_KEYS: Readonly<Record<keyof ScopeLimits, true>> = {
+  tokens: true,
+  usd: true,
+  requests: true,
+};
+
+/** Every key of `limits`: the run's caps, per-call ceilings and runtime. */
+export const BUDGET_LIMIT_KEYS: Readonly<Record<keyof BudgetLimits, true>> = {
+  ...SCOPE_LIMIT_KEYS,
+  maxRuntimeMinutes: true,
+  maxInputTokensPerCall: true,
+  maxOutputTokensPerCall: true,
+};
+
+/** Every key of `period`. */
+export const PERIOD_KEYS: Readonly<Record<keyof PeriodLimits, true>> = {
+  day: true,
+  month: true,
+  timeZone: true,
+};
+
+/**
+ * Refuses `value` (INVALID_ARGUMENT) unless it is a plain object whose every own key is in
+ * `known`. A cap read from a misspelt key (`maxUsd`, `USD`, `daily`) or from a number where
+ * an object belongs would silently be no cap at all: budgets must fail closed instead.
+ * Messages name the key, never the value of an unknown key (it could be anything).
+ */
+export function checkKnownKeys(
+  value: unknown,
+  what: string,
+  known: Readonly<Record<string, true>>,
+  example: string,
+): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidArgumentError(
+      `${what} must be an object, e.g. ${example}; got ${describe(value)}.`,
+    );
+  }
+  for (const key of Object.keys(value)) {
+    if (Object.hasOwn(known, key)) continue;
+    const names = Object.keys(known);
+    const near = names.find((name) => name.toLowerCase() === key.toLowerCase());
+    throw new InvalidArgumentError(
+      `${what}.${key} is not a budget option${near === undefined ? '' : ` (did you mean ${near}?)`}: ${what} takes ${names.join(', ')}, e.g. ${example}.`,
+    );
+  }
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
