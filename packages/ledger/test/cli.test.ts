@@ -108,6 +108,40 @@ describe('pm-ledger verify', () => {
   });
 });
 
+describe('each command takes its own options only', () => {
+  it.each([
+    ['show', ['--public-key', 'no-such.pem'], '--public-key', '--type, --stage, --run-id, --json'],
+    ['summary', ['--checkpoint', 'x', '--workers', '3'], '--checkpoint', '--run-id, --json'],
+    [
+      'verify',
+      ['--type', 'approval', '--stage', 'x'],
+      '--type',
+      '--public-key, --checkpoint, --workers, --run-id, --json',
+    ],
+    ['show', ['--type', 'approval', '--checkpoint=cp.json'], '--checkpoint', '--type, --stage'],
+  ])(
+    '%s %j: usage error (2) naming the flag and the valid ones',
+    async (command, flags, flag, valid) => {
+      const { runDir } = await sampleRun();
+      const result = await cli(command, runDir, ...flags);
+      expect(result.code).toBe(2);
+      expect(result.out).toBe('');
+      expect(result.err).toContain(`${flag} is not an option of ${command}: ${command} takes `);
+      expect(result.err).toContain(valid);
+    },
+  );
+
+  it('still takes every option of its own, and --help anywhere', async () => {
+    const { runDir, publicKeyFile } = await sampleRun(true);
+    expect(
+      (await cli('verify', runDir, '--public-key', publicKeyFile, '--workers', '0')).code,
+    ).toBe(0);
+    expect((await cli('show', runDir, '--type', 'request', '--stage', 'x', '--json')).code).toBe(0);
+    expect((await cli('summary', runDir, '--run-id', 'run-1', '--json')).code).toBe(0);
+    expect((await cli('show', runDir, '--public-key', 'k', '--help')).code).toBe(0);
+  });
+});
+
 describe('pm-ledger verify --checkpoint', () => {
   it.each([
     ['missing', null, /could not be read \(ENOENT\)/],

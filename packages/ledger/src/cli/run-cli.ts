@@ -1,9 +1,10 @@
-import { parseArgs } from 'node:util';
 import { isPmError } from '@pm/envelope-schemas';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
+import { type CommandLine, parseCommandLine } from './parse-command-line.js';
 import { showCommand } from './show-command.js';
 import { summaryCommand } from './summary-command.js';
+import { UsageError } from './usage-error.js';
 import { verifyCommand } from './verify-command.js';
 
 const USAGE = `usage: pm-ledger <command> <runDir> [options]
@@ -17,6 +18,7 @@ const USAGE = `usage: pm-ledger <command> <runDir> [options]
       list records (--json: one full record per line)
 
   --run-id: the run the ledger must hold; default the folder's name (for a renamed copy)
+  each command takes only the options listed for it
 
 exit codes: 0 ok, 1 problems found or ledger damaged, 2 usage error, 3 cannot read,
   141 output closed early (| head)
@@ -24,30 +26,21 @@ exit codes: 0 ok, 1 problems found or ledger damaged, 2 usage error, 3 cannot re
 
 /** Runs `pm-ledger` with `argv` (without node and script); resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
+  let line: CommandLine;
   try {
-    parsed = parse(argv);
+    line = parseCommandLine(argv);
   } catch (error) {
-    io.err(`pm-ledger: ${(error as Error).message}\n\n${USAGE}`);
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`pm-ledger: ${error.message}\n\n${USAGE}`);
     return EXIT.usage;
   }
-  const { values, positionals } = parsed;
-  if (values.help || positionals[0] === 'help') {
+  if (line.help) {
     io.out(USAGE);
     return EXIT.ok;
   }
-  const [command, runDir, ...extra] = positionals;
-  if (command === undefined || runDir === undefined || extra.length > 0) {
-    io.err(USAGE);
-    return EXIT.usage;
-  }
+  const { command, runDir, values } = line;
   const json = values.json === true;
   const run = values['run-id'] === undefined ? {} : { runId: values['run-id'] };
-  const workers = values.workers;
-  if (workers !== undefined && !/^\d{1,3}$/.test(workers)) {
-    io.err(`pm-ledger: --workers takes a whole number of helper threads (0 for none)\n\n${USAGE}`);
-    return EXIT.usage;
-  }
   try {
     switch (command) {
       case 'verify':
@@ -57,7 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             json,
             ...(values['public-key'] === undefined ? {} : { publicKey: values['public-key'] }),
             ...(values.checkpoint === undefined ? {} : { checkpoint: values.checkpoint }),
-            ...(workers === undefined ? {} : { workers: Number(workers) }),
+            ...(values.workers === undefined ? {} : { workers: Number(values.workers) }),
             ...run,
           },
           io,
@@ -75,9 +68,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           },
           io,
         );
-      default:
-        io.err(`pm-ledger: unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
-        return EXIT.usage;
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -91,22 +81,4 @@ function codeOf(error: unknown): string {
   if (isPmError(error)) return error.code;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === 'string' ? code : 'ERROR';
-}
-
-function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      'public-key': { type: 'string' },
-      checkpoint: { type: 'string' },
-      workers: { type: 'string' },
-      'run-id': { type: 'string' },
-      type: { type: 'string' },
-      stage: { type: 'string' },
-    },
-  });
 }

@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './usage-error.js';
+
+/** Every option of every command, so a command line parses the same whatever its command. */
+const OPTIONS = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  'run-id': { type: 'string' },
+  'public-key': { type: 'string' },
+  checkpoint: { type: 'string' },
+  workers: { type: 'string' },
+  type: { type: 'string' },
+  stage: { type: 'string' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+
+/** Options every command takes (`--help` too, not listed in messages). */
+const SHARED = ['run-id', 'json'] as const satisfies readonly OptionName[];
+
+/**
+ * Each command's own options. Another command's option is refused, never ignored: `show
+ * --public-key k` passing quietly would read as a checked signature.
+ */
+const OWN = {
+  verify: ['public-key', 'checkpoint', 'workers'],
+  summary: [],
+  show: ['type', 'stage'],
+} as const satisfies Record<string, readonly OptionName[]>;
+
+/** A `pm-ledger` command. */
+export type CommandName = keyof typeof OWN;
+
+/** The option values given, by option name. */
+export type OptionValues = ReturnType<typeof parseAll>['values'];
+
+/** What a command line asks for: the usage text, or one command on one run directory. */
+export type CommandLine =
+  | { help: true }
+  | { help: false; command: CommandName; runDir: string; values: OptionValues };
+
+/**
+ * Parses `pm-ledger`'s arguments (without node and script).
+ *
+ * @throws UsageError naming what is wrong: an unknown command or option, an option the
+ *   command does not take, a missing run directory, a malformed `--workers`.
+ */
+export function parseCommandLine(argv: readonly string[]): CommandLine {
+  let parsed: ReturnType<typeof parseAll>;
+  try {
+    parsed = parseAll(argv);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals, tokens } = parsed;
+  if (values.help || positionals[0] === 'help') return { help: true };
+  const [command, runDir, ...extra] = positionals;
+  if (command === undefined) throw new UsageError('name a command: verify, summary or show');
+  if (!Object.hasOwn(OWN, command)) {
+    throw new UsageError(`unknown command ${JSON.stringify(command)}: use verify, summary or show`);
+  }
+  const name = command as CommandName;
+  if (runDir === undefined) throw new UsageError(`${name} needs the run directory to read`);
+  if (extra.length > 0) {
+    throw new UsageError(
+      `${name} reads one run directory; ${extra.length + 1} were given (quote a path with spaces)`,
+    );
+  }
+  const allowed: readonly string[] = [...OWN[name], ...SHARED];
+  for (const token of tokens) {
+    if (token.kind === 'option' && token.name !== 'help' && !allowed.includes(token.name)) {
+      throw new UsageError(
+        `${token.rawName} is not an option of ${name}: ${name} takes ${allowed.map((o) => `--${o}`).join(', ')}`,
+      );
+    }
+  }
+  if (values.workers !== undefined && !/^\d{1,3}$/.test(values.workers)) {
+    throw new UsageError('--workers takes a whole number of helper threads (0 for none)');
+  }
+  return { help: false, command: name, runDir, values };
+}
+
+function parseAll(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    tokens: true,
+    options: OPTIONS,
+  });
+}
