@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BASE62, BASE64, BASE64URL, createPrng } from '../../../test/support/prng.js';
-import { detectSecrets } from '../src/index.js';
+import { createRedactor, detectSecrets } from '../src/index.js';
 import { PLACEHOLDER_SECRETS } from './corpus/fixtures.js';
 
 const rng = createPrng(20260101);
@@ -146,6 +146,77 @@ describe('detectSecrets', () => {
     expect(detectSecrets(ed25519)).toMatchObject([{ kind: 'private_key', start: 0 }]);
     const truncated = '-----BEGIN PRIVATE KEY-----\nMC4CAQAw';
     expect(detectSecrets(truncated)).toMatchObject([{ kind: 'private_key', start: 0 }]);
+  });
+
+  describe('a truncated key in a JSON string ends before the closing quote of its string', () => {
+    // The body walk took any backslash, so in JSON inside a JSON string it swallowed the
+    // `\` of the inner closing `\"` and the redacted record was no longer JSON.
+    const redact = (text: string) => createRedactor().redactText(text).text;
+    const lines = Array.from({ length: 4 }, () => rng.chars(BASE64, 64));
+    /** `levels` times JSON-encoded `{"model":"x","prompt":<key>,"n":1}`, and the key. */
+    function encoded(levels: number, eol = '\n', trail = '', slash = false) {
+      const key = `-----BEGIN PRIVATE KEY-----${eol}${lines.join(eol)}${trail}`; // no footer
+      // PHP's json_encode writes `/` as `\/` (`\\\/` one level down).
+      const encode = (v: unknown) => {
+        const json = JSON.stringify(v);
+        return slash ? json.replaceAll('/', '\\/') : json;
+      };
+      let text = encode({ model: 'x', prompt: key, n: 1 });
+      for (let i = 1; i < levels; i++) text = encode({ kind: 'request', body: text });
+      return { text, key };
+    }
+    /** The prompt of the innermost object. */
+    function prompt(text: string, levels: number): unknown {
+      let v = JSON.parse(text);
+      for (let i = 1; i < levels; i++) v = JSON.parse(v.body);
+      return v.prompt;
+    }
+
+    it("the reviewer's record: JSON stays JSON, the key is masked", () => {
+      const { text } = encoded(2);
+      const out = redact(text);
+      expect(out).toBe(
+        '{"kind":"request","body":"{\\"model\\":\\"x\\",\\"prompt\\":\\"[SECRET_1]\\",\\"n\\":1}"}',
+      );
+      expect(prompt(out, 2)).toBe('[SECRET_1]');
+    });
+
+    it.each([
+      [1, '\n', ''],
+      [2, '\n', ''],
+      [3, '\n', ''],
+      [2, '\r\n', ''],
+      [2, '\n', '\n'],
+      [3, '\r\n', '=\r\n'],
+    ])('%i level(s), line breaks %j, ending %j', (levels, eol, trail) => {
+      const { text, key } = encoded(levels, eol, trail);
+      expect(prompt(text, levels)).toBe(key);
+      const out = redact(text);
+      expect(prompt(out, levels)).toBe('[SECRET_1]');
+      for (const line of lines) expect(out).not.toContain(line.slice(0, 16));
+      const found = detectSecrets(text);
+      expect(found).toMatchObject([{ kind: 'private_key' }]);
+    });
+
+    it('with `/` written as `\\/` (PHP), at 1 to 3 levels', () => {
+      for (const levels of [1, 2, 3]) {
+        const { text, key } = encoded(levels, '\n', '', true);
+        expect(text).toContain(`${'\\'.repeat(2 ** levels - 1)}/`);
+        expect(prompt(text, levels)).toBe(key);
+        const out = redact(text);
+        expect(prompt(out, levels)).toBe('[SECRET_1]');
+      }
+    });
+
+    it('an escape that is not a line break or `/` ends the body (`\\t`, `\\u0041`)', () => {
+      const body = rng.chars(BASE64, 64);
+      const head = '-----BEGIN PRIVATE KEY-----\\n';
+      for (const after of ['\\tnext', '\\u0041BC', '\\\\\\"x']) {
+        const text = `"${head}${body}${after}"`;
+        const [f] = detectSecrets(text);
+        expect(text.slice(f!.start, f!.end)).toBe(`${head}${body}`);
+      }
+    });
   });
 
   it('prefers the specific kind over the generic assignment around it', () => {

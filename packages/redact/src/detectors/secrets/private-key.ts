@@ -15,8 +15,8 @@ const MAX_BLOCK = 20_000;
 const MIN_KEY_CHARS = 60;
 
 /**
- * Characters of a PEM body, including the `\\n` escapes of a key pasted into JSON. No
- * spaces: a truncated key must not swallow the prose after it.
+ * Characters of a PEM body: base64, padding and line breaks. No spaces: a truncated key
+ * must not swallow the prose after it. Backslashes are read by {@link bodyEscapeEnd}.
  */
 function isBodyChar(c: number): boolean {
   return (
@@ -26,10 +26,25 @@ function isBodyChar(c: number): boolean {
     c === 43 || // +
     c === 47 || // /
     c === 61 || // =
-    c === 92 || // backslash of a JSON \n
     c === 10 ||
     c === 13
   );
+}
+
+/**
+ * End of the escape starting at the backslash at `at`, when it stands for a character of
+ * a body, else -1. A key pasted into JSON has its line breaks as `\n` (`\r\n`), `\\n` in
+ * JSON inside a JSON string, one more backslash a level; PHP's encoder also writes `/` as
+ * `\/` (`\\\/` a level down). Any other escape, `\"` above all (the closing quote of
+ * the string the key sits in), is not the key's: the body ends before its backslashes,
+ * or the JSON around the key would lose them when it is replaced.
+ */
+function bodyEscapeEnd(text: string, at: number, limit: number): number {
+  let i = at;
+  while (i < limit && text.charCodeAt(i) === 92) i++;
+  if (i >= limit) return -1;
+  const c = text.charCodeAt(i);
+  return c === 110 || c === 114 || c === 47 ? i + 1 : -1; // n, r, /
 }
 
 /** Base64 characters in `text[from, to)`: padding, line breaks and JSON escapes aside. */
@@ -83,7 +98,18 @@ export const privateKey: Detector = {
       if (end < 0) {
         end = headerEnd;
         const limit = Math.min(text.length, headerEnd + MAX_BLOCK);
-        while (end < limit && isBodyChar(text.charCodeAt(end))) end++;
+        while (end < limit) {
+          const c = text.charCodeAt(end);
+          if (isBodyChar(c)) {
+            end++;
+          } else if (c === 92) {
+            const escaped = bodyEscapeEnd(text, end, limit);
+            if (escaped < 0) break;
+            end = escaped;
+          } else {
+            break;
+          }
+        }
       }
       out.push({ type: 'secret', kind: 'private_key', start, end, detector: 'private-key' });
       HEADER.lastIndex = end;
