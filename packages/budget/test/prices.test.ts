@@ -14,6 +14,8 @@ describe('defaultPriceTable', () => {
     ['gpt-4.1-mini', 0.4, 0.1, 1.6],
     ['gpt-4o', 2.5, 1.25, 10],
     ['gpt-4o-mini', 0.15, 0.075, 0.6],
+    // Dearer than gpt-4o, and no cached-input discount: the snapshot fallback under-priced it.
+    ['gpt-4o-2024-05-13', 5, 5, 15],
   ])('%s costs %d / %d / %d USD per 1M input / cached / output', (model, input, cached, output) => {
     const price = defaultPriceTable.lookup(model)!;
     expect(price.inputMicroPerMillion).toBe(Math.round(input * 1e6));
@@ -28,6 +30,17 @@ describe('defaultPriceTable', () => {
     expect(defaultPriceTable.lookup('gpt-4o-2024-08-06')?.row.model).toBe('gpt-4o');
     expect(defaultPriceTable.lookup('gpt-4o-mini-2024-07-18')?.row.model).toBe('gpt-4o-mini');
     expect(defaultPriceTable.lookup('gpt-6')).toBeUndefined();
+  });
+
+  it('bills gpt-4o-2024-05-13 at its own price, not as gpt-4o', () => {
+    expect(defaultPriceTable.lookup('gpt-4o-2024-05-13')?.row.model).toBe('gpt-4o-2024-05-13');
+    const cost = estimateCost({
+      model: 'gpt-4o-2024-05-13',
+      inputTokens: 1_000_000,
+      cachedInputTokens: 500_000,
+      outputTokens: 1_000_000,
+    });
+    expect(cost.usd).toBe(20); // 1M input at $5 (cached too) + 1M output at $15
     // No prefix guessing: gpt-5-pro is not gpt-5.
     expect(defaultPriceTable.lookup('gpt-5-pro')).toBeUndefined();
   });

@@ -4,14 +4,26 @@ const SOURCE =
   'https://platform.openai.com/docs/pricing (standard tier, as specified in @pm issue 4)';
 const DATE = '2026-11-22';
 
-function row(model: string, input: number, cached: number, output: number): PriceRow {
+/** Where a row's price was read and when, for rows not from the issue's list. */
+interface Taken {
+  readonly source: string;
+  readonly date: string;
+}
+
+function row(
+  model: string,
+  input: number,
+  cached: number,
+  output: number,
+  taken: Taken = { source: SOURCE, date: DATE },
+): PriceRow {
   return {
     model,
     inputUsdPerMillion: input,
     cachedInputUsdPerMillion: cached,
     outputUsdPerMillion: output,
-    source: SOURCE,
-    date: DATE,
+    source: taken.source,
+    date: taken.date,
   };
 }
 
@@ -20,8 +32,8 @@ function row(model: string, input: number, cached: number, output: number): Pric
  * Data, not code: hosts override rows with `priceTable()`.
  */
 export const defaultPriceTable = priceTable({
-  version: '2026-11-22.1',
-  date: DATE,
+  version: '2026-12-06.1',
+  date: '2026-12-06',
   rows: [
     row('gpt-5.2', 1.75, 0.175, 14.0),
     // Priced as gpt-5.2.
@@ -33,6 +45,12 @@ export const defaultPriceTable = priceTable({
     row('gpt-4.1', 2.0, 0.5, 8.0),
     row('gpt-4.1-mini', 0.4, 0.1, 1.6),
     row('gpt-4o', 2.5, 1.25, 10.0),
+    // A snapshot dearer than gpt-4o, which the dated-snapshot fallback would price at half.
+    // No cached-input discount is listed for it: cached input bills as input.
+    row('gpt-4o-2024-05-13', 5.0, 5.0, 15.0, {
+      source: 'https://platform.openai.com/docs/pricing (standard tier)',
+      date: '2026-12-06',
+    }),
     row('gpt-4o-mini', 0.15, 0.075, 0.6),
   ],
 });
