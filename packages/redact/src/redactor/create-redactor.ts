@@ -164,14 +164,14 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       }
       return applyOperators(text, found, table);
     },
-    redactKey(key, path, findings) {
-      const found = scan(key);
+    redactFound(text, path, findings) {
+      const found = scan(text);
       if (found.length === 0) return null;
       for (const f of found) {
         f.path = path;
         findings.push(f);
       }
-      return applyOperators(key, found, table);
+      return applyOperators(text, found, table);
     },
     replaceWhole(type, value, path, detector, findings) {
       findings.push({ type, start: 0, end: value.length, detector, path });

@@ -1,5 +1,6 @@
 import type { Finding } from '../finding.js';
 import { childPath, indexPath } from './json-path.js';
+import { integerText } from './number-text.js';
 import { isSensitiveKey, normaliseKey } from './sensitive-keys.js';
 import { unbox } from './unbox.js';
 
@@ -8,10 +9,11 @@ export interface ValueWalker {
   /** Redacts one string; appends its findings (with `path`) to `findings`. */
   redactString(text: string, path: string, findings: Finding[]): string;
   /**
-   * Redacts an object or Map key like any string; returns null when it holds nothing
-   * (the usual case: no findings, no copy). Findings get `path` as given.
+   * Redacts `text` (an object or Map key, a number's digits) like any string; returns null
+   * when it holds nothing (the usual case: no findings, no copy). Findings get `path` as
+   * given.
    */
-  redactKey(key: string, path: string, findings: Finding[]): string | null;
+  redactFound(text: string, path: string, findings: Finding[]): string | null;
   /** Replaces a value found under a sensitive, hash or drop key; appends one finding. */
   replaceWhole(
     type: string,
@@ -42,8 +44,9 @@ function scalarText(value: unknown): string {
 
 /**
  * Deep-redacts `value` without mutating it. Strings are scanned, object and Map keys
- * included (two keys that redact alike keep the last value); values under sensitive
- * keys are replaced whole (any type); hash fields are hashed whole; drop fields removed.
+ * included (two keys that redact alike keep the last value), and so are integers and
+ * BigInts as their decimal text (one holding a finding becomes its redacted text); values
+ * under sensitive keys are replaced whole (any type); hash fields are hashed whole; drop fields removed.
  * Dates are copied, binary (Buffer, typed arrays, ArrayBuffer) is replaced by a marker
  * with its size (it is not text and cannot be scanned), Maps and Sets are rebuilt, boxed
  * primitives (`new String(…)`) become their primitive (a string is scanned).
@@ -59,6 +62,9 @@ export function walkValue(
   findings: Finding[],
 ): unknown {
   if (typeof value === 'string') return walker.redactString(value, path, findings);
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    return redactNumber(walker, value, path, findings);
+  }
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return new Date(value.getTime());
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
@@ -115,6 +121,26 @@ export function walkValue(
   }
 }
 
+/**
+ * A number is scanned as its digits: a card number a type-converting CSV parser turned
+ * into a number is a card number still. Where something is found the number becomes the
+ * redacted text (`[CREDIT_CARD_1]`, as the same digits in a string would); otherwise it
+ * stays the number it was. Every integer is scanned, not only long ones: a host detector
+ * may look for 6-digit staff numbers, and skipping short integers saved little (a
+ * 7-field row of numbers went from 13 to 21.5 µs with integers of 9+ digits scanned and
+ * 21.9 µs with all; digits cost the same as a number as in a string, 2026-12-06).
+ */
+function redactNumber(
+  walker: ValueWalker,
+  value: number | bigint,
+  path: string,
+  findings: Finding[],
+): unknown {
+  const text = integerText(value);
+  if (text === undefined) return value;
+  return walker.redactFound(text, path, findings) ?? value;
+}
+
 const DROP: unique symbol = Symbol('drop');
 
 /**
@@ -130,7 +156,7 @@ function redactedKey(
   findings: Finding[],
 ): string {
   const start = findings.length;
-  const redacted = walker.redactKey(key, '', findings);
+  const redacted = walker.redactFound(key, '', findings);
   if (redacted === null) return key;
   const path = `${childPath(parent, redacted)}~`;
   for (let i = start; i < findings.length; i++) findings[i]!.path = path;

@@ -64,6 +64,9 @@ export interface Redactor {
   scan(text: string): Finding[];
   /** Replaces every finding in `text` by the profile's operator for its type. */
   redactText(text: string): RedactTextResult;
-  /** Redacts strings deep inside objects, arrays, Maps and Sets, and sensitive keys whole. */
+  /**
+   * Redacts strings (and integers, read as their digits) deep inside objects, arrays, Maps
+   * and Sets, and sensitive keys whole.
+   */
   redactValue<T>(value: T): RedactValueResult<T>;
 }
