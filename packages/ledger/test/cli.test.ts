@@ -142,6 +142,58 @@ describe('each command takes its own options only', () => {
   });
 });
 
+describe('usage errors with --json', () => {
+  it.each([
+    [['verify', 'run', '--bogus', '--json'], /Unknown option '--bogus'/],
+    [['verify', 'run', '--workers', 'two', '--json'], /--workers takes a whole number/],
+    [['verify', 'run', '--public-key', '--json'], /--public-key/],
+    [['nosuch', 'run', '--json'], /unknown command "nosuch"/],
+    [['--json'], /name a command/],
+    [['verify', '--json'], /verify needs the run directory/],
+    [['show', 'run', '--public-key', 'k', '--json'], /--public-key is not an option of show/],
+    [['verify', 'run', '--json=yes'], /--json/],
+  ])('%j: exit 2, stdout holds { ok: false, error: { code: USAGE } }', async (argv, message) => {
+    const result = await cli(...argv);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.out)).toEqual({
+      ok: false,
+      error: { code: 'USAGE', message: expect.stringMatching(message) },
+    });
+    expect(result.out.split('\n')).toHaveLength(2);
+    expect(result.err).toMatch(message);
+  });
+
+  it('without --json (or with it only after --), stdout stays empty', async () => {
+    for (const argv of [
+      ['verify', 'run', '--bogus'],
+      ['verify', 'run', 'x', '--', '--json'],
+    ]) {
+      const result = await cli(...argv);
+      expect(result.code).toBe(2);
+      expect(result.out).toBe('');
+    }
+  });
+
+  it.each([
+    ['verify', '--run-id'],
+    ['summary', '--run-id'],
+    ['show', '--run-id'],
+    ['verify', '--public-key'],
+    ['verify', '--checkpoint'],
+  ])('%s %s with an empty value is a usage error (2), not a failed read', async (command, flag) => {
+    const { runDir } = await sampleRun();
+    const result = await cli(command, runDir, flag, '', '--json');
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.out)).toEqual({
+      ok: false,
+      error: {
+        code: 'USAGE',
+        message: expect.stringContaining(`${flag} was given an empty value`),
+      },
+    });
+  });
+});
+
 describe('pm-ledger verify --checkpoint', () => {
   it.each([
     ['missing', null, /could not be read \(ENOENT\)/],

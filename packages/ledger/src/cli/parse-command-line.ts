@@ -43,7 +43,7 @@ export type CommandLine =
  * Parses `pm-ledger`'s arguments (without node and script).
  *
  * @throws UsageError naming what is wrong: an unknown command or option, an option the
- *   command does not take, a missing run directory, a malformed `--workers`.
+ *   command does not take, a missing run directory, an empty value, a malformed `--workers`.
  */
 export function parseCommandLine(argv: readonly string[]): CommandLine {
   let parsed: ReturnType<typeof parseAll>;
@@ -74,10 +74,29 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       );
     }
   }
+  for (const token of tokens) {
+    // An empty value is a slip (an unset shell variable), not a run id or a file to read.
+    if (token.kind === 'option' && token.value === '') {
+      throw new UsageError(
+        `${token.rawName} was given an empty value: pass ${token.rawName === '--run-id' ? "the run id the ledger holds, or leave it out to use the folder's name" : 'a value, or leave the option out'}`,
+      );
+    }
+  }
   if (values.workers !== undefined && !/^\d{1,3}$/.test(values.workers)) {
     throw new UsageError('--workers takes a whole number of helper threads (0 for none)');
   }
   return { help: false, command: name, runDir, values };
+}
+
+/**
+ * True when `argv` holds `--json` before any `--`: read without parsing, so that a usage
+ * error (which stops the parse) is still printed as JSON for a caller that asked for it.
+ */
+export function asksForJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some(
+    (arg) => arg === '--json' || arg.startsWith('--json='),
+  );
 }
 
 function parseAll(argv: readonly string[]) {

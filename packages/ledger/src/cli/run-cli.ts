@@ -1,7 +1,7 @@
 import { isPmError } from '@pm/envelope-schemas';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
-import { type CommandLine, parseCommandLine } from './parse-command-line.js';
+import { asksForJson, type CommandLine, parseCommandLine } from './parse-command-line.js';
 import { showCommand } from './show-command.js';
 import { summaryCommand } from './summary-command.js';
 import { UsageError } from './usage-error.js';
@@ -26,11 +26,14 @@ exit codes: 0 ok, 1 problems found or ledger damaged, 2 usage error, 3 cannot re
 
 /** Runs `pm-ledger` with `argv` (without node and script); resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // Known before parsing, so that a command line too broken to parse still answers in JSON.
+  const json = asksForJson(argv);
   let line: CommandLine;
   try {
     line = parseCommandLine(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
+    if (json) printJsonFailure(io, error.code, error.message);
     io.err(`pm-ledger: ${error.message}\n\n${USAGE}`);
     return EXIT.usage;
   }
@@ -39,7 +42,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.ok;
   }
   const { command, runDir, values } = line;
-  const json = values.json === true;
   const run = values['run-id'] === undefined ? {} : { runId: values['run-id'] };
   try {
     switch (command) {
@@ -71,10 +73,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (json) io.out(`${JSON.stringify({ ok: false, error: { code: codeOf(error), message } })}\n`);
+    if (json) printJsonFailure(io, codeOf(error), message);
     io.err(`pm-ledger: ${message}\n`);
     return isPmError(error) && error.code === 'LEDGER_CORRUPT' ? EXIT.problems : EXIT.unreadable;
   }
+}
+
+/** The README's `--json` failure shape, on stdout. */
+function printJsonFailure(io: CliIo, code: string, message: string): void {
+  io.out(`${JSON.stringify({ ok: false, error: { code, message } })}\n`);
 }
 
 function codeOf(error: unknown): string {
