@@ -139,16 +139,24 @@ export function signCheckpoint(
   return { ...payload, sig };
 }
 
-/** Reads a public key given as a `KeyObject`, PEM text, or a path to a PEM file. */
+/**
+ * Reads a public key given as a `KeyObject`, PEM text, or a path to a PEM file.
+ *
+ * @throws InvalidLedgerArgumentError when it is not an Ed25519 key; Node's error when the
+ *   file cannot be read or holds no key.
+ */
 export function loadPublicKey(publicKey: KeyObject | string): KeyObject {
-  if (typeof publicKey !== 'string') return publicKey;
-  const pem = publicKey.includes('-----BEGIN')
-    ? publicKey
-    : readRegularFileSync(publicKey).toString('utf8');
-  const key = createPublicKey(pem);
-  if (key.asymmetricKeyType !== 'ed25519') {
+  const key =
+    typeof publicKey !== 'string'
+      ? publicKey
+      : createPublicKey(
+          publicKey.includes('-----BEGIN')
+            ? publicKey
+            : readRegularFileSync(publicKey).toString('utf8'),
+        );
+  if (key?.asymmetricKeyType !== 'ed25519') {
     throw new InvalidLedgerArgumentError(
-      `The public key is ${key.asymmetricKeyType ?? 'unknown'}, not Ed25519: pass the public half of the ledger's signer.`,
+      `The public key is ${key?.asymmetricKeyType ?? 'not an asymmetric key'}, not Ed25519: pass the public half of the ledger's signer.`,
     );
   }
   return key;

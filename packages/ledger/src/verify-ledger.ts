@@ -70,7 +70,8 @@ export interface VerifyLedgerResult {
  * checkpoint (with `publicKey`); a torn tail. Streams the ledger a chunk at a time, so a
  * 1 GB ledger verifies in bounded memory. Never throws for what it finds: it reports.
  *
- * @throws InvalidLedgerArgumentError when `runDir` holds no `ledger.jsonl`.
+ * @throws InvalidLedgerArgumentError when `runDir` holds no `ledger.jsonl`, or `publicKey`
+ *   cannot be read or is not an Ed25519 public key (whether or not there is a checkpoint).
  * @throws LedgerCorruptError when `ledger.jsonl` is not a regular file (a folder, a FIFO).
  */
 export async function verifyLedger(
@@ -84,7 +85,10 @@ export async function verifyLedger(
   // verify as this run's.
   const expected = expectedRun(runDir, options.runId, 'verifyLedger');
   const checker = new ChainChecker(expected.runId, expected.from);
-  const cpCandidate = checkpointToCheck(runDir, options, problems);
+  // Loaded before anything else is looked at: a key that cannot be used is the caller's
+  // mistake whether or not the run has a checkpoint, never reported as ledger damage.
+  const publicKey = options.publicKey === undefined ? null : usablePublicKey(options.publicKey);
+  const cpCandidate = checkpointToCheck(runDir, options.checkpoint, publicKey, problems);
   const helpers = VerifyHelpers.forLedger(file, options.workers, checks);
   let lines: LinesChecked;
   try {
@@ -121,15 +125,32 @@ export async function verifyLedger(
   };
 }
 
+/**
+ * The `publicKey` option as a key.
+ *
+ * @throws InvalidLedgerArgumentError when it cannot be read or is not an Ed25519 public key.
+ */
+function usablePublicKey(publicKey: KeyObject | string): KeyObject {
+  try {
+    return loadPublicKey(publicKey);
+  } catch (error) {
+    if (error instanceof InvalidLedgerArgumentError) throw error;
+    throw new InvalidLedgerArgumentError(
+      `The public key could not be read: ${(error as Error).message.split('\n')[0]}. Pass the signer's Ed25519 public key: PEM text, a path to a PEM file, or a KeyObject.`,
+    );
+  }
+}
+
 /** The checkpoint to hold the ledger to, or null; signature problems are reported here. */
 function checkpointToCheck(
   runDir: string,
-  options: VerifyLedgerOptions,
+  given: LedgerCheckpointV1 | undefined,
+  publicKey: KeyObject | null,
   problems: LedgerProblem[],
 ): LedgerCheckpointV1 | null {
   let raw: unknown;
   try {
-    raw = options.checkpoint ?? readCheckpointFile(runDir);
+    raw = given ?? readCheckpointFile(runDir);
   } catch (error) {
     problems.push(
       cpProblem(
@@ -141,7 +162,7 @@ function checkpointToCheck(
     return null;
   }
   if (raw === null) {
-    if (options.publicKey !== undefined) {
+    if (publicKey !== null) {
       problems.push(
         cpProblem(
           'no checkpoint: a public key was given but the run has no checkpoint.json (deleted?)',
@@ -154,16 +175,8 @@ function checkpointToCheck(
     problems.push(cpProblem('the checkpoint is not a valid checkpoint (v1)'));
     return null;
   }
-  if (options.publicKey !== undefined) {
-    let key: KeyObject;
-    try {
-      key = loadPublicKey(options.publicKey);
-    } catch (error) {
-      throw new InvalidLedgerArgumentError(
-        `The public key could not be read: ${(error as Error).message.split('\n')[0]}. Pass an Ed25519 public key (PEM or KeyObject).`,
-      );
-    }
-    if (!checkpointSignatureValid(raw, key)) {
+  if (publicKey !== null) {
+    if (!checkpointSignatureValid(raw, publicKey)) {
       problems.push(cpProblem('the checkpoint signature is not valid for this public key'));
       return null;
     }

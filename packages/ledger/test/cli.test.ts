@@ -194,6 +194,27 @@ describe('usage errors with --json', () => {
   });
 });
 
+describe('pm-ledger verify --public-key', () => {
+  it('a key that cannot be read exits 3 also when the run has no checkpoint', async () => {
+    const { runDir } = await sampleRun();
+    const result = await cli(
+      'verify',
+      runDir,
+      '--public-key',
+      join(runDir, 'no-such.pem'),
+      '--json',
+    );
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.out)).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringMatching(/^The public key could not be read: ENOENT/),
+      },
+    });
+  });
+});
+
 describe('pm-ledger verify --checkpoint', () => {
   it.each([
     ['missing', null, /could not be read \(ENOENT\)/],

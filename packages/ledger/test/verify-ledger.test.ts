@@ -240,6 +240,56 @@ describe('checkpoints', () => {
     expect((await verifyLedger(runDir, { publicKey, checkpoint: exported })).ok).toBe(true);
   });
 
+  it.each([
+    ['a missing file', () => 'no-such-key.pem', /could not be read: ENOENT/],
+    [
+      'an RSA PEM file',
+      (dir: string) => {
+        const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+        const file = join(dir, 'rsa.pub.pem');
+        writeFileSync(file, publicKey.export({ type: 'spki', format: 'pem' }));
+        return file;
+      },
+      /The public key is rsa, not Ed25519/,
+    ],
+    [
+      'a DER file',
+      (dir: string) => {
+        const { publicKey } = generateKeyPairSync('ed25519');
+        const file = join(dir, 'pub.der');
+        writeFileSync(file, publicKey.export({ type: 'spki', format: 'der' }));
+        return file;
+      },
+      /could not be read/,
+    ],
+    [
+      'an X25519 KeyObject',
+      () => generateKeyPairSync('x25519').publicKey,
+      /The public key is x25519, not Ed25519/,
+    ],
+  ])(
+    'an unusable publicKey (%s) is an error, with or without a checkpoint',
+    async (_, key, message) => {
+      const { privateKey } = generateKeyPairSync('ed25519');
+      const { runDir } = await sampleRun({ privateKey });
+      const publicKey = key(tempDir());
+      const refused = (promise: Promise<unknown>) =>
+        expect(promise).rejects.toThrow(
+          expect.objectContaining({
+            code: 'INVALID_ARGUMENT',
+            message: expect.stringMatching(message),
+          }),
+        );
+      await refused(verifyLedger(runDir, { publicKey }));
+      rmSync(join(runDir, 'checkpoint.json'));
+      await refused(verifyLedger(runDir, { publicKey }));
+      // Refused before any line is read: also for a ledger with nothing in it.
+      const empty = runFolder('run-2');
+      writeFileSync(join(empty, 'ledger.jsonl'), '');
+      await refused(verifyLedger(empty, { publicKey }));
+    },
+  );
+
   it('rejects a signer that is not Ed25519 at open', () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     expect(() => openLedger({ dir: tempDir(), runId: 'run-1', signer: { privateKey } })).toThrow(
