@@ -1,5 +1,5 @@
 import { PmError } from '@pm/envelope-schemas';
-import type { Redactor, RedactorOptions } from '../redactor/types.js';
+import type { RedactorOptions } from '../redactor/types.js';
 import { type ApprovalContext, requireSamplesApproval } from './check-approval.js';
 import {
   EventLogAccumulator,
@@ -7,6 +7,12 @@ import {
   type EventLogSummary,
 } from './describe-event-log.js';
 import { type ColumnSummary, TableProfiler } from './describe-table.js';
+import {
+  redactActivities,
+  redactSchema,
+  redactTimeRanges,
+  redactVariants,
+} from './redact-labels.js';
 import { Reservoir } from './reservoir.js';
 import { consumeRows, type Row, type RowSource } from './rows.js';
 import { type ProfileInput, toRedactor } from './sample-rows.js';
@@ -23,7 +29,7 @@ export interface BuildDisclosureOptions extends ApprovalContext {
   roles?: EventLogRoles;
   /** Approval of the `samples` scope; required for level 5. */
   approval?: unknown;
-  /** Profile redacting activity names and samples. */
+  /** Profile redacting column and activity names and samples. */
   profile: ProfileInput;
   /** HMAC key when `profile` names a hashing profile. */
   hashKey?: RedactorOptions['hashKey'];
@@ -39,11 +45,14 @@ export interface BuildDisclosureOptions extends ApprovalContext {
 export interface Disclosure {
   /** The level built. */
   level: DisclosureLevel;
-  /** Profile applied to activity names and samples, e.g. `homebrew@1`. */
+  /** Profile applied to column and activity names and samples, e.g. `homebrew@1`. */
   profile: string;
-  /** Level 1: columns, types, missing share, distinct counts. */
+  /** Level 1: columns, types, missing share, distinct counts; names redacted by the profile. */
   schema: ColumnSummary[];
-  /** Level 2: row/column counts and time range (event-log shape when roles are given). */
+  /**
+   * Level 2: row/column counts and time range (event-log shape when roles are given);
+   * `timeRanges` is keyed by the redacted column names.
+   */
   shape?: {
     rows: number;
     columns: number;
@@ -56,41 +65,8 @@ export interface Disclosure {
   performance?: EventLogSummary['performance'];
   /** Level 5: redacted sample rows. */
   samples?: Row[];
-  /** Findings per type redacted from what is disclosed (activity names, samples). */
+  /** Findings per type redacted from what is disclosed (column and activity names, samples). */
   redactions: Record<string, number>;
-}
-
-function redactLabels(
-  redactor: Redactor,
-  table: FrequencyTable<string>,
-  counts: Record<string, number>,
-): FrequencyTable<string> {
-  return {
-    ...table,
-    top: table.top.map((e) => {
-      const r = redactor.redactText(e.value);
-      for (const [t, n] of Object.entries(r.counts)) counts[t] = (counts[t] ?? 0) + n;
-      return { ...e, value: r.text };
-    }),
-  };
-}
-
-function redactVariants(
-  redactor: Redactor,
-  table: FrequencyTable<string[]>,
-  counts: Record<string, number>,
-): FrequencyTable<string[]> {
-  return {
-    ...table,
-    top: table.top.map((e) => ({
-      ...e,
-      value: e.value.map((a) => {
-        const r = redactor.redactText(a);
-        for (const [t, n] of Object.entries(r.counts)) counts[t] = (counts[t] ?? 0) + n;
-        return r.text;
-      }),
-    })),
-  };
 }
 
 /**
@@ -147,7 +123,7 @@ export function buildDisclosure(
       const out: Disclosure = {
         level,
         profile: redactor.profile,
-        schema: table.columns,
+        schema: redactSchema(redactor, table.columns, redactions),
         redactions,
       };
       const summary = log?.result(topN);
@@ -155,14 +131,14 @@ export function buildDisclosure(
         out.shape = {
           rows: table.rowCount,
           columns: table.columnCount,
-          timeRanges: table.timeRanges,
+          timeRanges: redactTimeRanges(redactor, table.timeRanges, redactions),
         };
         if (summary !== undefined)
           out.shape.eventLog = { ...summary.shape, timeRange: summary.timeRange };
       }
       if (level >= 3 && summary !== undefined) {
         out.frequencies = {
-          activities: redactLabels(redactor, summary.activities, redactions),
+          activities: redactActivities(redactor, summary.activities, redactions),
           variants: redactVariants(redactor, summary.variants, redactions),
         };
       }

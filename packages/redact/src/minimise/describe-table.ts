@@ -118,7 +118,9 @@ export class TableProfiler {
 
 /**
  * Disclosure levels 1–2 of a table: columns with inferred types, missing share and
- * distinct count; row and column counts; the time range of date columns. Never a value.
+ * distinct count; row and column counts; the time range of date columns. Never a value,
+ * but column names as they are (they may be data: a headerless CSV's first record);
+ * `buildDisclosure` redacts them by its profile.
  * Synchronous for arrays and iterables, a promise for async iterables (streamed files).
  */
 export function describeTable(rows: Iterable<Row>): TableDescription;
