@@ -39,7 +39,10 @@ export {
   BudgetExceededError,
   type BudgetMetric,
 } from './errors/budget-exceeded-error.js';
-export { BudgetStoreUnavailableError } from './errors/budget-store-unavailable-error.js';
+export {
+  BudgetStoreUnavailableError,
+  type StoreFailure,
+} from './errors/budget-store-unavailable-error.js';
 export { CallLimitExceededError } from './errors/call-limit-exceeded-error.js';
 export { InvalidArgumentError } from './errors/invalid-argument-error.js';
 export { OptionalDependencyMissingError } from './errors/optional-dependency-missing-error.js';

@@ -146,6 +146,7 @@ describe('unknown prices and per-call ceilings', () => {
     ).rejects.toMatchObject({
       code: 'UNKNOWN_MODEL_PRICE',
       name: 'UnknownModelPriceError',
+      message: expect.stringContaining('a USD limit is in force, so the call is refused'),
     });
     const monthly = createBudget({ limits: { tokens: 100 }, period: { month: { usd: 5 } } });
     await expect(

@@ -135,6 +135,18 @@ describe('estimateCost', () => {
     );
   });
 
+  it('words an unknown price for an estimate, where no budget or USD limit is involved', () => {
+    let message = '';
+    try {
+      estimateCost({ model: 'gpt-6', inputTokens: 1, outputTokens: 1 });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('cannot estimate the cost of model "gpt-6"');
+    expect(message).toContain('estimateCost(request, { prices: priceTable(');
+    expect(message).not.toMatch(/USD limit|call is refused/);
+  });
+
   it('refuses inconsistent usage with INVALID_ARGUMENT', () => {
     expect(() =>
       estimateCost({ model: 'gpt-5', inputTokens: 1, cachedInputTokens: 2, outputTokens: 0 }),

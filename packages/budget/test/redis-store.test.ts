@@ -318,7 +318,10 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
     ).rejects.toMatchObject({
       code: 'BUDGET_STORE_UNAVAILABLE',
       name: 'BudgetStoreUnavailableError',
-      message: expect.stringContaining('Check that Redis is reachable'),
+      message: expect.stringMatching(
+        /did not answer "reserve" within 50 ms.*Check that Redis is reachable/,
+      ),
+      details: { operation: 'reserve', timeoutMs: 50, failure: 'timeout' },
     });
     // A real client pointed at a port where nothing listens.
     const dead = new Redis('redis://127.0.0.1:1', {
@@ -337,6 +340,52 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
     ).rejects.toMatchObject({
       code: 'BUDGET_STORE_UNAVAILABLE',
     });
+  });
+
+  it('says Redis answered with an error, not that it timed out, when it replies with one', async () => {
+    const p = prefix();
+    // Keys under the prefix that the store did not write: Redis answers WRONGTYPE at once.
+    await client.set(`{${p}}:held`, 'not a hash');
+    const budget = createBudget({
+      store: redisStore({ client, prefix: p, timeoutMs: 2000 }),
+      limits: { usd: 1 },
+    });
+    const error = await budget
+      .reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 1 })
+      .then(
+        () => new Error('expected a refusal'),
+        (e: unknown) => e as Error,
+      );
+    expect(error).toMatchObject({
+      code: 'BUDGET_STORE_UNAVAILABLE',
+      message: expect.stringContaining('Redis answered "reserve" with an error (WRONGTYPE)'),
+      details: { operation: 'reserve', failure: 'error-reply', redisError: 'WRONGTYPE' },
+    });
+    expect(error.message).not.toMatch(/within|timeout/);
+  });
+
+  it('says the connection failed, without the URL or its password, when the client gives up', async () => {
+    // ioredis's own default: it gives up on a command after retrying the connection.
+    const store = redisStore({
+      url: 'redis://user:s3cretPW@127.0.0.1:1',
+      prefix: 'x',
+      timeoutMs: 5000,
+    });
+    const budget = createBudget({ store, limits: {} });
+    const error = await budget
+      .reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 1 })
+      .then(
+        () => new Error('expected a refusal'),
+        (e: unknown) => e as Error,
+      );
+    await store.close().catch(() => {});
+    expect(error).toMatchObject({
+      code: 'BUDGET_STORE_UNAVAILABLE',
+      message: expect.stringContaining('could not reach Redis for "reserve"'),
+      details: { operation: 'reserve', failure: 'connection' },
+    });
+    expect(error.message).not.toMatch(/within|s3cretPW|127\.0\.0\.1/);
+    expect(inspect(error, { depth: 5 })).not.toContain('s3cretPW');
   });
 
   it('names the fix when no client is given, and reloads scripts after NOSCRIPT', async () => {

@@ -141,7 +141,7 @@ export function estimateCost(
   }
   const prices = options.prices ?? defaultPriceTable;
   const price = prices.lookup(request.model);
-  if (price === undefined) throw new UnknownModelPriceError(String(request.model));
+  if (price === undefined) throw new UnknownModelPriceError(String(request.model), 'estimate');
   const { input, cached, output } = checkUsage(request);
   const breakdown = {
     input: tokenCostMicro(input - cached, price.inputMicroPerMillion),
