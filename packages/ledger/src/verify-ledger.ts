@@ -34,7 +34,8 @@ export interface VerifyLedgerOptions {
   /** Check artifacts exist and match their addresses (default true). */
   artifacts?: boolean;
   /**
-   * Helper threads that check lines alongside the calling thread. Default: one per spare
+   * Helper threads that check lines alongside the calling thread, at most one per spare
+   * CPU (one on a single CPU): a larger number is lowered to that. Default: one per spare
    * CPU (at most 3) for a ledger of 128 MiB or more, none below. 0: the calling thread only.
    */
   workers?: number;

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/canonical-json.js';
@@ -109,6 +110,33 @@ describe('verification on helper threads', () => {
     expect(handed).toBeGreaterThanOrEqual(1);
     expect(helpers.batchesChecked).toBe(0);
     expect(helped).toEqual(alone);
+  }, 60_000);
+
+  it('starts at most one helper per spare CPU, however many are asked for', async () => {
+    const dir = tempDir();
+    const ledger = openLedger({ dir, runId: 'run-1' });
+    ledger.append(r.runStart());
+    await ledger.close();
+    const file = ledgerFile(join(dir, 'run-1'));
+    const cap = Math.max(availableParallelism() - 1, 1);
+    for (const [asked, started] of [
+      [999, cap],
+      [cap + 1, cap],
+      [1, 1],
+    ] as const) {
+      const helpers = VerifyHelpers.forLedger(file, asked, CHECKS);
+      try {
+        expect(helpers?.threads).toBe(started);
+      } finally {
+        await helpers?.close();
+      }
+    }
+    expect(VerifyHelpers.forLedger(file, 0, CHECKS)).toBeNull();
+    // What verifyLedger starts for a large number: it finishes as it does alone.
+    const runDir = join(dir, 'run-1');
+    expect(await verifyLedger(runDir, { workers: 999 })).toEqual(
+      await verifyLedger(runDir, { workers: 0 }),
+    );
   }, 60_000);
 
   it('verifyLedger takes a helper count and refuses a bad one', async () => {
