@@ -31,6 +31,11 @@ export interface Detector {
    */
   readonly anchors?: readonly string[];
   /**
+   * True when `anchors` start a match in any ASCII letter case (`Bearer`, `BEARER`,
+   * `bEaReR`: an HTTP auth scheme); the short-text gate then looks for them so.
+   */
+  readonly anchorsIgnoreCase?: boolean;
+  /**
    * Other detector names this detector's findings may carry, with their priorities (the
    * generic assignment scan also reports AWS secret keys, found by their key name).
    */

@@ -219,6 +219,48 @@ describe('detectSecrets', () => {
     });
   });
 
+  describe('the Bearer scheme in any letter case (RFC 7235: schemes are case-insensitive)', () => {
+    // Only `Bearer` and `bearer` were read, and the Authorization detector leaves every
+    // case of `bearer` to the bearer one: `Authorization: BEARER <token>` went in clear.
+    const token = rng.chars(BASE64URL, 40);
+    const random = `${b62(30)}7Q`; // machine-made: taken outside a header too
+    const redact = (text: string) => createRedactor().redactText(text).text;
+    it.each(['BEARER', 'bearer', 'Bearer', 'BeArEr', 'bEARER'])('%s', (scheme) => {
+      for (const [text, value] of [
+        [`Authorization: ${scheme} ${token}`, token],
+        [`curl -H "authorization: ${scheme} ${token}" https://api`, token],
+        [`{"headers":{"Authorization":"${scheme} ${token}"}}`, token],
+        [`{"body":"{\\"Authorization\\":\\"${scheme} ${token}\\"}"}`, token],
+        [`sent ${scheme} ${random} to the api`, random],
+        [`${scheme}\t${random}`, random],
+      ] as const) {
+        const found = detectSecrets(text);
+        expect(found).toMatchObject([{ kind: 'bearer', detector: 'bearer-token' }]);
+        expect(text.slice(found[0]!.start, found[0]!.end)).toBe(value);
+        const out = redact(text);
+        expect(out).not.toContain(value);
+        expect(out).toContain(`${scheme}`);
+        if (text.startsWith('{')) expect(() => JSON.parse(out)).not.toThrow();
+      }
+    });
+
+    it('a token past 4,096 characters, the prose and placeholders as before', () => {
+      const long = rng.chars(BASE64URL, 5000);
+      const text = `Authorization: BEARER ${long}`;
+      const [f] = detectSecrets(text);
+      expect(text.slice(f!.start, f!.end)).toBe(long);
+      for (const text of [
+        'THE BEARER INSTRUMENT IS PAYABLE',
+        'Authorization: BEARER <your-token-here>',
+        'AUTHORIZATION: BEARER YOUR_API_TOKEN_HERE',
+        'Authorization: BEARER xxxxxxxxxxxx',
+        'a cupBEARER 0123456789abcdef0123',
+      ]) {
+        expect(detectSecrets(text)).toEqual([]);
+      }
+    });
+  });
+
   it('prefers the specific kind over the generic assignment around it', () => {
     const key = `ghp_${b62(36)}`;
     const [f] = detectSecrets(`"token": "${key}"`);

@@ -147,6 +147,15 @@ describe('createRedactor options of the wrong shape: INVALID_ARGUMENT naming the
       { detectors: [{ id: 'x', type: 'x', pattern: /x/, priority: '9' }] },
       'detectors[0].priority',
     ],
+    [
+      'anchorsIgnoreCase not a boolean',
+      {
+        detectors: [
+          { id: 'x', type: 'x', priority: 1, scan: () => {}, anchors: ['x'], anchorsIgnoreCase: 1 },
+        ],
+      },
+      'detectors[0].anchorsIgnoreCase',
+    ],
     ['allow not an object', { allow: [secretish] }, 'allow'],
     ['allow.patterns as strings', { allow: { patterns: [secretish] } }, 'allow.patterns[0]'],
     ['allow.patterns not an array', { allow: { patterns: /x/ } }, 'allow.patterns'],

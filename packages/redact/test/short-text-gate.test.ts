@@ -13,8 +13,18 @@ const b62 = (n: number) => rng.chars(BASE62, n);
 /** Every literal of the detectors, short real-looking secrets, and filler. */
 function units(detectors: readonly Detector[]): string[] {
   const literals = detectors.flatMap((d) => [...(d.anchors ?? []), ...(d.needles ?? [])]);
+  // Anchors a detector takes in any letter case, in other cases too.
+  const cased = detectors
+    .filter((d) => d.anchorsIgnoreCase === true)
+    .flatMap((d) => d.anchors ?? [])
+    .flatMap((a) => [
+      a.toUpperCase(),
+      [...a].map((c, i) => (i % 2 ? c : c.toUpperCase())).join(''),
+    ]);
   return [
     ...literals,
+    ...cased,
+    `${b62(30)}7Q`,
     `ghp_${b62(36)}`,
     `AKIA${rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}`,
     `npm_${b62(36)}`,
@@ -64,6 +74,38 @@ describe.each([
     expect(runDetectors(gated, `t=${key}`)).toMatchObject([{ kind: 'github' }]);
     expect(gated.gate!.pattern.test('req-1234')).toBe(false);
     expect(runDetectors(gated, 'req-1234')).toEqual([]);
+  });
+});
+
+describe('anchors in any letter case', () => {
+  const gated = compileDetectors(SECRET_DETECTORS);
+
+  it('a short bearer token is found whatever the case of its scheme', () => {
+    for (const scheme of ['Bearer', 'BEARER', 'bEaReR']) {
+      const text = `${scheme} ${b62(30)}7Q`;
+      expect(text.length).toBeLessThanOrEqual(SHORT_TEXT_MAX_LENGTH);
+      expect(gated.gate!.pattern.test(text)).toBe(true);
+      expect(runDetectors(gated, text)).toMatchObject([{ kind: 'bearer' }]);
+    }
+  });
+
+  it("a host detector's anchors, when it says so", () => {
+    const order = (anchorsIgnoreCase?: boolean): Detector => ({
+      id: 'order',
+      type: 'order_id',
+      priority: 10,
+      anchors: ['ord-'],
+      ...(anchorsIgnoreCase === undefined ? {} : { anchorsIgnoreCase }),
+      scan(text, out) {
+        for (const m of text.matchAll(/ord-\d{4}/gi)) {
+          out.push({ type: 'order_id', start: m.index, end: m.index + 8, detector: 'order' });
+        }
+      },
+    });
+    expect(runDetectors(compileDetectors([order(true)]), 'ORD-1234')).toHaveLength(1);
+    // Case-sensitive anchors: the gate skips a text without them as written.
+    expect(runDetectors(compileDetectors([order(false)]), 'ORD-1234')).toEqual([]);
+    expect(runDetectors(compileDetectors([order()]), 'ord-1234')).toHaveLength(1);
   });
 });
 

@@ -90,6 +90,14 @@ export function checkDetector(spec: unknown, option: string): void {
   if (typeof spec.scan === 'function') {
     if (spec.anchors !== undefined)
       checkStrings(spec.anchors, `${option}.anchors`, 'list literals every match starts with.');
+    if (spec.anchorsIgnoreCase !== undefined && typeof spec.anchorsIgnoreCase !== 'boolean') {
+      throw invalidOption(
+        `${option}.anchorsIgnoreCase`,
+        'a boolean',
+        spec.anchorsIgnoreCase,
+        'true when the anchors may be written in any letter case; leave it out otherwise.',
+      );
+    }
     if (typeof spec.priority !== 'number') {
       throw invalidOption(
         `${option}.priority`,
