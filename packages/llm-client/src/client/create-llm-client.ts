@@ -18,6 +18,7 @@ import type { RunContext } from '../pipeline/run-context.js';
 import type { ProviderDescription } from '../provider/provider.js';
 import { LLMRun } from '../run/llm-run.js';
 import { loadTemplates, type TemplateSet } from '../template-files.js';
+import { checkClientOptions } from './check-client-options.js';
 import type { LLMClientOptions } from './client-options.js';
 import { configSnapshot } from './config-snapshot.js';
 import { defaultPolicy } from './default-policy.js';
@@ -87,6 +88,7 @@ const ALERT_UNIT = { usd: 'usd', tokens: 'tokens', requests: 'requests' } as con
  * local policy, a per-run budget, `homebrew@1` redaction and a ledger under `./.pm-ledger/`.
  */
 export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
+  checkClientOptions(options);
   const policy =
     options.policy === undefined ? defaultPolicy() : parseAutomationPolicy(options.policy);
   const offline = offlineProvider();

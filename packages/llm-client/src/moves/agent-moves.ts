@@ -1,4 +1,4 @@
-import type { ReasoningEffort } from '@pm/envelope-schemas';
+import { PmError, type ReasoningEffort } from '@pm/envelope-schemas';
 import type { Disclosure } from '@pm/redact';
 import type {
   GenerateObjectOptions,
@@ -59,6 +59,14 @@ export function draftNarrativeRequest(options: MoveOptions & { section: string }
 }
 
 function base(options: MoveOptions, move: string, maxOutputTokens: number): GenerateOptions {
+  const disclosure: unknown = options?.disclosure;
+  if (typeof disclosure !== 'object' || disclosure === null || !('level' in disclosure)) {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `The ${move} move needs { disclosure }: what buildDisclosure (from @pm/redact) returned for the data the model may see; got ${disclosure === null ? 'null' : typeof disclosure}.`,
+      { details: { field: 'disclosure' } },
+    );
+  }
   return {
     stage: options.stage ?? move,
     model: options.model,
@@ -71,7 +79,7 @@ function base(options: MoveOptions, move: string, maxOutputTokens: number): Gene
 }
 
 /** Move 1: interpret the user's goal against the dataset summary. */
-export function interpretGoal(
+export async function interpretGoal(
   run: LLMRun,
   options: MoveOptions & { goal: string },
 ): Promise<ObjectResult<GoalInterpretationV1>> {
@@ -88,7 +96,7 @@ export async function recommendNextCommand(
 }
 
 /** Move 3: draft a report section from aggregates already computed locally. */
-export function draftNarrative(
+export async function draftNarrative(
   run: LLMRun,
   options: MoveOptions & { section: string },
 ): Promise<TextResult> {

@@ -88,7 +88,15 @@ function fromResponsesUsage(
 export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider {
   const baseURL = options.baseURL ?? DEFAULT_BASE_URL;
   const origin = parseHttpUrl(baseURL, 'openaiProvider({ baseURL })').origin;
-  const api = options.api ?? 'chat';
+  const api: unknown = options.api ?? 'chat';
+  if (api !== 'chat' && api !== 'responses') {
+    // Anything but 'chat' used to mean the Responses API: a typo changed the endpoint.
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `openaiProvider({ api }) must be 'chat' (Chat Completions, the default) or 'responses' (the Responses API); got ${typeof api === 'string' ? JSON.stringify(api.slice(0, 40)) : typeof api}.`,
+      { details: { field: 'api' } },
+    );
+  }
   const timeout = options.timeoutMs ?? 60_000;
   if (!(typeof timeout === 'number' && timeout > 0 && timeout <= 2 ** 31 - 1)) {
     throw new PmError(

@@ -35,6 +35,7 @@ import {
   usageFromLedger,
 } from './call-input.js';
 import { linkCallSignal } from './call-signal.js';
+import { checkCallInput } from './check-call-input.js';
 import { checkStage, isStageName } from './check-stage.js';
 import { abortError, raceSignal } from './race-signal.js';
 import { requestHash } from './request-hash.js';
@@ -84,6 +85,26 @@ function mergeCounts(...all: (Record<string, number> | undefined)[]): Record<str
   return out;
 }
 
+/**
+ * The JSON Schema the provider is asked to answer in. A zod schema that JSON Schema cannot
+ * express (`z.date()`, `z.bigint()`, a transform) is the host's to change: `INVALID_ARGUMENT`
+ * naming the schema, not an unexpected render failure.
+ */
+function responseJsonSchema(schema: z.ZodType, schemaId: string): Record<string, unknown> {
+  let jsonSchema: Record<string, unknown>;
+  try {
+    jsonSchema = z.toJSONSchema(schema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  } catch (error) {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `The schema of ${schemaId} cannot be sent as JSON Schema (${error instanceof Error ? error.message.slice(0, 200) : 'zod refused it'}). Use types JSON can carry: e.g. z.iso.datetime() instead of z.date(), z.string() or z.number() instead of z.bigint(), and no transforms.`,
+      { details: { field: 'schema', schemaId } },
+    );
+  }
+  const { $schema: _drop, ...rest } = jsonSchema;
+  return rest;
+}
+
 /** Steps 2-6: minimised input redacted, rendered, enveloped, counted and priced. */
 async function prepare(
   ctx: RunContext,
@@ -121,12 +142,7 @@ async function prepare(
   const responseFormat: ResponseFormat | undefined = call.schema
     ? {
         name: formatName(schemaId),
-        schema: (() => {
-          const { $schema: _drop, ...rest } = z.toJSONSchema(call.schema, {
-            target: 'draft-2020-12',
-          }) as Record<string, unknown>;
-          return rest;
-        })(),
+        schema: responseJsonSchema(call.schema, schemaId),
       }
     : undefined;
   const request: ProviderCallRequest = {
@@ -210,6 +226,7 @@ function checkPolicyFor(ctx: RunContext, call: CallInput, provider: LLMProvider)
 /** `run.estimate`: steps 1-6 only; nothing is sent or written. */
 export async function estimateCall(ctx: RunContext, call: CallInput): Promise<CallEstimate> {
   checkStage(call.stage, "The call's stage option");
+  checkCallInput(call);
   let policy: CallEstimate['policy'] = { allowed: true };
   try {
     checkPolicyFor(ctx, call, ctx.provider);
@@ -361,6 +378,7 @@ export async function governedCall<T>(
   try {
     // 0 the stage names the ledger records of the call: checked before anything is written.
     checkStage(call.stage, "The call's stage option");
+    checkCallInput(call);
     // 1 policy
     checkPolicyFor(ctx, call, provider);
     // 2-6 minimise (the caller's), redact, render, envelope, estimate

@@ -1,0 +1,113 @@
+import { PmError } from '@pm/envelope-schemas';
+
+/** What each option must be, as a test and the words that say so. */
+type Rule = readonly [test: (value: unknown) => boolean, expected: string];
+
+const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isFunction = (v: unknown) => typeof v === 'function';
+const isString = (v: unknown) => typeof v === 'string';
+const isStringArray = (v: unknown) => Array.isArray(v) && v.every(isString);
+
+const OBJECT: Rule = [isObject, 'an object'];
+const FUNCTION: Rule = [isFunction, 'a function'];
+/** An option whose parser checks and words it (the policy, the ledger's durability). */
+const CHECKED_BY_ITS_PARSER: Rule = [() => true, ''];
+
+/**
+ * Every option of `createLLMClient` and its outer shape. The inner shapes belong to the
+ * parts that take them (the policy's parser, `createBudget`, `createRedactor`,
+ * `createRateLimiter`, the egress plan), which check them with their own wording.
+ */
+const OPTION_RULES: Readonly<Record<string, Rule>> = {
+  provider: [
+    (v) =>
+      isObject(v) &&
+      isString((v as { name?: unknown }).name) &&
+      typeof (v as { remote?: unknown }).remote === 'boolean' &&
+      isStringArray((v as { origins?: unknown }).origins) &&
+      isFunction((v as { describe?: unknown }).describe) &&
+      isFunction((v as { call?: unknown }).call),
+    'an LLMProvider (name, remote, origins, describe(), call()), e.g. openaiProvider() from @pm/llm-client/openai',
+  ],
+  policy: CHECKED_BY_ITS_PARSER,
+  budget: OBJECT,
+  redaction: OBJECT,
+  ledger: OBJECT,
+  approve: FUNCTION,
+  approvalStages: [isStringArray, 'an array of stage names'],
+  egress: OBJECT,
+  templates: [isString, 'a folder path'],
+  onEvent: FUNCTION,
+  enabled: [(v) => typeof v === 'boolean', 'true or false'],
+  onUnavailable: [(v) => v === 'fail' || v === 'offline', "'fail' or 'offline'"],
+  retry: OBJECT,
+  rateLimit: OBJECT,
+  env: OBJECT,
+};
+
+const LEDGER_RULES: Readonly<Record<string, Rule>> = {
+  dir: [(v) => isString(v) && v !== '', 'a folder path (runs are written under it)'],
+  durability: CHECKED_BY_ITS_PARSER,
+  signer: OBJECT,
+};
+
+const RETRY_RULES: Readonly<Record<string, Rule>> = {
+  attempts: [(v) => Number.isSafeInteger(v) && (v as number) >= 1, 'a whole number >= 1'],
+  baseMs: [(v) => typeof v === 'number' && v >= 0, 'a number of ms >= 0'],
+  maxMs: [(v) => typeof v === 'number' && v >= 0, 'a number of ms >= 0'],
+  maxRetryAfterMs: [(v) => typeof v === 'number' && v >= 0, 'a number of ms >= 0'],
+};
+
+function invalid(field: string, message: string): PmError {
+  return new PmError('INVALID_ARGUMENT', `createLLMClient({ ${field} }) ${message}`, {
+    details: { field },
+  });
+}
+
+/** What a value is, in a word: never the value itself (it may be a key). */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+function checkFields(
+  value: Record<string, unknown>,
+  rules: Readonly<Record<string, Rule>>,
+  prefix: string,
+): void {
+  for (const key of Object.keys(value)) {
+    const rule = rules[key];
+    const field = `${prefix}${key}`;
+    if (rule === undefined) {
+      // A misspelt option would silently be its default (`onUnavaliable`: no fallback).
+      throw invalid(field, `is not an option; the options are ${Object.keys(rules).join(', ')}.`);
+    }
+    const given = value[key];
+    if (given !== undefined && !rule[0](given)) {
+      throw invalid(field, `must be ${rule[1]}; got ${kindOf(given)}.`);
+    }
+  }
+}
+
+/**
+ * Checks the options of `createLLMClient` before anything is built from them, so a mistake
+ * is an `INVALID_ARGUMENT` naming the option rather than a `TypeError` later, and an
+ * option that does not exist (a typo) is refused rather than silently left at its default.
+ */
+export function checkClientOptions(options: unknown): void {
+  if (!isObject(options)) {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `createLLMClient(options) takes an object of options; got ${kindOf(options)}.`,
+    );
+  }
+  const given = options as Record<string, unknown>;
+  checkFields(given, OPTION_RULES, '');
+  if (isObject(given.ledger)) {
+    checkFields(given.ledger as Record<string, unknown>, LEDGER_RULES, 'ledger.');
+  }
+  if (isObject(given.retry)) {
+    checkFields(given.retry as Record<string, unknown>, RETRY_RULES, 'retry.');
+  }
+}

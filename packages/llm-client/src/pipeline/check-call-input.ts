@@ -1,0 +1,106 @@
+import { PmError, ReasoningEffort } from '@pm/envelope-schemas';
+import type { CallInput } from './call-input.js';
+
+/** How deep the context is walked for values JSON cannot carry (the redactor bounds the rest). */
+const MAX_CONTEXT_DEPTH = 64;
+
+function invalid(field: string, message: string): PmError {
+  return new PmError('INVALID_ARGUMENT', `The call's ${field} ${message}`, {
+    details: { field },
+  });
+}
+
+/** What a value is, in a word: never the value itself (it is host data). */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+/**
+ * The path of the first value in `value` that the prompt's JSON cannot carry: a bigint, a
+ * function or a symbol (JSON.stringify throws or drops them), or a Map or Set (they would
+ * be sent as `{}`, their data silently gone). Null when there is none.
+ */
+function firstNonJson(value: unknown, path: string, depth: number): string | null {
+  const type = typeof value;
+  if (type === 'bigint' || type === 'function' || type === 'symbol') return `${path} (${type})`;
+  if (type !== 'object' || value === null || depth > MAX_CONTEXT_DEPTH) return null;
+  if (value instanceof Map || value instanceof Set) {
+    return `${path} (a ${value instanceof Map ? 'Map' : 'Set'})`;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = firstNonJson(value[i], `${path}[${i}]`, depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const key of Object.keys(value as object)) {
+    // Keys are host data too: only their position is named.
+    const found = firstNonJson((value as Record<string, unknown>)[key], `${path}.<key>`, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * Checks the options of one call before anything is reserved, sent or written, so a
+ * mistake is an `INVALID_ARGUMENT` that names the option and says what it must be, not a
+ * `TypeError` (or an "unexpected" render failure) halfway through the pipeline.
+ */
+export function checkCallInput(call: CallInput): void {
+  if (typeof call !== 'object' || call === null) {
+    throw invalid(
+      'options',
+      `must be an object ({ model, maxOutputTokens, ... }); got ${kindOf(call)}.`,
+    );
+  }
+  if (typeof call.model !== 'string' || call.model === '') {
+    throw invalid('model', `must be a model name such as "gpt-5.2"; got ${kindOf(call.model)}.`);
+  }
+  if (!Number.isSafeInteger(call.maxOutputTokens) || call.maxOutputTokens < 1) {
+    throw invalid(
+      'maxOutputTokens',
+      `must be a whole number of tokens >= 1 (the output ceiling, reserved in full before the call); got ${kindOf(call.maxOutputTokens)}${typeof call.maxOutputTokens === 'number' ? ` ${call.maxOutputTokens}` : ''}.`,
+    );
+  }
+  if (call.input !== undefined && typeof call.input !== 'string') {
+    throw invalid('input', `must be a string (the user's text); got ${kindOf(call.input)}.`);
+  }
+  if (call.template !== undefined && typeof call.template !== 'string') {
+    throw invalid(
+      'template',
+      `must be a template id such as "draft-narrative@1"; got ${kindOf(call.template)}.`,
+    );
+  }
+  if (
+    call.disclosureLevel !== undefined &&
+    !(
+      Number.isInteger(call.disclosureLevel) &&
+      call.disclosureLevel >= 1 &&
+      call.disclosureLevel <= 5
+    )
+  ) {
+    throw invalid(
+      'disclosureLevel',
+      'must be 1, 2, 3, 4 or 5 (see buildDisclosure in @pm/redact).',
+    );
+  }
+  if (
+    call.reasoningEffort !== undefined &&
+    !ReasoningEffort.safeParse(call.reasoningEffort).success
+  ) {
+    throw invalid('reasoningEffort', `must be one of ${ReasoningEffort.options.join(', ')}.`);
+  }
+  if (call.drivesAction !== undefined && typeof call.drivesAction !== 'boolean') {
+    throw invalid('drivesAction', `must be true or false; got ${kindOf(call.drivesAction)}.`);
+  }
+  const nonJson = firstNonJson(call.context, '$', 0);
+  if (nonJson !== null) {
+    throw invalid(
+      'context',
+      `holds a value JSON cannot carry at ${nonJson}; convert it first (a bigint to a string or number, a Map to an object, a Set to an array).`,
+    );
+  }
+}

@@ -1,0 +1,115 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createLLMClient, type LLMClientOptions } from '../src/index.js';
+import { openaiProvider } from '../src/openai.js';
+
+const root = mkdtempSync(join(tmpdir(), 'pm-bad-input-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** The code and message of what `action` threw (synchronously or as a rejection). */
+async function failure(action: () => unknown): Promise<{ code: unknown; message: string }> {
+  try {
+    await action();
+  } catch (error) {
+    return { code: (error as { code?: unknown }).code, message: (error as Error).message };
+  }
+  throw new Error('expected a failure');
+}
+
+describe('createLLMClient options', () => {
+  it.each([
+    ['not an object', 'options', 'x'],
+    ['ledger.dir a number', 'ledger.dir', { ledger: { dir: 42 } }],
+    ['a provider without its methods', 'provider', { provider: {} }],
+    ['onUnavailable misspelt', 'onUnavailable', { onUnavailable: 'offlin' }],
+    ['an option misspelt', 'onUnavaliable', { onUnavaliable: 'offline' }],
+    ['a ledger option misspelt', 'ledger.durabilty', { ledger: { durabilty: 'strict' } }],
+    ['retry.attempts 0', 'retry.attempts', { retry: { attempts: 0 } }],
+    ['approve not a function', 'approve', { approve: true }],
+  ])('%s is INVALID_ARGUMENT naming %s', async (_name, field, options) => {
+    const { code, message } = await failure(() =>
+      createLLMClient(options as unknown as LLMClientOptions),
+    );
+    expect(code).toBe('INVALID_ARGUMENT');
+    expect(message).toContain(field);
+  });
+
+  it("openaiProvider({ api }) other than 'chat' or 'responses' is INVALID_ARGUMENT", async () => {
+    const api = 'chatt' as 'chat';
+    const { code, message } = await failure(() => openaiProvider({ apiKey: 'sk-x', api }));
+    expect(code).toBe('INVALID_ARGUMENT');
+    expect(message).toContain("'responses'");
+  });
+});
+
+describe('call options', () => {
+  async function run(name: string) {
+    const dir = join(root, name);
+    const started = await createLLMClient({ ledger: { dir } }).startRun({ runId: name });
+    const lastRecord = () => {
+      const lines = readFileSync(join(dir, name, 'ledger.jsonl'), 'utf8')
+        .trim()
+        .split('\n');
+      return JSON.parse(lines.at(-1)!) as { type: string; data: Record<string, unknown> };
+    };
+    return { run: started, lastRecord };
+  }
+
+  it.each([
+    ['maxOutputTokens left out', 'maxOutputTokens', { model: 'gpt-5.2', input: 'hi' }],
+    ['maxOutputTokens 0', 'maxOutputTokens', { model: 'gpt-5.2', maxOutputTokens: 0 }],
+    ['model left out', 'model', { maxOutputTokens: 10 }],
+    ['input not a string', 'input', { model: 'gpt-5.2', input: 42, maxOutputTokens: 10 }],
+    [
+      'a bigint in the context',
+      '$.<key>[1] (bigint)',
+      { model: 'gpt-5.2', maxOutputTokens: 10, context: { rows: [1, 2n] } },
+    ],
+    [
+      'a Map in the context',
+      'a Map',
+      { model: 'gpt-5.2', maxOutputTokens: 10, context: { by: new Map([['a', 1]]) } },
+    ],
+    [
+      'disclosureLevel 7',
+      'disclosureLevel',
+      { model: 'gpt-5.2', maxOutputTokens: 10, disclosureLevel: 7 },
+    ],
+  ])('%s is INVALID_ARGUMENT naming %s, recorded, nothing reserved', async (name, field, call) => {
+    const { run: r, lastRecord } = await run(`call-${name.replace(/\W+/g, '-')}`);
+    const { code, message } = await failure(() => r.generateText(call as never));
+    expect(code).toBe('INVALID_ARGUMENT');
+    expect(message).toContain(field);
+    expect(lastRecord()).toMatchObject({ type: 'error', data: { code: 'INVALID_ARGUMENT' } });
+    expect((await r.usage()).scopes[0]!.reserved.requests).toBe(0);
+    await r.end();
+  });
+
+  it('a response schema JSON Schema cannot express is INVALID_ARGUMENT naming the schema', async () => {
+    const { run: r } = await run('date-schema');
+    const { code, message } = await failure(() =>
+      r.generateObject({
+        model: 'gpt-5.2',
+        input: 'When?',
+        maxOutputTokens: 50,
+        schema: z.object({ at: z.date() }),
+        schemaId: 'when@1',
+      }),
+    );
+    expect(code).toBe('INVALID_ARGUMENT');
+    expect(message).toContain('when@1');
+    expect(message).toContain('z.iso.datetime()');
+    await r.end();
+  });
+
+  it('a move without its disclosure rejects with INVALID_ARGUMENT', async () => {
+    const { run: r } = await run('move-no-disclosure');
+    const pending = r.interpretGoal({ model: 'gpt-5.2', goal: 'Find delays' } as never);
+    await expect(pending).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(pending).rejects.toThrow(/buildDisclosure/);
+    await r.end();
+  });
+});
