@@ -121,7 +121,12 @@ describe('describeEventLog (level 2-4)', () => {
     expect(produced).toBe(20_000);
     expect(s.shape.events).toBe(20_001);
     expect(s.shape.cases).toBe(1000);
-    expect(s.quality).toEqual({ missingCaseId: 1, missingActivity: 0, invalidTimestamp: 1 });
+    expect(s.quality).toEqual({
+      missingCaseId: 1,
+      missingActivity: 0,
+      invalidTimestamp: 1,
+      invalidRow: 0,
+    });
   });
 });
 

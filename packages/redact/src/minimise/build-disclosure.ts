@@ -1,12 +1,14 @@
 import { PmError } from '@pm/envelope-schemas';
 import type { RedactorOptions } from '../redactor/types.js';
 import { type ApprovalContext, requireSamplesApproval } from './check-approval.js';
+import { checkRoles } from './check-roles.js';
 import {
   EventLogAccumulator,
   type EventLogRoles,
   type EventLogSummary,
 } from './describe-event-log.js';
 import { type ColumnSummary, TableProfiler } from './describe-table.js';
+import { checkOptionsObject, resolveCount, resolveSeed } from './invalid-argument.js';
 import {
   redactActivities,
   redactSchema,
@@ -14,7 +16,7 @@ import {
   redactVariants,
 } from './redact-labels.js';
 import { Reservoir } from './reservoir.js';
-import { consumeRows, type Row, type RowSource } from './rows.js';
+import { checkRowSource, consumeRows, type Row, type RowSource } from './rows.js';
 import { type ProfileInput, toRedactor } from './sample-rows.js';
 import { type FrequencyTable, resolveTopN } from './top-n.js';
 
@@ -35,9 +37,9 @@ export interface BuildDisclosureOptions extends ApprovalContext {
   hashKey?: RedactorOptions['hashKey'];
   /** Entries per frequency table (a whole number, 0 or more). Default 10. */
   topN?: number;
-  /** Rows sampled at level 5. Default 20. */
+  /** Rows sampled at level 5 (a whole number, 0 or more). Default 20. */
   sampleSize?: number;
-  /** Sampling seed (same rows and seed, same sample). Default 0. */
+  /** Sampling seed, a whole number (same rows and seed, same sample). Default 0. */
   seed?: number;
 }
 
@@ -55,6 +57,8 @@ export interface Disclosure {
    */
   shape?: {
     rows: number;
+    /** Rows skipped because they are not objects (`null`, a number, a string). */
+    invalidRows: number;
     columns: number;
     timeRanges: Record<string, { start: string; end: string }>;
     eventLog?: EventLogSummary['shape'] & { timeRange: EventLogSummary['timeRange'] };
@@ -72,7 +76,11 @@ export interface Disclosure {
 /**
  * Builds the one object that may be sent at `level`, in a single pass over the rows
  * (arrays or async iterables). Level 5 checks the approval before reading any row and
- * throws `ApprovalRequiredError` without one; levels 3–4 need `roles`.
+ * throws `ApprovalRequiredError` without one; levels 3–4 need `roles`. Arguments of the
+ * wrong shape (`rows` not iterable, options not an object, `roles` not naming the three
+ * columns with strings, `topN`/`sampleSize` not whole numbers of 0 or more, `seed` not a
+ * whole number) are refused with `INVALID_ARGUMENT` before anything is read; rows that are
+ * not objects are counted in `shape.invalidRows`.
  */
 export function buildDisclosure(rows: Iterable<Row>, options: BuildDisclosureOptions): Disclosure;
 export function buildDisclosure(
@@ -87,6 +95,7 @@ export function buildDisclosure(
   rows: RowSource,
   options: BuildDisclosureOptions,
 ): Disclosure | Promise<Disclosure> {
+  checkOptionsObject(options, 'buildDisclosure', "{ level: 2, profile: 'strict' }");
   const { level } = options;
   if (![1, 2, 3, 4, 5].includes(level)) {
     throw new PmError(
@@ -95,7 +104,11 @@ export function buildDisclosure(
       { details: { level } },
     );
   }
+  checkRowSource(rows, 'buildDisclosure');
+  if (options.roles !== undefined) checkRoles(options.roles, 'buildDisclosure', 'roles');
   const topN = resolveTopN(options.topN);
+  const sampleSize = resolveCount(options.sampleSize, 'buildDisclosure', 'sampleSize', 20);
+  const seed = resolveSeed(options.seed, 'buildDisclosure');
   if (level === 5) requireSamplesApproval(options.approval, options);
   if (level >= 3 && options.roles === undefined) {
     throw new PmError(
@@ -108,8 +121,7 @@ export function buildDisclosure(
   const profiler = new TableProfiler();
   const log =
     options.roles === undefined || level < 2 ? undefined : new EventLogAccumulator(options.roles);
-  const reservoir =
-    level === 5 ? new Reservoir<Row>(options.sampleSize ?? 20, options.seed ?? 0) : undefined;
+  const reservoir = level === 5 ? new Reservoir<Row>(sampleSize, seed) : undefined;
   return consumeRows(
     rows,
     (row) => {
@@ -130,6 +142,7 @@ export function buildDisclosure(
       if (level >= 2) {
         out.shape = {
           rows: table.rowCount,
+          invalidRows: table.invalidRows,
           columns: table.columnCount,
           timeRanges: redactTimeRanges(redactor, table.timeRanges, redactions),
         };

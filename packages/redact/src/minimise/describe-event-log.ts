@@ -1,5 +1,6 @@
+import { checkRoles } from './check-roles.js';
 import { quantileSorted } from './quantile.js';
-import { consumeRows, type Row, type RowSource } from './rows.js';
+import { checkRowSource, consumeRows, isRow, type Row, type RowSource } from './rows.js';
 import { type FrequencyTable, resolveTopN, topN } from './top-n.js';
 
 /** Which columns of an event log hold the case id, the activity and the timestamp. */
@@ -37,8 +38,16 @@ export interface EventLogSummary {
     /** Throughput: cases completed and events per day over `days`. */
     throughputPerDay: { cases: number; events: number };
   };
-  /** Rows skipped or partly used, so the reader knows what the figures cover. */
-  quality: { missingCaseId: number; missingActivity: number; invalidTimestamp: number };
+  /**
+   * Rows skipped or partly used, so the reader knows what the figures cover. `invalidRow`:
+   * rows that are not objects (a `null` line of a JSON-lines file), skipped.
+   */
+  quality: {
+    missingCaseId: number;
+    missingActivity: number;
+    invalidTimestamp: number;
+    invalidRow: number;
+  };
 }
 
 /** Per case: activity ids and times, in arrival order, sorted at the end only if needed. */
@@ -72,11 +81,16 @@ export class EventLogAccumulator {
   private missingCaseId = 0;
   private missingActivity = 0;
   private invalidTimestamp = 0;
+  private invalidRow = 0;
 
   constructor(private readonly roles: EventLogRoles) {}
 
-  /** Adds one event row. */
+  /** Adds one event row; anything but an object is counted in `quality.invalidRow`. */
   add(row: Row): void {
+    if (!isRow(row)) {
+      this.invalidRow++;
+      return;
+    }
     const caseValue = row[this.roles.caseId];
     const activityValue = row[this.roles.activity];
     if (caseValue === undefined || caseValue === null || caseValue === '') {
@@ -189,6 +203,7 @@ export class EventLogAccumulator {
         missingCaseId: this.missingCaseId,
         missingActivity: this.missingActivity,
         invalidTimestamp: this.invalidTimestamp,
+        invalidRow: this.invalidRow,
       },
     };
   }
@@ -198,7 +213,10 @@ export class EventLogAccumulator {
  * Disclosure levels 2–4 of a process-mining event log in one pass: shape and time range;
  * activity and variant frequency tables (top N, the rest summed); case duration median,
  * p95 and mean, throughput per day. Rows are not held: an async iterable of 1,000,000
- * events streams through. Synchronous for arrays, a promise for async iterables.
+ * events streams through. Synchronous for arrays, a promise for async iterables. Rows that
+ * are not objects are counted in `quality.invalidRow`; `rows` that is not iterable, and
+ * options that do not name the three columns with strings, are refused with
+ * `INVALID_ARGUMENT`.
  */
 export function describeEventLog(
   rows: Iterable<Row>,
@@ -216,6 +234,8 @@ export function describeEventLog(
   rows: RowSource,
   options: DescribeEventLogOptions,
 ): EventLogSummary | Promise<EventLogSummary> {
+  checkRowSource(rows, 'describeEventLog');
+  checkRoles(options, 'describeEventLog', 'options');
   const n = resolveTopN(options.topN);
   const acc = new EventLogAccumulator(options);
   return consumeRows(

@@ -1,5 +1,5 @@
 import { type ColumnType, isMissing, mergeTypes, valueType } from './infer-type.js';
-import { consumeRows, type Row, type RowSource } from './rows.js';
+import { checkRowSource, consumeRows, isRow, type Row, type RowSource } from './rows.js';
 
 /** Distinct values counted exactly up to this many per column; beyond, `distinctCount` is a floor. */
 export const DISTINCT_CAP = 10_000;
@@ -20,8 +20,13 @@ export interface ColumnSummary {
 
 /** Levels 1–2 for a plain table: its columns, shape and the range of each date column. */
 export interface TableDescription {
-  /** Number of rows read. */
+  /** Number of rows read (objects; see `invalidRows`). */
   rowCount: number;
+  /**
+   * Rows skipped because they are not objects (`null`, a number, a string: a `null` line
+   * of a JSON-lines file); not in `rowCount`.
+   */
+  invalidRows: number;
   /** Number of columns seen in any row. */
   columnCount: number;
   /** One summary per column, in first-seen order. */
@@ -52,10 +57,18 @@ function toTime(value: unknown): number {
  */
 export class TableProfiler {
   private rows = 0;
+  private invalidRows = 0;
   private readonly columns = new Map<string, ColumnState>();
 
-  /** Adds one row. */
+  /**
+   * Adds one row; anything but an object is counted in `invalidRows` (a string's
+   * characters were once read as columns `0`, `1`, …).
+   */
   add(row: Row): void {
+    if (!isRow(row)) {
+      this.invalidRows++;
+      return;
+    }
     this.rows++;
     for (const name in row) {
       const value = row[name];
@@ -112,7 +125,13 @@ export class TableProfiler {
         };
       }
     }
-    return { rowCount: this.rows, columnCount: columns.length, columns, timeRanges };
+    return {
+      rowCount: this.rows,
+      invalidRows: this.invalidRows,
+      columnCount: columns.length,
+      columns,
+      timeRanges,
+    };
   }
 }
 
@@ -122,11 +141,14 @@ export class TableProfiler {
  * but column names as they are (they may be data: a headerless CSV's first record);
  * `buildDisclosure` redacts them by its profile.
  * Synchronous for arrays and iterables, a promise for async iterables (streamed files).
+ * Rows that are not objects are counted in `invalidRows`; `rows` that is not iterable is
+ * refused with `INVALID_ARGUMENT`.
  */
 export function describeTable(rows: Iterable<Row>): TableDescription;
 export function describeTable(rows: AsyncIterable<Row>): Promise<TableDescription>;
 export function describeTable(rows: RowSource): TableDescription | Promise<TableDescription>;
 export function describeTable(rows: RowSource): TableDescription | Promise<TableDescription> {
+  checkRowSource(rows, 'describeTable');
   const profiler = new TableProfiler();
   return consumeRows(
     rows,

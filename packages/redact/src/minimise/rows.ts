@@ -1,3 +1,5 @@
+import { invalidArgument } from './invalid-argument.js';
+
 /** One row of a table or event log: column name to value. */
 export type Row = Readonly<Record<string, unknown>>;
 
@@ -6,6 +8,37 @@ export type Row = Readonly<Record<string, unknown>>;
  * streamed from a file or database cursor. Either way each row is read once.
  */
 export type RowSource<R = Row> = Iterable<R> | AsyncIterable<R>;
+
+/**
+ * True for a row: any object (an array too: a CSV parsed without column names gives
+ * arrays). `null`, a number or a string (a `null` line of a JSON-lines file) is not one;
+ * the ladder counts such rows instead of reading them.
+ */
+export function isRow(value: unknown): value is Row {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * Throws `INVALID_ARGUMENT` unless `rows` can be read as rows: an iterable or an async
+ * iterable other than a string (whose rows would be its characters). Checked before
+ * anything else is done: `null` used to surface as a TypeError from the loop.
+ */
+export function checkRowSource(rows: unknown, fn: string): asserts rows is RowSource {
+  const iterable =
+    rows !== null &&
+    (typeof rows === 'object' || typeof rows === 'function') &&
+    (typeof (rows as Iterable<unknown>)[Symbol.iterator] === 'function' ||
+      typeof (rows as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function');
+  if (!iterable) {
+    throw invalidArgument(
+      fn,
+      'rows',
+      'an array, an iterable or an async iterable of row objects',
+      rows,
+      'pass the parsed rows, e.g. [{ id: 1 }] or an async generator reading a file.',
+    );
+  }
+}
 
 /** True for async iterables (streamed sources). */
 export function isAsyncSource<R>(rows: RowSource<R>): rows is AsyncIterable<R> {

@@ -3,15 +3,16 @@ import type { BuiltinProfileName } from '../profiles/builtin-profiles.js';
 import { createRedactor } from '../redactor/create-redactor.js';
 import type { Redactor, RedactorOptions } from '../redactor/types.js';
 import { type ApprovalContext, requireSamplesApproval } from './check-approval.js';
+import { checkOptionsObject, resolveCount, resolveSeed } from './invalid-argument.js';
 import { Reservoir } from './reservoir.js';
-import { consumeRows, type Row, type RowSource } from './rows.js';
+import { checkRowSource, consumeRows, type Row, type RowSource } from './rows.js';
 
 /** The profile that redacts samples: a redactor, or what `createRedactor` takes. */
 export type ProfileInput = Redactor | BuiltinProfileName | RedactionProfileV1;
 
 /** Options of `sampleRows`. */
 export interface SampleRowsOptions extends ApprovalContext {
-  /** How many rows to sample (uniformly, one pass). */
+  /** How many rows to sample (uniformly, one pass): a whole number, 0 or more. */
   n: number;
   /** An `ApprovalDecisionV1` approving the `samples` scope. Without it: `ApprovalRequiredError`. */
   approval: unknown;
@@ -19,7 +20,7 @@ export interface SampleRowsOptions extends ApprovalContext {
   profile?: ProfileInput;
   /** HMAC key, when `profile` names a hashing profile. */
   hashKey?: RedactorOptions['hashKey'];
-  /** PRNG seed; the same rows and seed give the same sample. Default 0. */
+  /** PRNG seed, a whole number; the same rows and seed give the same sample. Default 0. */
   seed?: number;
 }
 
@@ -63,7 +64,9 @@ function redactSample(
 /**
  * Disclosure level 5: `n` rows sampled uniformly in one pass, each redacted by the profile.
  * The approval is checked before any row is read: without an approval of the `samples`
- * scope it throws `ApprovalRequiredError` (code `APPROVAL_REQUIRED`).
+ * scope it throws `ApprovalRequiredError` (code `APPROVAL_REQUIRED`). Arguments of the wrong
+ * shape (`rows` not iterable, options not an object, `n` not a whole number of 0 or more,
+ * `seed` not a whole number) are refused first, with `INVALID_ARGUMENT`.
  */
 export function sampleRows(rows: Iterable<Row>, options: SampleRowsOptions): SampleRowsResult;
 export function sampleRows(
@@ -78,9 +81,13 @@ export function sampleRows(
   rows: RowSource,
   options: SampleRowsOptions,
 ): SampleRowsResult | Promise<SampleRowsResult> {
+  checkOptionsObject(options, 'sampleRows', '{ n: 20, approval }');
+  checkRowSource(rows, 'sampleRows');
+  const n = resolveCount(options.n, 'sampleRows', 'n', undefined);
+  const seed = resolveSeed(options.seed, 'sampleRows');
   const decision = requireSamplesApproval(options.approval, options);
   const redactor = toRedactor(options.profile, options.hashKey);
-  const reservoir = new Reservoir<Row>(Math.max(0, Math.floor(options.n)), options.seed ?? 0);
+  const reservoir = new Reservoir<Row>(n, seed);
   return consumeRows(
     rows,
     (row) => reservoir.add(row),
