@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { canonicalJson } from './canonical-json.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { fsyncDir } from './fsync-dir.js';
-import { readRegularFileSync } from './regular-file.js';
+import { readGivenFileSync, readRegularFileSync } from './regular-file.js';
 
 /** File in the run directory holding the latest checkpoint. */
 export const CHECKPOINT_FILE = 'checkpoint.json';
@@ -140,7 +140,8 @@ export function signCheckpoint(
 }
 
 /**
- * Reads a public key given as a `KeyObject`, PEM text, or a path to a PEM file.
+ * Reads a public key given as a `KeyObject`, PEM text, or a path to a PEM file (a link
+ * to one is followed; a FIFO or folder is refused without waiting).
  *
  * @throws InvalidLedgerArgumentError when it is not an Ed25519 key; Node's error when the
  *   file cannot be read or holds no key.
@@ -152,7 +153,7 @@ export function loadPublicKey(publicKey: KeyObject | string): KeyObject {
       : createPublicKey(
           publicKey.includes('-----BEGIN')
             ? publicKey
-            : readRegularFileSync(publicKey).toString('utf8'),
+            : readGivenFileSync(publicKey).toString('utf8'),
         );
   if (key?.asymmetricKeyType !== 'ed25519') {
     throw new InvalidLedgerArgumentError(

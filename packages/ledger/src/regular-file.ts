@@ -10,6 +10,14 @@ export const READ_NO_WAIT =
   constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
 /**
+ * Flags for reading a file the user named (`--public-key`, `--checkpoint`): as
+ * {@link READ_NO_WAIT}, but following symbolic links. The path is the user's own choice,
+ * and often a link (a Kubernetes secret mount, `~/keys/current.pem`); the no-link rule
+ * guards files inside a run directory, where a link could be swapped in by someone else.
+ */
+export const READ_GIVEN_NO_WAIT = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
  * What is at `path`, without following a symbolic link: `missing`, `file` (a regular
  * file), or a few words naming anything else ("a folder", "a FIFO"…) for a message.
  * Other errors (EACCES…) are thrown.
@@ -68,11 +76,28 @@ export function readRegularFileSync(path: string): Buffer {
   }
 }
 
-/** Opens a regular file for reading (see {@link READ_NO_WAIT}); throws as {@link readRegularFileSync}. */
-export function openRegularSync(path: string): number {
+/**
+ * Reads a whole file the user named, following symbolic links (see
+ * {@link READ_GIVEN_NO_WAIT}) but never blocking on a FIFO: what the path leads to must
+ * be a regular file. Throws as {@link readRegularFileSync}.
+ */
+export function readGivenFileSync(path: string): Buffer {
+  const fd = openRegularSync(path, READ_GIVEN_NO_WAIT);
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Opens a regular file for reading (with {@link READ_NO_WAIT} unless told otherwise);
+ * throws as {@link readRegularFileSync}.
+ */
+export function openRegularSync(path: string, flags: number = READ_NO_WAIT): number {
   let fd: number;
   try {
-    fd = openSync(path, READ_NO_WAIT);
+    fd = openSync(path, flags);
   } catch (error) {
     // ELOOP: O_NOFOLLOW met a symbolic link.
     if ((error as NodeJS.ErrnoException).code === 'ELOOP') {

@@ -1,6 +1,6 @@
 import { isCheckpointShape, type LedgerCheckpointV1 } from '../checkpoint.js';
 import { InvalidLedgerArgumentError } from '../errors/invalid-ledger-argument-error.js';
-import { NotRegularFileError, readRegularFileSync } from '../regular-file.js';
+import { NotRegularFileError, readGivenFileSync } from '../regular-file.js';
 import { verifyLedger } from '../verify-ledger.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
@@ -61,15 +61,15 @@ export async function verifyCommand(
 }
 
 /**
- * The checkpoint file given with `--checkpoint`: a regular file (never waits on a FIFO)
- * holding a v1 checkpoint. Its content is never echoed.
+ * The checkpoint file given with `--checkpoint`: a regular file, or a link to one (never
+ * waits on a FIFO), holding a v1 checkpoint. Its content is never echoed.
  *
  * @throws InvalidLedgerArgumentError when it cannot be read or is not a checkpoint.
  */
 function readCheckpointArgument(path: string): LedgerCheckpointV1 {
   let text: string;
   try {
-    text = readRegularFileSync(path).toString('utf8');
+    text = readGivenFileSync(path).toString('utf8');
   } catch (error) {
     const why =
       error instanceof NotRegularFileError
