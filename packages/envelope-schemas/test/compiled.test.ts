@@ -95,6 +95,19 @@ describe('compiled ledger record checks', () => {
     expect(isLedgerRecordData('response', hostile)).toBe(false);
   });
 
+  it('answer false for a type that is not a record type, prototype names included', () => {
+    for (const type of [
+      'bogus',
+      'toString',
+      'constructor',
+      '__proto__',
+      'hasOwnProperty',
+      undefined,
+    ]) {
+      expect(isLedgerRecordData(type as LedgerRecordType, {})).toBe(false);
+    }
+  });
+
   it('still work where code generation is forbidden (z.compile falls back to the runtime)', () => {
     const index = new URL('../src/index.ts', import.meta.url).href;
     const fixture = new URL('response.json', dir).pathname;

@@ -121,5 +121,7 @@ export function isLedgerRecordData<T extends LedgerRecordType>(
   type: T,
   data: unknown,
 ): data is LedgerRecordData<T> {
-  return dataChecks[type](data);
+  // `type` may come from untrusted input: a name such as `toString` must not reach
+  // Object.prototype (it threw, or answered with a truthy string).
+  return Object.hasOwn(dataChecks, type) && dataChecks[type](data);
 }

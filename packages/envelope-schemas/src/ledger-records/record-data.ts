@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApprovalDecisionV1 } from '../approval/approval-decision-v1.js';
 import { AutomationPolicyV1 } from '../automation-policy/automation-policy-v1.js';
 import { ArtifactRef, ModelName, Sha256Hex, StageName } from '../common/identifiers.js';
+import { recordOf } from '../common/record-of.js';
 import { RequestEnvelopeV1 } from '../request-envelope/request-envelope-v1.js';
 import { TokenUsageV1 } from './usage.js';
 
@@ -16,7 +17,7 @@ export const RunStartDataV1 = z.strictObject({
   /** The policy snapshot the run is governed by. */
   policy: AutomationPolicyV1,
   /** Client configuration (provider, endpoints, limits, profile); secrets appear as `[REDACTED]`. */
-  config: z.record(z.string(), z.unknown()),
+  config: recordOf(z.string(), z.unknown()),
 });
 
 /** `request`: written (and made durable) before any egress. */
@@ -36,7 +37,7 @@ export const RequestDataV1 = z.strictObject({
   /** Worst-case cost reserved (input + max output), in USD. */
   estimated_cost_usd: Usd,
   /** Findings counts per type from redaction (values are never recorded). */
-  redaction_counts: z.record(z.string(), Count),
+  redaction_counts: recordOf(z.string(), Count),
 });
 
 /** `approval`: a decision on a gated request. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordOf } from '../common/record-of.js';
 import { createParser } from '../parse/create-parser.js';
 
 /** What happens to a detected value: a typed placeholder, a keyed hash, or nothing at all. */
@@ -29,7 +30,7 @@ export const RedactionProfileV1 = z
     /** Operator for finding types not listed in `operators`. */
     default_operator: RedactionOperator,
     /** Operator per finding type (`email`, `phone`, `secret`, ...). */
-    operators: z.record(FindingTypeName, RedactionOperator),
+    operators: recordOf(FindingTypeName, RedactionOperator),
     /** Fields (object keys, any case) whose whole values are hashed: customer and order ids. */
     hash_fields: z.array(FieldName),
     /** Free-text fields (object keys, any case) dropped whole. */
