@@ -63,7 +63,10 @@ export type LedgerSigner =
   | {
       /** Ed25519 private key: a `KeyObject` or PKCS#8 PEM. */
       privateKey: KeyObject | string;
-      /** A name for the key, recorded in the checkpoint (e.g. a fingerprint). */
+      /**
+       * A name for the key, recorded in the checkpoint (e.g. a fingerprint): 1-128
+       * characters, no control characters.
+       */
       keyId?: string;
     }
   | {

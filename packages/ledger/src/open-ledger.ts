@@ -560,6 +560,21 @@ export class Ledger {
  * every line (and names the folder), the key id in every checkpoint, and verification
  * would flag the writer's own ledger. The value is never echoed.
  */
+/**
+ * A key id as the checkpoint carries it. Control characters are refused: jq, which the
+ * format doc uses to check a checkpoint by hand, writes U+007F as `\u007f` where RFC 8785
+ * keeps the character, so the hand check would fail on a valid signature.
+ */
+function isKeyName(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length >= 1 &&
+    value.length <= 128 &&
+    // \p{Cc}: control characters; \p{Cs}: a lone surrogate, which RFC 8785 cannot encode.
+    !/[\p{Cc}\p{Cs}]/u.test(value)
+  );
+}
+
 function refuseSecretShaped(value: string, name: string, instead: string): void {
   const found = findSecretSpans(value);
   if (found.length === 0) return;
@@ -617,9 +632,9 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
   refuseSecretShaped(options.runId, 'runId', 'a UUID');
   const signer = options.signer === undefined ? null : compileSigner(options.signer);
   if (signer?.keyId !== undefined) {
-    if (typeof signer.keyId !== 'string') {
+    if (!isKeyName(signer.keyId)) {
       throw new InvalidLedgerArgumentError(
-        'openLedger: signer.keyId must be a string (a name for the key).',
+        'openLedger: signer.keyId must be a name for the key: 1-128 characters, without control characters or lone surrogates.',
       );
     }
     refuseSecretShaped(signer.keyId, 'signer.keyId', 'a fingerprint or a name');

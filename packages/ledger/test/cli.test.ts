@@ -264,6 +264,18 @@ describe('pm-ledger summary / show', () => {
     });
   });
 
+  it('summary prints a cost under a micro-dollar in decimals, not as 1e-7', async () => {
+    const dir = tempDir();
+    const ledger = openLedger({ dir, runId: 'run-1' });
+    const out = await ledger.putArtifact('output');
+    ledger.append(r.request('run-1', 1));
+    const response = r.response(1, out);
+    ledger.append({ ...response, data: { ...response.data, cost_usd: 1e-7 } });
+    await ledger.close();
+    const human = await cli('summary', join(dir, 'run-1'));
+    expect(human.out).toMatch(/^cost {8}\$0\.0000001 \(worst case reserved \$[0-9.]+\)$/m);
+  });
+
   it('show filters by --type and --stage', async () => {
     const { runDir } = await sampleRun();
     const requests = await cli('show', runDir, '--type', 'request');

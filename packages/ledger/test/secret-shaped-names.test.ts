@@ -34,6 +34,19 @@ describe('ids that look like secrets are refused by openLedger', () => {
     expect(existsSync(join(dir, token))).toBe(false);
   });
 
+  it('a signer.keyId with a control character or a lone surrogate: refused', async () => {
+    const dir = tempDir();
+    const sign = () => new Uint8Array(64);
+    for (const keyId of ['ops\u007fkey', 'ops\nkey', 'ops\ud800key', '', 'k'.repeat(129)]) {
+      expect(() => openLedger({ dir, runId: 'run-1', signer: { sign, keyId } })).toThrow(
+        /signer\.keyId must be a name for the key/,
+      );
+    }
+    for (const [i, keyId] of ['ops key 2026', 'SHA256:ab+/=', 'clé-😀'].entries()) {
+      await openLedger({ dir, runId: `run-${i}`, signer: { sign, keyId } }).detach();
+    }
+  });
+
   it('a secret-shaped signer.keyId: refused, never echoed', () => {
     const dir = tempDir();
     const keyId = awsKeyId();

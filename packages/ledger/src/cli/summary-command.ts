@@ -21,7 +21,7 @@ export async function summaryCommand(
     ['approvals', `${s.approvals} (denied ${s.approvals_denied})`],
     ['tokens in', `${s.estimated_input_tokens} estimated, ${s.input_tokens} actual`],
     ['tokens out', `${s.estimated_output_tokens} reserved, ${s.output_tokens} actual`],
-    ['cost', `$${s.cost_usd} (worst case reserved $${s.estimated_cost_usd})`],
+    ['cost', `$${usd(s.cost_usd)} (worst case reserved $${usd(s.estimated_cost_usd)})`],
     ['models', list(s.models)],
     ['stages', list(s.stages)],
     ['alerts', String(s.alerts)],
@@ -34,4 +34,12 @@ export async function summaryCommand(
   }
   for (const [label, value] of lines) io.out(`${label.padEnd(11)} ${value}\n`);
   return EXIT.ok;
+}
+
+/**
+ * Dollars as a person reads them: costs are kept to the nano-dollar, and below 1e-6
+ * `String` prints a small one as `1e-7`.
+ */
+function usd(amount: number): string {
+  return amount.toFixed(9).replace(/\.?0+$/, '');
 }
