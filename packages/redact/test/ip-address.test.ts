@@ -7,12 +7,14 @@ import type { Finding } from '../src/index.js';
  * The IPv6 half of the detector as it was written first: one unanchored regex tried at
  * every position, and groups counted with `split`. The detector now starts from colons
  * and walks groups in place (2-3x faster on JSON and logs); this is the oracle it must
- * agree with.
+ * agree with. One change since: an address may follow the colon of a key
+ * (`client:2001:db8::1`), a word with a letter that is no hex digit, `_` or `-` and then
+ * hex digits only, when the address starts with a hex digit (not `Foo::add`).
  */
 const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
 const IPV4_EXACT = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
 const REFERENCE_CANDIDATE =
-  /(?<![0-9A-Za-z:.])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]{1,44}(?:\/[0-9]{1,3})?(?![0-9A-Za-z:])/g;
+  /(?:(?<![0-9A-Za-z:.])|(?<=[G-Zg-z_-][0-9A-Fa-f]*:)(?=[0-9A-Fa-f]))[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]{1,44}(?:\/[0-9]{1,3})?(?![0-9A-Za-z:])/g;
 
 function referenceGroups(side: string, allowIpv4Tail: boolean): number {
   if (side === '') return 0;
@@ -84,6 +86,17 @@ const PIECES = [
   '"a":',
   '10:30:00',
   'http://',
+  // Keys before a colon, and what is no key: a time, a MAC address, `::` in code.
+  'client:',
+  'remote_addr:',
+  '_',
+  'src-ip:',
+  'ip6:',
+  'at:',
+  'mac:',
+  'aa:bb:cc:dd:ee:ff',
+  'std::',
+  'Self::add',
 ];
 const texts = fc
   .array(fc.constantFrom(...PIECES), { maxLength: 120 })
@@ -129,6 +142,47 @@ describe('IPv6 addresses', () => {
     ['::ffff:256.0.2.1', false],
   ])('isIpv6(%s) is %s', (candidate, expected) => {
     expect(isIpv6(candidate)).toBe(expected);
+  });
+
+  it('right after the colon of a key, as IPv4 is (`client:203.0.113.45`)', () => {
+    const v6 = '2001:db8:85a3::8a2e:370:7334';
+    for (const [text, address] of [
+      [`client:${v6}`, v6],
+      [`remote_addr:${v6} status:200`, v6],
+      [`level=info src-ip:${v6}`, v6],
+      [`{peer: ip6:${v6}}`, v6],
+      [`net.peer.ip:${v6}`, v6],
+      ['client:fe80::1', 'fe80::1'],
+      // After `_` or `-`, hex digits too many for a group (fewer start the address there).
+      ['span_deadbeef:fe80::1', 'fe80::1'],
+      ['eth-12345:fe80::1', 'fe80::1'],
+      ['addr:0::ffff:192.0.2.1', '0::ffff:192.0.2.1'],
+    ] as const) {
+      const found = ipv6Spans(text).map(([s, e]) => text.slice(s, e));
+      expect(found, text).toEqual([address]);
+    }
+  });
+
+  it('and not after what is no key: times, MAC addresses, hex words, `::` in code', () => {
+    for (const text of [
+      'at:10:30:00',
+      'time:12:34:56.789',
+      '12:34:56',
+      'mac:aa:bb:cc:dd:ee:ff',
+      'hw:00:1a:2b:3c:4d:5e',
+      'face:10:30:00',
+      'Self::add(x)',
+      'std::abc',
+      'x::Dec',
+      'Foo::bar::cafe',
+      'addr:::1', // a `::` after a key is read as code (`Enum::Bad`)
+      'v:1:2:3',
+      'key:abc:def',
+      'http://host:8080/x',
+      'docker run -p 127.0.0.1:8080:80',
+    ]) {
+      expect(ipv6Spans(text), text).toEqual([]);
+    }
   });
 
   it('in JSON, logs and prose: the address, and not the times, ports and keys around it', () => {

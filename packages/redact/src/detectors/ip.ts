@@ -130,16 +130,34 @@ export const ipAddress: Detector = {
 /**
  * Where an IPv6 candidate whose first colon is at `colon` starts, or -1 when none can: the
  * hex digits right before the colon (at most 4), not glued to a word, a colon or a dot
- * before them (`key:value`, `12:30:45.5` and `a.b:c` are not addresses).
+ * before them (`key:value`, `12:30:45.5` and `a.b:c` are not addresses). A colon before
+ * them is taken when it ends a key (`client:2001:db8::1`, as `client:203.0.113.45` is
+ * taken): then the address cannot run on to the left of it.
  */
 function ipv6CandidateStart(text: string, colon: number): number {
   let start = colon;
   while (start > 0 && colon - start < 4 && isHexDigit(text.charCodeAt(start - 1))) start--;
   if (start === 0) return start;
   const before = text.charCodeAt(start - 1);
-  return isAsciiAlphanumeric(before) || before === 0x3a /* : */ || before === 0x2e /* . */
-    ? -1
-    : start;
+  if (before === 0x3a /* : */) return start < colon && endsKey(text, start - 1) ? start : -1;
+  return isAsciiAlphanumeric(before) || before === 0x2e /* . */ ? -1 : start;
+}
+
+/**
+ * True when the colon at `colon` ends a key: a word with a letter that is no hex digit,
+ * `_` or `-` after which come only hex digits (`client`, `remote_addr`, `ip6`, `src-ip`).
+ * Not the groups of an address (`2001:`, `fe80:`), a time (`10:`) or a `::`, and the
+ * address after a key must start with a digit (the caller's `start < colon`): `Foo::add`
+ * in code is no key and an address. Reads back over the hex digits before `colon` only,
+ * and only the colon after it asks: linear.
+ */
+function endsKey(text: string, colon: number): boolean {
+  let i = colon;
+  while (i > 0 && isHexDigit(text.charCodeAt(i - 1))) i--;
+  if (i === 0) return false;
+  const c = text.charCodeAt(i - 1);
+  const lower = c | 0x20; // g-z, G-Z
+  return (lower >= 0x67 && lower <= 0x7a) || c === 0x5f /* _ */ || c === 0x2d; /* - */
 }
 
 /**
