@@ -8,6 +8,7 @@ import { MICRO_PER_USD } from '../prices/micro-usd.js';
 import type { PriceTable } from '../prices/price-table.js';
 import { alertEmitter } from './alert-events.js';
 import { type AlertFractions, alertThresholds } from './alert-threshold.js';
+import { checkedClock, checkedPrices, checkedStore } from './budget-collaborators.js';
 import type { BudgetStore, ScopeCounters } from './budget-store.js';
 import type { BudgetAlert, BudgetLimits, BudgetUsage, PeriodLimits } from './budget-types.js';
 import { type Charge, NO_LIMIT } from './charge.js';
@@ -122,9 +123,9 @@ export function createBudget(options: BudgetOptions): Budget {
     );
   }
   const { limits } = options;
-  const store = options.store ?? memoryStore();
-  const prices = options.prices ?? defaultPriceTable;
-  const clock = options.clock ?? Date.now;
+  const store = options.store === undefined ? memoryStore() : checkedStore(options.store);
+  const prices = options.prices === undefined ? defaultPriceTable : checkedPrices(options.prices);
+  const clock = options.clock === undefined ? Date.now : checkedClock(options.clock);
   const thresholds = alertThresholds(options.alerts);
   const runId = options.runId ?? randomUUID();
   const ttlDefault =

@@ -11,7 +11,7 @@ export function localRateLimiter(
   rpm: number | undefined,
   tpm: number | undefined,
   maxConcurrent: number | undefined,
-  weightOf: (options: ScheduleOptions | undefined) => number,
+  weightOfCall: (fn: unknown, options: ScheduleOptions | undefined) => number,
 ): RateLimiter {
   // Bottleneck's reservoir refills to the full minute's allowance every minute.
   const requests =
@@ -37,7 +37,7 @@ export function localRateLimiter(
     schedule<T>(fn: () => Promise<T>, o?: ScheduleOptions): Promise<T> {
       let weight: number;
       try {
-        weight = weightOf(o);
+        weight = weightOfCall(fn, o);
       } catch (error) {
         return Promise.reject(error);
       }

@@ -1,5 +1,6 @@
 import { CallLimitExceededError } from '../errors/call-limit-exceeded-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { kindOf } from '../errors/kind-of.js';
 import { localRateLimiter } from './local-rate-limiter.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 import { sharedRateLimiter } from './shared-rate-limiter.js';
@@ -62,7 +63,13 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const tpm = positive(options.tokensPerMinute, 'tokensPerMinute');
   const maxConcurrent = positive(options.maxConcurrent, 'maxConcurrent');
 
-  function weightOf(o: ScheduleOptions | undefined): number {
+  /** Checks a scheduled call (a function, a valid weight) and returns its weight in tokens. */
+  function weightOfCall(fn: unknown, o: ScheduleOptions | undefined): number {
+    if (typeof fn !== 'function') {
+      throw new InvalidArgumentError(
+        `schedule needs a function that makes the call, e.g. limiter.schedule(() => callModel(signal), { tokens }); got ${kindOf(fn)}.`,
+      );
+    }
     const tokens = o?.tokens ?? 0;
     if (!Number.isSafeInteger(tokens) || tokens < 0) {
       throw new InvalidArgumentError(
@@ -86,7 +93,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       limited: false,
       schedule: (fn, o) => {
         try {
-          weightOf(o);
+          weightOfCall(fn, o);
         } catch (error) {
           return Promise.reject(error);
         }
@@ -102,8 +109,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       rpm,
       tpm,
       maxConcurrent,
-      weightOf,
+      weightOfCall,
     );
   }
-  return localRateLimiter(rpm, tpm, maxConcurrent, weightOf);
+  return localRateLimiter(rpm, tpm, maxConcurrent, weightOfCall);
 }

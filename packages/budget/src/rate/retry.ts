@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { kindOf } from '../errors/kind-of.js';
 import { isRetryable, retryAfterMs, statusOf } from './retryable.js';
 import { sleep } from './sleep.js';
 
@@ -65,6 +66,16 @@ export async function retry<T>(
   fn: (context: AttemptContext) => Promise<T>,
   options: RetryOptions = {},
 ): Promise<T> {
+  if (typeof fn !== 'function') {
+    throw new InvalidArgumentError(
+      `retry needs a function that makes one attempt, e.g. retry(({ attempt, signal }) => callModel(signal), { attempts: 3 }); got ${kindOf(fn)}.`,
+    );
+  }
+  if (options === null || typeof options !== 'object') {
+    throw new InvalidArgumentError(
+      `retry options must be an object, e.g. { attempts: 3 } (or none for the defaults); got ${kindOf(options)}.`,
+    );
+  }
   const attempts = int(options.attempts, 3, 1, 'attempts');
   const baseMs = int(options.baseMs, 500, 0, 'baseMs');
   const maxMs = int(options.maxMs, 20_000, 0, 'maxMs');

@@ -18,7 +18,7 @@ export function sharedRateLimiter(
   rpm: number | undefined,
   tpm: number | undefined,
   maxConcurrent: number | undefined,
-  weightOf: (options: ScheduleOptions | undefined) => number,
+  weightOfCall: (fn: unknown, options: ScheduleOptions | undefined) => number,
 ): RateLimiter {
   const concurrency = maxConcurrent === undefined ? undefined : new Bottleneck({ maxConcurrent });
   const limits = { requestsPerMinute: rpm ?? -1, tokensPerMinute: tpm ?? -1 };
@@ -36,7 +36,7 @@ export function sharedRateLimiter(
     schedule<T>(fn: () => Promise<T>, o?: ScheduleOptions): Promise<T> {
       let tokens: number;
       try {
-        tokens = weightOf(o);
+        tokens = weightOfCall(fn, o);
       } catch (error) {
         return Promise.reject(error);
       }

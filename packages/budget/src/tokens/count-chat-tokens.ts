@@ -90,6 +90,40 @@ function descriptionOf(value: unknown, where: string): string {
   return stripDot(value);
 }
 
+/**
+ * `String(value)`, or undefined when it has no text form (an object without a prototype, a
+ * throwing `toString`): the caller then refuses the schema with INVALID_ARGUMENT.
+ */
+function textOrUndefined(value: unknown): string | undefined {
+  try {
+    return String(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A parameter's JSON Schema `type` as the counted text (a list of types joins with commas). */
+function typeText(type: unknown, where: string): string {
+  const text = textOrUndefined(type);
+  if (text === undefined) {
+    throw new InvalidArgumentError(
+      `${where}: type cannot be counted as text (got ${describe(type)}); a JSON Schema type is a string or an array of strings, e.g. type: 'string'.`,
+    );
+  }
+  return text;
+}
+
+/** One item of a parameter's `enum` as the counted text. */
+function enumItemText(item: unknown, index: number, where: string): string {
+  const text = textOrUndefined(item);
+  if (text === undefined) {
+    throw new InvalidArgumentError(
+      `${where}: enum item ${index} cannot be counted as text (got ${describe(item)}); enum items are strings, numbers, booleans or null.`,
+    );
+  }
+  return text;
+}
+
 function stripDot(text: string): string {
   return text.endsWith('.') ? text.slice(0, -1) : text;
 }
@@ -192,15 +226,15 @@ export function countChatTokens(
               );
             }
             tally.tokens += f.enumInit;
-            for (const item of property.enum) {
+            for (let i = 0; i < property.enum.length; i++) {
               tally.tokens += f.enumItem;
-              add(engine, tally, String(item));
+              add(engine, tally, enumItemText(property.enum[i], i, where));
             }
           }
           add(
             engine,
             tally,
-            `${key}:${String(property.type)}:${descriptionOf(property.description, `${where}'s description`)}`,
+            `${key}:${typeText(property.type, where)}:${descriptionOf(property.description, `${where}'s description`)}`,
           );
         }
       }

@@ -1,0 +1,45 @@
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { kindOf } from '../errors/kind-of.js';
+import type { PriceTable } from '../prices/price-table.js';
+import type { BudgetStore } from './budget-store.js';
+
+const STORE_METHODS = ['reserve', 'settle', 'release', 'usage'] as const;
+
+/**
+ * The host's store, checked once in `createBudget`: a store missing a method would fail
+ * with a TypeError on the first call instead, far from the mistake.
+ */
+export function checkedStore(store: unknown): BudgetStore {
+  const missing =
+    typeof store === 'object' && store !== null
+      ? STORE_METHODS.filter((m) => typeof (store as Record<string, unknown>)[m] !== 'function')
+      : STORE_METHODS;
+  if (missing.length > 0) {
+    throw new InvalidArgumentError(
+      'createBudget option store must implement reserve, settle, release and usage (a BudgetStore such as ' +
+        `memoryStore(), or redisStore({ client, prefix }) from @pm/budget/redis); got ${kindOf(store)}, missing: ${missing.join(', ')}.`,
+    );
+  }
+  return store as BudgetStore;
+}
+
+/** The host's price table, checked once in `createBudget`. */
+export function checkedPrices(prices: unknown): PriceTable {
+  if (typeof (prices as { lookup?: unknown } | null)?.lookup !== 'function') {
+    throw new InvalidArgumentError(
+      'createBudget option prices must be a price table with a lookup function: defaultPriceTable, or ' +
+        `priceTable({ version, date, rows: [...defaultPriceTable.rows, mine] }); got ${kindOf(prices)}.`,
+    );
+  }
+  return prices as PriceTable;
+}
+
+/** The host's clock, checked once in `createBudget`. */
+export function checkedClock(clock: unknown): () => number {
+  if (typeof clock !== 'function') {
+    throw new InvalidArgumentError(
+      `createBudget option clock must be a function returning epoch ms, e.g. clock: () => Date.now(); got ${kindOf(clock)}.`,
+    );
+  }
+  return clock as () => number;
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import {
+  countChatTokens,
+  createBudget,
+  createRateLimiter,
+  InvalidArgumentError,
+  memoryStore,
+  type RateLimitStore,
+  retry,
+} from '../src/index.js';
+
+/** What `run` threw or rejected with, whether it throws at once or returns a promise. */
+async function failureOf(run: () => unknown): Promise<unknown> {
+  try {
+    await run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+const sharedStore: RateLimitStore = { acquireRate: async () => 0 };
+const full = memoryStore();
+const storeWithoutUsage = {
+  reserve: full.reserve.bind(full),
+  settle: full.settle.bind(full),
+  release: full.release.bind(full),
+};
+// Objects that cannot become text: no prototype, so no toString.
+const bare = () => Object.create(null) as object;
+const toolWith = (property: Record<string, unknown>) => ({
+  type: 'function' as const,
+  function: { name: 'lookup', parameters: { type: 'object', properties: { city: property } } },
+});
+
+describe('a malformed argument is INVALID_ARGUMENT saying what to pass, not a TypeError', () => {
+  it.each<[string, () => unknown, RegExp]>([
+    ['retry without a function', () => retry(null as never), /retry needs a function.*got null/],
+    [
+      'retry with options null',
+      () => retry(async () => 1, null as never),
+      /retry options must be an object, e\.g\. \{ attempts: 3 \}.*got null/,
+    ],
+    [
+      'schedule without a function (unlimited)',
+      () => createRateLimiter().schedule('call' as never),
+      /schedule needs a function that makes the call.*got a string/,
+    ],
+    [
+      'schedule without a function (bottleneck)',
+      () => createRateLimiter({ requestsPerMinute: 5 }).schedule(null as never),
+      /schedule needs a function.*got null/,
+    ],
+    [
+      'schedule without a function (shared store)',
+      () => createRateLimiter({ requestsPerMinute: 5, store: sharedStore }).schedule({} as never),
+      /schedule needs a function.*got an object/,
+    ],
+    [
+      'a store that is not a BudgetStore',
+      () => createBudget({ limits: {}, store: {} as never }),
+      /store must implement reserve, settle, release and usage.*missing: reserve, settle, release, usage/,
+    ],
+    [
+      'a store without usage',
+      () => createBudget({ limits: {}, store: storeWithoutUsage as never }),
+      /store must implement.*missing: usage\b/,
+    ],
+    [
+      'prices without lookup',
+      () => createBudget({ limits: {}, prices: {} as never }),
+      /prices must be a price table.*priceTable\(/,
+    ],
+    [
+      'a clock that is not a function',
+      () => createBudget({ limits: {}, clock: 'x' as never }),
+      /clock must be a function returning epoch ms.*got a string/,
+    ],
+    [
+      "a tool parameter's type that cannot be text",
+      () => countChatTokens([], { model: 'gpt-5.2', tools: [toolWith({ type: bare() })] }),
+      /Tool lookup's parameter city: type cannot be counted as text.*a string or an array of strings/,
+    ],
+    [
+      "a tool parameter's enum item that cannot be text",
+      () =>
+        countChatTokens([], {
+          model: 'gpt-5.2',
+          tools: [toolWith({ type: 'string', enum: ['a', bare()] })],
+        }),
+      /Tool lookup's parameter city: enum item 1 cannot be counted as text/,
+    ],
+  ])('%s', async (_name, run, message) => {
+    const error = await failureOf(run);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringMatching(message),
+    });
+  });
+
+  it('well-formed values of the same kinds still work', async () => {
+    await expect(retry(async () => 'ok', {})).resolves.toBe('ok');
+    await expect(createRateLimiter({ maxConcurrent: 1 }).schedule(async () => 2)).resolves.toBe(2);
+    const budget = createBudget({ limits: {}, store: memoryStore(), clock: () => 0 });
+    expect((await budget.usage()).scopes).toHaveLength(1);
+    // JSON Schema allows a list of types; it counts as the text it always did.
+    const listed = countChatTokens([], {
+      model: 'gpt-5.2',
+      tools: [toolWith({ type: ['string', 'null'], enum: ['a', 1, null] })],
+    });
+    expect(listed.tokens).toBeGreaterThan(0);
+  });
+});
