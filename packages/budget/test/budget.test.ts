@@ -238,6 +238,15 @@ describe('unknown prices and per-call ceilings', () => {
       /period must be an object.*got "monthly"/,
     ],
     ['limits as an array', { limits: [2] }, /limits must be an object.*got an array/],
+    [
+      'a misspelt option',
+      { limits: {}, periods: { day: { usd: 5 } } },
+      /options\.periods is not a budget option: options takes limits, period, alerts/,
+    ],
+    ['a misspelt alert level', { limits: {}, alerts: { warn: 0.5 } }, /alerts\.warn is not/],
+    ['alerts null', { limits: {}, alerts: null }, /alerts must be an object.*got null/],
+    ['a runId that is not a string', { limits: {}, runId: { id: 1 } }, /runId must be a string/],
+    ['an empty runId', { limits: {}, runId: '' }, /runId must be a string of 1-256/],
   ])('a mistyped cap (%s) is refused, not read as no cap', (_name, options, message) => {
     expect(() => createBudget(options as never)).toThrow(
       expect.objectContaining({

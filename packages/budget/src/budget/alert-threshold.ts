@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { ALERT_KEYS, checkKnownKeys } from './option-keys.js';
 
 /** Alert levels, from routine to "the hard stop was hit". */
 export type AlertLevel = 'info' | 'warning' | 'critical' | 'exhausted';
@@ -33,6 +34,10 @@ export function alertThresholds(
   fractions: AlertFractions | false | undefined,
 ): readonly AlertThreshold[] {
   if (fractions === false) return Object.freeze([]);
+  // A misspelt level (`warn`) would silently keep its default.
+  if (fractions !== undefined) {
+    checkKnownKeys(fractions, 'alerts', ALERT_KEYS, 'alerts: { warning: 0.8 }');
+  }
   const merged = { ...DEFAULT_ALERT_FRACTIONS, ...fractions };
   const list: AlertThreshold[] = [];
   for (const level of ['info', 'warning', 'critical'] as const) {

@@ -14,6 +14,7 @@ import type { BudgetAlert, BudgetLimits, BudgetUsage, PeriodLimits } from './bud
 import { type Charge, NO_LIMIT } from './charge.js';
 import { countLimit, nonNegativeInt, timerMs } from './limits.js';
 import { memoryStore } from './memory-store.js';
+import { BUDGET_OPTION_KEYS, checkKnownKeys } from './option-keys.js';
 import { refusal } from './refusal.js';
 import {
   type ActualUsage,
@@ -120,6 +121,16 @@ export function createBudget(options: BudgetOptions): Budget {
   ) {
     throw new InvalidArgumentError(
       'createBudget needs { limits }, e.g. createBudget({ limits: { usd: 5 } }).',
+    );
+  }
+  // A misspelt option (`periods`, `alert`) would silently be no cap or no alert.
+  checkKnownKeys(options, 'options', BUDGET_OPTION_KEYS, 'createBudget({ limits: { usd: 5 } })');
+  if (
+    options.runId !== undefined &&
+    !(typeof options.runId === 'string' && options.runId.length >= 1 && options.runId.length <= 256)
+  ) {
+    throw new InvalidArgumentError(
+      `createBudget: runId must be a string of 1-256 characters (the run's id, e.g. a UUID); got ${typeof options.runId === 'string' ? 'an empty or longer string' : typeof options.runId}.`,
     );
   }
   const { limits } = options;

@@ -1,5 +1,7 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import type { AlertFractions } from './alert-threshold.js';
 import type { BudgetLimits, PeriodLimits, ScopeLimits } from './budget-types.js';
+import type { BudgetOptions } from './create-budget.js';
 
 /** Every key a scope's caps may have (the `Record` makes the compiler keep it complete). */
 export const SCOPE_LIMIT_KEYS: Readonly<Record<keyof ScopeLimits, true>> = {
@@ -14,6 +16,26 @@ export const BUDGET_LIMIT_KEYS: Readonly<Record<keyof BudgetLimits, true>> = {
   maxRuntimeMinutes: true,
   maxInputTokensPerCall: true,
   maxOutputTokensPerCall: true,
+};
+
+/** Every option of `createBudget`. */
+export const BUDGET_OPTION_KEYS: Readonly<Record<keyof BudgetOptions, true>> = {
+  limits: true,
+  period: true,
+  alerts: true,
+  onAlert: true,
+  store: true,
+  prices: true,
+  runId: true,
+  clock: true,
+  reservationTtlMs: true,
+};
+
+/** Every key of `alerts` (each a fraction of a cap). */
+export const ALERT_KEYS: Readonly<Record<keyof AlertFractions, true>> = {
+  info: true,
+  warning: true,
+  critical: true,
 };
 
 /** Every key of `period`. */
