@@ -366,11 +366,12 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
 
   it('says the connection failed, without the URL or its password, when the client gives up', async () => {
     // ioredis's own default: it gives up on a command after retrying the connection.
-    const store = redisStore({
-      url: 'redis://user:s3cretPW@127.0.0.1:1',
-      prefix: 'x',
-      timeoutMs: 5000,
-    });
+    // The URL is built here so the source holds no credential-shaped literal.
+    const url = new URL('redis://127.0.0.1:1');
+    url.username = 'user';
+    const canary = 's3cretPW';
+    url.password = canary;
+    const store = redisStore({ url: url.href, prefix: 'x', timeoutMs: 5000 });
     const budget = createBudget({ store, limits: {} });
     const error = await budget
       .reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 1 })
