@@ -1,5 +1,6 @@
 import { PmError, ReasoningEffort } from '@pm/envelope-schemas';
 import type { CallInput } from './call-input.js';
+import { effectiveDisclosureLevel } from './disclosure-level.js';
 
 /** How deep the context is walked for values JSON cannot carry (the redactor bounds the rest). */
 const MAX_CONTEXT_DEPTH = 64;
@@ -103,4 +104,6 @@ export function checkCallInput(call: CallInput): void {
       `holds a value JSON cannot carry at ${nonJson}; convert it first (a bigint to a string or number, a Map to an object, a Set to an array).`,
     );
   }
+  // A declared level below the context's own (a disclosure's level, 5 with samples) is refused.
+  effectiveDisclosureLevel(call);
 }

@@ -37,6 +37,7 @@ import {
 import { linkCallSignal } from './call-signal.js';
 import { checkCallInput } from './check-call-input.js';
 import { checkStage, isStageName } from './check-stage.js';
+import { effectiveDisclosureLevel } from './disclosure-level.js';
 import { abortError, raceSignal } from './race-signal.js';
 import { requestHash } from './request-hash.js';
 import type { RunContext } from './run-context.js';
@@ -67,6 +68,8 @@ interface PreparedCall {
   worstCaseCostUsd: number | undefined;
   redactionCounts: Record<string, number>;
   schemaId: string;
+  /** The declared level, else the context's (a disclosure's; 5 with samples): what gates the call. */
+  disclosureLevel: 1 | 2 | 3 | 4 | 5 | undefined;
 }
 
 /** The address `putArtifact` would give `content`, for the dry run, which stores nothing. */
@@ -116,6 +119,7 @@ async function prepare(
   const stage = call.stage ?? ctx.defaultStage;
   const requestId = ctx.nextRequestId();
   const schemaId = call.schemaId ?? 'text@1';
+  const disclosureLevel = effectiveDisclosureLevel(call);
 
   track('redact');
   // 3 redact: the user's text and the context, by the run's profile; values are never kept.
@@ -131,7 +135,7 @@ async function prepare(
   if (template) {
     messages = renderPrompt(template, {
       goal: input?.text ?? '',
-      level: call.disclosureLevel ?? 0,
+      level: disclosureLevel ?? 0,
       context: context?.value ?? null,
     }).messages;
   } else {
@@ -157,7 +161,7 @@ async function prepare(
       ? {
           context: {
             goal: input?.text ?? '',
-            level: call.disclosureLevel ?? 0,
+            level: disclosureLevel ?? 0,
             data: context.value,
           },
         }
@@ -185,7 +189,7 @@ async function prepare(
     ...(template
       ? { template: { id: template.id, version: template.version, sha256: template.sha256 } }
       : {}),
-    ...(call.disclosureLevel ? { disclosure_level: call.disclosureLevel } : {}),
+    ...(disclosureLevel ? { disclosure_level: disclosureLevel } : {}),
   });
 
   track('estimate');
@@ -212,6 +216,7 @@ async function prepare(
     worstCaseCostUsd,
     redactionCounts,
     schemaId,
+    disclosureLevel,
   };
 }
 
@@ -253,7 +258,7 @@ function gateFacts(ctx: RunContext, call: CallInput, prepared: PreparedCall) {
   return {
     stage: prepared.stage,
     remote: prepared.provider.remote,
-    disclosureLevel: call.disclosureLevel,
+    disclosureLevel: prepared.disclosureLevel,
     drivesAction: call.drivesAction === true,
     approvalStages: ctx.options.approvalStages ?? [],
   };

@@ -28,7 +28,10 @@ export interface GenerateOptions {
   input?: string;
   /** Minimised data for the prompt (see `buildDisclosure` in @pm/redact); redacted before use. */
   context?: unknown;
-  /** Disclosure level of `context`, 1-5; level 5 (samples) needs a `samples` approval. */
+  /**
+   * Disclosure level of `context`, 1-5; level 5 (samples) needs a `samples` approval. Default:
+   * the level of a `buildDisclosure` context (5 when it holds samples); a lower one is refused.
+   */
   disclosureLevel?: 1 | 2 | 3 | 4 | 5;
   /** Output ceiling; reserved in full before the call. */
   maxOutputTokens: number;

@@ -1,0 +1,54 @@
+import { PmError } from '@pm/envelope-schemas';
+import type { Disclosure, DisclosureLevel } from '@pm/redact';
+
+function isLevel(value: unknown): value is DisclosureLevel {
+  return value === 1 || value === 2 || value === 3 || value === 4 || value === 5;
+}
+
+/**
+ * Whether `value` is what `buildDisclosure` (from @pm/redact) returns: an object with a
+ * `level` of 1-5, the `profile` it was redacted by and its `schema` summary. All three are
+ * required members of `Disclosure`, so an ordinary context that happens to have a `level`
+ * is not taken for one.
+ */
+function isDisclosure(value: unknown): value is Disclosure {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const candidate = value as Partial<Record<keyof Disclosure, unknown>>;
+  return (
+    isLevel(candidate.level) &&
+    typeof candidate.profile === 'string' &&
+    Array.isArray(candidate.schema)
+  );
+}
+
+/**
+ * The disclosure level a context carries: a disclosure's `level`, and 5 whenever it holds
+ * `samples` (whatever its `level` says: the rows are what the `samples` approval is for).
+ * Undefined for a context that is not a disclosure.
+ */
+export function contextDisclosureLevel(context: unknown): DisclosureLevel | undefined {
+  if (!isDisclosure(context)) return undefined;
+  return context.samples !== undefined ? 5 : context.level;
+}
+
+/**
+ * The level a call discloses, which gates it, is recorded in its envelope and shown to the
+ * template: the declared `disclosureLevel`, else the context's. The context's level cannot
+ * be declared away: a declared level below it is `INVALID_ARGUMENT`, since it would let
+ * level-5 samples out without their approval. Undefined when neither says.
+ */
+export function effectiveDisclosureLevel(call: {
+  context?: unknown;
+  disclosureLevel?: DisclosureLevel | undefined;
+}): DisclosureLevel | undefined {
+  const carried = contextDisclosureLevel(call.context);
+  const declared = call.disclosureLevel;
+  if (declared !== undefined && carried !== undefined && declared < carried) {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `The call's disclosureLevel ${declared} is lower than the level of its context (${carried}${carried === 5 ? ', it holds samples' : ''}, from buildDisclosure); omit disclosureLevel or pass ${carried}.`,
+      { details: { field: 'disclosureLevel', declared, context: carried } },
+    );
+  }
+  return declared ?? carried;
+}
