@@ -18,7 +18,11 @@ import type { BuiltinProfileName } from '@pm/redact';
 import type { LLMProvider } from '../provider/provider.js';
 import type { LLMEvent } from './events.js';
 
-/** What the host's approver sees for a gated call: ids, sizes and the envelope, never secrets. */
+/**
+ * What the host's approver sees for a gated call: ids, sizes and the envelope, never secrets.
+ * A deep frozen copy: changing it throws (the call is then denied) and can never change the
+ * scopes checked, the prompt sent or the envelope recorded.
+ */
 export interface ApprovalRequest {
   runId: string;
   stage: string;

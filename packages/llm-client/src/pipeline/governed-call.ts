@@ -38,6 +38,7 @@ import { linkCallSignal } from './call-signal.js';
 import { checkCallInput } from './check-call-input.js';
 import { checkStage, isStageName } from './check-stage.js';
 import { effectiveDisclosureLevel } from './disclosure-level.js';
+import { frozenCopy } from './frozen-copy.js';
 import { abortError, raceSignal } from './race-signal.js';
 import { requestHash } from './request-hash.js';
 import type { RunContext } from './run-context.js';
@@ -286,24 +287,25 @@ async function approve(
   }
   let answer: unknown;
   try {
+    // The approver gets a frozen copy: the scopes checked below, the envelope recorded and the
+    // messages sent stay the pipeline's own, whatever the host code does with what it was shown.
+    const request = frozenCopy({
+      runId: ctx.runId,
+      stage: prepared.stage,
+      requestId: prepared.requestId,
+      model: call.model,
+      provider: prepared.provider.name,
+      scopes,
+      envelope: prepared.envelope,
+      estimate: {
+        inputTokens: prepared.inputTokens,
+        maxOutputTokens: call.maxOutputTokens,
+        worstCaseCostUsd: prepared.worstCaseCostUsd ?? Number.NaN,
+      },
+      messages: prepared.request.messages,
+    });
     // Called inside `then` so an approver that throws synchronously is a failure like any other.
-    const asked = Promise.resolve().then(() =>
-      approver({
-        runId: ctx.runId,
-        stage: prepared.stage,
-        requestId: prepared.requestId,
-        model: call.model,
-        provider: prepared.provider.name,
-        scopes,
-        envelope: prepared.envelope,
-        estimate: {
-          inputTokens: prepared.inputTokens,
-          maxOutputTokens: call.maxOutputTokens,
-          worstCaseCostUsd: prepared.worstCaseCostUsd ?? Number.NaN,
-        },
-        messages: prepared.request.messages,
-      }),
-    );
+    const asked = Promise.resolve().then(() => approver(request));
     answer = await raceSignal(asked, signal);
   } catch {
     if (signal.aborted) throw abortError(signal);
