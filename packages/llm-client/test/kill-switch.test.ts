@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createLLMClient, isPmError } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
+import { replayProvider } from '../src/replay.js';
+import { scriptedProvider } from '../src/testing.js';
 import { localPolicy } from './local-policy.js';
 import { chatCompletion, type RawServer, startRawServer } from './raw-http-server.js';
 
@@ -75,5 +77,69 @@ describe('the kill switch', () => {
     for (const value of ['', '0', 'false', 'No', ' off ']) {
       expect([value, await reaches({ env: { PM_LLM_OFFLINE: value } })]).toEqual([value, true]);
     }
+  });
+});
+
+describe('the kill switch and providers that send nothing', () => {
+  it('keeps a replay provider: recorded answers replay, an unrecorded request is a replay miss', async () => {
+    const recordedDir = join(root, 'ks-recorded');
+    const recorder = createLLMClient({
+      provider: scriptedProvider(['RECORDED ANSWER'], { remote: true }),
+      policy: localPolicy(),
+      ledger: { dir: recordedDir },
+      env: {},
+    });
+    const recording = await recorder.startRun({ runId: 'r1' });
+    await recording.generateText(call);
+    await recording.end();
+
+    for (const switchedOff of [{ env: { PM_LLM_OFFLINE: '1' } }, { enabled: false, env: {} }]) {
+      const client = createLLMClient({
+        provider: replayProvider({ ledgerDir: recordedDir, runId: 'r1' }),
+        policy: localPolicy(),
+        ledger: { dir: join(root, 'ks-replayed', String(switchedOff.enabled ?? 'env')) },
+        ...switchedOff,
+      });
+      const run = await client.startRun({ runId: 'r1' });
+      const replayed = await run.generateText(call);
+      expect(replayed.provider).toBe('replay');
+      expect(replayed.output).toBe('RECORDED ANSWER');
+      let miss: unknown;
+      try {
+        await run.generateText({ ...call, input: 'never recorded' });
+      } catch (error) {
+        miss = error;
+      }
+      expect(isPmError(miss) && miss.code).toBe('REPLAY_MISS');
+      await run.end();
+    }
+  });
+
+  it('keeps a test double that is not remote, and replaces one that is', async () => {
+    const local = scriptedProvider(['double']);
+    const kept = createLLMClient({
+      provider: local,
+      policy: localPolicy(),
+      ledger: { dir: join(root, 'ks-double') },
+      env: { PM_LLM_OFFLINE: '1' },
+    });
+    let run = await kept.startRun();
+    expect((await run.generateText(call)).output).toBe('double');
+    await run.end();
+    expect(local.calls).toHaveLength(1);
+
+    const remoteDouble = scriptedProvider(['double'], { remote: true });
+    const replaced = createLLMClient({
+      provider: remoteDouble,
+      policy: localPolicy(),
+      ledger: { dir: join(root, 'ks-double') },
+      env: { PM_LLM_OFFLINE: '1' },
+    });
+    run = await replaced.startRun();
+    const result = await run.generateText(call);
+    await run.end();
+    expect(result.offline).toBe(true);
+    expect(remoteDouble.calls).toHaveLength(0);
+    expect(replaced.describe().endpoints).toEqual([]);
   });
 });

@@ -96,8 +96,9 @@ export interface LLMClientOptions {
    */
   onEvent?: (event: LLMEvent) => void;
   /**
-   * Kill switch: `false` sends every call to the offline provider instead (the result says
-   * `offline: true`); anything but a boolean is `INVALID_ARGUMENT`. The environment variable
+   * Kill switch: `false` replaces a remote provider by the offline one (the result says
+   * `offline: true`; replay and other providers that send nothing stay); anything but a
+   * boolean is `INVALID_ARGUMENT`. The environment variable
    * `PM_LLM_OFFLINE` does the same when set to anything but empty, `0`, `false`, `no` or `off`
    * (`1`, `true`, `yes`, `on`, and unrecognised values: the switch fails closed).
    */

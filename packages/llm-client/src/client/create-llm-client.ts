@@ -30,7 +30,7 @@ import { remoteCallsDisabled } from './kill-switch.js';
 export interface ClientDescription {
   executionMode: AutomationPolicyV1['execution_mode'];
   policyId: string;
-  /** True when the kill switch sends every call to the offline provider. */
+  /** True when no call leaves the process (a provider that is not remote, or the kill switch). */
   offline: boolean;
   provider: ProviderDescription;
   /** Every external endpoint calls can reach: empty when nothing leaves the process. */
@@ -93,7 +93,10 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
     options.policy === undefined ? defaultPolicy() : parseAutomationPolicy(options.policy);
   const offline = offlineProvider();
   const killSwitch = remoteCallsDisabled(options.enabled, options.env ?? process.env);
-  const provider = killSwitch ? offline : (options.provider ?? offline);
+  const chosen = options.provider ?? offline;
+  // The kill switch stops egress: only a remote provider is replaced. Replay and test doubles
+  // send nothing, and swapping them would answer a replay miss with stub text.
+  const provider = killSwitch && chosen.remote ? offline : chosen;
   const egress = planEgress(policy.execution_mode, provider, options.egress);
   const ledgerDir = resolve(options.ledger?.dir ?? '.pm-ledger');
   const durability = options.ledger?.durability ?? 'batch';

@@ -8,9 +8,9 @@ const REMOTE_ALLOWED = new Set(['', '0', 'false', 'no', 'off']);
 /**
  * Whether remote calls are switched off: `createLLMClient({ enabled: false })`, or
  * `PM_LLM_OFFLINE` set to anything but empty, `0`, `false`, `no` or `off` (any case), e.g.
- * `1`, `true`, `yes`, `on`, or a value not recognised (fail closed). Switched off, every call
- * goes to the offline provider and says so (`offline: true`), so hosts keep working with no
- * egress at all. An `enabled` that is not a boolean is `INVALID_ARGUMENT`: `'false'` or `0`
+ * `1`, `true`, `yes`, `on`, or a value not recognised (fail closed). Switched off, a remote
+ * provider is replaced by the offline one and every call says so (`offline: true`), so hosts
+ * keep working with no egress at all; a provider that sends nothing (replay, a test double) stays. An `enabled` that is not a boolean is `INVALID_ARGUMENT`: `'false'` or `0`
  * would otherwise read as "on".
  */
 export function remoteCallsDisabled(

@@ -12,7 +12,7 @@ export interface RunContext {
   readonly runId: string;
   readonly defaultStage: string;
   readonly policy: AutomationPolicyV1;
-  /** The provider calls go to (the offline stub when the kill switch is on). */
+  /** The provider calls go to (the offline stub instead of a remote one when the kill switch is on). */
   readonly provider: LLMProvider;
   /** The offline stub, for `onUnavailable: 'offline'`. */
   readonly offline: LLMProvider;
