@@ -407,7 +407,7 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
     await store.close();
   });
 
-  it('rate-limits across processes through the store (token buckets in Lua)', async () => {
+  it('rate-limits across processes through the store (sliding windows in Lua)', async () => {
     const p = prefix();
     const other = new Redis(REDIS_URL);
     extraClients.push(other);
@@ -441,7 +441,54 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
     expect(started).toHaveLength(3);
   });
 
-  it('a limiter without a token limit leaves the token bucket of one with a limit alone', async () => {
+  it('3 child processes sharing a limit: no 60 s window grants more than the per-minute limit', async () => {
+    // The whole test takes far less than 60 s, so every grant falls in one window: the
+    // limit is the most it may grant. A bucket that started full and refilled continuously
+    // granted the limit at once and then 10 more per second.
+    const p = prefix();
+    const worker = fileURLToPath(new URL('./fixtures/rate-worker.ts', import.meta.url));
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const run = (env: Record<string, string>) =>
+      Promise.all(
+        [1, 2, 3].map(
+          (n) =>
+            new Promise<number>((resolve, reject) => {
+              const child = spawn(process.execPath, ['--import', 'tsx', worker], {
+                cwd: root,
+                env: { ...process.env, REDIS_URL, PM_PREFIX: p, PM_FOR_MS: '2500', ...env },
+                stdio: ['ignore', 'pipe', 'pipe'],
+              });
+              let out = '';
+              let err = '';
+              child.stdout.on('data', (d) => (out += d));
+              child.stderr.on('data', (d) => (err += d));
+              child.on('exit', (code) =>
+                code === 0
+                  ? resolve(JSON.parse(out.trim().split('\n').pop()!).granted)
+                  : reject(new Error(`worker ${n} exited ${code}: ${err}`)),
+              );
+            }),
+        ),
+      );
+    const started = Date.now();
+    const requests = await run({ PM_RPM: '600' });
+    expect(requests.reduce((a, b) => a + b, 0)).toBe(600);
+    // Tokens: 1,000 per minute, 30 per call -> 33 calls fit (990), the 34th would not.
+    await cleanPrefix(client, p);
+    const tokenCalls = await run({ PM_TPM: '1000', PM_TOKENS: '30' });
+    expect(tokenCalls.reduce((a, b) => a + b, 0)).toBe(33);
+    expect(Date.now() - started).toBeLessThan(60_000); // else the windows above could slide
+    // A refused call is told to wait until the oldest grant leaves the window.
+    const store = redisStore({ client, prefix: p });
+    const wait = await store.acquireRate('shared', 1, 30, {
+      requestsPerMinute: -1,
+      tokensPerMinute: 1000,
+    });
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60_000);
+  }, 60_000);
+
+  it('a limiter without a token limit leaves the token log of one with a limit alone', async () => {
     const p = prefix();
     const store = redisStore({ client, prefix: p });
     const requestsOnly = createRateLimiter({ requestsPerMinute: 100, store, key: 'openai' });

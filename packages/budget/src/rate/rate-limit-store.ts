@@ -8,12 +8,13 @@ export interface RateLimits {
 
 /**
  * A rate limit shared by several processes (implemented by the Redis store with one Lua
- * script). Two token buckets, refilled continuously at `limit / 60 s`, holding at most one
- * minute's allowance; a call takes from both buckets or from neither.
+ * script). A sliding 60 s window per limit: a call is granted when the requests and tokens
+ * granted in the last 60 s plus its own fit both limits, and then counts in both; otherwise
+ * it takes nothing. No 60 s window ever starts more than a limit.
  */
 export interface RateLimitStore {
   /**
-   * Takes `requests` and `tokens` from the buckets of `key` if both have enough, and
+   * Grants `requests` and `tokens` under `key` if both fit the last 60 s's grants, and
    * returns 0; otherwise takes nothing and returns how many ms to wait before trying again.
    */
   acquireRate(key: string, requests: number, tokens: number, limits: RateLimits): Promise<number>;

@@ -9,7 +9,8 @@ const MAX_WAIT_MS = 60_000;
 
 /**
  * Limits shared by every process on the store: each call takes one request and its tokens
- * from the store's buckets (one atomic script), sleeping for the wait the store returns.
+ * from the store's sliding 60 s windows (one atomic script), sleeping for the wait the store
+ * returns.
  * `maxConcurrent` stays per process (bottleneck).
  */
 export function sharedRateLimiter(
@@ -42,7 +43,7 @@ export function sharedRateLimiter(
       }
       const signal = o?.signal;
       return stopWaitingOnAbort(signal, (started) => {
-        // A job that gets its slot after the caller gave up must not take from the buckets
+        // A job that gets its slot after the caller gave up must not take from the windows
         // nor make the call: it returns at once and frees the slot for the next one.
         const run = async () => {
           signal?.throwIfAborted();

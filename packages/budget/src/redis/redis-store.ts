@@ -277,7 +277,8 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
         timeoutMs,
         rateScript.run(
           redis,
-          [`${tag}:rate:${key}`],
+          // The logs' names cannot collide with another key's hash (`rate:` vs `rate-log:`).
+          [`${tag}:rate:${key}`, `${tag}:rate-log:r:${key}`, `${tag}:rate-log:t:${key}`],
           [requests, tokens, limits.requestsPerMinute, limits.tokensPerMinute],
         ),
       );
