@@ -5,7 +5,7 @@ import { SecretValue } from '@pm/envelope-schemas';
 import { fakeApiKey, startOpenAICompatibleServer } from '@pm-examples/loopback-model';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createLLMClient, type LLMClientOptions } from '../src/index.js';
+import { createLLMClient, type LLMClientOptions, type LLMProvider } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
 import { ReplayMissError, replayProvider } from '../src/replay.js';
 import { scriptedProvider } from '../src/testing.js';
@@ -234,5 +234,51 @@ describe('replayProvider', () => {
       ledger: { dir: join(root, 'degraded-replayed') },
     });
     expect(replayed).toEqual(recorded);
+  });
+
+  it('answers overlapping identical calls in request order, not the order they finished', async () => {
+    let n = 0;
+    // The first of two identical calls answers last: its response is recorded second.
+    const slowFirst: LLMProvider = {
+      name: 'slow-first',
+      remote: false,
+      origins: [],
+      describe: () => ({
+        name: 'slow-first',
+        remote: false,
+        endpoints: [],
+        credentialSource: 'none',
+      }),
+      async call(request) {
+        const me = ++n;
+        await new Promise((resolve) => setTimeout(resolve, me === 1 ? 150 : 5));
+        return { text: `answer-${me}`, model: request.model, usage: undefined };
+      },
+    };
+    const ask = { model: 'gpt-5.2', input: 'same question', maxOutputTokens: 20 };
+    const byRequest = (results: { requestId: string; output: string }[]) =>
+      Object.fromEntries(results.map((r) => [r.requestId, r.output]));
+    const recordedDir = join(root, 'overlap-recorded');
+    let run = await createLLMClient({
+      policy,
+      provider: slowFirst,
+      ledger: { dir: recordedDir },
+    }).startRun({ runId: 'overlap' });
+    const recorded = byRequest(await Promise.all([run.generateText(ask), run.generateText(ask)]));
+    await run.end();
+    expect(recorded).toEqual({ 'req-0001': 'answer-1', 'req-0002': 'answer-2' });
+
+    for (const concurrent of [true, false]) {
+      run = await createLLMClient({
+        policy,
+        provider: replayProvider({ ledgerDir: recordedDir, runId: 'overlap' }),
+        ledger: { dir: join(root, `overlap-replayed-${concurrent}`) },
+      }).startRun({ runId: 'overlap' });
+      const results = concurrent
+        ? await Promise.all([run.generateText(ask), run.generateText(ask)])
+        : [await run.generateText(ask), await run.generateText(ask)];
+      await run.end();
+      expect(byRequest(results)).toEqual(recorded);
+    }
   });
 });

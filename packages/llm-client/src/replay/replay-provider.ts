@@ -25,6 +25,11 @@ type Recorded =
     }
   | { kind: 'failure'; failure: RecordedFailure };
 
+/** A recorded request's place among identical ones, filled by its response or error record. */
+interface Slot {
+  outcome: Recorded | undefined;
+}
+
 /** The provider name in a `run_start` record's config snapshot, if it has one. */
 function runProvider(config: Record<string, unknown>): string | undefined {
   const provider = config.provider;
@@ -37,9 +42,10 @@ function runProvider(config: Record<string, unknown>): string | undefined {
  * Answers from a recorded run, offline: each request is looked up by its content hash
  * (model, prompt, output ceiling, effort, response format) among the run's outcomes, and
  * the recorded output is returned byte for byte. Identical requests get the recorded
- * outcomes in recorded order: answers that failed validation (they fail it again) and calls
- * that failed after their request was recorded (they fail again, with the recorded code and
- * message) keep their places, so later calls get the answers they got. A degraded call's
+ * outcomes in the order their requests were recorded, not the order the calls finished:
+ * answers that failed validation (they fail it again) and calls that failed after their
+ * request was recorded (they fail again, with the recorded code and message) keep their
+ * places, so later calls get the answers they got. A degraded call's
  * offline answer (`onUnavailable: 'offline'`) is not indexed: the replaying client degrades
  * again. A miss, or a request made more often than recorded, is a `ReplayMissError`, never
  * a live call. The recorded ledger is read and verified (hashes and links) on first use.
@@ -50,16 +56,10 @@ export function replayProvider(options: ReplayProviderOptions): LLMProvider {
 
   async function load(): Promise<Map<string, Recorded[]>> {
     let provider: string | undefined;
-    const hashes = new Map<string, string>();
-    const answered = new Set<string>();
-    const byHash = new Map<string, Recorded[]>();
-    const add = (requestId: string, recorded: Recorded) => {
-      const hash = hashes.get(requestId);
-      if (hash === undefined) return;
-      const list = byHash.get(hash) ?? [];
-      list.push(recorded);
-      byHash.set(hash, list);
-    };
+    // One slot per recorded request, in request order: overlapping identical calls finish in
+    // any order, and each must get the answer of the request it repeats, not the first to finish.
+    const slots = new Map<string, Slot>();
+    const byHash = new Map<string, Slot[]>();
     // Held to the run asked for: another run's ledger copied in under its name is damage.
     await readLedger(
       runDir,
@@ -69,33 +69,49 @@ export function replayProvider(options: ReplayProviderOptions): LLMProvider {
         if (
           record.type === 'request' &&
           (provider === undefined || record.data.provider === provider)
-        )
-          hashes.set(record.data.request_id, record.data.request_hash);
+        ) {
+          const slot: Slot = { outcome: undefined };
+          slots.set(record.data.request_id, slot);
+          const list = byHash.get(record.data.request_hash) ?? [];
+          list.push(slot);
+          byHash.set(record.data.request_hash, list);
+        }
         // Every response, valid or not: an answer that failed validation when recorded fails it
         // again when replayed, and the answers after it keep their places.
         if (record.type === 'response') {
-          answered.add(record.data.request_id);
-          add(record.data.request_id, {
-            kind: 'answer',
-            outputRef: record.data.output_artifact,
-            model: record.data.model,
-            usage: record.data.usage,
-            finishReason: record.data.finish_reason,
-          });
+          const slot = slots.get(record.data.request_id);
+          if (slot) {
+            slot.outcome = {
+              kind: 'answer',
+              outputRef: record.data.output_artifact,
+              model: record.data.model,
+              usage: record.data.usage,
+              finishReason: record.data.finish_reason,
+            };
+          }
         }
         // A call that failed once its request was recorded (its error follows a request record;
         // a failed validation has its response above and is not counted twice).
         const failed = record.type === 'error' ? record.data : undefined;
-        if (failed?.request_id !== undefined && !answered.has(failed.request_id)) {
-          add(failed.request_id, {
+        const slot = failed?.request_id === undefined ? undefined : slots.get(failed.request_id);
+        if (failed && slot && slot.outcome === undefined) {
+          slot.outcome = {
             kind: 'failure',
             failure: { code: failed.code, message: failed.message, attempts: failed.attempts },
-          });
+          };
         }
       },
       { runId: options.runId },
     );
-    return byHash;
+    // A request with no outcome (the recording process ended mid-call) answers nothing.
+    const outcomes = new Map<string, Recorded[]>();
+    for (const [hash, list] of byHash) {
+      outcomes.set(
+        hash,
+        list.flatMap((slot) => (slot.outcome ? [slot.outcome] : [])),
+      );
+    }
+    return outcomes;
   }
 
   // Identical requests in one run are answered in recorded order.
