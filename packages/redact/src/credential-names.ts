@@ -19,6 +19,9 @@ const CREDENTIAL_NAMES: readonly (readonly string[])[] = [
   ['private', 'key'],
   ['credentials'],
   ['credential'],
+  // A session id is a bearer credential while the session lives. `session` alone and `sid`
+  // are not here: `session: "2026-Q1"`, a Windows SID and Oracle's `ORACLE_SID` are data.
+  ['session', 'id'],
 ];
 
 /** Suffixes a credential name may carry: `client_secret_value`, `api_key_b64`, `token_hash`. */

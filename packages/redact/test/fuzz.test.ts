@@ -35,6 +35,11 @@ const units = fc.constantFrom(
   '%20',
   '%C3%A9',
   '\\"password\\":\\"',
+  // Cookie lists: every `;` continues one, and every `-b` looks back for curl.
+  'Cookie: a=',
+  'x7Kq2pZ9w;',
+  'curl -b ',
+  ' -b a=b;',
 );
 /** Long runs of adversarial units, as a backtracking pattern would hate. */
 const adversarial = fc

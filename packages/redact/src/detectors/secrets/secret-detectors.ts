@@ -5,6 +5,7 @@ import { awsAccessKeyId } from './aws.js';
 import { basicAuthHeader, curlUserCredentials } from './basic-auth.js';
 import { bearerToken } from './bearer.js';
 import { connectionStringKeyValue, connectionStringUri } from './connection-string.js';
+import { cookieHeader, curlCookie } from './cookie.js';
 import { genericAssignment } from './generic.js';
 import { githubToken } from './github.js';
 import { googleKey } from './google.js';
@@ -31,6 +32,8 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   authorizationHeader,
   basicAuthHeader,
   curlUserCredentials,
+  cookieHeader,
+  curlCookie,
   connectionStringUri,
   connectionStringKeyValue,
   ...OTHER_TOKEN_DETECTORS,

@@ -1,0 +1,252 @@
+import type { Detector } from '../../detector.js';
+import type { Finding } from '../../finding.js';
+import { isSecretValue } from './secret-value-shape.js';
+
+/** `cookie` in any letter case: `Cookie:`, `Set-Cookie:`, `"cookie":`, `--cookie`. */
+const COOKIE_WORD = /cookie/gi;
+
+/**
+ * What follows `cookie` in a header or a key (`Cookie: `, `"cookie":"`, `\"cookie\": \"`,
+ * `cookie = '`, `--cookie=`): a closing key quote, `:` or `=`, an opening quote (group 1).
+ * Bounded repetition only.
+ */
+const HEADER_HEAD = /(?:\\?["'])?[ \t]{0,3}[:=][ \t]{0,3}(\\"|["'`])?/y;
+
+/** What follows curl's `--cookie` or `-b`: blanks, then an opening quote (group 1). */
+const FLAG_HEAD = /[ \t]{1,4}(["'])?/y;
+
+/**
+ * Cookie attributes of `Set-Cookie` (RFC 6265 and browsers' additions): settings, not
+ * cookies, so their values are never taken.
+ */
+const ATTRIBUTES = new Set([
+  'path',
+  'expires',
+  'domain',
+  'max-age',
+  'samesite',
+  'httponly',
+  'secure',
+  'partitioned',
+  'priority',
+  'version',
+  'comment',
+]);
+
+/** A cookie name character (RFC 6265 token, without quotes). */
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 || // _
+    c === 45 || // -
+    c === 46 || // .
+    c === 33 || // !
+    c === 35 || // #
+    c === 36 || // $
+    c === 37 || // %
+    c === 38 || // &
+    c === 42 || // *
+    c === 43 || // +
+    c === 94 || // ^
+    c === 124 || // |
+    c === 126 // ~
+  );
+}
+
+/**
+ * A cookie value character (RFC 6265 cookie-octet, plus `'` and `` ` `` unless they quote
+ * the header): no blank, control, `"`, `,`, `;` or `\`, which end the value.
+ */
+function isValueChar(c: number, quote: number): boolean {
+  return c > 32 && c !== 127 && c !== 34 && c !== 44 && c !== 59 && c !== 92 && c !== quote;
+}
+
+function skipBlanks(text: string, i: number): number {
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return i;
+}
+
+/**
+ * Reads the `name=value` pairs of a cookie list starting at `from` (`sid=…; theme=dark`,
+ * `session=…; Path=/; HttpOnly`), separated by `;`, and appends a finding for each value
+ * shaped like a secret (`isSecretValue`: `theme=dark`, `lang=en` stay). Attributes are
+ * kept, and so is each name: only values are credentials. A value in double quotes
+ * (`sid="…"`) is reported without them. `quote` (a char code, or 0) quotes the whole
+ * list and ends it. Returns where the list ends; each character is read once.
+ */
+export function readCookiePairs(
+  text: string,
+  from: number,
+  quote: number,
+  detector: string,
+  out: Finding[],
+): number {
+  const n = text.length;
+  let i = from;
+  for (;;) {
+    const nameStart = i;
+    while (i < n && isNameChar(text.charCodeAt(i))) i++;
+    if (i === nameStart) return i;
+    const nameEnd = i;
+    if (text.charCodeAt(i) === 61 /* = */) {
+      i++;
+      // `sid="…"`, unless a double quote closes the whole list.
+      const quoted = text.charCodeAt(i) === 34 && quote !== 34 && quote !== 92;
+      if (quoted) i++;
+      const valueStart = i;
+      while (i < n && isValueChar(text.charCodeAt(i), quote)) i++;
+      const valueEnd = i;
+      if (quoted && text.charCodeAt(i) === 34) i++;
+      const name = text.slice(nameStart, nameEnd).toLowerCase();
+      if (!ATTRIBUTES.has(name) && isSecretValue(text.slice(valueStart, valueEnd), false, false)) {
+        out.push({
+          type: 'secret',
+          kind: 'generic',
+          start: valueStart,
+          end: valueEnd,
+          detector,
+        });
+      }
+    }
+    // A flag attribute (`HttpOnly`) has no value; anything but `;` ends the list.
+    const next = skipBlanks(text, i);
+    if (text.charCodeAt(next) !== 59 /* ; */) return i;
+    i = skipBlanks(text, next + 1);
+  }
+}
+
+function isLetterOrDigit(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** The char code of an opening quote matched as `group` (`\"` counts as `\`), or 0. */
+function quoteCode(group: string | undefined): number {
+  return group === undefined ? 0 : group.charCodeAt(0);
+}
+
+/**
+ * Session cookies in text: the values of `Cookie:` and `Set-Cookie:` headers (any letter
+ * case: HTTP header names are case-insensitive), of a `"cookie": "…"` key in JSON or code,
+ * and of curl's `--cookie`. Every `name=value` pair is read, and a value shaped like a
+ * secret (`isSecretValue`) is reported alone: names, attributes (`Path`, `Expires`,
+ * `HttpOnly`) and plain values (`theme=dark`) stay, so the header stays readable.
+ * `redactValue` replaces the same data whole under a `cookie` key.
+ */
+export const cookieHeader: Detector = {
+  id: 'cookie',
+  type: 'secret',
+  kind: 'generic',
+  priority: 85,
+  anchors: ['cookie'],
+  anchorsIgnoreCase: true,
+  scan(text: string, out: Finding[]): void {
+    COOKIE_WORD.lastIndex = 0;
+    let m = COOKIE_WORD.exec(text);
+    while (m !== null) {
+      const at = m.index;
+      let next = at + 6;
+      // The word must start a token (`Set-Cookie`, `"cookie"`, `--cookie`), not end one.
+      if (at === 0 || !isLetterOrDigit(text.charCodeAt(at - 1))) {
+        const flag = at >= 2 && text.startsWith('--', at - 2);
+        const head = flag && text.charCodeAt(at + 6) !== 61 ? FLAG_HEAD : HEADER_HEAD;
+        head.lastIndex = at + 6;
+        const h = head.exec(text);
+        if (h !== null) {
+          next = Math.max(
+            next,
+            readCookiePairs(text, head.lastIndex, quoteCode(h[1]), 'cookie', out),
+          );
+        }
+      }
+      COOKIE_WORD.lastIndex = next;
+      m = COOKIE_WORD.exec(text);
+    }
+  },
+};
+
+/** Whether `curl` at `at` is the command word (`curl `, `curl.exe `), not part of a word. */
+function isCurlWord(text: string, at: number): boolean {
+  const before = at === 0 ? 32 : text.charCodeAt(at - 1);
+  const afterWord = text.startsWith('.exe', at + 4) ? at + 8 : at + 4;
+  const after = text.charCodeAt(afterWord);
+  return (
+    (after === 32 || after === 9) &&
+    (before === 32 ||
+      before === 9 ||
+      before === 10 ||
+      before === 13 ||
+      before === 59 || // ;
+      before === 124 || // |
+      before === 38 || // &
+      before === 40 || // (
+      before === 96 || // `
+      before === 39 || // '
+      before === 34) // "
+  );
+}
+
+/** Whether the line break at `at` is escaped, joining the next line to the command (`\` + newline). */
+function isContinued(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  return before === 92 || (before === 13 && text.charCodeAt(at - 2) === 92);
+}
+
+/**
+ * Answers, for increasing offsets, whether a `curl` command word starts the command line
+ * the offset is on (lines joined by a trailing `\` are one). The last `curl` word and the
+ * last unescaped line break are followed forward with `indexOf`, so all the questions
+ * about one text cost one pass over it, however many `-b`s it holds.
+ */
+function curlCommandTracker(text: string): (at: number) => boolean {
+  let curl = -1;
+  let nextCurl = text.indexOf('curl');
+  let lineBreak = -1;
+  let nextBreak = text.indexOf('\n');
+  return (at) => {
+    while (nextCurl >= 0 && nextCurl < at) {
+      if (isCurlWord(text, nextCurl)) curl = nextCurl;
+      nextCurl = text.indexOf('curl', nextCurl + 4);
+    }
+    while (nextBreak >= 0 && nextBreak < at) {
+      if (!isContinued(text, nextBreak)) lineBreak = nextBreak;
+      nextBreak = text.indexOf('\n', nextBreak + 1);
+    }
+    return curl > lineBreak;
+  };
+}
+
+/**
+ * Cookies after curl's `-b` (`curl -b "JSESSIONID=…" https://…`): as {@link cookieHeader}
+ * reads them, when `curl` starts the command line (a file name after `-b` has no `=` and
+ * is left alone; `git checkout -b name` is no curl).
+ */
+export const curlCookie: Detector = {
+  id: 'curl-cookie',
+  type: 'secret',
+  kind: 'generic',
+  priority: 85,
+  anchors: ['-b'],
+  scan(text: string, out: Finding[]): void {
+    let inCurl: ((at: number) => boolean) | undefined;
+    let at = text.indexOf('-b');
+    while (at >= 0) {
+      let next = at + 2;
+      const before = at === 0 ? 32 : text.charCodeAt(at - 1);
+      if (before === 32 || before === 9 || before === 10) {
+        FLAG_HEAD.lastIndex = at + 2;
+        const h = FLAG_HEAD.exec(text);
+        if (h !== null) {
+          const found: Finding[] = [];
+          next = readCookiePairs(text, FLAG_HEAD.lastIndex, quoteCode(h[1]), 'curl-cookie', found);
+          if (found.length > 0) {
+            inCurl ??= curlCommandTracker(text);
+            if (inCurl(at)) for (const f of found) out.push(f);
+          }
+        }
+      }
+      at = text.indexOf('-b', Math.max(next, at + 2));
+    }
+  },
+};
