@@ -6,6 +6,7 @@ import {
   isPmErrorLike,
   memoryStore,
 } from './helpers.js';
+import { expectZonedKeys } from './zoned-keys.js';
 
 const day = (iso: string) => Date.parse(iso);
 
@@ -377,6 +378,10 @@ describe('scopes and calendar periods', () => {
     ]);
   });
 
+  it("each time zone's days and months are its own keys: one instant never books a zone's day into another's", async () => {
+    await expectZonedKeys(memoryStore());
+  });
+
   it('calendar periods follow the configured time zone', async () => {
     let now = day('2026-11-22T14:59:00Z'); // 23:59 in Tokyo
     const budget = createBudget({
@@ -391,11 +396,11 @@ describe('scopes and calendar periods', () => {
     await expect(
       budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 0 }),
     ).rejects.toMatchObject({
-      details: { scopeKey: 'day:2026-11-22' },
+      details: { scopeKey: 'day:Asia/Tokyo:2026-11-22' },
     });
     now = day('2026-11-22T15:00:00Z'); // midnight in Tokyo, still the 22nd in UTC
     const r = await budget.reserve({ model: 'gpt-4o', inputTokens: 10, maxOutputTokens: 0 });
-    expect((await budget.usage()).scopes[1]!.scopeKey).toBe('day:2026-11-23');
+    expect((await budget.usage()).scopes[1]!.scopeKey).toBe('day:Asia/Tokyo:2026-11-23');
     await r.release();
   });
 });

@@ -110,4 +110,30 @@ describe('memory store stays bounded', () => {
     // The run scope, the new day (older days are free and over 2 days back) and two months.
     expect(store.scopeCount).toBe(1 + 1 + 2);
   });
+
+  it('past days are dropped per zone: a newer day of one zone never drops a current day of another', async () => {
+    const store = memoryStore();
+    let now = day('2026-11-28T10:00:00Z');
+    const inZone = (timeZone: string) =>
+      createBudget({
+        limits: {},
+        period: { day: { tokens: 1000 }, timeZone },
+        store,
+        clock: () => now,
+      });
+    const berlin = inZone('Europe/Berlin');
+    const utc = inZone('UTC');
+    await spend(berlin, 1);
+    now = day('2026-12-02T10:00:00Z');
+    await spend(utc, 1);
+    // UTC moved 4 days on; Berlin's 11-28 is still its newest day, so it is kept.
+    expect(store.usageSync(['day:Europe/Berlin:2026-11-28'])[0]!.spent.tokens).toBe(1);
+    await spend(berlin, 1);
+    expect(store.usageSync(['day:Europe/Berlin:2026-11-28'])[0]!.spent.tokens).toBe(0);
+    expect(
+      store
+        .usageSync(['day:Europe/Berlin:2026-12-02', 'day:2026-12-02'])
+        .map((c) => c.spent.tokens),
+    ).toEqual([1, 1]);
+  });
 });

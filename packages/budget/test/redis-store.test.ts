@@ -22,6 +22,7 @@ import { LuaScript } from '../src/redis/lua-script.js';
 import { MIN_RETENTION_MS, redisStore } from '../src/redis.js';
 import { checkedStore } from './checked-store.js';
 import { expectExactBooks, hammer } from './hammer.js';
+import { expectZonedKeys } from './zoned-keys.js';
 
 const redis = await connectRedis();
 const prefixes: string[] = [];
@@ -168,6 +169,10 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
     });
     now = Date.parse('2026-11-23T00:00:00Z');
     await spend(budget, 10);
+  });
+
+  it("each time zone's days and months are its own keys (as in the memory store)", async () => {
+    await expectZonedKeys(redisStore({ client, prefix: prefix() }));
   });
 
   it('2,000 concurrent reservations through the Lua scripts never book past a cap', async () => {

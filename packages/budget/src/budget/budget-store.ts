@@ -4,7 +4,7 @@ import type { Charge, StoreLimits } from './charge.js';
 
 /** One scope a reservation must fit: its key for the current period and its limits. */
 export interface StoreScope {
-  /** Key of the scope in its current period: `run:<id>`, `day:2026-11-22`, `month:2026-11`. */
+  /** Key of the scope in its current period: `run:<id>`, `day:2026-11-22`, `month:Europe/Berlin:2026-11`. */
   readonly key: string;
   /** Limits in store units (`-1` = none). */
   readonly limits: StoreLimits;

@@ -19,6 +19,11 @@ export class PeriodClock {
   readonly #format: ((ms: number) => PeriodKeys) | undefined;
   #minute = Number.NaN;
   #keys: PeriodKeys = { day: '', month: '' };
+  /**
+   * The zone's canonical name (`europe/berlin` -> `Europe/Berlin`; `Etc/UTC` and `GMT` ->
+   * `UTC`), so spellings of one zone share their period keys.
+   */
+  readonly zone: string = 'UTC';
 
   /** @param timeZone IANA zone of the calendar (default UTC). */
   constructor(readonly timeZone: string = 'UTC') {
@@ -37,6 +42,8 @@ export class PeriodClock {
         { cause: String(cause) },
       );
     }
+    this.zone = formatter.resolvedOptions().timeZone;
+    if (this.zone === 'UTC') return;
     this.#format = (ms) => {
       let y = '';
       let m = '';

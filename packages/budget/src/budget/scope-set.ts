@@ -31,6 +31,13 @@ export class ScopeSet {
   #day = '';
   #month = '';
   #scopes: readonly StoreScope[] = [];
+  /**
+   * `Europe/Berlin:` in `day:Europe/Berlin:2026-11-23`: a zone's days and months are its
+   * own keys, since the same instant falls on different dates in different zones. Empty
+   * for UTC, whose keys (`day:2026-11-23`) are as they were before zones were in the key,
+   * so a store's counters of the default zone carry over an upgrade.
+   */
+  readonly #zoneSegment: string;
 
   constructor(runId: string, limits: BudgetLimits, period: PeriodLimits | undefined) {
     checkKnownKeys(limits, 'limits', BUDGET_LIMIT_KEYS, 'limits: { usd: 2, tokens: 200_000 }');
@@ -51,6 +58,8 @@ export class ScopeSet {
     this.usdInForce = defs.some((d) => d.limits.microUsd !== NO_LIMIT);
     this.runKey = `run:${runId}`;
     this.#periods = new PeriodClock(period?.timeZone ?? 'UTC');
+    const zone = this.#periods.zone;
+    this.#zoneSegment = zone === 'UTC' ? '' : `${zone}:`;
   }
 
   /** The scopes, keyed for the periods containing `nowMs`. */
@@ -64,8 +73,8 @@ export class ScopeSet {
           d.name === 'run'
             ? this.runKey
             : d.name === 'day'
-              ? `day:${keys.day}`
-              : `month:${keys.month}`;
+              ? `day:${this.#zoneSegment}${keys.day}`
+              : `month:${this.#zoneSegment}${keys.month}`;
         this.#names.set(key, d.name);
         return Object.freeze({ key, limits: d.limits });
       });
