@@ -4,7 +4,10 @@ import { PmError, type SchemaProblem } from '@pm/envelope-schemas';
 export class OutputValidationError extends PmError {
   /** The schema the output was checked against, e.g. `next-command@1`. */
   readonly schemaId: string;
-  /** What was wrong, as JSON paths and sentences (never the output itself). */
+  /**
+   * What was wrong, as JSON paths and sentences, never the output itself: a path segment the
+   * output chose (a record key) is `<key>`, unrecognized keys are counted, not named.
+   */
   readonly problems: readonly SchemaProblem[];
 
   constructor(schemaId: string, problems: readonly SchemaProblem[]) {

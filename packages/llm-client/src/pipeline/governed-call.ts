@@ -39,6 +39,7 @@ import { checkCallInput } from './check-call-input.js';
 import { checkStage, isStageName } from './check-stage.js';
 import { effectiveDisclosureLevel } from './disclosure-level.js';
 import { frozenCopy } from './frozen-copy.js';
+import { outputProblems } from './output-problems.js';
 import { abortError, raceSignal } from './race-signal.js';
 import { requestHash } from './request-hash.js';
 import type { RunContext } from './run-context.js';
@@ -351,15 +352,11 @@ function validate(call: CallInput, schemaId: string, text: string): unknown {
   } catch {
     throw new OutputValidationError(schemaId, [{ path: '$', message: 'is not valid JSON' }]);
   }
-  const result = call.schema.safeParse(json);
+  // `reportInput` lets the problems say what type was received; the input itself is never used.
+  const result = call.schema.safeParse(json, { reportInput: true });
   if (!result.success) {
-    throw new OutputValidationError(
-      schemaId,
-      result.error.issues.map((issue) => ({
-        path: `$${issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('')}`,
-        message: issue.message,
-      })),
-    );
+    // The error reaches onEvent and the ledger: paths and sentences never quote the output.
+    throw new OutputValidationError(schemaId, outputProblems(call.schema, result.error.issues));
   }
   return result.data;
 }
