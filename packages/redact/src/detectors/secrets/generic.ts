@@ -144,13 +144,34 @@ function checkAssignment(
   // rejected reading may have run over the next assignment (`x="C:\dir\" token="…"`).
   const plain = plainClose(text, start, quote);
   if (plain <= start) return sepEnd;
-  if (plain !== escaped) report(text, keyName, start, plain, false, inUrlQuery, out);
+  if (plain !== escaped) {
+    // The plain reading stopped on an escaped quote (`"admin123\" OR \"1\"=\"1"` in JSON)
+    // and the escaped one closes a string there: the finding covers the whole string, or
+    // it would end on the escaping backslash, leave the tail in clear and unbalance the
+    // quotes. A quote that closes nothing (`"C:\dir\" other="x"`) keeps the plain reading:
+    // there the backslash is literal.
+    const whole = escaped > plain && closesString(text, escaped);
+    report(text, keyName, start, plain, false, inUrlQuery, out, whole ? escaped : plain);
+  }
   return plain;
 }
 
 /**
+ * Whether the quote at `close` ends a string of JSON or code: blanks, then `,`, `}`, `]`,
+ * `)`, `;`, a line end or the end of the text.
+ */
+function closesString(text: string, close: number): boolean {
+  let i = close + 1;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  return c === 44 || c === 125 || c === 93 || c === 41 || c === 59 || c === 10 || c === 13;
+}
+
+/**
  * Reports the value in `text[start, end)` (spaces inside quotes trimmed: the secret is
- * what is between them) when it is shaped like a secret; says whether it did.
+ * what is between them) when it is shaped like a secret; says whether it did. The finding
+ * runs to `spanEnd` when that is further (the whole string the value starts).
  */
 function report(
   text: string,
@@ -160,16 +181,18 @@ function report(
   bare: boolean,
   inUrlQuery: boolean,
   out: Finding[],
+  spanEnd = end,
 ): boolean {
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   const value = text.slice(start, end);
+  const to = Math.max(end, spanEnd);
   if (isAwsSecretAccessKey(keyName, value)) {
-    out.push({ type: 'secret', kind: 'aws', start, end, detector: 'aws-secret-access-key' });
+    out.push({ type: 'secret', kind: 'aws', start, end: to, detector: 'aws-secret-access-key' });
     return true;
   }
   if (isSecretValue(value, bare, inUrlQuery)) {
-    out.push({ type: 'secret', kind: 'generic', start, end, detector: 'generic-assignment' });
+    out.push({ type: 'secret', kind: 'generic', start, end: to, detector: 'generic-assignment' });
     return true;
   }
   return false;
