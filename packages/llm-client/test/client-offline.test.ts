@@ -149,4 +149,19 @@ describe('createLLMClient offline (the default)', () => {
     await run.end();
     expect(ledgerLines(dir, 'estimate').map((r) => r.type)).toEqual(['run_start', 'run_end']);
   });
+
+  it('estimates take no request ids: the first stored call is req-0001', async () => {
+    const dir = join(root, 'estimate-ids');
+    const run = await createLLMClient({ ledger: { dir } }).startRun({ runId: 'ids' });
+    const call = { model: 'gpt-5.2', input: 'hello', maxOutputTokens: 50 };
+    await run.estimate(call);
+    await run.estimate(call);
+    const first = await run.generateText(call);
+    await run.estimate(call);
+    const second = await run.generateText(call);
+    await run.end();
+    expect([first.requestId, second.requestId]).toEqual(['req-0001', 'req-0002']);
+    const requests = ledgerLines(dir, 'ids').filter((r) => r.type === 'request');
+    expect(requests.map((r) => r.data.request_id)).toEqual(['req-0001', 'req-0002']);
+  });
 });

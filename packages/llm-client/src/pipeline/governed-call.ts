@@ -74,6 +74,9 @@ interface PreparedCall {
   disclosureLevel: 1 | 2 | 3 | 4 | 5 | undefined;
 }
 
+/** The request id of a dry run (`run.estimate`): never a stored call's (`req-0001`, ...). */
+const DRY_RUN_REQUEST_ID = 'estimate';
+
 /** The address `putArtifact` would give `content`, for the dry run, which stores nothing. */
 function artifactAddress(content: string): string {
   return `artifact://sha256:${createHash('sha256').update(content).digest('hex')}`;
@@ -119,7 +122,8 @@ async function prepare(
   track: (phase: Phase) => void = () => {},
 ): Promise<PreparedCall> {
   const stage = call.stage ?? ctx.defaultStage;
-  const requestId = ctx.nextRequestId();
+  // Only a stored call takes a request id: a dry run must not leave gaps in the ledger's ids.
+  const requestId = store ? ctx.nextRequestId() : DRY_RUN_REQUEST_ID;
   const schemaId = call.schemaId ?? 'text@1';
   const disclosureLevel = effectiveDisclosureLevel(call);
 
