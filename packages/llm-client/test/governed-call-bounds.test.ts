@@ -94,6 +94,43 @@ describe('the run deadline during the wait before a retry', () => {
   });
 });
 
+describe('a call made after the run deadline', () => {
+  for (const remote of [true, false]) {
+    it(`${remote ? 'remote' : 'offline'}: asks no approver and writes no request record`, async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+      let asked = 0;
+      const provider = scriptedProvider(['ok'], { remote });
+      const dir = join(root, `after-deadline-${remote}`);
+      const client = createLLMClient({
+        provider,
+        policy: localPolicy({ max_runtime_minutes: 1, requires_approval: true }),
+        ledger: { dir, durability: 'none' },
+        approve: (request) => {
+          asked++;
+          return {
+            schema_version: '1',
+            approver: 'alice',
+            decision: 'approve',
+            scope: [...request.scopes],
+            reason: 'ok',
+            decided_at: new Date().toISOString(),
+          };
+        },
+      });
+      const run = await client.startRun({ runId: 'r' });
+      await vi.advanceTimersByTimeAsync(2 * 60_000); // the deadline has passed
+      const state = watch(run.generateText(call));
+      await settle(() => state.outcome !== 'pending');
+      await run.end();
+      expect(state.outcome).toBe('RUNTIME_EXCEEDED');
+      expect([asked, provider.calls.length]).toEqual([0, 0]);
+      const written = records(dir, 'r');
+      expect(written.map((r) => r.type)).toEqual(['run_start', 'error', 'run_end']);
+      expect(written[1]!.data).toMatchObject({ code: 'RUNTIME_EXCEEDED', phase: 'approve' });
+    });
+  }
+});
+
 describe('host code before the provider call is bounded by the run deadline', () => {
   it('an approver that never answers: the call fails with RUNTIME_EXCEEDED and run.end() completes', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });

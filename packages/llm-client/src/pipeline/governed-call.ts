@@ -40,7 +40,7 @@ import { checkStage, isStageName } from './check-stage.js';
 import { effectiveDisclosureLevel } from './disclosure-level.js';
 import { frozenCopy } from './frozen-copy.js';
 import { outputProblems } from './output-problems.js';
-import { abortError, raceSignal } from './race-signal.js';
+import { abortError, raceSignal, throwIfAborted } from './race-signal.js';
 import { requestHash } from './request-hash.js';
 import type { RunContext } from './run-context.js';
 import { wholeUsage } from './whole-usage.js';
@@ -393,8 +393,9 @@ export async function governedCall<T>(
     prepared = await prepare(ctx, call, provider, true, (next) => {
       phase = next;
     });
-    // 7 approve
+    // 7 approve; a person is not asked about a call the run's deadline has already ended.
     phase = 'approve';
+    throwIfAborted(link.signal);
     await approve(ctx, call, prepared, link.signal);
     // 8 reserve: only calls that can be billed hold budget.
     phase = 'reserve';
@@ -410,6 +411,8 @@ export async function governedCall<T>(
     }
     // 9 the request record is written before any egress: fsynced first with `strict`
     // durability; with `batch` it survives a process crash and is fsynced within the batch window.
+    // Not after the deadline: the record would claim a request that is never sent.
+    throwIfAborted(link.signal);
     ctx.ledger.append({
       type: 'request',
       stage: prepared.stage,

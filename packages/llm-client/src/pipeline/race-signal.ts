@@ -12,6 +12,11 @@ export function abortError(signal: AbortSignal): PmError {
   );
 }
 
+/** Throws {@link abortError} when `signal` has aborted: for steps that must not start after it. */
+export function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw abortError(signal);
+}
+
 /**
  * Settles with `work`, or rejects with {@link abortError} as soon as `signal` aborts, so a
  * provider that ignores the signal cannot hold a call past the run's deadline. `onAbandon`
