@@ -31,9 +31,14 @@ export {
   createBudget,
   type ReserveRequest,
 } from './budget/create-budget.js';
-export { MemoryStore, memoryStore } from './budget/memory-store.js';
+export { MemoryStore, type MemoryStoreOptions, memoryStore } from './budget/memory-store.js';
 export { PeriodClock, type PeriodKeys } from './budget/period-clock.js';
-export { type ActualUsage, Reservation, type SettleResult } from './budget/reservation.js';
+export {
+  type ActualUsage,
+  type ReleaseResult,
+  Reservation,
+  type SettleResult,
+} from './budget/reservation.js';
 export {
   type BudgetExceededDetails,
   BudgetExceededError,

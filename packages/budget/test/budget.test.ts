@@ -6,6 +6,7 @@ import {
   isPmErrorLike,
   memoryStore,
 } from './helpers.js';
+import { expectLateCloseBooksWorstCase } from './late-close.js';
 import { expectZonedKeys } from './zoned-keys.js';
 
 const day = (iso: string) => Date.parse(iso);
@@ -309,6 +310,33 @@ describe('runtime', () => {
     expect(budget.deadline).toBeUndefined();
     expect(budget.remainingMs()).toBe(Number.POSITIVE_INFINITY);
     expect(budget.signal.aborted).toBe(false);
+  });
+});
+
+describe('reservations past their TTL', () => {
+  it("a late settle or release books the worst case (found: false), as the Redis store's sweep does", async () => {
+    let now = Date.parse('2026-11-22T12:00:00Z');
+    const clock = () => now;
+    await expectLateCloseBooksWorstCase(memoryStore({ clock }), clock, async () => {
+      now += 20;
+    });
+  });
+
+  it("a budget's own store expires reservations on the budget's clock", async () => {
+    let now = Date.parse('2026-11-22T12:00:00Z');
+    const budget = createBudget({ limits: { tokens: 100 }, clock: () => now });
+    const r = await budget.reserve({
+      model: 'gpt-4o',
+      inputTokens: 40,
+      maxOutputTokens: 0,
+      ttlMs: 1000,
+    });
+    now += 1000;
+    await expect(r.release()).resolves.toMatchObject({ found: false });
+    expect((await budget.usage()).scopes[0]).toMatchObject({
+      spent: { tokens: 40 },
+      reserved: { tokens: 0 },
+    });
   });
 });
 

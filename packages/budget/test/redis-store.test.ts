@@ -22,6 +22,7 @@ import { LuaScript } from '../src/redis/lua-script.js';
 import { MIN_RETENTION_MS, redisStore } from '../src/redis.js';
 import { checkedStore } from './checked-store.js';
 import { expectExactBooks, hammer } from './hammer.js';
+import { expectLateCloseBooksWorstCase } from './late-close.js';
 import { expectZonedKeys } from './zoned-keys.js';
 
 const redis = await connectRedis();
@@ -225,6 +226,15 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
       found: false,
     });
     expect((await budget2.usage()).scopes[1]!.spent.tokens).toBe(60);
+  });
+
+  it('a late settle or release books the worst case (found: false), swept or not (as the memory store)', async () => {
+    // Redis's clock decides expiry: waiting 60 ms passes the 20 ms TTL (no timing asserted).
+    await expectLateCloseBooksWorstCase(
+      redisStore({ client, prefix: prefix() }),
+      Date.now,
+      () => new Promise((r) => setTimeout(r, 60)),
+    );
   });
 
   it('reservations holding $0 or no requests settle, release and expire like any other', async () => {

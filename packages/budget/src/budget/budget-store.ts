@@ -59,7 +59,10 @@ export type StoreReserveResult =
 
 /** Outcome of settle or release. */
 export interface StoreCloseResult {
-  /** False when the store no longer held the reservation (it expired and its worst case was booked). */
+  /**
+   * False when the reservation was past its TTL: its worst case was booked (now, or by an
+   * earlier sweep), not the actual, and nothing was freed.
+   */
   readonly found: boolean;
   /** Alerts newly fired by the booked spend. */
   readonly alerts: readonly StoreAlert[];
@@ -83,14 +86,20 @@ export interface ScopeCounters {
 export interface BudgetStore {
   /** Holds `amount` on every scope if it fits all of them (spent + reserved + amount <= limit), else nothing. */
   reserve(request: StoreReserveRequest): Promise<StoreReserveResult>;
-  /** Frees the held amount and books `actual` as spent on the same scopes. */
+  /**
+   * Frees the held amount and books `actual` as spent on the same scopes. Past its TTL the
+   * worst case is booked instead (`found: false`), as the expiry sweep books it.
+   */
   settle(
     id: string,
     actual: Charge,
     thresholds: readonly AlertThreshold[],
   ): Promise<StoreCloseResult>;
-  /** Frees the held amount; nothing is booked. */
-  release(id: string): Promise<StoreCloseResult>;
+  /**
+   * Frees the held amount; nothing is booked. Past its TTL the reservation is not freed but
+   * booked at the worst case (`found: false`), with `thresholds` deciding its alerts.
+   */
+  release(id: string, thresholds?: readonly AlertThreshold[]): Promise<StoreCloseResult>;
   /** Counters of the given scopes (zero for unknown keys). */
   usage(keys: readonly string[]): Promise<readonly ScopeCounters[]>;
   /**

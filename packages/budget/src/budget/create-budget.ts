@@ -18,6 +18,7 @@ import { BUDGET_OPTION_KEYS, checkKnownKeys } from './option-keys.js';
 import { refusal } from './refusal.js';
 import {
   type ActualUsage,
+  type ReleaseResult,
   Reservation,
   type ReservationCloser,
   type SettleResult,
@@ -134,9 +135,10 @@ export function createBudget(options: BudgetOptions): Budget {
     );
   }
   const { limits } = options;
-  const store = options.store === undefined ? memoryStore() : checkedStore(options.store);
   const prices = options.prices === undefined ? defaultPriceTable : checkedPrices(options.prices);
   const clock = options.clock === undefined ? Date.now : checkedClock(options.clock);
+  // The budget's own store expires reservations on the budget's clock (tests inject one).
+  const store = options.store === undefined ? memoryStore({ clock }) : checkedStore(options.store);
   const thresholds = alertThresholds(options.alerts);
   const runId = options.runId ?? randomUUID();
   const ttlDefault =
@@ -199,8 +201,9 @@ export function createBudget(options: BudgetOptions): Budget {
         alerts: emit(result.alerts),
       };
     },
-    async release(reservation: Reservation): Promise<void> {
-      await store.release(reservation.id);
+    async release(reservation: Reservation): Promise<ReleaseResult> {
+      const result = await store.release(reservation.id, thresholds);
+      return { found: result.found, alerts: emit(result.alerts) };
     },
   };
 

@@ -32,6 +32,17 @@ interface Held {
   readonly scopes: readonly ScopeState[];
   readonly limits: readonly StoreLimits[];
   readonly amount: Charge;
+  /** From here on (store clock, ms) the holder is presumed dead: booked at the worst case. */
+  readonly expiresAt: number;
+}
+
+/** Options of {@link memoryStore}. */
+export interface MemoryStoreOptions {
+  /**
+   * Clock (epoch ms) that expires reservations past their TTL. Default `Date.now`; the
+   * store a budget creates for itself uses the budget's `clock`.
+   */
+  readonly clock?: () => number;
 }
 
 const CLOSED_NOT_FOUND: StoreCloseResult = Object.freeze({
@@ -84,6 +95,16 @@ export class MemoryStore implements BudgetStore {
    */
   readonly #dropWhenFree = new Map<string, (final: ScopeCounters) => void>();
   readonly #periods = new PeriodRetention();
+  readonly #clock: () => number;
+  /**
+   * No held reservation expires before this (a lower bound: closes do not raise it), so
+   * reserve scans for expired ones only once the earliest may have expired.
+   */
+  #nextExpiry = Number.POSITIVE_INFINITY;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.#clock = options.clock ?? Date.now;
+  }
 
   #scope(key: string): ScopeState {
     let state = this.#scopes.get(key);
@@ -120,6 +141,8 @@ export class MemoryStore implements BudgetStore {
 
   /** Synchronous reserve, for callers that want no promise (the bench, tests). */
   reserveSync(request: StoreReserveRequest): StoreReserveResult {
+    const now = this.#clock();
+    if (now >= this.#nextExpiry) this.#sweep(now);
     if (this.#held.has(request.id))
       throw new InvalidArgumentError(
         `Reservation id ${request.id} is already held: every reservation needs a unique id.`,
@@ -166,8 +189,45 @@ export class MemoryStore implements BudgetStore {
       s.reservedRequests += amount.requests;
       s.holds++;
     }
-    this.#held.set(request.id, { scopes, limits: wanted.map((w) => w.limits), amount });
+    const expiresAt = now + request.ttlMs;
+    this.#held.set(request.id, { scopes, limits: wanted.map((w) => w.limits), amount, expiresAt });
+    if (expiresAt < this.#nextExpiry) this.#nextExpiry = expiresAt;
     return OK;
+  }
+
+  /** Books every reservation past its TTL at the worst case (as the Redis sweep does). */
+  #sweep(now: number): void {
+    let next = Number.POSITIVE_INFINITY;
+    for (const [id, held] of this.#held) {
+      if (held.expiresAt <= now) this.#bookExpired(id);
+      else if (held.expiresAt < next) next = held.expiresAt;
+    }
+    this.#nextExpiry = next;
+  }
+
+  /**
+   * Books an expired reservation's worst case as spent: its holder is presumed dead, and a
+   * late close books the same, so held budget never turns back into free budget.
+   */
+  #bookExpired(id: string): Held {
+    const held = this.#free(id)!;
+    const { amount } = held;
+    for (const s of held.scopes) {
+      s.spentTokens += amount.tokens;
+      s.spentMicro += amount.microUsd;
+      s.spentRequests += amount.requests;
+    }
+    this.#dropFreed(held.scopes);
+    return held;
+  }
+
+  /** True if `id` is held and not past its TTL; past it, books its worst case (false). */
+  #live(id: string): boolean {
+    const held = this.#held.get(id);
+    if (held === undefined) return false;
+    if (held.expiresAt > this.#clock()) return true;
+    this.#bookExpired(id);
+    return false;
   }
 
   #free(id: string): Held | undefined {
@@ -195,8 +255,8 @@ export class MemoryStore implements BudgetStore {
 
   /** Synchronous settle. */
   settleSync(id: string, actual: Charge, thresholds: readonly AlertThreshold[]): StoreCloseResult {
-    const held = this.#free(id);
-    if (held === undefined) return CLOSED_NOT_FOUND;
+    if (!this.#live(id)) return CLOSED_NOT_FOUND;
+    const held = this.#free(id)!;
     let alerts: StoreAlert[] | undefined;
     for (let i = 0; i < held.scopes.length; i++) {
       const s = held.scopes[i]!;
@@ -215,9 +275,9 @@ export class MemoryStore implements BudgetStore {
   }
 
   /** {@inheritDoc BudgetStore.release} */
-  release(id: string): Promise<StoreCloseResult> {
-    const held = this.#free(id);
-    if (held === undefined) return Promise.resolve(CLOSED_NOT_FOUND);
+  release(id: string, _thresholds?: readonly AlertThreshold[]): Promise<StoreCloseResult> {
+    if (!this.#live(id)) return Promise.resolve(CLOSED_NOT_FOUND);
+    const held = this.#free(id)!;
     this.#dropFreed(held.scopes);
     return Promise.resolve(CLOSED_QUIET);
   }
@@ -294,6 +354,6 @@ function counters(key: string, s: ScopeState | undefined): ScopeCounters {
 }
 
 /** A new in-process budget store (the default). */
-export function memoryStore(): MemoryStore {
-  return new MemoryStore();
+export function memoryStore(options?: MemoryStoreOptions): MemoryStore {
+  return new MemoryStore(options);
 }

@@ -23,11 +23,24 @@ export interface SettleResult {
    */
   readonly overrun: boolean;
   /**
-   * False when the store had already expired the reservation (holder too slow): its worst
-   * case was booked instead, which is never less than the actual.
+   * False when the reservation was past its TTL (holder too slow): its worst case was
+   * booked instead (by this settle, or by the store's sweep before it), which is never
+   * less than the actual.
    */
   readonly found: boolean;
   /** Alerts this settlement fired (also sent to `onAlert`). */
+  readonly alerts: readonly BudgetAlert[];
+}
+
+/** What `release` did. */
+export interface ReleaseResult {
+  /**
+   * False when the reservation was past its TTL (its holder presumed dead): its worst case
+   * was booked as spent, by this release or by the store's sweep before it, as `settle`
+   * reports. Held budget never turns back into free budget once the TTL has passed.
+   */
+  readonly found: boolean;
+  /** Alerts that booking the worst case fired (also sent to `onAlert`). */
   readonly alerts: readonly BudgetAlert[];
 }
 
@@ -38,7 +51,7 @@ export interface ReservationCloser {
   /** Books the charge. */
   settle(reservation: Reservation, charge: Charge): Promise<SettleResult>;
   /** Frees the reservation. */
-  release(reservation: Reservation): Promise<void>;
+  release(reservation: Reservation): Promise<ReleaseResult>;
 }
 
 /**
@@ -102,8 +115,11 @@ export class Reservation {
     return this.#close('settle', () => this.#closer.settle(this, charge));
   }
 
-  /** Frees everything held (the call failed and nothing was billed). Throws if already closed. */
-  release(): Promise<void> {
+  /**
+   * Frees everything held (the call failed and nothing was billed). Throws if already
+   * closed. Past its TTL it frees nothing: the worst case is booked, `found: false`.
+   */
+  release(): Promise<ReleaseResult> {
     if (this.#closedBy !== undefined) {
       return Promise.reject(new ReservationClosedError(this.id, 'release', this.#closedBy));
     }

@@ -239,12 +239,15 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       return { found: true, alerts: toAlerts(reply, 1) };
     },
 
-    async release(id: string): Promise<StoreCloseResult> {
+    async release(
+      id: string,
+      thresholds: readonly AlertThreshold[] = [],
+    ): Promise<StoreCloseResult> {
       const none = { tokens: 0, microUsd: 0, requests: 0 };
       const reply = (await withTimeout(
         'release',
         timeoutMs,
-        closeScript.run(redis, [held, expiry], closeArgs(id, 0, none, [])),
+        closeScript.run(redis, [held, expiry], closeArgs(id, 0, none, thresholds)),
       )) as unknown[];
       return reply[0] === 1 ? { found: true, alerts: [] } : NOT_FOUND;
     },

@@ -1,19 +1,26 @@
-import { METRICS, TAKE_HELD } from './common.js';
+import { BOOK_EXPIRED, METRICS, NOW_MS } from './common.js';
 
 /**
  * Settle (book = 1) or release (book = 0) one reservation.
  * KEYS: held hash, expiry zset. ARGV: id, book, tokens, microUsd, requests, then the alert
  * tiers as level, permille pairs (ascending).
  * Returns {0} when the reservation is no longer held (expired: already booked at the worst
- * case), else {1, then per alert fired: scopeName, metricIndex, level, spent, limit}.
+ * case) or is past its expiry (booked at the worst case now, as the sweep would have:
+ * never freed, whether or not another call swept first), else {1, then per alert fired:
+ * scopeName, metricIndex, level, spent, limit}.
  * Record amounts and limits are decimal strings (see RESERVE_LUA); tonumber and Lua's
  * arithmetic read them exactly up to 2^53.
  */
-export const CLOSE_LUA = `${METRICS}${TAKE_HELD}
+export const CLOSE_LUA = `${NOW_MS}${METRICS}${BOOK_EXPIRED}
 local held, expiry = KEYS[1], KEYS[2]
 local id = ARGV[1]
 local raw = redis.call('HGET', held, id)
 if not raw then return { 0 } end
+local due = tonumber(redis.call('ZSCORE', expiry, id))
+if due ~= nil and due <= now_ms() then
+  book_expired(held, expiry, id, raw)
+  return { 0 }
+end
 redis.call('HDEL', held, id)
 redis.call('ZREM', expiry, id)
 local rec = cjson.decode(raw)

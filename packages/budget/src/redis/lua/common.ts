@@ -29,28 +29,38 @@ end
 `;
 
 /**
+ * Books one expired reservation (its held record `raw`) as spent at the worst case and
+ * drops it. Whoever finds it expired books it the same way: the sweep, or the holder's own
+ * late settle or release, so what a late close books never depends on whether some other
+ * call swept first.
+ */
+export const BOOK_EXPIRED = `${TAKE_HELD}
+local function book_expired(held, expiry, id, raw)
+  local rec = cjson.decode(raw)
+  for _, k in ipairs(rec.k) do
+    take_held(k, 'rt', rec.a[1])
+    take_held(k, 'rm', rec.a[2])
+    take_held(k, 'rr', rec.a[3])
+    redis.call('HINCRBY', k, 'st', rec.a[1])
+    redis.call('HINCRBY', k, 'sm', rec.a[2])
+    redis.call('HINCRBY', k, 'sr', rec.a[3])
+    redis.call('PEXPIRE', k, rec.ret)
+  end
+  redis.call('HDEL', held, id)
+  redis.call('ZREM', expiry, id)
+end
+`;
+
+/**
  * Books crashed holders' reservations (past their expiry) as spent at the worst case, so
  * a dead process never turns held budget back into free budget. Bounded per call.
  */
-export const SWEEP = `${TAKE_HELD}
+export const SWEEP = `${BOOK_EXPIRED}
 local function sweep(held, expiry, now)
   local ids = redis.call('ZRANGEBYSCORE', expiry, '-inf', now, 'LIMIT', 0, 64)
   for _, id in ipairs(ids) do
     local raw = redis.call('HGET', held, id)
-    if raw then
-      local rec = cjson.decode(raw)
-      for _, k in ipairs(rec.k) do
-        take_held(k, 'rt', rec.a[1])
-        take_held(k, 'rm', rec.a[2])
-        take_held(k, 'rr', rec.a[3])
-        redis.call('HINCRBY', k, 'st', rec.a[1])
-        redis.call('HINCRBY', k, 'sm', rec.a[2])
-        redis.call('HINCRBY', k, 'sr', rec.a[3])
-        redis.call('PEXPIRE', k, rec.ret)
-      end
-      redis.call('HDEL', held, id)
-    end
-    redis.call('ZREM', expiry, id)
+    if raw then book_expired(held, expiry, id, raw) else redis.call('ZREM', expiry, id) end
   end
 end
 `;
