@@ -1,5 +1,6 @@
 import type { RedactionOperator } from '@pm/envelope-schemas';
 import type { Finding } from '../finding.js';
+import { placeholderQuote } from './json-number-quote.js';
 
 /** Turns one finding's value into its replacement (or `''` for drop). */
 export type Replace = (type: string, value: string) => string;
@@ -14,7 +15,9 @@ export interface OperatorTable {
 
 /**
  * Rebuilds `text` with every finding replaced. One pass, pieces joined once: findings
- * are sorted and non-overlapping, so each input character is copied at most once.
+ * are sorted and non-overlapping, so each input character is copied at most once. A
+ * replacement of a whole JSON number (`{"pan":4111111111111111}`) is written as a JSON
+ * string (`{"pan":"[CREDIT_CARD_1]"}`), so JSON stays JSON (see `placeholderQuote`).
  */
 export function applyOperators(
   text: string,
@@ -24,9 +27,13 @@ export function applyOperators(
   if (findings.length === 0) return text;
   let out = '';
   let at = 0;
+  let previousQuote: string | null = null;
   for (const f of findings) {
     out += text.slice(at, f.start);
-    out += table.replace(f.type, text.slice(f.start, f.end));
+    const replacement = table.replace(f.type, text.slice(f.start, f.end));
+    const quote = placeholderQuote(text, f.start, f.end, at === 0 ? -1 : at, previousQuote);
+    out += quote === null ? replacement : `${quote}${replacement}${quote}`;
+    previousQuote = quote;
     at = f.end;
   }
   return out + text.slice(at);
