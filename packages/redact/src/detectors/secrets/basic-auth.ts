@@ -31,18 +31,23 @@ function isBasicCredential(value: string): boolean {
   return !isPlaceholder(decoded.slice(colon + 1));
 }
 
-/** `Authorization: Basic <base64 user:password>`; the base64 is checked to decode to `user:pass`. */
+/**
+ * `Authorization: Basic <base64 user:password>`; the base64 is checked to decode to
+ * `user:pass`. The scheme is case-insensitive (RFC 7235: `BaSiC` is `Basic`), as `bearer`
+ * takes its own.
+ */
 export const basicAuthHeader: Detector = anchoredDetector({
   id: 'basic-auth-header',
   type: 'secret',
   kind: 'basic_auth',
   priority: 90,
-  anchors: ['Basic', 'basic', 'BASIC'],
+  anchors: ['basic'],
+  anchorsIgnoreCase: true,
   notAfter: /[A-Za-z0-9]/,
-  pattern: /(?:Basic|basic|BASIC)[ \t]{1,4}([A-Za-z0-9+/]{6,4096}={0,2})(?![A-Za-z0-9+/=])/,
+  pattern: /basic[ \t]{1,4}([A-Za-z0-9+/]{6,4096}={0,2})(?![A-Za-z0-9+/=])/i,
   groups: [1],
   // Past 4,096 characters (the pattern's bound) the whole base64 run is taken.
-  overflow: longValueAfter(/(?:Basic|basic|BASIC)[ \t]{1,4}/y, /[A-Za-z0-9+/=]*/y, 4096),
+  overflow: longValueAfter(/basic[ \t]{1,4}/iy, /[A-Za-z0-9+/=]*/y, 4096),
   validate: isBasicCredential,
 });
 
