@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { expectExpiryFiresAlerts } from './expiry-alerts.js';
 import {
   type BudgetAlert,
   BudgetExceededError,
@@ -318,6 +319,14 @@ describe('reservations past their TTL', () => {
     let now = Date.parse('2026-11-22T12:00:00Z');
     const clock = () => now;
     await expectLateCloseBooksWorstCase(memoryStore({ clock }), clock, async () => {
+      now += 20;
+    });
+  });
+
+  it('spend booked by expiry fires the alert tiers it crosses, to the budget that booked it', async () => {
+    let now = Date.parse('2026-11-22T12:00:00Z');
+    const clock = () => now;
+    await expectExpiryFiresAlerts(memoryStore({ clock }), clock, async () => {
       now += 20;
     });
   });

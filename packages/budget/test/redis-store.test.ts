@@ -21,6 +21,7 @@ import {
 import { LuaScript } from '../src/redis/lua-script.js';
 import { MIN_RETENTION_MS, redisStore } from '../src/redis.js';
 import { checkedStore } from './checked-store.js';
+import { expectExpiryFiresAlerts } from './expiry-alerts.js';
 import { expectExactBooks, hammer } from './hammer.js';
 import { expectLateCloseBooksWorstCase } from './late-close.js';
 import { expectZonedKeys } from './zoned-keys.js';
@@ -198,7 +199,7 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
       ttlMs: 20,
     });
     await new Promise((r) => setTimeout(r, 60)); // let the TTL pass (no timing is asserted)
-    // Reading usage books the expired reservation too: never reported as still held.
+    // Reading usage reports the expired reservation as spent: never as still held.
     expect((await budget.usage()).scopes[1]).toMatchObject({
       spent: { tokens: 60, requests: 1 },
       reserved: { tokens: 0, requests: 0 },
@@ -231,6 +232,14 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
   it('a late settle or release books the worst case (found: false), swept or not (as the memory store)', async () => {
     // Redis's clock decides expiry: waiting 60 ms passes the 20 ms TTL (no timing asserted).
     await expectLateCloseBooksWorstCase(
+      redisStore({ client, prefix: prefix() }),
+      Date.now,
+      () => new Promise((r) => setTimeout(r, 60)),
+    );
+  });
+
+  it('spend booked by expiry fires the alert tiers it crosses, to the budget that booked it (as the memory store)', async () => {
+    await expectExpiryFiresAlerts(
       redisStore({ client, prefix: prefix() }),
       Date.now,
       () => new Promise((r) => setTimeout(r, 60)),

@@ -40,7 +40,11 @@ export interface StoreAlert {
 
 /** Outcome of a reserve: held, or refused by the first scope and counter that did not fit. */
 export type StoreReserveResult =
-  | { readonly ok: true }
+  | {
+      readonly ok: true;
+      /** Alerts fired by booking expired reservations (the sweep before the reserve). */
+      readonly alerts?: readonly StoreAlert[];
+    }
   | {
       readonly ok: false;
       /** Refusing scope. */
@@ -53,7 +57,10 @@ export type StoreReserveResult =
       readonly spent: number;
       /** Held by other reservations. */
       readonly reserved: number;
-      /** `exhausted` alerts fired by this refusal (once per scope, counter and period). */
+      /**
+       * Alerts fired by booking expired reservations first, then the `exhausted` alert of
+       * this refusal (once per scope, counter and period).
+       */
       readonly alerts: readonly StoreAlert[];
     };
 

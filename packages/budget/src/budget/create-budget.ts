@@ -268,10 +268,9 @@ export function createBudget(options: BudgetOptions): Budget {
         ttlMs,
         thresholds,
       });
-      if (!result.ok) {
-        emit(result.alerts);
-        throw refusal(result, amount, scopes.nameOf(result.scopeKey));
-      }
+      // Alerts of expired reservations the store booked first reach this budget's onAlert.
+      if (result.alerts !== undefined) emit(result.alerts);
+      if (!result.ok) throw refusal(result, amount, scopes.nameOf(result.scopeKey));
       return new Reservation(id, request.model, amount.tokens, amount.microUsd, requests, closer);
     },
 

@@ -142,7 +142,8 @@ export class MemoryStore implements BudgetStore {
   /** Synchronous reserve, for callers that want no promise (the bench, tests). */
   reserveSync(request: StoreReserveRequest): StoreReserveResult {
     const now = this.#clock();
-    if (now >= this.#nextExpiry) this.#sweep(now);
+    // Alerts fired by booking expired reservations go out with this reserve's outcome.
+    const swept = now >= this.#nextExpiry ? this.#sweep(now, request.thresholds) : undefined;
     if (this.#held.has(request.id))
       throw new InvalidArgumentError(
         `Reservation id ${request.id} is already held: every reservation needs a unique id.`,
@@ -176,6 +177,7 @@ export class MemoryStore implements BudgetStore {
       if (metric !== undefined) {
         const alerts: StoreAlert[] = [];
         const mark = `${metric}:exhausted`;
+        if (swept !== undefined) alerts.push(...swept);
         if (request.thresholds.length > 0 && !s.fired.has(mark)) {
           s.fired.add(mark);
           alerts.push({ scopeKey: s.key, metric, level: 'exhausted', spent, limit });
@@ -192,42 +194,71 @@ export class MemoryStore implements BudgetStore {
     const expiresAt = now + request.ttlMs;
     this.#held.set(request.id, { scopes, limits: wanted.map((w) => w.limits), amount, expiresAt });
     if (expiresAt < this.#nextExpiry) this.#nextExpiry = expiresAt;
-    return OK;
-  }
-
-  /** Books every reservation past its TTL at the worst case (as the Redis sweep does). */
-  #sweep(now: number): void {
-    let next = Number.POSITIVE_INFINITY;
-    for (const [id, held] of this.#held) {
-      if (held.expiresAt <= now) this.#bookExpired(id);
-      else if (held.expiresAt < next) next = held.expiresAt;
-    }
-    this.#nextExpiry = next;
+    return swept === undefined ? OK : { ok: true, alerts: swept };
   }
 
   /**
-   * Books an expired reservation's worst case as spent: its holder is presumed dead, and a
-   * late close books the same, so held budget never turns back into free budget.
+   * Books every reservation past its TTL at the worst case (as the Redis sweep does) and
+   * returns the alerts that fired (undefined when none).
    */
-  #bookExpired(id: string): Held {
-    const held = this.#free(id)!;
-    const { amount } = held;
-    for (const s of held.scopes) {
-      s.spentTokens += amount.tokens;
-      s.spentMicro += amount.microUsd;
-      s.spentRequests += amount.requests;
+  #sweep(now: number, thresholds: readonly AlertThreshold[]): StoreAlert[] | undefined {
+    let next = Number.POSITIVE_INFINITY;
+    let alerts: StoreAlert[] | undefined;
+    for (const [id, held] of this.#held) {
+      if (held.expiresAt <= now) alerts = this.#bookExpired(id, thresholds, alerts);
+      else if (held.expiresAt < next) next = held.expiresAt;
     }
-    this.#dropFreed(held.scopes);
-    return held;
+    this.#nextExpiry = next;
+    return alerts;
   }
 
-  /** True if `id` is held and not past its TTL; past it, books its worst case (false). */
-  #live(id: string): boolean {
+  /**
+   * Books an expired reservation's worst case as spent, firing the tiers it reaches: its
+   * holder is presumed dead, and a late close books the same, so held budget never turns
+   * back into free budget.
+   */
+  #bookExpired(
+    id: string,
+    thresholds: readonly AlertThreshold[],
+    alerts: StoreAlert[] | undefined,
+  ): StoreAlert[] | undefined {
+    const held = this.#free(id)!;
+    return this.#book(held, held.amount, thresholds, alerts);
+  }
+
+  /** Adds `charge` to the spend of a freed reservation's scopes and fires the tiers reached. */
+  #book(
+    held: Held,
+    charge: Charge,
+    thresholds: readonly AlertThreshold[],
+    alerts: StoreAlert[] | undefined,
+  ): StoreAlert[] | undefined {
+    for (let i = 0; i < held.scopes.length; i++) {
+      const s = held.scopes[i]!;
+      const l = held.limits[i]!;
+      s.spentTokens += charge.tokens;
+      s.spentMicro += charge.microUsd;
+      s.spentRequests += charge.requests;
+      if (thresholds.length > 0) {
+        alerts = fire(s, 'tokens', s.spentTokens, l.tokens, thresholds, alerts);
+        alerts = fire(s, 'usd', s.spentMicro, l.microUsd, thresholds, alerts);
+        alerts = fire(s, 'requests', s.spentRequests, l.requests, thresholds, alerts);
+      }
+    }
+    this.#dropFreed(held.scopes);
+    return alerts;
+  }
+
+  /**
+   * Undefined if `id` is held and not past its TTL; otherwise the close's result: not found,
+   * or past its TTL, booked at the worst case now (`found: false`, with its alerts).
+   */
+  #closedEarlier(id: string, thresholds: readonly AlertThreshold[]): StoreCloseResult | undefined {
     const held = this.#held.get(id);
-    if (held === undefined) return false;
-    if (held.expiresAt > this.#clock()) return true;
-    this.#bookExpired(id);
-    return false;
+    if (held === undefined) return CLOSED_NOT_FOUND;
+    if (held.expiresAt > this.#clock()) return undefined;
+    const alerts = this.#bookExpired(id, thresholds, undefined);
+    return alerts === undefined ? CLOSED_NOT_FOUND : { found: false, alerts };
   }
 
   #free(id: string): Held | undefined {
@@ -255,28 +286,16 @@ export class MemoryStore implements BudgetStore {
 
   /** Synchronous settle. */
   settleSync(id: string, actual: Charge, thresholds: readonly AlertThreshold[]): StoreCloseResult {
-    if (!this.#live(id)) return CLOSED_NOT_FOUND;
-    const held = this.#free(id)!;
-    let alerts: StoreAlert[] | undefined;
-    for (let i = 0; i < held.scopes.length; i++) {
-      const s = held.scopes[i]!;
-      const l = held.limits[i]!;
-      s.spentTokens += actual.tokens;
-      s.spentMicro += actual.microUsd;
-      s.spentRequests += actual.requests;
-      if (thresholds.length > 0) {
-        alerts = fire(s, 'tokens', s.spentTokens, l.tokens, thresholds, alerts);
-        alerts = fire(s, 'usd', s.spentMicro, l.microUsd, thresholds, alerts);
-        alerts = fire(s, 'requests', s.spentRequests, l.requests, thresholds, alerts);
-      }
-    }
-    this.#dropFreed(held.scopes);
+    const earlier = this.#closedEarlier(id, thresholds);
+    if (earlier !== undefined) return earlier;
+    const alerts = this.#book(this.#free(id)!, actual, thresholds, undefined);
     return alerts === undefined ? CLOSED_QUIET : { found: true, alerts };
   }
 
   /** {@inheritDoc BudgetStore.release} */
-  release(id: string, _thresholds?: readonly AlertThreshold[]): Promise<StoreCloseResult> {
-    if (!this.#live(id)) return Promise.resolve(CLOSED_NOT_FOUND);
+  release(id: string, thresholds: readonly AlertThreshold[] = []): Promise<StoreCloseResult> {
+    const earlier = this.#closedEarlier(id, thresholds);
+    if (earlier !== undefined) return Promise.resolve(earlier);
     const held = this.#free(id)!;
     this.#dropFreed(held.scopes);
     return Promise.resolve(CLOSED_QUIET);
@@ -300,7 +319,33 @@ export class MemoryStore implements BudgetStore {
 
   /** Synchronous usage. */
   usageSync(keys: readonly string[]): ScopeCounters[] {
-    return keys.map((key) => counters(key, this.#scopes.get(key)));
+    const list = keys.map((key) => counters(key, this.#scopes.get(key)));
+    const now = this.#clock();
+    if (now < this.#nextExpiry) return list;
+    // Reservations past their TTL count as spent at the worst case, as in Redis: read here,
+    // booked (with their alerts) by the next reserve or close.
+    for (const held of this.#held.values()) {
+      if (held.expiresAt > now) continue;
+      for (const s of held.scopes) {
+        const i = keys.indexOf(s.key);
+        if (i < 0) continue;
+        const { spent, reserved } = list[i]!;
+        list[i] = {
+          key: s.key,
+          spent: {
+            tokens: spent.tokens + held.amount.tokens,
+            microUsd: spent.microUsd + held.amount.microUsd,
+            requests: spent.requests + held.amount.requests,
+          },
+          reserved: {
+            tokens: reserved.tokens - held.amount.tokens,
+            microUsd: reserved.microUsd - held.amount.microUsd,
+            requests: reserved.requests - held.amount.requests,
+          },
+        };
+      }
+    }
+    return list;
   }
 
   /** {@inheritDoc BudgetStore.attachScope} */

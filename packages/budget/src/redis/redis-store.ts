@@ -74,6 +74,7 @@ const rateScript = new LuaScript(RATE_LUA);
 
 const OK: StoreReserveResult = Object.freeze({ ok: true });
 const NOT_FOUND: StoreCloseResult = Object.freeze({ found: false, alerts: Object.freeze([]) });
+const RELEASED: StoreCloseResult = Object.freeze({ found: true, alerts: Object.freeze([]) });
 
 type OwnedClient = RedisClientLike & {
   quit(): Promise<unknown>;
@@ -194,18 +195,20 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
         request.amount.tokens,
         request.amount.microUsd,
         request.amount.requests,
-        request.thresholds.length > 0 ? 1 : 0,
+        request.thresholds.length,
       ];
       for (const s of request.scopes) {
         keys.push(scopeKey(s.key));
         args.push(s.key, s.limits.tokens, s.limits.microUsd, s.limits.requests);
       }
+      for (const t of request.thresholds) args.push(t.level, t.permille);
       const reply = (await withTimeout(
         'reserve',
         timeoutMs,
         reserveScript.run(redis, keys, args),
       )) as number[];
-      if (reply[0] === 1) return OK;
+      // Alerts fired by booking expired reservations first follow the outcome.
+      if (reply[0] === 1) return reply.length === 1 ? OK : { ok: true, alerts: toAlerts(reply, 1) };
       if (reply[0] === -1)
         throw new InvalidArgumentError(
           `Reservation id ${request.id} is already held: every reservation needs a unique id.`,
@@ -213,16 +216,10 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       const scope = request.scopes[reply[1]! - 1]!;
       const metric = METRIC_NAMES[reply[2]! - 1]!;
       const [limit, spent, reserved, fired] = [reply[3]!, reply[4]!, reply[5]!, reply[6]!];
-      return {
-        ok: false,
-        scopeKey: scope.key,
-        metric,
-        limit,
-        spent,
-        reserved,
-        alerts:
-          fired === 1 ? [{ scopeKey: scope.key, metric, level: 'exhausted', spent, limit }] : [],
-      };
+      const alerts = toAlerts(reply, 7);
+      if (fired === 1)
+        alerts.push({ scopeKey: scope.key, metric, level: 'exhausted', spent, limit });
+      return { ok: false, scopeKey: scope.key, metric, limit, spent, reserved, alerts };
     },
 
     async settle(
@@ -235,8 +232,8 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
         timeoutMs,
         closeScript.run(redis, [held, expiry], closeArgs(id, 1, actual, thresholds)),
       )) as unknown[];
-      if (reply[0] !== 1) return NOT_FOUND;
-      return { found: true, alerts: toAlerts(reply, 1) };
+      if (reply.length === 1 && reply[0] !== 1) return NOT_FOUND;
+      return { found: reply[0] === 1, alerts: toAlerts(reply, 1) };
     },
 
     async release(
@@ -249,7 +246,9 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
         timeoutMs,
         closeScript.run(redis, [held, expiry], closeArgs(id, 0, none, thresholds)),
       )) as unknown[];
-      return reply[0] === 1 ? { found: true, alerts: [] } : NOT_FOUND;
+      if (reply.length === 1) return reply[0] === 1 ? RELEASED : NOT_FOUND;
+      // Past its TTL: booked at the worst case, with the alerts that fired.
+      return { found: false, alerts: toAlerts(reply, 1) };
     },
 
     async usage(keys: readonly string[]): Promise<readonly ScopeCounters[]> {

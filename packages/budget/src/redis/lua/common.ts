@@ -15,6 +15,12 @@ local function now_ms()
 end
 `;
 
+/** Metric names in field order (t, m, r). */
+export const METRICS = `local METRICS = { 'tokens', 'usd', 'requests' }
+local SPENT = { 'st', 'sm', 'sr' }
+local RESERVED = { 'rt', 'rm', 'rr' }
+`;
+
 /**
  * Takes a held amount (a decimal string) off a counter. Not `-amount`: Lua's minus turns
  * "0" into -0, which Redis passes on as "-0", and HINCRBY refuses that as not an integer
@@ -29,21 +35,43 @@ end
 `;
 
 /**
- * Books one expired reservation (its held record `raw`) as spent at the worst case and
- * drops it. Whoever finds it expired books it the same way: the sweep, or the holder's own
- * late settle or release, so what a late close books never depends on whether some other
- * call swept first.
+ * Fires the alert tiers that `spent` has reached on one scope counter, once each (HSETNX
+ * marks, shared by every process), appending {scopeName, metricIndex, level, spent, limit}
+ * per alert fired to `out`. `tiers` is a flat list of level, permille pairs, ascending.
  */
-export const BOOK_EXPIRED = `${TAKE_HELD}
-local function book_expired(held, expiry, id, raw)
+export const MARK_ALERTS = `
+local function mark_alerts(k, name, m, spent, limit, tiers, out)
+  if limit <= 0 then return end
+  for t = 1, #tiers, 2 do
+    local level, permille = tiers[t], tonumber(tiers[t + 1])
+    if spent * 1000 < permille * limit then break end
+    if redis.call('HSETNX', k, 'a:' .. METRICS[m] .. ':' .. level, 1) == 1 then
+      out[#out + 1] = name
+      out[#out + 1] = m
+      out[#out + 1] = level
+      out[#out + 1] = spent
+      out[#out + 1] = limit
+    end
+  end
+end
+`;
+
+/**
+ * Books one expired reservation (its held record `raw`) as spent at the worst case, fires
+ * the alert tiers that spend reaches (appended to `out`, as close does), and drops it.
+ * Whoever finds it expired books it the same way: the sweep, or the holder's own late
+ * settle or release, so what a late close books never depends on whether some other call
+ * swept first.
+ */
+export const BOOK_EXPIRED = `${METRICS}${TAKE_HELD}${MARK_ALERTS}
+local function book_expired(held, expiry, id, raw, tiers, out)
   local rec = cjson.decode(raw)
-  for _, k in ipairs(rec.k) do
-    take_held(k, 'rt', rec.a[1])
-    take_held(k, 'rm', rec.a[2])
-    take_held(k, 'rr', rec.a[3])
-    redis.call('HINCRBY', k, 'st', rec.a[1])
-    redis.call('HINCRBY', k, 'sm', rec.a[2])
-    redis.call('HINCRBY', k, 'sr', rec.a[3])
+  for i, k in ipairs(rec.k) do
+    for m = 1, 3 do
+      take_held(k, RESERVED[m], rec.a[m])
+      local spent = redis.call('HINCRBY', k, SPENT[m], rec.a[m])
+      mark_alerts(k, rec.n[i], m, spent, tonumber(rec.l[(i - 1) * 3 + m]), tiers, out)
+    end
     redis.call('PEXPIRE', k, rec.ret)
   end
   redis.call('HDEL', held, id)
@@ -53,20 +81,19 @@ end
 
 /**
  * Books crashed holders' reservations (past their expiry) as spent at the worst case, so
- * a dead process never turns held budget back into free budget. Bounded per call.
+ * a dead process never turns held budget back into free budget, firing their alerts into
+ * `out`. Bounded per call.
  */
 export const SWEEP = `${BOOK_EXPIRED}
-local function sweep(held, expiry, now)
+local function sweep(held, expiry, now, tiers, out)
   local ids = redis.call('ZRANGEBYSCORE', expiry, '-inf', now, 'LIMIT', 0, 64)
   for _, id in ipairs(ids) do
     local raw = redis.call('HGET', held, id)
-    if raw then book_expired(held, expiry, id, raw) else redis.call('ZREM', expiry, id) end
+    if raw then
+      book_expired(held, expiry, id, raw, tiers, out)
+    else
+      redis.call('ZREM', expiry, id)
+    end
   end
 end
-`;
-
-/** Metric names in field order (t, m, r). */
-export const METRICS = `local METRICS = { 'tokens', 'usd', 'requests' }
-local SPENT = { 'st', 'sm', 'sr' }
-local RESERVED = { 'rt', 'rm', 'rr' }
 `;

@@ -1,24 +1,34 @@
-import { METRICS, NOW_MS, SWEEP } from './common.js';
+import { NOW_MS, SWEEP } from './common.js';
 
 /**
  * KEYS: held hash, expiry zset, then one hash per scope.
- * ARGV: id, ttlMs, retentionMs, tokens, microUsd, requests, alerts (0/1), then per scope:
- * name, limit tokens, limit micro-USD, limit requests (-1 = none).
- * Returns {1} when held, {0, scopeIndex, metricIndex, limit, spent, reserved, exhaustedFired}
- * when refused, {-1} when the id is already held.
+ * ARGV: id, ttlMs, retentionMs, tokens, microUsd, requests, number of alert tiers (0 = no
+ * alerts), then per scope: name, limit tokens, limit micro-USD, limit requests (-1 = none),
+ * then the alert tiers as level, permille pairs (ascending).
+ * Returns {1, then alerts} when held, {0, scopeIndex, metricIndex, limit, spent, reserved,
+ * exhaustedFired, then alerts} when refused, {-1} when the id is already held. The alerts
+ * (scopeName, metricIndex, level, spent, limit each) are those fired by booking expired
+ * reservations first.
  * The held record keeps amounts, limits and retention as the ARGV strings: cjson encodes
  * numbers with 14 significant digits, which would turn 123456789012345 into
  * 1.2345678901234e+14 and leave the difference reserved forever.
  */
-export const RESERVE_LUA = `${NOW_MS}${SWEEP}${METRICS}
+export const RESERVE_LUA = `${NOW_MS}${SWEEP}
 local held, expiry = KEYS[1], KEYS[2]
 local id = ARGV[1]
 local now = now_ms()
-sweep(held, expiry, now)
+local n = #KEYS - 2
+local tiers = {}
+for t = 8 + 4 * n, #ARGV do tiers[#tiers + 1] = ARGV[t] end
+local swept = {}
+sweep(held, expiry, now, tiers, swept)
+local function with_swept(reply)
+  for _, v in ipairs(swept) do reply[#reply + 1] = v end
+  return reply
+end
 if redis.call('HEXISTS', held, id) == 1 then return { -1 } end
 local amount = { tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]) }
-local alerts = ARGV[7] == '1'
-local n = #KEYS - 2
+local alerts = tonumber(ARGV[7]) > 0
 local names, limits, limitArgs = {}, {}, {}
 for i = 1, n do
   local base = 8 + (i - 1) * 4
@@ -39,7 +49,7 @@ for i = 1, n do
           -- The mark may have created the scope's hash: it expires like any counter.
           redis.call('PEXPIRE', k, ARGV[3])
         end
-        return { 0, i, m, limit, spent, reserved, fired }
+        return with_swept({ 0, i, m, limit, spent, reserved, fired })
       end
     end
   end
@@ -53,5 +63,5 @@ for i = 1, n do
 end
 redis.call('HSET', held, id, cjson.encode({ k = keys, n = names, l = limitArgs, a = { ARGV[4], ARGV[5], ARGV[6] }, ret = ARGV[3] }))
 redis.call('ZADD', expiry, now + tonumber(ARGV[2]), id)
-return { 1 }
+return with_swept({ 1 })
 `;

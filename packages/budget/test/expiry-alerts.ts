@@ -1,0 +1,64 @@
+import { expect } from 'vitest';
+import { type BudgetAlert, type BudgetStore, createBudget } from '../src/index.js';
+
+/**
+ * Shared by the memory and Redis store tests: spend booked because a reservation expired
+ * fires the tiers it crosses, to the budget whose call booked it, once. `passTtl` moves the
+ * store's clock past a 20 ms TTL.
+ */
+export async function expectExpiryFiresAlerts(
+  store: BudgetStore,
+  clock: () => number,
+  passTtl: () => Promise<void>,
+): Promise<void> {
+  const seen: string[] = [];
+  const budget = (name: string) =>
+    createBudget({
+      store,
+      clock,
+      limits: {},
+      period: { month: { usd: 1 } },
+      onAlert: (a: BudgetAlert) => seen.push(`${name} ${a.scope} ${a.metric} ${a.level}`),
+    });
+  const crashed = budget('A');
+  const other = budget('B');
+  // $0.97 held and never closed: its holder "crashed".
+  await crashed.reserve({ model: 'gpt-4o', inputTokens: 0, maxOutputTokens: 97_000, ttlMs: 20 });
+  await passTtl();
+  // Reading usage reports it as spent but books nothing, so its alerts are not lost...
+  expect((await other.usage()).scopes[1]).toMatchObject({
+    spent: { usd: 0.97 },
+    reserved: { usd: 0 },
+  });
+  expect(seen).toEqual([]);
+  // ...the next reserve books it and hands its alerts to its own budget, then is refused.
+  await expect(
+    other.reserve({ model: 'gpt-4o', inputTokens: 0, maxOutputTokens: 10_000 }),
+  ).rejects.toMatchObject({ code: 'BUDGET_EXCEEDED' });
+  expect(seen).toEqual([
+    'B month usd info',
+    'B month usd warning',
+    'B month usd critical',
+    'B month usd exhausted',
+  ]);
+  // A late close of another expired hold fires the tiers its worst case crosses, to its caller.
+  const seen2: string[] = [];
+  const late = createBudget({
+    store,
+    clock,
+    limits: { usd: 1 },
+    onAlert: (a: BudgetAlert) => seen2.push(`${a.scope} ${a.metric} ${a.level}`),
+  });
+  const r = await late.reserve({
+    model: 'gpt-4o',
+    inputTokens: 0,
+    maxOutputTokens: 60_000,
+    ttlMs: 20,
+  });
+  await passTtl();
+  await expect(r.release()).resolves.toMatchObject({
+    found: false,
+    alerts: [{ scope: 'run', metric: 'usd', level: 'info', spent: 0.6 }],
+  });
+  expect(seen2).toEqual(['run usd info']);
+}
