@@ -26,7 +26,14 @@ function isLetterBeyondAscii(c: number): boolean {
   );
 }
 
-/** Characters of a local part as written in practice: letters, digits, `._%+-`. */
+/**
+ * Characters of a local part as written in practice: letters, digits, `._%+-`, and the
+ * RFC 5322 atext marks that turn up inside real addresses (`patrick.o'brien`, `first#last`,
+ * `first!last`, `a*b`, `x^y`, `~user`; `o’brien` as word processors type it). The marks
+ * that delimit text around an address far more often than they sit in one (`=`, `?`, `&`,
+ * `/`, `|`, `{`, `}`, `$`, `` ` ``) are left out: `email=bob@example.com` is an address
+ * after a key.
+ */
 function isLocalChar(c: number): boolean {
   return (
     (c >= 97 && c <= 122) ||
@@ -37,8 +44,18 @@ function isLocalChar(c: number): boolean {
     c === 37 ||
     c === 43 ||
     c === 45 ||
+    isLocalMark(c) ||
     (c >= 0xc0 && isLetterBeyondAscii(c))
   );
+}
+
+/**
+ * The atext marks a local part may hold but that, first, are a quote or markup around the
+ * address rather than part of it (`'bob@example.com'` in code, `*bob@example.com*`,
+ * `#bob@example.com`): `' ! # * ^ ~` and `’`.
+ */
+function isLocalMark(c: number): boolean {
+  return c === 39 || c === 33 || c === 35 || c === 42 || c === 94 || c === 126 || c === 0x2019;
 }
 
 /**
@@ -120,11 +137,15 @@ export const email: Detector = {
       let start = at;
       const limit = Math.max(0, at - MAX_LOCAL - 1);
       while (start > limit && isLocalChar(text.charCodeAt(start - 1))) start--;
+      // Longer than 64: not an address.
+      const tooLong = start > 0 && isLocalChar(text.charCodeAt(start - 1));
+      // Marks first are around the address, not in it: `'bob@example.com'` keeps its quote.
+      while (start < at && isLocalMark(text.charCodeAt(start))) start++;
       let next = at + 1;
       const before = start > 0 ? text.charCodeAt(start - 1) : -1;
       const localOk =
         start < at &&
-        !(start > 0 && isLocalChar(before)) && // longer than 64: not an address
+        !tooLong &&
         text.charCodeAt(start) !== 46 &&
         text.charCodeAt(at - 1) !== 46 &&
         at + 1 < text.length &&
