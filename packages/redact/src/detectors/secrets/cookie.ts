@@ -227,7 +227,9 @@ export const curlCookie: Detector = {
   type: 'secret',
   kind: 'generic',
   priority: 85,
-  anchors: ['-b'],
+  // Every match starts with `-b` and a blank (`FLAG_HEAD`): as literals for the short-text
+  // gate these keep it shut on ids such as UUIDs, a quarter of which hold `-b`.
+  anchors: ['-b ', '-b\t'],
   scan(text: string, out: Finding[]): void {
     let inCurl: ((at: number) => boolean) | undefined;
     let at = text.indexOf('-b');
