@@ -246,6 +246,39 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
     );
   });
 
+  it('200 expired reservations: usage counts all as spent, one reserve books all, and the records expire', async () => {
+    const p = prefix();
+    const store = redisStore({ client, prefix: p });
+    const crashed = createBudget({ store, limits: {}, period: { month: { tokens: 1_000_000 } } });
+    await Promise.all(
+      Array.from({ length: 200 }, () =>
+        // A TTL long enough that none expires (and is swept) while the others are made.
+        crashed.reserve({ model: 'gpt-4o', inputTokens: 0, maxOutputTokens: 1000, ttlMs: 2000 }),
+      ),
+    );
+    expect(await client.zcard(`{${p}}:expiry`)).toBe(200);
+    await new Promise((r) => setTimeout(r, 2100)); // past the TTL
+    const other = createBudget({ store, limits: {}, period: { month: { tokens: 1_000_000 } } });
+    // More than one sweep batch (64): usage still reports every one as spent.
+    expect((await other.usage()).scopes[1]).toMatchObject({
+      spent: { tokens: 200_000, requests: 200 },
+      reserved: { tokens: 0, requests: 0 },
+    });
+    const r = await other.reserve({ model: 'gpt-4o', inputTokens: 0, maxOutputTokens: 1 });
+    // That reserve booked them all: only its own record is left.
+    expect(await client.hlen(`{${p}}:held`)).toBe(1);
+    expect(await client.zcard(`{${p}}:expiry`)).toBe(1);
+    const [month] = await store.usage([(await other.usage()).scopes[1]!.scopeKey]);
+    expect(month).toMatchObject({ spent: { tokens: 200_000 }, reserved: { tokens: 1 } });
+    // The records expire after retention plus the longest TTL, like the scopes they book into.
+    for (const key of ['held', 'expiry']) {
+      const ttl = await client.pttl(`{${p}}:${key}`);
+      expect(ttl).toBeGreaterThan(70 * 86_400_000);
+      expect(ttl).toBeLessThanOrEqual(70 * 86_400_000 + 2 ** 31 - 1);
+    }
+    await r.release();
+  });
+
   it('reservations holding $0 or no requests settle, release and expire like any other', async () => {
     // $0: a price row of 0 (a local model); 0 requests: asked for. Lua's minus once turned
     // "0" into "-0", which HINCRBY refuses, halfway through the script.

@@ -82,18 +82,24 @@ end
 /**
  * Books crashed holders' reservations (past their expiry) as spent at the worst case, so
  * a dead process never turns held budget back into free budget, firing their alerts into
- * `out`. Bounded per call.
+ * `out`. Batches of 64 until none is left, at most 512 per call so one script never blocks
+ * Redis for long: each reservation adds one record, so sweeping up to 512 per reserve
+ * always catches up. Until booked, an expired record still counts as reserved (the cap
+ * holds) and usage reads it as spent.
  */
 export const SWEEP = `${BOOK_EXPIRED}
 local function sweep(held, expiry, now, tiers, out)
-  local ids = redis.call('ZRANGEBYSCORE', expiry, '-inf', now, 'LIMIT', 0, 64)
-  for _, id in ipairs(ids) do
-    local raw = redis.call('HGET', held, id)
-    if raw then
-      book_expired(held, expiry, id, raw, tiers, out)
-    else
-      redis.call('ZREM', expiry, id)
+  for _ = 1, 8 do
+    local ids = redis.call('ZRANGEBYSCORE', expiry, '-inf', now, 'LIMIT', 0, 64)
+    for _, id in ipairs(ids) do
+      local raw = redis.call('HGET', held, id)
+      if raw then
+        book_expired(held, expiry, id, raw, tiers, out)
+      else
+        redis.call('ZREM', expiry, id)
+      end
     end
+    if #ids < 64 then return end
   end
 end
 `;

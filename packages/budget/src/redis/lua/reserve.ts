@@ -1,3 +1,4 @@
+import { MAX_TIMER_MS } from '../../budget/limits.js';
 import { NOW_MS, SWEEP } from './common.js';
 
 /**
@@ -63,5 +64,10 @@ for i = 1, n do
 end
 redis.call('HSET', held, id, cjson.encode({ k = keys, n = names, l = limitArgs, a = { ARGV[4], ARGV[5], ARGV[6] }, ret = ARGV[3] }))
 redis.call('ZADD', expiry, now + tonumber(ARGV[2]), id)
+-- The records outlive every reservation in them and the scopes they book into: retention
+-- plus the longest TTL, refreshed by each reserve, so an idle prefix leaves nothing behind.
+local keep = tonumber(ARGV[3]) + ${MAX_TIMER_MS}
+redis.call('PEXPIRE', held, keep)
+redis.call('PEXPIRE', expiry, keep)
 return with_swept({ 1 })
 `;
