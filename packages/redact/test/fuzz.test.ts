@@ -40,6 +40,10 @@ const units = fc.constantFrom(
   'x7Kq2pZ9w;',
   'curl -b ',
   ' -b a=b;',
+  // Glued short flags: `-p` looks back for mysql, `-u` ahead for a colon.
+  'mysql -p',
+  ' -ua',
+  ':',
 );
 /** Long runs of adversarial units, as a backtracking pattern would hate. */
 const adversarial = fc

@@ -73,7 +73,8 @@ function isCurlCredential(word: string): boolean {
  * `curl -u user:password` / `--user user:password`: the credentials after the flag. A word
  * quoted whole is reported without its quotes; a word the shell joins from quoted pieces
  * (`"user":"pass"`, `kevin:'pass'`) is reported whole. Either side may be empty (`:pass`,
- * `token:`).
+ * `token:`). Glued to `-u` (`-ualice:pass`, as curl's short options allow) only a
+ * `user:` shape is taken, the user without `/` (`-uhttp://…` is no user).
  */
 export const curlUserCredentials: Detector = anchoredDetector({
   id: 'curl-user',
@@ -83,7 +84,7 @@ export const curlUserCredentials: Detector = anchoredDetector({
   anchors: ['-u', '--user'],
   notAfter: /\S/,
   pattern:
-    /(?:-u|--user)(?:[ \t]{1,4}|=)(?:(["'`])([^"'`\s]{1,384})\1(?![^\s;|&)])|((?:"[^"\s]{0,256}"|'[^'\s]{0,256}'|[^\s"'`]{1,256}){1,6}))/,
+    /(?:(?:-u|--user)(?:[ \t]{1,4}|=)|-u(?=[^\s:/"'`]{0,256}:))(?:(["'`])([^"'`\s]{1,384})\1(?![^\s;|&)])|((?:"[^"\s]{0,256}"|'[^'\s]{0,256}'|[^\s"'`]{1,256}){1,6}))/,
   groups: [2, 3],
   validate: isCurlCredential,
 });

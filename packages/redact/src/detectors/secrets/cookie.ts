@@ -1,5 +1,6 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
+import { commandTracker } from './command-line.js';
 import { isSecretValue } from './secret-value-shape.js';
 
 /** `cookie` in any letter case: `Cookie:`, `Set-Cookie:`, `"cookie":`, `--cookie`. */
@@ -11,6 +12,9 @@ const COOKIE_WORD = /cookie/gi;
  * Bounded repetition only.
  */
 const HEADER_HEAD = /(?:\\?["'])?[ \t]{0,3}[:=][ \t]{0,3}(\\"|["'`])?/y;
+
+/** The command `-b` belongs to. */
+const CURL = ['curl'];
 
 /** What follows curl's `--cookie` or `-b`: blanks, then an opening quote (group 1). */
 const FLAG_HEAD = /[ \t]{1,4}(["'])?/y;
@@ -166,57 +170,6 @@ export const cookieHeader: Detector = {
   },
 };
 
-/** Whether `curl` at `at` is the command word (`curl `, `curl.exe `), not part of a word. */
-function isCurlWord(text: string, at: number): boolean {
-  const before = at === 0 ? 32 : text.charCodeAt(at - 1);
-  const afterWord = text.startsWith('.exe', at + 4) ? at + 8 : at + 4;
-  const after = text.charCodeAt(afterWord);
-  return (
-    (after === 32 || after === 9) &&
-    (before === 32 ||
-      before === 9 ||
-      before === 10 ||
-      before === 13 ||
-      before === 59 || // ;
-      before === 124 || // |
-      before === 38 || // &
-      before === 40 || // (
-      before === 96 || // `
-      before === 39 || // '
-      before === 34) // "
-  );
-}
-
-/** Whether the line break at `at` is escaped, joining the next line to the command (`\` + newline). */
-function isContinued(text: string, at: number): boolean {
-  const before = text.charCodeAt(at - 1);
-  return before === 92 || (before === 13 && text.charCodeAt(at - 2) === 92);
-}
-
-/**
- * Answers, for increasing offsets, whether a `curl` command word starts the command line
- * the offset is on (lines joined by a trailing `\` are one). The last `curl` word and the
- * last unescaped line break are followed forward with `indexOf`, so all the questions
- * about one text cost one pass over it, however many `-b`s it holds.
- */
-function curlCommandTracker(text: string): (at: number) => boolean {
-  let curl = -1;
-  let nextCurl = text.indexOf('curl');
-  let lineBreak = -1;
-  let nextBreak = text.indexOf('\n');
-  return (at) => {
-    while (nextCurl >= 0 && nextCurl < at) {
-      if (isCurlWord(text, nextCurl)) curl = nextCurl;
-      nextCurl = text.indexOf('curl', nextCurl + 4);
-    }
-    while (nextBreak >= 0 && nextBreak < at) {
-      if (!isContinued(text, nextBreak)) lineBreak = nextBreak;
-      nextBreak = text.indexOf('\n', nextBreak + 1);
-    }
-    return curl > lineBreak;
-  };
-}
-
 /**
  * Cookies after curl's `-b` (`curl -b "JSESSIONID=…" https://…`): as {@link cookieHeader}
  * reads them, when `curl` starts the command line (a file name after `-b` has no `=` and
@@ -243,7 +196,7 @@ export const curlCookie: Detector = {
           const found: Finding[] = [];
           next = readCookiePairs(text, FLAG_HEAD.lastIndex, quoteCode(h[1]), 'curl-cookie', found);
           if (found.length > 0) {
-            inCurl ??= curlCommandTracker(text);
+            inCurl ??= commandTracker(text, CURL, true);
             if (inCurl(at)) for (const f of found) out.push(f);
           }
         }

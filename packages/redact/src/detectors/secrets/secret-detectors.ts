@@ -10,6 +10,7 @@ import { genericAssignment } from './generic.js';
 import { githubToken } from './github.js';
 import { googleKey } from './google.js';
 import { jwtToken } from './jwt.js';
+import { mysqlPassword } from './mysql-password.js';
 import { openaiKey } from './openai.js';
 import { OTHER_TOKEN_DETECTORS } from './other-tokens.js';
 import { privateKey } from './private-key.js';
@@ -34,6 +35,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   curlUserCredentials,
   cookieHeader,
   curlCookie,
+  mysqlPassword,
   connectionStringUri,
   connectionStringKeyValue,
   ...OTHER_TOKEN_DETECTORS,

@@ -1,0 +1,86 @@
+/**
+ * Whether a command (`curl`, `mysql`) starts the command line an offset is on: flags such
+ * as `-b` and `-p` mean cookies and passwords only to their own command (`git checkout
+ * -b`, `mkdir -p` are something else).
+ */
+
+/** Characters after which a command word may start: a blank, a line end, `;|&(` or a quote. */
+function startsCommand(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 10 ||
+    c === 13 ||
+    c === 59 || // ;
+    c === 124 || // |
+    c === 38 || // &
+    c === 40 || // (
+    c === 96 || // `
+    c === 39 || // '
+    c === 34 // "
+  );
+}
+
+/** Longest tail a command name may carry (`mysqldump`, `mariadb-dump`, from `mysql`, `mariadb`). */
+const MAX_TAIL = 16;
+
+/**
+ * Whether `name` at `at` is a command word: it starts a command, and after it come
+ * lower-case letters or `-` (`mysqldump`, `mariadb-dump`; none when `exact`), an optional
+ * `.exe`, and a blank.
+ */
+function isCommandWord(text: string, at: number, name: string, exact: boolean): boolean {
+  if (at > 0 && !startsCommand(text.charCodeAt(at - 1))) return false;
+  let end = at + name.length;
+  if (!exact) {
+    const limit = end + MAX_TAIL;
+    while (end < limit) {
+      const c = text.charCodeAt(end);
+      if (!((c >= 97 && c <= 122) || c === 45)) break;
+      end++;
+    }
+  }
+  if (text.startsWith('.exe', end)) end += 4;
+  const after = text.charCodeAt(end);
+  return after === 32 || after === 9;
+}
+
+/** Whether the line break at `at` is escaped, joining the next line to the command (`\` + newline). */
+function isContinued(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  return before === 92 || (before === 13 && text.charCodeAt(at - 2) === 92);
+}
+
+/**
+ * Answers, for increasing offsets into `text`, whether one of the commands `names` starts
+ * the command line the offset is on (lines joined by a trailing `\` are one). `exact`:
+ * the names are whole words (`curl`), not stems (`mysql` for `mysqldump`). The last
+ * command word and the last unescaped line break are followed forward with `indexOf`, so
+ * all the questions about one text cost one pass over it, however many flags it holds.
+ */
+export function commandTracker(
+  text: string,
+  names: readonly string[],
+  exact: boolean,
+): (at: number) => boolean {
+  let command = -1;
+  const next = names.map((name) => text.indexOf(name));
+  let lineBreak = -1;
+  let nextBreak = text.indexOf('\n');
+  return (at) => {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k]!;
+      let i = next[k]!;
+      while (i >= 0 && i < at) {
+        if (i > command && isCommandWord(text, i, name, exact)) command = i;
+        i = text.indexOf(name, i + name.length);
+      }
+      next[k] = i;
+    }
+    while (nextBreak >= 0 && nextBreak < at) {
+      if (!isContinued(text, nextBreak)) lineBreak = nextBreak;
+      nextBreak = text.indexOf('\n', nextBreak + 1);
+    }
+    return command > lineBreak;
+  };
+}

@@ -1,0 +1,60 @@
+import type { Detector } from '../../detector.js';
+import type { Finding } from '../../finding.js';
+import { commandTracker } from './command-line.js';
+import { isSecretValue } from './secret-value-shape.js';
+
+/** Stems of the MySQL and MariaDB clients (`mysql`, `mysqldump`, `mysqladmin`, `mariadb-dump`). */
+const CLIENTS = ['mysql', 'mariadb'];
+
+/**
+ * The password glued to `-p`: quoted whole (group 2, without its quotes) or a bare word
+ * (group 3). Bounded repetition; each alternative starts with a different character.
+ */
+const GLUED_VALUE = /-p(?:(["'])([^"'\s]{1,256})\1|([^\s"'`;|&)]{1,256}))/y;
+
+/**
+ * `mysql -uroot -pS3cret …`: the MySQL and MariaDB clients take the password glued to
+ * `-p` (a blank after it asks for one at a prompt). Taken when the command line starts
+ * with one of the clients and the value is shaped like a secret (`isSecretValue`), so
+ * `mkdir -p`, `docker -p8080:80` and `mysql -pPASSWORD` stay.
+ */
+export const mysqlPassword: Detector = {
+  id: 'mysql-password',
+  type: 'secret',
+  kind: 'generic',
+  priority: 85,
+  // Every match comes after one of the clients' names: without one, nothing to look for
+  // (and the short-text gate stays shut on ids holding `-p`).
+  needles: CLIENTS,
+  scan(text: string, out: Finding[]): void {
+    let inClient: ((at: number) => boolean) | undefined;
+    let at = text.indexOf('-p');
+    while (at >= 0) {
+      let next = at + 2;
+      const before = at === 0 ? 32 : text.charCodeAt(at - 1);
+      if (before === 32 || before === 9) {
+        GLUED_VALUE.lastIndex = at;
+        const m = GLUED_VALUE.exec(text);
+        if (m !== null) {
+          const quoted = m[2] !== undefined;
+          const value = quoted ? m[2]! : m[3]!;
+          const start = at + (quoted ? 3 : 2);
+          if (isSecretValue(value, !quoted, false)) {
+            inClient ??= commandTracker(text, CLIENTS, false);
+            if (inClient(at)) {
+              out.push({
+                type: 'secret',
+                kind: 'generic',
+                start,
+                end: start + value.length,
+                detector: 'mysql-password',
+              });
+            }
+          }
+          next = GLUED_VALUE.lastIndex;
+        }
+      }
+      at = text.indexOf('-p', next);
+    }
+  },
+};
