@@ -1,8 +1,13 @@
 import type { Detector } from '../detector.js';
 import type { Finding } from '../finding.js';
 
-/** Domain after the `@`: up to 8 labels and a TLD, matched sticky right after it. */
-const DOMAIN = /(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/y;
+/**
+ * Domain after the `@`: up to 8 labels and a TLD, matched sticky right after it. The TLD
+ * is letters, or an IDN TLD in its ASCII form (`xn--p1ai` for `.рф`), as mail servers and
+ * logs store it.
+ */
+const DOMAIN =
+  /(?:[A-Za-z0-9-]{1,63}\.){1,8}(?:[A-Za-z]{2,24}|[Xx][Nn]--[A-Za-z0-9-]{0,58}[A-Za-z0-9])(?![A-Za-z0-9-])/y;
 /**
  * `scheme://user:` or `scheme://user:p@` right before a candidate: its local part is (the
  * end of) a URL password, and its domain the URL's host, not an address.
@@ -78,6 +83,24 @@ function isLabelChar(c: number): boolean {
   return isTldChar(c) || (c >= 48 && c <= 57) || c === 45;
 }
 
+/**
+ * Whether `text[start, end)` is an ASCII (punycode) IDN label: `xn--`, then 1–59 letters,
+ * digits and `-`, the last no `-`; any case.
+ */
+function isPunycode(text: string, start: number, end: number): boolean {
+  if (end - start < 5 || end - start > MAX_LABEL) return false;
+  if ((text.charCodeAt(start) | 32) !== 120 || (text.charCodeAt(start + 1) | 32) !== 110)
+    return false;
+  if (text.charCodeAt(start + 2) !== 45 || text.charCodeAt(start + 3) !== 45) return false;
+  if (text.charCodeAt(end - 1) === 45) return false;
+  for (let i = start + 4; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45))
+      return false;
+  }
+  return true;
+}
+
 /** Most labels before the TLD, longest label, shortest and longest TLD (as `DOMAIN`). */
 const MAX_LABELS = 8;
 const MAX_LABEL = 63;
@@ -111,9 +134,8 @@ function domainEnd(text: string, from: number): number {
     }
     const length = i - start;
     const next = i < text.length ? text.charCodeAt(i) : 0;
-    if (labels > 0 && !isLabelChar(next) && letters && length >= MIN_TLD && length <= MAX_TLD) {
-      best = i;
-    }
+    const tld = (letters && length >= MIN_TLD && length <= MAX_TLD) || isPunycode(text, start, i);
+    if (labels > 0 && !isLabelChar(next) && tld) best = i;
     if (length === 0 || length > MAX_LABEL || next !== 46 || labels === MAX_LABELS) break;
     labels++;
     i++; // the dot
