@@ -50,6 +50,11 @@ export function stripZeroWidth(text: string): StrippedText | null {
   return { text: stripped, origin };
 }
 
+/** `text` without its zero-width characters (itself when it holds none: no copy). */
+export function withoutZeroWidth(text: string): string {
+  return hasZeroWidth(text) ? text.replace(ZERO_WIDTH_ALL, '') : text;
+}
+
 /**
  * Moves findings of the stripped text back onto the original one. A span runs from its
  * first to its last visible character, so the zero-width characters inside it go with it.
