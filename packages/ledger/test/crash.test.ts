@@ -118,5 +118,5 @@ describe('crash safety (real child processes, SIGKILL)', () => {
     console.info(
       `crash loop: ${strict.recoveries + batch.recoveries} torn tails recovered in 50 kills`,
     );
-  }, 180_000);
+  }, 300_000);
 });
