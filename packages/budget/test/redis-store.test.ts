@@ -279,6 +279,48 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
     await r.release();
   });
 
+  it('a settle after Redis lost its data books the actual (lost: true), once; expired or closed ids book nothing more', async () => {
+    const p = prefix();
+    const store = redisStore({ client, prefix: p });
+    const budget = createBudget({ store, limits: {}, period: { month: { usd: 1 } } });
+    const month = async () => (await budget.usage()).scopes[1]!;
+    const usd = (n: number) => ({ model: 'gpt-4o', inputTokens: 0, maxOutputTokens: n * 100_000 });
+    await (await budget.reserve(usd(0.6))).settle({ inputTokens: 0, outputTokens: 60_000 });
+    const held = await budget.reserve(usd(0.3));
+    // What a restart without persistence (or a flush) does to the store's keys.
+    await cleanPrefix(client, p);
+    // This process reserves again (a new epoch) before the lost one settles.
+    await (await budget.reserve(usd(0.01))).release();
+    await expect(held.settle({ inputTokens: 0, outputTokens: 25_000 })).resolves.toMatchObject({
+      found: false,
+      lost: true,
+      usd: 0.25,
+    });
+    expect(await month()).toMatchObject({ spent: { usd: 0.25 }, reserved: { usd: 0 } });
+    // A retry of that settle (its first reply lost) books nothing more.
+    await expect(
+      store.settle(held.id, { tokens: 25_000, microUsd: 250_000, requests: 1 }, []),
+    ).resolves.toMatchObject({ found: false });
+    expect((await month()).spent.usd).toBe(0.25);
+    // Expired and booked by a sweep: the late settle is not "lost", and books nothing more.
+    const expired = await budget.reserve({ ...usd(0.1), ttlMs: 20 });
+    await new Promise((r) => setTimeout(r, 60));
+    await (await budget.reserve(usd(0.01))).release();
+    await expect(expired.settle({ inputTokens: 0, outputTokens: 1_000 })).resolves.toMatchObject({
+      found: false,
+      lost: false,
+    });
+    expect((await month()).spent.usd).toBe(0.35);
+    // Settled, then settled again because the first reply was lost: nothing more is booked.
+    const twice = await budget.reserve(usd(0.1));
+    await store.settle(twice.id, { tokens: 10_000, microUsd: 100_000, requests: 1 }, []);
+    await expect(twice.settle({ inputTokens: 0, outputTokens: 10_000 })).resolves.toMatchObject({
+      found: false,
+      lost: false,
+    });
+    expect(await month()).toMatchObject({ spent: { usd: 0.45 }, reserved: { usd: 0 } });
+  });
+
   it('reservations holding $0 or no requests settle, release and expire like any other', async () => {
     // $0: a price row of 0 (a local model); 0 requests: asked for. Lua's minus once turned
     // "0" into "-0", which HINCRBY refuses, halfway through the script.

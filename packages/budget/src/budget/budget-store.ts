@@ -71,6 +71,12 @@ export interface StoreCloseResult {
    * earlier sweep), not the actual, and nothing was freed.
    */
   readonly found: boolean;
+  /**
+   * True when the store had no trace of the reservation because it lost its data (Redis
+   * restarted without persistence, or was flushed) after the reserve: a settle then books
+   * the actual on the reservation's scopes (once), since the worst case held is gone too.
+   */
+  readonly lost?: boolean;
   /** Alerts newly fired by the booked spend. */
   readonly alerts: readonly StoreAlert[];
 }

@@ -198,6 +198,7 @@ export function createBudget(options: BudgetOptions): Budget {
           charge.microUsd > reservation.microUsd ||
           charge.requests > reservation.requests,
         found: result.found,
+        lost: result.lost === true,
         alerts: emit(result.alerts),
       };
     },

@@ -28,6 +28,12 @@ export interface SettleResult {
    * less than the actual.
    */
   readonly found: boolean;
+  /**
+   * True when the store had lost the reservation (Redis restarted without persistence, or
+   * was flushed, after the reserve): the actual was booked, on fresh counters. `found` is
+   * false then too.
+   */
+  readonly lost: boolean;
   /** Alerts this settlement fired (also sent to `onAlert`). */
   readonly alerts: readonly BudgetAlert[];
 }

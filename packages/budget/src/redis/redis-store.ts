@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AlertLevel, AlertThreshold } from '../budget/alert-threshold.js';
 import type {
   BudgetStore,
@@ -6,6 +7,7 @@ import type {
   StoreCloseResult,
   StoreReserveRequest,
   StoreReserveResult,
+  StoreScope,
 } from '../budget/budget-store.js';
 import type { Charge } from '../budget/charge.js';
 import { MAX_TIMER_MS, timerMs } from '../budget/limits.js';
@@ -75,6 +77,13 @@ const rateScript = new LuaScript(RATE_LUA);
 const OK: StoreReserveResult = Object.freeze({ ok: true });
 const NOT_FOUND: StoreCloseResult = Object.freeze({ found: false, alerts: Object.freeze([]) });
 const RELEASED: StoreCloseResult = Object.freeze({ found: true, alerts: Object.freeze([]) });
+
+interface OpenReservation {
+  readonly epoch: string;
+  readonly scopes: readonly StoreScope[];
+  /** Date.now() after which a reservation never closed is forgotten here. */
+  readonly forgetAt: number;
+}
 
 type OwnedClient = RedisClientLike & {
   quit(): Promise<unknown>;
@@ -174,20 +183,75 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   const expiry = `${tag}:expiry`;
   const scopeKey = (key: string) => `${tag}:scope:${key}`;
 
-  function closeArgs(
+  const booked = `${tag}:booked`;
+  const epochKey = `${tag}:epoch`;
+  // Offered by each reserve as the store's epoch, taken if none is set (see CLOSE_LUA).
+  // Never offered twice: after a restart this process's first reserve must not restore the
+  // epoch its older reservations were made in.
+  const epochBase = randomUUID();
+  let epochSeq = 0;
+  /**
+   * What this process needs to book a reservation the store has lost (a restart without
+   * persistence): the epoch it was made in and its scopes. Dropped when it closes, or an
+   * hour past its TTL if it never does (a late settle then books nothing, as before).
+   */
+  const open = new Map<string, OpenReservation>();
+  let nextPrune = 0;
+  function remember(request: StoreReserveRequest, epoch: string): void {
+    const now = Date.now();
+    if (now >= nextPrune) {
+      for (const [id, o] of open) if (o.forgetAt <= now) open.delete(id);
+      nextPrune = now + 60_000;
+    }
+    open.set(request.id, {
+      epoch,
+      scopes: request.scopes,
+      forgetAt: now + request.ttlMs + 3_600_000,
+    });
+  }
+
+  async function close(
+    operation: 'settle' | 'release',
     id: string,
-    book: 0 | 1,
     actual: Charge,
     thresholds: readonly AlertThreshold[],
-  ): (string | number)[] {
-    const args: (string | number)[] = [id, book, actual.tokens, actual.microUsd, actual.requests];
+  ): Promise<StoreCloseResult> {
+    const o = open.get(id);
+    const keys = [held, expiry, booked, epochKey];
+    const args: (string | number)[] = [
+      id,
+      operation === 'settle' ? 1 : 0,
+      actual.tokens,
+      actual.microUsd,
+      actual.requests,
+      o?.epoch ?? '',
+      retentionMs,
+    ];
+    for (const s of o?.scopes ?? []) {
+      keys.push(scopeKey(s.key));
+      args.push(s.key, s.limits.tokens, s.limits.microUsd, s.limits.requests);
+    }
     for (const t of thresholds) args.push(t.level, t.permille);
-    return args;
+    const reply = (await withTimeout(
+      operation,
+      timeoutMs,
+      closeScript.run(redis, keys, args),
+    )) as unknown[];
+    open.delete(id);
+    if (reply.length === 1) {
+      if (reply[0] === 1) return RELEASED;
+      if (reply[0] === 0) return NOT_FOUND;
+    }
+    return {
+      found: reply[0] === 1,
+      ...(reply[0] === 2 ? { lost: true } : {}),
+      alerts: toAlerts(reply, 1),
+    };
   }
 
   const store: Omit<RedisStore, 'client'> = {
     async reserve(request: StoreReserveRequest): Promise<StoreReserveResult> {
-      const keys = [held, expiry];
+      const keys = [held, expiry, booked, epochKey];
       const args: (string | number)[] = [
         request.id,
         timerMs(request.ttlMs, 'ttlMs'),
@@ -196,6 +260,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
         request.amount.microUsd,
         request.amount.requests,
         request.thresholds.length,
+        `${epochBase}:${++epochSeq}`,
       ];
       for (const s of request.scopes) {
         keys.push(scopeKey(s.key));
@@ -206,49 +271,36 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
         'reserve',
         timeoutMs,
         reserveScript.run(redis, keys, args),
-      )) as number[];
-      // Alerts fired by booking expired reservations first follow the outcome.
-      if (reply[0] === 1) return reply.length === 1 ? OK : { ok: true, alerts: toAlerts(reply, 1) };
+      )) as (number | string)[];
+      if (reply[0] === 1) {
+        remember(request, String(reply[1]));
+        // Alerts fired by booking expired reservations first follow the outcome.
+        return reply.length === 2 ? OK : { ok: true, alerts: toAlerts(reply, 2) };
+      }
       if (reply[0] === -1)
         throw new InvalidArgumentError(
           `Reservation id ${request.id} is already held: every reservation needs a unique id.`,
         );
-      const scope = request.scopes[reply[1]! - 1]!;
-      const metric = METRIC_NAMES[reply[2]! - 1]!;
-      const [limit, spent, reserved, fired] = [reply[3]!, reply[4]!, reply[5]!, reply[6]!];
+      const n = reply as number[];
+      const scope = request.scopes[n[1]! - 1]!;
+      const metric = METRIC_NAMES[n[2]! - 1]!;
+      const [limit, spent, reserved, fired] = [n[3]!, n[4]!, n[5]!, n[6]!];
       const alerts = toAlerts(reply, 7);
       if (fired === 1)
         alerts.push({ scopeKey: scope.key, metric, level: 'exhausted', spent, limit });
       return { ok: false, scopeKey: scope.key, metric, limit, spent, reserved, alerts };
     },
 
-    async settle(
+    settle(
       id: string,
       actual: Charge,
       thresholds: readonly AlertThreshold[],
     ): Promise<StoreCloseResult> {
-      const reply = (await withTimeout(
-        'settle',
-        timeoutMs,
-        closeScript.run(redis, [held, expiry], closeArgs(id, 1, actual, thresholds)),
-      )) as unknown[];
-      if (reply.length === 1 && reply[0] !== 1) return NOT_FOUND;
-      return { found: reply[0] === 1, alerts: toAlerts(reply, 1) };
+      return close('settle', id, actual, thresholds);
     },
 
-    async release(
-      id: string,
-      thresholds: readonly AlertThreshold[] = [],
-    ): Promise<StoreCloseResult> {
-      const none = { tokens: 0, microUsd: 0, requests: 0 };
-      const reply = (await withTimeout(
-        'release',
-        timeoutMs,
-        closeScript.run(redis, [held, expiry], closeArgs(id, 0, none, thresholds)),
-      )) as unknown[];
-      if (reply.length === 1) return reply[0] === 1 ? RELEASED : NOT_FOUND;
-      // Past its TTL: booked at the worst case, with the alerts that fired.
-      return { found: false, alerts: toAlerts(reply, 1) };
+    release(id: string, thresholds: readonly AlertThreshold[] = []): Promise<StoreCloseResult> {
+      return close('release', id, { tokens: 0, microUsd: 0, requests: 0 }, thresholds);
     },
 
     async usage(keys: readonly string[]): Promise<readonly ScopeCounters[]> {

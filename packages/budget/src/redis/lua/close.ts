@@ -2,33 +2,58 @@ import { BOOK_EXPIRED, NOW_MS } from './common.js';
 
 /**
  * Settle (book = 1) or release (book = 0) one reservation.
- * KEYS: held hash, expiry zset. ARGV: id, book, tokens, microUsd, requests, then the alert
- * tiers as level, permille pairs (ascending).
- * Returns {0} when the reservation is no longer held (expired: already booked at the worst
- * case); {0, then alerts} when it is past its expiry (booked at the worst case now, as the
- * sweep would have: never freed, whether or not another call swept first); else {1, then
- * alerts}. Each alert fired: scopeName, metricIndex, level, spent, limit.
+ * KEYS: held hash, expiry zset, booked zset, epoch string, then the reservation's scope
+ * hashes (as reserve had them; used only if the store lost the reservation).
+ * ARGV: id, book, tokens, microUsd, requests, the epoch the reservation was made in,
+ * retentionMs, then per scope: name, limit tokens, limit micro-USD, limit requests, then the
+ * alert tiers as level, permille pairs (ascending).
+ * Returns, then the alerts fired (scopeName, metricIndex, level, spent, limit each):
+ * {1} when held and closed; {0} when past its expiry, booked at the worst case now (as the
+ * sweep would have: never freed, whether or not another call swept first) or earlier by a
+ * sweep; {2} when the store has no trace of it and its epoch is gone: the store lost its
+ * data (a restart without persistence, a flush), so a settle books the actual on the
+ * scopes given, once (the id is then marked booked). A missing record under the same
+ * epoch is a close already done (a retry whose first reply was lost): {0}, nothing booked.
  * Record amounts and limits are decimal strings (see RESERVE_LUA); tonumber and Lua's
  * arithmetic read them exactly up to 2^53.
  */
 export const CLOSE_LUA = `${NOW_MS}${BOOK_EXPIRED}
-local held, expiry = KEYS[1], KEYS[2]
+local held, expiry, booked, epochKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local id = ARGV[1]
+local book = ARGV[2] == '1'
+local actual = { tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]) }
+local n = #KEYS - 4
 local tiers = {}
-for t = 6, #ARGV do tiers[#tiers + 1] = ARGV[t] end
+for t = 8 + 4 * n, #ARGV do tiers[#tiers + 1] = ARGV[t] end
+local now = now_ms()
 local raw = redis.call('HGET', held, id)
-if not raw then return { 0 } end
+if not raw then
+  if redis.call('ZSCORE', booked, id) then return { 0 } end
+  if n == 0 or redis.call('GET', epochKey) == ARGV[6] then return { 0 } end
+  local out = { 2 }
+  if book then
+    for i = 1, n do
+      local k = KEYS[i + 4]
+      local base = 8 + (i - 1) * 4
+      for m = 1, 3 do
+        local spent = redis.call('HINCRBY', k, SPENT[m], actual[m])
+        mark_alerts(k, ARGV[base], m, spent, tonumber(ARGV[base + m]), tiers, out)
+      end
+      redis.call('PEXPIRE', k, ARGV[7])
+    end
+    mark_booked(booked, id, now, ARGV[7])
+  end
+  return out
+end
 local due = tonumber(redis.call('ZSCORE', expiry, id))
-if due ~= nil and due <= now_ms() then
+if due ~= nil and due <= now then
   local out = { 0 }
-  book_expired(held, expiry, id, raw, tiers, out)
+  book_expired(held, expiry, booked, now, id, raw, tiers, out)
   return out
 end
 redis.call('HDEL', held, id)
 redis.call('ZREM', expiry, id)
 local rec = cjson.decode(raw)
-local book = ARGV[2] == '1'
-local actual = { tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]) }
 local out = { 1 }
 for i, k in ipairs(rec.k) do
   for m = 1, 3 do

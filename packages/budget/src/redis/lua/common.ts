@@ -7,6 +7,10 @@
  * Held reservations: HASH id -> cjson {k = scope hash keys, n = scope names, l = limits
  * (flat t,m,r per scope), a = {t,m,r}, ret = retention ms}, numbers kept as decimal
  * strings (cjson.encode keeps only 14 significant digits); ZSET id -> expiry ms.
+ * Booked: ZSET id -> ms when an expired reservation (or one the store had lost) was
+ * booked, kept for the retention, so a late close knows it was booked. Epoch: a random
+ * string set by the first reserve; a reservation made under another epoch was lost with
+ * the store's data (a restart without persistence, a flush).
  */
 export const NOW_MS = `
 local function now_ms()
@@ -58,14 +62,21 @@ end
 
 /**
  * Books one expired reservation (its held record `raw`) as spent at the worst case, fires
- * the alert tiers that spend reaches (appended to `out`, as close does), and drops it.
+ * the alert tiers that spend reaches (appended to `out`, as close does), and drops it,
+ * leaving its id in `booked`.
  * Whoever finds it expired books it the same way: the sweep, or the holder's own late
  * settle or release, so what a late close books never depends on whether some other call
  * swept first.
  */
 export const BOOK_EXPIRED = `${METRICS}${TAKE_HELD}${MARK_ALERTS}
-local function book_expired(held, expiry, id, raw, tiers, out)
+local function mark_booked(booked, id, now, ret)
+  redis.call('ZADD', booked, now, id)
+  redis.call('ZREMRANGEBYSCORE', booked, '-inf', now - tonumber(ret))
+  redis.call('PEXPIRE', booked, ret)
+end
+local function book_expired(held, expiry, booked, now, id, raw, tiers, out)
   local rec = cjson.decode(raw)
+  mark_booked(booked, id, now, rec.ret)
   for i, k in ipairs(rec.k) do
     for m = 1, 3 do
       take_held(k, RESERVED[m], rec.a[m])
@@ -88,13 +99,13 @@ end
  * holds) and usage reads it as spent.
  */
 export const SWEEP = `${BOOK_EXPIRED}
-local function sweep(held, expiry, now, tiers, out)
+local function sweep(held, expiry, booked, now, tiers, out)
   for _ = 1, 8 do
     local ids = redis.call('ZRANGEBYSCORE', expiry, '-inf', now, 'LIMIT', 0, 64)
     for _, id in ipairs(ids) do
       local raw = redis.call('HGET', held, id)
       if raw then
-        book_expired(held, expiry, id, raw, tiers, out)
+        book_expired(held, expiry, booked, now, id, raw, tiers, out)
       else
         redis.call('ZREM', expiry, id)
       end

@@ -2,11 +2,11 @@ import { MAX_TIMER_MS } from '../../budget/limits.js';
 import { NOW_MS, SWEEP } from './common.js';
 
 /**
- * KEYS: held hash, expiry zset, then one hash per scope.
+ * KEYS: held hash, expiry zset, booked zset, epoch string, then one hash per scope.
  * ARGV: id, ttlMs, retentionMs, tokens, microUsd, requests, number of alert tiers (0 = no
- * alerts), then per scope: name, limit tokens, limit micro-USD, limit requests (-1 = none),
- * then the alert tiers as level, permille pairs (ascending).
- * Returns {1, then alerts} when held, {0, scopeIndex, metricIndex, limit, spent, reserved,
+ * alerts), epoch to set if none is, then per scope: name, limit tokens, limit micro-USD,
+ * limit requests (-1 = none), then the alert tiers as level, permille pairs (ascending).
+ * Returns {1, epoch, then alerts} when held, {0, scopeIndex, metricIndex, limit, spent, reserved,
  * exhaustedFired, then alerts} when refused, {-1} when the id is already held. The alerts
  * (scopeName, metricIndex, level, spent, limit each) are those fired by booking expired
  * reservations first.
@@ -15,14 +15,14 @@ import { NOW_MS, SWEEP } from './common.js';
  * 1.2345678901234e+14 and leave the difference reserved forever.
  */
 export const RESERVE_LUA = `${NOW_MS}${SWEEP}
-local held, expiry = KEYS[1], KEYS[2]
+local held, expiry, booked, epochKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local id = ARGV[1]
 local now = now_ms()
-local n = #KEYS - 2
+local n = #KEYS - 4
 local tiers = {}
-for t = 8 + 4 * n, #ARGV do tiers[#tiers + 1] = ARGV[t] end
+for t = 9 + 4 * n, #ARGV do tiers[#tiers + 1] = ARGV[t] end
 local swept = {}
-sweep(held, expiry, now, tiers, swept)
+sweep(held, expiry, booked, now, tiers, swept)
 local function with_swept(reply)
   for _, v in ipairs(swept) do reply[#reply + 1] = v end
   return reply
@@ -32,9 +32,9 @@ local amount = { tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]) }
 local alerts = tonumber(ARGV[7]) > 0
 local names, limits, limitArgs = {}, {}, {}
 for i = 1, n do
-  local base = 8 + (i - 1) * 4
+  local base = 9 + (i - 1) * 4
   names[i] = ARGV[base]
-  local k = KEYS[i + 2]
+  local k = KEYS[i + 4]
   local v = redis.call('HMGET', k, 'st', 'sm', 'sr', 'rt', 'rm', 'rr')
   for m = 1, 3 do
     local limit = tonumber(ARGV[base + m])
@@ -57,7 +57,7 @@ for i = 1, n do
 end
 local keys = {}
 for i = 1, n do
-  local k = KEYS[i + 2]
+  local k = KEYS[i + 4]
   keys[i] = k
   for m = 1, 3 do redis.call('HINCRBY', k, RESERVED[m], amount[m]) end
   redis.call('PEXPIRE', k, ARGV[3])
@@ -69,5 +69,11 @@ redis.call('ZADD', expiry, now + tonumber(ARGV[2]), id)
 local keep = tonumber(ARGV[3]) + ${MAX_TIMER_MS}
 redis.call('PEXPIRE', held, keep)
 redis.call('PEXPIRE', expiry, keep)
-return with_swept({ 1 })
+local epoch = redis.call('GET', epochKey)
+if not epoch then
+  epoch = ARGV[8]
+  redis.call('SET', epochKey, epoch)
+end
+redis.call('PEXPIRE', epochKey, keep)
+return with_swept({ 1, epoch })
 `;
