@@ -43,8 +43,8 @@ export function checkedStore(
       await check();
       return result;
     },
-    async release(id) {
-      const result = await inner.release(id);
+    async release(id, thresholds) {
+      const result = await inner.release(id, thresholds);
       await check();
       return result;
     },
