@@ -1,6 +1,7 @@
 import type { Detector } from '../detector.js';
 import type { Finding } from '../finding.js';
 import { searchKey } from '../prefilter.js';
+import { AnyCaseSearch } from './any-case-search.js';
 
 /** What a detector whose matches start with one of a few literals needs. */
 export interface AnchoredDetectorSpec {
@@ -58,11 +59,14 @@ export function anchoredDetector(spec: AnchoredDetectorSpec): Detector {
     const search = searchKey(anchor);
     return { anchor, k: anchor.length - search.length, search };
   });
-  // Anchors in any case: one regex for all of them (V8 skips through text that holds
-  // none about as fast as `indexOf` does).
-  const anyCase = ignoreCase
-    ? new RegExp(anchors.map((a) => a.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|'), 'gi')
-    : undefined;
+  // Anchors in any case: one anchor is found from its rarest letter (`indexOf` of both
+  // cases), several with one case-insensitive regex.
+  const anyCase =
+    ignoreCase && anchors.length > 1
+      ? new RegExp(anchors.map((a) => a.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|'), 'gi')
+      : undefined;
+  const oneAnyCase =
+    ignoreCase && anchors.length === 1 ? new AnyCaseSearch(anchors[0]!) : undefined;
 
   /** Findings of the anchor at `at` into `out`; returns where the next anchor may start. */
   function candidate(text: string, at: number, out: Finding[]): number {
@@ -120,6 +124,12 @@ export function anchoredDetector(spec: AnchoredDetectorSpec): Detector {
     anchors,
     ...(ignoreCase ? { anchorsIgnoreCase: true } : {}),
     scan(text: string, out: Finding[]): void {
+      if (oneAnyCase !== undefined) {
+        oneAnyCase.start(text);
+        let at = oneAnyCase.next(0);
+        while (at >= 0) at = oneAnyCase.next(candidate(text, at, out));
+        return;
+      }
       if (anyCase !== undefined) {
         anyCase.lastIndex = 0;
         let m = anyCase.exec(text);
