@@ -13,7 +13,7 @@ const CLIENTS = ['mysql', 'mariadb'];
 const GLUED_VALUE = /-p(?:(["'])([^"'\s]{1,256})\1|([^\s"'`;|&)]{1,256}))/y;
 
 /**
- * `mysql -uroot -pS3cret …`: the MySQL and MariaDB clients take the password glued to
+ * `mysql -uroot -p<password> …`: the MySQL and MariaDB clients take the password glued to
  * `-p` (a blank after it asks for one at a prompt). Taken when the command line starts
  * with one of the clients and the value is shaped like a secret (`isSecretValue`), so
  * `mkdir -p`, `docker -p8080:80` and `mysql -pPASSWORD` stay.
