@@ -556,11 +556,6 @@ export class Ledger {
 }
 
 /**
- * Refuses an id that `detectSecrets` takes for a credential: the run id is written on
- * every line (and names the folder), the key id in every checkpoint, and verification
- * would flag the writer's own ledger. The value is never echoed.
- */
-/**
  * A key id as the checkpoint carries it. Control characters are refused: jq, which the
  * format doc uses to check a checkpoint by hand, writes U+007F as `\u007f` where RFC 8785
  * keeps the character, so the hand check would fail on a valid signature.
@@ -575,6 +570,11 @@ function isKeyName(value: unknown): value is string {
   );
 }
 
+/**
+ * Refuses an id that `detectSecrets` takes for a credential: the run id is written on
+ * every line (and names the folder), the key id in every checkpoint, and verification
+ * would flag the writer's own ledger. The value is never echoed.
+ */
 function refuseSecretShaped(value: string, name: string, instead: string): void {
   const found = findSecretSpans(value);
   if (found.length === 0) return;

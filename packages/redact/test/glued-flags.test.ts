@@ -24,6 +24,8 @@ describe('glued short flags', () => {
     [`mariadb-dump --user=app -p"${password}" shop`, password],
     [`docker exec db mysql -uroot -p${password} -e 'select 1'`, password],
     [`mysql -h db.internal \\\n  -uroot -p${password} app`, password],
+    [`cd /srv; mysql -uroot -p${password} app`, password],
+    [`echo go | curl -ualice:${password} https://api.example.org/v1`, `alice:${password}`],
   ])('%s', (text, expected) => {
     expect(onlySpan(text)).toBe(expected);
     expect(createRedactor().redactText(text).text).not.toContain(password);
@@ -39,6 +41,15 @@ describe('glued short flags', () => {
     'git push -uorigin main',
     `mysql -uroot app\nrsync -p${password} a b`,
     'python -u script.py',
+    // `-u` glued to a value only means curl's credentials on a curl command line.
+    'ffmpeg -i in.mp4 -utc_time:2024 out.mp4',
+    'docker exec -uwww-data:www-data app ls',
+    'python -u:main.py',
+    // `;`, `|` and `&&` end the client's command: the flag belongs to the next one.
+    'mysql -uroot -p shop < dump.sql && docker run -p127.0.0.1:5432:5432 postgres',
+    'mysql --skip-ssl && git log -pSomeFunctionName2024',
+    `mysql -uroot app; rsync -p${password} a b`,
+    `mysql -uroot app | tool -p${password}`,
   ])('leaves %s alone', (text) => {
     expect(detectSecrets(text)).toEqual([]);
   });

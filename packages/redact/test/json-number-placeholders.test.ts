@@ -29,6 +29,16 @@ describe('a whole JSON number replaced in JSON text is written as a JSON string'
       '{"cards":[12, "[CREDIT_CARD_1]","[CREDIT_CARD_2]" ]}',
     ],
     ['{"a":["x", 4111111111111111]}', '{"a":["x", "[CREDIT_CARD_1]"]}'],
+    // A string that ends in an escaped backslash: its closing quote is `"` all the same.
+    [
+      '{"paths":["C:\\\\temp\\\\",4111111111111111]}',
+      '{"paths":["C:\\\\temp\\\\","[CREDIT_CARD_1]"]}',
+    ],
+    ['{"C:\\\\temp\\\\":4111111111111111}', '{"C:\\\\temp\\\\":"[CREDIT_CARD_1]"}'],
+    // A number inside a string (a CSV row, a note) after the string's own opening quote
+    // and a `,` or `:` is text: quoting it would end the string.
+    ['{"row":",4111111111111111,Smith"}', '{"row":",[CREDIT_CARD_1],Smith"}'],
+    ['{"note":": 4111111111111111,"}', '{"note":": [CREDIT_CARD_1],"}'],
     ['{\n  "pan": 4111111111111111\n}', '{\n  "pan": "[CREDIT_CARD_1]"\n}'],
     [
       JSON.stringify({ body: JSON.stringify({ pan: 4111111111111111, list: [5555555555554444] }) }),

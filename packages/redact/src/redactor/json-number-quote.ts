@@ -69,12 +69,31 @@ function skipBlanksBack(text: string, i: number): number {
 
 /**
  * The quote of the string that closes at `at` (a `"`), with the backslashes that escape
- * it for its level of nesting: `"`, `\"`, `\\\"`.
+ * it for its level of nesting: `"`, `\"`, `\\\"`. A string may itself end in escaped
+ * backslashes (`"C:\\temp\\"`): at level L its closing quote has 2^L - 1 backslashes and
+ * each backslash of its content 2^(L+1), so a run of n backslashes has n + 1 = 2^L times
+ * an odd number, and L is the count of trailing zero bits of n + 1.
  */
 function closingQuote(text: string, at: number): string {
   let k = at;
   while (k > 0 && text.charCodeAt(k - 1) === 92) k--;
-  return text.slice(k, at + 1);
+  const run = at - k;
+  const level = 31 - Math.clz32((run + 1) & -(run + 1));
+  return `${'\\'.repeat(2 ** level - 1)}"`;
+}
+
+/**
+ * Whether the `"` at `at` closes a string (whose quote is `quote`) that starts after one
+ * of `openers` (`{` or `,` for a key, `[` or `,` for an array element). The `"` before a
+ * `:` or a `,` can as well open a string the number is inside (`{"row":",4111…,x"}`):
+ * then the number is text, and quoting it would break the JSON.
+ */
+function closesStringAfter(text: string, at: number, quote: string, openers: string): boolean {
+  const quoteStart = at - (quote.length - 1);
+  const open = text.lastIndexOf(quote, quoteStart - 1);
+  if (open < 0 || quoteStart - open > ARRAY_LOOK_BACK) return false;
+  const b = skipBlanksBack(text, open);
+  return b >= 0 && openers.includes(text[b]!);
 }
 
 /**
@@ -117,7 +136,10 @@ function quoteBefore(
   const e = skipBlanksBack(text, b);
   if (e < 0) return null;
   if (previousEnd === e + 1) return previousQuote;
-  if (text.charCodeAt(e) === 34) return closingQuote(text, e);
+  if (text.charCodeAt(e) === 34) {
+    const quote = closingQuote(text, e);
+    return closesStringAfter(text, e, quote, '[,') ? quote : null;
+  }
   // Numbers before it in the same array (`[12, 7, 4111…]`): back to the array's `[`.
   const limit = Math.max(-1, e - ARRAY_LOOK_BACK, previousEnd - 1);
   for (let j = e; j > limit; j--) {
@@ -131,7 +153,9 @@ function quoteBefore(
 /** The quote of the key whose `:` is at `colon` (`"pan":`, `\"pan\":`), or null. */
 function keyQuote(text: string, colon: number): string | null {
   const q = skipBlanksBack(text, colon);
-  return q >= 0 && text.charCodeAt(q) === 34 ? closingQuote(text, q) : null;
+  if (q < 0 || text.charCodeAt(q) !== 34) return null;
+  const quote = closingQuote(text, q);
+  return closesStringAfter(text, q, quote, '{,') ? quote : null;
 }
 
 /** The quote of the array whose `[` is at `open`: the key's before it, `"` at the text's start. */

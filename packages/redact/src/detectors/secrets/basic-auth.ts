@@ -1,6 +1,7 @@
 import type { Detector } from '../../detector.js';
 import { anchoredDetector } from '../anchored-detector.js';
 import { longValueAfter } from '../long-value.js';
+import { commandCheck } from './command-line.js';
 import { isPlaceholder, looksRandom } from './placeholder.js';
 
 /** Strict UTF-8: invalid bytes throw instead of becoming U+FFFD, so random base64 fails. */
@@ -86,5 +87,17 @@ export const curlUserCredentials: Detector = anchoredDetector({
   pattern:
     /(?:(?:-u|--user)(?:[ \t]{1,4}|=)|-u(?=[^\s:/"'`]{0,256}:))(?:(["'`])([^"'`\s]{1,384})\1(?![^\s;|&)])|((?:"[^"\s]{0,256}"|'[^'\s]{0,256}'|[^\s"'`]{1,256}){1,6}))/,
   groups: [2, 3],
-  validate: isCurlCredential,
+  // Glued to `-u` (no blank, no `=`), only on a curl command line: `docker exec -uwww:www`,
+  // `ffmpeg -utc_time:…` and `python -u:main.py` use `-u` for something else.
+  validate: (value, text, start) =>
+    isCurlCredential(value) && (!isGluedToU(text, start) || inCurlCommand(text, start)),
 });
+
+const inCurlCommand = commandCheck(['curl'], true);
+
+/** Whether the value at `start` is glued to a `-u` (`-ualice:pass`), quotes aside. */
+function isGluedToU(text: string, start: number): boolean {
+  let i = start;
+  while (i > 0 && /["'`]/.test(text[i - 1]!)) i--;
+  return text[i - 1] === 'u' && text[i - 2] === '-';
+}

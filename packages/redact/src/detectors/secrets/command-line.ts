@@ -52,11 +52,20 @@ function isContinued(text: string, at: number): boolean {
 }
 
 /**
+ * What ends a shell command besides a line break: `;`, `|` (and `||`), `&&`. Quotes are not
+ * followed, so one of these inside a quoted argument before the flag ends the command
+ * early: a miss in that rare case, where following the command past them took `git log
+ * -pName` after `mysql … &&` for a password.
+ */
+const COMMAND_SEPARATOR = /;|\||&&/g;
+
+/**
  * Answers, for increasing offsets into `text`, whether one of the commands `names` starts
- * the command line the offset is on (lines joined by a trailing `\` are one). `exact`:
- * the names are whole words (`curl`), not stems (`mysql` for `mysqldump`). The last
- * command word and the last unescaped line break are followed forward with `indexOf`, so
- * all the questions about one text cost one pass over it, however many flags it holds.
+ * the command the offset is in (lines joined by a trailing `\` are one; `;`, `|`, `&&`
+ * end a command). `exact`: the names are whole words (`curl`), not stems (`mysql` for
+ * `mysqldump`). The last command word and the last end of a command are followed forward
+ * (`indexOf`, a global regex), so all the questions about one text cost one pass over it,
+ * however many flags it holds.
  */
 export function commandTracker(
   text: string,
@@ -65,8 +74,10 @@ export function commandTracker(
 ): (at: number) => boolean {
   let command = -1;
   const next = names.map((name) => text.indexOf(name));
-  let lineBreak = -1;
+  let commandEnd = -1;
   let nextBreak = text.indexOf('\n');
+  const separators = new RegExp(COMMAND_SEPARATOR);
+  let nextSeparator = separators.exec(text);
   return (at) => {
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
@@ -78,9 +89,35 @@ export function commandTracker(
       next[k] = i;
     }
     while (nextBreak >= 0 && nextBreak < at) {
-      if (!isContinued(text, nextBreak)) lineBreak = nextBreak;
+      if (!isContinued(text, nextBreak)) commandEnd = Math.max(commandEnd, nextBreak);
       nextBreak = text.indexOf('\n', nextBreak + 1);
     }
-    return command > lineBreak;
+    while (nextSeparator !== null && nextSeparator.index < at) {
+      commandEnd = Math.max(commandEnd, nextSeparator.index);
+      nextSeparator = separators.exec(text);
+    }
+    return command > commandEnd;
+  };
+}
+
+/**
+ * {@link commandTracker} for a check called with a text and an offset (a detector's
+ * `validate`): the tracker of the last text is kept while offsets grow, so one scan of a
+ * text still costs one pass over it; a new text, or a smaller offset, starts a new one.
+ */
+export function commandCheck(
+  names: readonly string[],
+  exact: boolean,
+): (text: string, at: number) => boolean {
+  let tracked: string | undefined;
+  let tracker: (at: number) => boolean = () => false;
+  let last = -1;
+  return (text, at) => {
+    if (text !== tracked || at < last) {
+      tracked = text;
+      tracker = commandTracker(text, names, exact);
+    }
+    last = at;
+    return tracker(at);
   };
 }
