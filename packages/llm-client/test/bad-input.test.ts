@@ -88,6 +88,16 @@ describe('call options', () => {
     await r.end();
   });
 
+  it('a context with back-references is checked once per object and sent', async () => {
+    // 8 children pointing back at their root: walked path by path, 8^64 paths.
+    const root: Record<string, unknown> = { kind: 'root' };
+    root.children = Array.from({ length: 8 }, (_, i) => ({ kind: `c${i}`, parent: root }));
+    const { run: r } = await run('back-references');
+    const result = await r.generateText({ model: 'gpt-5.2', maxOutputTokens: 10, context: root });
+    expect(result.offline).toBe(true);
+    await r.end();
+  });
+
   it('a response schema JSON Schema cannot express is INVALID_ARGUMENT naming the schema', async () => {
     const { run: r } = await run('date-schema');
     const { code, message } = await failure(() =>

@@ -23,23 +23,37 @@ function kindOf(value: unknown): string {
  * function or a symbol (JSON.stringify throws or drops them), or a Map or Set (they would
  * be sent as `{}`, their data silently gone). Null when there is none.
  */
-function firstNonJson(value: unknown, path: string, depth: number): string | null {
+function firstNonJson(
+  value: unknown,
+  path: string,
+  depth: number,
+  seen: WeakSet<object>,
+): string | null {
   const type = typeof value;
   if (type === 'bigint' || type === 'function' || type === 'symbol') return `${path} (${type})`;
   if (type !== 'object' || value === null || depth > MAX_CONTEXT_DEPTH) return null;
+  // Each object once: a tree with `parent` pointers has exponentially many paths, and the
+  // redactor replaces the cycle itself (`[CIRCULAR]`).
+  if (seen.has(value)) return null;
+  seen.add(value);
   if (value instanceof Map || value instanceof Set) {
     return `${path} (a ${value instanceof Map ? 'Map' : 'Set'})`;
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = firstNonJson(value[i], `${path}[${i}]`, depth + 1);
+      const found = firstNonJson(value[i], `${path}[${i}]`, depth + 1, seen);
       if (found !== null) return found;
     }
     return null;
   }
   for (const key of Object.keys(value as object)) {
     // Keys are host data too: only their position is named.
-    const found = firstNonJson((value as Record<string, unknown>)[key], `${path}.<key>`, depth + 1);
+    const found = firstNonJson(
+      (value as Record<string, unknown>)[key],
+      `${path}.<key>`,
+      depth + 1,
+      seen,
+    );
     if (found !== null) return found;
   }
   return null;
@@ -97,7 +111,7 @@ export function checkCallInput(call: CallInput): void {
   if (call.drivesAction !== undefined && typeof call.drivesAction !== 'boolean') {
     throw invalid('drivesAction', `must be true or false; got ${kindOf(call.drivesAction)}.`);
   }
-  const nonJson = firstNonJson(call.context, '$', 0);
+  const nonJson = firstNonJson(call.context, '$', 0, new WeakSet());
   if (nonJson !== null) {
     throw invalid(
       'context',
