@@ -16,7 +16,8 @@ export async function expectExpiryFiresAlerts(
     createBudget({
       store,
       clock,
-      limits: {},
+      // A run cap too: A's run-scope tiers, crossed when B books A's hold, are A's, not B's.
+      limits: { usd: 1 },
       period: { month: { usd: 1 } },
       onAlert: (a: BudgetAlert) => seen.push(`${name} ${a.scope} ${a.metric} ${a.level}`),
     });

@@ -262,15 +262,14 @@ export function createBudget(options: BudgetOptions): Budget {
         requests,
       };
       const id = `${idPrefix}${++sequence}`;
-      const result = await store.reserve({
-        id,
-        scopes: scopes.at(nowMs),
-        amount,
-        ttlMs,
-        thresholds,
-      });
-      // Alerts of expired reservations the store booked first reach this budget's onAlert.
-      if (result.alerts !== undefined) emit(result.alerts);
+      const current = scopes.at(nowMs);
+      const result = await store.reserve({ id, scopes: current, amount, ttlMs, thresholds });
+      // Alerts of expired reservations the store booked first reach this budget's onAlert
+      // for its own scopes only (its run, the shared day and month): another run's
+      // reservation expiring here must not read as this run's alert.
+      if (result.alerts !== undefined) {
+        emit(result.alerts.filter((a) => current.some((scope) => scope.key === a.scopeKey)));
+      }
       if (!result.ok) throw refusal(result, amount, scopes.nameOf(result.scopeKey));
       return new Reservation(id, request.model, amount.tokens, amount.microUsd, requests, closer);
     },
