@@ -31,7 +31,7 @@ function firstNonJson(
 ): string | null {
   const type = typeof value;
   if (type === 'bigint' || type === 'function' || type === 'symbol') return `${path} (${type})`;
-  if (type !== 'object' || value === null || depth > MAX_CONTEXT_DEPTH) return null;
+  if (typeof value !== 'object' || value === null || depth > MAX_CONTEXT_DEPTH) return null;
   // Each object once: a tree with `parent` pointers has exponentially many paths, and the
   // redactor replaces the cycle itself (`[CIRCULAR]`).
   if (seen.has(value)) return null;
@@ -46,7 +46,7 @@ function firstNonJson(
     }
     return null;
   }
-  for (const key of Object.keys(value as object)) {
+  for (const key of Object.keys(value)) {
     // Keys are host data too: only their position is named.
     const found = firstNonJson(
       (value as Record<string, unknown>)[key],
