@@ -1,4 +1,5 @@
 import { PmError } from '@pm/envelope-schemas';
+import { kindOf } from '../kind-of.js';
 
 /** What each option must be, as a test and the words that say so. */
 type Rule = readonly [test: (value: unknown) => boolean, expected: string];
@@ -62,13 +63,6 @@ function invalid(field: string, message: string): PmError {
   return new PmError('INVALID_ARGUMENT', `createLLMClient({ ${field} }) ${message}`, {
     details: { field },
   });
-}
-
-/** What a value is, in a word: never the value itself (it may be a key). */
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
 }
 
 function checkFields(

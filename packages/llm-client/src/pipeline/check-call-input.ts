@@ -1,4 +1,5 @@
 import { PmError, ReasoningEffort } from '@pm/envelope-schemas';
+import { kindOf } from '../kind-of.js';
 import type { CallInput } from './call-input.js';
 import { effectiveDisclosureLevel } from './disclosure-level.js';
 
@@ -9,13 +10,6 @@ function invalid(field: string, message: string): PmError {
   return new PmError('INVALID_ARGUMENT', `The call's ${field} ${message}`, {
     details: { field },
   });
-}
-
-/** What a value is, in a word: never the value itself (it is host data). */
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
 }
 
 /**
