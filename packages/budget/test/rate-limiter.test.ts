@@ -1,9 +1,25 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRateLimiter, type RateLimitStore } from '../src/index.js';
+import { createRateLimiter, type RateLimiter, type RateLimitStore } from '../src/index.js';
 
 const ticks = async (n: number) => {
   for (let i = 0; i < n; i++) await new Promise<void>((r) => setImmediate(r));
 };
+
+/**
+ * Schedules a call whose caller gives up once it is running: the call is already made (and
+ * billed) then, so what `schedule` gives back should be its result.
+ */
+function abortedWhileRunning(limiter: RateLimiter): Promise<string> {
+  const controller = new AbortController();
+  return limiter.schedule(
+    async () => {
+      controller.abort(new Error('user cancelled'));
+      await ticks(5);
+      return 'billed result';
+    },
+    { tokens: 2000, signal: controller.signal },
+  );
+}
 
 describe('createRateLimiter (bottleneck, one process)', () => {
   // A test that fails under fake timers must not leave them to the next one.
@@ -151,17 +167,7 @@ describe('createRateLimiter (bottleneck, one process)', () => {
     'with %s, a signal that aborts while the call runs does not discard its result',
     async (_kind, limits) => {
       const limiter = createRateLimiter(limits);
-      const controller = new AbortController();
-      const call = limiter.schedule(
-        async () => {
-          // The call is already made (and billed) when the caller gives up.
-          controller.abort(new Error('user cancelled'));
-          await ticks(5);
-          return 'billed result';
-        },
-        { tokens: 2000, signal: controller.signal },
-      );
-      await expect(call).resolves.toBe('billed result');
+      await expect(abortedWhileRunning(limiter)).resolves.toBe('billed result');
       await limiter.stop();
     },
   );
@@ -213,16 +219,7 @@ describe('createRateLimiter (shared store)', () => {
     async (_kind, limits) => {
       const store: RateLimitStore = { acquireRate: async () => 0 };
       const limiter = createRateLimiter({ ...limits, store });
-      const controller = new AbortController();
-      const call = limiter.schedule(
-        async () => {
-          controller.abort(new Error('user cancelled'));
-          await ticks(5);
-          return 'billed result';
-        },
-        { signal: controller.signal },
-      );
-      await expect(call).resolves.toBe('billed result');
+      await expect(abortedWhileRunning(limiter)).resolves.toBe('billed result');
       await limiter.stop();
     },
   );

@@ -54,6 +54,30 @@ describe.runIf(redis === undefined && IN_CI)('Redis under CI', () => {
   });
 });
 
+/**
+ * Runs `test/fixtures/<script>` (a worker sharing this test's Redis) in a child process;
+ * resolves to the JSON of the last line it printed, rejects with its stderr if it fails.
+ */
+function workerResult<T>(script: string, n: number, env: Record<string, string>): Promise<T> {
+  const worker = fileURLToPath(new URL(`./fixtures/${script}`, import.meta.url));
+  return new Promise<T>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', worker], {
+      cwd: fileURLToPath(new URL('../../../', import.meta.url)),
+      env: { ...process.env, REDIS_URL, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').pop()!) as T)
+        : reject(new Error(`worker ${n} exited ${code}: ${err}`)),
+    );
+  });
+}
+
 describe('redisStore options', () => {
   const fake = { evalsha: async () => [1], eval: async () => [1] };
 
@@ -545,29 +569,16 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
     // limit is the most it may grant. A bucket that started full and refilled continuously
     // granted the limit at once and then 10 more per second.
     const p = prefix();
-    const worker = fileURLToPath(new URL('./fixtures/rate-worker.ts', import.meta.url));
-    const root = fileURLToPath(new URL('../../../', import.meta.url));
     const run = (env: Record<string, string>) =>
       Promise.all(
-        [1, 2, 3].map(
-          (n) =>
-            new Promise<number>((resolve, reject) => {
-              const child = spawn(process.execPath, ['--import', 'tsx', worker], {
-                cwd: root,
-                env: { ...process.env, REDIS_URL, PM_PREFIX: p, PM_FOR_MS: '2500', ...env },
-                stdio: ['ignore', 'pipe', 'pipe'],
-              });
-              let out = '';
-              let err = '';
-              child.stdout.on('data', (d) => (out += d));
-              child.stderr.on('data', (d) => (err += d));
-              child.on('exit', (code) =>
-                code === 0
-                  ? resolve(JSON.parse(out.trim().split('\n').pop()!).granted)
-                  : reject(new Error(`worker ${n} exited ${code}: ${err}`)),
-              );
-            }),
-        ),
+        [1, 2, 3].map(async (n) => {
+          const result = await workerResult<{ granted: number }>('rate-worker.ts', n, {
+            PM_PREFIX: p,
+            PM_FOR_MS: '2500',
+            ...env,
+          });
+          return result.granted;
+        }),
       );
     const started = Date.now();
     const requests = await run({ PM_RPM: '600' });
@@ -644,8 +655,6 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
 
   it('4 child processes hammer one shared budget: never over the cap, each alert once', async () => {
     const p = prefix();
-    const worker = fileURLToPath(new URL('./fixtures/redis-worker.ts', import.meta.url));
-    const root = fileURLToPath(new URL('../../../', import.meta.url));
     const violations: string[] = [];
     const monitor = redisStore({ client, prefix: p });
     const capMicro = 1_000_000;
@@ -659,42 +668,18 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
         await new Promise((r) => setTimeout(r, 5));
       }
     })();
-    const outputs = await Promise.all(
-      [1, 2, 3, 4].map(
-        (n) =>
-          new Promise<string>((resolve, reject) => {
-            const child = spawn(process.execPath, ['--import', 'tsx', worker], {
-              cwd: root,
-              env: {
-                ...process.env,
-                REDIS_URL,
-                PM_PREFIX: p,
-                PM_SEED: String(n),
-                PM_COUNT: '2000',
-              },
-              stdio: ['ignore', 'pipe', 'pipe'],
-            });
-            let out = '';
-            let err = '';
-            child.stdout.on('data', (d) => (out += d));
-            child.stderr.on('data', (d) => (err += d));
-            child.on('exit', (code) =>
-              code === 0 ? resolve(out) : reject(new Error(`worker ${n} exited ${code}: ${err}`)),
-            );
-          }),
-      ),
-    );
-    running = false;
-    await watch;
-    const results = outputs.map(
-      (o) =>
-        JSON.parse(o.trim().split('\n').pop()!) as {
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        workerResult<{
           reserved: number;
           refused: number;
           settledMicro: number;
           alerts: string[];
-        },
+        }>('redis-worker.ts', n, { PM_PREFIX: p, PM_SEED: String(n), PM_COUNT: '2000' }),
+      ),
     );
+    running = false;
+    await watch;
     expect(violations).toEqual([]);
     expect(results.reduce((s, r) => s + r.reserved, 0)).toBeGreaterThan(1000);
     expect(results.reduce((s, r) => s + r.refused, 0)).toBeGreaterThan(0); // the cap was in play

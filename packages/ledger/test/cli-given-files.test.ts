@@ -1,16 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openLedger, verifyLedger } from '../src/index.js';
+import { cliInChild } from './helpers/cli-child.js';
 import * as r from './helpers/records.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const cliPath = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0;
 
 /** A signed, closed run, and the public key's PEM file mounted as kubelet mounts a Secret. */
@@ -33,23 +31,6 @@ async function signedRun() {
   const checkpointLink = join(dir, 'exported-cp.json');
   symlinkSync(join('run-1', 'checkpoint.json'), checkpointLink);
   return { dir, runDir: join(dir, 'run-1'), keyLink, checkpointLink };
-}
-
-/** `pm-ledger <args>` in a child process, killed after 20 s (a blocking FIFO open cannot be interrupted). */
-function cliInChild(args: string[]): Promise<{ status: number | null; stdout: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  let stdout = '';
-  child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout });
-    });
-  });
 }
 
 describe('files the user names (--public-key, --checkpoint)', () => {

@@ -1,7 +1,6 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isPmError } from '@pm/envelope-schemas';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,12 +11,11 @@ import {
   readLedger,
   verifyLedger,
 } from '../src/index.js';
+import { cliInChild } from './helpers/cli-child.js';
 import * as r from './helpers/records.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const cliPath = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0;
 
 async function sampleRun() {
@@ -29,32 +27,11 @@ async function sampleRun() {
   return { dir, runDir: join(dir, 'run-1'), hex: ref.slice('artifact://sha256:'.length), ref };
 }
 
-/**
- * `pm-ledger verify --json` in a child process, killed if it has not finished after 20 s
- * (a blocking read of a FIFO cannot be interrupted in-process). Resolves to its exit
- * status (null when it had to be killed) and stdout.
- */
-function verifyInChild(runDir: string): Promise<{ status: number | null; stdout: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cliPath, 'verify', runDir, '--json'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  let stdout = '';
-  child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout });
-    });
-  });
-}
-
 describe.runIf(hasMkfifo)('a FIFO where a file belongs never hangs a reader', () => {
   it('checkpoint.json: verify reports checkpoint_mismatch and exits', async () => {
     const { runDir } = await sampleRun();
     spawnSync('mkfifo', [join(runDir, 'checkpoint.json')]);
-    const { status, stdout } = await verifyInChild(runDir);
+    const { status, stdout } = await cliInChild(['verify', runDir, '--json']);
     expect(status).toBe(1);
     const result = JSON.parse(stdout);
     expect(result.problems).toEqual([
@@ -69,7 +46,7 @@ describe.runIf(hasMkfifo)('a FIFO where a file belongs never hangs a reader', ()
     const runDir = join(tempDir(), 'run-1');
     mkdirSync(runDir);
     spawnSync('mkfifo', [join(runDir, 'ledger.jsonl')]);
-    const { status, stdout } = await verifyInChild(runDir);
+    const { status, stdout } = await cliInChild(['verify', runDir, '--json']);
     expect(status).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({ ok: false, error: { code: 'LEDGER_CORRUPT' } });
   }, 30_000);
@@ -79,7 +56,7 @@ describe.runIf(hasMkfifo)('a FIFO where a file belongs never hangs a reader', ()
     const path = join(runDir, 'artifacts', 'sha256', hex);
     rmSync(path);
     spawnSync('mkfifo', [path]);
-    const { status, stdout } = await verifyInChild(runDir);
+    const { status, stdout } = await cliInChild(['verify', runDir, '--json']);
     expect(status).toBe(1);
     expect(JSON.parse(stdout).problems).toEqual([
       expect.objectContaining({

@@ -64,14 +64,12 @@ describe('what the approver is handed', () => {
       );
       return approveAll(request.scopes.filter((s) => s !== 'samples'));
     });
-    let error: unknown;
-    try {
-      await run.generateText(samplesCall);
-    } catch (e) {
-      error = e;
-    }
-    expect(isPmError(error) && error.code).toBe('APPROVAL_DENIED');
-    expect((error as Error).message).toContain('did not approve samples');
+    const denied = run.generateText(samplesCall);
+    await expect(denied).rejects.toSatisfy(isPmError);
+    await expect(denied).rejects.toMatchObject({
+      code: 'APPROVAL_DENIED',
+      message: expect.stringContaining('did not approve samples'),
+    });
     expect(provider.calls).toHaveLength(0);
     await run.end();
   });
@@ -81,13 +79,9 @@ describe('what the approver is handed', () => {
       (request.scopes as ApprovalScope[]).length = 0; // throws: the copy is frozen
       return approveAll(['call']);
     });
-    let error: unknown;
-    try {
-      await run.generateText(samplesCall);
-    } catch (e) {
-      error = e;
-    }
-    expect(isPmError(error) && error.code).toBe('APPROVAL_DENIED');
+    const denied = run.generateText(samplesCall);
+    await expect(denied).rejects.toSatisfy(isPmError);
+    await expect(denied).rejects.toMatchObject({ code: 'APPROVAL_DENIED' });
     expect(provider.calls).toHaveLength(0);
     await run.end();
   });

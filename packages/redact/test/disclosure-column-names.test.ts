@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildDisclosure, createRedactor, type Row } from '../src/index.js';
+import { samplesApproval as approval } from './helpers/samples-approval.js';
 
 const email = `bob.smith${'@'}example.com`;
 const otherEmail = `alice.jones${'@'}example.com`;
 const phone = '+44 20 7946 0958';
 const card = '4111 1111 1111 1111';
-
-const approval = {
-  schema_version: '1',
-  approver: 'data-owner@example.com',
-  decision: 'approve',
-  scope: ['samples'],
-  reason: 'debugging a mapping issue',
-  decided_at: '2024-03-01T10:00:00Z',
-} as const;
 
 // A CSV read without its header row makes the first record the column names; a pivoted
 // table has one column per customer. Levels 1-2 published those names raw (`schema[].name`,

@@ -7,16 +7,9 @@ import {
   type Row,
   sampleRows,
 } from '../src/index.js';
+import { samplesApproval as approval } from './helpers/samples-approval.js';
 
 const roles = { caseId: 'case', activity: 'act', timestamp: 'ts' };
-const approval = {
-  schema_version: '1',
-  approver: 'data-owner@example.com',
-  decision: 'approve',
-  scope: ['samples'],
-  reason: 'debugging a mapping issue',
-  decided_at: '2024-03-01T10:00:00Z',
-} as const;
 const rows: Row[] = [{ case: 'c1', act: 'Create', ts: '2024-01-01T00:00:00Z' }];
 // A column name may be data (a headerless CSV): messages give a role's type, never its name.
 const secretColumn = `bob${'@'}example.com`;

@@ -9,6 +9,7 @@ import {
   type Row,
   sampleRows,
 } from '../src/index.js';
+import { samplesApproval as approval } from './helpers/samples-approval.js';
 
 const roles = { caseId: 'case', activity: 'activity', timestamp: 'ts' };
 const HOUR = 3_600_000;
@@ -34,15 +35,6 @@ function eventLog(cases: number): Row[] {
 async function* stream(rows: Row[]): AsyncIterable<Row> {
   for (const r of rows) yield r;
 }
-
-const approval = {
-  schema_version: '1',
-  approver: 'data-owner@example.com',
-  decision: 'approve',
-  scope: ['samples'],
-  reason: 'debugging a mapping issue',
-  decided_at: '2024-03-01T10:00:00Z',
-} as const;
 
 describe('describeTable (level 1-2)', () => {
   const rows: Row[] = [

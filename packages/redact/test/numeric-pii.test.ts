@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDisclosure, createRedactor, type Row, sampleRows } from '../src/index.js';
-
-const approval = {
-  schema_version: '1',
-  approver: 'data-owner@example.com',
-  decision: 'approve',
-  scope: ['samples'],
-  reason: 'debugging a mapping issue',
-  decided_at: '2024-03-01T10:00:00Z',
-} as const;
+import { samplesApproval as approval } from './helpers/samples-approval.js';
 
 // Test cards of the payment networks. 5555555555554444 is above Number.MAX_SAFE_INTEGER
 // but even, so a double holds it exactly: a type-converting CSV parser yields it as is.
