@@ -25,6 +25,26 @@ export function isRegExp(value: unknown): value is RegExp {
 }
 
 /**
+ * An `INVALID_ARGUMENT` error saying `<where>: <what> must be <expected>, got <type>;
+ * <fix>`, with the type given (never the value) added to `details`.
+ */
+export function mustBeError(
+  where: string,
+  what: string,
+  expected: string,
+  got: unknown,
+  fix: string,
+  details: Readonly<Record<string, unknown>>,
+): PmError {
+  const type = typeName(got);
+  return new PmError(
+    'INVALID_ARGUMENT',
+    `${where}: ${what} must be ${expected}, got ${type === 'undefined' ? 'nothing' : type}; ${fix}`,
+    { details: { ...details, type } },
+  );
+}
+
+/**
  * The `INVALID_ARGUMENT` error for a bad `createRedactor` option: names the option (its
  * path, e.g. `detectors[2].pattern`), what it must be and what to do, and the type given,
  * never the value.
@@ -35,12 +55,7 @@ export function invalidOption(
   got: unknown,
   fix: string,
 ): PmError {
-  const type = typeName(got);
-  return new PmError(
-    'INVALID_ARGUMENT',
-    `createRedactor: ${option} must be ${expected}, got ${type === 'undefined' ? 'nothing' : type}; ${fix}`,
-    { details: { option, type } },
-  );
+  return mustBeError('createRedactor', option, expected, got, fix, { option });
 }
 
 /** Throws unless `value` is an object other than null or an array (`option` names it in the error). */

@@ -1,7 +1,7 @@
 import { PmError, ReasoningEffort } from '@pm/envelope-schemas';
 import { kindOf } from '../kind-of.js';
 import type { CallInput } from './call-input.js';
-import { effectiveDisclosureLevel } from './disclosure-level.js';
+import { effectiveDisclosureLevel, isDisclosureLevel } from './disclosure-level.js';
 
 /** How deep the context is walked for values JSON cannot carry (the redactor bounds the rest). */
 const MAX_CONTEXT_DEPTH = 64;
@@ -83,14 +83,7 @@ export function checkCallInput(call: CallInput): void {
       `must be a template id such as "draft-narrative@1"; got ${kindOf(call.template)}.`,
     );
   }
-  if (
-    call.disclosureLevel !== undefined &&
-    !(
-      Number.isInteger(call.disclosureLevel) &&
-      call.disclosureLevel >= 1 &&
-      call.disclosureLevel <= 5
-    )
-  ) {
+  if (call.disclosureLevel !== undefined && !isDisclosureLevel(call.disclosureLevel)) {
     throw invalid(
       'disclosureLevel',
       'must be 1, 2, 3, 4 or 5 (see buildDisclosure in @pm/redact).',

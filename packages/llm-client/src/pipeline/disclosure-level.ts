@@ -1,7 +1,8 @@
 import { PmError } from '@pm/envelope-schemas';
 import type { Disclosure, DisclosureLevel } from '@pm/redact';
 
-function isLevel(value: unknown): value is DisclosureLevel {
+/** A disclosure level of @pm/redact's ladder: 1, 2, 3, 4 or 5. */
+export function isDisclosureLevel(value: unknown): value is DisclosureLevel {
   return value === 1 || value === 2 || value === 3 || value === 4 || value === 5;
 }
 
@@ -15,7 +16,7 @@ function isDisclosure(value: unknown): value is Disclosure {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const candidate = value as Partial<Record<keyof Disclosure, unknown>>;
   return (
-    isLevel(candidate.level) &&
+    isDisclosureLevel(candidate.level) &&
     typeof candidate.profile === 'string' &&
     Array.isArray(candidate.schema)
   );

@@ -1,5 +1,5 @@
 import { PmError } from '@pm/envelope-schemas';
-import { typeName } from '../invalid-option.js';
+import { mustBeError, typeName } from '../invalid-option.js';
 
 /**
  * The `INVALID_ARGUMENT` error for a bad argument of a ladder function: names the function
@@ -13,12 +13,7 @@ export function invalidArgument(
   got: unknown,
   fix: string,
 ): PmError {
-  const type = typeName(got);
-  return new PmError(
-    'INVALID_ARGUMENT',
-    `${fn}: ${argument} must be ${expected}, got ${type === 'undefined' ? 'nothing' : type}; ${fix}`,
-    { details: { function: fn, argument, type } },
-  );
+  return mustBeError(fn, argument, expected, got, fix, { function: fn, argument });
 }
 
 /** Throws unless `value` is an object other than null or an array. */
