@@ -16,6 +16,7 @@ import {
   credentialSource,
   type RequestKey,
 } from './api-key-source.js';
+import { checkProviderOptions } from './check-provider-options.js';
 import { keyLookupTimeoutError } from './key-lookup-timeout-error.js';
 import { loadOpenAI } from './load-openai.js';
 import { mapOpenAIError } from './map-openai-error.js';
@@ -83,9 +84,11 @@ function fromResponsesUsage(
 /**
  * The OpenAI provider, through the official SDK (`openai` 6.x, an optional peer loaded on
  * first call). The SDK's own retries are off: the pipeline owns retries, budgets and the
- * ledger. Every request goes through the pipeline's egress-guarded `fetch`.
+ * ledger. Every request goes through the pipeline's egress-guarded `fetch`. An option it does
+ * not know (a misspelt `baseUrl`, an SDK option such as `maxRetries`) is `INVALID_ARGUMENT`.
  */
 export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider {
+  checkProviderOptions(options);
   const baseURL = options.baseURL ?? DEFAULT_BASE_URL;
   const origin = parseHttpUrl(baseURL, 'openaiProvider({ baseURL })').origin;
   const api: unknown = options.api ?? 'chat';
