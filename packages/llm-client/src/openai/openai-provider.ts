@@ -17,6 +17,7 @@ import {
   type RequestKey,
 } from './api-key-source.js';
 import { checkProviderOptions } from './check-provider-options.js';
+import { envHeaderOverrides } from './env-header-overrides.js';
 import { keyLookupTimeoutError } from './key-lookup-timeout-error.js';
 import { loadOpenAI } from './load-openai.js';
 import { mapOpenAIError } from './map-openai-error.js';
@@ -150,14 +151,19 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
     };
     try {
       // A client per call: the key lives only as long as the request (spec 003).
+      const apiKey = secret.sent.reveal();
+      // What is sent is this provider's configuration only, never the SDK's environment
+      // variables (OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_CUSTOM_HEADERS, ...).
+      const defaultHeaders = envHeaderOverrides(`Bearer ${apiKey}`);
       const client = new sdk.OpenAI({
-        apiKey: secret.sent.reveal(),
+        apiKey,
         baseURL,
         organization: null,
         project: null,
         maxRetries: 0,
         timeout,
         fetch,
+        ...(defaultHeaders ? { defaultHeaders } : {}),
       });
       const effort = REASONING_MODELS.test(request.model) ? request.reasoningEffort : undefined;
       const format = request.responseFormat;
