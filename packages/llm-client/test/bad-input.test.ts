@@ -115,6 +115,36 @@ describe('call options', () => {
     await r.end();
   });
 
+  it.each([
+    ['without a schema', 'schema', { schemaId: 'answer@1' }],
+    ['with a schema that is not zod', 'schema', { schema: { type: 'object' }, schemaId: 'a@1' }],
+    ['without a schemaId', 'schemaId', { schema: z.object({ a: z.string() }) }],
+    [
+      'with a schemaId that is not <name>@<version>',
+      'schemaId',
+      { schema: z.object({ a: z.string() }), schemaId: 'Answer v1' },
+    ],
+  ])(
+    'generateObject %s is INVALID_ARGUMENT naming %s, before anything is stored',
+    async (name, field, options) => {
+      const { run: r, lastRecord } = await run(`object-${name.replace(/\W+/g, '-')}`);
+      const { code, message } = await failure(() =>
+        r.generateObject({
+          model: 'gpt-5.2',
+          input: 'hi',
+          maxOutputTokens: 10,
+          ...options,
+        } as never),
+      );
+      expect(code).toBe('INVALID_ARGUMENT');
+      expect(message).toContain(field);
+      // Refused at the checks: no request id taken, no prompt stored, nothing returned unvalidated.
+      expect(lastRecord()).toMatchObject({ type: 'error', data: { phase: 'policy' } });
+      expect(lastRecord().data.request_id).toBeUndefined();
+      await r.end();
+    },
+  );
+
   it('a move without its disclosure rejects with INVALID_ARGUMENT', async () => {
     const { run: r } = await run('move-no-disclosure');
     const pending = r.interpretGoal({ model: 'gpt-5.2', goal: 'Find delays' } as never);

@@ -8,6 +8,8 @@ export interface CallInput extends GenerateOptions {
   schema?: z.ZodType;
   /** Versioned id of the response schema, e.g. `next-command@1`; `text@1` for text. */
   schemaId?: string;
+  /** Set by `generateObject`: a `schema` (and its `schemaId`) is required. */
+  structured?: boolean;
 }
 
 /** What a completed call returns. */

@@ -1,4 +1,4 @@
-import { PmError, ReasoningEffort } from '@pm/envelope-schemas';
+import { PmError, ReasoningEffort, VersionedId } from '@pm/envelope-schemas';
 import { kindOf } from '../kind-of.js';
 import type { CallInput } from './call-input.js';
 import { effectiveDisclosureLevel, isDisclosureLevel } from './disclosure-level.js';
@@ -98,6 +98,7 @@ export function checkCallInput(call: CallInput): void {
   if (call.drivesAction !== undefined && typeof call.drivesAction !== 'boolean') {
     throw invalid('drivesAction', `must be true or false; got ${kindOf(call.drivesAction)}.`);
   }
+  checkResponseSchema(call);
   const nonJson = firstNonJson(call.context, '$', 0, new WeakSet());
   if (nonJson !== null) {
     throw invalid(
@@ -107,4 +108,47 @@ export function checkCallInput(call: CallInput): void {
   }
   // A declared level below the context's own (a disclosure's level, 5 with samples) is refused.
   effectiveDisclosureLevel(call);
+}
+
+/** A zod schema: what `generateObject` validates the output with (`safeParse`). */
+function isZodSchema(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { safeParse?: unknown }).safeParse === 'function'
+  );
+}
+
+/**
+ * `generateObject`'s `schema` and `schemaId`. Without a schema the output would be returned
+ * unvalidated, and without a valid id the envelope would name the wrong (`text@1`) or no
+ * response schema: both refused before anything is written, naming the option.
+ */
+function checkResponseSchema(call: CallInput): void {
+  if (call.schema === undefined) {
+    if (call.structured) {
+      throw invalid(
+        'schema',
+        'must be a zod schema (generateObject validates the output with it before returning it); got undefined. Use generateText for text.',
+      );
+    }
+  } else if (!isZodSchema(call.schema)) {
+    throw invalid(
+      'schema',
+      `must be a zod schema, e.g. z.object({ ... }); got ${kindOf(call.schema)}.`,
+    );
+  }
+  if (call.schemaId === undefined) {
+    if (call.schema !== undefined) {
+      throw invalid(
+        'schemaId',
+        'must name the response schema with its version, e.g. "next-command@1" (it is recorded in the envelope); got undefined.',
+      );
+    }
+  } else if (!VersionedId.safeParse(call.schemaId).success) {
+    throw invalid(
+      'schemaId',
+      `must be "<name>@<version>": a lowercase name of letters, digits, ".", "_" or "-" (up to 64) and a version from 1, e.g. "next-command@1"; got ${typeof call.schemaId === 'string' ? `a string of ${call.schemaId.length} character(s) that is not one` : kindOf(call.schemaId)}.`,
+    );
+  }
 }

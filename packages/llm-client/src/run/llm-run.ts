@@ -85,7 +85,7 @@ export class LLMRun {
     options: GenerateObjectOptions<S>,
   ): Promise<ObjectResult<z.output<S>>> {
     return (await this.#track(() =>
-      governedCall<z.output<S>>(this.#ctx, options as CallInput),
+      governedCall<z.output<S>>(this.#ctx, { ...(options as CallInput), structured: true }),
     )) as ObjectResult<z.output<S>>;
   }
 
