@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { LEDGER_RECORD_TYPES } from '@pm/envelope-schemas';
 import { UsageError } from './usage-error.js';
 
 /** Every option of every command, so a command line parses the same whatever its command. */
@@ -43,7 +44,8 @@ export type CommandLine =
  * Parses `pm-ledger`'s arguments (without node and script).
  *
  * @throws UsageError naming what is wrong: an unknown command or option, an option the
- *   command does not take, a missing run directory, an empty value, a malformed `--workers`.
+ *   command does not take, a missing run directory, an empty value, a malformed `--workers`,
+ *   a `--type` that is not a record type.
  */
 export function parseCommandLine(argv: readonly string[]): CommandLine {
   let parsed: ReturnType<typeof parseAll>;
@@ -84,6 +86,13 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   }
   if (values.workers !== undefined && !/^\d{1,3}$/.test(values.workers)) {
     throw new UsageError('--workers takes a whole number of helper threads (0 for none)');
+  }
+  // A typo would match no record: an empty listing that reads as "none of that type".
+  if (
+    values.type !== undefined &&
+    !(LEDGER_RECORD_TYPES as readonly string[]).includes(values.type)
+  ) {
+    throw new UsageError(`--type takes a record type: ${LEDGER_RECORD_TYPES.join(', ')}`);
   }
   return { help: false, command: name, runDir, values };
 }
