@@ -1,10 +1,20 @@
 import { PmError } from '@pm/envelope-schemas';
 
+/**
+ * What the host wrote up to its query or fragment: those may carry a token
+ * (`gw.internal/v1?key=...`), and an error message ends up in logs.
+ */
+function beforeQuery(value: string): string {
+  const end = value.search(/[?#]/);
+  return end < 0 ? value : `${value.slice(0, end)}?...`;
+}
+
 /** Shows what the host wrote, short, and never a value that looks like it carries a password. */
 function shown(value: unknown): string {
   if (typeof value !== 'string') return typeof value;
   if (value.includes('@')) return '(a URL with a user name or password)';
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}...` : value);
+  const head = beforeQuery(value);
+  return JSON.stringify(head.length > 80 ? `${head.slice(0, 80)}...` : head);
 }
 
 /**
@@ -16,7 +26,7 @@ function shown(value: unknown): string {
 export function parseHttpUrl(value: unknown, field: string): URL {
   const example =
     typeof value === 'string' && !value.includes('://') && !value.includes('@')
-      ? `https://${value}`
+      ? `https://${beforeQuery(value)}`
       : 'https://api.openai.com';
   const fix = `Write it as a full http(s) URL with its scheme, e.g. ${JSON.stringify(example.slice(0, 90))}.`;
   let url: URL | undefined;

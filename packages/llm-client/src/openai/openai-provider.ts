@@ -1,6 +1,5 @@
 import { PmError, type TokenUsageV1 } from '@pm/envelope-schemas';
 import { keyForms } from '../credentials/header-safe-key.js';
-import { parseHttpUrl } from '../egress/parse-origin.js';
 import { raceSignal } from '../pipeline/race-signal.js';
 import type {
   LLMProvider,
@@ -21,6 +20,7 @@ import { envHeaderOverrides } from './env-header-overrides.js';
 import { keyLookupTimeoutError } from './key-lookup-timeout-error.js';
 import { loadOpenAI } from './load-openai.js';
 import { mapOpenAIError } from './map-openai-error.js';
+import { parseBaseURL } from './parse-base-url.js';
 import { strictSchemaProblems } from './strict-json-schema.js';
 import { UnsupportedSchemaError } from './unsupported-schema-error.js';
 
@@ -37,8 +37,9 @@ export interface OpenAIProviderOptions {
    */
   apiKey?: ApiKeyOption;
   /**
-   * API base URL, a full http(s) URL; default `https://api.openai.com/v1`. In cloud/hybrid
-   * mode: the gateway. Anything else throws `INVALID_ARGUMENT` when the provider is created.
+   * API base URL, a full http(s) URL without a query or fragment; default
+   * `https://api.openai.com/v1`. In cloud/hybrid mode: the gateway. Anything else throws
+   * `INVALID_ARGUMENT` when the provider is created.
    */
   baseURL?: string;
   /** `chat` (Chat Completions, default) or `responses` (Responses API). */
@@ -91,7 +92,7 @@ function fromResponsesUsage(
 export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider {
   checkProviderOptions(options);
   const baseURL = options.baseURL ?? DEFAULT_BASE_URL;
-  const origin = parseHttpUrl(baseURL, 'openaiProvider({ baseURL })').origin;
+  const origin = parseBaseURL(baseURL).origin;
   const api: unknown = options.api ?? 'chat';
   if (api !== 'chat' && api !== 'responses') {
     // Anything but 'chat' used to mean the Responses API: a typo changed the endpoint.
