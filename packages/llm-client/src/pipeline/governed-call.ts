@@ -113,17 +113,20 @@ function responseJsonSchema(schema: z.ZodType, schemaId: string): Record<string,
   return rest;
 }
 
-/** Steps 2-6: minimised input redacted, rendered, enveloped, counted and priced. */
+/**
+ * Steps 2-6: minimised input redacted, rendered, enveloped, counted and priced. `storedId`
+ * is the call's request id, or null for the dry run, which stores nothing.
+ */
 async function prepare(
   ctx: RunContext,
   call: CallInput,
   provider: LLMProvider,
-  store: boolean,
+  storedId: string | null,
   track: (phase: Phase) => void = () => {},
 ): Promise<PreparedCall> {
   const stage = call.stage ?? ctx.defaultStage;
-  // Only a stored call takes a request id: a dry run must not leave gaps in the ledger's ids.
-  const requestId = store ? ctx.nextRequestId() : DRY_RUN_REQUEST_ID;
+  const store = storedId !== null;
+  const requestId = storedId ?? DRY_RUN_REQUEST_ID;
   const schemaId = call.schemaId ?? 'text@1';
   const disclosureLevel = effectiveDisclosureLevel(call);
 
@@ -245,7 +248,8 @@ export async function estimateCall(ctx: RunContext, call: CallInput): Promise<Ca
     if (!isPmError(error)) throw error;
     policy = { allowed: false, code: error.code, message: error.message };
   }
-  const prepared = await prepare(ctx, call, ctx.provider, false);
+  // Only a stored call takes a request id: a dry run must not leave gaps in the ledger's ids.
+  const prepared = await prepare(ctx, call, ctx.provider, null);
   return {
     model: call.model,
     stage: prepared.stage,
@@ -377,6 +381,9 @@ export async function governedCall<T>(
 ): Promise<CallResult<T>> {
   let phase: Phase = 'policy';
   let prepared: PreparedCall | undefined;
+  // Taken once the call passed its checks and policy, and named by its error record even when
+  // preparing it fails: every id the ledger's sequence skips to has a record (no false gaps).
+  let assignedId: string | undefined;
   let holds: CallHolds | undefined;
   let attempts = 0;
   let reportedUsage: TokenUsageV1 | undefined;
@@ -390,7 +397,8 @@ export async function governedCall<T>(
     // 1 policy
     checkPolicyFor(ctx, call, provider);
     // 2-6 minimise (the caller's), redact, render, envelope, estimate
-    prepared = await prepare(ctx, call, provider, true, (next) => {
+    assignedId = ctx.nextRequestId();
+    prepared = await prepare(ctx, call, provider, assignedId, (next) => {
       phase = next;
     });
     // 7 approve; a person is not asked about a call the run's deadline has already ended.
@@ -585,7 +593,7 @@ export async function governedCall<T>(
       type: 'error',
       stage,
       data: {
-        ...(prepared ? { request_id: prepared.requestId } : {}),
+        ...(assignedId ? { request_id: assignedId } : {}),
         code: failure.code,
         message: failure.message.slice(0, 4000),
         phase: recordedPhase,
@@ -599,7 +607,7 @@ export async function governedCall<T>(
     ctx.emit({
       type: 'call.failed',
       stage,
-      ...(prepared ? { requestId: prepared.requestId } : {}),
+      ...(assignedId ? { requestId: assignedId } : {}),
       code: failure.code,
       message: failure.message,
       phase: recordedPhase,
