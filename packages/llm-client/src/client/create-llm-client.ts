@@ -9,7 +9,7 @@ import {
   type RateLimiter,
 } from '@pm/budget';
 import { type AutomationPolicyV1, parseAutomationPolicy } from '@pm/envelope-schemas';
-import { openLedger } from '@pm/ledger';
+import { type Ledger, openLedger } from '@pm/ledger';
 import { createRedactor, type Redactor } from '@pm/redact';
 import { createEgressFetch } from '../egress/egress-fetch.js';
 import { offlineProvider } from '../offline/offline-provider.js';
@@ -150,16 +150,13 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
     templates ??= loadTemplates(options.templates);
     const emit = (event: LLMEventInput) =>
       deliverEvent(options.onEvent, { ...event, runId, at: new Date().toISOString() } as LLMEvent);
-    const ledger = openLedger({
-      dir: ledgerDir,
-      runId,
-      durability,
-      ...(options.ledger?.signer ? { signer: options.ledger.signer } : {}),
-    });
+    // Alerts go to the ledger, opened below: the budget is built first, so a budget option it
+    // refuses (a negative limit) fails before the run's ledger exists, not leaving it locked.
+    let ledger: Ledger | undefined;
     const limits = options.budget?.limits ?? {};
     const onAlert = (alert: BudgetAlert) => {
       try {
-        ledger.append({
+        ledger?.append({
           type: 'alert',
           data: {
             level: alert.level,
@@ -198,6 +195,21 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
         : {}),
       onAlert,
     });
+    try {
+      ledger = openLedger({
+        dir: ledgerDir,
+        runId,
+        durability,
+        ...(options.ledger?.signer ? { signer: options.ledger.signer } : {}),
+      });
+      ledger.append({ type: 'run_start', data: { policy, config: snapshot } });
+    } catch (error) {
+      // Nothing of the run is left holding: its deadline timer, nor the ledger's lock, which
+      // would refuse a retry of startRun with the same run id (LEDGER_LOCKED) in this process.
+      budget.dispose();
+      await ledger?.detach().catch(() => {});
+      throw error;
+    }
     let requestCounter = 0;
     const fetch = createEgressFetch({
       allow: egress.allow,
@@ -222,7 +234,6 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
       emit,
       nextRequestId: () => `req-${String(++requestCounter).padStart(4, '0')}`,
     };
-    ledger.append({ type: 'run_start', data: { policy, config: snapshot } });
     emit({ type: 'run.started', provider: provider.name, offline: !provider.remote });
     return new LLMRun(ctx, join(ledgerDir, runId));
   }
