@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import { Redis } from 'ioredis';
@@ -128,6 +129,41 @@ describe('redisStore options', () => {
       expect(client.listenerCount('error')).toBe(1);
     } finally {
       client.disconnect();
+    }
+  });
+  it('close() of a store made from a url returns within timeoutMs when Redis stops answering', async () => {
+    // A server that accepts connections and never replies: QUIT would wait for ever.
+    const sockets: Socket[] = [];
+    const server = createServer((socket) => {
+      sockets.push(socket);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const store = redisStore({ url: `redis://127.0.0.1:${port}`, prefix: 'x', timeoutMs: 200 });
+      const budget = createBudget({ store, limits: {} });
+      await expect(
+        budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 1 }),
+      ).rejects.toMatchObject({
+        code: 'BUDGET_STORE_UNAVAILABLE',
+        details: { failure: 'timeout' },
+      });
+      const started = Date.now();
+      const outcome = await Promise.race([
+        store.close().then(() => 'closed'),
+        new Promise((resolve) => setTimeout(() => resolve('hung'), 3000).unref()),
+      ]);
+      expect(outcome).toBe('closed');
+      expect(Date.now() - started).toBeLessThan(2000);
+      // The connection is dropped, not left open to the silent server.
+      const ioredis = store.client as unknown as Redis;
+      await new Promise<void>((resolve) =>
+        ioredis.status === 'end' ? resolve() : ioredis.once('end', () => resolve()),
+      );
+      await store.close(); // twice is harmless
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      server.close();
     }
   });
 });

@@ -64,7 +64,10 @@ export interface RedisStore extends BudgetStore, RateLimitStore {
    * of the store: a client made from `url` holds its password in its options.
    */
   readonly client: RedisClientLike;
-  /** Closes the client if the store created it from `url`. */
+  /**
+   * Closes the client if the store created it from `url`: QUIT, or a plain disconnect when
+   * Redis does not answer it within `timeoutMs`. Never hangs; idempotent.
+   */
   close(): Promise<void>;
 }
 
@@ -87,6 +90,7 @@ interface OpenReservation {
 
 type OwnedClient = RedisClientLike & {
   quit(): Promise<unknown>;
+  disconnect(): void;
   on(event: 'error', listener: (error: unknown) => void): unknown;
 };
 
@@ -147,7 +151,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       `redisStore needs a non-empty prefix without braces (it becomes the hash tag); got ${JSON.stringify(prefix)}.`,
     );
   }
-  let owned: { quit(): Promise<unknown> } | undefined;
+  let owned: OwnedClient | undefined;
   let client = options.client;
   if (client === undefined) {
     if (typeof options.url !== 'string') {
@@ -340,7 +344,15 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     },
 
     async close(): Promise<void> {
-      await owned?.quit();
+      if (owned === undefined) return;
+      // QUIT waits for Redis's reply: a Redis that accepts connections but stopped answering
+      // would hold close() (and the host's shutdown) for ever. Past timeoutMs, or if QUIT
+      // fails, drop the connection instead.
+      try {
+        await withTimeout('close', timeoutMs, owned.quit());
+      } catch {
+        owned.disconnect();
+      }
     },
   };
   // What the store shows of itself: never the client (its options hold the URL's password).
