@@ -528,6 +528,32 @@ describe('tiered alerts', () => {
     warn.mockRestore();
   });
 
+  it('a tier that is not a whole thousandth is refused, not moved (it would fire early, late or at $0)', async () => {
+    // Tiers are compared in whole thousandths of a limit (in Lua too): 0.8125 used to fire at
+    // 81.3% (not at 81.25%), 0.0004 at $0 spent, and 0.9996 only with `exhausted`.
+    for (const bad of [0.8125, 0.0004, 0.9996, 0.0001, 0.99999]) {
+      expect(() => createBudget({ limits: {}, alerts: { warning: bad } })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringMatching(/alerts\.warning .*thousandths.*0\.001 to 0\.999/),
+        }),
+      );
+    }
+    const seen: string[] = [];
+    const fine = createBudget({
+      limits: { tokens: 1000 },
+      alerts: { info: 0.001, warning: 0.815, critical: 0.999 },
+      onAlert: (a) => seen.push(`${a.level}@${a.spent}`),
+    });
+    for (const n of [1, 814, 1, 183]) {
+      await (await fine.reserve({ model: 'gpt-4o', inputTokens: n, maxOutputTokens: 0 })).settle({
+        inputTokens: n,
+        outputTokens: 0,
+      });
+    }
+    expect(seen).toEqual(['info@1', 'warning@815', 'critical@999']);
+  });
+
   it('period alerts fire again in the next period', async () => {
     let now = day('2026-11-22T10:00:00Z');
     const alerts: BudgetAlert[] = [];

@@ -12,7 +12,10 @@ export interface AlertThreshold {
   readonly permille: number;
 }
 
-/** Fractions of a limit at which each level fires; `exhausted` is always 100% (and a refusal). */
+/**
+ * Fractions of a limit at which each level fires, in whole thousandths (0.001 to 0.999);
+ * `exhausted` is always 100% (and a refusal).
+ */
 export interface AlertFractions {
   /** Routine milestone. Default 0.5. */
   readonly info?: number;
@@ -47,7 +50,16 @@ export function alertThresholds(
         `alerts.${level} must be a fraction between 0 and 1 (e.g. 0.8); got ${String(f)}.`,
       );
     }
-    list.push({ level, permille: Math.round(f * 1000) });
+    const permille = Math.round(f * 1000);
+    // Tiers are compared in whole thousandths (integers, so Lua and JS agree): any other
+    // fraction would be moved to its nearest thousandth and fire early or late, at $0
+    // (0.0004) or only with `exhausted` (0.9996). Refused, so the host learns it.
+    if (permille < 1 || permille > 999 || Math.abs(f * 1000 - permille) > 1e-6) {
+      throw new InvalidArgumentError(
+        `alerts.${level} must be a whole number of thousandths, 0.001 to 0.999 (e.g. 0.8 or 0.815); got ${String(f)}.`,
+      );
+    }
+    list.push({ level, permille });
   }
   list.push({ level: 'exhausted', permille: 1000 });
   return Object.freeze(list.sort((a, b) => a.permille - b.permille));
