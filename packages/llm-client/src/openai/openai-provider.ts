@@ -8,7 +8,6 @@ import type {
   ProviderCallResult,
   ProviderDescription,
 } from '../provider/provider.js';
-import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
 import {
   type ApiKeyOption,
   apiKeySource,
@@ -22,6 +21,7 @@ import { loadOpenAI } from './load-openai.js';
 import { mapOpenAIError } from './map-openai-error.js';
 import { parseBaseURL } from './parse-base-url.js';
 import { strictSchemaProblems } from './strict-json-schema.js';
+import { unansweredError } from './unanswered-error.js';
 import { UnsupportedSchemaError } from './unsupported-schema-error.js';
 
 /** Options of `openaiProvider`. */
@@ -187,20 +187,14 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
           { signal },
         );
         const choice = completion.choices[0];
-        if (choice?.message.refusal) {
-          // A refusal is billed: its usage goes with the error so the pipeline settles it.
-          const usage = fromChatUsage(completion.usage);
-          throw new ProviderUnavailableError('The model refused the request.', {
-            retryable: false,
-            possiblyBilled: true,
-            ...(usage ? { usage } : {}),
-          });
-        }
+        if (!choice) throw unansweredError('no_choice', fromChatUsage(completion.usage));
+        if (choice.message.refusal)
+          throw unansweredError('refused', fromChatUsage(completion.usage));
         return {
-          text: choice?.message.content ?? '',
+          text: choice.message.content ?? '',
           model: completion.model,
           usage: fromChatUsage(completion.usage),
-          ...(choice?.finish_reason ? { finishReason: choice.finish_reason } : {}),
+          ...(choice.finish_reason ? { finishReason: choice.finish_reason } : {}),
         };
       }
       const response = await client.responses.create(
@@ -227,6 +221,10 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
         },
         { signal },
       );
+      const refused = response.output.some(
+        (item) => item.type === 'message' && item.content.some((part) => part.type === 'refusal'),
+      );
+      if (refused) throw unansweredError('refused', fromResponsesUsage(response.usage));
       return {
         text: response.output_text,
         model: response.model,
