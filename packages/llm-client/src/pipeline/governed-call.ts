@@ -387,6 +387,8 @@ export async function governedCall<T>(
   let holds: CallHolds | undefined;
   let attempts = 0;
   let reportedUsage: TokenUsageV1 | undefined;
+  /** The provider's `call` threw something other than a `PmError` (against its contract). */
+  let providerThrew = false;
   // Linked before any host code runs (approver, budget store), so the run's deadline bounds
   // every wait of the call, not only the provider's.
   const link = linkCallSignal(ctx.budget.signal);
@@ -468,6 +470,11 @@ export async function governedCall<T>(
         if (error instanceof ProviderUnavailableError) {
           lastFailure = error;
           if (error.possiblyBilled || error.usage) holds?.attemptMayBeBilled();
+        } else if (!isPmError(error)) {
+          // Not a failure the provider reported (a host provider's bug, a `fetch failed` it did
+          // not map): nothing says the request never left, so it is booked (fail closed).
+          holds?.attemptMayBeBilled();
+          providerThrew = true;
         }
         throw error;
       }
@@ -580,7 +587,13 @@ export async function governedCall<T>(
     if (error instanceof ProviderUnavailableError && attempts > 0)
       failure = error.afterAttempts(attempts);
     else if (isPmError(error)) failure = error;
-    else {
+    else if (providerThrew) {
+      // Host code (a provider of its own) broke its contract: say whose, not "report a bug".
+      failure = new PmError(
+        'INTERNAL_ERROR',
+        `Provider "${provider.name}" threw ${error instanceof Error ? `a ${error.name.slice(0, 64)}` : 'a non-error'} instead of a ProviderUnavailableError; the attempt is booked at its worst case, since it may have been sent. Fix the provider to report its failures as ProviderUnavailableError.`,
+      );
+    } else {
       failure = new PmError(
         'INTERNAL_ERROR',
         `The ${phase} step failed unexpectedly; the ledger records it. Please report this as a bug.`,

@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createLLMClient, type LLMProvider } from '../src/index.js';
+import { scriptedProvider } from '../src/testing.js';
+import { localPolicy } from './local-policy.js';
+
+const root = mkdtempSync(join(tmpdir(), 'pm-provider-throws-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const records = (dir: string, runId: string) =>
+  readFileSync(join(dir, runId, 'ledger.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { type: string; data: Record<string, unknown> });
+
+describe('a remote provider that throws something other than a PmError', () => {
+  it('books the attempt at its worst case (it may have been sent) and names the provider', async () => {
+    const dir = join(root, 'type-error');
+    // A host's own provider whose fetch failed after writing the request, left unmapped.
+    const provider: LLMProvider = {
+      ...scriptedProvider(['unused'], { remote: true, name: 'homemade' }),
+      call: async () => {
+        throw new TypeError('fetch failed');
+      },
+    };
+    const run = await createLLMClient({
+      policy: localPolicy(),
+      provider,
+      ledger: { dir },
+    }).startRun({ runId: 'r' });
+    const failed = run.generateText({ model: 'gpt-5.2', input: 'hi', maxOutputTokens: 50 });
+    await expect(failed).rejects.toMatchObject({ code: 'INTERNAL_ERROR' });
+    await expect(failed).rejects.toThrow(/Provider "homemade" threw a TypeError/);
+    const usage = (await run.usage()).scopes[0]!;
+    expect(usage.reserved.requests).toBe(0);
+    // Before: released, as if the provider had certainly not been reached.
+    expect(usage.spent.requests).toBe(1);
+    expect(usage.spent.usd).toBeGreaterThan(0);
+    const { summary } = await run.end();
+    expect(summary.cost_usd).toBe(usage.spent.usd);
+    expect(records(dir, 'r').find((r) => r.type === 'error')?.data).toMatchObject({
+      phase: 'call',
+      reservation: 'settled',
+    });
+  });
+});
