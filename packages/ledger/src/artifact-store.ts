@@ -23,6 +23,7 @@ import {
   readRegularFileSync,
 } from './regular-file.js';
 import { writeAll } from './write-all.js';
+import { writeFailure } from './write-failure.js';
 
 /** A content address: `artifact://sha256:<64 lowercase hex>`. */
 export type ArtifactRef = `artifact://sha256:${string}`;
@@ -104,6 +105,8 @@ export interface StoredArtifact {
  * the write itself.
  *
  * @throws LedgerCorruptError when a folder is where the artifact belongs.
+ * @throws InvalidLedgerArgumentError when the bytes cannot be written (a full disk, a
+ *   folder the process may not write), saying what to do; no temp file is left.
  */
 export function storeArtifactBytes(
   runDir: string,
@@ -120,26 +123,43 @@ export function storeArtifactBytes(
     return { ref, path: target, written: false };
   }
   const temp = join(artifactTempDir(runDir), `${hex}.${randomBytes(6).toString('hex')}`);
-  const fd = openSync(temp, 'wx');
+  const cannotStore = `putArtifact: artifact ${ref} cannot be stored in ${artifactDir(runDir)}`;
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx');
+  } catch (error) {
+    throw writeFailure(cannotStore, error);
+  }
   try {
     writeAll(fd, bytes);
     if (fsync) fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
     rmSync(temp, { force: true });
-    throw error;
+    throw writeFailure(cannotStore, error);
   }
   closeSync(fd);
   try {
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    // Only these say a folder (not a file) is at the address; others are the disk's.
+    if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR') {
+      throw writeFailure(cannotStore, error);
+    }
     throw new LedgerCorruptError(
-      `Artifact ${ref} cannot be stored in ${runDir} (${(error as NodeJS.ErrnoException).code ?? 'I/O error'}): something other than a file is at its address. Run \`pm-ledger verify ${runDir}\` and repair the artifact store.`,
+      `Artifact ${ref} cannot be stored in ${runDir} (${code}): something other than a file is at its address. Run \`pm-ledger verify ${runDir}\` and repair the artifact store.`,
       { details: { ref, runDir } },
     );
   }
-  if (fsync) fsyncDir(artifactDir(runDir));
+  if (fsync) {
+    try {
+      fsyncDir(artifactDir(runDir));
+    } catch (error) {
+      throw writeFailure(cannotStore, error);
+    }
+  }
   return { ref, path: target, written: true };
 }
 

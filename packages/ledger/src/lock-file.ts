@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { LedgerLockedError } from './errors/ledger-locked-error.js';
 import { readRegularFileSync } from './regular-file.js';
+import { writeFailure } from './write-failure.js';
 
 /** Name of the advisory lock file in a run directory. */
 export const LOCK_FILE = 'ledger.lock';
@@ -40,6 +41,9 @@ interface LockOwner {
  * be checked); another PID namespace, e.g. a second container with the same host name
  * sharing the volume, whose pids mean nothing here. Delete a lock known to be stale by
  * hand. Advisory: it keeps @pm writers apart, not other programs.
+ *
+ * @throws InvalidLedgerArgumentError when the lock cannot be written (a full disk, a
+ *   folder the process may not write), saying what to do.
  */
 export function acquireLock(runDir: string): HeldLock {
   const file = join(runDir, LOCK_FILE);
@@ -53,9 +57,13 @@ export function acquireLock(runDir: string): HeldLock {
   // The lock appears complete or not at all: written under a private name, then hard-linked
   // into place (link(2) fails with EEXIST atomically). A crash can never leave it half-written.
   const draft = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-  writeFileSync(draft, content, { flag: 'wx' });
   try {
+    // Inside the try: a write that fails (a full disk) has created the draft already.
+    writeFileSync(draft, content, { flag: 'wx' });
     return takeLock(file, draft, content, me);
+  } catch (error) {
+    if (error instanceof LedgerLockedError) throw error;
+    throw writeFailure(`openLedger: cannot write the lock file ${file}`, error);
   } finally {
     unlinkQuietly(draft);
   }

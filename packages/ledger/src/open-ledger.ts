@@ -60,6 +60,7 @@ import type { RunEndData, RunSummary } from './run-summary.js';
 import { type ScrubReport, scrubValue } from './scrub-secrets.js';
 import { findSecretSpans } from './secret-spans.js';
 import { writeAllText } from './write-all.js';
+import { writeFailure } from './write-failure.js';
 
 /** Options of {@link openLedger}. */
 export interface OpenLedgerOptions {
@@ -268,6 +269,10 @@ export class Ledger {
    * artifact is complete and in place when this resolves, and durable (fsynced) before
    * any record naming it is: at once with `strict`, with the next group commit with
    * `batch`, at `flush()`/`close()` with `none`.
+   *
+   * @throws InvalidLedgerArgumentError when the content cannot be written (a full disk, a
+   *   folder the process may not write), saying what to do: nothing is stored, the ledger
+   *   stays open.
    */
   async putArtifact(
     content: string | Uint8Array,
@@ -352,7 +357,7 @@ export class Ledger {
         'This ledger has no signer: pass openLedger({ signer: { privateKey } }) to sign checkpoints.',
       );
     }
-    this.sync.syncNow();
+    this.syncOrClose(() => this.sync.syncNow());
     const checkpoint = signCheckpoint(
       {
         v: 1,
@@ -366,7 +371,11 @@ export class Ledger {
       },
       this.signer,
     );
-    writeCheckpointFile(this.runDir, checkpoint);
+    try {
+      writeCheckpointFile(this.runDir, checkpoint);
+    } catch (error) {
+      throw writeFailure(`cannot write the checkpoint of ${this.runDir}`, error);
+    }
     return checkpoint;
   }
 
@@ -594,6 +603,18 @@ function makeRunDir(dir: string, runDir: string): void {
   }
 }
 
+/** A write refused by the system (permissions, a full disk), not a damaged run directory. */
+function isWriteRefused(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return (
+    code === 'EACCES' ||
+    code === 'EPERM' ||
+    code === 'EROFS' ||
+    code === 'ENOSPC' ||
+    code === 'EDQUOT'
+  );
+}
+
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? 'I/O error';
 }
@@ -611,7 +632,8 @@ function errorCode(error: unknown): string {
  * @throws LedgerClosedError when the run was already closed (it holds a `run_end`).
  * @throws InvalidLedgerArgumentError for bad options: a `runId` or `signer.keyId` that
  *   looks like a secret (never echoed), a `dir` that is not a folder, a `durability` or
- *   `signer` that is not one of the forms described.
+ *   `signer` that is not one of the forms described; and for a run directory the process
+ *   cannot write (no permission, a full disk), saying what to do.
  */
 export function openLedger(options: OpenLedgerOptions): Ledger {
   if (
@@ -654,6 +676,9 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
     try {
       prepareArtifactStore(runDir);
     } catch (error) {
+      if (isWriteRefused(error)) {
+        throw writeFailure(`openLedger: cannot prepare the artifact store of ${runDir}`, error);
+      }
       throw new LedgerCorruptError(
         `The artifact store of ${runDir} cannot be prepared (${errorCode(error)}): artifacts/, artifacts/sha256/ and artifacts/tmp/ must be folders. Run \`pm-ledger verify ${runDir}\`, and restore the run from a backup or start a new run.`,
         { details: { runDir } },
@@ -663,7 +688,11 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
     const file = ledgerFile(runDir);
     const loaded = loadLedger(file, runDir, options.runId);
     const isNew = !existsSync(file);
-    fd = openSync(file, writesAreDurable ? APPEND_DURABLY : 'a');
+    try {
+      fd = openSync(file, writesAreDurable ? APPEND_DURABLY : 'a');
+    } catch (error) {
+      throw writeFailure(`openLedger: cannot open ${file} for writing`, error);
+    }
     if (isNew) fsyncDir(runDir);
     const ledger = new Ledger({
       runId: options.runId,

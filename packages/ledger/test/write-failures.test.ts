@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { openLedger } from '../src/index.js';
+import { ledgerLines } from './helpers/files.js';
+import { useTempDirs } from './helpers/temp-dir.js';
+
+const tempDir = useTempDirs();
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const child = fileURLToPath(new URL('./helpers/write-failure-child.ts', import.meta.url));
+
+/** Runs the child's step; `shell` wraps the command (e.g. a ulimit); as `uid` when given. */
+function runStep(args: string[], options: { ulimitFileKb?: number; uid?: number } = {}) {
+  const command = [process.execPath, '--import', 'tsx', child, ...args]
+    .map((a) => `'${a}'`)
+    .join(' ');
+  const result = spawnSync(
+    'sh',
+    [
+      '-c',
+      `${options.ulimitFileKb === undefined ? '' : `ulimit -f ${options.ulimitFileKb}; `}exec ${command}`,
+    ],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 30_000,
+      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
+    },
+  );
+  const last = result.stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(last) as { failed: boolean; pm?: boolean; code?: string; message?: string };
+}
+
+/** Root writes anywhere: the read-only case runs the child as nobody then. */
+const asNobody = process.getuid?.() === 0 ? 65534 : undefined;
+
+describe('writes that fail surface as PmErrors that say what to do', () => {
+  it.skipIf(process.platform === 'win32')(
+    'openLedger on a run directory the process may not write: INVALID_ARGUMENT naming the folder, no lock draft left',
+    async () => {
+      const dir = tempDir();
+      await openLedger({ dir, runId: 'run-1' }).detach();
+      const runDir = join(dir, 'run-1');
+      chmodSync(dir, 0o755);
+      chmodSync(runDir, 0o555);
+      try {
+        const result = runStep([dir, 'run-1', 'open'], { uid: asNobody });
+        expect(result).toMatchObject({ failed: true, pm: true, code: 'INVALID_ARGUMENT' });
+        expect(result.message).toContain(runDir);
+        expect(result.message).toContain('EACCES');
+        expect(result.message).toMatch(/permission/);
+      } finally {
+        chmodSync(runDir, 0o755);
+      }
+      expect(readdirSync(runDir).filter((n) => n.startsWith('ledger.lock'))).toEqual([]);
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'openLedger where no byte can be written (a file-size limit of 0, as a full disk): INVALID_ARGUMENT, no lock draft left',
+    () => {
+      const dir = tempDir();
+      const result = runStep([dir, 'run-1', 'open'], { ulimitFileKb: 0 });
+      expect(result).toMatchObject({ failed: true, pm: true, code: 'INVALID_ARGUMENT' });
+      expect(result.message).toContain('EFBIG');
+      // The lock is written under a private name first: a failed write must not leave it.
+      expect(readdirSync(join(dir, 'run-1')).filter((n) => n.startsWith('ledger.lock'))).toEqual(
+        [],
+      );
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'a checkpoint that cannot be written: INVALID_ARGUMENT naming the checkpoint, not a bare EACCES',
+    () => {
+      const dir = tempDir();
+      chmodSync(dir, 0o777);
+      const result = runStep([dir, 'run-1', 'checkpoint'], { uid: asNobody });
+      chmodSync(join(dir, 'run-1'), 0o755);
+      expect(result).toMatchObject({ failed: true, pm: true, code: 'INVALID_ARGUMENT' });
+      expect(result.message).toMatch(
+        /cannot write the checkpoint of .*run-1 \(EACCES\): .*permission/,
+      );
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'putArtifact whose write fails (a file-size limit, as a full disk): INVALID_ARGUMENT, no temp file left, the ledger still open',
+    async () => {
+      const dir = tempDir();
+      mkdirSync(dir, { recursive: true });
+      // 64 KiB: the lock, the ledger and the folders fit; the 256 KiB artifact does not.
+      const result = runStep([dir, 'run-1', 'putArtifact'], { ulimitFileKb: 64 });
+      expect(result).toMatchObject({ failed: true, pm: true, code: 'INVALID_ARGUMENT' });
+      expect(result.message).toContain('EFBIG');
+      expect(result.message).toMatch(/artifact/i);
+      expect(readdirSync(join(dir, 'run-1', 'artifacts', 'tmp'))).toEqual([]);
+      expect(readdirSync(join(dir, 'run-1', 'artifacts', 'sha256'))).toEqual([]);
+      // The child appended a record after the failure (the ledger stayed open).
+      expect(ledgerLines(join(dir, 'run-1'))).toHaveLength(1);
+    },
+  );
+});
