@@ -81,10 +81,12 @@ export function createEgressFetch(options: EgressFetchOptions): typeof fetch {
     throw new EgressDeniedError(origin, reason, allowedList);
   }
 
-  function check(href: string, reason: 'host_not_listed' | 'redirect_not_listed'): URL {
+  /** `href` resolved against `base` (a redirect's `Location` may be relative), then checked. */
+  function check(href: string, reason: 'host_not_listed' | 'redirect_not_listed', base?: URL): URL {
     let url: URL;
     try {
-      url = new URL(href);
+      // Inside the try: a server's malformed `Location` is a denial, not a stray TypeError.
+      url = new URL(href, base);
     } catch {
       return deny('(unparseable URL)', 'bad_url');
     }
@@ -105,7 +107,7 @@ export function createEgressFetch(options: EgressFetchOptions): typeof fetch {
       // Freed before any refusal below throws: a denied hop must not hold its connection.
       await discard(response);
       if (hop >= maxRedirects) deny(url.origin, 'too_many_redirects');
-      const next = check(new URL(location, url).href, 'redirect_not_listed');
+      const next = check(location, 'redirect_not_listed', url);
       // 303 (and 301/302 after POST, as browsers do) turn into a bodiless GET.
       const method = requestInit.method?.toUpperCase() ?? 'GET';
       const toGet =
