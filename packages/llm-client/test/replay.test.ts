@@ -113,6 +113,20 @@ describe('replayProvider', () => {
     await run.end();
   });
 
+  it('a recorded run that is not there is INVALID_ARGUMENT naming the ledgerDir and runId given', async () => {
+    const ledgerDir = join(root, 'recorded');
+    const run = await createLLMClient({
+      policy,
+      provider: replayProvider({ ledgerDir, runId: 'never-recorded' }),
+      ledger: { dir: join(root, 'no-recording') },
+    }).startRun({ runId: 'no-recording' });
+    const pending = run.generateText({ model: 'gpt-5.2', input: 'hi', maxOutputTokens: 10 });
+    await expect(pending).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    // Before: the ledger's "pass a run directory (<dir>/<runId>)", an argument never given.
+    await expect(pending).rejects.toThrow(`no recorded run "never-recorded" in ${ledgerDir}`);
+    await run.end();
+  });
+
   it('replays recorded validation failures in place, and a request made more often is a miss', async () => {
     const count = z.strictObject({ n: z.number() });
     const ask = {

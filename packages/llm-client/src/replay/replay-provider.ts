@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TokenUsageV1 } from '@pm/envelope-schemas';
+import { PmError, type TokenUsageV1 } from '@pm/envelope-schemas';
 import { readArtifact, readLedger } from '@pm/ledger';
 import { requestHash } from '../pipeline/request-hash.js';
 import type { LLMProvider, ProviderCallRequest, ProviderCallResult } from '../provider/provider.js';
@@ -30,6 +31,18 @@ interface Slot {
   outcome: Recorded | undefined;
 }
 
+/**
+ * The recorded run is not where the options point: the ledger's own "pass a run directory"
+ * would blame an argument the host never gave, so this names the two it did give.
+ */
+function noRecordedRun(options: ReplayProviderOptions, runDir: string): PmError {
+  return new PmError(
+    'INVALID_ARGUMENT',
+    `replayProvider found no recorded run "${options.runId}" in ${options.ledgerDir} (${runDir} holds no ledger.jsonl). Pass as ledgerDir the ledger.dir of the client that recorded the run, and as runId that run's id (run.runId).`,
+    { details: { field: 'runId', runDir } },
+  );
+}
+
 /** The provider name in a `run_start` record's config snapshot, if it has one. */
 function runProvider(config: Record<string, unknown>): string | undefined {
   const provider = config.provider;
@@ -55,6 +68,7 @@ export function replayProvider(options: ReplayProviderOptions): LLMProvider {
   let index: Promise<Map<string, Recorded[]>> | undefined;
 
   async function load(): Promise<Map<string, Recorded[]>> {
+    if (!existsSync(join(runDir, 'ledger.jsonl'))) throw noRecordedRun(options, runDir);
     let provider: string | undefined;
     // One slot per recorded request, in request order: overlapping identical calls finish in
     // any order, and each must get the answer of the request it repeats, not the first to finish.
