@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isRetryable, type RetryEvent, retry, retryAfterMs } from '../src/index.js';
+import {
+  BudgetStoreUnavailableError,
+  isRetryable,
+  type RetryEvent,
+  retry,
+  retryAfterMs,
+} from '../src/index.js';
 
 function httpError(status: number, headers: Record<string, string> = {}): Error {
   return Object.assign(new Error(`HTTP ${status}`), { status, headers: new Headers(headers) });
@@ -111,6 +117,26 @@ describe('isRetryable / retryAfterMs', () => {
     expect(isRetryable(Object.assign(new Error('abort'), { name: 'AbortError' }))).toBe(false);
     expect(isRetryable(new Error('plain'))).toBe(false);
     expect(isRetryable({ code: 'BUDGET_EXCEEDED' })).toBe(false);
+  });
+
+  it('never retries our own errors, even one whose cause is a network error', async () => {
+    // BudgetStoreUnavailableError keeps the Redis client's error as its cause; a client whose
+    // errors carry a socket code must not turn a fail-closed refusal into retries.
+    const reset = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    const refused = new BudgetStoreUnavailableError('reserve', 2000, reset);
+    expect(isRetryable(refused)).toBe(false);
+    expect(isRetryable(new TypeError('fetch failed', { cause: refused }))).toBe(false);
+    let calls = 0;
+    await expect(
+      retry(
+        async () => {
+          calls++;
+          throw refused;
+        },
+        { attempts: 3, baseMs: 0 },
+      ),
+    ).rejects.toBe(refused);
+    expect(calls).toBe(1);
   });
 
   it('a cyclic cause chain ends (no stack overflow); a retryable cause within it still counts', () => {

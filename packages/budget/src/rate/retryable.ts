@@ -1,3 +1,5 @@
+import { isPmError } from '@pm/envelope-schemas';
+
 /** Network failures worth another attempt (the request may never have reached the server). */
 const NETWORK_CODES = new Set([
   'ECONNRESET',
@@ -24,8 +26,9 @@ export function statusOf(error: unknown): number | undefined {
 /**
  * True for failures a retry can fix: HTTP 408, 409, 429 and 5xx, and network errors
  * (connection reset/refused/timeouts, the openai SDK's APIConnectionError). Everything else
- * (400, 401, 403, 404, 422, our own PmErrors, aborts) fails at once. A `cause` chain is
- * followed 16 levels deep at most, so a cyclic chain cannot recurse forever.
+ * (400, 401, 403, 404, 422, aborts, and our own PmErrors whatever their cause) fails at
+ * once. A `cause` chain is followed 16 levels deep at most, so a cyclic chain cannot
+ * recurse forever.
  */
 export function isRetryable(error: unknown): boolean {
   return retryableAt(error, 0);
@@ -35,6 +38,10 @@ export function isRetryable(error: unknown): boolean {
 const MAX_CAUSE_DEPTH = 16;
 
 function retryableAt(error: unknown, depth: number): boolean {
+  // Our own errors are decisions (a refusal, a closed store, a deadline), never transient
+  // failures; BudgetStoreUnavailableError keeps the Redis client's error, which may carry a
+  // socket code, as its cause, and must still fail closed at once.
+  if (isPmError(error)) return false;
   const status = statusOf(error);
   if (status !== undefined)
     return status === 408 || status === 409 || status === 429 || status >= 500;
