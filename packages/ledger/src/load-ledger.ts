@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, ftruncateSync, openSync, readSync } from 'node:fs';
 import { ChainChecker } from './chain-checker.js';
 import { isCheckpointShape, type LedgerCheckpointV1, readCheckpointFile } from './checkpoint.js';
-import { LedgerClosedError } from './errors/ledger-closed-error.js';
+import { LedgerClosedError, RUN_ENDED_NEXT } from './errors/ledger-closed-error.js';
 import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
 import { GENESIS_PREV } from './hash-chain.js';
 import type { LedgerProblem } from './ledger-problem.js';
@@ -70,7 +70,13 @@ export function loadLedger(file: string, runDir: string, runId: string): LoadedL
   if (checkpoint !== null && !coversCheckpoint(checkpoint, runId, tail.offset, atCheckpoint)) {
     refuseCheckpoint(file, runDir, checkpoint, tail.offset);
   }
-  if (closed) throw new LedgerClosedError(runDir, 'holds a run_end record: the run was closed');
+  if (closed) {
+    throw new LedgerClosedError(
+      runDir,
+      'holds a run_end record: the run was closed',
+      RUN_ENDED_NEXT,
+    );
+  }
   let dropped: LoadedLedger['dropped'] = null;
   if (tail.bytes > 0) dropped = cutTornTail(file, tail.offset, tail.bytes);
   return { nextSeq: checker.nextSeq, head: checker.lastHash, size: tail.offset, summary, dropped };

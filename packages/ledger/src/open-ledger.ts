@@ -42,7 +42,7 @@ import {
 } from './durability.js';
 import { ArtifactNotFoundError } from './errors/artifact-not-found-error.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
-import { LedgerClosedError } from './errors/ledger-closed-error.js';
+import { LedgerClosedError, RUN_ENDED_NEXT } from './errors/ledger-closed-error.js';
 import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
 import { CanonicalEncoder } from './fast-canonical.js';
 import { fsyncDir } from './fsync-dir.js';
@@ -164,6 +164,8 @@ export class Ledger {
   private lastHash: string;
   private bytes: number;
   private state: 'open' | 'closed' | 'failed' = 'open';
+  /** `close()` wrote `run_end`: the run is over, not only this writer. */
+  private ended = false;
   private closing: Promise<CloseResult> | null = null;
 
   /** @internal Use {@link openLedger}. */
@@ -329,6 +331,7 @@ export class Ledger {
     try {
       const summary = this.summary.toRunEnd(Date.now());
       const record = this.write('run_end', null, summary, true) as CloseResult['record'];
+      this.ended = true;
       const checkpoint = this.signer === null ? null : this.signCheckpointNow();
       return { record, summary: record.data, checkpoint };
     } finally {
@@ -545,6 +548,7 @@ export class Ledger {
 
   private assertOpen(): void {
     if (this.state === 'open') return;
+    if (this.ended) throw new LedgerClosedError(this.runDir, 'was closed', RUN_ENDED_NEXT);
     throw new LedgerClosedError(
       this.runDir,
       this.state === 'closed' ? 'was closed' : 'failed to write and was closed',
