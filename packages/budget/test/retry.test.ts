@@ -96,6 +96,26 @@ describe('retry', () => {
       code: 'INVALID_ARGUMENT',
     });
   });
+
+  it('refuses waits a Node timer cannot hold (they would fire after 1 ms: an immediate retry)', async () => {
+    let calls = 0;
+    const overflow = { status: 429, headers: { 'retry-after-ms': String(2 ** 31 + 5) } };
+    for (const key of ['maxRetryAfterMs', 'maxMs', 'baseMs'] as const) {
+      await expect(
+        retry(
+          async () => {
+            calls++;
+            throw overflow;
+          },
+          { attempts: 3, [key]: 2 ** 31 },
+        ),
+      ).rejects.toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining(`${key} must be an integer from 0 to 2147483647`),
+      });
+    }
+    expect(calls).toBe(0);
+  });
 });
 
 describe('isRetryable / retryAfterMs', () => {

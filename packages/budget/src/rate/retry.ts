@@ -1,3 +1,4 @@
+import { MAX_TIMER_MS } from '../budget/limits.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { kindOf } from '../errors/kind-of.js';
 import { isRetryable, retryAfterMs, statusOf } from './retryable.js';
@@ -31,9 +32,9 @@ export interface RetryOptions {
   readonly attempts?: number;
   /** Base of the exponential backoff. Default 500 ms. */
   readonly baseMs?: number;
-  /** Cap of one backoff wait. Default 20 s. */
+  /** Cap of one backoff wait. Default 20 s; at most 2^31 - 1 ms (a Node timer's limit). */
   readonly maxMs?: number;
-  /** Cap on an honoured `Retry-After`. Default 60 s. */
+  /** Cap on an honoured `Retry-After`. Default 60 s; at most 2^31 - 1 ms (a Node timer's limit). */
   readonly maxRetryAfterMs?: number;
   /** Aborts waits and further attempts (pass the run deadline's signal). */
   readonly signal?: AbortSignal;
@@ -45,11 +46,17 @@ export interface RetryOptions {
   readonly random?: () => number;
 }
 
-function int(value: number | undefined, fallback: number, min: number, what: string): number {
+function int(
+  value: number | undefined,
+  fallback: number,
+  min: number,
+  what: string,
+  max: number = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < min) {
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
     throw new InvalidArgumentError(
-      `retry option ${what} must be an integer >= ${min}; got ${String(value)}.`,
+      `retry option ${what} must be an integer from ${min} to ${max}; got ${String(value)}.`,
     );
   }
   return value;
@@ -77,9 +84,11 @@ export async function retry<T>(
     );
   }
   const attempts = int(options.attempts, 3, 1, 'attempts');
-  const baseMs = int(options.baseMs, 500, 0, 'baseMs');
-  const maxMs = int(options.maxMs, 20_000, 0, 'maxMs');
-  const maxRetryAfterMs = int(options.maxRetryAfterMs, 60_000, 0, 'maxRetryAfterMs');
+  // A wait reaches a Node timer, which fires after 1 ms when asked for more than 2^31 - 1:
+  // a larger cap would turn a long Retry-After into an immediate retry.
+  const baseMs = int(options.baseMs, 500, 0, 'baseMs', MAX_TIMER_MS);
+  const maxMs = int(options.maxMs, 20_000, 0, 'maxMs', MAX_TIMER_MS);
+  const maxRetryAfterMs = int(options.maxRetryAfterMs, 60_000, 0, 'maxRetryAfterMs', MAX_TIMER_MS);
   const retryable = options.isRetryable ?? isRetryable;
   const random = options.random ?? Math.random;
   const signal = options.signal;
