@@ -9,6 +9,7 @@ import type { LedgerProblem } from './ledger-problem.js';
 import { forEachLineSync } from './line-reader.js';
 import { fileKind } from './regular-file.js';
 import { RunSummary } from './run-summary.js';
+import { writeFailure } from './write-failure.js';
 
 /** What a writer needs to continue an existing ledger. */
 export interface LoadedLedger {
@@ -78,7 +79,13 @@ export function loadLedger(file: string, runDir: string, runId: string): LoadedL
     );
   }
   let dropped: LoadedLedger['dropped'] = null;
-  if (tail.bytes > 0) dropped = cutTornTail(file, tail.offset, tail.bytes);
+  if (tail.bytes > 0) {
+    try {
+      dropped = cutTornTail(file, tail.offset, tail.bytes);
+    } catch (error) {
+      throw writeFailure(`openLedger: cannot cut the torn last line off ${file}`, error);
+    }
+  }
   return { nextSeq: checker.nextSeq, head: checker.lastHash, size: tail.offset, summary, dropped };
 }
 

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openLedger } from '../src/index.js';
 import { ledgerLines } from './helpers/files.js';
+import { runStart } from './helpers/records.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
@@ -69,6 +70,25 @@ describe('writes that fail surface as PmErrors that say what to do', () => {
       expect(readdirSync(join(dir, 'run-1')).filter((n) => n.startsWith('ledger.lock'))).toEqual(
         [],
       );
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'a torn tail that cannot be cut off (ledger.jsonl read-only): INVALID_ARGUMENT naming the file, not a bare EACCES',
+    async () => {
+      const dir = tempDir();
+      const ledger = openLedger({ dir, runId: 'run-1' });
+      ledger.append(runStart());
+      await ledger.detach();
+      const runDir = join(dir, 'run-1');
+      appendFileSync(join(runDir, 'ledger.jsonl'), '{"data":');
+      chmodSync(dir, 0o777);
+      chmodSync(runDir, 0o777);
+      chmodSync(join(runDir, 'ledger.jsonl'), 0o444);
+      const result = runStep([dir, 'run-1', 'open'], { uid: asNobody });
+      expect(result).toMatchObject({ failed: true, pm: true, code: 'INVALID_ARGUMENT' });
+      expect(result.message).toContain(join(runDir, 'ledger.jsonl'));
+      expect(result.message).toMatch(/EACCES\): .*permission/);
     },
   );
 
