@@ -30,6 +30,25 @@ describe('exampleFromSchema', () => {
     });
   });
 
+  it.each([
+    [
+      'a discriminated union (oneOf)',
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('move'), to: z.string() }),
+        z.strictObject({ kind: z.literal('stop') }),
+      ]),
+    ],
+    ['a tuple (prefixItems)', z.strictObject({ pair: z.tuple([z.string(), z.number()]) })],
+    [
+      'a multipleOf',
+      z.strictObject({ n: z.number().min(3).multipleOf(5), m: z.int().max(-1).multipleOf(4) }),
+    ],
+    ['an IP address', z.strictObject({ v4: z.ipv4(), v6: z.ipv6() })],
+  ])('gives a schema-valid object for %s', (_name, schema) => {
+    // Before: null for the union, [null, null] for the tuple, 3 for the multiple of 5.
+    expect(schema.safeParse(example(schema)).success).toBe(true);
+  });
+
   it('may not satisfy a pattern: the caller validates and asks for a fixture', () => {
     const schema = z.strictObject({ code: z.string().regex(/^[A-Z]{3}$/) });
     expect(schema.safeParse(example(schema)).success).toBe(false);

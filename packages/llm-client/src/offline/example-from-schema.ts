@@ -10,6 +10,9 @@ const FORMATS: Readonly<Record<string, string>> = {
   email: 'offline@example.invalid',
   uri: 'https://example.invalid/',
   uuid: '00000000-0000-4000-8000-000000000000',
+  // Documentation addresses (RFC 5737, RFC 3849): valid, and never anyone's.
+  ipv4: '192.0.2.1',
+  ipv6: '2001:db8::1',
 };
 
 function numberIn(node: Schema, integer: boolean): number {
@@ -22,7 +25,15 @@ function numberIn(node: Schema, integer: boolean): number {
   if (exMin !== undefined && value <= exMin) value = integer ? Math.floor(exMin) + 1 : exMin + 1;
   if (max !== undefined && value > max) value = max;
   if (exMax !== undefined && value >= exMax) value = integer ? Math.ceil(exMax) - 1 : exMax - 1;
-  return integer ? Math.round(value) : value;
+  if (integer) value = Math.round(value);
+  const step = typeof node.multipleOf === 'number' && node.multipleOf > 0 ? node.multipleOf : 0;
+  if (step > 0 && value % step !== 0) {
+    // The nearest multiple inside the range: up from a minimum, else down from a maximum.
+    const up = Math.ceil(value / step) * step;
+    const fitsUp = (max === undefined || up <= max) && (exMax === undefined || up < exMax);
+    value = fitsUp ? up : Math.floor(value / step) * step;
+  }
+  return value;
 }
 
 function stringFor(node: Schema, name: string): string {
@@ -36,8 +47,9 @@ function stringFor(node: Schema, name: string): string {
 
 /**
  * A deterministic instance of a JSON Schema, for the offline provider's `generateObject`:
- * the first enum value or `anyOf` option, `false` for booleans, the smallest number in
- * range, `minItems` (at least one) array items, and a readable placeholder for strings.
+ * the first enum value or `anyOf`/`oneOf` option, every `allOf` part merged, `false` for
+ * booleans, the smallest number in range (a multiple of `multipleOf`), a tuple's own items
+ * then `minItems` (at least one) array items, and a readable placeholder for strings.
  * Patterns are not solved: the caller validates the result and asks for a fixture when it
  * does not fit.
  */
@@ -55,9 +67,16 @@ export function exampleFromSchema(
     const target = defs[schema.$ref.slice('#/$defs/'.length)];
     return isSchema(target) ? exampleFromSchema(target, name, root, depth + 1) : null;
   }
-  if (Array.isArray(schema.anyOf) && isSchema(schema.anyOf[0])) {
-    const option = schema.anyOf.find((o) => isSchema(o) && o.type !== 'null') ?? schema.anyOf[0];
+  // `oneOf` is what zod writes for a discriminated union: any one option is an instance.
+  const options = Array.isArray(schema.anyOf) ? schema.anyOf : schema.oneOf;
+  if (Array.isArray(options) && isSchema(options[0])) {
+    const option = options.find((o) => isSchema(o) && o.type !== 'null') ?? options[0];
     return exampleFromSchema(option as Schema, name, root, depth + 1);
+  }
+  if (Array.isArray(schema.allOf) && schema.allOf.every(isSchema) && schema.allOf.length > 0) {
+    // An instance of every part: the parts' objects merged (an intersection of objects).
+    const parts = schema.allOf.map((part) => exampleFromSchema(part, name, root, depth + 1));
+    return parts.every(isSchema) ? Object.assign({}, ...parts) : parts[0];
   }
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
   switch (type) {
@@ -70,10 +89,18 @@ export function exampleFromSchema(
       return out;
     }
     case 'array': {
-      const count = Math.max(typeof schema.minItems === 'number' ? schema.minItems : 0, 1);
+      // A tuple (`prefixItems`) has one schema per position; the rest follow `items`.
+      const prefix = Array.isArray(schema.prefixItems) ? schema.prefixItems.filter(isSchema) : [];
+      const count = Math.max(
+        typeof schema.minItems === 'number' ? schema.minItems : 0,
+        prefix.length,
+        1,
+      );
       const limit = typeof schema.maxItems === 'number' ? Math.min(count, schema.maxItems) : count;
       const item = isSchema(schema.items) ? schema.items : {};
-      return Array.from({ length: limit }, () => exampleFromSchema(item, name, root, depth + 1));
+      return Array.from({ length: limit }, (_, i) =>
+        exampleFromSchema(prefix[i] ?? item, name, root, depth + 1),
+      );
     }
     case 'string':
       return stringFor(schema, name);
