@@ -7,6 +7,7 @@ import { z } from 'zod';
 import offline, {
   createLLMClient,
   OutputValidationError,
+  offlineProvider,
   PolicyDeniedError,
 } from '../src/index.js';
 
@@ -77,6 +78,29 @@ describe('createLLMClient offline (the default)', () => {
     expect(schema.parse(a.object)).toEqual(a.object);
     expect(a.envelope.response_schema).toBe('next-command@1');
     await run.end();
+  });
+
+  it('returns a host fixture named by the schemaId or the response format name', async () => {
+    const dir = join(root, 'fixtures');
+    const schema = z.strictObject({ command: z.string() });
+    const byId = offlineProvider({ fixtures: { 'next-command@1': { command: 'from-id' } } });
+    const byName = offlineProvider({ fixtures: { 'next-command_1': { command: 'from-name' } } });
+    const ask = {
+      model: 'gpt-5.2',
+      schema,
+      schemaId: 'next-command@1',
+      input: 'next?',
+      maxOutputTokens: 100,
+    };
+    for (const [provider, command] of [
+      [byId, 'from-id'],
+      [byName, 'from-name'],
+    ] as const) {
+      const run = await createLLMClient({ provider, ledger: { dir } }).startRun();
+      // Before: a fixture keyed by the schemaId was ignored for a generated example.
+      expect((await run.generateObject(ask)).object).toEqual({ command });
+      await run.end();
+    }
   });
 
   it('the default export is the offline provider', () => {

@@ -1,4 +1,5 @@
 import { countTokens } from '@pm/budget';
+import { formatName } from '../pipeline/format-name.js';
 import type {
   LLMProvider,
   ProviderCallRequest,
@@ -10,8 +11,19 @@ import { offlineMoveOutput } from './offline-moves.js';
 
 /** Options of `offlineProvider`. */
 export interface OfflineProviderOptions {
-  /** Objects to return for `generateObject`, by response format name (e.g. `next_command`). */
+  /**
+   * Objects to return for `generateObject`, by the call's `schemaId` (`next-command@1`) or its
+   * response format name (`next-command_1`). A fixture is returned in place of an agent
+   * move's offline answer too.
+   */
   fixtures?: Readonly<Record<string, unknown>>;
+}
+
+/** The fixtures by response format name; own keys only (`constructor` is nobody's fixture). */
+function fixturesByFormat(fixtures: Readonly<Record<string, unknown>> = {}): Map<string, unknown> {
+  const byName = new Map<string, unknown>();
+  for (const key of Object.keys(fixtures)) byName.set(formatName(key), fixtures[key]);
+  return byName;
 }
 
 const DESCRIPTION: ProviderDescription = {
@@ -29,13 +41,15 @@ const DESCRIPTION: ProviderDescription = {
  * with the model's tokenizer, so estimates and ledgers look as they would online.
  */
 export function offlineProvider(options: OfflineProviderOptions = {}): LLMProvider {
+  const fixtures = fixturesByFormat(options.fixtures);
   async function call(request: ProviderCallRequest): Promise<ProviderCallResult> {
     const format = request.responseFormat;
     const move = offlineMoveOutput(request);
     let text: string;
-    if (move !== undefined) text = typeof move === 'string' ? move : JSON.stringify(move);
-    else if (format)
-      text = JSON.stringify(options.fixtures?.[format.name] ?? exampleFromSchema(format.schema));
+    // The host's fixture first: it is what the host asked this schema to be answered with.
+    if (format && fixtures.has(format.name)) text = JSON.stringify(fixtures.get(format.name));
+    else if (move !== undefined) text = typeof move === 'string' ? move : JSON.stringify(move);
+    else if (format) text = JSON.stringify(exampleFromSchema(format.schema));
     else
       text =
         'Offline mode: no model was called. Configure a provider to get a model-written answer.';

@@ -38,6 +38,7 @@ import { linkCallSignal } from './call-signal.js';
 import { checkCallInput } from './check-call-input.js';
 import { checkStage, isStageName } from './check-stage.js';
 import { effectiveDisclosureLevel } from './disclosure-level.js';
+import { formatName } from './format-name.js';
 import { frozenCopy } from './frozen-copy.js';
 import { outputProblems } from './output-problems.js';
 import { abortError, raceSignal, throwIfAborted } from './race-signal.js';
@@ -80,10 +81,6 @@ const DRY_RUN_REQUEST_ID = 'estimate';
 /** The address `putArtifact` would give `content`, for the dry run, which stores nothing. */
 function artifactAddress(content: string): string {
   return `artifact://sha256:${createHash('sha256').update(content).digest('hex')}`;
-}
-
-function formatName(schemaId: string): string {
-  return schemaId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
 }
 
 function mergeCounts(...all: (Record<string, number> | undefined)[]): Record<string, number> {
