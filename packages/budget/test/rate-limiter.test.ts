@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRateLimiter, type RateLimiter, type RateLimitStore } from '../src/index.js';
+import {
+  createRateLimiter,
+  memoryStore,
+  type RateLimiter,
+  type RateLimitStore,
+} from '../src/index.js';
 
 const ticks = async (n: number) => {
   for (let i = 0; i < n; i++) await new Promise<void>((r) => setImmediate(r));
@@ -182,6 +187,46 @@ describe('createRateLimiter (bottleneck, one process)', () => {
         }),
       );
     }
+  });
+});
+
+describe('createRateLimiter options that cannot be read', () => {
+  it('a misspelt limit is refused, never taken as no limit', () => {
+    expect(() => createRateLimiter({ requestPerMinute: 1 } as never)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringMatching(
+          /requestPerMinute is not a rate limiter option: .*requestsPerMinute, tokensPerMinute/,
+        ),
+      }),
+    );
+    expect(() => createRateLimiter({ TokensPerMinute: 5 } as never)).toThrow(
+      /did you mean tokensPerMinute\?/,
+    );
+  });
+
+  it('a store that cannot rate-limit (a budget store) is refused at once, not on the first call', () => {
+    expect(() =>
+      createRateLimiter({ requestsPerMinute: 5, store: memoryStore() as never }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('acquireRate'),
+      }),
+    );
+  });
+
+  it('a misspelt schedule option (token) is refused, not run unweighted', async () => {
+    const limiter = createRateLimiter({ tokensPerMinute: 10 });
+    let calls = 0;
+    await expect(
+      limiter.schedule(async () => calls++, { token: 10 } as never),
+    ).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining('token is not a rate limiter option'),
+    });
+    expect(calls).toBe(0);
+    await limiter.stop();
   });
 });
 

@@ -49,13 +49,15 @@ export const PERIOD_KEYS: Readonly<Record<keyof PeriodLimits, true>> = {
  * Refuses `value` (INVALID_ARGUMENT) unless it is a plain object whose every own key is in
  * `known`. A cap read from a misspelt key (`maxUsd`, `USD`, `daily`) or from a number where
  * an object belongs would silently be no cap at all: budgets must fail closed instead.
- * Messages name the key, never the value of an unknown key (it could be anything).
+ * Messages name the key, never the value of an unknown key (it could be anything); `noun`
+ * says what the key is not (`a budget option`, `a rate limiter option`).
  */
 export function checkKnownKeys(
   value: unknown,
   what: string,
   known: Readonly<Record<string, true>>,
   example: string,
+  noun = 'a budget option',
 ): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InvalidArgumentError(
@@ -67,7 +69,7 @@ export function checkKnownKeys(
     const names = Object.keys(known);
     const near = names.find((name) => name.toLowerCase() === key.toLowerCase());
     throw new InvalidArgumentError(
-      `${what}.${key} is not a budget option${near === undefined ? '' : ` (did you mean ${near}?)`}: ${what} takes ${names.join(', ')}, e.g. ${example}.`,
+      `${what}.${key} is not ${noun}${near === undefined ? '' : ` (did you mean ${near}?)`}: ${what} takes ${names.join(', ')}, e.g. ${example}.`,
     );
   }
 }

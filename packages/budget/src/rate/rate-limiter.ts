@@ -1,3 +1,4 @@
+import { checkKnownKeys } from '../budget/option-keys.js';
 import { CallLimitExceededError } from '../errors/call-limit-exceeded-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { kindOf } from '../errors/kind-of.js';
@@ -40,6 +41,23 @@ export interface RateLimiter {
   stop(): Promise<void>;
 }
 
+/** Every option of `createRateLimiter` (the `Record` makes the compiler keep it complete). */
+const RATE_LIMITER_KEYS: Readonly<Record<keyof RateLimiterOptions, true>> = {
+  requestsPerMinute: true,
+  tokensPerMinute: true,
+  maxConcurrent: true,
+  store: true,
+  key: true,
+};
+
+/** Every option of `schedule`. */
+const SCHEDULE_KEYS: Readonly<Record<keyof ScheduleOptions, true>> = {
+  tokens: true,
+  signal: true,
+};
+
+const NOUN = 'a rate limiter option';
+
 function positive(value: number | undefined, what: string): number | undefined {
   if (value === undefined) return undefined;
   if (!Number.isSafeInteger(value) || value <= 0) {
@@ -59,6 +77,19 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       `createRateLimiter needs an options object, e.g. createRateLimiter({ requestsPerMinute: 500, tokensPerMinute: 200_000 }) (or none for a pass-through limiter); got ${String(options)}.`,
     );
   }
+  // A misspelt limit (`requestPerMinute`) would silently be no limit at all.
+  checkKnownKeys(
+    options,
+    'createRateLimiter options',
+    RATE_LIMITER_KEYS,
+    'createRateLimiter({ requestsPerMinute: 500 })',
+    NOUN,
+  );
+  if (options.store !== undefined && typeof options.store?.acquireRate !== 'function') {
+    throw new InvalidArgumentError(
+      `createRateLimiter option store must be a rate limit store (redisStore(...) from @pm/budget/redis), with an acquireRate function; got ${kindOf(options.store)} without one. Omit store for per-process limits.`,
+    );
+  }
   const rpm = positive(options.requestsPerMinute, 'requestsPerMinute');
   const tpm = positive(options.tokensPerMinute, 'tokensPerMinute');
   const maxConcurrent = positive(options.maxConcurrent, 'maxConcurrent');
@@ -69,6 +100,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       throw new InvalidArgumentError(
         `schedule needs a function that makes the call, e.g. limiter.schedule(() => callModel(signal), { tokens }); got ${kindOf(fn)}.`,
       );
+    }
+    // A misspelt `tokens` would run the call unweighted against tokensPerMinute.
+    if (o !== undefined && o !== null) {
+      checkKnownKeys(o, 'schedule options', SCHEDULE_KEYS, 'schedule(fn, { tokens: 1200 })', NOUN);
     }
     const tokens = o?.tokens ?? 0;
     if (!Number.isSafeInteger(tokens) || tokens < 0) {
