@@ -77,6 +77,26 @@ describe('a malformed argument is INVALID_ARGUMENT saying what to pass, not a Ty
       /clock must be a function returning epoch ms.*got a string/,
     ],
     [
+      'a clock that returns a Date (every settle would book the worst case)',
+      () => createBudget({ limits: {}, clock: (() => new Date()) as never }),
+      /clock must return epoch ms as a finite number.*returned an object/,
+    ],
+    [
+      'a clock that returns NaN',
+      () => createBudget({ limits: {}, clock: () => Number.NaN }),
+      /clock must return epoch ms as a finite number.*returned NaN/,
+    ],
+    [
+      'a clock that stops returning a number after creation',
+      async () => {
+        let reading: unknown = Date.now();
+        const budget = createBudget({ limits: {}, clock: () => reading as number });
+        reading = undefined;
+        await budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 1 });
+      },
+      /clock must return epoch ms as a finite number.*returned undefined/,
+    ],
+    [
       "a tool parameter's type that cannot be text",
       () => countChatTokens([], { model: 'gpt-5.2', tools: [toolWith({ type: bare() })] }),
       /Tool lookup's parameter city: type cannot be counted as text.*a string or an array of strings/,

@@ -34,12 +34,26 @@ export function checkedPrices(prices: unknown): PriceTable {
   return prices as PriceTable;
 }
 
-/** The host's clock, checked once in `createBudget`. */
+/**
+ * The host's clock, checked in `createBudget`, and each reading checked where it is taken.
+ * A reading that is not a finite number (`() => new Date()`, NaN) would make period keys
+ * like `day:NaN-NaN-NaN` and reservations that read as expired at once, so that every
+ * settle booked the worst case: refused instead.
+ */
 export function checkedClock(clock: unknown): () => number {
   if (typeof clock !== 'function') {
     throw new InvalidArgumentError(
       `createBudget option clock must be a function returning epoch ms, e.g. clock: () => Date.now(); got ${kindOf(clock)}.`,
     );
   }
-  return clock as () => number;
+  const read = clock as () => unknown;
+  return () => {
+    const now = read();
+    if (typeof now !== 'number' || !Number.isFinite(now)) {
+      throw new InvalidArgumentError(
+        `createBudget option clock must return epoch ms as a finite number, e.g. clock: () => Date.now(); it returned ${typeof now === 'number' ? String(now) : kindOf(now)}.`,
+      );
+    }
+    return now;
+  };
 }
