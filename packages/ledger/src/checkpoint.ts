@@ -1,7 +1,7 @@
 import {
   createPrivateKey,
   createPublicKey,
-  type KeyObject,
+  KeyObject,
   randomBytes,
   sign,
   verify,
@@ -129,6 +129,11 @@ export function compileSigner(signer: LedgerSigner): {
   return { sign: (message) => sign(null, message, key), keyId: signer.keyId };
 }
 
+/** `null`, or the type of a value (never the value: it may be key material). */
+function describeValue(value: unknown): string {
+  return value === null ? 'null' : typeof value;
+}
+
 function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null;
 }
@@ -146,10 +151,17 @@ export function signCheckpoint(
  * Reads a public key given as a `KeyObject`, PEM text, or a path to a PEM file (a link
  * to one is followed; a FIFO or folder is refused without waiting).
  *
- * @throws InvalidLedgerArgumentError when it is not an Ed25519 key; Node's error when the
- *   file cannot be read or holds no key.
+ * @throws InvalidLedgerArgumentError when it is neither text nor a KeyObject (a Buffer), or
+ *   not an Ed25519 key; Node's error when the file cannot be read or holds no key.
  */
 export function loadPublicKey(publicKey: KeyObject | string): KeyObject {
+  if (typeof publicKey !== 'string' && !(publicKey instanceof KeyObject)) {
+    // Said for what it is: the key in it may well be the right one, only not as text.
+    const bytes = (publicKey as unknown) instanceof Uint8Array;
+    throw new InvalidLedgerArgumentError(
+      `The public key was given as ${bytes ? 'a Buffer' : describeValue(publicKey)}: pass the signer's Ed25519 public key as PEM text${bytes ? ' (read the file as text: readFileSync(file, "utf8"))' : ''}, a path to a PEM file, or a KeyObject.`,
+    );
+  }
   const key =
     typeof publicKey !== 'string'
       ? publicKey

@@ -71,8 +71,9 @@ export interface VerifyLedgerResult {
  * checkpoint (with `publicKey`); a torn tail. Streams the ledger a chunk at a time, so a
  * 1 GB ledger verifies in bounded memory. Never throws for what it finds: it reports.
  *
- * @throws InvalidLedgerArgumentError when `runDir` holds no `ledger.jsonl`, or `publicKey`
- *   cannot be read or is not an Ed25519 public key (whether or not there is a checkpoint).
+ * @throws InvalidLedgerArgumentError when `runDir` holds no `ledger.jsonl`, `publicKey`
+ *   cannot be read or is not an Ed25519 public key (whether or not there is a checkpoint),
+ *   or `checkpoint` is not an object (a path, say).
  * @throws LedgerCorruptError when `ledger.jsonl` is not a regular file (a folder, a FIFO).
  */
 export async function verifyLedger(
@@ -89,6 +90,12 @@ export async function verifyLedger(
   // Loaded before anything else is looked at: a key that cannot be used is the caller's
   // mistake whether or not the run has a checkpoint, never reported as ledger damage.
   const publicKey = options.publicKey === undefined ? null : usablePublicKey(options.publicKey);
+  if (options.checkpoint != null && typeof options.checkpoint !== 'object') {
+    // A path, most likely: reported as a bad checkpoint it would read as ledger damage.
+    throw new InvalidLedgerArgumentError(
+      `verifyLedger: checkpoint must be the checkpoint itself (JSON.parse of a checkpoint.json file), not a ${typeof options.checkpoint}.`,
+    );
+  }
   const cpCandidate = checkpointToCheck(runDir, options.checkpoint, publicKey, problems);
   const helpers = VerifyHelpers.forLedger(file, options.workers, checks);
   let lines: LinesChecked;
