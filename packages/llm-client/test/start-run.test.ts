@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,5 +25,37 @@ describe('startRun', () => {
     await run.generateText({ model: 'gpt-5.2', input: 'hi', maxOutputTokens: 10 });
     const { summary } = await run.end();
     expect(summary.responses).toBe(1);
+  });
+
+  it('a run started again after a crash goes on from its last request id', async () => {
+    const dir = join(root, 'crashed');
+    const resumed = join(root, 'resumed');
+    const call = { model: 'gpt-5.2', input: 'hi', maxOutputTokens: 10 };
+    const first = await createLLMClient({ policy: localPolicy(), ledger: { dir } }).startRun({
+      runId: 'job-7',
+    });
+    await first.generateText(call);
+    await first.generateText(call);
+    // What a crash leaves: the run's ledger without run_end, and no live lock.
+    cpSync(join(dir, 'job-7'), join(resumed, 'job-7'), {
+      recursive: true,
+      filter: (path) => !path.endsWith('ledger.lock'),
+    });
+    await first.end();
+
+    const again = await createLLMClient({
+      policy: localPolicy(),
+      ledger: { dir: resumed },
+    }).startRun({ runId: 'job-7' });
+    // Before: req-0001 again, a second call with the id of the first in one ledger.
+    expect((await again.generateText(call)).requestId).toBe('req-0003');
+    await again.end();
+    const ids = readFileSync(join(resumed, 'job-7', 'ledger.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; data: { request_id?: string } })
+      .filter((r) => r.type === 'request')
+      .map((r) => r.data.request_id);
+    expect(ids).toEqual(['req-0001', 'req-0002', 'req-0003']);
   });
 });

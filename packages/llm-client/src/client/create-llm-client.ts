@@ -25,6 +25,7 @@ import { defaultPolicy } from './default-policy.js';
 import { planEgress } from './egress-plan.js';
 import type { LLMEvent, LLMEventInput } from './events.js';
 import { remoteCallsDisabled } from './kill-switch.js';
+import { lastRequestNumber } from './last-request-number.js';
 
 /** The auditable list of what a client can reach (spec 000 §7). Never holds a secret. */
 export interface ClientDescription {
@@ -153,6 +154,7 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
     // Alerts go to the ledger, opened below: the budget is built first, so a budget option it
     // refuses (a negative limit) fails before the run's ledger exists, not leaving it locked.
     let ledger: Ledger | undefined;
+    let requestCounter = 0;
     const limits = options.budget?.limits ?? {};
     const onAlert = (alert: BudgetAlert) => {
       try {
@@ -202,6 +204,8 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
         durability,
         ...(options.ledger?.signer ? { signer: options.ledger.signer } : {}),
       });
+      // A run resumed after a crash (its ledger reopened, not new) goes on from its last id.
+      if (ledger.records > 0) requestCounter = await lastRequestNumber(ledger.runDir, runId);
       ledger.append({ type: 'run_start', data: { policy, config: snapshot } });
     } catch (error) {
       // Nothing of the run is left holding: its deadline timer, nor the ledger's lock, which
@@ -210,7 +214,6 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
       await ledger?.detach().catch(() => {});
       throw error;
     }
-    let requestCounter = 0;
     const fetch = createEgressFetch({
       allow: egress.allow,
       onDenied: (denial) =>
