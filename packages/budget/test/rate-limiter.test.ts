@@ -164,6 +164,37 @@ describe('createRateLimiter (bottleneck, one process)', () => {
     },
   );
 
+  it("tokens given back by a call abandoned in an earlier minute never add to this minute's", async () => {
+    vi.useFakeTimers();
+    const limiter = createRateLimiter({ requestsPerMinute: 2, tokensPerMinute: 100 });
+    const started: string[] = [];
+    const run = (name: string, tokens: number, signal?: AbortSignal) =>
+      limiter.schedule(
+        async () => {
+          started.push(name);
+        },
+        { tokens, ...(signal === undefined ? {} : { signal }) },
+      );
+    const first = Promise.all([run('a', 10), run('b', 5)]); // the minute's 2 requests
+    await vi.advanceTimersByTimeAsync(10);
+    await first;
+    // Takes the 85 tokens left, then waits for a request: gets its turn only after the refill.
+    const controller = new AbortController();
+    const gone = run('gone', 85, controller.signal);
+    await vi.advanceTimersByTimeAsync(1_000);
+    controller.abort(new Error('gone'));
+    await expect(gone).rejects.toThrow('gone');
+    await vi.advanceTimersByTimeAsync(61_000);
+    // The new minute holds 100 tokens: 95 + 80 must not both start in it.
+    void run('c', 95).catch(() => {});
+    void run('d', 80).catch(() => {});
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(started).toEqual(['a', 'b', 'c']);
+    const stopped = limiter.stop();
+    await vi.advanceTimersByTimeAsync(100);
+    await stopped;
+  });
+
   it.each([
     ['requestsPerMinute', { requestsPerMinute: 500 }],
     ['maxConcurrent', { maxConcurrent: 2 }],
