@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { ArtifactNotFoundError } from './errors/artifact-not-found-error.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
-import { fsyncDir } from './fsync-dir.js';
+import { fsyncDir, fsyncNewFolders } from './fsync-dir.js';
 import { sha256Hex } from './hash-chain.js';
 import {
   describe,
@@ -73,11 +73,16 @@ export function artifactPath(runDir: string, hex: string): string {
   return join(artifactDir(runDir), hex);
 }
 
-/** Creates the store's folders (idempotent) and removes temp files a crash left behind. */
+/**
+ * Creates the store's folders (idempotent; new ones made durable, as the artifacts fsynced
+ * into them need) and removes temp files a crash left behind.
+ */
 export function prepareArtifactStore(runDir: string): void {
-  mkdirSync(artifactDir(runDir), { recursive: true });
+  const first = mkdirSync(artifactDir(runDir), { recursive: true });
   const tmp = artifactTempDir(runDir);
   mkdirSync(tmp, { recursive: true });
+  // After both: tmp/ (harmless to lose: made again here) goes with the same fsync.
+  fsyncNewFolders(first, artifactDir(runDir));
   for (const name of readdirSync(tmp)) rmSync(join(tmp, name), { force: true });
 }
 

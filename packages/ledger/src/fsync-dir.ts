@@ -1,4 +1,5 @@
 import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /**
  * Makes a directory's entries durable (a file just created or renamed into it). Without
@@ -16,5 +17,20 @@ export function fsyncDir(dir: string): void {
     }
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Makes the folders `mkdirSync(last, { recursive: true })` created durable. A folder's
+ * entry lives in its parent, so each parent from `first`'s (the first folder created, as
+ * that call returns it; undefined when none was) down to `last`'s is fsynced: without
+ * that, a power loss can forget a new folder, and every file fsynced inside it.
+ */
+export function fsyncNewFolders(first: string | undefined, last: string): void {
+  if (first === undefined) return;
+  const top = dirname(first);
+  for (let dir = dirname(last); ; dir = dirname(dir)) {
+    fsyncDir(dir);
+    if (dir === top || dir === dirname(dir)) return;
   }
 }

@@ -45,7 +45,7 @@ import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-err
 import { LedgerClosedError, RUN_ENDED_NEXT } from './errors/ledger-closed-error.js';
 import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
 import { CanonicalEncoder } from './fast-canonical.js';
-import { fsyncDir } from './fsync-dir.js';
+import { fsyncDir, fsyncNewFolders } from './fsync-dir.js';
 import { sha256Hex } from './hash-chain.js';
 import { IsoClock } from './iso-clock.js';
 import { ledgerFile } from './ledger-files.js';
@@ -596,10 +596,13 @@ function refuseSecretShaped(value: string, name: string, instead: string): void 
   );
 }
 
-/** Creates the run directory; a `dir` (or run directory) that is a file is the caller's mistake. */
-function makeRunDir(dir: string, runDir: string): void {
+/**
+ * Creates the run directory; a `dir` (or run directory) that is a file is the caller's
+ * mistake. Returns the first folder created (undefined when the run directory existed).
+ */
+function makeRunDir(dir: string, runDir: string): string | undefined {
   try {
-    mkdirSync(runDir, { recursive: true });
+    return mkdirSync(runDir, { recursive: true });
   } catch (error) {
     throw new InvalidLedgerArgumentError(
       `openLedger: cannot create the run directory ${runDir} (${errorCode(error)}): dir must be a folder (or a path where one can be created), and nothing but a folder may be at ${runDir}. Check dir=${JSON.stringify(dir)}.`,
@@ -671,9 +674,8 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
   // write and an fdatasync per record (what databases do for their logs).
   const writesAreDurable = mode === 'strict' && constants.O_DSYNC !== undefined;
   const runDir = resolve(options.dir, options.runId);
-  const created = !existsSync(runDir);
-  makeRunDir(options.dir, runDir);
-  if (created) fsyncDir(resolve(options.dir));
+  // Every folder made, `dir` and those above it included, is made durable in its parent.
+  fsyncNewFolders(makeRunDir(options.dir, runDir), runDir);
   const lock = acquireLock(runDir);
   let fd: number | undefined;
   try {
