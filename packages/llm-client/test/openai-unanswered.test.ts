@@ -40,6 +40,18 @@ const responsesRefusal = JSON.stringify({
   usage: { input_tokens: 21, output_tokens: 7, total_tokens: 28 },
 });
 
+/** A Responses API body that failed while generating. */
+const responsesFailed = JSON.stringify({
+  id: 'resp-2',
+  object: 'response',
+  created_at: 1,
+  model: 'gpt-4o',
+  status: 'failed',
+  error: { code: 'server_error', message: 'The model failed to generate a response.' },
+  output: [],
+  usage: { input_tokens: 21, output_tokens: 0, total_tokens: 21 },
+});
+
 /** A chat completion without any choice, as some gateways answer. */
 const chatWithoutChoice = JSON.stringify({
   id: 'chatcmpl-1',
@@ -61,6 +73,7 @@ async function serve(body: string): Promise<RawServer> {
 const cases = [
   ['responses', 'a refusal', responsesRefusal, 'refused', 7],
   ['chat', 'no choice', chatWithoutChoice, 'without any choice', 0],
+  ['responses', 'a failed response', responsesFailed, 'status "failed" (server_error)', 0],
 ] as const;
 
 describe('a 2xx without an answer is a billed failure, not an empty text', () => {
@@ -96,12 +109,12 @@ describe('a 2xx without an answer is a billed failure, not an empty text', () =>
     });
   });
 
-  it.each(cases)('%s: %s fails the governed call once, unretried', async (api, _what, body) => {
+  it.each(cases)('%s: %s fails the governed call once, unretried', async (api, what, body) => {
     const server = await serve(body);
     const client = createLLMClient({
       provider: openaiProvider({ apiKey, baseURL: server.baseURL, api }),
       policy: localPolicy(),
-      ledger: { dir: join(root, api), durability: 'none' },
+      ledger: { dir: join(root, `${api} ${what}`), durability: 'none' },
       retry: { attempts: 3, baseMs: 1, maxMs: 5 },
     });
     const run = await client.startRun({ runId: `unanswered-${api}` });
@@ -114,5 +127,41 @@ describe('a 2xx without an answer is a billed failure, not an empty text', () =>
     expect(isPmError(error) && error.code).toBe('PROVIDER_UNAVAILABLE');
     expect(server.seen).toHaveLength(1);
     await run.end();
+  });
+
+  it('responses: an incomplete answer (cut at max_output_tokens) is still returned', async () => {
+    const server = await serve(
+      JSON.stringify({
+        id: 'resp-3',
+        object: 'response',
+        created_at: 1,
+        model: 'gpt-4o',
+        status: 'incomplete',
+        incomplete_details: { reason: 'max_output_tokens' },
+        output: [
+          {
+            type: 'message',
+            id: 'msg-3',
+            role: 'assistant',
+            status: 'incomplete',
+            content: [{ type: 'output_text', text: 'The cases are sl', annotations: [] }],
+          },
+        ],
+        usage: { input_tokens: 21, output_tokens: 64, total_tokens: 85 },
+      }),
+    );
+    const provider = openaiProvider({ apiKey, baseURL: server.baseURL, api: 'responses' });
+    const result = await provider.call(
+      {
+        requestId: 'req-1',
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'Say ok.' }],
+        maxOutputTokens: 64,
+        reasoningEffort: 'low',
+      },
+      { fetch: createEgressFetch({ allow: provider.origins }) },
+    );
+    expect(result.text).toBe('The cases are sl');
+    expect(result.finishReason).toBe('incomplete');
   });
 });

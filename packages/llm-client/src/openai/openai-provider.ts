@@ -56,6 +56,9 @@ export interface OpenAIProviderOptions {
 
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
+/** Responses API statuses that carry an answer; any other (`failed`, `cancelled`...) does not. */
+const ANSWERED = new Set(['completed', 'incomplete']);
+
 // Only reasoning models take `reasoning_effort`; sending it to others is a 400.
 const REASONING_MODELS = /^(gpt-5|o1|o3|o4)/;
 
@@ -187,9 +190,9 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
           { signal },
         );
         const choice = completion.choices[0];
-        if (!choice) throw unansweredError('no_choice', fromChatUsage(completion.usage));
+        if (!choice) throw unansweredError({ why: 'no_choice' }, fromChatUsage(completion.usage));
         if (choice.message.refusal)
-          throw unansweredError('refused', fromChatUsage(completion.usage));
+          throw unansweredError({ why: 'refused' }, fromChatUsage(completion.usage));
         return {
           text: choice.message.content ?? '',
           model: completion.model,
@@ -224,7 +227,14 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
       const refused = response.output.some(
         (item) => item.type === 'message' && item.content.some((part) => part.type === 'refusal'),
       );
-      if (refused) throw unansweredError('refused', fromResponsesUsage(response.usage));
+      if (refused) throw unansweredError({ why: 'refused' }, fromResponsesUsage(response.usage));
+      // `incomplete` is an answer cut at max_output_tokens, like chat's `length`: returned.
+      if (response.status && !ANSWERED.has(response.status)) {
+        throw unansweredError(
+          { why: 'not_completed', status: response.status, code: response.error?.code },
+          fromResponsesUsage(response.usage),
+        );
+      }
       return {
         text: response.output_text,
         model: response.model,

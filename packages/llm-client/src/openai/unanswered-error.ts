@@ -1,22 +1,35 @@
 import type { TokenUsageV1 } from '@pm/envelope-schemas';
 import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
 
+/** Why a 2xx holds no answer. */
+export type Unanswered =
+  /** The model refused (`refusal` in Chat Completions, a `refusal` part in the Responses API). */
+  | { why: 'refused' }
+  /** A chat completion without any choice. */
+  | { why: 'no_choice' }
+  /** A Responses API response that did not complete (`failed`, `cancelled`, `queued`...). */
+  | { why: 'not_completed'; status: string; code: string | undefined };
+
+function describe(unanswered: Unanswered): string {
+  if (unanswered.why === 'refused') return 'The model refused the request.';
+  if (unanswered.why === 'no_choice')
+    return 'OpenAI answered without any choice (no output); it was billed. Check the gateway or model in use.';
+  // The status and code are OpenAI's enum words; cut short in case a gateway sends prose.
+  const code = unanswered.code ? ` (${unanswered.code.slice(0, 64)})` : '';
+  return `OpenAI's response ended with status ${JSON.stringify(unanswered.status.slice(0, 32))}${code} and no answer; it may have been billed. Not retried: check the model and input, then call again.`;
+}
+
 /**
- * A 2xx whose body holds no answer: the model refused (a `refusal` in Chat Completions, a
- * `refusal` content part in the Responses API) or the body has no choice at all. Both are
- * billed, so the usage goes with the error and the pipeline settles with it (or at the worst
- * case without it); not retried, since the same prompt gets the same refusal. Returned as an
- * empty text, a refusal would read as a successful call whose answer is "".
+ * A 2xx whose body holds no answer. Billed (or maybe billed), so the usage goes with the
+ * error and the pipeline settles with it (at the worst case without it); not retried, since
+ * the same prompt most likely ends the same way. Returned as an empty text, it would read as
+ * a successful call whose answer is "".
  */
 export function unansweredError(
-  why: 'refused' | 'no_choice',
+  unanswered: Unanswered,
   usage: TokenUsageV1 | undefined,
 ): ProviderUnavailableError {
-  const message =
-    why === 'refused'
-      ? 'The model refused the request.'
-      : 'OpenAI answered without any choice (no output); it was billed. Check the gateway or model in use.';
-  return new ProviderUnavailableError(message, {
+  return new ProviderUnavailableError(describe(unanswered), {
     retryable: false,
     possiblyBilled: true,
     ...(usage ? { usage } : {}),
