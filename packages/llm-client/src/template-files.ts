@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PmError } from '@pm/envelope-schemas';
 import { type PromptTemplate, parsePromptTemplate } from './templates/prompt-template.js';
 
@@ -13,16 +13,40 @@ export const BUILTIN_TEMPLATE_DIR = new URL('../templates/', import.meta.url);
 /** A set of templates by `id@version`. */
 export type TemplateSet = ReadonlyMap<string, PromptTemplate>;
 
+/** The folder's file names; a folder that cannot be read is the host's to fix, so it is named. */
+function templateFiles(base: URL): string[] {
+  try {
+    return readdirSync(base);
+  } catch (error) {
+    const why = (error as { code?: unknown }).code;
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `The prompt template folder ${fileURLToPath(base)} cannot be read (${typeof why === 'string' ? why : 'unreadable'}). Pass createLLMClient({ templates }) an existing folder of <id>@<version>.md files, or leave it out for the shipped templates.`,
+      { details: { field: 'templates' } },
+    );
+  }
+}
+
 /** Loads every `<id>@<version>.md` in a folder (the built-in one by default). */
 export function loadTemplates(dir: URL | string = BUILTIN_TEMPLATE_DIR): TemplateSet {
   const templates = new Map<string, PromptTemplate>();
   const base = typeof dir === 'string' ? pathToFileURL(dir.endsWith('/') ? dir : `${dir}/`) : dir;
-  for (const file of readdirSync(base)) {
+  for (const file of templateFiles(base)) {
     if (!file.endsWith('.md')) continue;
     const template = parsePromptTemplate(readFileSync(new URL(file, base), 'utf8'), file);
     templates.set(`${template.id}@${template.version}`, template);
   }
   return templates;
+}
+
+/**
+ * The templates a client's calls can use: the shipped ones (the agent moves need them) plus
+ * the host's folder, whose templates take the place of shipped ones of the same `id@version`.
+ */
+export function clientTemplates(dir: string | undefined): TemplateSet {
+  const builtin = loadTemplates();
+  if (dir === undefined) return builtin;
+  return new Map([...builtin, ...loadTemplates(dir)]);
 }
 
 /** Looks up `id@version` (or `id`, meaning its highest version) in a template set. */

@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Disclosure } from '@pm/redact';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   BUILTIN_TEMPLATE_DIR,
+  createLLMClient,
   findTemplate,
   loadTemplates,
   parsePromptTemplate,
@@ -84,5 +88,39 @@ describe('renderPrompt', () => {
     expect(() => renderPrompt(template, { goal: 'g' })).toThrow(
       /needs a value for: level, context/,
     );
+  });
+});
+
+describe('createLLMClient({ templates })', () => {
+  const root = mkdtempSync(join(tmpdir(), 'pm-templates-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const disclosure = { level: 1, profile: 'homebrew@1', schema: [] } as unknown as Disclosure;
+
+  it("adds the host's folder to the shipped templates: the agent moves keep working", async () => {
+    const folder = join(root, 'mine');
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, 'summary@1.md'),
+      '---\nid: summary\nversion: 1\nresponse_schema: text@1\n---\n# system\nBe brief.\n\n# user\n{{goal}}\n',
+    );
+    const run = await createLLMClient({ templates: folder, ledger: { dir: root } }).startRun();
+    const own = await run.generateText({
+      model: 'gpt-5.2',
+      template: 'summary@1',
+      input: 'x',
+      maxOutputTokens: 5,
+    });
+    expect(own.envelope.template?.id).toBe('summary');
+    // Before: "No prompt template draft-narrative@1. Available: summary@1".
+    const move = await run.draftNarrative({ model: 'gpt-5.2', section: 'Throughput', disclosure });
+    expect(move.envelope.template?.id).toBe('draft-narrative');
+    await run.end();
+  });
+
+  it('a folder that cannot be read is INVALID_ARGUMENT naming the option, not a raw ENOENT', async () => {
+    const client = createLLMClient({ templates: join(root, 'missing'), ledger: { dir: root } });
+    const started = client.startRun();
+    await expect(started).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(started).rejects.toThrow(/createLLMClient\(\{ templates \}\)/);
   });
 });

@@ -88,7 +88,10 @@ export interface LLMClientOptions {
    * `cloud`/`hybrid` mode only `gateway`. A provider origin not on the list is refused.
    */
   egress?: { allow?: readonly string[]; gateway?: string };
-  /** Folder of prompt templates (`<id>@<version>.md`); default the shipped ones. */
+  /**
+   * Folder of prompt templates (`<id>@<version>.md`), used besides the shipped ones (a file
+   * of a shipped `id@version` takes its place); unreadable, `startRun` is `INVALID_ARGUMENT`.
+   */
   templates?: string;
   /**
    * Receives events (ids, counts, codes; never prompt text or secrets). Called synchronously;

@@ -17,7 +17,7 @@ import { checkStage } from '../pipeline/check-stage.js';
 import type { RunContext } from '../pipeline/run-context.js';
 import type { ProviderDescription } from '../provider/provider.js';
 import { LLMRun } from '../run/llm-run.js';
-import { loadTemplates, type TemplateSet } from '../template-files.js';
+import { clientTemplates, type TemplateSet } from '../template-files.js';
 import { checkClientOptions } from './check-client-options.js';
 import type { LLMClientOptions } from './client-options.js';
 import { configSnapshot } from './config-snapshot.js';
@@ -148,7 +148,7 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
     // Before the ledger opens: every record of the run would carry a bad default stage.
     checkStage(runOptions.stage, 'startRun({ stage })');
     const runId = runOptions.runId ?? randomUUID();
-    templates ??= loadTemplates(options.templates);
+    templates ??= clientTemplates(options.templates);
     const emit = (event: LLMEventInput) =>
       deliverEvent(options.onEvent, { ...event, runId, at: new Date().toISOString() } as LLMEvent);
     // Alerts go to the ledger, opened below: the budget is built first, so a budget option it
