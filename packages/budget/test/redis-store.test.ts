@@ -208,6 +208,46 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
     });
   });
 
+  it('works with a client whose integer replies are strings (ioredis stringNumbers)', async () => {
+    const strings = new Redis(REDIS_URL, { stringNumbers: true });
+    extraClients.push(strings);
+    const p = prefix();
+    const store = redisStore({ client: strings, prefix: p });
+    const alerts: string[] = [];
+    const budget = createBudget({
+      store,
+      limits: { tokens: 100 },
+      onAlert: (a) => alerts.push(`${a.level}@${a.spent}`),
+    });
+    const r = await budget.reserve({ model: 'gpt-5.2', inputTokens: 10, maxOutputTokens: 50 });
+    await expect(r.settle({ inputTokens: 10, outputTokens: 50 })).resolves.toMatchObject({
+      found: true,
+      lost: false,
+    });
+    expect(alerts).toEqual(['info@60']);
+    await expect(
+      (await budget.reserve({ model: 'gpt-5.2', inputTokens: 1, maxOutputTokens: 1 })).release(),
+    ).resolves.toMatchObject({ found: true });
+    await expect(
+      budget.reserve({ model: 'gpt-5.2', inputTokens: 10, maxOutputTokens: 50 }),
+    ).rejects.toMatchObject({
+      code: 'BUDGET_EXCEEDED',
+      details: {
+        scope: 'run',
+        metric: 'tokens',
+        limit: 100,
+        spent: 60,
+        reserved: 0,
+        remaining: 40,
+      },
+    });
+    expect(alerts).toEqual(['info@60', 'exhausted@60']);
+    const usage = await budget.usage();
+    expect(usage.scopes[0]).toMatchObject({ spent: { tokens: 60 }, reserved: { tokens: 0 } });
+    // Nothing was left held by a reply the store could not read.
+    expect(await client.hlen(`{${p}}:held`)).toBe(0);
+  });
+
   it('refuses with BudgetExceededError naming scope, limit and what remains; period keys reset', async () => {
     let now = Date.parse('2026-11-22T23:00:00Z');
     const store = redisStore({ client, prefix: prefix() });

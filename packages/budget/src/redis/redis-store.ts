@@ -113,6 +113,10 @@ function createClient(url: string): OwnedClient {
   return client;
 }
 
+/**
+ * Replies are read with `Number()` throughout: a client may return Redis integers as strings
+ * (ioredis `stringNumbers: true`), and a held reservation must never go unrecognised.
+ */
 function toAlerts(reply: readonly unknown[], start: number): StoreAlert[] {
   const alerts: StoreAlert[] = [];
   for (let i = start; i + 4 < reply.length; i += 5) {
@@ -242,13 +246,14 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       closeScript.run(redis, keys, args),
     )) as unknown[];
     open.delete(id);
+    const status = Number(reply[0]);
     if (reply.length === 1) {
-      if (reply[0] === 1) return RELEASED;
-      if (reply[0] === 0) return NOT_FOUND;
+      if (status === 1) return RELEASED;
+      if (status === 0) return NOT_FOUND;
     }
     return {
-      found: reply[0] === 1,
-      ...(reply[0] === 2 ? { lost: true } : {}),
+      found: status === 1,
+      ...(status === 2 ? { lost: true } : {}),
       alerts: toAlerts(reply, 1),
     };
   }
@@ -276,19 +281,20 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
         timeoutMs,
         reserveScript.run(redis, keys, args),
       )) as (number | string)[];
-      if (reply[0] === 1) {
+      const status = Number(reply[0]);
+      if (status === 1) {
         remember(request, String(reply[1]));
         // Alerts fired by booking expired reservations first follow the outcome.
         return reply.length === 2 ? OK : { ok: true, alerts: toAlerts(reply, 2) };
       }
-      if (reply[0] === -1)
+      if (status === -1)
         throw new InvalidArgumentError(
           `Reservation id ${request.id} is already held: every reservation needs a unique id.`,
         );
-      const n = reply as number[];
-      const scope = request.scopes[n[1]! - 1]!;
-      const metric = METRIC_NAMES[n[2]! - 1]!;
-      const [limit, spent, reserved, fired] = [n[3]!, n[4]!, n[5]!, n[6]!];
+      const n = (i: number) => Number(reply[i]);
+      const scope = request.scopes[n(1) - 1]!;
+      const metric = METRIC_NAMES[n(2) - 1]!;
+      const [limit, spent, reserved, fired] = [n(3), n(4), n(5), n(6)];
       const alerts = toAlerts(reply, 7);
       if (fired === 1)
         alerts.push({ scopeKey: scope.key, metric, level: 'exhausted', spent, limit });
