@@ -1,4 +1,13 @@
-import { linkSync, readFileSync, readlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { LedgerLockedError } from './errors/ledger-locked-error.js';
@@ -59,13 +68,28 @@ export function acquireLock(runDir: string): HeldLock {
   const draft = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   try {
     // Inside the try: a write that fails (a full disk) has created the draft already.
-    writeFileSync(draft, content, { flag: 'wx' });
+    writeDraft(draft, content);
     return takeLock(file, draft, content, me);
   } catch (error) {
     if (error instanceof LedgerLockedError) throw error;
     throw writeFailure(`openLedger: cannot write the lock file ${file}`, error);
   } finally {
     unlinkQuietly(draft);
+  }
+}
+
+/**
+ * Writes the lock's content under its private name, fsynced before it is linked into
+ * place: otherwise a power loss can keep the name and lose the content (delayed
+ * allocation), and an empty lock names no holder, so it could never be judged stale.
+ */
+function writeDraft(draft: string, content: string): void {
+  const fd = openSync(draft, 'wx');
+  try {
+    writeFileSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
