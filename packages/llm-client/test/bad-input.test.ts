@@ -145,6 +145,18 @@ describe('call options', () => {
     },
   );
 
+  it('a move without its goal or section rejects with INVALID_ARGUMENT naming it', async () => {
+    const { run: r } = await run('move-no-goal');
+    const disclosure = { level: 1, profile: 'homebrew@1', schema: [] };
+    // Before: sent, and billed on a remote provider, with an empty goal.
+    const goal = r.interpretGoal({ model: 'gpt-5.2', disclosure } as never);
+    await expect(goal).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(goal).rejects.toThrow(/\{ goal \}/);
+    const section = r.draftNarrative({ model: 'gpt-5.2', disclosure, section: ' ' } as never);
+    await expect(section).rejects.toThrow(/\{ section \}/);
+    await r.end();
+  });
+
   it('a move without its disclosure rejects with INVALID_ARGUMENT', async () => {
     const { run: r } = await run('move-no-disclosure');
     const pending = r.interpretGoal({ model: 'gpt-5.2', goal: 'Find delays' } as never);

@@ -28,13 +28,29 @@ export type RecommendedCommand = ObjectResult<NextCommandV1> & {
   modifiesData: boolean;
 };
 
+/**
+ * The user's text a move is about (`goal`, `section`): without it the model would be asked
+ * about nothing, and a remote call billed for it. Checked before anything is stored.
+ */
+function userText(options: unknown, field: 'goal' | 'section', move: string): string {
+  const value = (options as Record<string, unknown> | null | undefined)?.[field];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `The ${move} move needs { ${field} }: the user's text, a non-empty string; got ${typeof value === 'string' ? 'an empty string' : value === null ? 'null' : typeof value}.`,
+      { details: { field } },
+    );
+  }
+  return value;
+}
+
 /** The governed call of move 1 (also what `run.estimate` takes for a dry run of it). */
 export function interpretGoalRequest(
   options: MoveOptions & { goal: string },
 ): GenerateObjectOptions<typeof GoalInterpretationV1> {
   return {
     ...base(options, 'interpret-goal', 600),
-    input: options.goal,
+    input: userText(options, 'goal', 'interpret-goal'),
     schema: GoalInterpretationV1,
     schemaId: 'goal-interpretation@1',
   };
@@ -46,7 +62,7 @@ export function recommendNextCommandRequest(
 ): GenerateObjectOptions<typeof NextCommandV1> {
   return {
     ...base(options, 'recommend-next-command', 600),
-    input: options.goal,
+    input: userText(options, 'goal', 'recommend-next-command'),
     schema: NextCommandV1,
     schemaId: 'next-command@1',
     drivesAction: true,
@@ -55,7 +71,10 @@ export function recommendNextCommandRequest(
 
 /** The governed call of move 3. */
 export function draftNarrativeRequest(options: MoveOptions & { section: string }): GenerateOptions {
-  return { ...base(options, 'draft-narrative', 900), input: options.section };
+  return {
+    ...base(options, 'draft-narrative', 900),
+    input: userText(options, 'section', 'draft-narrative'),
+  };
 }
 
 function base(options: MoveOptions, move: string, maxOutputTokens: number): GenerateOptions {
