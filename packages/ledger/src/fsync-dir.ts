@@ -30,7 +30,13 @@ export function fsyncNewFolders(first: string | undefined, last: string): void {
   if (first === undefined) return;
   const top = dirname(first);
   for (let dir = dirname(last); ; dir = dirname(dir)) {
-    fsyncDir(dir);
+    try {
+      fsyncDir(dir);
+    } catch (error) {
+      // A parent this process may write but not read (mode -wx) cannot be opened to fsync:
+      // best effort there, rather than refusing a run it can write.
+      if ((error as NodeJS.ErrnoException).code !== 'EACCES') throw error;
+    }
     if (dir === top || dir === dirname(dir)) return;
   }
 }
