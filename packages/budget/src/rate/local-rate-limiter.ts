@@ -33,8 +33,11 @@ export function localRateLimiter(
     tokensLimiter === undefined
       ? undefined
       : setInterval(() => {
-          minute++;
-          tokensLimiter.updateSettings({ reservoir: tpm });
+          // The minute changes once the reservoir is full again: a job started in between
+          // took from the new minute but keeps none of it if given up (never more).
+          tokensLimiter.updateSettings({ reservoir: tpm }).then(() => {
+            minute++;
+          }, ignore);
         }, 60_000);
   // A limiter must not keep the host process alive.
   refill?.unref?.();
