@@ -1,4 +1,4 @@
-import { PmError, type TokenUsageV1 } from '@pm/envelope-schemas';
+import { PmError } from '@pm/envelope-schemas';
 import { keyForms } from '../credentials/header-safe-key.js';
 import { raceSignal } from '../pipeline/race-signal.js';
 import type {
@@ -20,6 +20,7 @@ import { keyLookupTimeoutError } from './key-lookup-timeout-error.js';
 import { loadOpenAI } from './load-openai.js';
 import { mapOpenAIError } from './map-openai-error.js';
 import { parseBaseURL } from './parse-base-url.js';
+import { fromChatUsage, fromResponsesUsage } from './read-usage.js';
 import { strictSchemaProblems } from './strict-json-schema.js';
 import { unansweredError } from './unanswered-error.js';
 import { UnsupportedSchemaError } from './unsupported-schema-error.js';
@@ -61,30 +62,6 @@ const ANSWERED = new Set(['completed', 'incomplete']);
 
 // Only reasoning models take `reasoning_effort`; sending it to others is a 400.
 const REASONING_MODELS = /^(gpt-5|o1|o3|o4)/;
-
-function fromChatUsage(
-  usage: import('openai').OpenAI.CompletionUsage | undefined,
-): TokenUsageV1 | undefined {
-  if (!usage) return undefined;
-  return {
-    input_tokens: usage.prompt_tokens,
-    cached_input_tokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
-    output_tokens: usage.completion_tokens,
-    reasoning_tokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
-  };
-}
-
-function fromResponsesUsage(
-  usage: import('openai').OpenAI.Responses.ResponseUsage | undefined,
-): TokenUsageV1 | undefined {
-  if (!usage) return undefined;
-  return {
-    input_tokens: usage.input_tokens,
-    cached_input_tokens: usage.input_tokens_details?.cached_tokens ?? 0,
-    output_tokens: usage.output_tokens,
-    reasoning_tokens: usage.output_tokens_details?.reasoning_tokens ?? 0,
-  };
-}
 
 /**
  * The OpenAI provider, through the official SDK (`openai` 6.x, an optional peer loaded on
