@@ -35,7 +35,8 @@ export function localRateLimiter(
       : setInterval(() => {
           // The minute changes once the reservoir is full again: a job started in between
           // took from the new minute but keeps none of it if given up (never more).
-          tokensLimiter.updateSettings({ reservoir: tpm }).then(() => {
+          // updateSettings returns a promise (bottleneck's typings say the limiter).
+          Promise.resolve<unknown>(tokensLimiter.updateSettings({ reservoir: tpm })).then(() => {
             minute++;
           }, ignore);
         }, 60_000);
