@@ -1,3 +1,4 @@
+import { checkEgressOptions } from './check-egress-options.js';
 import { EgressDeniedError } from './egress-denied-error.js';
 import { parseOrigin } from './parse-origin.js';
 
@@ -20,7 +21,7 @@ export interface EgressFetchOptions {
   onDenied?: (denial: EgressDenial) => void;
   /** The fetch to guard; default the global `fetch`. */
   fetch?: typeof fetch;
-  /** Redirects followed within the allowlist before giving up; default 5. */
+  /** Redirects followed within the allowlist before giving up: 0 to 20, default 5. */
   maxRedirects?: number;
 }
 
@@ -71,6 +72,7 @@ async function discard(response: Response): Promise<void> {
  * only ever reaches the origin it was sent to.
  */
 export function createEgressFetch(options: EgressFetchOptions): typeof fetch {
+  checkEgressOptions(options);
   const allowed = new Set(options.allow.map((entry, i) => parseOrigin(entry, `allow[${i}]`)));
   const allowedList = [...allowed];
   const inner = options.fetch ?? globalThis.fetch;
