@@ -14,6 +14,13 @@ import { LedgerLockedError } from './errors/ledger-locked-error.js';
 import { readRegularFileSync } from './regular-file.js';
 import { writeFailure } from './write-failure.js';
 
+/**
+ * The content of every lock this copy of the module holds, so that opening a run this
+ * process has open already is named as such (not "wait, or delete the lock"). Only for
+ * the message: a lock of our pid not in here may be another thread's, never stale.
+ */
+const heldHere = new Set<string>();
+
 /** Name of the advisory lock file in a run directory. */
 export const LOCK_FILE = 'ledger.lock';
 
@@ -108,14 +115,16 @@ function takeLock(file: string, draft: string, content: string, me: LockOwner): 
         continue;
       }
       if (raw === null) continue; // vanished between open and read: try again
-      throw new LedgerLockedError(file, owner?.pid ?? null, owner?.host ?? null);
+      throw new LedgerLockedError(file, owner?.pid ?? null, owner?.host ?? null, heldHere.has(raw));
     }
     let released = false;
+    heldHere.add(content);
     return {
       file,
       release() {
         if (released) return;
         released = true;
+        heldHere.delete(content);
         if (readLock(file) === content) unlinkQuietly(file);
       },
     };
