@@ -86,6 +86,21 @@ describe('createBudget: reserve, settle, release, usage', () => {
     expect((await budget.usage()).scopes[0]!.reserved.usd).toBe(0);
   });
 
+  it('a USD cap between two micro-dollars is the lower one: spend never passes the cap', async () => {
+    // $0.0000015 used to round to 2 micro-dollars, letting $0.000002 be spent under it.
+    const budget = createBudget({ limits: { usd: 0.0000015 } });
+    // 40 gpt-5-nano input tokens at $0.05 per 1M cost exactly 2 micro-dollars.
+    await expect(
+      budget.reserve({ model: 'gpt-5-nano', inputTokens: 40, maxOutputTokens: 0 }),
+    ).rejects.toMatchObject({ code: 'BUDGET_EXCEEDED', details: { limit: 0.000001 } });
+    expect((await budget.usage()).scopes[0]!.remaining.usd).toBe(0.000001);
+    // Caps written in whole micro-dollars are kept exactly, float noise and all.
+    for (const usd of [0.29, 1.75, 0.1 + 0.2, 2, 0.000001]) {
+      const exact = createBudget({ limits: { usd } });
+      expect((await exact.usage()).scopes[0]!.remaining.usd).toBe(Math.round(usd * 1e6) / 1e6);
+    }
+  });
+
   it('settling twice, or after release, is RESERVATION_CLOSED', async () => {
     const budget = createBudget({ limits: {} });
     const a = await budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 1 });

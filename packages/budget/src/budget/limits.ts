@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
-import { usdToMicro } from '../prices/micro-usd.js';
+import { microToUsd, usdToMicro } from '../prices/micro-usd.js';
 import type { ScopeLimits } from './budget-types.js';
 import { NO_LIMIT, type StoreLimits } from './charge.js';
 
@@ -33,11 +33,22 @@ export function countLimit(value: number | undefined, what: string): number {
   return value === undefined ? NO_LIMIT : nonNegativeInt(value, what);
 }
 
+/**
+ * A USD cap in whole micro-dollars, never above the cap: `usdToMicro` rounds to the nearest
+ * (right for prices, and for the float noise of `0.29 * 1e6`), which would raise a cap of
+ * $0.0000015 to 2 micro-dollars and let spend pass it. A cap written in whole micro-dollars
+ * converts back to the same double, so only a truly higher rounding steps down.
+ */
+function capMicro(usd: number, what: string): number {
+  const micro = usdToMicro(usd, what);
+  return microToUsd(micro) > usd ? micro - 1 : micro;
+}
+
 /** A scope's configured caps in store units (micro-dollars), validated once. */
 export function storeLimits(limits: ScopeLimits | undefined, scope: string): StoreLimits {
   return Object.freeze({
     tokens: countLimit(limits?.tokens, `${scope}.tokens`),
-    microUsd: limits?.usd === undefined ? NO_LIMIT : usdToMicro(limits.usd, `${scope}.usd`),
+    microUsd: limits?.usd === undefined ? NO_LIMIT : capMicro(limits.usd, `${scope}.usd`),
     requests: countLimit(limits?.requests, `${scope}.requests`),
   });
 }
