@@ -125,6 +125,22 @@ describe('the disclosure level a context carries', () => {
     await run.end();
   });
 
+  it.each([
+    ['wrapped in an object', () => ({ note: 'see below', summary: level5() })],
+    [
+      'in an array',
+      () => [buildDisclosure(rows, { level: 2, roles, profile: 'homebrew' }), level5()],
+    ],
+  ])('gates a level-5 disclosure %s on the samples approval too', async (name, context) => {
+    const { provider, run } = await remoteRun(`nested-${name.replace(/\W+/g, '-')}`);
+    expect((await run.estimate({ ...call, context: context() })).approvals).toEqual(['samples']);
+    // Before: sent without any approval, the samples included.
+    const error = await failure(run.generateText({ ...call, context: context() }));
+    expect(isPmError(error) && error.code).toBe('APPROVAL_DENIED');
+    expect(provider.calls).toHaveLength(0);
+    await run.end();
+  });
+
   it('does not take an ordinary context with a level field for a disclosure', async () => {
     const { provider, run } = await remoteRun('not-a-disclosure');
     const result = await run.generateText({ ...call, context: { level: 5, samples: ['x'] } });

@@ -22,14 +22,37 @@ function isDisclosure(value: unknown): value is Disclosure {
   );
 }
 
+/** How deep a context is searched for disclosures (as deep as the call check walks it). */
+const MAX_SEARCH_DEPTH = 64;
+
+/** The highest level of any disclosure in `value`, at any depth; each object looked at once. */
+function highestLevel(
+  value: unknown,
+  depth: number,
+  seen: WeakSet<object>,
+): DisclosureLevel | undefined {
+  if (typeof value !== 'object' || value === null || depth > MAX_SEARCH_DEPTH) return undefined;
+  if (seen.has(value)) return undefined;
+  seen.add(value);
+  if (isDisclosure(value)) return value.samples !== undefined ? 5 : value.level;
+  let highest: DisclosureLevel | undefined;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    const level = highestLevel(child, depth + 1, seen);
+    if (level !== undefined && (highest === undefined || level > highest)) highest = level;
+    if (highest === 5) break;
+  }
+  return highest;
+}
+
 /**
- * The disclosure level a context carries: a disclosure's `level`, and 5 whenever it holds
- * `samples` (whatever its `level` says: the rows are what the `samples` approval is for).
- * Undefined for a context that is not a disclosure.
+ * The disclosure level a context carries: the highest of the disclosures in it, the context
+ * itself or any nested in it (`{ summary: disclosure }`, `[d1, d2]`): a disclosure's `level`,
+ * and 5 whenever it holds `samples` (whatever its `level` says: the rows are what the
+ * `samples` approval is for). Wrapping a level-5 disclosure must not send its samples without
+ * that approval. Undefined for a context that holds no disclosure.
  */
 export function contextDisclosureLevel(context: unknown): DisclosureLevel | undefined {
-  if (!isDisclosure(context)) return undefined;
-  return context.samples !== undefined ? 5 : context.level;
+  return highestLevel(context, 0, new WeakSet());
 }
 
 /**
