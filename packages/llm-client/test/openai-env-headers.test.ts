@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEgressFetch } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
 import { chatCompletion, type RawServer, startRawServer } from './raw-http-server.js';
@@ -16,10 +16,13 @@ const request = {
 };
 
 let server: RawServer | undefined;
-const saved = process.env.OPENAI_CUSTOM_HEADERS;
+const saved = { headers: process.env.OPENAI_CUSTOM_HEADERS, log: process.env.OPENAI_LOG };
 afterEach(async () => {
-  if (saved === undefined) delete process.env.OPENAI_CUSTOM_HEADERS;
-  else process.env.OPENAI_CUSTOM_HEADERS = saved;
+  if (saved.headers === undefined) delete process.env.OPENAI_CUSTOM_HEADERS;
+  else process.env.OPENAI_CUSTOM_HEADERS = saved.headers;
+  if (saved.log === undefined) delete process.env.OPENAI_LOG;
+  else process.env.OPENAI_LOG = saved.log;
+  vi.restoreAllMocks();
   await server?.close();
   server = undefined;
 });
@@ -69,4 +72,27 @@ describe('openaiProvider and OPENAI_CUSTOM_HEADERS', () => {
       expect(headers['x-gateway-token']).toBeUndefined();
     },
   );
+});
+
+describe('openaiProvider and OPENAI_LOG', () => {
+  it('prints neither the prompt nor the answer, whatever OPENAI_LOG says', async () => {
+    server = await startRawServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(chatCompletion('answer-marker'));
+    });
+    process.env.OPENAI_LOG = 'debug';
+    const printed: unknown[][] = [];
+    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+        printed.push(args);
+      });
+    }
+    const provider = openaiProvider({ apiKey, baseURL: server.baseURL });
+    const result = await provider.call(
+      { ...request, messages: [{ role: 'user', content: 'prompt-marker' }] },
+      { fetch: createEgressFetch({ allow: provider.origins }) },
+    );
+    expect(result.text).toBe('answer-marker');
+    expect(printed).toEqual([]);
+  });
 });

@@ -133,8 +133,8 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
     try {
       // A client per call: the key lives only as long as the request (spec 003).
       const apiKey = secret.sent.reveal();
-      // What is sent is this provider's configuration only, never the SDK's environment
-      // variables (OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_CUSTOM_HEADERS, ...).
+      // What is sent and printed is this provider's configuration only, never the SDK's
+      // environment variables (OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_CUSTOM_HEADERS, ...).
       const defaultHeaders = envHeaderOverrides(`Bearer ${apiKey}`);
       const client = new sdk.OpenAI({
         apiKey,
@@ -145,6 +145,9 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
         timeout,
         fetch,
         ...(defaultHeaders ? { defaultHeaders } : {}),
+        // OPENAI_LOG=debug would print every prompt and answer to the console, outside the
+        // ledger's control; what a call did is in the ledger and the `onEvent` hook.
+        logLevel: 'off',
       });
       const effort = REASONING_MODELS.test(request.model) ? request.reasoningEffort : undefined;
       const format = request.responseFormat;
