@@ -124,11 +124,21 @@ describe('encodingForModel', () => {
     ['gpt-4', 'cl100k_base'],
     ['gpt-4-0613', 'cl100k_base'],
     ['gpt-3.5-turbo-0125', 'cl100k_base'],
+    // tiktoken's own table: ChatGPT's gpt-4o, Azure deployment names, fine-tuned models.
+    ['chatgpt-4o-latest', 'o200k_base'],
+    ['gpt-35-turbo', 'cl100k_base'],
+    ['gpt-35-turbo-16k', 'cl100k_base'],
+    ['ft:gpt-4o-mini-2024-07-18:acme::abc123', 'o200k_base'],
+    ['ft:gpt-4o-2024-08-06:acme:support:abc123', 'o200k_base'],
+    ['ft:gpt-4.1-mini-2025-04-14:acme::abc123', 'o200k_base'],
+    ['ft:gpt-4-0613:acme::abc123', 'cl100k_base'],
+    ['ft:gpt-3.5-turbo-0125:acme::abc123', 'cl100k_base'],
+    ['ft:gpt-3.5-turbo:acme:support:abc123', 'cl100k_base'],
   ])('%s -> %s', (model, encoding) => {
     expect(encodingForModel(model)).toBe(encoding);
   });
 
-  it.each(['claude-3-opus', 'gpt-4x', 'gpt-6', 'o5', 'o1x', ''])(
+  it.each(['claude-3-opus', 'gpt-4x', 'gpt-6', 'o5', 'o1x', 'ft:gpt-4x', 'chatgpt-5x', ''])(
     'refuses %j with UNKNOWN_MODEL and names the fix',
     (model) => {
       expect(() => countTokens('hi', { model })).toThrow(

@@ -25,12 +25,27 @@ export const encodingTable: readonly EncodingRule[] = Object.freeze([
   { prefix: 'gpt-4.1', separators: '-', encoding: 'o200k_base' },
   { prefix: 'gpt-4.5', separators: '-', encoding: 'o200k_base' },
   { prefix: 'gpt-4o', separators: '-', encoding: 'o200k_base' },
+  // ChatGPT's gpt-4o (`chatgpt-4o-latest`), as in tiktoken's table.
+  { prefix: 'chatgpt-4o', separators: '-', encoding: 'o200k_base' },
   { prefix: 'o1', separators: '-', encoding: 'o200k_base' },
   { prefix: 'o3', separators: '-', encoding: 'o200k_base' },
   { prefix: 'o4', separators: '-', encoding: 'o200k_base' },
   { prefix: 'gpt-4', separators: '-', encoding: 'cl100k_base' },
   { prefix: 'gpt-3.5-turbo', separators: '-', encoding: 'cl100k_base' },
+  // Azure OpenAI's deployment name for gpt-3.5-turbo, as in tiktoken's table.
+  { prefix: 'gpt-35-turbo', separators: '-', encoding: 'cl100k_base' },
 ]);
+
+/**
+ * The base model of a fine-tuned name (`ft:gpt-4o-mini-2024-07-18:org:suffix:id` ->
+ * `gpt-4o-mini-2024-07-18`): a fine-tune tokenizes as its base model, and tiktoken maps
+ * `ft:` names by their base too.
+ */
+function baseModel(model: string): string {
+  if (!model.startsWith('ft:')) return model;
+  const end = model.indexOf(':', 3);
+  return end === -1 ? model.slice(3) : model.slice(3, end);
+}
 
 function matches(model: string, rule: EncodingRule): boolean {
   if (!model.startsWith(rule.prefix)) return false;
@@ -39,13 +54,15 @@ function matches(model: string, rule: EncodingRule): boolean {
 }
 
 /**
- * The encoding for a model name, by prefix. Throws `UnknownModelError` (code
+ * The encoding for a model name, by prefix; a fine-tuned model (`ft:<base>:...`) by its
+ * base model's name. Throws `UnknownModelError` (code
  * `UNKNOWN_MODEL`) rather than guessing: a wrong encoding would mis-count the budget.
  */
 export function encodingForModel(model: string): EncodingName {
   if (typeof model !== 'string') throw new UnknownModelError(String(model));
+  const base = baseModel(model);
   for (const rule of encodingTable) {
-    if (matches(model, rule)) return rule.encoding;
+    if (matches(base, rule)) return rule.encoding;
   }
   throw new UnknownModelError(model);
 }
