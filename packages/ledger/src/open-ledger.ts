@@ -60,7 +60,7 @@ import type { RunEndData, RunSummary } from './run-summary.js';
 import { type ScrubReport, scrubValue } from './scrub-secrets.js';
 import { findSecretSpans } from './secret-spans.js';
 import { writeAllText } from './write-all.js';
-import { writeFailure } from './write-failure.js';
+import { writeAdvice, writeFailure } from './write-failure.js';
 
 /** Options of {@link openLedger}. */
 export interface OpenLedgerOptions {
@@ -456,9 +456,13 @@ export class Ledger {
     } catch (error) {
       // A failed write may have left part of a line: stop here; reopening recovers it.
       this.shutdown('failed');
+      const code = (error as NodeJS.ErrnoException).code ?? 'I/O error';
+      // Said before "open it again": reopened on a full disk it fails the same way.
+      const advice = writeAdvice(code);
       throw new LedgerClosedError(
         this.runDir,
-        `could not be written (${(error as NodeJS.ErrnoException).code ?? 'I/O error'}) and was closed`,
+        `could not be written (${code}) and was closed`,
+        `${advice[0]!.toUpperCase()}${advice.slice(1)}, then open it again with openLedger() to continue the run.`,
       );
     }
     this.nextSeq = seq + 1;

@@ -10,28 +10,31 @@ import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-err
  */
 export function writeFailure(what: string, error: unknown): InvalidLedgerArgumentError {
   const code = (error as NodeJS.ErrnoException).code ?? 'I/O error';
-  return new InvalidLedgerArgumentError(`${what} (${code}): ${writeAdvice(code)}`, {
-    cause: error,
-    details: { errno: code },
-  });
+  return new InvalidLedgerArgumentError(
+    `${what} (${code}): ${writeAdvice(code)}, then try again.`,
+    {
+      cause: error,
+      details: { errno: code },
+    },
+  );
 }
 
-/** What to do about a write that failed with errno `code`. */
+/** What is wrong and what to do about a write that failed with errno `code` (no full stop). */
 export function writeAdvice(code: string): string {
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
     case 'EFBIG':
-      return 'the disk, quota or file-size limit is full: free space (or raise the limit), then try again.';
+      return 'the disk, quota or file-size limit is full: free space (or raise the limit)';
     case 'EACCES':
     case 'EPERM':
-      return 'this process has no permission to write there: give its user write permission on the folder, or pass another dir.';
+      return 'this process has no permission to write there: give its user write permission on the folder, or pass another dir';
     case 'EROFS':
-      return 'the file system is read-only: pass a dir on a writable file system.';
+      return 'the file system is read-only: pass a dir on a writable file system';
     case 'EMFILE':
     case 'ENFILE':
-      return 'too many open files: close some, or raise the limit (ulimit -n).';
+      return 'too many open files: close some, or raise the limit (ulimit -n)';
     default:
-      return "check the disk and the folder's permissions, then try again.";
+      return "check the disk and the folder's permissions";
   }
 }

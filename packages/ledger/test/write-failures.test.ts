@@ -107,6 +107,18 @@ describe('writes that fail surface as PmErrors that say what to do', () => {
   );
 
   it.skipIf(process.platform === 'win32')(
+    'an append that cannot be written (a file-size limit, as a full disk): LEDGER_CLOSED saying to free space before opening it again',
+    () => {
+      const dir = tempDir();
+      const result = runStep([dir, 'run-1', 'append'], { ulimitFileKb: 64 });
+      expect(result).toMatchObject({ failed: true, pm: true, code: 'LEDGER_CLOSED' });
+      expect(result.message).toContain('(EFBIG)');
+      // Opening it again at once, all the old message said, fails the same way.
+      expect(result.message).toMatch(/free space.*then open it again with openLedger\(\)/);
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
     'putArtifact whose write fails (a file-size limit, as a full disk): INVALID_ARGUMENT, no temp file left, the ledger still open',
     async () => {
       const dir = tempDir();

@@ -9,11 +9,13 @@ import { runStart } from './records.js';
 const [dir, runId, step] = process.argv.slice(2) as [
   string,
   string,
-  'open' | 'putArtifact' | 'checkpoint',
+  'open' | 'putArtifact' | 'checkpoint' | 'append',
 ];
 try {
   const { privateKey } = generateKeyPairSync('ed25519');
   const ledger = openLedger({ dir, runId, durability: 'none', signer: { privateKey } });
+  // Records until the ledger outgrows the file-size limit the parent sets.
+  if (step === 'append') for (;;) ledger.append(runStart({ note: 'x'.repeat(4096) }));
   if (step === 'checkpoint') {
     // The run directory becomes read-only under the open ledger (its owner is this child).
     chmodSync(ledger.runDir, 0o555);
