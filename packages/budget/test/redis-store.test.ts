@@ -97,6 +97,20 @@ describe('redisStore options', () => {
     ).not.toThrow();
   });
 
+  it('a misspelt option is refused, not silently left at its default', () => {
+    expect(() => redisStore({ client: fake, prefix: 'x', timeout: 100 } as never)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringMatching(
+          /timeout is not a redisStore option: .*client, url, prefix, timeoutMs, retentionMs/,
+        ),
+      }),
+    );
+    expect(() => redisStore({ client: fake, prefix: 'x', RetentionMs: 1 } as never)).toThrow(
+      /did you mean retentionMs\?/,
+    );
+  });
+
   it('timeoutMs must be whole ms from 1 to 2^31 - 1 (a longer timer fires after 1 ms)', () => {
     for (const bad of [Number.POSITIVE_INFINITY, 2 ** 31, 0, -5, 2.5, Number.NaN]) {
       expect(() => redisStore({ client: fake, prefix: 'x', timeoutMs: bad })).toThrow(

@@ -11,6 +11,7 @@ import type {
 } from '../budget/budget-store.js';
 import type { Charge } from '../budget/charge.js';
 import { MAX_TIMER_MS, timerMs } from '../budget/limits.js';
+import { checkKnownKeys } from '../budget/option-keys.js';
 import type { BudgetMetric } from '../errors/budget-exceeded-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { OptionalDependencyMissingError } from '../errors/optional-dependency-missing-error.js';
@@ -48,6 +49,15 @@ export interface RedisStoreOptions {
    */
   readonly retentionMs?: number;
 }
+
+/** Every option of `redisStore` (the `Record` makes the compiler keep it complete). */
+const REDIS_STORE_KEYS: Readonly<Record<keyof RedisStoreOptions, true>> = {
+  client: true,
+  url: true,
+  prefix: true,
+  timeoutMs: true,
+  retentionMs: true,
+};
 
 /**
  * Shortest `retentionMs` accepted: 32 days (the longest calendar month, plus a day for
@@ -149,6 +159,14 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       "redisStore needs { client, prefix }, e.g. redisStore({ client: new Redis(url), prefix: 'pm:budget' }).",
     );
   }
+  // A misspelt option (`timeout`, `retention`) would silently keep its default.
+  checkKnownKeys(
+    options,
+    'redisStore options',
+    REDIS_STORE_KEYS,
+    "redisStore({ client, prefix: 'pm:budget', timeoutMs: 2000 })",
+    'a redisStore option',
+  );
   const { prefix } = options;
   if (typeof prefix !== 'string' || prefix.length === 0 || /[{}]/.test(prefix)) {
     throw new InvalidArgumentError(
