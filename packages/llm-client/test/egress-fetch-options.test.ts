@@ -49,3 +49,25 @@ describe('createEgressFetch options', () => {
     }
   });
 });
+
+describe('createEgressFetch onDenied', () => {
+  it('a report that throws does not replace the refusal', async () => {
+    const server = await startRawServer((_req, res) => {
+      res.writeHead(200).end('reached');
+    });
+    try {
+      const fetch = createEgressFetch({
+        allow: ['https://api.openai.com'],
+        onDenied: () => {
+          throw new Error('audit sink down');
+        },
+      });
+      const error = await fetch(`${server.origin}/v1/chat/completions`).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(EgressDeniedError);
+      expect((error as EgressDeniedError).reason).toBe('host_not_listed');
+      expect(server.seen).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -17,7 +17,7 @@ export interface EgressFetchOptions {
    * not an http(s) URL (a bare host, `host:port`) throws `INVALID_ARGUMENT`.
    */
   allow: readonly string[];
-  /** Called for every refusal, before the error is thrown. */
+  /** Called for every refusal, before the error is thrown; an error it throws is ignored. */
   onDenied?: (denial: EgressDenial) => void;
   /** The fetch to guard; default the global `fetch`. */
   fetch?: typeof fetch;
@@ -79,7 +79,12 @@ export function createEgressFetch(options: EgressFetchOptions): typeof fetch {
   const maxRedirects = options.maxRedirects ?? 5;
 
   function deny(origin: string, reason: EgressDeniedError['reason']): never {
-    options.onDenied?.({ origin, reason });
+    try {
+      options.onDenied?.({ origin, reason });
+    } catch {
+      // A failing report must not replace the refusal: under the SDK a stray error reads as a
+      // dropped connection, retried and booked as possibly billed.
+    }
     throw new EgressDeniedError(origin, reason, allowedList);
   }
 
