@@ -86,7 +86,17 @@ export async function resolveApiKey(options: ResolveApiKeyOptions = {}): Promise
     let text: string | undefined;
     try {
       text = await readFile(path, 'utf8');
-    } catch {
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      // A missing file is a source without the key; any other failure (permissions, a
+      // folder) would otherwise be reported as "not set" while the key sits in the file.
+      if (code !== 'ENOENT') {
+        throw new PmError(
+          'MISSING_CREDENTIAL',
+          `Could not read ${path} for ${name} (${typeof code === 'string' ? code : 'read failed'}); check that it is a file this process may read, or set ${name} in the environment.`,
+          { details: { name, path } },
+        );
+      }
       text = undefined;
     }
     const fromFile = text === undefined ? undefined : wrap(name, parseEnv(text)[name], 'dotenv');

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isPmError, SecretValue } from '@pm/envelope-schemas';
 import { describe, expect, it } from 'vitest';
 import { createEgressFetch, resolveApiKey } from '../src/index.js';
@@ -57,5 +60,28 @@ describe('resolveApiKey({ secretProvider }) answers', () => {
       secretProvider: () => answer as string | undefined,
     });
     expect(key.source).toBe('env:OPENAI_API_KEY');
+  });
+});
+
+describe('resolveApiKey({ dotenv }) that cannot be read', () => {
+  it('says the file could not be read, not that the key is not set', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-dotenv-'));
+    try {
+      // A folder where the file should be: readable by no one as a file.
+      const path = join(dir, '.env');
+      mkdirSync(path);
+      const error = (await resolveApiKey({ env: {}, dotenv: path }).catch(
+        (e: unknown) => e,
+      )) as Error;
+      expect(isPmError(error) && error.code).toBe('MISSING_CREDENTIAL');
+      expect(error.message).toContain(`Could not read ${path} for OPENAI_API_KEY (EISDIR)`);
+      // A file that is not there is still only a source without the key.
+      const missing = (await resolveApiKey({ env: {}, dotenv: join(dir, 'none') }).catch(
+        (e: unknown) => e,
+      )) as Error;
+      expect(missing.message).toContain('OPENAI_API_KEY is not set');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
