@@ -97,6 +97,34 @@ describe('redisStore options', () => {
     ).not.toThrow();
   });
 
+  it('a url that cannot be parsed is INVALID_ARGUMENT that never shows it (it may hold a password)', () => {
+    const canary = ['pw', 'canary', '42'].join('-'); // built at run time: no credential literal
+    for (const url of [`redis://:${canary}@127.0.0.1:99999`, `redis://:${canary}@[::1`]) {
+      let error: unknown;
+      try {
+        redisStore({ url, prefix: 'x' });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('redisStore url could not be parsed'),
+      });
+      expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(canary);
+      expect(JSON.stringify(error)).not.toContain(canary);
+    }
+    // An empty url (REDIS_URL= in an env file) would connect to localhost:6379 in silence:
+    // replicas would each keep their own counters instead of sharing one cap.
+    for (const url of ['', '  ']) {
+      expect(() => redisStore({ url, prefix: 'x' })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringContaining('redisStore url is empty'),
+        }),
+      );
+    }
+  });
+
   it('a misspelt option is refused, not silently left at its default', () => {
     expect(() => redisStore({ client: fake, prefix: 'x', timeout: 100 } as never)).toThrow(
       expect.objectContaining({

@@ -115,7 +115,24 @@ function createClient(url: string): OwnedClient {
       `Install the optional peer (npm install ioredis) to use @pm/budget/redis, or pass { client }. (${String(cause)})`,
     );
   }
-  const client = new Redis(url, { maxRetriesPerRequest: 1, enableAutoPipelining: true });
+  // An empty url makes ioredis connect to localhost:6379 in silence (REDIS_URL= in an env
+  // file): replicas would each count on their own Redis, not share one cap.
+  if (url.trim() === '') {
+    throw new InvalidArgumentError(
+      'redisStore url is empty: pass the shared Redis, e.g. redisStore({ url: process.env.REDIS_URL, prefix }) with REDIS_URL=redis://host:6379.',
+    );
+  }
+  let client: OwnedClient;
+  try {
+    client = new Redis(url, { maxRetriesPerRequest: 1, enableAutoPipelining: true });
+  } catch (error) {
+    // ioredis parses the url with `new URL()`, whose error keeps the whole url, password
+    // and all, as its `input`: neither it nor the url is passed on.
+    const code = (error as { code?: unknown } | null)?.code;
+    throw new InvalidArgumentError(
+      `redisStore url could not be parsed${typeof code === 'string' ? ` (${code})` : ''}: use redis://[user:password@]host:port[/db] (rediss:// for TLS). The url is not shown: it may hold a password.`,
+    );
+  }
   // Without a listener ioredis prints "Unhandled error event" (with the error) on every
   // failed reconnect. The failure still reaches the caller: each operation then fails or
   // times out as BudgetStoreUnavailableError.
