@@ -46,7 +46,27 @@ export function loadTemplates(dir: URL | string = BUILTIN_TEMPLATE_DIR): Templat
 export function clientTemplates(dir: string | undefined): TemplateSet {
   const builtin = loadTemplates();
   if (dir === undefined) return builtin;
-  return new Map([...builtin, ...loadTemplates(dir)]);
+  const own = loadTemplates(dir);
+  for (const template of own.values()) checkCallPlaceholders(template);
+  return new Map([...builtin, ...own]);
+}
+
+/** The placeholders a governed call fills: the user's text, the disclosure level, the context. */
+const CALL_PLACEHOLDERS: ReadonlySet<string> = new Set(['goal', 'level', 'context']);
+
+/**
+ * A host template for the client may use only the placeholders a call fills; any other could
+ * never be given a value, and every call made with the template would fail. Refused when the
+ * templates are loaded (`startRun`), naming the file and the placeholders it may use.
+ */
+function checkCallPlaceholders(template: PromptTemplate): void {
+  const unknown = template.placeholders.filter((name) => !CALL_PLACEHOLDERS.has(name));
+  if (unknown.length === 0) return;
+  throw new PmError(
+    'INVALID_ARGUMENT',
+    `Prompt template ${template.id}@${template.version} uses ${unknown.map((n) => `{{${n}}}`).join(', ')}, which no call fills: a call fills {{goal}} (its input), {{level}} (its disclosure level) and {{context}}. Use those in the template.`,
+    { details: { template: `${template.id}@${template.version}`, placeholders: unknown } },
+  );
 }
 
 /** Looks up `id@version` (or `id`, meaning its highest version) in a template set. */

@@ -117,6 +117,19 @@ describe('createLLMClient({ templates })', () => {
     await run.end();
   });
 
+  it('a host template with a placeholder no call fills is INVALID_ARGUMENT at startRun', async () => {
+    const folder = join(root, 'unfillable');
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, 'report@1.md'),
+      '---\nid: report\nversion: 1\nresponse_schema: text@1\n---\n# system\nBe brief.\n\n# user\n{{section}}\n',
+    );
+    // Before: every call with it failed, "needs a value for: section", with no way to give one.
+    const started = createLLMClient({ templates: folder, ledger: { dir: root } }).startRun();
+    await expect(started).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(started).rejects.toThrow(/report@1 uses \{\{section\}\}/);
+  });
+
   it('a folder that cannot be read is INVALID_ARGUMENT naming the option, not a raw ENOENT', async () => {
     const client = createLLMClient({ templates: join(root, 'missing'), ledger: { dir: root } });
     const started = client.startRun();
