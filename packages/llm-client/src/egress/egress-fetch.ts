@@ -1,6 +1,7 @@
 import { checkEgressOptions } from './check-egress-options.js';
 import { EgressDeniedError } from './egress-denied-error.js';
 import { parseOrigin } from './parse-origin.js';
+import { requestParts } from './request-parts.js';
 
 /** What the guard reports for each refused request (to the ledger and `onEvent`). */
 export interface EgressDenial {
@@ -105,8 +106,10 @@ export function createEgressFetch(options: EgressFetchOptions): typeof fetch {
 
   const guarded = async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     let url = check(requestUrl(input), 'host_not_listed');
-    let request: Parameters<typeof fetch>[0] = input;
-    let requestInit: RequestInit = { ...init, redirect: 'manual' };
+    // Read only once the origin is allowed; `init` overrides, as it does for `fetch`.
+    let requestInit: RequestInit = { ...(await requestParts(input)), ...init, redirect: 'manual' };
+    let request: Parameters<typeof fetch>[0] =
+      typeof input === 'string' || input instanceof URL ? input : url.href;
     for (let hop = 0; ; hop++) {
       const response = await inner(request, requestInit);
       const location = response.headers.get('location');
