@@ -24,7 +24,7 @@ export class LedgerLockedError extends PmError {
     super(
       'LEDGER_LOCKED',
       byThisProcess
-        ? `The ledger is already open in this process (lock file ${lockFile}): one writer per run. Use that Ledger, or call its close() or detach() before opening the run again.`
+        ? `The ledger is locked by ${who}, this process itself (lock file ${lockFile}): the run is open in it already, and one writer per run. Use that Ledger, or call its close() or detach() before opening the run again.`
         : `The ledger is locked by ${who} (lock file ${lockFile}). Wait for that run to close its ledger, or, if that process is gone, delete the lock file and open again.`,
       { details: { lockFile, holderPid, holderHost } },
     );
