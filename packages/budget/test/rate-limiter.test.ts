@@ -262,6 +262,27 @@ describe('createRateLimiter options that cannot be read', () => {
 });
 
 describe('createRateLimiter (shared store)', () => {
+  it.each([
+    ['without maxConcurrent', {}],
+    ['with maxConcurrent', { maxConcurrent: 1 }],
+  ])(
+    'stop() drops calls still waiting for the shared window (%s): none is made later',
+    async (_name, extra) => {
+      // The window is full twice, then opens: a call still waiting at stop() must not be made.
+      let tries = 0;
+      const store: RateLimitStore = { acquireRate: async () => (++tries < 3 ? 30 : 0) };
+      const limiter = createRateLimiter({ requestsPerMinute: 1, store, ...extra });
+      let made = 0;
+      const waiting = limiter.schedule(async () => ++made);
+      await new Promise((r) => setTimeout(r, 10));
+      await limiter.stop();
+      await expect(waiting).rejects.toThrow(/stopped/);
+      await expect(limiter.schedule(async () => ++made)).rejects.toThrow(/stopped/);
+      await new Promise((r) => setTimeout(r, 150));
+      expect(made).toBe(0);
+    },
+  );
+
   it('a call whose signal aborts while the store is answering is not made', async () => {
     let grant!: (waitMs: number) => void;
     const store: RateLimitStore = {

@@ -23,13 +23,17 @@ export function sharedRateLimiter(
 ): RateLimiter {
   const concurrency = maxConcurrent === undefined ? undefined : new Bottleneck({ maxConcurrent });
   const limits = { requestsPerMinute: rpm ?? -1, tokensPerMinute: tpm ?? -1 };
+  // Aborted by stop(): calls still waiting for the window are dropped, as bottleneck drops
+  // its queue, instead of being made (and billed) after the host has shut the limiter down.
+  const stopped = new AbortController();
   const acquire = async (tokens: number, signal?: AbortSignal) => {
     if (rpm === undefined && tpm === undefined) return;
     for (;;) {
       signal?.throwIfAborted();
+      stopped.signal.throwIfAborted();
       const waitMs = await store.acquireRate(key, 1, tokens, limits);
       if (waitMs <= 0) return;
-      await sleep(Math.min(waitMs, MAX_WAIT_MS), signal);
+      await sleep(Math.min(waitMs, MAX_WAIT_MS), signal, stopped.signal);
     }
   };
   return {
@@ -47,10 +51,12 @@ export function sharedRateLimiter(
         // nor make the call: it returns at once and frees the slot for the next one.
         const run = async () => {
           signal?.throwIfAborted();
+          stopped.signal.throwIfAborted();
           await acquire(tokens, signal);
           // The caller may have given up during the store's round trip: already rejected,
-          // it must not find its call made (and billed) behind its back.
+          // it must not find its call made (and billed) behind its back. Nor after stop().
           signal?.throwIfAborted();
+          stopped.signal.throwIfAborted();
           started();
           return fn();
         };
@@ -58,6 +64,13 @@ export function sharedRateLimiter(
       });
     },
     async stop() {
+      if (!stopped.signal.aborted) {
+        stopped.abort(
+          new Error(
+            'This limiter has been stopped: calls waiting for the shared window are dropped.',
+          ),
+        );
+      }
       await concurrency?.stop({ dropWaitingJobs: true });
     },
   };
