@@ -44,6 +44,25 @@ describe('createRateLimiter (bottleneck, one process)', () => {
     await expect(p).resolves.toBe(1);
   });
 
+  it.each([
+    ['no limit', {}],
+    ['requestsPerMinute', { requestsPerMinute: 5 }],
+  ])(
+    'with %s, an fn that throws at once is a rejection, not a synchronous throw',
+    async (_name, limits) => {
+      const limiter = createRateLimiter(limits);
+      const boom = new Error('boom');
+      let outcome: Promise<unknown> | undefined;
+      expect(() => {
+        outcome = limiter.schedule(() => {
+          throw boom;
+        });
+      }).not.toThrow();
+      await expect(outcome).rejects.toBe(boom);
+      await limiter.stop();
+    },
+  );
+
   it('holds back requests past requestsPerMinute until the minute refills', async () => {
     const limiter = createRateLimiter({ requestsPerMinute: 2 });
     const started: number[] = [];

@@ -129,10 +129,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       schedule: (fn, o) => {
         try {
           weightOfCall(fn, o);
+          // Called directly (no scheduler hop), yet failing the way a limited schedule does:
+          // an fn that throws at once rejects, and a value that is not a promise is wrapped.
+          return Promise.resolve(fn());
         } catch (error) {
           return Promise.reject(error);
         }
-        return fn();
       },
       stop: async () => {},
     };
