@@ -46,3 +46,32 @@ describe('a remote provider that throws something other than a PmError', () => {
     });
   });
 });
+
+describe('a remote provider that answers with the wrong shape', () => {
+  it.each([
+    ['no text', { model: 'gpt-5.2' }, 'text'],
+    ['no model', { text: 'ok' }, 'model'],
+    ['null', null, 'result'],
+  ])(
+    '%s: an error naming the provider and the field; the answered attempt is booked',
+    async (name, answer, field) => {
+      const dir = join(root, `shape-${name.replace(/\W+/g, '-')}`);
+      const provider: LLMProvider = {
+        ...scriptedProvider(['unused'], { remote: true, name: 'homemade' }),
+        call: async () => answer as never,
+      };
+      const run = await createLLMClient({
+        policy: localPolicy(),
+        provider,
+        ledger: { dir },
+      }).startRun({ runId: 'r' });
+      const failed = run.generateText({ model: 'gpt-5.2', input: 'hi', maxOutputTokens: 50 });
+      // Before: the ledger's "putArtifact takes a string..." or "Invalid LedgerRecordV1".
+      await expect(failed).rejects.toThrow(`Provider "homemade" answered without a valid ${field}`);
+      const usage = (await run.usage()).scopes[0]!;
+      expect(usage.reserved.requests).toBe(0);
+      expect(usage.spent.requests).toBe(1);
+      await run.end();
+    },
+  );
+});

@@ -36,6 +36,7 @@ import {
 } from './call-input.js';
 import { linkCallSignal } from './call-signal.js';
 import { checkCallInput } from './check-call-input.js';
+import { checkProviderResult } from './check-provider-result.js';
 import { checkStage, isStageName } from './check-stage.js';
 import { effectiveDisclosureLevel } from './disclosure-level.js';
 import { formatName } from './format-name.js';
@@ -462,7 +463,7 @@ export async function governedCall<T>(
           () => holds?.attemptMayBeBilled(),
         );
         holds?.attemptMayBeBilled(); // it answered: billed, whatever happens next
-        return result;
+        return checkProviderResult(provider.name, result);
       } catch (error) {
         if (error instanceof ProviderUnavailableError) {
           lastFailure = error;
