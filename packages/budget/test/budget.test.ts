@@ -101,6 +101,24 @@ describe('createBudget: reserve, settle, release, usage', () => {
     }
   });
 
+  it('a misspelt reserve field is refused, not left at its default (attempts for requests)', async () => {
+    const budget = createBudget({ limits: { requests: 3 } });
+    await expect(
+      budget.reserve({
+        model: 'gpt-4o',
+        inputTokens: 1,
+        maxOutputTokens: 1,
+        attempts: 3,
+      } as never),
+    ).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringMatching(
+        /request\.attempts is not a reserve field: .*model, inputTokens, maxOutputTokens, requests, ttlMs/,
+      ),
+    });
+    expect((await budget.usage()).scopes[0]!.reserved.requests).toBe(0);
+  });
+
   it('settling twice, or after release, is RESERVATION_CLOSED', async () => {
     const budget = createBudget({ limits: {} });
     const a = await budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 1 });

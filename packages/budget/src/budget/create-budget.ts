@@ -14,7 +14,7 @@ import type { BudgetAlert, BudgetLimits, BudgetUsage, PeriodLimits } from './bud
 import { type Charge, NO_LIMIT } from './charge.js';
 import { countLimit, nonNegativeInt, timerMs } from './limits.js';
 import { memoryStore } from './memory-store.js';
-import { BUDGET_OPTION_KEYS, checkKnownKeys } from './option-keys.js';
+import { BUDGET_OPTION_KEYS, checkKnownKeys, RESERVE_KEYS } from './option-keys.js';
 import { refusal } from './refusal.js';
 import {
   type ActualUsage,
@@ -228,6 +228,19 @@ export function createBudget(options: BudgetOptions): Budget {
         throw new InvalidArgumentError(
           `This budget (run ${runId}) was disposed, so reserve() is refused: create a new budget for a new run.`,
         );
+      }
+      // A misspelt field (`attempts` for `requests`) would silently hold its default: one
+      // request where retries need several. No allocation unless a key is unknown.
+      for (const key in request) {
+        if (!Object.hasOwn(RESERVE_KEYS, key)) {
+          checkKnownKeys(
+            request,
+            'request',
+            RESERVE_KEYS,
+            "budget.reserve({ model: 'gpt-5.2', inputTokens: 1200, maxOutputTokens: 800, requests: 3 })",
+            'a reserve field',
+          );
+        }
       }
       const inputTokens = nonNegativeInt(request.inputTokens, 'inputTokens');
       const maxOutputTokens = nonNegativeInt(request.maxOutputTokens, 'maxOutputTokens');

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import type { AlertFractions } from './alert-threshold.js';
 import type { BudgetLimits, PeriodLimits, ScopeLimits } from './budget-types.js';
-import type { BudgetOptions } from './create-budget.js';
+import type { BudgetOptions, ReserveRequest } from './create-budget.js';
 
 /** Every key a scope's caps may have (the `Record` makes the compiler keep it complete). */
 export const SCOPE_LIMIT_KEYS: Readonly<Record<keyof ScopeLimits, true>> = {
@@ -29,6 +29,15 @@ export const BUDGET_OPTION_KEYS: Readonly<Record<keyof BudgetOptions, true>> = {
   runId: true,
   clock: true,
   reservationTtlMs: true,
+};
+
+/** Every field of `budget.reserve`'s request. */
+export const RESERVE_KEYS: Readonly<Record<keyof ReserveRequest, true>> = {
+  model: true,
+  inputTokens: true,
+  maxOutputTokens: true,
+  requests: true,
+  ttlMs: true,
 };
 
 /** Every key of `alerts` (each a fraction of a cap). */
