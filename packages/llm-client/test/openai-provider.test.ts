@@ -143,7 +143,7 @@ describe('openaiProvider against a loopback server with the real SDK', () => {
     expect(server.requests[1]?.body?.model).toBe('gpt-5.2');
     expect([reset.retryable, reset.possiblyBilled]).toEqual([true, true]);
     expect(reset.message).toBe(
-      'The connection to OpenAI failed after the request may have reached it; it may have been billed.',
+      `The connection to ${server.origin} (UND_ERR_SOCKET) failed after the request may have reached it; it may have been billed.`,
     );
   });
 
@@ -159,7 +159,7 @@ describe('openaiProvider against a loopback server with the real SDK', () => {
     expect(refused).toBeInstanceOf(ProviderUnavailableError);
     expect([refused.retryable, refused.possiblyBilled]).toEqual([true, false]);
     expect(refused.message).toBe(
-      'Could not reach OpenAI (the connection failed before the request was sent).',
+      `Could not reach http://127.0.0.1:${port} (ECONNREFUSED): the connection failed before the request was sent. Check the provider baseURL and that the host is reachable from here.`,
     );
   });
 

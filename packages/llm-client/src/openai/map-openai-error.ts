@@ -3,6 +3,7 @@ import { isPmError } from '@pm/envelope-schemas';
 import { EgressDeniedError } from '../egress/egress-denied-error.js';
 import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
 import { scrubSecrets } from '../secrets/scrub-text.js';
+import { connectionCode } from './connection-code.js';
 import { requestMayHaveLeft } from './request-may-have-left.js';
 import { isQuotaExhausted, statusAdvice } from './status-advice.js';
 
@@ -27,6 +28,8 @@ export interface AttemptFacts {
   responded: boolean;
   /** The attempt's own `timeoutMs` fired (not the run's deadline). */
   timedOut: boolean;
+  /** The origin called (from `baseURL`), to name in a connection failure. */
+  origin?: string;
 }
 
 /** The failure of an attempt cut off by its own `timeoutMs`. */
@@ -76,16 +79,18 @@ export function mapOpenAIError(
   }
   if (error instanceof sdk.APIConnectionTimeoutError) return attemptTimeoutError(facts.responded);
   if (error instanceof sdk.APIConnectionError && !facts.responded) {
+    const code = connectionCode(error);
+    const where = `${facts.origin ?? 'OpenAI'}${code ? ` (${code})` : ''}`;
     // Retried either way. A connection lost once the request may have arrived is booked at
     // the worst case, like a timeout: the provider may be generating (and billing) it.
     if (requestMayHaveLeft(error)) {
       return new ProviderUnavailableError(
-        'The connection to OpenAI failed after the request may have reached it; it may have been billed.',
+        `The connection to ${where} failed after the request may have reached it; it may have been billed.`,
         { retryable: true, possiblyBilled: true },
       );
     }
     return new ProviderUnavailableError(
-      'Could not reach OpenAI (the connection failed before the request was sent).',
+      `Could not reach ${where}: the connection failed before the request was sent. Check the provider baseURL and that the host is reachable from here.`,
       { retryable: true },
     );
   }

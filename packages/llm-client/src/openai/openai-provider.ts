@@ -225,7 +225,7 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
     } catch (error) {
       const timedOut = timer.signal.aborted && !request.signal?.aborted;
       const forms = keyForms(secret.given.reveal(), secret.sent.reveal());
-      throw mapOpenAIError(error, sdk, forms, { responded, timedOut });
+      throw mapOpenAIError(error, sdk, forms, { responded, timedOut, origin });
     } finally {
       // The SDK has read and parsed the body by now: the attempt is over either way.
       clearTimeout(clock);
