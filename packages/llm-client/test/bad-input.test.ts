@@ -145,6 +145,19 @@ describe('call options', () => {
     },
   );
 
+  it('generateText with a schema is INVALID_ARGUMENT: the schema would not be used as asked', async () => {
+    const { run: r, lastRecord } = await run('text-with-schema');
+    const schema = z.object({ a: z.string() });
+    // Before: the output was validated, but recorded as text@1 and returned without its object.
+    const { code, message } = await failure(() =>
+      r.generateText({ model: 'gpt-5.2', input: 'hi', maxOutputTokens: 10, schema } as never),
+    );
+    expect(code).toBe('INVALID_ARGUMENT');
+    expect(message).toContain('generateObject');
+    expect(lastRecord()).toMatchObject({ type: 'error', data: { phase: 'policy' } });
+    await r.end();
+  });
+
   it('a move without its goal or section rejects with INVALID_ARGUMENT naming it', async () => {
     const { run: r } = await run('move-no-goal');
     const disclosure = { level: 1, profile: 'homebrew@1', schema: [] };

@@ -8,7 +8,7 @@ export interface CallInput extends GenerateOptions {
   schema?: z.ZodType;
   /** Versioned id of the response schema, e.g. `next-command@1`; `text@1` for text. */
   schemaId?: string;
-  /** Set by `generateObject`: a `schema` (and its `schemaId`) is required. */
+  /** `true` from `generateObject` (a `schema` and `schemaId` required), `false` from `generateText` (no `schema`). */
   structured?: boolean;
 }
 

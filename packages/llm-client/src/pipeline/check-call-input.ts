@@ -125,6 +125,12 @@ function isZodSchema(value: unknown): boolean {
  * response schema: both refused before anything is written, naming the option.
  */
 function checkResponseSchema(call: CallInput): void {
+  if (call.structured === false && call.schema !== undefined) {
+    throw invalid(
+      'schema',
+      'is for generateObject: generateText returns text and validates none. Call generateObject({ schema, schemaId }) for a validated object.',
+    );
+  }
   if (call.schema === undefined) {
     if (call.structured) {
       throw invalid(

@@ -75,7 +75,7 @@ export class LLMRun {
   /** A governed text call: policy, redaction, template, envelope, budget, ledger, provider. */
   async generateText(options: GenerateOptions): Promise<TextResult> {
     const { object: _none, ...result } = await this.#track(() =>
-      governedCall(this.#ctx, { ...options, schemaId: 'text@1' }),
+      governedCall(this.#ctx, { ...options, schemaId: 'text@1', structured: false }),
     );
     return result;
   }
