@@ -119,6 +119,26 @@ describe('createBudget: reserve, settle, release, usage', () => {
     expect((await budget.usage()).scopes[0]!.reserved.requests).toBe(0);
   });
 
+  it('a worst case or an actual too large to count exactly (past 2^53) is refused, not rounded', async () => {
+    const budget = createBudget({ limits: {} });
+    const max = Number.MAX_SAFE_INTEGER;
+    await expect(
+      budget.reserve({ model: 'gpt-4o', inputTokens: max, maxOutputTokens: 1 }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('2^53') });
+    // Tokens that fit, at a price whose cost does not: 2^52 output tokens at $10 per 1M.
+    await expect(
+      budget.reserve({ model: 'gpt-4o', inputTokens: 0, maxOutputTokens: 2 ** 52 }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('2^53') });
+    const r = await budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 1 });
+    await expect(r.settle({ inputTokens: max, outputTokens: 1 })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+    expect(r.closed).toBe(false);
+    const usage = (await budget.usage()).scopes[0]!;
+    expect(usage.spent.tokens).toBe(0);
+    expect(usage.reserved.tokens).toBe(2);
+  });
+
   it('settling twice, or after release, is RESERVATION_CLOSED', async () => {
     const budget = createBudget({ limits: {} });
     const a = await budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 1 });

@@ -12,7 +12,7 @@ import { checkedClock, checkedPrices, checkedStore } from './budget-collaborator
 import type { BudgetStore, ScopeCounters } from './budget-store.js';
 import type { BudgetAlert, BudgetLimits, BudgetUsage, PeriodLimits } from './budget-types.js';
 import { type Charge, NO_LIMIT } from './charge.js';
-import { countLimit, nonNegativeInt, timerMs } from './limits.js';
+import { countLimit, exactCharge, nonNegativeInt, timerMs } from './limits.js';
 import { memoryStore } from './memory-store.js';
 import { BUDGET_OPTION_KEYS, checkKnownKeys, RESERVE_KEYS } from './option-keys.js';
 import { refusal } from './refusal.js';
@@ -181,11 +181,14 @@ export function createBudget(options: BudgetOptions): Budget {
       const requests =
         usage.requests === undefined ? 1 : nonNegativeInt(usage.requests, 'requests');
       const price = prices.lookup(reservation.model);
-      return {
-        tokens: input + output,
-        microUsd: price === undefined ? 0 : usageCostMicro(price, input, cached, output),
-        requests,
-      };
+      return exactCharge(
+        {
+          tokens: input + output,
+          microUsd: price === undefined ? 0 : usageCostMicro(price, input, cached, output),
+          requests,
+        },
+        'The usage to settle',
+      );
     },
     async settle(reservation: Reservation, charge: Charge): Promise<SettleResult> {
       const result = await store.settle(reservation.id, charge, thresholds);
@@ -267,13 +270,17 @@ export function createBudget(options: BudgetOptions): Budget {
       }
       const price = prices.lookup(request.model);
       if (price === undefined && scopes.usdInForce) throw new UnknownModelPriceError(request.model);
-      const amount: Charge = {
-        tokens: inputTokens + maxOutputTokens,
-        // Worst case: every input token at its dearest price, every output token billed,
-        // rounded once as settle rounds, so a usage within these tokens never costs more.
-        microUsd: price === undefined ? 0 : worstCaseCostMicro(price, inputTokens, maxOutputTokens),
-        requests,
-      };
+      const amount: Charge = exactCharge(
+        {
+          tokens: inputTokens + maxOutputTokens,
+          // Worst case: every input token at its dearest price, every output token billed,
+          // rounded once as settle rounds, so a usage within these tokens never costs more.
+          microUsd:
+            price === undefined ? 0 : worstCaseCostMicro(price, inputTokens, maxOutputTokens),
+          requests,
+        },
+        "The call's worst case",
+      );
       const id = `${idPrefix}${++sequence}`;
       const current = scopes.at(nowMs);
       const result = await store.reserve({ id, scopes: current, amount, ttlMs, thresholds });

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { microToUsd, usdToMicro } from '../prices/micro-usd.js';
 import type { ScopeLimits } from './budget-types.js';
-import { NO_LIMIT, type StoreLimits } from './charge.js';
+import { type Charge, NO_LIMIT, type StoreLimits } from './charge.js';
 
 /** A non-negative integer, or INVALID_ARGUMENT naming the option. */
 export function nonNegativeInt(value: unknown, what: string): number {
@@ -51,4 +51,23 @@ export function storeLimits(limits: ScopeLimits | undefined, scope: string): Sto
     microUsd: limits?.usd === undefined ? NO_LIMIT : capMicro(limits.usd, `${scope}.usd`),
     requests: countLimit(limits?.requests, `${scope}.requests`),
   });
+}
+
+/**
+ * `amount`, if each counter is an exact integer (at most 2^53 - 1), else INVALID_ARGUMENT.
+ * Counts that fit can still sum past it (input + output tokens) or cost past it (tokens
+ * times a price); such an amount would be booked rounded, and in Redis could overflow a
+ * counter halfway through a script (whose earlier writes stay), leaving budget held.
+ */
+export function exactCharge(amount: Charge, what: string): Charge {
+  if (
+    !Number.isSafeInteger(amount.tokens) ||
+    !Number.isSafeInteger(amount.microUsd) ||
+    !Number.isSafeInteger(amount.requests)
+  ) {
+    throw new InvalidArgumentError(
+      `${what} is too large to count exactly (tokens and micro-dollars must stay below 2^53); check the token counts passed.`,
+    );
+  }
+  return amount;
 }
