@@ -52,6 +52,44 @@ const responsesFailed = JSON.stringify({
   usage: { input_tokens: 21, output_tokens: 0, total_tokens: 21 },
 });
 
+/** A chat completion whose output limit went to reasoning: no text, `length`. */
+const chatAllReasoning = JSON.stringify({
+  id: 'chatcmpl-2',
+  object: 'chat.completion',
+  created: 1,
+  model: 'gpt-5.2',
+  choices: [
+    {
+      index: 0,
+      message: { role: 'assistant', content: '', refusal: null },
+      finish_reason: 'length',
+    },
+  ],
+  usage: {
+    prompt_tokens: 21,
+    completion_tokens: 64,
+    total_tokens: 85,
+    completion_tokens_details: { reasoning_tokens: 64 },
+  },
+});
+
+/** The same with the Responses API: `incomplete` at max_output_tokens, a reasoning item only. */
+const responsesAllReasoning = JSON.stringify({
+  id: 'resp-4',
+  object: 'response',
+  created_at: 1,
+  model: 'gpt-5.2',
+  status: 'incomplete',
+  incomplete_details: { reason: 'max_output_tokens' },
+  output: [{ type: 'reasoning', id: 'rs-1', summary: [] }],
+  usage: {
+    input_tokens: 21,
+    output_tokens: 64,
+    total_tokens: 85,
+    output_tokens_details: { reasoning_tokens: 64 },
+  },
+});
+
 /** A chat completion without any choice, as some gateways answer. */
 const chatWithoutChoice = JSON.stringify({
   id: 'chatcmpl-1',
@@ -74,6 +112,11 @@ const cases = [
   ['responses', 'a refusal', responsesRefusal, 'refused', 7],
   ['chat', 'no choice', chatWithoutChoice, 'without any choice', 0],
   ['responses', 'a failed response', responsesFailed, 'status "failed" (server_error)', 0],
+] as const;
+
+const outOfTokens = [
+  ['chat', chatAllReasoning],
+  ['responses', responsesAllReasoning],
 ] as const;
 
 describe('a 2xx without an answer is a billed failure, not an empty text', () => {
@@ -164,4 +207,30 @@ describe('a 2xx without an answer is a billed failure, not an empty text', () =>
     expect(result.text).toBe('The cases are sl');
     expect(result.finishReason).toBe('incomplete');
   });
+
+  it.each(outOfTokens)(
+    '%s: no text within maxOutputTokens says to raise it, and is not retried',
+    async (api, body) => {
+      const server = await serve(body);
+      const client = createLLMClient({
+        provider: openaiProvider({ apiKey, baseURL: server.baseURL, api }),
+        policy: localPolicy(),
+        ledger: { dir: join(root, `${api} out of tokens`), durability: 'none' },
+        retry: { attempts: 3, baseMs: 1, maxMs: 5 },
+      });
+      const run = await client.startRun({ runId: 'out-of-tokens' });
+      const error = await run
+        .generateText({ model: 'gpt-5.2', input: 'Say ok', maxOutputTokens: 64 })
+        .then(
+          (result) => result,
+          (e: unknown) => e,
+        );
+      expect(isPmError(error) && error.code).toBe('PROVIDER_UNAVAILABLE');
+      expect((error as Error).message).toContain(
+        'OpenAI reached maxOutputTokens (64) before writing any answer: 64 went to reasoning. Raise maxOutputTokens or lower reasoningEffort',
+      );
+      expect(server.seen).toHaveLength(1);
+      await run.end();
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { PmError } from '@pm/envelope-schemas';
+import { PmError, type TokenUsageV1 } from '@pm/envelope-schemas';
 import { keyForms } from '../credentials/header-safe-key.js';
 import { raceSignal } from '../pipeline/race-signal.js';
 import type {
@@ -23,7 +23,7 @@ import { parseBaseURL } from './parse-base-url.js';
 import { answeredModel, answerText } from './read-answer.js';
 import { fromChatUsage, fromResponsesUsage } from './read-usage.js';
 import { strictSchemaProblems } from './strict-json-schema.js';
-import { unansweredError } from './unanswered-error.js';
+import { type Unanswered, unansweredError } from './unanswered-error.js';
 import { UnsupportedSchemaError } from './unsupported-schema-error.js';
 
 /** Options of `openaiProvider`. */
@@ -63,6 +63,15 @@ const ANSWERED = new Set(['completed', 'incomplete']);
 
 // Only reasoning models take `reasoning_effort`; sending it to others is a 400.
 const REASONING_MODELS = /^(gpt-5|o1|o3|o4)/;
+
+/** The `no_text_within_limit` failure of `request`, with what its usage says went to reasoning. */
+function withinLimit(request: ProviderCallRequest, usage: TokenUsageV1 | undefined): Unanswered {
+  return {
+    why: 'no_text_within_limit',
+    maxOutputTokens: request.maxOutputTokens,
+    reasoningTokens: usage?.reasoning_tokens ?? 0,
+  };
+}
 
 /**
  * The OpenAI provider, through the official SDK (`openai` 6.x, an optional peer loaded on
@@ -174,10 +183,15 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
         if (!choice) throw unansweredError({ why: 'no_choice' }, fromChatUsage(completion.usage));
         if (choice.message.refusal)
           throw unansweredError({ why: 'refused' }, fromChatUsage(completion.usage));
+        const text = answerText(choice.message.content);
+        const usage = fromChatUsage(completion.usage);
+        if (text === '' && choice.finish_reason === 'length') {
+          throw unansweredError(withinLimit(request, usage), usage);
+        }
         return {
-          text: answerText(choice.message.content),
+          text,
           model: answeredModel(completion.model, request.model),
-          usage: fromChatUsage(completion.usage),
+          usage,
           ...(choice.finish_reason ? { finishReason: choice.finish_reason } : {}),
         };
       }
@@ -209,17 +223,23 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
         (item) => item.type === 'message' && item.content.some((part) => part.type === 'refusal'),
       );
       if (refused) throw unansweredError({ why: 'refused' }, fromResponsesUsage(response.usage));
-      // `incomplete` is an answer cut at max_output_tokens, like chat's `length`: returned.
+      // `incomplete` is an answer cut at max_output_tokens, like chat's `length`: returned
+      // when it has text (below: without any, it is a failure that says to raise the limit).
       if (response.status && !ANSWERED.has(response.status)) {
         throw unansweredError(
           { why: 'not_completed', status: response.status, code: response.error?.code },
           fromResponsesUsage(response.usage),
         );
       }
+      const text = answerText(response.output_text);
+      const usage = fromResponsesUsage(response.usage);
+      if (text === '' && response.incomplete_details?.reason === 'max_output_tokens') {
+        throw unansweredError(withinLimit(request, usage), usage);
+      }
       return {
-        text: answerText(response.output_text),
+        text,
         model: answeredModel(response.model, request.model),
-        usage: fromResponsesUsage(response.usage),
+        usage,
         ...(response.status ? { finishReason: response.status } : {}),
       };
     } catch (error) {

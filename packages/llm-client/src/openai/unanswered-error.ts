@@ -8,12 +8,23 @@ export type Unanswered =
   /** A chat completion without any choice. */
   | { why: 'no_choice' }
   /** A Responses API response that did not complete (`failed`, `cancelled`, `queued`...). */
-  | { why: 'not_completed'; status: string; code: string | undefined };
+  | { why: 'not_completed'; status: string; code: string | undefined }
+  /**
+   * The output limit was reached before any text: a reasoning model can spend all of
+   * `maxOutputTokens` reasoning. Returned as "", it read as a successful, empty answer.
+   */
+  | { why: 'no_text_within_limit'; maxOutputTokens: number; reasoningTokens: number };
 
 function describe(unanswered: Unanswered): string {
   if (unanswered.why === 'refused') return 'The model refused the request.';
   if (unanswered.why === 'no_choice')
     return 'OpenAI answered without any choice (no output); it was billed. Check the gateway or model in use.';
+  if (unanswered.why === 'no_text_within_limit') {
+    const { maxOutputTokens, reasoningTokens } = unanswered;
+    return reasoningTokens > 0
+      ? `OpenAI reached maxOutputTokens (${maxOutputTokens}) before writing any answer: ${reasoningTokens} went to reasoning. Raise maxOutputTokens or lower reasoningEffort; not retried, the same limit ends the same way.`
+      : `OpenAI reached maxOutputTokens (${maxOutputTokens}) before writing any answer. Raise maxOutputTokens; not retried, the same limit ends the same way.`;
+  }
   // The status and code are OpenAI's enum words; cut short in case a gateway sends prose.
   const code = unanswered.code ? ` (${unanswered.code.slice(0, 64)})` : '';
   return `OpenAI's response ended with status ${JSON.stringify(unanswered.status.slice(0, 32))}${code} and no answer; it may have been billed. Not retried: check the model and input, then call again.`;
