@@ -203,6 +203,10 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
             content: m.content,
           })),
           max_output_tokens: request.maxOutputTokens,
+          // The Responses API keeps every response (prompt and answer) on OpenAI's side for
+          // later retrieval unless told not to; Chat Completions does not by default. Nothing
+          // here reads it back, and data minimisation says not to leave a copy.
+          store: false,
           ...(effort ? { reasoning: { effort } } : {}),
           ...(format
             ? {
