@@ -126,6 +126,21 @@ describe('estimateCost', () => {
     );
   });
 
+  it('tokenCostMicro refuses what is not a non-negative integer (INVALID_ARGUMENT, not a RangeError or $0)', () => {
+    for (const [tokens, price] of [
+      [Number.NaN, 1],
+      [-5, 100],
+      [1.5, 100],
+      [1, Number.POSITIVE_INFINITY],
+      [1, -1],
+    ]) {
+      expect(() => tokenCostMicro(tokens!, price!)).toThrow(
+        expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+      );
+    }
+    expect(tokenCostMicro(1_000_000, 1_750_000)).toBe(1_750_000);
+  });
+
   it('refuses an unknown model with UNKNOWN_MODEL_PRICE and names the fix', () => {
     expect(() => estimateCost({ model: 'gpt-6', inputTokens: 1, outputTokens: 1 })).toThrow(
       expect.objectContaining({

@@ -52,6 +52,18 @@ function ceilMillionths(sub: number): number {
  * exact integer range of a double, and no float drift accumulates.
  */
 export function tokenCostMicro(tokens: number, microPerMillion: number): number {
+  // Public, so checked here (the hot path calls callCostMicro with checked counts): NaN
+  // would throw a RangeError from BigInt, and a negative count would cost $0.
+  for (const [value, what] of [
+    [tokens, 'tokens'],
+    [microPerMillion, 'microPerMillion'],
+  ] as const) {
+    if (!Number.isSafeInteger(value) || value < 0) {
+      throw new InvalidArgumentError(
+        `tokenCostMicro: ${what} must be a non-negative integer; got ${String(value)}.`,
+      );
+    }
+  }
   return callCostMicro(tokens, microPerMillion, 0, 0, 0, 0);
 }
 
