@@ -158,6 +158,14 @@ describe('call options', () => {
     await r.end();
   });
 
+  it('estimate without options is INVALID_ARGUMENT, not a TypeError', async () => {
+    const { run: r } = await run('estimate-no-options');
+    const { code, message } = await failure(() => r.estimate(undefined as never));
+    expect(code).toBe('INVALID_ARGUMENT');
+    expect(message).toContain('must be an object');
+    await r.end();
+  });
+
   it('a move without its goal or section rejects with INVALID_ARGUMENT naming it', async () => {
     const { run: r } = await run('move-no-goal');
     const disclosure = { level: 1, profile: 'homebrew@1', schema: [] };

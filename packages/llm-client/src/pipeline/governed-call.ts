@@ -237,8 +237,8 @@ function checkPolicyFor(ctx: RunContext, call: CallInput, provider: LLMProvider)
 
 /** `run.estimate`: steps 1-6 only; nothing is sent or written. */
 export async function estimateCall(ctx: RunContext, call: CallInput): Promise<CallEstimate> {
+  checkCallInput(call); // first: it refuses options that are not an object, naming them
   checkStage(call.stage, "The call's stage option");
-  checkCallInput(call);
   let policy: CallEstimate['policy'] = { allowed: true };
   try {
     checkPolicyFor(ctx, call, ctx.provider);
