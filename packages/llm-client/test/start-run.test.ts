@@ -58,4 +58,21 @@ describe('startRun', () => {
       .map((r) => r.data.request_id);
     expect(ids).toEqual(['req-0001', 'req-0002', 'req-0003']);
   });
+
+  it.each([
+    ['null', null, 'options'],
+    ['a string', 'job-7', 'options'],
+    ['a misspelt option', { runID: 'job-7' }, 'runID'],
+  ])(
+    'options that are %s are INVALID_ARGUMENT naming %s, before any ledger opens',
+    async (_name, options, field) => {
+      const dir = join(root, 'bad-options');
+      const client = createLLMClient({ policy: localPolicy(), ledger: { dir } });
+      // Before: a TypeError for null; a run under a fresh UUID for the others.
+      const started = client.startRun(options as never);
+      await expect(started).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(started).rejects.toThrow(field);
+      expect(existsSync(dir)).toBe(false);
+    },
+  );
 });

@@ -19,6 +19,7 @@ import type { ProviderDescription } from '../provider/provider.js';
 import { LLMRun } from '../run/llm-run.js';
 import { clientTemplates, type TemplateSet } from '../template-files.js';
 import { checkClientOptions } from './check-client-options.js';
+import { checkStartRunOptions } from './check-start-run-options.js';
 import type { LLMClientOptions } from './client-options.js';
 import { configSnapshot } from './config-snapshot.js';
 import { defaultPolicy } from './default-policy.js';
@@ -145,6 +146,7 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
   };
 
   async function startRun(runOptions: StartRunOptions = {}): Promise<LLMRun> {
+    checkStartRunOptions(runOptions);
     // Before the ledger opens: every record of the run would carry a bad default stage.
     checkStage(runOptions.stage, 'startRun({ stage })');
     const runId = runOptions.runId ?? randomUUID();

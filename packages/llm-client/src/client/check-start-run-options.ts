@@ -1,0 +1,28 @@
+import { PmError } from '@pm/envelope-schemas';
+import { kindOf } from '../kind-of.js';
+
+const START_RUN_OPTIONS: readonly string[] = ['runId', 'stage'];
+
+/**
+ * Checks `startRun`'s options before the run's ledger opens: they must be an object (or left
+ * out), and a misspelt one (`runID`) is refused, since it would otherwise silently start a
+ * run under a fresh UUID. The values are checked where they are used (stage, ledger).
+ */
+export function checkStartRunOptions(options: unknown): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `startRun(options) takes an object ({ runId?, stage? }) or nothing; got ${kindOf(options)}.`,
+      { details: { field: 'options' } },
+    );
+  }
+  for (const key of Object.keys(options)) {
+    if (!START_RUN_OPTIONS.includes(key)) {
+      throw new PmError(
+        'INVALID_ARGUMENT',
+        `startRun({ ${key} }) is not an option; the options are ${START_RUN_OPTIONS.join(', ')}.`,
+        { details: { field: key } },
+      );
+    }
+  }
+}
