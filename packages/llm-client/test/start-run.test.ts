@@ -60,12 +60,12 @@ describe('startRun', () => {
   });
 
   it.each([
-    ['null', null, 'options'],
-    ['a string', 'job-7', 'options'],
-    ['a misspelt option', { runID: 'job-7' }, 'runID'],
+    ['null', 'options', null],
+    ['a string', 'options', 'job-7'],
+    ['a misspelt option', 'runID', { runID: 'job-7' }],
   ])(
     'options that are %s are INVALID_ARGUMENT naming %s, before any ledger opens',
-    async (_name, options, field) => {
+    async (_name, field, options) => {
       const dir = join(root, 'bad-options');
       const client = createLLMClient({ policy: localPolicy(), ledger: { dir } });
       // Before: a TypeError for null; a run under a fresh UUID for the others.
