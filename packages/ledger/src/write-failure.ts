@@ -1,21 +1,19 @@
-import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
+import { LedgerWriteFailedError } from './errors/ledger-write-failed-error.js';
 
 /**
  * The error for a ledger file that could not be created, written, synced or renamed (a
  * full disk, a folder the process may not write): a PmError naming what failed, the
  * errno code and what to do, rather than Node's bare error, which names neither the step
- * nor a way out. `INVALID_ARGUMENT`: the `dir` given cannot hold the run as it is.
+ * nor a way out.
  *
  * @param what the step that failed, e.g. "openLedger: cannot create the lock file in /x".
  */
-export function writeFailure(what: string, error: unknown): InvalidLedgerArgumentError {
+export function writeFailure(what: string, error: unknown): LedgerWriteFailedError {
   const code = (error as NodeJS.ErrnoException).code ?? 'I/O error';
-  return new InvalidLedgerArgumentError(
+  return new LedgerWriteFailedError(
     `${what} (${code}): ${writeAdvice(code)}, then try again.`,
-    {
-      cause: error,
-      details: { errno: code },
-    },
+    code,
+    error,
   );
 }
 

@@ -31,7 +31,13 @@ function runStep(args: string[], options: { ulimitFileKb?: number; uid?: number 
     },
   );
   const last = result.stdout.trim().split('\n').at(-1) ?? '';
-  return JSON.parse(last) as { failed: boolean; pm?: boolean; code?: string; message?: string };
+  return JSON.parse(last) as {
+    failed: boolean;
+    pm?: boolean;
+    code?: string;
+    errno?: string;
+    message?: string;
+  };
 }
 
 /** Root writes anywhere: the read-only case runs the child as nobody then. */
@@ -39,7 +45,7 @@ const asNobody = process.getuid?.() === 0 ? 65534 : undefined;
 
 describe('writes that fail surface as PmErrors that say what to do', () => {
   it.skipIf(process.platform === 'win32')(
-    'openLedger on a run directory the process may not write: INVALID_ARGUMENT naming the folder, no lock draft left',
+    'openLedger on a run directory the process may not write: LEDGER_WRITE_FAILED naming the folder, no lock draft left',
     async () => {
       const dir = tempDir();
       await openLedger({ dir, runId: 'run-1' }).detach();
@@ -48,7 +54,7 @@ describe('writes that fail surface as PmErrors that say what to do', () => {
       chmodSync(runDir, 0o555);
       try {
         const result = runStep([dir, 'run-1', 'open'], { uid: asNobody });
-        expect(result).toMatchObject({ failed: true, pm: true, code: 'INVALID_ARGUMENT' });
+        expect(result).toMatchObject({ failed: true, pm: true, code: 'LEDGER_WRITE_FAILED' });
         expect(result.message).toContain(runDir);
         expect(result.message).toContain('EACCES');
         expect(result.message).toMatch(/permission/);
@@ -60,11 +66,16 @@ describe('writes that fail surface as PmErrors that say what to do', () => {
   );
 
   it.skipIf(process.platform === 'win32')(
-    'openLedger where no byte can be written (a file-size limit of 0, as a full disk): INVALID_ARGUMENT, no lock draft left',
+    'openLedger where no byte can be written (a file-size limit of 0, as a full disk): LEDGER_WRITE_FAILED, no lock draft left',
     () => {
       const dir = tempDir();
       const result = runStep([dir, 'run-1', 'open'], { ulimitFileKb: 0 });
-      expect(result).toMatchObject({ failed: true, pm: true, code: 'INVALID_ARGUMENT' });
+      expect(result).toMatchObject({
+        failed: true,
+        pm: true,
+        code: 'LEDGER_WRITE_FAILED',
+        errno: 'EFBIG',
+      });
       expect(result.message).toContain('EFBIG');
       // The lock is written under a private name first: a failed write must not leave it.
       expect(readdirSync(join(dir, 'run-1')).filter((n) => n.startsWith('ledger.lock'))).toEqual(
@@ -74,7 +85,7 @@ describe('writes that fail surface as PmErrors that say what to do', () => {
   );
 
   it.skipIf(process.platform === 'win32')(
-    'a torn tail that cannot be cut off (ledger.jsonl read-only): INVALID_ARGUMENT naming the file, not a bare EACCES',
+    'a torn tail that cannot be cut off (ledger.jsonl read-only): LEDGER_WRITE_FAILED naming the file, not a bare EACCES',
     async () => {
       const dir = tempDir();
       const ledger = openLedger({ dir, runId: 'run-1' });
@@ -86,20 +97,20 @@ describe('writes that fail surface as PmErrors that say what to do', () => {
       chmodSync(runDir, 0o777);
       chmodSync(join(runDir, 'ledger.jsonl'), 0o444);
       const result = runStep([dir, 'run-1', 'open'], { uid: asNobody });
-      expect(result).toMatchObject({ failed: true, pm: true, code: 'INVALID_ARGUMENT' });
+      expect(result).toMatchObject({ failed: true, pm: true, code: 'LEDGER_WRITE_FAILED' });
       expect(result.message).toContain(join(runDir, 'ledger.jsonl'));
       expect(result.message).toMatch(/EACCES\): .*permission/);
     },
   );
 
   it.skipIf(process.platform === 'win32')(
-    'a checkpoint that cannot be written: INVALID_ARGUMENT naming the checkpoint, not a bare EACCES',
+    'a checkpoint that cannot be written: LEDGER_WRITE_FAILED naming the checkpoint, not a bare EACCES',
     () => {
       const dir = tempDir();
       chmodSync(dir, 0o777);
       const result = runStep([dir, 'run-1', 'checkpoint'], { uid: asNobody });
       chmodSync(join(dir, 'run-1'), 0o755);
-      expect(result).toMatchObject({ failed: true, pm: true, code: 'INVALID_ARGUMENT' });
+      expect(result).toMatchObject({ failed: true, pm: true, code: 'LEDGER_WRITE_FAILED' });
       expect(result.message).toMatch(
         /cannot write the checkpoint of .*run-1 \(EACCES\): .*permission/,
       );
@@ -119,13 +130,13 @@ describe('writes that fail surface as PmErrors that say what to do', () => {
   );
 
   it.skipIf(process.platform === 'win32')(
-    'putArtifact whose write fails (a file-size limit, as a full disk): INVALID_ARGUMENT, no temp file left, the ledger still open',
+    'putArtifact whose write fails (a file-size limit, as a full disk): LEDGER_WRITE_FAILED, no temp file left, the ledger still open',
     async () => {
       const dir = tempDir();
       mkdirSync(dir, { recursive: true });
       // 64 KiB: the lock, the ledger and the folders fit; the 256 KiB artifact does not.
       const result = runStep([dir, 'run-1', 'putArtifact'], { ulimitFileKb: 64 });
-      expect(result).toMatchObject({ failed: true, pm: true, code: 'INVALID_ARGUMENT' });
+      expect(result).toMatchObject({ failed: true, pm: true, code: 'LEDGER_WRITE_FAILED' });
       expect(result.message).toContain('EFBIG');
       expect(result.message).toMatch(/artifact/i);
       expect(readdirSync(join(dir, 'run-1', 'artifacts', 'tmp'))).toEqual([]);

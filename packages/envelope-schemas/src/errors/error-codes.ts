@@ -35,6 +35,11 @@ export type PmErrorCode =
   | 'LEDGER_CLOSED'
   /** The ledger on disk is damaged somewhere other than a torn last line. */
   | 'LEDGER_CORRUPT'
+  /**
+   * The run's folder could not be written (a full disk, no permission, a read-only file
+   * system): the host's storage to fix, not its arguments.
+   */
+  | 'LEDGER_WRITE_FAILED'
   /** An artifact named by a record is not in the store. */
   | 'ARTIFACT_NOT_FOUND'
   /** A needed credential (e.g. OPENAI_API_KEY) is not configured. */

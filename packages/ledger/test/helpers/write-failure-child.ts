@@ -35,8 +35,8 @@ try {
   await ledger.detach();
   process.stdout.write(`${JSON.stringify({ failed: false })}\n`);
 } catch (error) {
-  const e = error as Error & { code?: string };
+  const e = error as Error & { code?: string; details?: { errno?: string } };
   process.stdout.write(
-    `${JSON.stringify({ failed: true, pm: isPmError(e), code: e.code, message: e.message })}\n`,
+    `${JSON.stringify({ failed: true, pm: isPmError(e), code: e.code, errno: e.details?.errno, message: e.message })}\n`,
   );
 }
