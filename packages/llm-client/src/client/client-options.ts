@@ -12,6 +12,7 @@ import type {
   AutomationPolicyV1,
   RedactionProfileV1,
   RequestEnvelopeV1,
+  SecretValue,
 } from '@pm/envelope-schemas';
 import type { DurabilityOption, LedgerSigner } from '@pm/ledger';
 import type { BuiltinProfileName } from '@pm/redact';
@@ -72,8 +73,11 @@ export interface LLMClientOptions {
   /** Redaction profile and options; default `homebrew@1`. */
   redaction?: {
     profile?: BuiltinProfileName | RedactionProfileV1;
-    /** HMAC key for hashing profiles (`hashed-retail`); never recorded. */
-    hashKey?: string | Uint8Array;
+    /**
+     * HMAC key for hashing profiles (`hashed-retail`), e.g. a `SecretValue` from your secret
+     * store (revealed only by the redactor); never recorded.
+     */
+    hashKey?: string | Uint8Array | SecretValue;
     hashFields?: readonly string[];
     dropFields?: readonly string[];
   };
