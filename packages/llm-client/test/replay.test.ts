@@ -113,6 +113,31 @@ describe('replayProvider', () => {
     await run.end();
   });
 
+  it('a second run replaying with the same provider is told to use a provider of its own', async () => {
+    const replay = createLLMClient({
+      policy,
+      provider: replayProvider({ ledgerDir: join(root, 'recorded'), runId: 'run-1' }),
+      ledger: { dir: join(root, 'replayed-twice') },
+    });
+    const ask = {
+      model: 'gpt-5.2',
+      template: 'draft-narrative@1',
+      input: 'Throughput section',
+      context: { cases: 3000, median_days: 2.5 },
+      disclosureLevel: 4 as const,
+      maxOutputTokens: 200,
+      stage: 'agent',
+    };
+    const first = await replay.startRun({ runId: 'first' });
+    await first.generateText(ask);
+    await first.end();
+    const second = await replay.startRun({ runId: 'second' });
+    await expect(second.generateText(ask)).rejects.toThrow(
+      /give each run that replays it a new replayProvider/,
+    );
+    await second.end();
+  });
+
   it('a recorded run that is not there is INVALID_ARGUMENT naming the ledgerDir and runId given', async () => {
     const ledgerDir = join(root, 'recorded');
     const run = await createLLMClient({

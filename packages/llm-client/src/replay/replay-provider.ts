@@ -62,6 +62,8 @@ function runProvider(config: Record<string, unknown>): string | undefined {
  * offline answer (`onUnavailable: 'offline'`) is not indexed: the replaying client degrades
  * again. A miss, or a request made more often than recorded, is a `ReplayMissError`, never
  * a live call. The recorded ledger is read and verified (hashes and links) on first use.
+ * One provider answers one replaying run: the recorded answers it has given are used up, so
+ * a second run replaying the same recording needs a `replayProvider` (and client) of its own.
  */
 export function replayProvider(options: ReplayProviderOptions): LLMProvider {
   const runDir = join(options.ledgerDir, options.runId);
