@@ -136,7 +136,7 @@ describe('openaiProvider against a loopback server with the real SDK', () => {
     // The request went out: OpenAI may bill it though no answer came back in time.
     expect([timeout.retryable, timeout.possiblyBilled]).toEqual([true, true]);
     expect(timeout.message).toBe(
-      'The OpenAI call timed out before any answer; it may have been billed.',
+      'The OpenAI call timed out before any answer; it may have been billed. Raise timeoutMs if the model needs longer (long outputs, high reasoningEffort).',
     );
     const reset = (await failure(provider.call(request, { fetch }))) as ProviderUnavailableError;
     // The server had the whole request when it dropped the connection.

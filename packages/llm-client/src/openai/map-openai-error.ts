@@ -38,7 +38,7 @@ export function attemptTimeoutError(responded: boolean): ProviderUnavailableErro
   // billing) after a client gives up. Retried, and booked at the worst case: fail closed.
   if (!responded)
     return new ProviderUnavailableError(
-      'The OpenAI call timed out before any answer; it may have been billed.',
+      'The OpenAI call timed out before any answer; it may have been billed. Raise timeoutMs if the model needs longer (long outputs, high reasoningEffort).',
       { retryable: true, possiblyBilled: true },
     );
   // Headers said 2xx, so the provider may have billed it: not retried, settled at worst case.
