@@ -61,7 +61,7 @@ describe('compiled ledger record checks', () => {
     let rejected = 0;
     fc.assert(
       fc.property(fc.constantFrom(...RECORDS).chain(mutatedAnywhere), (doc) => {
-        const runtime = LedgerRecordV1.safeParse(doc);
+        const runtime = LedgerRecordV1.safeParse(doc, { reportInput: true });
         if (!runtime.success) rejected++;
         expect(isLedgerRecord(doc)).toBe(runtime.success);
         const compiled = safeParseLedgerRecord(doc);

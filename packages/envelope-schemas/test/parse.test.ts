@@ -105,4 +105,26 @@ describe('parse functions', () => {
       expect(e.message).toContain('$.run_id: is required');
     }
   });
+
+  it('say a present field of the wrong type has the wrong type, not that it is missing', () => {
+    const result = safeParseAutomationPolicy({
+      schema_version: '1',
+      policy_id: 'p',
+      execution_mode: 'local',
+      requires_approval: 'no',
+      max_cost_usd: '2',
+      max_runtime_minutes: 1.5,
+      allowed_models: 'gpt-5.2',
+      run_windows: ['daily:00:00-24:00'],
+    });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.problems).toEqual([
+      { path: '$.requires_approval', message: 'must be a boolean' },
+      { path: '$.max_cost_usd', message: 'must be a number' },
+      { path: '$.max_runtime_minutes', message: 'must be a whole number of minutes' },
+      { path: '$.allowed_models', message: 'must be an array' },
+    ]);
+    expect(result.error.message).not.toContain('is required');
+  });
 });

@@ -21,7 +21,9 @@ export function createParser<S extends z.ZodType>(schemaName: string, schema: S)
   function safeParse(input: unknown): SafeParseResult<Output> {
     let result: ReturnType<S['safeParse']>;
     try {
-      result = compiled().safeParse(input) as ReturnType<S['safeParse']>;
+      // `reportInput` keeps each issue's input so a missing field ("is required") can be told
+      // from one of the wrong type; the inputs stay in zod's issues, never in a problem.
+      result = compiled().safeParse(input, { reportInput: true }) as ReturnType<S['safeParse']>;
     } catch {
       const problems = [{ path: '$', message: 'could not be read (a getter or proxy threw)' }];
       return { success: false, error: new SchemaValidationError(schemaName, problems), problems };

@@ -18,6 +18,18 @@ export function toJsonPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** How a problem names an expected type (`int` reads as "an integer"). */
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  array: 'an array',
+  int: 'an integer',
+  object: 'an object',
+};
+
+/** Whether a schema gave the issue its own sentence (zod's defaults start "Invalid input"). */
+function hasOwnMessage(message: string): boolean {
+  return !message.startsWith('Invalid input');
+}
+
 function describeChoices(values: readonly unknown[]): string {
   return values.map((v) => JSON.stringify(v)).join(', ');
 }
@@ -45,7 +57,9 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): SchemaProblem
           message:
             issue.input === undefined
               ? `is required (expected ${issue.expected})`
-              : `must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`,
+              : hasOwnMessage(issue.message)
+                ? issue.message
+                : `must be ${TYPE_NAMES[issue.expected] ?? `a ${issue.expected}`}`,
         });
         break;
       case 'invalid_value':
