@@ -2,15 +2,24 @@ import { REDACTED_TEXT } from '@pm/envelope-schemas';
 import { detectSecrets } from '@pm/redact';
 
 /**
+ * The user-info of a URL (`https://user:password@host`, `https://token@host`): `detectSecrets`
+ * leaves http(s) credentials to the PII detectors, so a gateway's error that echoes an
+ * upstream URL would otherwise carry its password into the ledger.
+ */
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+
+/**
  * Makes a text safe to show or store: every occurrence of each known secret value (the API
- * key in use) becomes `[REDACTED]`, then anything `detectSecrets` finds becomes
- * `[SECRET:<kind>]`. For provider error messages, which may echo keys or prompt content.
+ * key in use) becomes `[REDACTED]`, so does the user-info of any URL, then anything
+ * `detectSecrets` finds becomes `[SECRET:<kind>]`. For provider error messages, which may
+ * echo keys, URLs or prompt content.
  */
 export function scrubSecrets(text: string, known: readonly string[] = []): string {
   let out = text;
   for (const secret of known) {
     if (secret) out = out.split(secret).join(REDACTED_TEXT);
   }
+  out = out.replace(URL_USERINFO, `$1${REDACTED_TEXT}@`);
   const findings = detectSecrets(out);
   for (let i = findings.length - 1; i >= 0; i--) {
     const finding = findings[i]!;
