@@ -1,4 +1,5 @@
 import type { Finding } from '../finding.js';
+import { arrayIndex, SPARSE_WALK_LENGTH } from './array-index.js';
 import { childPath, indexPath } from './json-path.js';
 import { integerText } from './number-text.js';
 import { isSensitiveKey, normaliseKey } from './sensitive-keys.js';
@@ -33,6 +34,10 @@ export interface ValueWalker {
 /** A value that cannot be scanned as text (binary) or walked (too deep, cyclic) is replaced by a marker: fail closed. */
 const CIRCULAR = '[CIRCULAR]';
 const MAX_DEPTH = '[MAX_DEPTH]';
+/** Host code (a getter, a proxy trap, a `toJSON`) threw: the value cannot be read, and the error may hold it. */
+const UNREADABLE = '[UNREADABLE]';
+/** A function may close over data and its source may hold literals: the copy does not share it. */
+const FUNCTION = '[FUNCTION]';
 
 /** Text form of a scalar under a sensitive key, for its finding's length only. */
 function scalarText(value: unknown): string {
@@ -49,7 +54,10 @@ function scalarText(value: unknown): string {
  * under sensitive keys are replaced whole (any type); hash fields are hashed whole; drop fields removed.
  * Dates are copied, binary (Buffer, typed arrays, ArrayBuffer) is replaced by a marker
  * with its size (it is not text and cannot be scanned), Maps and Sets are rebuilt, boxed
- * primitives (`new String(…)`) become their primitive (a string is scanned).
+ * primitives (`new String(…)`) become their primitive (a string is scanned), an object
+ * with a `toJSON` (a URL) is read as what that returns, functions become `[FUNCTION]`, a
+ * value whose getter, proxy trap or `toJSON` throws becomes `[UNREADABLE]` (the host's
+ * error is not rethrown), and array holes stay holes.
  * `ancestors` holds the objects on the current path only, so a shared (not cyclic)
  * object is redacted at each place it appears.
  */
@@ -65,7 +73,24 @@ export function walkValue(
   if (typeof value === 'number' || typeof value === 'bigint') {
     return redactNumber(walker, value, path, findings);
   }
+  if (typeof value === 'function') return FUNCTION;
   if (value === null || typeof value !== 'object') return value;
+  try {
+    return walkObject(walker, value, path, depth, ancestors, findings);
+  } catch {
+    // Never rethrown: a throwing getter's message may quote the very data being redacted.
+    return UNREADABLE;
+  }
+}
+
+function walkObject(
+  walker: ValueWalker,
+  value: object,
+  path: string,
+  depth: number,
+  ancestors: Set<object>,
+  findings: Finding[],
+): unknown {
   if (value instanceof Date) return new Date(value.getTime());
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
     return `[BINARY ${value.byteLength} bytes]`;
@@ -74,13 +99,7 @@ export function walkValue(
   if (depth >= walker.maxDepth) return MAX_DEPTH;
   ancestors.add(value);
   try {
-    if (Array.isArray(value)) {
-      const out = new Array<unknown>(value.length);
-      for (let i = 0; i < value.length; i++) {
-        out[i] = walkValue(walker, value[i], indexPath(path, i), depth + 1, ancestors, findings);
-      }
-      return out;
-    }
+    if (Array.isArray(value)) return walkArray(walker, value, path, depth, ancestors, findings);
     if (value instanceof Map) {
       const out = new Map<unknown, unknown>();
       for (const [k, v] of value) {
@@ -108,9 +127,16 @@ export function walkValue(
     // would come out as one property per character, none of them scanned.
     const primitive = unbox(value);
     if (primitive !== value) return walkValue(walker, primitive, path, depth, ancestors, findings);
+    // What the object serialises to is what it means (a URL, a decimal, a record class);
+    // copied as is, an own `toJSON` kept the original data and gave it back on stringify.
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') {
+      const json: unknown = toJSON.call(value, '');
+      if (json !== value) return walkValue(walker, json, path, depth + 1, ancestors, findings);
+    }
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(value)) {
-      const v = (value as Record<string, unknown>)[k];
+      const v = readProperty(value, k);
       const key = redactedKey(walker, k, path, findings);
       const r = walkEntry(walker, k, v, childPath(path, key), depth, ancestors, findings);
       if (r !== DROP) out[key] = r;
@@ -119,6 +145,43 @@ export function walkValue(
   } finally {
     ancestors.delete(value);
   }
+}
+
+/** One property, or the marker when its getter throws (its siblings are still walked). */
+function readProperty(value: object, key: string): unknown {
+  try {
+    return (value as Record<string, unknown>)[key];
+  } catch {
+    return UNREADABLE;
+  }
+}
+
+/**
+ * An array copied element by element; holes stay holes (they were once filled with
+ * `undefined`). A long array is walked by its own keys, so `a[4e9] = x` costs one step,
+ * not billions (it once ran the process out of memory).
+ */
+function walkArray(
+  walker: ValueWalker,
+  value: readonly unknown[],
+  path: string,
+  depth: number,
+  ancestors: Set<object>,
+  findings: Finding[],
+): unknown[] {
+  const out = new Array<unknown>(value.length);
+  const at = (i: number) => {
+    out[i] = walkValue(walker, value[i], indexPath(path, i), depth + 1, ancestors, findings);
+  };
+  if (value.length > SPARSE_WALK_LENGTH) {
+    for (const k of Object.keys(value)) {
+      const i = arrayIndex(k);
+      if (i !== undefined) at(i);
+    }
+  } else {
+    for (let i = 0; i < value.length; i++) if (i in value) at(i);
+  }
+  return out;
 }
 
 /**
