@@ -1,4 +1,5 @@
 import { checkRoles } from './check-roles.js';
+import { parseTime } from './parse-time.js';
 import { quantileSorted } from './quantile.js';
 import { checkRowSource, consumeRows, isRow, type Row, type RowSource } from './rows.js';
 import { type FrequencyTable, resolveTopN, topN } from './top-n.js';
@@ -9,7 +10,10 @@ export interface EventLogRoles {
   caseId: string;
   /** Column of the activity name. */
   activity: string;
-  /** Column of the event time: Date, epoch milliseconds or an ISO 8601 string. */
+  /**
+   * Column of the event time: Date, epoch milliseconds or an ISO 8601 string with a real
+   * calendar date; anything else is counted in `quality.invalidTimestamp`.
+   */
   timestamp: string;
 }
 
@@ -59,13 +63,6 @@ interface CaseState {
 
 const DAY_MS = 86_400_000;
 
-function toMillis(value: unknown): number {
-  if (typeof value === 'number') return value;
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'string') return Date.parse(value);
-  return Number.NaN;
-}
-
 /**
  * One-pass accumulator for an event log. Keeps per case only small integer activity ids
  * and times (not rows), so a log of millions of events summarises in bounded memory.
@@ -111,7 +108,7 @@ export class EventLogAccumulator {
       this.activityCounts.push(0);
     }
     this.activityCounts[id]!++;
-    let t = toMillis(row[this.roles.timestamp]);
+    let t = parseTime(row[this.roles.timestamp]);
     if (Number.isNaN(t)) {
       this.invalidTimestamp++;
       t = Number.NaN;

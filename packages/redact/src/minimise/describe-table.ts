@@ -1,4 +1,6 @@
+import { distinctKey } from './distinct-key.js';
 import { type ColumnType, isMissing, mergeTypes, valueType } from './infer-type.js';
+import { parseTime } from './parse-time.js';
 import { checkRowSource, consumeRows, isRow, type Row, type RowSource } from './rows.js';
 
 /** Distinct values counted exactly up to this many per column; beyond, `distinctCount` is a floor. */
@@ -45,12 +47,6 @@ interface ColumnState {
   max: number;
 }
 
-function toTime(value: unknown): number {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'string') return Date.parse(value);
-  return Number.NaN;
-}
-
 /**
  * One pass over rows building level 1–2 statistics. Distinct values are kept per column
  * only up to `DISTINCT_CAP` (as strings), so memory stays bounded however long the table.
@@ -90,12 +86,12 @@ export class TableProfiler {
       const t = valueType(value);
       c.type = mergeTypes(c.type, t);
       if (t === 'date') {
-        const ms = toTime(value);
+        const ms = parseTime(value);
         if (ms < c.min) c.min = ms;
         if (ms > c.max) c.max = ms;
       }
       if (c.distinct !== undefined) {
-        const key = typeof value === 'object' ? (JSON.stringify(value) ?? '') : String(value);
+        const key = distinctKey(value);
         c.distinct.add(key);
         if (c.distinct.size > DISTINCT_CAP) {
           c.distinctCount = c.distinct.size;

@@ -1,3 +1,5 @@
+import { ISO_DATE } from './parse-time.js';
+
 /** The type of a column as level 1 reports it. */
 export type ColumnType =
   | 'string'
@@ -9,10 +11,6 @@ export type ColumnType =
   | 'mixed'
   | 'empty';
 
-/** `2024-01-31`, `2024-01-31T10:00:00Z`, `2024-01-31 10:00:00+01:00`: strings that are dates. */
-const ISO_DATE =
-  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
 /** The type of one (non-missing) value. Numeric strings count as numbers: CSV gives only strings. */
 export function valueType(value: unknown): ColumnType {
   switch (typeof value) {
@@ -23,6 +21,8 @@ export function valueType(value: unknown): ColumnType {
     case 'boolean':
       return 'boolean';
     case 'string': {
+      // Shape only: a typo'd day (`2024-02-30`) leaves a date column a date column, and
+      // the time range skips it.
       if (ISO_DATE.test(value)) return 'date';
       if (value.length <= 24 && value.trim() !== '' && Number.isFinite(Number(value))) {
         return /^-?\d+$/.test(value.trim()) ? 'integer' : 'number';
