@@ -6,7 +6,7 @@ describe('kindOf words a value by its kind, with the right article', () => {
     [null, 'null'],
     [[1], 'an array'],
     [{ key: 'value' }, 'an object'],
-    [undefined, 'an undefined'],
+    [undefined, 'undefined'],
     ['text', 'a string'],
     [7, 'a number'],
     [true, 'a boolean'],
