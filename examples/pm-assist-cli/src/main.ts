@@ -49,7 +49,9 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     profile: 'homebrew',
   });
   const input = { model: args.model, disclosure, goal: args.goal, sections: args.sections };
-  const where = remote ? `${provider.name} at ${endpoints[0]?.origin}` : 'offline provider';
+  const where = remote
+    ? `${provider.name} provider at ${endpoints[0]?.origin}`
+    : 'offline provider';
 
   const run = await client.startRun({ stage: args.dryRun ? 'dry-run' : args.command });
   let exit: ExitCode = ExitCode.ok;
