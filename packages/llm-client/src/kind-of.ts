@@ -1,6 +1,6 @@
 /**
- * What a value is, in a word for a message (`null`, `undefined`, `an array`, `an object`, `a number`): never the
- * value itself, which may be a key or host data.
+ * What a value is, in a word for a message (`null`, `undefined`, `an array`, `an object`,
+ * `a number`): never the value itself, which may be a key or host data.
  */
 export function kindOf(value: unknown): string {
   if (value === null || value === undefined) return String(value);
