@@ -1,6 +1,10 @@
 import { PmError } from '@pm/envelope-schemas';
 import type { RedactorOptions } from '../redactor/types.js';
-import { type ApprovalContext, requireSamplesApproval } from './check-approval.js';
+import {
+  type ApprovalContext,
+  checkApprovalContext,
+  requireSamplesApproval,
+} from './check-approval.js';
 import { checkRoles } from './check-roles.js';
 import {
   EventLogAccumulator,
@@ -79,7 +83,8 @@ export interface Disclosure {
  * throws `ApprovalRequiredError` without one; levels 3–4 need `roles`. Arguments of the
  * wrong shape (`rows` not iterable, options not an object, `roles` not naming the three
  * columns with strings, `topN`/`sampleSize` not whole numbers of 0 or more, `seed` not a
- * whole number) are refused with `INVALID_ARGUMENT` before anything is read; rows that are
+ * whole number, `runId`/`stage` not strings, `at` not a valid Date) are refused with
+ * `INVALID_ARGUMENT` before anything is read; rows that are
  * not objects are counted in `shape.invalidRows`.
  */
 export function buildDisclosure(rows: Iterable<Row>, options: BuildDisclosureOptions): Disclosure;
@@ -109,6 +114,7 @@ export function buildDisclosure(
   const topN = resolveTopN(options.topN);
   const sampleSize = resolveCount(options.sampleSize, 'buildDisclosure', 'sampleSize', 20);
   const seed = resolveSeed(options.seed, 'buildDisclosure');
+  checkApprovalContext(options, 'buildDisclosure');
   if (level === 5) requireSamplesApproval(options.approval, options);
   if (level >= 3 && options.roles === undefined) {
     throw new PmError(

@@ -1,5 +1,6 @@
 import { type ApprovalDecisionV1, approves, parseApprovalDecision } from '@pm/envelope-schemas';
 import { ApprovalRequiredError } from './approval-required-error.js';
+import { invalidArgument } from './invalid-argument.js';
 
 /** Where an approval is checked: its run, stage and time (approvals may be limited to them). */
 export interface ApprovalContext {
@@ -27,4 +28,35 @@ export function requireSamplesApproval(
   if (!approves(decision, 'samples', context))
     throw new ApprovalRequiredError('expired-or-mismatched');
   return decision;
+}
+
+/**
+ * Throws `INVALID_ARGUMENT` unless the context `fn` was given is usable: `runId` and
+ * `stage` strings, `at` a valid Date. `at: '2026-06-01'` once ended in a TypeError (or was
+ * ignored when the approval did not expire), and `runId: 5` was refused as "names another
+ * run" when the approval named run `'5'`.
+ */
+export function checkApprovalContext(context: ApprovalContext, fn: string): void {
+  for (const key of ['runId', 'stage'] as const) {
+    const value = context[key];
+    if (value !== undefined && typeof value !== 'string') {
+      throw invalidArgument(
+        fn,
+        key,
+        'a string',
+        value,
+        `pass the ${key === 'runId' ? 'run id' : 'stage'} the approval names, or leave it out.`,
+      );
+    }
+  }
+  const { at } = context;
+  if (at !== undefined && !(at instanceof Date && !Number.isNaN(at.getTime()))) {
+    throw invalidArgument(
+      fn,
+      'at',
+      'a valid Date',
+      at,
+      'pass e.g. at: new Date(), or leave it out for now.',
+    );
+  }
 }

@@ -2,7 +2,11 @@ import type { RedactionProfileV1 } from '@pm/envelope-schemas';
 import type { BuiltinProfileName } from '../profiles/builtin-profiles.js';
 import { createRedactor } from '../redactor/create-redactor.js';
 import type { Redactor, RedactorOptions } from '../redactor/types.js';
-import { type ApprovalContext, requireSamplesApproval } from './check-approval.js';
+import {
+  type ApprovalContext,
+  checkApprovalContext,
+  requireSamplesApproval,
+} from './check-approval.js';
 import { checkOptionsObject, resolveCount, resolveSeed } from './invalid-argument.js';
 import { Reservoir } from './reservoir.js';
 import { checkRowSource, consumeRows, type Row, type RowSource } from './rows.js';
@@ -66,7 +70,8 @@ function redactSample(
  * The approval is checked before any row is read: without an approval of the `samples`
  * scope it throws `ApprovalRequiredError` (code `APPROVAL_REQUIRED`). Arguments of the wrong
  * shape (`rows` not iterable, options not an object, `n` not a whole number of 0 or more,
- * `seed` not a whole number) are refused first, with `INVALID_ARGUMENT`.
+ * `seed` not a whole number, `runId`/`stage` not strings, `at` not a valid Date) are
+ * refused first, with `INVALID_ARGUMENT`.
  */
 export function sampleRows(rows: Iterable<Row>, options: SampleRowsOptions): SampleRowsResult;
 export function sampleRows(
@@ -85,6 +90,7 @@ export function sampleRows(
   checkRowSource(rows, 'sampleRows');
   const n = resolveCount(options.n, 'sampleRows', 'n', undefined);
   const seed = resolveSeed(options.seed, 'sampleRows');
+  checkApprovalContext(options, 'sampleRows');
   const decision = requireSamplesApproval(options.approval, options);
   const redactor = toRedactor(options.profile, options.hashKey);
   const reservoir = new Reservoir<Row>(n, seed);
