@@ -36,6 +36,11 @@ export interface CallResult<T = unknown> {
   offline: boolean;
   /** True when the provider failed and `onUnavailable: 'offline'` answered instead. */
   degraded: boolean;
+  /**
+   * Data blocks cut to the 16,000-character cap (`context`, or a template placeholder's
+   * name): the model saw only their start, marked `[... truncated ...]`. Empty when none was.
+   */
+  truncated: readonly string[];
 }
 
 /** What `run.estimate` returns: the dry run, nothing sent or written. */
@@ -54,6 +59,8 @@ export interface CallEstimate {
   approvals: readonly string[];
   envelope: RequestEnvelopeV1;
   provider: string;
+  /** Data blocks the prompt would cut to the 16,000-character cap (see `CallResult.truncated`). */
+  truncated: readonly string[];
 }
 
 /** Converts the ledger's usage shape to the result's. */

@@ -25,7 +25,7 @@ import type {
 import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
 import { findTemplate } from '../template-files.js';
 import { renderDataBlock } from '../templates/data-block.js';
-import { renderPrompt } from '../templates/render-prompt.js';
+import { DEFAULT_MAX_BLOCK_CHARS, renderPrompt } from '../templates/render-prompt.js';
 import { approvalScopes } from './approval-scopes.js';
 import { CallHolds } from './call-holds.js';
 import {
@@ -74,6 +74,8 @@ interface PreparedCall {
   schemaId: string;
   /** The declared level, else the context's (a disclosure's; 5 with samples): what gates the call. */
   disclosureLevel: 1 | 2 | 3 | 4 | 5 | undefined;
+  /** Data blocks cut to their cap: the host is told, not only the model. */
+  truncated: readonly string[];
 }
 
 /** The request id of a dry run (`run.estimate`): never a stored call's (`req-0001`, ...). */
@@ -139,15 +141,20 @@ async function prepare(
   const template =
     call.template === undefined ? undefined : findTemplate(ctx.templates, call.template);
   let messages: PromptMessage[];
+  let truncated: readonly string[] = [];
   if (template) {
-    messages = renderPrompt(template, {
+    ({ messages, truncated } = renderPrompt(template, {
       goal: input?.text ?? '',
       level: disclosureLevel ?? 0,
       context: context?.value ?? null,
-    }).messages;
+    }));
   } else {
     const parts = [input?.text ?? ''];
-    if (context !== undefined) parts.push(renderDataBlock('context', context.value, 16_000).text);
+    if (context !== undefined) {
+      const block = renderDataBlock('context', context.value, DEFAULT_MAX_BLOCK_CHARS);
+      parts.push(block.text);
+      if (block.truncated) truncated = ['context'];
+    }
     messages = [{ role: 'user', content: parts.filter(Boolean).join('\n\n') }];
   }
   const responseFormat: ResponseFormat | undefined = call.schema
@@ -224,6 +231,7 @@ async function prepare(
     redactionCounts,
     schemaId,
     disclosureLevel,
+    truncated,
   };
 }
 
@@ -259,6 +267,7 @@ export async function estimateCall(ctx: RunContext, call: CallInput): Promise<Ca
     approvals: approvalScopes(ctx.policy, gateFacts(ctx, call, prepared)),
     envelope: prepared.envelope,
     provider: ctx.provider.name,
+    truncated: prepared.truncated,
   };
 }
 
@@ -565,6 +574,7 @@ export async function governedCall<T>(
       attempts,
       offline: !provider.remote,
       degraded,
+      truncated: prepared.truncated,
     };
   } catch (error) {
     // Free or settle what the call held, then say why in one record. Usage the provider
