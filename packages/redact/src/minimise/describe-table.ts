@@ -1,3 +1,4 @@
+import { setOwn } from '../own-property.js';
 import { distinctKey } from './distinct-key.js';
 import { type ColumnType, isMissing, mergeTypes, valueType } from './infer-type.js';
 import { parseTime } from './parse-time.js';
@@ -115,10 +116,10 @@ export class TableProfiler {
         distinctCapped: c.capped,
       });
       if (c.type === 'date' && Number.isFinite(c.min)) {
-        timeRanges[name] = {
+        setOwn(timeRanges, name, {
           start: new Date(c.min).toISOString(),
           end: new Date(c.max).toISOString(),
-        };
+        });
       }
     }
     return {

@@ -1,3 +1,4 @@
+import { setOwn } from '../own-property.js';
 import type { Redactor } from '../redactor/types.js';
 import type { ColumnSummary } from './describe-table.js';
 import type { FrequencyTable } from './top-n.js';
@@ -38,7 +39,7 @@ export function redactTimeRanges(
 ): Record<string, { start: string; end: string }> {
   const out: Record<string, { start: string; end: string }> = {};
   for (const [name, range] of Object.entries(ranges)) {
-    out[redactLabel(redactor, name, counts)] = range;
+    setOwn(out, redactLabel(redactor, name, counts), range);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '../finding.js';
+import { setOwn } from '../own-property.js';
 import { arrayIndex, SPARSE_WALK_LENGTH } from './array-index.js';
 import { childPath, indexPath } from './json-path.js';
 import { integerText } from './number-text.js';
@@ -139,7 +140,7 @@ function walkObject(
       const v = readProperty(value, k);
       const key = redactedKey(walker, k, path, findings);
       const r = walkEntry(walker, k, v, childPath(path, key), depth, ancestors, findings);
-      if (r !== DROP) out[key] = r;
+      if (r !== DROP) setOwn(out, key, r);
     }
     return out;
   } finally {
