@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRunWindow, RUN_WINDOW_PATTERN, runWindowState } from '../src/index.js';
+import { isPmError, parseRunWindow, RUN_WINDOW_PATTERN, runWindowState } from '../src/index.js';
 
 describe('run-window grammar', () => {
   it.each([
@@ -85,5 +85,21 @@ describe('runWindowState', () => {
       const iso = `2026-11-22T${String(h).padStart(2, '0')}:17:00Z`;
       expect(runWindowState(['daily:00:00-24:00'], at(iso), 'Asia/Kolkata').open).toBe(true);
     }
+  });
+
+  it.each([
+    ['an unknown time zone', () => runWindowState(['daily:09:00-10:00'], new Date(), 'Mars/Base')],
+    ['an invalid Date', () => runWindowState(['daily:09:00-10:00'], new Date(Number.NaN))],
+  ])('refuses %s with a PmError (INVALID_ARGUMENT), not a RangeError', (_, call) => {
+    let thrown: unknown;
+    try {
+      call();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isPmError(thrown)).toBe(true);
+    expect((thrown as { code: string }).code).toBe('INVALID_ARGUMENT');
+    expect((thrown as Error).message).toMatch(/runWindowState/);
+    expect((thrown as Error).message).not.toContain('Mars');
   });
 });

@@ -12,6 +12,9 @@
  * each weekday and closes at 06:00 the next morning. Times are wall-clock in the policy's
  * `timezone` (default UTC); the end is exclusive.
  */
+import { PmError } from '../errors/pm-error.js';
+import { isKnownTimeZone } from './time-zone.js';
+
 const DAY = '(?:mon|tue|wed|thu|fri|sat|sun)';
 const ITEM = `${DAY}(?:-${DAY})?`;
 const TIME = '(?:[01][0-9]|2[0-3]):[0-5][0-9]';
@@ -85,6 +88,13 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
+    if (typeof timeZone !== 'string' || !isKnownTimeZone(timeZone)) {
+      // Not quoted back: the message may end up in a log, and the name is the caller's input.
+      throw new PmError(
+        'INVALID_ARGUMENT',
+        'runWindowState: the time zone is not one this runtime knows; pass an IANA name such as "Europe/London" (validate the policy first: its timezone is checked the same way).',
+      );
+    }
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
@@ -136,13 +146,20 @@ export interface RunWindowState {
 
 /**
  * Evaluates run windows at an instant in a time zone (an IANA name; default `UTC`).
- * Windows that do not parse are ignored here: validate the policy first.
+ * Windows that do not parse are ignored here: validate the policy first. An unknown time
+ * zone or an invalid Date throws `PmError` `INVALID_ARGUMENT`.
  */
 export function runWindowState(
   windows: readonly string[],
   at: Date = new Date(),
   timeZone = 'UTC',
 ): RunWindowState {
+  if (!(at instanceof Date) || Number.isNaN(at.getTime())) {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      'runWindowState: `at` must be a valid Date (the instant to check), or left out for now.',
+    );
+  }
   const parsed = windows.map(parseRunWindow).filter((w): w is RunWindow => w !== undefined);
   const now = localTime(at, timeZone);
   if (parsed.some((w) => isOpenAt(w, now))) return { open: true };
