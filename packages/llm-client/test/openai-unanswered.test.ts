@@ -205,7 +205,7 @@ describe('a 2xx without an answer is a billed failure, not an empty text', () =>
       { fetch: createEgressFetch({ allow: provider.origins }) },
     );
     expect(result.text).toBe('The cases are sl');
-    expect(result.finishReason).toBe('incomplete');
+    expect(result.finishReason).toBe('length');
   });
 
   it.each(outOfTokens)(

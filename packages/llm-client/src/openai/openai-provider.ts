@@ -22,6 +22,7 @@ import { mapOpenAIError } from './map-openai-error.js';
 import { parseBaseURL } from './parse-base-url.js';
 import { answeredModel, answerText } from './read-answer.js';
 import { fromChatUsage, fromResponsesUsage } from './read-usage.js';
+import { responsesFinishReason } from './responses-finish-reason.js';
 import { strictSchemaProblems } from './strict-json-schema.js';
 import { type Unanswered, unansweredError } from './unanswered-error.js';
 import { UnsupportedSchemaError } from './unsupported-schema-error.js';
@@ -240,11 +241,15 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
       if (text === '' && response.incomplete_details?.reason === 'max_output_tokens') {
         throw unansweredError(withinLimit(request, usage), usage);
       }
+      const finishReason = responsesFinishReason(
+        response.status,
+        response.incomplete_details?.reason,
+      );
       return {
         text,
         model: answeredModel(response.model, request.model),
         usage,
-        ...(response.status ? { finishReason: response.status } : {}),
+        ...(finishReason ? { finishReason } : {}),
       };
     } catch (error) {
       const timedOut = timer.signal.aborted && !request.signal?.aborted;

@@ -37,6 +37,12 @@ export interface CallResult<T = unknown> {
   /** True when the provider failed and `onUnavailable: 'offline'` answered instead. */
   degraded: boolean;
   /**
+   * Why the model stopped, in Chat Completions' words whichever OpenAI API answered: `stop`,
+   * `length` (cut at `maxOutputTokens`: the answer is incomplete), `content_filter`,
+   * `tool_calls`; undefined when the provider did not say. Recorded as `finish_reason`.
+   */
+  finishReason: string | undefined;
+  /**
    * Data blocks cut to the 16,000-character cap (`context`, or a template placeholder's
    * name): the model saw only their start, marked `[... truncated ...]`. Empty when none was.
    */

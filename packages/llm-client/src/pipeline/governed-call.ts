@@ -532,6 +532,8 @@ export async function governedCall<T>(
     let costUsd = 0;
     if (holds) costUsd = await holds.settle(usage);
     // 12 response record
+    // As recorded, so a replayed call answers with the same finishReason.
+    const finishReason = result.finishReason ? result.finishReason.slice(0, 64) : undefined;
     ctx.ledger.append({
       type: 'response',
       stage: prepared.stage,
@@ -543,7 +545,7 @@ export async function governedCall<T>(
         cost_usd: costUsd,
         attempts,
         latency_ms: Math.round(latencyMs * 1000) / 1000,
-        ...(result.finishReason ? { finish_reason: result.finishReason.slice(0, 64) } : {}),
+        ...(finishReason ? { finish_reason: finishReason } : {}),
         valid: validationError === undefined,
       },
     });
@@ -574,6 +576,7 @@ export async function governedCall<T>(
       attempts,
       offline: !provider.remote,
       degraded,
+      finishReason,
       truncated: prepared.truncated,
     };
   } catch (error) {
