@@ -1,4 +1,5 @@
 import { PmError } from '@pm/envelope-schemas';
+import { typeName } from '../invalid-option.js';
 import type { RedactorOptions } from '../redactor/types.js';
 import {
   type ApprovalContext,
@@ -103,10 +104,20 @@ export function buildDisclosure(
   checkOptionsObject(options, 'buildDisclosure', "{ level: 2, profile: 'strict' }");
   const { level } = options;
   if (![1, 2, 3, 4, 5].includes(level)) {
+    // A number is shown; anything else by its type only (never echoed, its `toString`
+    // never run): ladder errors do not carry values.
+    const got = typeof level === 'number' ? String(level) : typeName(level);
     throw new PmError(
       'INVALID_ARGUMENT',
-      `Disclosure level must be 1 to 5, got ${String(level)}.`,
-      { details: { level } },
+      `buildDisclosure: level must be 1 to 5, got ${got === 'undefined' ? 'nothing' : got}; pass e.g. level: 2 (shape), or 5 with an approval for samples.`,
+      {
+        details: {
+          function: 'buildDisclosure',
+          argument: 'level',
+          type: typeof level,
+          ...(typeof level === 'number' ? { level } : {}),
+        },
+      },
     );
   }
   checkRowSource(rows, 'buildDisclosure');

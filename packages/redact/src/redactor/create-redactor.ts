@@ -1,4 +1,5 @@
 import {
+  isQuotableKey,
   isSecretValue,
   PmError,
   parseRedactionProfile,
@@ -26,12 +27,19 @@ const MIN_KEY_BYTES = 16;
 function resolveProfile(options: RedactorOptions): RedactionProfileV1 {
   const p = options.profile ?? 'homebrew';
   if (typeof p === 'string') {
-    const builtin = (BUILTIN_PROFILES as Record<string, RedactionProfileV1 | undefined>)[p];
+    // Own names only: `toString` or `__proto__` found Object.prototype's member and failed
+    // later with a TypeError.
+    const builtin = Object.hasOwn(BUILTIN_PROFILES, p)
+      ? (BUILTIN_PROFILES as Record<string, RedactionProfileV1>)[p]
+      : undefined;
     if (builtin === undefined) {
+      // Quoted only when shaped like a name (the rule unknown options follow): a value
+      // passed by mistake is given by its length.
+      const quotable = isQuotableKey(p);
       throw new PmError(
         'INVALID_ARGUMENT',
-        `Unknown redaction profile "${p}"; use "homebrew", "hashed-retail" or "strict", or pass a RedactionProfileV1 object.`,
-        { details: { profile: p } },
+        `Unknown redaction profile ${quotable ? `"${p}"` : `of ${p.length} characters`}; use "homebrew", "hashed-retail" or "strict", or pass a RedactionProfileV1 object.`,
+        { details: { profile: quotable ? p : null } },
       );
     }
     return builtin;
