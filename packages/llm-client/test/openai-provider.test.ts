@@ -95,11 +95,23 @@ describe('openaiProvider against a loopback server with the real SDK', () => {
     });
   });
 
-  it('does not send reasoning_effort to models that reject it', async () => {
-    const { server, provider, fetch } = await setup(() => ({ kind: 'complete' }));
-    await provider.call({ ...request, model: 'gpt-4o' }, { fetch });
-    expect(server.requests[0]!.body).not.toHaveProperty('reasoning_effort');
-  });
+  it.each(['gpt-4o', 'gpt-5-chat-latest', 'gpt-5.2-chat-latest', 'ft:gpt-4o-mini:acme::x1'])(
+    'does not send reasoning_effort to %s, which rejects it',
+    async (model) => {
+      const { server, provider, fetch } = await setup(() => ({ kind: 'complete' }));
+      await provider.call({ ...request, model }, { fetch });
+      expect(server.requests[0]!.body).not.toHaveProperty('reasoning_effort');
+    },
+  );
+
+  it.each(['o4-mini', 'gpt-5.2', 'ft:o4-mini-2025-04-16:acme::x1'])(
+    'sends reasoning_effort to %s, a reasoning model (a fine-tune is its base model)',
+    async (model) => {
+      const { server, provider, fetch } = await setup(() => ({ kind: 'complete' }));
+      await provider.call({ ...request, model }, { fetch });
+      expect(server.requests[0]!.body).toMatchObject({ reasoning_effort: 'low' });
+    },
+  );
 
   it('maps 429 with Retry-After to a retryable error, without retrying itself', async () => {
     const { server, provider, fetch } = await setup(() => ({

@@ -22,6 +22,7 @@ import { mapOpenAIError } from './map-openai-error.js';
 import { parseBaseURL } from './parse-base-url.js';
 import { answeredModel, answerText } from './read-answer.js';
 import { fromChatUsage, fromResponsesUsage } from './read-usage.js';
+import { takesReasoningEffort } from './reasoning-models.js';
 import { responsesFinishReason } from './responses-finish-reason.js';
 import { strictSchemaProblems } from './strict-json-schema.js';
 import { type Unanswered, unansweredError } from './unanswered-error.js';
@@ -61,9 +62,6 @@ const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 /** Responses API statuses that carry an answer; any other (`failed`, `cancelled`...) does not. */
 const ANSWERED = new Set(['completed', 'incomplete']);
-
-// Only reasoning models take `reasoning_effort`; sending it to others is a 400.
-const REASONING_MODELS = /^(gpt-5|o1|o3|o4)/;
 
 /** The `no_text_within_limit` failure of `request`, with what its usage says went to reasoning. */
 function withinLimit(request: ProviderCallRequest, usage: TokenUsageV1 | undefined): Unanswered {
@@ -160,7 +158,7 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
         // ledger's control; what a call did is in the ledger and the `onEvent` hook.
         logLevel: 'off',
       });
-      const effort = REASONING_MODELS.test(request.model) ? request.reasoningEffort : undefined;
+      const effort = takesReasoningEffort(request.model) ? request.reasoningEffort : undefined;
       const format = request.responseFormat;
       if (api === 'chat') {
         const completion = await client.chat.completions.create(
