@@ -80,6 +80,34 @@ describe('runWindowState', () => {
     expect(state.nextOpening).toEqual(at('2026-03-09T13:00:00Z'));
   });
 
+  it('never names an opening inside the hour a DST change skips', () => {
+    // New York skips 02:00-03:00 on 2026-03-08 (07:00Z: 02:00 EST becomes 03:00 EDT).
+    const ny = 'America/New_York';
+    // 02:30-03:00 does not exist that day: the next opening is 02:30 EDT on the 9th.
+    const skipped = runWindowState(['daily:02:30-03:00'], at('2026-03-08T05:00:00Z'), ny);
+    expect(skipped.nextOpening).toEqual(at('2026-03-09T06:30:00Z'));
+    // 02:00-04:00 opens when the clocks jump to 03:00 EDT.
+    const shortened = runWindowState(['daily:02:00-04:00'], at('2026-03-08T05:00:00Z'), ny);
+    expect(shortened.nextOpening).toEqual(at('2026-03-08T07:00:00Z'));
+    // London skips 01:00-02:00 on 2026-03-29.
+    const london = runWindowState(
+      ['daily:01:30-02:00'],
+      at('2026-03-29T00:10:00Z'),
+      'Europe/London',
+    );
+    expect(london.nextOpening).toEqual(at('2026-03-30T00:30:00Z'));
+    for (const state of [skipped, shortened, london]) {
+      const zone = state === london ? 'Europe/London' : ny;
+      const windows =
+        state === skipped
+          ? ['daily:02:30-03:00']
+          : state === shortened
+            ? ['daily:02:00-04:00']
+            : ['daily:01:30-02:00'];
+      expect(runWindowState(windows, state.nextOpening, zone).open).toBe(true);
+    }
+  });
+
   it('treats daily:00:00-24:00 as always open', () => {
     for (let h = 0; h < 24; h++) {
       const iso = `2026-11-22T${String(h).padStart(2, '0')}:17:00Z`;

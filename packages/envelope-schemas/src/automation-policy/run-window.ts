@@ -137,6 +137,22 @@ function isOpenAt(window: RunWindow, local: LocalTime): boolean {
   return days.has((local.weekday + 6) % 7) && local.minute < endMinute;
 }
 
+/** Longest stretch of wall-clock time a DST change skips (some zones skip 2 hours). */
+const MAX_SKIPPED_MS = 3 * 3_600_000;
+
+/**
+ * The first minute from `utc` (a window's start converted to UTC) at which `window` is
+ * open. Usually `utc` itself; when the start falls in the hour a DST change skips, `utc`
+ * reads as a time before the window, and the opening is the first minute after the jump
+ * that is still inside the window, or none that day (undefined).
+ */
+function openingFrom(window: RunWindow, utc: number, timeZone: string): number | undefined {
+  for (let t = utc; t <= utc + MAX_SKIPPED_MS; t += 60_000) {
+    if (isOpenAt(window, localTime(new Date(t), timeZone))) return t;
+  }
+  return undefined;
+}
+
 /** Whether any window is open, and if none is, when the next one opens. */
 export interface RunWindowState {
   open: boolean;
@@ -175,7 +191,14 @@ export function runWindowState(
       // Local wall-clock -> UTC: subtract the offset in force at that moment (twice, for DST).
       let utc = localStartMs - now.utcOffsetMs;
       utc = localStartMs - localTime(new Date(utc), timeZone).utcOffsetMs;
-      if (utc > at.getTime() && (next === undefined || utc < next)) next = utc;
+      const opening = openingFrom(window, utc, timeZone);
+      if (
+        opening !== undefined &&
+        opening > at.getTime() &&
+        (next === undefined || opening < next)
+      ) {
+        next = opening;
+      }
     }
     if (next !== undefined) break;
   }
