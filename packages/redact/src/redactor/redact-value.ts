@@ -4,7 +4,7 @@ import { arrayIndex, SPARSE_WALK_LENGTH } from './array-index.js';
 import { childPath, indexPath } from './json-path.js';
 import { integerText } from './number-text.js';
 import { isSensitiveKey, normaliseKey } from './sensitive-keys.js';
-import { unbox } from './unbox.js';
+import { scalarOf, unbox } from './unbox.js';
 
 /** What the deep walk needs from its redactor. */
 export interface ValueWalker {
@@ -255,9 +255,9 @@ function walkEntry(
     return walker.replaceWhole('secret', text, path, 'sensitive-key', findings);
   }
   if (walker.hashFields.has(nk)) {
-    // A boxed `new String(email)` is hashed as the address is (anything else boxed goes on
-    // to the walk, which unboxes it too).
-    const scalar = typeof v === 'object' ? unbox(v) : v;
+    // A boxed `new String(email)`, a Date or an id object is hashed as its text (anything
+    // else goes on to the walk).
+    const scalar = typeof v === 'object' ? scalarOf(v) : v;
     if (typeof scalar === 'string' || typeof scalar === 'number' || typeof scalar === 'bigint') {
       return walker.replaceWhole('identifier', String(scalar), path, 'hash-field', findings);
     }

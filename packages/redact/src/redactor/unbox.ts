@@ -32,3 +32,20 @@ export function unbox(value: object): unknown {
     return value;
   }
 }
+
+/**
+ * The scalar an object stands for, for a hash field: a boxed primitive's primitive, else
+ * what its `toJSON` returns (a Date's ISO text, a database id's hex); `value` itself when
+ * neither applies or host code throws (the walk then marks it). Walked as an object, a
+ * Date or an id under a hash field came out in clear instead of hashed.
+ */
+export function scalarOf(value: object): unknown {
+  try {
+    const primitive = unbox(value);
+    if (primitive !== value) return primitive;
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    return typeof toJSON === 'function' ? toJSON.call(value, '') : value;
+  } catch {
+    return value;
+  }
+}
