@@ -21,7 +21,7 @@ import {
   redactVariants,
 } from './redact-labels.js';
 import { Reservoir } from './reservoir.js';
-import { checkRowSource, consumeRows, type Row, type RowSource } from './rows.js';
+import { checkRowSource, consumeRows, isRow, type Row, type RowSource } from './rows.js';
 import { type ProfileInput, toRedactor } from './sample-rows.js';
 import { type FrequencyTable, resolveTopN } from './top-n.js';
 
@@ -144,7 +144,7 @@ export function buildDisclosure(
     (row) => {
       profiler.add(row);
       log?.add(row);
-      reservoir?.add(row);
+      if (isRow(row)) reservoir?.add(row);
     },
     () => {
       const table = profiler.result();

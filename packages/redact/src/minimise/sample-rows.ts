@@ -9,7 +9,7 @@ import {
 } from './check-approval.js';
 import { checkOptionsObject, resolveCount, resolveSeed } from './invalid-argument.js';
 import { Reservoir } from './reservoir.js';
-import { checkRowSource, consumeRows, type Row, type RowSource } from './rows.js';
+import { checkRowSource, consumeRows, isRow, type Row, type RowSource } from './rows.js';
 
 /** The profile that redacts samples: a redactor, or what `createRedactor` takes. */
 export type ProfileInput = Redactor | BuiltinProfileName | RedactionProfileV1;
@@ -30,9 +30,12 @@ export interface SampleRowsOptions extends ApprovalContext {
 
 /** Level 5: redacted sample rows. */
 export interface SampleRowsResult {
-  /** The sampled rows, each redacted by the profile. */
+  /**
+   * The sampled rows, each redacted by the profile; only objects (`null` lines and other
+   * non-objects are skipped).
+   */
   rows: Row[];
-  /** Rows read in all. */
+  /** Rows read in all, non-objects included. */
   rowsSeen: number;
   /** Findings per type over the sampled rows. */
   counts: Record<string, number>;
@@ -94,12 +97,14 @@ export function sampleRows(
   const decision = requireSamplesApproval(options.approval, options);
   const redactor = toRedactor(options.profile, options.hashKey);
   const reservoir = new Reservoir<Row>(n, seed);
+  let seen = 0;
   return consumeRows(
     rows,
-    (row) => reservoir.add(row),
-    () => {
-      const { items, seen } = reservoir.result();
-      return redactSample(redactor, items, seen, decision.approver);
+    (row) => {
+      seen++;
+      // A `null` line is skipped here as everywhere on the ladder, not given a sample's place.
+      if (isRow(row)) reservoir.add(row);
     },
+    () => redactSample(redactor, reservoir.result().items, seen, decision.approver),
   );
 }
