@@ -75,6 +75,10 @@ describe('redactValue on host objects', () => {
     expect(Object.keys(big)).toHaveLength(1);
   });
 
+  it('a SharedArrayBuffer is binary like an ArrayBuffer, not an empty object', () => {
+    expect(r.redactValue({ s: new SharedArrayBuffer(8) }).value).toEqual({ s: '[BINARY 8 bytes]' });
+  });
+
   it('-0, NaN and a Date survive the copy', () => {
     const out = r.redactValue({ z: -0, n: Number.NaN, d: new Date(0) }).value as Record<
       string,

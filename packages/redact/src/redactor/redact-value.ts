@@ -93,7 +93,12 @@ function walkObject(
   findings: Finding[],
 ): unknown {
   if (value instanceof Date) return new Date(value.getTime());
-  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
+  if (
+    ArrayBuffer.isView(value) ||
+    value instanceof ArrayBuffer ||
+    // A worker's shared memory is binary too (it came out as `{}`).
+    (typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer)
+  ) {
     return `[BINARY ${value.byteLength} bytes]`;
   }
   if (ancestors.has(value)) return CIRCULAR;
