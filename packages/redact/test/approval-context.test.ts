@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { buildDisclosure, sampleRows } from '../src/index.js';
 import { samplesApproval } from './helpers/samples-approval.js';
@@ -42,6 +43,8 @@ describe('the approval context (runId, stage, at) is checked before it is truste
   });
 
   it('a valid context still decides', () => {
+    const foreign = runInNewContext("new Date('2998-01-01T00:00:00Z')") as Date;
+    expect(sampleRows(rows, { n: 1, approval: expiring, at: foreign }).rows).toHaveLength(1);
     const at = new Date('2998-01-01T00:00:00Z');
     expect(
       sampleRows(rows, { n: 1, approval: { ...expiring, run_id: 'r1' }, runId: 'r1', at }).rows,

@@ -31,6 +31,18 @@ export function requireSamplesApproval(
 }
 
 /**
+ * The time of a Date, from this realm or another (a `vm` context), or NaN for anything
+ * else: `Date.prototype.getTime` throws unless given a real Date.
+ */
+function dateTime(value: unknown): number {
+  try {
+    return Date.prototype.getTime.call(value);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
  * Throws `INVALID_ARGUMENT` unless the context `fn` was given is usable: `runId` and
  * `stage` strings, `at` a valid Date. `at: '2026-06-01'` once ended in a TypeError (or was
  * ignored when the approval did not expire), and `runId: 5` was refused as "names another
@@ -50,7 +62,7 @@ export function checkApprovalContext(context: ApprovalContext, fn: string): void
     }
   }
   const { at } = context;
-  if (at !== undefined && !(at instanceof Date && !Number.isNaN(at.getTime()))) {
+  if (at !== undefined && Number.isNaN(dateTime(at))) {
     throw invalidArgument(
       fn,
       'at',
