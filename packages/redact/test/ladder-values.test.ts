@@ -75,3 +75,17 @@ describe('ladder aggregates over awkward values', () => {
     });
   });
 });
+
+describe('case ids that are objects', () => {
+  it('are told apart by their content, not all read as "[object Object]"', () => {
+    const s = describeEventLog(
+      [
+        { c: { order: 1, line: 1 }, a: 'x', t: 1 },
+        { c: { order: 1, line: 2 }, a: 'x', t: 2 },
+        { c: { order: 1, line: 2 }, a: 'y', t: 3 },
+      ],
+      roles,
+    );
+    expect(s.shape).toMatchObject({ events: 3, cases: 2, variants: 2 });
+  });
+});

@@ -1,4 +1,5 @@
 import { checkRoles } from './check-roles.js';
+import { distinctKey } from './distinct-key.js';
 import { parseTime } from './parse-time.js';
 import { quantileSorted } from './quantile.js';
 import { checkRowSource, consumeRows, isRow, type Row, type RowSource } from './rows.js';
@@ -116,7 +117,9 @@ export class EventLogAccumulator {
       if (t < this.minTime) this.minTime = t;
       if (t > this.maxTime) this.maxTime = t;
     }
-    const key = typeof caseValue === 'string' ? caseValue : String(caseValue);
+    // An object id (`{ order, line }`) by its content: `String` read every one as
+    // `[object Object]`, all one case.
+    const key = typeof caseValue === 'string' ? caseValue : distinctKey(caseValue);
     let c = this.cases.get(key);
     if (c === undefined) {
       c = { acts: [], times: [], sorted: true };

@@ -4,7 +4,8 @@ function bigintAsText(_key: string, value: unknown): unknown {
 }
 
 /**
- * The text a value is counted under among its column's distinct values: a scalar as
+ * The text a value is counted under among its column's distinct values (and an event's
+ * case id is grouped by): a scalar as
  * `String` gives it, an object as its JSON. An object JSON cannot write (one holding a
  * BigInt, a cycle, a `toJSON` that throws) once made `describeTable` throw; BigInts are
  * written with an `n`, and what still fails counts as one value.
