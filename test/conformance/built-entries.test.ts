@@ -49,4 +49,12 @@ describe('built packages', () => {
       expect(JSON.parse(stdout)).toEqual({ attempts: 2, calls: 2 });
     },
   );
+
+  it('the pm-ledger bin npm links runs the built CLI', async () => {
+    distOf('ledger');
+    const manifest = JSON.parse(readFileSync(join(packages, 'ledger', 'package.json'), 'utf8'));
+    const bin = join(packages, 'ledger', manifest.bin['pm-ledger']);
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, '--help']);
+    expect(stdout).toMatch(/^usage: pm-ledger <command> <runDir>/);
+  });
 });

@@ -20,6 +20,14 @@ describe.each(packages)('packages/$dir/package.json', ({ dir, manifest }) => {
     expect(manifest.files).toContain('dist');
   });
 
+  it('links its bins to committed files (npm links bins at install, before a checkout builds dist/)', () => {
+    for (const [name, target] of Object.entries((manifest.bin ?? {}) as Record<string, string>)) {
+      expect(target, `bin ${name}`).not.toMatch(/(^|\/)dist\//);
+      expect(() => readFileSync(new URL(`${dir}/${target}`, root)), `bin ${name}`).not.toThrow();
+      expect(manifest.files, `bin ${name} is published`).toContain(target.split('/')[1]);
+    }
+  });
+
   it('gives every code entry types, import and require', () => {
     const entries = Object.entries(manifest.exports as Record<string, unknown>).filter(
       ([key]) => !key.endsWith('.json'),
