@@ -1,12 +1,15 @@
 import { SECRET_DETECTORS } from './detectors/secrets/secret-detectors.js';
+import { urlCredentialsSecret } from './detectors/url-credentials.js';
 import type { SecretFinding } from './finding.js';
 import { compileDetectors, runDetectors } from './scan.js';
 
-const COMPILED = compileDetectors(SECRET_DETECTORS);
+// A web URL's password too: it is a credential, though the redactor files it under its own
+// `url_credentials` type rather than among the secret detectors.
+const COMPILED = compileDetectors([...SECRET_DETECTORS, urlCredentialsSecret]);
 
 /**
- * Finds secrets (API keys, tokens, private keys, credentials in headers, URIs and
- * assignments) in `text`, with the built-in secret detectors only and no allow-list.
+ * Finds secrets (API keys, tokens, private keys, credentials in headers, URIs, web URLs'
+ * userinfo (`basic_auth`) and assignments) in `text`, with the built-in secret detectors only and no allow-list.
  * Returns UTF-16 spans sorted by start, non-overlapping; never the values. Meant for
  * other packages (the ledger scans every record with it) that need no profile.
  *

@@ -105,7 +105,11 @@ describe('long URL authorities without an @ keep the scan linear', () => {
       ['secret', pw],
       ['url_credentials', `svc:${pw}`],
     ]);
-    expect(detectSecrets(text).map((f) => text.slice(f.start, f.end))).toEqual([pw]);
+    // detectSecrets reports the web URL's userinfo too, as a basic_auth secret.
+    expect(detectSecrets(text).map((f) => [f.kind, text.slice(f.start, f.end)])).toEqual([
+      ['connection_string', pw],
+      ['basic_auth', `svc:${pw}`],
+    ]);
   });
 
   /**

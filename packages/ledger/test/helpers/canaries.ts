@@ -31,6 +31,7 @@ export function makeCanaries(): Canary[] {
   const stripe = `sk_live_${random(24)}`;
   const bearer = random(40);
   const password = random(18);
+  const webPassword = random(20);
   const pem = generateKeyPairSync('ed25519')
     .privateKey.export({ type: 'pkcs8', format: 'pem' })
     .toString();
@@ -49,5 +50,11 @@ export function makeCanaries(): Canary[] {
       secret: password,
     },
     { kind: 'private_key', text: pem, secret: pemBody },
+    // A password in a web URL's userinfo: sent as HTTP Basic credentials.
+    {
+      kind: 'basic_auth',
+      text: `https://deploy:${webPassword}@git.example.com/org/repo.git`,
+      secret: webPassword,
+    },
   ];
 }
