@@ -75,7 +75,11 @@ function facts(data: Partial<Disclosure>): string[] {
     );
   }
   const perf = data.performance;
-  if (perf) {
+  // An empty log, or one without a valid time, has no durations: NaN, or null once the
+  // disclosure has been through JSON. Said so, not as "NaN days" or "0 days".
+  if (perf && !Number.isFinite(perf.caseDurationMs.median)) {
+    out.push('No case has a measurable duration (the log has no case with valid times).');
+  } else if (perf) {
     out.push(
       `The median case takes ${days(perf.caseDurationMs.median)} (95th percentile ${days(perf.caseDurationMs.p95)}), and about ${
         Math.round(perf.throughputPerDay.cases * 10) / 10
