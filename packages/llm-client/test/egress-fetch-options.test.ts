@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createEgressFetch, EgressDeniedError, isPmError } from '../src/index.js';
+import { thrown } from './helpers/thrown.js';
 import { startRawServer } from './raw-http-server.js';
 
 type Options = Parameters<typeof createEgressFetch>[0];
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('createEgressFetch options', () => {
   it.each([

@@ -6,10 +6,11 @@ import {
   isPmError,
 } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
+import { sayOk } from './helpers/call-provider.js';
+import { testApiKey } from './helpers/test-api-key.js';
 import { startRawServer } from './raw-http-server.js';
 
-// Built at run time: the repository's secret scanner refuses key-shaped literals.
-const apiKey = ['sk', 'test', 'l'.repeat(24)].join('-');
+const apiKey = testApiKey('l');
 
 describe('a redirect whose Location cannot be parsed', () => {
   it('is an EgressDeniedError (bad_url), reported, not a TypeError', async () => {
@@ -30,18 +31,7 @@ describe('a redirect whose Location cannot be parsed', () => {
 
       // Through the real SDK, the provider reports the denial itself.
       const provider = openaiProvider({ apiKey, baseURL: server.baseURL });
-      const failure = await provider
-        .call(
-          {
-            requestId: 'req-1',
-            model: 'gpt-4o',
-            messages: [{ role: 'user', content: 'Say ok.' }],
-            maxOutputTokens: 8,
-            reasoningEffort: 'low',
-          },
-          { fetch },
-        )
-        .catch((e: unknown) => e);
+      const failure = await provider.call(sayOk(), { fetch }).catch((e: unknown) => e);
       expect(isPmError(failure) && failure.code).toBe('EGRESS_DENIED');
       expect((failure as EgressDeniedError).reason).toBe('bad_url');
     } finally {

@@ -1,20 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLLMClient, isPmError } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
+import { ledgerRecords } from './helpers/ledger-records.js';
+import { tempRoot } from './helpers/temp-root.js';
+import { testApiKey } from './helpers/test-api-key.js';
 import { localPolicy } from './local-policy.js';
-import { type RawServer, startRawServer } from './raw-http-server.js';
+import { useRawServers } from './raw-http-server.js';
 
-// Built at run time: the repository's secret scanner refuses key-shaped literals.
-const apiKey = ['sk', 'test', 'a'.repeat(24)].join('-');
-const root = mkdtempSync(join(tmpdir(), 'pm-openai-answer-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-const servers: RawServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const apiKey = testApiKey('a');
+const root = tempRoot('pm-openai-answer-');
+const serve = useRawServers();
 
 function completion(message: Record<string, unknown>, model?: unknown): string {
   return JSON.stringify({
@@ -28,10 +24,7 @@ function completion(message: Record<string, unknown>, model?: unknown): string {
 }
 
 async function governed(name: string, body: string) {
-  const server = await startRawServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' }).end(body);
-  });
-  servers.push(server);
+  const server = await serve(body);
   const dir = join(root, name);
   const client = createLLMClient({
     provider: openaiProvider({ apiKey, baseURL: server.baseURL }),
@@ -47,10 +40,7 @@ async function governed(name: string, body: string) {
       (error: unknown) => error,
     );
   await run.end();
-  const records = readFileSync(join(dir, name, 'ledger.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { type: string; data: Record<string, unknown> });
+  const records = ledgerRecords(dir, name);
   return { outcome, records, server };
 }
 

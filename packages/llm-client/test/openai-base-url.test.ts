@@ -2,53 +2,31 @@ import { isPmError } from '@pm/envelope-schemas';
 import { describe, expect, it } from 'vitest';
 import { createEgressFetch } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
-import { chatCompletion, startRawServer } from './raw-http-server.js';
+import { callProvider } from './helpers/call-provider.js';
+import { testApiKey } from './helpers/test-api-key.js';
+import { thrown } from './helpers/thrown.js';
+import { chatCompletion, useRawServers } from './raw-http-server.js';
 
-// Built at run time: the repository's secret scanner refuses key-shaped literals.
-const apiKey = ['sk', 'test', 'b'.repeat(24)].join('-');
+const apiKey = testApiKey('b');
+// Built at run time: the repository's secret scanner refuses token-shaped literals.
 const token = ['gw', 'tok', 'z'.repeat(24)].join('_');
 
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a throw');
-}
+const serve = useRawServers();
 
 describe('openaiProvider({ baseURL }) with a query or fragment', () => {
   it.each(['?api-version=2024-10-21', '?', '#section-x'])(
     'refuses %j before any request, since the SDK would append the endpoint after it',
     async (suffix) => {
-      const server = await startRawServer((_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(chatCompletion('ok'));
-      });
-      try {
-        const error = thrown(() =>
-          openaiProvider({ apiKey, baseURL: `${server.baseURL}${suffix}` }),
-        );
-        expect(isPmError(error) && error.code).toBe('INVALID_ARGUMENT');
-        expect(error.message).toContain('query or fragment');
-        expect(error.message).not.toContain(suffix.slice(1) || '\u0000');
-        expect(server.seen).toHaveLength(0);
-        // Without it, the request reaches /v1/chat/completions.
-        const provider = openaiProvider({ apiKey, baseURL: server.baseURL });
-        await provider.call(
-          {
-            requestId: 'req-1',
-            model: 'gpt-4o',
-            messages: [{ role: 'user', content: 'Say ok.' }],
-            maxOutputTokens: 8,
-            reasoningEffort: 'low',
-          },
-          { fetch: createEgressFetch({ allow: provider.origins }) },
-        );
-        expect(server.seen[0]!.url).toBe('/v1/chat/completions');
-      } finally {
-        await server.close();
-      }
+      const server = await serve(chatCompletion('ok'));
+      const error = thrown(() => openaiProvider({ apiKey, baseURL: `${server.baseURL}${suffix}` }));
+      expect(isPmError(error) && error.code).toBe('INVALID_ARGUMENT');
+      expect(error.message).toContain('query or fragment');
+      expect(error.message).not.toContain(suffix.slice(1) || '\u0000');
+      expect(server.seen).toHaveLength(0);
+      // Without it, the request reaches /v1/chat/completions.
+      const provider = openaiProvider({ apiKey, baseURL: server.baseURL });
+      await callProvider(provider);
+      expect(server.seen[0]!.url).toBe('/v1/chat/completions');
     },
   );
 });

@@ -1,55 +1,32 @@
 import { isPmError } from '@pm/envelope-schemas';
 import { describe, expect, it } from 'vitest';
-import { createEgressFetch } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
-import { chatCompletion, startRawServer } from './raw-http-server.js';
+import { callProvider } from './helpers/call-provider.js';
+import { testApiKey } from './helpers/test-api-key.js';
+import { thrown } from './helpers/thrown.js';
+import { chatCompletion, useRawServers } from './raw-http-server.js';
 
-// Built at run time: the repository's secret scanner refuses key-shaped literals.
-const apiKey = ['sk', 'test', 'o'.repeat(24)].join('-');
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a throw');
-}
+const apiKey = testApiKey('o');
+const serve = useRawServers();
 
 describe('openaiProvider options', () => {
   it('refuses a misspelt baseURL instead of sending the prompt to api.openai.com', async () => {
-    const server = await startRawServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(chatCompletion('ok'));
-    });
-    try {
-      const error = thrown(() =>
-        openaiProvider({ apiKey, baseUrl: server.baseURL } as unknown as Parameters<
-          typeof openaiProvider
-        >[0]),
-      );
-      expect(isPmError(error) && error.code).toBe('INVALID_ARGUMENT');
-      expect(error.message).toContain('"baseUrl"');
-      expect(error.message).toContain('did you mean baseURL?');
-      expect(error.message).not.toContain(apiKey);
-      expect(error.message).not.toContain(server.baseURL);
-      // Spelt right, the same options reach the gateway.
-      const provider = openaiProvider({ apiKey, baseURL: server.baseURL });
-      expect(provider.origins).toEqual([server.origin]);
-      const result = await provider.call(
-        {
-          requestId: 'req-1',
-          model: 'gpt-4o',
-          messages: [{ role: 'user', content: 'Say ok.' }],
-          maxOutputTokens: 8,
-          reasoningEffort: 'low',
-        },
-        { fetch: createEgressFetch({ allow: provider.origins }) },
-      );
-      expect(result.text).toBe('ok');
-    } finally {
-      await server.close();
-    }
+    const server = await serve(chatCompletion('ok'));
+    const error = thrown(() =>
+      openaiProvider({ apiKey, baseUrl: server.baseURL } as unknown as Parameters<
+        typeof openaiProvider
+      >[0]),
+    );
+    expect(isPmError(error) && error.code).toBe('INVALID_ARGUMENT');
+    expect(error.message).toContain('"baseUrl"');
+    expect(error.message).toContain('did you mean baseURL?');
+    expect(error.message).not.toContain(apiKey);
+    expect(error.message).not.toContain(server.baseURL);
+    // Spelt right, the same options reach the gateway.
+    const provider = openaiProvider({ apiKey, baseURL: server.baseURL });
+    expect(provider.origins).toEqual([server.origin]);
+    const result = await callProvider(provider);
+    expect(result.text).toBe('ok');
   });
 
   it.each([

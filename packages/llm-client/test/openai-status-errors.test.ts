@@ -1,30 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import {
-  createEgressFetch,
-  createLLMClient,
-  isPmError,
-  ProviderUnavailableError,
-} from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { createLLMClient, isPmError, ProviderUnavailableError } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
+import { callProvider } from './helpers/call-provider.js';
+import { tempRoot } from './helpers/temp-root.js';
+import { testApiKey } from './helpers/test-api-key.js';
 import { localPolicy } from './local-policy.js';
-import { chatCompletion, type RawServer, startRawServer } from './raw-http-server.js';
+import { chatCompletion, type RawServer, useRawServers } from './raw-http-server.js';
 
-// Built at run time: the repository's secret scanner refuses key-shaped literals.
-const apiKey = ['sk', 'test', 's'.repeat(24)].join('-');
-const root = mkdtempSync(join(tmpdir(), 'pm-openai-status-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-const servers: RawServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const apiKey = testApiKey('s');
+const root = tempRoot('pm-openai-status-');
+const serveRaw = useRawServers();
 
 type Answer = { status: number; error: Record<string, unknown>; headers?: Record<string, string> };
 
-async function serve(answers: Answer[]): Promise<RawServer> {
-  const server = await startRawServer((_req, res, i) => {
+function serve(answers: Answer[]): Promise<RawServer> {
+  return serveRaw((_req, res, i) => {
     const answer = answers[i];
     if (!answer) {
       res.writeHead(200, { 'content-type': 'application/json' }).end(chatCompletion('ok'));
@@ -34,25 +25,12 @@ async function serve(answers: Answer[]): Promise<RawServer> {
       .writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers })
       .end(JSON.stringify({ error: answer.error }));
   });
-  servers.push(server);
-  return server;
 }
 
 async function attempt(answer: Answer): Promise<ProviderUnavailableError> {
   const server = await serve([answer]);
   const provider = openaiProvider({ apiKey, baseURL: server.baseURL });
-  const error = await provider
-    .call(
-      {
-        requestId: 'req-1',
-        model: 'gpt-4o',
-        messages: [{ role: 'user', content: 'Say ok.' }],
-        maxOutputTokens: 8,
-        reasoningEffort: 'low',
-      },
-      { fetch: createEgressFetch({ allow: provider.origins }) },
-    )
-    .catch((e: unknown) => e);
+  const error = await callProvider(provider).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ProviderUnavailableError);
   return error as ProviderUnavailableError;
 }

@@ -1,25 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import {
-  createEgressFetch,
-  createLLMClient,
-  isPmError,
-  ProviderUnavailableError,
-} from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { createLLMClient, isPmError, ProviderUnavailableError } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
+import { callProvider } from './helpers/call-provider.js';
+import { tempRoot } from './helpers/temp-root.js';
+import { testApiKey } from './helpers/test-api-key.js';
 import { localPolicy } from './local-policy.js';
-import { type RawServer, startRawServer } from './raw-http-server.js';
+import { chatCompletion, responsesAnswer, useRawServers } from './raw-http-server.js';
 
-// Built at run time: the repository's secret scanner refuses key-shaped literals.
-const apiKey = ['sk', 'test', 'u'.repeat(24)].join('-');
-const root = mkdtempSync(join(tmpdir(), 'pm-openai-unanswered-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-const servers: RawServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const apiKey = testApiKey('u');
+const root = tempRoot('pm-openai-unanswered-');
+const serve = useRawServers();
 
 /** A Responses API body whose one message is a refusal. */
 const responsesRefusal = JSON.stringify({
@@ -53,24 +44,13 @@ const responsesFailed = JSON.stringify({
 });
 
 /** A chat completion whose output limit went to reasoning: no text, `length`. */
-const chatAllReasoning = JSON.stringify({
-  id: 'chatcmpl-2',
-  object: 'chat.completion',
-  created: 1,
-  model: 'gpt-5.2',
-  choices: [
-    {
-      index: 0,
-      message: { role: 'assistant', content: '', refusal: null },
-      finish_reason: 'length',
-    },
-  ],
+const chatAllReasoning = chatCompletion('', {
   usage: {
     prompt_tokens: 21,
     completion_tokens: 64,
-    total_tokens: 85,
     completion_tokens_details: { reasoning_tokens: 64 },
   },
+  finishReason: 'length',
 });
 
 /** The same with the Responses API: `incomplete` at max_output_tokens, a reasoning item only. */
@@ -100,14 +80,6 @@ const chatWithoutChoice = JSON.stringify({
   usage: { prompt_tokens: 21, completion_tokens: 0, total_tokens: 21 },
 });
 
-async function serve(body: string): Promise<RawServer> {
-  const server = await startRawServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' }).end(body);
-  });
-  servers.push(server);
-  return server;
-}
-
 const cases = [
   ['responses', 'a refusal', responsesRefusal, 'refused', 7],
   ['chat', 'no choice', chatWithoutChoice, 'without any choice', 0],
@@ -119,25 +91,33 @@ const outOfTokens = [
   ['responses', responsesAllReasoning],
 ] as const;
 
+/** One governed call (retries allowed) against a server answering `body`; the run is left open. */
+async function governed(api: 'chat' | 'responses', body: string, ledger: string, runId: string) {
+  const server = await serve(body);
+  const client = createLLMClient({
+    provider: openaiProvider({ apiKey, baseURL: server.baseURL, api }),
+    policy: localPolicy(),
+    ledger: { dir: join(root, ledger), durability: 'none' },
+    retry: { attempts: 3, baseMs: 1, maxMs: 5 },
+  });
+  const run = await client.startRun({ runId });
+  const error = await run
+    .generateText({ model: 'gpt-5.2', input: 'Say ok', maxOutputTokens: 64 })
+    .then(
+      (result) => result,
+      (e: unknown) => e,
+    );
+  return { server, run, error };
+}
+
 describe('a 2xx without an answer is a billed failure, not an empty text', () => {
   it.each(cases)('%s: %s', async (api, _what, body, wording, outputTokens) => {
     const server = await serve(body);
     const provider = openaiProvider({ apiKey, baseURL: server.baseURL, api });
-    const error = await provider
-      .call(
-        {
-          requestId: 'req-1',
-          model: 'gpt-4o',
-          messages: [{ role: 'user', content: 'Say ok.' }],
-          maxOutputTokens: 64,
-          reasoningEffort: 'low',
-        },
-        { fetch: createEgressFetch({ allow: provider.origins }) },
-      )
-      .then(
-        (result) => result,
-        (e: unknown) => e,
-      );
+    const error = await callProvider(provider, { maxOutputTokens: 64 }).then(
+      (result) => result,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ProviderUnavailableError);
     const failure = error as ProviderUnavailableError;
     expect(failure.message).toContain(wording);
@@ -153,20 +133,7 @@ describe('a 2xx without an answer is a billed failure, not an empty text', () =>
   });
 
   it.each(cases)('%s: %s fails the governed call once, unretried', async (api, what, body) => {
-    const server = await serve(body);
-    const client = createLLMClient({
-      provider: openaiProvider({ apiKey, baseURL: server.baseURL, api }),
-      policy: localPolicy(),
-      ledger: { dir: join(root, `${api} ${what}`), durability: 'none' },
-      retry: { attempts: 3, baseMs: 1, maxMs: 5 },
-    });
-    const run = await client.startRun({ runId: `unanswered-${api}` });
-    const error = await run
-      .generateText({ model: 'gpt-5.2', input: 'Say ok', maxOutputTokens: 64 })
-      .then(
-        (result) => result,
-        (e: unknown) => e,
-      );
+    const { server, run, error } = await governed(api, body, `${api} ${what}`, `unanswered-${api}`);
     expect(isPmError(error) && error.code).toBe('PROVIDER_UNAVAILABLE');
     expect(server.seen).toHaveLength(1);
     await run.end();
@@ -174,36 +141,14 @@ describe('a 2xx without an answer is a billed failure, not an empty text', () =>
 
   it('responses: an incomplete answer (cut at max_output_tokens) is still returned', async () => {
     const server = await serve(
-      JSON.stringify({
-        id: 'resp-3',
-        object: 'response',
-        created_at: 1,
-        model: 'gpt-4o',
+      responsesAnswer('The cases are sl', {
         status: 'incomplete',
-        incomplete_details: { reason: 'max_output_tokens' },
-        output: [
-          {
-            type: 'message',
-            id: 'msg-3',
-            role: 'assistant',
-            status: 'incomplete',
-            content: [{ type: 'output_text', text: 'The cases are sl', annotations: [] }],
-          },
-        ],
+        model: 'gpt-4o',
         usage: { input_tokens: 21, output_tokens: 64, total_tokens: 85 },
       }),
     );
     const provider = openaiProvider({ apiKey, baseURL: server.baseURL, api: 'responses' });
-    const result = await provider.call(
-      {
-        requestId: 'req-1',
-        model: 'gpt-4o',
-        messages: [{ role: 'user', content: 'Say ok.' }],
-        maxOutputTokens: 64,
-        reasoningEffort: 'low',
-      },
-      { fetch: createEgressFetch({ allow: provider.origins }) },
-    );
+    const result = await callProvider(provider, { maxOutputTokens: 64 });
     expect(result.text).toBe('The cases are sl');
     expect(result.finishReason).toBe('length');
   });
@@ -211,20 +156,12 @@ describe('a 2xx without an answer is a billed failure, not an empty text', () =>
   it.each(outOfTokens)(
     '%s: no text within maxOutputTokens says to raise it, and is not retried',
     async (api, body) => {
-      const server = await serve(body);
-      const client = createLLMClient({
-        provider: openaiProvider({ apiKey, baseURL: server.baseURL, api }),
-        policy: localPolicy(),
-        ledger: { dir: join(root, `${api} out of tokens`), durability: 'none' },
-        retry: { attempts: 3, baseMs: 1, maxMs: 5 },
-      });
-      const run = await client.startRun({ runId: 'out-of-tokens' });
-      const error = await run
-        .generateText({ model: 'gpt-5.2', input: 'Say ok', maxOutputTokens: 64 })
-        .then(
-          (result) => result,
-          (e: unknown) => e,
-        );
+      const { server, run, error } = await governed(
+        api,
+        body,
+        `${api} out of tokens`,
+        'out-of-tokens',
+      );
       expect(isPmError(error) && error.code).toBe('PROVIDER_UNAVAILABLE');
       expect((error as Error).message).toContain(
         'OpenAI reached maxOutputTokens (64) before writing any answer: 64 went to reasoning. Raise maxOutputTokens or lower reasoningEffort',

@@ -1,19 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLLMClient, type LLMProvider } from '../src/index.js';
 import { scriptedProvider } from '../src/testing.js';
+import { ledgerRecords } from './helpers/ledger-records.js';
+import { tempRoot } from './helpers/temp-root.js';
 import { localPolicy } from './local-policy.js';
 
-const root = mkdtempSync(join(tmpdir(), 'pm-provider-throws-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-const records = (dir: string, runId: string) =>
-  readFileSync(join(dir, runId, 'ledger.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as { type: string; data: Record<string, unknown> });
+const root = tempRoot('pm-provider-throws-');
 
 describe('a remote provider that throws something other than a PmError', () => {
   it('books the attempt at its worst case (it may have been sent) and names the provider', async () => {
@@ -40,7 +33,7 @@ describe('a remote provider that throws something other than a PmError', () => {
     expect(usage.spent.usd).toBeGreaterThan(0);
     const { summary } = await run.end();
     expect(summary.cost_usd).toBe(usage.spent.usd);
-    expect(records(dir, 'r').find((r) => r.type === 'error')?.data).toMatchObject({
+    expect(ledgerRecords(dir, 'r').find((r) => r.type === 'error')?.data).toMatchObject({
       phase: 'call',
       reservation: 'settled',
     });

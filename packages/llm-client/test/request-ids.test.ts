@@ -1,18 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLLMClient } from '../src/index.js';
+import { ledgerRecords } from './helpers/ledger-records.js';
+import { tempRoot } from './helpers/temp-root.js';
 import { localPolicy } from './local-policy.js';
 
-const root = mkdtempSync(join(tmpdir(), 'pm-request-ids-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-const records = (dir: string, runId: string) =>
-  readFileSync(join(dir, runId, 'ledger.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as { type: string; data: Record<string, unknown> });
+const root = tempRoot('pm-request-ids-');
 
 describe('request ids', () => {
   it('every id a call takes is named by one of its records, so the ids have no false gaps', async () => {
@@ -27,12 +20,12 @@ describe('request ids', () => {
     ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     const ok = await run.generateText(call);
     await run.end();
-    const named = records(dir, 'r')
+    const named = ledgerRecords(dir, 'r')
       .map((r) => r.data.request_id)
       .filter((id) => id !== undefined);
     expect(ok.requestId).toBe('req-0002');
     expect(new Set(named)).toEqual(new Set(['req-0001', 'req-0002']));
-    expect(records(dir, 'r').find((r) => r.type === 'error')?.data).toMatchObject({
+    expect(ledgerRecords(dir, 'r').find((r) => r.type === 'error')?.data).toMatchObject({
       request_id: 'req-0001',
       phase: 'render',
     });

@@ -3,44 +3,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isPmError, SecretValue } from '@pm/envelope-schemas';
 import { describe, expect, it } from 'vitest';
-import { createEgressFetch, resolveApiKey } from '../src/index.js';
+import { resolveApiKey } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
-import { chatCompletion, startRawServer } from './raw-http-server.js';
+import { callProvider } from './helpers/call-provider.js';
+import { testApiKey } from './helpers/test-api-key.js';
+import { chatCompletion, useRawServers } from './raw-http-server.js';
 
-// Built at run time: the repository's secret scanner refuses key-shaped literals.
-const managedKey = ['sk', 'managed', 'm'.repeat(24)].join('-');
-const envKey = ['sk', 'env', 'e'.repeat(24)].join('-');
+const managedKey = testApiKey('m', 'managed');
+const envKey = testApiKey('e', 'env');
+const serve = useRawServers();
 
 describe('resolveApiKey({ secretProvider }) answers', () => {
   it('takes a SecretValue as the key, not the environment’s, and sends it', async () => {
-    const server = await startRawServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(chatCompletion('ok'));
-    });
-    try {
-      const env = { OPENAI_API_KEY: envKey };
-      const secretProvider = () => new SecretValue(managedKey, 'vault');
-      const key = await resolveApiKey({ env, secretProvider });
-      expect(key.reveal() === managedKey).toBe(true);
-      expect(key.source).toBe('secret-provider');
+    const server = await serve(chatCompletion('ok'));
+    const env = { OPENAI_API_KEY: envKey };
+    const secretProvider = () => new SecretValue(managedKey, 'vault');
+    const key = await resolveApiKey({ env, secretProvider });
+    expect(key.reveal() === managedKey).toBe(true);
+    expect(key.source).toBe('secret-provider');
 
-      const provider = openaiProvider({
-        apiKey: () => resolveApiKey({ env, secretProvider }),
-        baseURL: server.baseURL,
-      });
-      await provider.call(
-        {
-          requestId: 'req-1',
-          model: 'gpt-4o',
-          messages: [{ role: 'user', content: 'Say ok.' }],
-          maxOutputTokens: 8,
-          reasoningEffort: 'low',
-        },
-        { fetch: createEgressFetch({ allow: provider.origins }) },
-      );
-      expect(server.seen[0]!.headers.authorization === `Bearer ${managedKey}`).toBe(true);
-    } finally {
-      await server.close();
-    }
+    const provider = openaiProvider({
+      apiKey: () => resolveApiKey({ env, secretProvider }),
+      baseURL: server.baseURL,
+    });
+    await callProvider(provider);
+    expect(server.seen[0]!.headers.authorization === `Bearer ${managedKey}`).toBe(true);
   });
 
   it('refuses an answer that is no key (a response object) instead of using the environment’s', async () => {
