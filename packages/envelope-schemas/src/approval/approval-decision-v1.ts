@@ -45,8 +45,17 @@ export const parseApprovalDecision = approvalDecisionParser.parse;
 export const safeParseApprovalDecision = approvalDecisionParser.safeParse;
 
 /**
+ * How far an approver's clock may run ahead of the host's: a decision stamped up to this
+ * long after `at` still counts (the leeway JWT checks give `nbf`); one stamped later has
+ * not been taken yet as far as this host can tell.
+ */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
  * True when `decision` approves `scope` for the given run/stage at `at`: the decision is
- * `approve`, lists the scope, is not expired, and any run/stage it names match.
+ * `approve`, lists the scope, any run/stage it names match, and `at` lies between
+ * `decided_at` (less 5 minutes of clock skew) and `expires_at`. A decision that expires
+ * before or when it is taken approves nothing (fail closed).
  */
 export function approves(
   decision: ApprovalDecisionV1,
@@ -56,6 +65,10 @@ export function approves(
   if (decision.decision !== 'approve' || !decision.scope.includes(scope)) return false;
   if (decision.run_id !== undefined && decision.run_id !== context.runId) return false;
   if (decision.stage !== undefined && decision.stage !== context.stage) return false;
-  const at = context.at ?? new Date();
-  return decision.expires_at === undefined || Date.parse(decision.expires_at) > at.getTime();
+  const at = (context.at ?? new Date()).getTime();
+  const decidedAt = Date.parse(decision.decided_at);
+  if (!(at >= decidedAt - CLOCK_SKEW_MS)) return false;
+  if (decision.expires_at === undefined) return true;
+  const expiresAt = Date.parse(decision.expires_at);
+  return expiresAt > decidedAt && expiresAt > at;
 }

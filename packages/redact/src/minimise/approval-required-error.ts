@@ -16,7 +16,8 @@ export class ApprovalRequiredError extends PmError {
       missing: 'no approval was given',
       denied: 'the approval decision is "deny"',
       scope: 'the approval does not list the "samples" scope',
-      'expired-or-mismatched': 'the approval has expired or names another run or stage',
+      'expired-or-mismatched':
+        'the approval has expired, is dated later than now, or names another run or stage',
     };
     super(
       'APPROVAL_REQUIRED',
