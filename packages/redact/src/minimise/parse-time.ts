@@ -16,6 +16,7 @@ function daysInMonth(year: number, month: number): number {
  * Epoch milliseconds of an ISO 8601 date string, or NaN. The shape alone is not enough:
  * `Date.parse` rolls `2024-02-30` over to 1 March and takes a `+25:00` offset, so a range
  * once ended on a day no row held. `24:00` (the end of a day) is taken, as ISO 8601 has it.
+ * A date-time without an offset is UTC.
  */
 export function parseIsoDate(text: string): number {
   const m = ISO_DATE.exec(text);
@@ -25,7 +26,10 @@ export function parseIsoDate(text: string): number {
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return Number.NaN;
   if (h > 24 || mi > 59 || s > 59 || (h === 24 && (mi > 0 || s > 0))) return Number.NaN;
   if (oh > 23 || om > 59) return Number.NaN;
-  return Date.parse(text);
+  // A time without an offset is read as UTC, as a date alone is: `Date.parse` would read
+  // it in the machine's zone, and the same log would summarise differently per machine.
+  const naive = !Number.isNaN(h) && !/(?:Z|[+-]\d{2}:?\d{2})$/.test(text);
+  return Date.parse(naive ? `${text.replace(' ', 'T')}Z` : text);
 }
 
 /**
