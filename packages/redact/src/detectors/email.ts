@@ -172,7 +172,7 @@ export const email: Detector = {
         text.charCodeAt(at - 1) !== 46 &&
         at + 1 < text.length &&
         text.charCodeAt(at + 1) !== 45 &&
-        // `https://user@host` and `https://user:pw@host` are URL userinfo, not addresses
+        // `https://user@host` and `https://user:<password>@host` are URL userinfo, not addresses
         // (`mailto:` addresses are).
         before !== 47 &&
         !inUserinfo(text, start, before);
