@@ -12,25 +12,28 @@ const tempDir = useTempDirs();
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const child = fileURLToPath(new URL('./helpers/write-failure-child.ts', import.meta.url));
 
-/** Runs the child's step; `shell` wraps the command (e.g. a ulimit); as `uid` when given. */
-function runStep(args: string[], options: { ulimitFileKb?: number; uid?: number } = {}) {
+/**
+ * Root passes every permission check: a child that must meet them runs without the
+ * capabilities that let it (util-linux `setpriv`), as root still, so it can read this
+ * checkout wherever it lies (a child run as nobody could not in a clone under a 0700 folder).
+ */
+const dropRootOverride =
+  process.getuid?.() === 0 ? 'setpriv --bounding-set=-dac_override,-dac_read_search -- ' : '';
+
+/** Runs the child's step, under a file-size limit or meeting permission checks when asked. */
+function runStep(args: string[], options: { ulimitFileKb?: number; permissions?: boolean } = {}) {
   const command = [process.execPath, '--import', 'tsx', child, ...args]
     .map((a) => `'${a}'`)
     .join(' ');
+  const limit = options.ulimitFileKb === undefined ? '' : `ulimit -f ${options.ulimitFileKb}; `;
   const result = spawnSync(
     'sh',
-    [
-      '-c',
-      `${options.ulimitFileKb === undefined ? '' : `ulimit -f ${options.ulimitFileKb}; `}exec ${command}`,
-    ],
-    {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 30_000,
-      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
-    },
+    ['-c', `${limit}exec ${options.permissions ? dropRootOverride : ''}${command}`],
+    { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 },
   );
   const last = result.stdout.trim().split('\n').at(-1) ?? '';
+  if (last === '')
+    throw new Error(`the child said nothing (status ${result.status}): ${result.stderr}`);
   return JSON.parse(last) as {
     failed: boolean;
     pm?: boolean;
@@ -40,9 +43,6 @@ function runStep(args: string[], options: { ulimitFileKb?: number; uid?: number 
   };
 }
 
-/** Root writes anywhere: the read-only case runs the child as nobody then. */
-const asNobody = process.getuid?.() === 0 ? 65534 : undefined;
-
 describe('writes that fail surface as PmErrors that say what to do', () => {
   it.skipIf(process.platform === 'win32')(
     'openLedger on a run directory the process may not write: LEDGER_WRITE_FAILED naming the folder, no lock draft left',
@@ -50,10 +50,9 @@ describe('writes that fail surface as PmErrors that say what to do', () => {
       const dir = tempDir();
       await openLedger({ dir, runId: 'run-1' }).detach();
       const runDir = join(dir, 'run-1');
-      chmodSync(dir, 0o755);
       chmodSync(runDir, 0o555);
       try {
-        const result = runStep([dir, 'run-1', 'open'], { uid: asNobody });
+        const result = runStep([dir, 'run-1', 'open'], { permissions: true });
         expect(result).toMatchObject({ failed: true, pm: true, code: 'LEDGER_WRITE_FAILED' });
         expect(result.message).toContain(runDir);
         expect(result.message).toContain('EACCES');
@@ -96,7 +95,7 @@ describe('writes that fail surface as PmErrors that say what to do', () => {
       chmodSync(dir, 0o777);
       chmodSync(runDir, 0o777);
       chmodSync(join(runDir, 'ledger.jsonl'), 0o444);
-      const result = runStep([dir, 'run-1', 'open'], { uid: asNobody });
+      const result = runStep([dir, 'run-1', 'open'], { permissions: true });
       expect(result).toMatchObject({ failed: true, pm: true, code: 'LEDGER_WRITE_FAILED' });
       expect(result.message).toContain(join(runDir, 'ledger.jsonl'));
       expect(result.message).toMatch(/EACCES\): .*permission/);
@@ -108,7 +107,7 @@ describe('writes that fail surface as PmErrors that say what to do', () => {
     () => {
       const dir = tempDir();
       chmodSync(dir, 0o777);
-      const result = runStep([dir, 'run-1', 'checkpoint'], { uid: asNobody });
+      const result = runStep([dir, 'run-1', 'checkpoint'], { permissions: true });
       chmodSync(join(dir, 'run-1'), 0o755);
       expect(result).toMatchObject({ failed: true, pm: true, code: 'LEDGER_WRITE_FAILED' });
       expect(result.message).toMatch(
