@@ -9,6 +9,8 @@ const packages = readdirSync(root).map((dir) => ({
   manifest: JSON.parse(readFileSync(new URL(`${dir}/package.json`, root), 'utf8')),
 }));
 
+const lock = JSON.parse(readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8'));
+
 describe.each(packages)('packages/$dir/package.json', ({ dir, manifest }) => {
   it('is an ESM package named @pm/<dir>, side-effect free, for Node 20+', () => {
     expect(manifest.name).toBe(`@pm/${dir}`);
@@ -25,6 +27,11 @@ describe.each(packages)('packages/$dir/package.json', ({ dir, manifest }) => {
       expect(target, `bin ${name}`).not.toMatch(/(^|\/)dist\//);
       expect(() => readFileSync(new URL(`${dir}/${target}`, root)), `bin ${name}`).not.toThrow();
       expect(manifest.files, `bin ${name} is published`).toContain(target.split('/')[1]);
+      // `npm ci` links bins as the lock records them, not as package.json says.
+      const locked = lock.packages[`packages/${dir}`]?.bin?.[name];
+      expect(locked, `package-lock.json's bin ${name} (npm install --package-lock-only)`).toBe(
+        target.replace(/^\.\//, ''),
+      );
     }
   });
 
