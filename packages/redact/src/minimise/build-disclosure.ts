@@ -134,7 +134,7 @@ export function buildDisclosure(
       { details: { level } },
     );
   }
-  const redactor = toRedactor(options.profile, options.hashKey);
+  const redactor = toRedactor(options.profile, options.hashKey, 'buildDisclosure');
   const profiler = new TableProfiler();
   const log =
     options.roles === undefined || level < 2 ? undefined : new EventLogAccumulator(options.roles);

@@ -7,7 +7,12 @@ import {
   checkApprovalContext,
   requireSamplesApproval,
 } from './check-approval.js';
-import { checkOptionsObject, resolveCount, resolveSeed } from './invalid-argument.js';
+import {
+  checkOptionsObject,
+  invalidArgument,
+  resolveCount,
+  resolveSeed,
+} from './invalid-argument.js';
 import { Reservoir } from './reservoir.js';
 import { checkRowSource, consumeRows, isRow, type Row, type RowSource } from './rows.js';
 
@@ -45,13 +50,29 @@ export interface SampleRowsResult {
   approvedBy: string;
 }
 
-/** Resolves the profile input to a redactor (reused when one is given). */
+/**
+ * Resolves the profile input to a redactor (reused when one is given). `fn` names the
+ * ladder function in an error.
+ */
 export function toRedactor(
   profile: ProfileInput | undefined,
-  hashKey?: RedactorOptions['hashKey'],
+  hashKey: RedactorOptions['hashKey'] | undefined,
+  fn: string,
 ): Redactor {
-  if (profile !== undefined && typeof profile === 'object' && 'redactValue' in profile)
+  if (profile !== undefined && typeof profile === 'object' && 'redactValue' in profile) {
+    // A redactor hashes with the key it was made with: this one would be ignored, and a
+    // host rotating keys would believe the new one was used.
+    if (hashKey !== undefined) {
+      throw invalidArgument(
+        fn,
+        'hashKey',
+        'left out when profile is a Redactor',
+        hashKey,
+        'the redactor hashes with its own key: give the key to createRedactor().',
+      );
+    }
     return profile;
+  }
   return createRedactor({
     profile: profile ?? 'homebrew',
     ...(hashKey === undefined ? {} : { hashKey }),
@@ -95,7 +116,7 @@ export function sampleRows(
   const seed = resolveSeed(options.seed, 'sampleRows');
   checkApprovalContext(options, 'sampleRows');
   const decision = requireSamplesApproval(options.approval, options);
-  const redactor = toRedactor(options.profile, options.hashKey);
+  const redactor = toRedactor(options.profile, options.hashKey, 'sampleRows');
   const reservoir = new Reservoir<Row>(n, seed);
   let seen = 0;
   return consumeRows(
