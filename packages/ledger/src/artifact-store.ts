@@ -110,7 +110,7 @@ export interface StoredArtifact {
  * the write itself.
  *
  * @throws LedgerCorruptError when a folder is where the artifact belongs.
- * @throws InvalidLedgerArgumentError when the bytes cannot be written (a full disk, a
+ * @throws LedgerWriteFailedError when the bytes cannot be written (a full disk, a
  *   folder the process may not write), saying what to do; no temp file is left.
  */
 export function storeArtifactBytes(

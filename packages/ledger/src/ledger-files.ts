@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { errnoCode } from './errno-code.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
 import { fileKind } from './regular-file.js';
@@ -26,7 +27,7 @@ export function existingLedgerFile(runDir: string): string {
     kind = fileKind(file);
   } catch (error) {
     throw new InvalidLedgerArgumentError(
-      `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'I/O error'}): check the run directory's permissions.`,
+      `${file} cannot be read (${errnoCode(error)}): check the run directory's permissions.`,
     );
   }
   if (kind === 'missing') {

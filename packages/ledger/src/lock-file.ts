@@ -58,7 +58,7 @@ interface LockOwner {
  * sharing the volume, whose pids mean nothing here. Delete a lock known to be stale by
  * hand. Advisory: it keeps @pm writers apart, not other programs.
  *
- * @throws InvalidLedgerArgumentError when the lock cannot be written (a full disk, a
+ * @throws LedgerWriteFailedError when the lock cannot be written (a full disk, a
  *   folder the process may not write), saying what to do.
  */
 export function acquireLock(runDir: string): HeldLock {

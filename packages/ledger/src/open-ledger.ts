@@ -40,6 +40,7 @@ import {
   resolveDurability,
   SyncPolicy,
 } from './durability.js';
+import { errnoCode } from './errno-code.js';
 import { ArtifactNotFoundError } from './errors/artifact-not-found-error.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { LedgerClosedError, RUN_ENDED_NEXT } from './errors/ledger-closed-error.js';
@@ -272,7 +273,7 @@ export class Ledger {
    * any record naming it is: at once with `strict`, with the next group commit with
    * `batch`, at `flush()`/`close()` with `none`.
    *
-   * @throws InvalidLedgerArgumentError when the content cannot be written (a full disk, a
+   * @throws LedgerWriteFailedError when the content cannot be written (a full disk, a
    *   folder the process may not write), saying what to do: nothing is stored, the ledger
    *   stays open.
    */
@@ -456,7 +457,7 @@ export class Ledger {
     } catch (error) {
       // A failed write may have left part of a line: stop here; reopening recovers it.
       this.shutdown('failed');
-      const code = (error as NodeJS.ErrnoException).code ?? 'I/O error';
+      const code = errnoCode(error);
       // Said before "open it again": reopened on a full disk it fails the same way.
       const advice = writeAdvice(code);
       throw new LedgerClosedError(
@@ -499,7 +500,7 @@ export class Ledger {
       const why =
         error instanceof NotRegularFileError
           ? `an artifact it stored was replaced: ${error.message}`
-          : `fdatasync: ${(error as NodeJS.ErrnoException).code ?? 'I/O error'}`;
+          : `fdatasync: ${errnoCode(error)}`;
       throw new LedgerClosedError(this.runDir, `could not be made durable (${why}) and was closed`);
     }
   }
@@ -609,7 +610,7 @@ function makeRunDir(dir: string, runDir: string): string | undefined {
     return mkdirSync(runDir, { recursive: true });
   } catch (error) {
     throw new InvalidLedgerArgumentError(
-      `openLedger: cannot create the run directory ${runDir} (${errorCode(error)}): dir must be a folder (or a path where one can be created), and nothing but a folder may be at ${runDir}. Check dir=${JSON.stringify(dir)}.`,
+      `openLedger: cannot create the run directory ${runDir} (${errnoCode(error)}): dir must be a folder (or a path where one can be created), and nothing but a folder may be at ${runDir}. Check dir=${JSON.stringify(dir)}.`,
     );
   }
 }
@@ -626,10 +627,6 @@ function isWriteRefused(error: unknown): boolean {
   );
 }
 
-function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? 'I/O error';
-}
-
 /**
  * Opens (creating if needed) the ledger of run `runId` under `dir`:
  * `<dir>/<runId>/ledger.jsonl` and `<dir>/<runId>/artifacts/`. Takes the run's writer
@@ -643,8 +640,9 @@ function errorCode(error: unknown): string {
  * @throws LedgerClosedError when the run was already closed (it holds a `run_end`).
  * @throws InvalidLedgerArgumentError for bad options: a `runId` or `signer.keyId` that
  *   looks like a secret (never echoed), a `dir` that is not a folder, a `durability` or
- *   `signer` that is not one of the forms described; and for a run directory the process
- *   cannot write (no permission, a full disk), saying what to do.
+ *   `signer` that is not one of the forms described.
+ * @throws LedgerWriteFailedError for a run directory the process cannot write (no
+ *   permission, a full disk), saying what to do.
  */
 export function openLedger(options: OpenLedgerOptions): Ledger {
   if (
@@ -690,7 +688,7 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
         throw writeFailure(`openLedger: cannot prepare the artifact store of ${runDir}`, error);
       }
       throw new LedgerCorruptError(
-        `The artifact store of ${runDir} cannot be prepared (${errorCode(error)}): artifacts/, artifacts/sha256/ and artifacts/tmp/ must be folders. Run \`pm-ledger verify ${runDir}\`, and restore the run from a backup or start a new run.`,
+        `The artifact store of ${runDir} cannot be prepared (${errnoCode(error)}): artifacts/, artifacts/sha256/ and artifacts/tmp/ must be folders. Run \`pm-ledger verify ${runDir}\`, and restore the run from a backup or start a new run.`,
         { details: { runDir } },
       );
     }

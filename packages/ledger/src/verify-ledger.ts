@@ -11,6 +11,7 @@ import {
   loadPublicKey,
   readCheckpointFile,
 } from './checkpoint.js';
+import { errnoCode } from './errno-code.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { GENESIS_PREV, sha256Hex } from './hash-chain.js';
 import { type ExpectedRun, existingLedgerFile, expectedRun } from './ledger-files.js';
@@ -307,7 +308,7 @@ async function checkArtifactStore(
       if (error instanceof NotRegularFileError) {
         mismatch(`artifact sha256:${name} is ${error.found}, not a regular file`);
       } else {
-        const code = (error as NodeJS.ErrnoException).code ?? 'I/O error';
+        const code = errnoCode(error);
         mismatch(`artifact sha256:${name} could not be read (${code})`);
       }
       continue;

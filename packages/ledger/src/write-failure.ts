@@ -1,3 +1,4 @@
+import { errnoCode } from './errno-code.js';
 import { LedgerWriteFailedError } from './errors/ledger-write-failed-error.js';
 
 /**
@@ -9,7 +10,7 @@ import { LedgerWriteFailedError } from './errors/ledger-write-failed-error.js';
  * @param what the step that failed, e.g. "openLedger: cannot create the lock file in /x".
  */
 export function writeFailure(what: string, error: unknown): LedgerWriteFailedError {
-  const code = (error as NodeJS.ErrnoException).code ?? 'I/O error';
+  const code = errnoCode(error);
   return new LedgerWriteFailedError(
     `${what} (${code}): ${writeAdvice(code)}, then try again.`,
     code,

@@ -1,4 +1,5 @@
 import { isCheckpointShape, type LedgerCheckpointV1 } from '../checkpoint.js';
+import { errnoCode } from '../errno-code.js';
 import { InvalidLedgerArgumentError } from '../errors/invalid-ledger-argument-error.js';
 import { NotRegularFileError, readGivenFileSync } from '../regular-file.js';
 import { verifyLedger } from '../verify-ledger.js';
@@ -74,7 +75,7 @@ function readCheckpointArgument(path: string): LedgerCheckpointV1 {
     const why =
       error instanceof NotRegularFileError
         ? `it is ${error.found}, not a regular file`
-        : ((error as NodeJS.ErrnoException).code ?? 'I/O error');
+        : errnoCode(error);
     throw new InvalidLedgerArgumentError(
       `--checkpoint ${path} could not be read (${why}): pass the checkpoint.json file the run's signer wrote.`,
     );
