@@ -178,12 +178,11 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
           },
           { signal },
         );
-        const choice = completion.choices[0];
-        if (!choice) throw unansweredError({ why: 'no_choice' }, fromChatUsage(completion.usage));
-        if (choice.message.refusal)
-          throw unansweredError({ why: 'refused' }, fromChatUsage(completion.usage));
-        const text = answerText(choice.message.content);
         const usage = fromChatUsage(completion.usage);
+        const choice = completion.choices[0];
+        if (!choice) throw unansweredError({ why: 'no_choice' }, usage);
+        if (choice.message.refusal) throw unansweredError({ why: 'refused' }, usage);
+        const text = answerText(choice.message.content);
         if (text === '' && choice.finish_reason === 'length') {
           throw unansweredError(withinLimit(request, usage), usage);
         }
@@ -222,20 +221,20 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
         },
         { signal },
       );
+      const usage = fromResponsesUsage(response.usage);
       const refused = response.output.some(
         (item) => item.type === 'message' && item.content.some((part) => part.type === 'refusal'),
       );
-      if (refused) throw unansweredError({ why: 'refused' }, fromResponsesUsage(response.usage));
+      if (refused) throw unansweredError({ why: 'refused' }, usage);
       // `incomplete` is an answer cut at max_output_tokens, like chat's `length`: returned
       // when it has text (below: without any, it is a failure that says to raise the limit).
       if (response.status && !ANSWERED.has(response.status)) {
         throw unansweredError(
           { why: 'not_completed', status: response.status, code: response.error?.code },
-          fromResponsesUsage(response.usage),
+          usage,
         );
       }
       const text = answerText(response.output_text);
-      const usage = fromResponsesUsage(response.usage);
       if (text === '' && response.incomplete_details?.reason === 'max_output_tokens') {
         throw unansweredError(withinLimit(request, usage), usage);
       }
