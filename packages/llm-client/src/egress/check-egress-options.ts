@@ -1,13 +1,14 @@
 import { PmError } from '@pm/envelope-schemas';
+import { kindOf } from '../kind-of.js';
 
 /** The most redirects `maxRedirects` may allow; browsers and undici stop at 20. */
 export const MAX_REDIRECTS = 20;
 
 function invalid(field: string, expected: string, value: unknown): PmError {
-  const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+  const got = typeof value === 'number' ? String(value) : kindOf(value);
   return new PmError(
     'INVALID_ARGUMENT',
-    `createEgressFetch({ ${field} }) must be ${expected}; got ${got === 'number' ? String(value) : got}.`,
+    `createEgressFetch({ ${field} }) must be ${expected}; got ${got}.`,
     { details: { field } },
   );
 }

@@ -1,5 +1,6 @@
 import { PmError, type ReasoningEffort } from '@pm/envelope-schemas';
 import type { Disclosure } from '@pm/redact';
+import { kindOf } from '../kind-of.js';
 import type {
   GenerateObjectOptions,
   GenerateOptions,
@@ -37,7 +38,7 @@ function userText(options: unknown, field: 'goal' | 'section', move: string): st
   if (typeof value !== 'string' || value.trim() === '') {
     throw new PmError(
       'INVALID_ARGUMENT',
-      `The ${move} move needs { ${field} }: the user's text, a non-empty string; got ${typeof value === 'string' ? 'an empty string' : value === null ? 'null' : typeof value}.`,
+      `The ${move} move needs { ${field} }: the user's text, a non-empty string; got ${typeof value === 'string' ? 'an empty string' : kindOf(value)}.`,
       { details: { field } },
     );
   }

@@ -1,4 +1,5 @@
 import { ModelName } from '@pm/envelope-schemas';
+import { kindOf } from '../kind-of.js';
 import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
 
 /**
@@ -21,7 +22,7 @@ export function answerText(content: unknown): string {
   if (content === null || content === undefined) return '';
   if (typeof content === 'string') return content;
   throw new ProviderUnavailableError(
-    `OpenAI returned a response that could not be read (its message content is ${Array.isArray(content) ? 'an array' : `a ${typeof content}`}, not text); it may have been billed. Check the gateway in use.`,
+    `OpenAI returned a response that could not be read (its message content is ${kindOf(content)}, not text); it may have been billed. Check the gateway in use.`,
     { retryable: false, possiblyBilled: true },
   );
 }
