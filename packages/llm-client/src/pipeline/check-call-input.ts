@@ -1,10 +1,8 @@
 import { PmError, ReasoningEffort, VersionedId } from '@pm/envelope-schemas';
 import { kindOf } from '../kind-of.js';
 import type { CallInput } from './call-input.js';
+import { MAX_CONTEXT_DEPTH } from './context-depth.js';
 import { effectiveDisclosureLevel, isDisclosureLevel } from './disclosure-level.js';
-
-/** How deep the context is walked for values JSON cannot carry (the redactor bounds the rest). */
-const MAX_CONTEXT_DEPTH = 64;
 
 function invalid(field: string, message: string): PmError {
   return new PmError('INVALID_ARGUMENT', `The call's ${field} ${message}`, {

@@ -1,5 +1,6 @@
 import { PmError } from '@pm/envelope-schemas';
 import type { Disclosure, DisclosureLevel } from '@pm/redact';
+import { MAX_CONTEXT_DEPTH } from './context-depth.js';
 
 /** A disclosure level of @pm/redact's ladder: 1, 2, 3, 4 or 5. */
 export function isDisclosureLevel(value: unknown): value is DisclosureLevel {
@@ -22,16 +23,13 @@ function isDisclosure(value: unknown): value is Disclosure {
   );
 }
 
-/** How deep a context is searched for disclosures (as deep as the call check walks it). */
-const MAX_SEARCH_DEPTH = 64;
-
 /** The highest level of any disclosure in `value`, at any depth; each object looked at once. */
 function highestLevel(
   value: unknown,
   depth: number,
   seen: WeakSet<object>,
 ): DisclosureLevel | undefined {
-  if (typeof value !== 'object' || value === null || depth > MAX_SEARCH_DEPTH) return undefined;
+  if (typeof value !== 'object' || value === null || depth > MAX_CONTEXT_DEPTH) return undefined;
   if (seen.has(value)) return undefined;
   seen.add(value);
   if (isDisclosure(value)) return value.samples !== undefined ? 5 : value.level;
