@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { scrubSecrets } from '../src/secrets/scrub-text.js';
 
 describe('scrubSecrets', () => {
-  it('removes the user-info of URLs, which detectSecrets leaves to the PII detectors', () => {
+  it('removes the user-info of URLs, a token alone included (detectSecrets finds only passwords)', () => {
     const password = randomBytes(12).toString('hex'); // built at run time: no literal
     const token = randomBytes(16).toString('hex');
     const text = `upstream https://svc:${password}@internal.example/v1 failed; retry via https://${token}@mirror.example`;

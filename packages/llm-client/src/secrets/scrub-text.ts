@@ -2,9 +2,10 @@ import { REDACTED_TEXT } from '@pm/envelope-schemas';
 import { detectSecrets } from '@pm/redact';
 
 /**
- * The user-info of a URL (`https://user:password@host`, `https://token@host`): `detectSecrets`
- * leaves http(s) credentials to the PII detectors, so a gateway's error that echoes an
- * upstream URL would otherwise carry its password into the ledger.
+ * The user-info of a URL (`https://user:password@host`, `https://token@host`), whatever it
+ * looks like: `detectSecrets` finds a `user:password` whose password looks like one, but not
+ * a token alone before the `@`, and a gateway's error that echoes an upstream URL would carry
+ * it into the ledger.
  */
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
 
