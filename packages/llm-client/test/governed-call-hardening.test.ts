@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createLLMClient, isPmError, type LLMProvider } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
 import { scriptedProvider } from '../src/testing.js';
+import { thrown } from './helpers/thrown.js';
 import { localPolicy } from './local-policy.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pm-governed-hardening-'));
@@ -21,15 +22,6 @@ const records = (dir: string, runId: string) =>
     .map((l) => JSON.parse(l) as { type: string; data: Record<string, unknown> });
 
 const call = { model: 'gpt-5.2', input: 'hi', maxOutputTokens: 50 };
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe('the run_start config snapshot', () => {
   it('records shared stores as flags, never the Redis clients and their passwords', async () => {

@@ -5,6 +5,7 @@ import { SecretValue } from '@pm/envelope-schemas';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createLLMClient, isPmError, type LLMClientOptions, type LLMEvent } from '../src/index.js';
 import { type OpenAIProviderOptions, openaiProvider } from '../src/openai.js';
+import { thrown } from './helpers/thrown.js';
 import { localPolicy } from './local-policy.js';
 import { chatCompletion, type RawServer, startRawServer } from './raw-http-server.js';
 
@@ -353,12 +354,3 @@ describe('OpenAI failures through the governed pipeline (real SDK, loopback HTTP
     });
   });
 });
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
