@@ -26,11 +26,15 @@ export function sharedRateLimiter(
   // Aborted by stop(): calls still waiting for the window are dropped, as bottleneck drops
   // its queue, instead of being made (and billed) after the host has shut the limiter down.
   const stopped = new AbortController();
+  /** Throws when the caller gave up (`signal`) or the limiter was stopped. */
+  const throwIfCancelled = (signal: AbortSignal | undefined) => {
+    signal?.throwIfAborted();
+    stopped.signal.throwIfAborted();
+  };
   const acquire = async (tokens: number, signal?: AbortSignal) => {
     if (rpm === undefined && tpm === undefined) return;
     for (;;) {
-      signal?.throwIfAborted();
-      stopped.signal.throwIfAborted();
+      throwIfCancelled(signal);
       const waitMs = await store.acquireRate(key, 1, tokens, limits);
       if (waitMs <= 0) return;
       await sleep(Math.min(waitMs, MAX_WAIT_MS), signal, stopped.signal);
@@ -50,13 +54,11 @@ export function sharedRateLimiter(
         // A job that gets its slot after the caller gave up must not take from the windows
         // nor make the call: it returns at once and frees the slot for the next one.
         const run = async () => {
-          signal?.throwIfAborted();
-          stopped.signal.throwIfAborted();
+          throwIfCancelled(signal);
           await acquire(tokens, signal);
           // The caller may have given up during the store's round trip: already rejected,
           // it must not find its call made (and billed) behind its back. Nor after stop().
-          signal?.throwIfAborted();
-          stopped.signal.throwIfAborted();
+          throwIfCancelled(signal);
           started();
           return fn();
         };
