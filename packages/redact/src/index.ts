@@ -27,8 +27,10 @@ export {
   type EventLogSummary,
 } from './minimise/describe-event-log.js';
 export {
+  COLUMN_CAP,
   type ColumnSummary,
   DISTINCT_CAP,
+  DISTINCT_TOTAL_CAP,
   describeTable,
   type TableDescription,
 } from './minimise/describe-table.js';

@@ -64,7 +64,10 @@ export interface Disclosure {
     rows: number;
     /** Rows skipped because they are not objects (`null`, a number, a string). */
     invalidRows: number;
+    /** Columns described, at most `COLUMN_CAP`. */
     columns: number;
+    /** True when the rows held more than `COLUMN_CAP` column names: `columns` is a floor. */
+    columnsCapped: boolean;
     timeRanges: Record<string, { start: string; end: string }>;
     eventLog?: EventLogSummary['shape'] & { timeRange: EventLogSummary['timeRange'] };
   };
@@ -161,6 +164,7 @@ export function buildDisclosure(
           rows: table.rowCount,
           invalidRows: table.invalidRows,
           columns: table.columnCount,
+          columnsCapped: table.columnsCapped,
           timeRanges: redactTimeRanges(redactor, table.timeRanges, redactions),
         };
         if (summary !== undefined)
