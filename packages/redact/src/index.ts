@@ -20,6 +20,7 @@ export {
   type DisclosureLevel,
 } from './minimise/build-disclosure.js';
 export type { ApprovalContext } from './minimise/check-approval.js';
+export type { DayRange } from './minimise/day-range.js';
 export {
   type DescribeEventLogOptions,
   describeEventLog,

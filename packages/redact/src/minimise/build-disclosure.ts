@@ -7,6 +7,7 @@ import {
   requireSamplesApproval,
 } from './check-approval.js';
 import { checkRoles } from './check-roles.js';
+import { type DayRange, toDayRange } from './day-range.js';
 import {
   EventLogAccumulator,
   type EventLogRoles,
@@ -58,7 +59,8 @@ export interface Disclosure {
   schema: ColumnSummary[];
   /**
    * Level 2: row/column counts and time range (event-log shape when roles are given);
-   * `timeRanges` is keyed by the redacted column names.
+   * `timeRanges` is keyed by the redacted column names. Every range is given by its first
+   * and last UTC day (`2024-03-01`), not the instants: those are one row's each.
    */
   shape?: {
     rows: number;
@@ -68,8 +70,8 @@ export interface Disclosure {
     columns: number;
     /** True when the rows held more than `COLUMN_CAP` column names: `columns` is a floor. */
     columnsCapped: boolean;
-    timeRanges: Record<string, { start: string; end: string }>;
-    eventLog?: EventLogSummary['shape'] & { timeRange: EventLogSummary['timeRange'] };
+    timeRanges: Record<string, DayRange>;
+    eventLog?: EventLogSummary['shape'] & { timeRange: DayRange | null };
   };
   /** Level 3: activity and variant frequencies, names redacted by the profile. */
   frequencies?: { activities: FrequencyTable<string>; variants: FrequencyTable<string[]> };
@@ -168,7 +170,10 @@ export function buildDisclosure(
           timeRanges: redactTimeRanges(redactor, table.timeRanges, redactions),
         };
         if (summary !== undefined)
-          out.shape.eventLog = { ...summary.shape, timeRange: summary.timeRange };
+          out.shape.eventLog = {
+            ...summary.shape,
+            timeRange: summary.timeRange === null ? null : toDayRange(summary.timeRange),
+          };
       }
       if (level >= 3 && summary !== undefined) {
         out.frequencies = {

@@ -28,7 +28,10 @@ export interface DescribeEventLogOptions extends EventLogRoles {
 export interface EventLogSummary {
   /** Level 2: size of the log. */
   shape: { events: number; cases: number; activities: number; variants: number };
-  /** Level 2: first and last event time (ISO 8601), or null without valid timestamps. */
+  /**
+   * Level 2: first and last event time (ISO 8601 instants, for use in the process;
+   * `buildDisclosure` gives them by the day), or null without valid timestamps.
+   */
   timeRange: { start: string; end: string } | null;
   /** Level 3: events per activity, top N and the rest summed. */
   activities: FrequencyTable<string>;

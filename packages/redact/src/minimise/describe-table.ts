@@ -58,7 +58,10 @@ export interface TableDescription {
   columnsCapped: boolean;
   /** One summary per column, in first-seen order. */
   columns: ColumnSummary[];
-  /** For each date column: earliest and latest value (ISO 8601). */
+  /**
+   * For each date column: earliest and latest value (ISO 8601 instants, for use in the
+   * process; `buildDisclosure` gives them by the day).
+   */
   timeRanges: Record<string, { start: string; end: string }>;
 }
 

@@ -1,5 +1,6 @@
 import { setOwn } from '../own-property.js';
 import type { Redactor } from '../redactor/types.js';
+import { type DayRange, toDayRange } from './day-range.js';
 import type { ColumnSummary } from './describe-table.js';
 import type { FrequencyTable } from './top-n.js';
 
@@ -29,17 +30,17 @@ export function redactSchema(
 }
 
 /**
- * Level 2: time ranges keyed by redacted column names. Names that redact alike (only a
+ * Level 2: time ranges by the day (`toDayRange`), keyed by redacted column names. Names that redact alike (only a
  * `drop` operator makes two different names equal) keep the last range.
  */
 export function redactTimeRanges(
   redactor: Redactor,
   ranges: Readonly<Record<string, { start: string; end: string }>>,
   counts: Record<string, number>,
-): Record<string, { start: string; end: string }> {
-  const out: Record<string, { start: string; end: string }> = {};
+): Record<string, DayRange> {
+  const out: Record<string, DayRange> = {};
   for (const [name, range] of Object.entries(ranges)) {
-    setOwn(out, redactLabel(redactor, name, counts), range);
+    setOwn(out, redactLabel(redactor, name, counts), toDayRange(range));
   }
   return out;
 }
