@@ -19,6 +19,51 @@ const NOT_AFTER = /[A-Za-z0-9_-]/;
  * name: an unnamed provider's key is still a key.
  */
 const FORMATS: readonly TokenFormat[] = [
+  // LLM providers beside OpenAI, Anthropic and Google: a host of this SDK is likely to
+  // hold their keys. Lengths as their keys are issued (and as trufflehog checks them).
+  {
+    id: 'groq-api-key',
+    anchors: ['gsk_'],
+    pattern: /gsk_[A-Za-z0-9]{52}(?![A-Za-z0-9])/,
+    prefix: 4,
+  },
+  {
+    id: 'xai-api-key',
+    anchors: ['xai-'],
+    pattern: /xai-[A-Za-z0-9_]{80}(?![A-Za-z0-9_])/,
+    prefix: 4,
+  },
+  {
+    id: 'replicate-api-token',
+    anchors: ['r8_'],
+    pattern: /r8_[A-Za-z0-9_-]{37}(?![A-Za-z0-9_-])/,
+    prefix: 3,
+  },
+  {
+    id: 'perplexity-api-key',
+    anchors: ['pplx-'],
+    pattern: /pplx-[A-Za-z0-9]{48}(?![A-Za-z0-9])/,
+    prefix: 5,
+  },
+  {
+    // Upload tokens are macaroons: `pypi-` and base64 of a header naming pypi.org.
+    id: 'pypi-token',
+    anchors: ['pypi-AgEIcHlwaS5vcmc'],
+    pattern: /pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1024}(?![A-Za-z0-9_-])/,
+    prefix: 20,
+  },
+  {
+    id: 'linear-api-key',
+    anchors: ['lin_api_'],
+    pattern: /lin_api_[A-Za-z0-9]{40}(?![A-Za-z0-9])/,
+    prefix: 8,
+  },
+  {
+    id: 'notion-token',
+    anchors: ['ntn_'],
+    pattern: /ntn_[0-9]{11}[A-Za-z0-9]{35}(?![A-Za-z0-9])/,
+    prefix: 4,
+  },
   {
     id: 'gitlab-token',
     anchors: ['glpat-', 'glptt-', 'gldt-', 'glrt-'],
