@@ -17,6 +17,8 @@ const CREDENTIAL_NAMES: readonly (readonly string[])[] = [
   ['access', 'key'],
   ['auth', 'key'],
   ['private', 'key'],
+  // Azure AI services and API Management: `Ocp-Apim-Subscription-Key`, no prefix to find.
+  ['subscription', 'key'],
   ['credentials'],
   ['credential'],
   // A session id is a bearer credential while the session lives. `session` alone and `sid`
