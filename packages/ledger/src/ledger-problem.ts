@@ -8,7 +8,8 @@
  * - `schema_invalid`: a record that is JSON but not a valid `LedgerRecordV1`, nested
  *   deeper than a writer allows (256 levels of `data`), or belonging to another run (in
  *   verification: another run than the run directory is named after);
- * - `missing_artifact`: a record names an artifact the store does not hold;
+ * - `missing_artifact`: a record names an artifact the store does not hold (`seq` and
+ *   `line` are the first record naming it, as for every problem with a named artifact);
  * - `artifact_mismatch`: a stored artifact's bytes do not hash to its name, or it (or the
  *   store's folder) is not what it should be (a FIFO, a folder…);
  * - `secret_found`: a record (valid or not) or artifact holds something `detectSecrets`

@@ -20,8 +20,11 @@ export interface BatchResult {
   verdicts: LineVerdict[];
   /** `secret_found` problems of the batch's records. */
   secretProblems: LedgerProblem[];
-  /** `[hex, seq]` for each artifact named, with the first seq naming it in the batch. */
-  artifactRefs: [string, number][];
+  /**
+   * `[hex, seq, line]` for each artifact named, with the seq and line of the first record
+   * naming it in the batch (so a problem with the artifact can point at that record).
+   */
+  artifactRefs: [string, number, number][];
 }
 
 /**
@@ -36,9 +39,11 @@ export class BatchVerifier {
   );
   private verdicts: LineVerdict[] = [];
   private secretProblems: LedgerProblem[] = [];
-  private refs = new Map<string, number>();
-  /** The seq of the record whose refs {@link onRef} is getting. */
+  /** Hex of each artifact named, with the seq and line of the first record naming it. */
+  private refs = new Map<string, [seq: number, line: number]>();
+  /** The seq and line of the record whose refs {@link onRef} is getting. */
   private refSeq = 0;
+  private refLine = 0;
   private readonly onRef: ArtifactRefSink | null;
 
   constructor(private readonly checks: BatchChecks) {
@@ -57,24 +62,25 @@ export class BatchVerifier {
       return;
     }
     this.refSeq = record.seq;
+    this.refLine = line.number;
     // One walk of the record's data serves both checks when both are on.
     if (this.checks.secrets) this.secrets.add(record, line.number, this.onRef);
     else if (this.onRef !== null) forEachRef(record.data, this.onRef);
   }
 
-  /** Keeps the first seq naming each artifact. */
+  /** Keeps the first record (seq and line) naming each artifact. */
   private noteRef(ref: string): void {
     const hex = hexOfArtifactRef(ref);
-    if (!this.refs.has(hex)) this.refs.set(hex, this.refSeq);
+    if (!this.refs.has(hex)) this.refs.set(hex, [this.refSeq, this.refLine]);
   }
 
   /** What the lines added since the last call are; starts the next batch. */
   take(): BatchResult {
     this.secrets.flush();
-    const result = {
+    const result: BatchResult = {
       verdicts: this.verdicts,
       secretProblems: this.secretProblems,
-      artifactRefs: [...this.refs],
+      artifactRefs: Array.from(this.refs, ([hex, [seq, line]]) => [hex, seq, line]),
     };
     this.verdicts = [];
     this.secretProblems = [];

@@ -18,7 +18,7 @@ import { type ExpectedRun, existingLedgerFile, expectedRun } from './ledger-file
 import type { LedgerProblem } from './ledger-problem.js';
 import { describe, NotRegularFileError, readRegularFileSync } from './regular-file.js';
 import { VerifyHelpers } from './verify-helpers.js';
-import { checkLines, type LinesChecked } from './verify-lines.js';
+import { type ArtifactNamer, checkLines, type LinesChecked } from './verify-lines.js';
 
 /** Options of {@link verifyLedger}. */
 export interface VerifyLedgerOptions {
@@ -250,7 +250,7 @@ const YIELD_EVERY_MS = 10;
  */
 async function checkArtifactStore(
   runDir: string,
-  referenced: Map<string, number>,
+  referenced: Map<string, ArtifactNamer>,
   scanSecrets: boolean,
   problems: LedgerProblem[],
 ): Promise<void> {
@@ -272,12 +272,12 @@ async function checkArtifactStore(
   // The file type comes with the listing: no stat per artifact.
   const stored = entries.map((entry) => entry.name);
   const present = new Set(stored);
-  for (const [hex, seq] of referenced) {
+  for (const [hex, { seq, line }] of referenced) {
     if (!present.has(hex)) {
       problems.push({
         kind: 'missing_artifact',
         seq,
-        line: null,
+        line,
         message: `record ${seq} names artifact sha256:${hex}, which is not in artifacts/sha256/`,
       });
     }
@@ -289,9 +289,12 @@ async function checkArtifactStore(
       await setImmediate();
       turnStarted = performance.now();
     }
-    const seq = referenced.get(name) ?? null;
+    // Problems with a named artifact point at the first record naming it.
+    const namer = referenced.get(name);
+    const seq = namer?.seq ?? null;
+    const line = namer?.line ?? null;
     const mismatch = (message: string) =>
-      problems.push({ kind: 'artifact_mismatch', seq, line: null, message });
+      problems.push({ kind: 'artifact_mismatch', seq, line, message });
     if (!HEX64.test(name)) {
       mismatch(
         `artifacts/sha256/ holds a file that is not named by a SHA-256 (${JSON.stringify(name.slice(0, 80))})`,
@@ -322,7 +325,7 @@ async function checkArtifactStore(
         problems.push({
           kind: 'secret_found',
           seq,
-          line: null,
+          line,
           message: `artifact sha256:${name} holds a ${kind} secret`,
         });
       }

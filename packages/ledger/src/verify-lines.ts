@@ -8,6 +8,13 @@ import type { VerifyHelpers } from './verify-helpers.js';
 /** Batches read ahead of the oldest one not yet linked (bounds memory: ~1 MB each). */
 const MAX_QUEUED_BATCHES = 8;
 
+/** The record that first names an artifact: where a problem with the artifact points. */
+export interface ArtifactNamer {
+  seq: number;
+  /** 1-based line of `ledger.jsonl`. */
+  line: number;
+}
+
 /** What checking every line found, besides the problems pushed. */
 export interface LinesChecked {
   /** Where the complete lines end, and the unterminated bytes after them. */
@@ -16,8 +23,8 @@ export interface LinesChecked {
   lastLine: number;
   /** The record ending exactly at `checkpointSize`, when one does. */
   atCheckpoint: { seq: number; hash: string } | null;
-  /** Hex of each artifact named, with the first seq naming it. */
-  referenced: Map<string, number>;
+  /** Hex of each artifact named, with the first record naming it. */
+  referenced: Map<string, ArtifactNamer>;
 }
 
 /**
@@ -55,8 +62,8 @@ export async function checkLines(
       }
     });
     problems.push(...result!.secretProblems);
-    for (const [hex, seq] of result!.artifactRefs) {
-      if (!out.referenced.has(hex)) out.referenced.set(hex, seq);
+    for (const [hex, seq, line] of result!.artifactRefs) {
+      if (!out.referenced.has(hex)) out.referenced.set(hex, { seq, line });
     }
   };
   const linkFinished = () => {
