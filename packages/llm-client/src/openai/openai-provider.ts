@@ -24,6 +24,7 @@ import { answeredModel, answerText } from './read-answer.js';
 import { fromChatUsage, fromResponsesUsage } from './read-usage.js';
 import { takesReasoningEffort } from './reasoning-models.js';
 import { responsesFinishReason } from './responses-finish-reason.js';
+import { checkResponsesOutputFloor } from './responses-output-floor.js';
 import { strictSchemaProblems } from './strict-json-schema.js';
 import { type Unanswered, unansweredError } from './unanswered-error.js';
 import { UnsupportedSchemaError } from './unsupported-schema-error.js';
@@ -259,6 +260,7 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
   }
 
   function checkRequest(request: ProviderCallRequest): void {
+    if (api === 'responses') checkResponsesOutputFloor(request.maxOutputTokens);
     if (!request.responseFormat) return;
     const problems = strictSchemaProblems(request.responseFormat.schema);
     if (problems.length > 0)
