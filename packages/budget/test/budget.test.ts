@@ -8,6 +8,7 @@ import {
   memoryStore,
 } from './helpers.js';
 import { expectLateCloseBooksWorstCase } from './late-close.js';
+import { expectLowSpendRefusalKeepsExhausted } from './refusal-alerts.js';
 import { expectZonedKeys } from './zoned-keys.js';
 
 const day = (iso: string) => Date.parse(iso);
@@ -528,6 +529,10 @@ describe('tiered alerts', () => {
       fraction: 0.86,
       at: '2026-11-22T10:00:00.000Z',
     });
+  });
+
+  it('a low-spend refusal does not use up the exhausted alert; the real exhaustion fires it', async () => {
+    await expectLowSpendRefusalKeepsExhausted(memoryStore());
   });
 
   it('one settlement crossing several tiers fires each of them, in order; USD reported in USD', async () => {

@@ -25,6 +25,7 @@ import { checkedStore } from './checked-store.js';
 import { expectExpiryFiresAlerts } from './expiry-alerts.js';
 import { expectExactBooks, hammer } from './hammer.js';
 import { expectLateCloseBooksWorstCase } from './late-close.js';
+import { expectLowSpendRefusalKeepsExhausted } from './refusal-alerts.js';
 import { expectZonedKeys } from './zoned-keys.js';
 
 const redis = await connectRedis();
@@ -261,12 +262,12 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
       limits: { tokens: 100 },
       onAlert: (a) => alerts.push(`${a.level}@${a.spent}`),
     });
-    const r = await budget.reserve({ model: 'gpt-5.2', inputTokens: 10, maxOutputTokens: 50 });
-    await expect(r.settle({ inputTokens: 10, outputTokens: 50 })).resolves.toMatchObject({
+    const r = await budget.reserve({ model: 'gpt-5.2', inputTokens: 46, maxOutputTokens: 50 });
+    await expect(r.settle({ inputTokens: 46, outputTokens: 50 })).resolves.toMatchObject({
       found: true,
       lost: false,
     });
-    expect(alerts).toEqual(['info@60']);
+    expect(alerts).toEqual(['info@96', 'warning@96', 'critical@96']);
     await expect(
       (await budget.reserve({ model: 'gpt-5.2', inputTokens: 1, maxOutputTokens: 1 })).release(),
     ).resolves.toMatchObject({ found: true });
@@ -278,14 +279,15 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
         scope: 'run',
         metric: 'tokens',
         limit: 100,
-        spent: 60,
+        spent: 96,
         reserved: 0,
-        remaining: 40,
+        remaining: 4,
       },
     });
-    expect(alerts).toEqual(['info@60', 'exhausted@60']);
+    // The refusal's exhausted flag arrives as a string too.
+    expect(alerts).toEqual(['info@96', 'warning@96', 'critical@96', 'exhausted@96']);
     const usage = await budget.usage();
-    expect(usage.scopes[0]).toMatchObject({ spent: { tokens: 60 }, reserved: { tokens: 0 } });
+    expect(usage.scopes[0]).toMatchObject({ spent: { tokens: 96 }, reserved: { tokens: 0 } });
     // Nothing was left held by a reply the store could not read.
     expect(await client.hlen(`{${p}}:held`)).toBe(0);
   });
@@ -509,8 +511,9 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
     const p = prefix();
     const budget = createBudget({
       store: redisStore({ client, prefix: p }),
-      limits: { tokens: 10 },
-      onAlert: () => {}, // the refusal marks the scope's `exhausted` alert as fired
+      // A zero cap is exhausted from the start: the refusal marks its `exhausted` alert.
+      limits: { tokens: 0 },
+      onAlert: () => {},
     });
     await expect(
       budget.reserve({ model: 'gpt-5.2', inputTokens: 100, maxOutputTokens: 1 }),
@@ -518,6 +521,10 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
     const keys = await client.keys(`{${p}}*`);
     expect(keys.length).toBeGreaterThan(0);
     for (const key of keys) expect(await client.pttl(key)).toBeGreaterThan(0);
+  });
+
+  it('a low-spend refusal does not use up the exhausted alert; the real exhaustion fires it', async () => {
+    await expectLowSpendRefusalKeepsExhausted(redisStore({ client, prefix: prefix() }));
   });
 
   it('each alert fires once across processes sharing the store', async () => {
@@ -542,6 +549,11 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
         }
       }),
     );
+    // Refusals while holds filled the cap were not exhaustion; with 999 of 1000 spent, one
+    // more call from each process is, and fires `exhausted` once.
+    for (const budget of budgets) {
+      await expect(spend(budget, 9)).rejects.toBeInstanceOf(BudgetExceededError);
+    }
     expect(alerts.map((a) => a.level).sort()).toEqual(['critical', 'exhausted', 'info', 'warning']);
   });
 

@@ -59,7 +59,8 @@ export type StoreReserveResult =
       readonly reserved: number;
       /**
        * Alerts fired by booking expired reservations first, then the `exhausted` alert of
-       * this refusal (once per scope, counter and period).
+       * this refusal (once per scope, counter and period) when it truly exhausts the
+       * counter (`refusalExhausts`).
        */
       readonly alerts: readonly StoreAlert[];
     };

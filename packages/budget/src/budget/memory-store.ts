@@ -11,6 +11,7 @@ import type {
 } from './budget-store.js';
 import type { Charge, StoreLimits } from './charge.js';
 import { PeriodRetention } from './period-retention.js';
+import { refusalExhausts } from './refusal-exhausts.js';
 
 // Mutable counters of one scope in one period. Flat numbers, not objects: the hot path
 // touches them on every reserve and settle.
@@ -158,27 +159,31 @@ export class MemoryStore implements BudgetStore {
       let limit = 0;
       let spent = 0;
       let reserved = 0;
+      let asked = 0;
       if (!fits(s.spentTokens, s.reservedTokens, amount.tokens, l.tokens)) {
         metric = 'tokens';
         limit = l.tokens;
         spent = s.spentTokens;
         reserved = s.reservedTokens;
+        asked = amount.tokens;
       } else if (!fits(s.spentMicro, s.reservedMicro, amount.microUsd, l.microUsd)) {
         metric = 'usd';
         limit = l.microUsd;
         spent = s.spentMicro;
         reserved = s.reservedMicro;
+        asked = amount.microUsd;
       } else if (!fits(s.spentRequests, s.reservedRequests, amount.requests, l.requests)) {
         metric = 'requests';
         limit = l.requests;
         spent = s.spentRequests;
         reserved = s.reservedRequests;
+        asked = amount.requests;
       }
       if (metric !== undefined) {
         const alerts: StoreAlert[] = [];
         const mark = `${metric}:exhausted`;
         if (swept !== undefined) alerts.push(...swept);
-        if (request.thresholds.length > 0 && !s.fired.has(mark)) {
+        if (refusalExhausts(spent, asked, limit, request.thresholds) && !s.fired.has(mark)) {
           s.fired.add(mark);
           alerts.push({ scopeKey: s.key, metric, level: 'exhausted', spent, limit });
         }

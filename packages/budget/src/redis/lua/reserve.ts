@@ -7,7 +7,8 @@ import { NOW_MS, SWEEP } from './common.js';
  * alerts), epoch to set if none is, then per scope: name, limit tokens, limit micro-USD,
  * limit requests (-1 = none), then the alert tiers as level, permille pairs (ascending).
  * Returns {1, epoch, then alerts} when held, {0, scopeIndex, metricIndex, limit, spent, reserved,
- * exhaustedFired, then alerts} when refused, {-1} when the id is already held. The alerts
+ * exhaustedFired (1 only when the refusal truly exhausts the counter, see refusalExhausts),
+ * then alerts} when refused, {-1} when the id is already held. The alerts
  * (scopeName, metricIndex, level, spent, limit each) are those fired by booking expired
  * reservations first.
  * The held record keeps amounts, limits and retention as the ARGV strings: cjson encodes
@@ -30,6 +31,11 @@ end
 if redis.call('HEXISTS', held, id) == 1 then return { -1 } end
 local amount = { tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]) }
 local alerts = tonumber(ARGV[7]) > 0
+local top_tier = 0
+for t = 2, #tiers, 2 do
+  local permille = tonumber(tiers[t])
+  if permille < 1000 and permille > top_tier then top_tier = permille end
+end
 local names, limits, limitArgs = {}, {}, {}
 for i = 1, n do
   local base = 9 + (i - 1) * 4
@@ -45,7 +51,9 @@ for i = 1, n do
       local reserved = tonumber(v[m + 3]) or 0
       if spent + reserved + amount[m] > limit then
         local fired = 0
-        if alerts then
+        -- As refusalExhausts (refusal-exhausts.ts): only a refusal that spend alone explains,
+        -- once spend has reached the last tier below exhausted, uses up the exhausted mark.
+        if alerts and spent + amount[m] > limit and spent * 1000 >= top_tier * limit then
           fired = redis.call('HSETNX', k, 'a:' .. METRICS[m] .. ':exhausted', 1)
           -- The mark may have created the scope's hash: it expires like any counter.
           redis.call('PEXPIRE', k, ARGV[3])
