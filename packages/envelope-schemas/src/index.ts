@@ -23,6 +23,7 @@ export { isKnownTimeZone } from './automation-policy/time-zone.js';
 export {
   ArtifactRef,
   ModelName,
+  PolicyId,
   ReasoningEffort,
   RunId,
   Sha256Hex,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ModelName } from '../common/identifiers.js';
+import { ModelName, PolicyId } from '../common/identifiers.js';
 import { createParser } from '../parse/create-parser.js';
 import { RUN_WINDOW_PATTERN } from './run-window.js';
 import { isKnownTimeZone, TIME_ZONE_PATTERN } from './time-zone.js';
@@ -23,10 +23,7 @@ export const AutomationPolicyV1 = z
     /** Always `"1"` for this version. */
     schema_version: z.literal('1'),
     /** The policy's id, recorded in every envelope made under it. */
-    policy_id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/, {
-      error:
-        'must be 1-128 letters, digits, ".", "_", ":", "@" or "-", starting with a letter or digit',
-    }),
+    policy_id: PolicyId,
     /** `local`, `cloud` or `hybrid`. */
     execution_mode: ExecutionMode,
     /** Whether gated calls need the host's approver to say yes. */

@@ -18,6 +18,17 @@ export const RunId = z
   })
   .describe('Run identifier: a UUID or another id safe to use as a directory name.');
 
+/**
+ * An automation policy's id, e.g. `pm-assist-default`: 1-128 letters, digits, `.`, `_`,
+ * `:`, `@` and `-`, starting with a letter or digit. One schema for the policy's own
+ * `policy_id` and the envelopes made under it, so an envelope can name only an id a
+ * policy can have.
+ */
+export const PolicyId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/, {
+  error:
+    'must be 1-128 letters, digits, ".", "_", ":", "@" or "-", starting with a letter or digit',
+});
+
 /** A pipeline stage name, e.g. `interpret-goal`. */
 export const StageName = z
   .string()

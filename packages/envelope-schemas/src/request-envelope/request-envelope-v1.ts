@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ArtifactRef,
   ModelName,
+  PolicyId,
   ReasoningEffort,
   RunId,
   Sha256Hex,
@@ -48,8 +49,8 @@ export const RequestEnvelopeV1 = z
     redaction_profile: VersionedId,
     /** Schema the response must validate against, e.g. `next-command@1` or `text@1`. */
     response_schema: VersionedId,
-    /** Optional: the `policy_id` of the automation policy in force. */
-    policy_id: z.string().min(1).max(128).optional(),
+    /** Optional: the `policy_id` of the automation policy in force (the same shape). */
+    policy_id: PolicyId.optional(),
     /** Optional: the output-token ceiling reserved for this call. */
     max_output_tokens: z.int().min(1).optional(),
     /** Optional: when the envelope was built. */
