@@ -612,6 +612,33 @@ describe('tiered alerts', () => {
     expect(seen).toEqual(['info@1', 'warning@815', 'critical@999']);
   });
 
+  it('tiers out of order or equal are refused, naming both levels (never re-sorted)', () => {
+    const cases: [Record<string, number>, RegExp][] = [
+      // With the default warning 0.8, info 0.9 would fire after warning.
+      [{ info: 0.9 }, /alerts\.warning \(0\.8\) must be above alerts\.info \(0\.9\)/],
+      [{ warning: 0.99 }, /alerts\.critical \(0\.95\) must be above alerts\.warning \(0\.99\)/],
+      [{ info: 0.5, warning: 0.5 }, /alerts\.warning \(0\.5\) must be above alerts\.info \(0\.5\)/],
+      [
+        { info: 0.95, warning: 0.8, critical: 0.5 },
+        /alerts\.warning \(0\.8\) must be above alerts\.info \(0\.95\)/,
+      ],
+    ];
+    for (const [alerts, message] of cases) {
+      expect(() => createBudget({ limits: {}, alerts })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringMatching(message),
+        }),
+      );
+    }
+    expect(() => createBudget({ limits: {}, alerts: { info: 0.9 } })).toThrow(
+      /info < warning < critical/,
+    );
+    expect(() =>
+      createBudget({ limits: {}, alerts: { info: 0.9, warning: 0.95, critical: 0.99 } }),
+    ).not.toThrow();
+  });
+
   it('period alerts fire again in the next period', async () => {
     let now = day('2026-11-22T10:00:00Z');
     const alerts: BudgetAlert[] = [];

@@ -32,7 +32,11 @@ export const DEFAULT_ALERT_FRACTIONS: Required<AlertFractions> = Object.freeze({
   critical: 0.95,
 });
 
-/** Resolves the configured fractions to thresholds, ascending. `false` disables alerts. */
+/**
+ * Resolves the configured fractions to thresholds, ascending. `false` disables alerts.
+ * Levels must rise strictly (info < warning < critical, defaults filling the rest), so
+ * `{ info: 0.9 }` with the default warning 0.8 is `InvalidArgumentError`.
+ */
 export function alertThresholds(
   fractions: AlertFractions | false | undefined,
 ): readonly AlertThreshold[] {
@@ -59,8 +63,17 @@ export function alertThresholds(
         `alerts.${level} must be a whole number of thousandths, 0.001 to 0.999 (e.g. 0.8 or 0.815); got ${String(f)}.`,
       );
     }
+    const below = list.at(-1);
+    // Levels rise with spend. Out of order or equal, a tier would fire after (or with) a
+    // higher one, and the refusal that marks `exhausted` keys on critical being the last:
+    // an ambiguous configuration is refused, never re-sorted.
+    if (below !== undefined && permille <= below.permille) {
+      throw new InvalidArgumentError(
+        `alerts.${level} (${f}) must be above alerts.${below.level} (${merged[below.level as keyof typeof merged]}): the levels rise info < warning < critical, each at a different fraction (defaults 0.5, 0.8, 0.95 fill the levels not given). Moving a level past a neighbour's default? Set both, e.g. alerts: { info: 0.9, warning: 0.95, critical: 0.99 }.`,
+      );
+    }
     list.push({ level, permille });
   }
   list.push({ level: 'exhausted', permille: 1000 });
-  return Object.freeze(list.sort((a, b) => a.permille - b.permille));
+  return Object.freeze(list);
 }
