@@ -11,6 +11,7 @@ import {
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { LedgerLockedError } from './errors/ledger-locked-error.js';
+import { processStart } from './process-start.js';
 import { readRegularFileSync } from './regular-file.js';
 import { writeFailure } from './write-failure.js';
 
@@ -41,6 +42,10 @@ interface LockOwner {
   boot_id?: string;
   /** The target of `/proc/self/ns/pid` (`pid:[4026531836]`): whose pids `pid` counts in. */
   pid_ns?: string;
+  /** When the holder started ({@link processStart}): a live process of `pid` that started otherwise is another. */
+  start?: string;
+  /** The target of `/proc/self/ns/time`: `start` is comparable only read in the same one. */
+  time_ns?: string;
 }
 
 /**
@@ -50,8 +55,14 @@ interface LockOwner {
  * - same host and another boot id: the machine rebooted since, so its writer is gone;
  * - same host, same boot, same PID namespace, and no process has its pid any more (a
  *   crash, SIGKILL);
+ * - same host, boot, PID namespace and time namespace, and the process with its pid
+ *   started at another time than the lock records: the holder died and its pid was
+ *   reused by another process;
  * - a lock without a PID namespace (written by a version that did not record one, or on
  *   a system without namespaces): same host and no process with its pid, as before.
+ *
+ * A lock without a start time (an older version's, or from a system without `/proc`) is
+ * judged by its pid alone.
  *
  * Anything else is held ({@link LedgerLockedError}): a live holder; another host (cannot
  * be checked); another PID namespace, e.g. a second container with the same host name
@@ -144,12 +155,24 @@ function isStale(owner: LockOwner, me: LockOwner): boolean {
   if (owner.pid_ns === undefined) return !isAlive(owner.pid);
   if (owner.pid_ns !== me.pid_ns) return false; // another namespace: its pid means nothing here
   if (owner.boot_id !== me.boot_id) return false; // one side cannot say which boot
-  return !isAlive(owner.pid);
+  if (!isAlive(owner.pid)) return true;
+  return isReused(owner, me);
 }
 
-/** This process's boot id and PID namespace, where the system exposes them (Linux). */
-function processSpace(): Pick<LockOwner, 'boot_id' | 'pid_ns'> {
-  const out: Pick<LockOwner, 'boot_id' | 'pid_ns'> = {};
+/**
+ * Whether the live process with the lock's pid is another than the one that wrote it
+ * (the holder died and its pid was reused). Only when both start times are known and
+ * read in the same time namespace; otherwise the live pid counts as the holder.
+ */
+function isReused(owner: LockOwner, me: LockOwner): boolean {
+  if (owner.start === undefined || owner.time_ns !== me.time_ns) return false;
+  const start = processStart(owner.pid);
+  return start !== undefined && start !== owner.start;
+}
+
+/** This process's boot id, namespaces and start time, where the system exposes them (Linux). */
+function processSpace(): Pick<LockOwner, 'boot_id' | 'pid_ns' | 'start' | 'time_ns'> {
+  const out: Pick<LockOwner, 'boot_id' | 'pid_ns' | 'start' | 'time_ns'> = {};
   try {
     const bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
     if (bootId !== '') out.boot_id = bootId;
@@ -160,6 +183,13 @@ function processSpace(): Pick<LockOwner, 'boot_id' | 'pid_ns'> {
     out.pid_ns = readlinkSync('/proc/self/ns/pid');
   } catch {
     // No PID namespaces here.
+  }
+  const start = processStart(process.pid);
+  if (start !== undefined) out.start = start;
+  try {
+    out.time_ns = readlinkSync('/proc/self/ns/time');
+  } catch {
+    // No time namespaces (kernels before 5.6): start times are read alike everywhere.
   }
   return out;
 }
@@ -183,6 +213,8 @@ function parseOwner(raw: string | null): LockOwner | null {
     const parsed: LockOwner = { pid: owner.pid, host: owner.host, since: String(owner.since) };
     if (typeof owner.boot_id === 'string') parsed.boot_id = owner.boot_id;
     if (typeof owner.pid_ns === 'string') parsed.pid_ns = owner.pid_ns;
+    if (typeof owner.start === 'string') parsed.start = owner.start;
+    if (typeof owner.time_ns === 'string') parsed.time_ns = owner.time_ns;
     return parsed;
   } catch {
     // Not ours to interpret: written by something else. Treated as held.
