@@ -43,6 +43,7 @@ import { formatName } from './format-name.js';
 import { frozenCopy } from './frozen-copy.js';
 import { outputProblems } from './output-problems.js';
 import { abortError, raceSignal, throwIfAborted } from './race-signal.js';
+import { recordedDecision } from './recorded-decision.js';
 import { requestHash } from './request-hash.js';
 import type { RunContext } from './run-context.js';
 import { wholeUsage } from './whole-usage.js';
@@ -339,7 +340,7 @@ async function approve(
   ctx.ledger.append({
     type: 'approval',
     stage: prepared.stage,
-    data: { request_id: prepared.requestId, decision },
+    data: { request_id: prepared.requestId, decision: recordedDecision(decision, ctx.redactor) },
   });
   ctx.emit({
     type: 'approval',
