@@ -4,10 +4,12 @@ import type { Finding } from '../finding.js';
 const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
 /**
  * IPv4 with an optional CIDR suffix. Not inside longer dotted runs (`1.2.3.4.5`, version
- * strings `v1.2.3.4`): a dot followed by a digit after the match disqualifies it.
+ * strings `v1.2.3.4`): a dot followed by a digit after the match disqualifies it. Nor
+ * right after the word `version` and up to three of ` :=("'` (`Version: 1.0.0.0`,
+ * `AssemblyVersion("1.0.0.0")`): four-part versions of .NET and driver builds.
  */
 const IPV4 = new RegExp(
-  `(?<![0-9A-Za-z.])${OCTET}(?:\\.${OCTET}){3}(?:\\/(?:3[0-2]|[12]?[0-9]))?(?![0-9A-Za-z]|\\.[0-9])`,
+  `(?<![0-9A-Za-z.])(?<![Vv]ersion[ :=("']{1,3})${OCTET}(?:\\.${OCTET}){3}(?:\\/(?:3[0-2]|[12]?[0-9]))?(?![0-9A-Za-z]|\\.[0-9])`,
   'g',
 );
 /**
