@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { zoneKeyName } from './zone-key-name.js';
 
 /** Calendar period keys for one instant: `2026-11-22` and `2026-11`. */
 export interface PeriodKeys {
@@ -21,7 +22,8 @@ export class PeriodClock {
   #keys: PeriodKeys = { day: '', month: '' };
   /**
    * The zone's canonical name (`europe/berlin` -> `Europe/Berlin`; `Etc/UTC` and `GMT` ->
-   * `UTC`), so spellings of one zone share their period keys.
+   * `UTC`; `Asia/Kolkata` -> `Asia/Calcutta`), so spellings of one zone share their period
+   * keys, on every Node version (see `zoneKeyName`).
    */
   readonly zone: string = 'UTC';
 
@@ -42,7 +44,7 @@ export class PeriodClock {
         { cause: String(cause) },
       );
     }
-    this.zone = formatter.resolvedOptions().timeZone;
+    this.zone = zoneKeyName(timeZone, formatter.resolvedOptions().timeZone);
     if (this.zone === 'UTC') return;
     this.#format = (ms) => {
       let y = '';
