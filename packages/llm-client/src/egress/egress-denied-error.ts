@@ -6,7 +6,9 @@ export type EgressDenialReason =
   | 'redirect_not_listed'
   | 'userinfo_in_url'
   | 'bad_url'
-  | 'too_many_redirects';
+  | 'too_many_redirects'
+  /** Node would send the request through an environment proxy that is not listed. */
+  | 'proxy_not_listed';
 
 /** A request to a host outside the egress allowlist was refused before any socket opened. */
 export class EgressDeniedError extends PmError {
@@ -21,6 +23,8 @@ export class EgressDeniedError extends PmError {
       userinfo_in_url: 'the URL carries a user name or password',
       bad_url: 'the URL could not be parsed',
       too_many_redirects: 'the redirect chain was too long',
+      proxy_not_listed:
+        'Node sends requests through this proxy (NODE_USE_ENV_PROXY or --use-env-proxy with HTTP(S)_PROXY) and it is not on the egress allowlist',
     };
     super(
       'EGRESS_DENIED',

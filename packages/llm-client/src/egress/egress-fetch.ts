@@ -1,5 +1,6 @@
 import { checkEgressOptions } from './check-egress-options.js';
 import { EgressDeniedError } from './egress-denied-error.js';
+import { envProxyFor, type ProxySettings } from './env-proxy.js';
 import { parseOrigin } from './parse-origin.js';
 import { requestParts } from './request-parts.js';
 
@@ -24,6 +25,12 @@ export interface EgressFetchOptions {
   fetch?: typeof fetch;
   /** Redirects followed within the allowlist before giving up: 0 to 20, default 5. */
   maxRedirects?: number;
+  /**
+   * Where Node's environment proxy is read; default `process.env` and `process.execArgv`.
+   * With `NODE_USE_ENV_PROXY` or `--use-env-proxy`, Node sends `fetch` through
+   * `HTTP(S)_PROXY`: the proxy's origin must then be listed too, else `EGRESS_DENIED`.
+   */
+  proxy?: ProxySettings;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -78,6 +85,8 @@ export function createEgressFetch(options: EgressFetchOptions): typeof fetch {
   const allowedList = [...allowed];
   const inner = options.fetch ?? globalThis.fetch;
   const maxRedirects = options.maxRedirects ?? 5;
+  // Read once, as Node reads them once at startup.
+  const proxySettings = options.proxy ?? { env: { ...process.env }, execArgv: process.execArgv };
 
   function deny(origin: string, reason: EgressDeniedError['reason']): never {
     try {
@@ -101,6 +110,10 @@ export function createEgressFetch(options: EgressFetchOptions): typeof fetch {
     // The origin never includes userinfo, so a `https://listed@evil` trick shows as evil.
     if (url.username || url.password) deny(url.origin, 'userinfo_in_url');
     if (!allowed.has(url.origin)) deny(url.origin, reason);
+    // The socket goes to the proxy, which sees the request (all of it, for plain http).
+    const proxy = envProxyFor(url.protocol, proxySettings);
+    if (proxy === 'unparseable') deny('(unparseable proxy URL)', 'bad_url');
+    if (proxy && !allowed.has(proxy.origin)) deny(proxy.origin, 'proxy_not_listed');
     return url;
   }
 
