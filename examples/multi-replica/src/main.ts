@@ -145,7 +145,6 @@ try {
   for (const level of TIERS) {
     const seen = alerts.filter((a) => a.alert.level === level && a.alert.scope.startsWith('day:'));
     eachOnce &&= seen.length === 1;
-    // `exhausted` fires on the first refusal, which can come before spend reaches 95%.
     const who = seen
       .map((a) => `worker ${a.workerId}, spent $${a.alert.spent.toFixed(6)}`)
       .join('; ');
