@@ -20,6 +20,13 @@ describe('createEgressFetch options', () => {
     ['maxRedirects 1.5', { allow: [], maxRedirects: 1.5 }, 'maxRedirects'],
     ['a fetch that is no function', { allow: [], fetch: 'fetch' }, 'fetch'],
     ['an onDenied that is no function', { allow: [], onDenied: true }, 'onDenied'],
+    ['a proxy with no execArgv', { allow: [], proxy: { env: {} } }, 'proxy'],
+    [
+      'a proxy env of numbers',
+      { allow: [], proxy: { env: { HTTP_PROXY: 1 }, execArgv: [] } },
+      'proxy',
+    ],
+    ['a proxy that is a string', { allow: [], proxy: 'http://127.0.0.1:3128' }, 'proxy'],
   ])('refuses %s with INVALID_ARGUMENT naming it', (_what, options, field) => {
     const error = thrown(() => createEgressFetch(options as unknown as Options));
     expect(isPmError(error) && error.code).toBe('INVALID_ARGUMENT');

@@ -23,7 +23,7 @@ export function checkEgressOptions(options: unknown): void {
   if (typeof options !== 'object' || options === null) {
     throw invalid('options', 'an object with allow (an array of origins)', options);
   }
-  const { allow, maxRedirects, fetch, onDenied } = options as Record<string, unknown>;
+  const { allow, maxRedirects, fetch, onDenied, proxy } = options as Record<string, unknown>;
   if (!Array.isArray(allow)) {
     throw invalid('allow', 'an array of origins, e.g. ["https://api.openai.com"]', allow);
   }
@@ -40,4 +40,20 @@ export function checkEgressOptions(options: unknown): void {
   if (onDenied !== undefined && typeof onDenied !== 'function') {
     throw invalid('onDenied', 'a function', onDenied);
   }
+  if (proxy !== undefined && !isProxySettings(proxy)) {
+    // A malformed one would read as "no proxy in effect" and let a proxied request through.
+    throw invalid('proxy', '{ env: an object of strings, execArgv: an array of strings }', proxy);
+  }
+}
+
+function isProxySettings(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { env, execArgv } = value as Record<string, unknown>;
+  return (
+    typeof env === 'object' &&
+    env !== null &&
+    Object.values(env).every((v) => v === undefined || typeof v === 'string') &&
+    Array.isArray(execArgv) &&
+    execArgv.every((arg) => typeof arg === 'string')
+  );
 }
