@@ -296,6 +296,36 @@ describe('pm-ledger summary / show', () => {
     expect((await cli('show', runDir)).code).toBe(1);
   });
 
+  it("a bug (an error neither the package's nor the system's) exits 70 with its stack, not 3", async () => {
+    const { runDir } = await sampleRun();
+    // The first write throws as a bug would; the failure report after it is written.
+    const failingOnce = (error: Error) => {
+      let out = '';
+      let err = '';
+      let first = true;
+      const io = {
+        out: (t: string) => {
+          if (first) {
+            first = false;
+            throw error;
+          }
+          out += t;
+        },
+        err: (t: string) => (err += t),
+      };
+      return { io, result: () => ({ out, err }) };
+    };
+    const bug = failingOnce(new TypeError('cannot read properties of undefined'));
+    expect(await runCli(['summary', runDir, '--json'], bug.io)).toBe(70);
+    expect(JSON.parse(bug.result().out).error.code).toBe('INTERNAL');
+    expect(bug.result().err).toContain('internal error (a bug in pm-ledger; please report it)');
+    expect(bug.result().err).toMatch(/TypeError: cannot read properties of undefined\n\s+at /);
+
+    const system = failingOnce(Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' }));
+    expect(await runCli(['summary', runDir], system.io)).toBe(3);
+    expect(system.result().err).toBe('pm-ledger: EIO: i/o error, write\n');
+  });
+
   it('runs as a real process with the documented exit codes', async () => {
     const { runDir } = await sampleRun();
     const run = (...args: string[]) =>

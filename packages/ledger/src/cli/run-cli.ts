@@ -22,7 +22,7 @@ const USAGE = `usage: pm-ledger <command> <runDir> [options]
   each command takes only the options listed for it
 
 exit codes: 0 ok, 1 problems found or ledger damaged, 2 usage error, 3 cannot read,
-  141 output closed early (| head)
+  70 internal error (a bug: please report it), 141 output closed early (| head)
 `;
 
 /** Runs `pm-ledger` with `argv` (without node and script); resolves to the exit code. */
@@ -73,11 +73,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         );
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (json) printJsonFailure(io, codeOf(error), message);
-    io.err(`pm-ledger: ${message}\n`);
-    return isPmError(error) && error.code === 'LEDGER_CORRUPT' ? EXIT.problems : EXIT.unreadable;
+    return failed(io, json, error);
   }
+}
+
+/**
+ * Reports a command that threw and gives its exit code: the package's own errors and the
+ * system's (an errno code: the file could not be read) are the user's to act on; anything
+ * else is a bug, said so with its stack, since only the stack lets it be fixed.
+ */
+export function failed(io: CliIo, json: boolean, error: unknown): number {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = codeOf(error);
+  if (code === undefined) {
+    if (json) printJsonFailure(io, 'INTERNAL', message);
+    const stack = error instanceof Error && error.stack ? error.stack : message;
+    io.err(`pm-ledger: internal error (a bug in pm-ledger; please report it):\n${stack}\n`);
+    return EXIT.internal;
+  }
+  if (json) printJsonFailure(io, code, message);
+  io.err(`pm-ledger: ${message}\n`);
+  return code === 'LEDGER_CORRUPT' ? EXIT.problems : EXIT.unreadable;
 }
 
 /** The README's `--json` failure shape, on stdout. */
@@ -85,8 +101,9 @@ function printJsonFailure(io: CliIo, code: string, message: string): void {
   io.out(`${JSON.stringify({ ok: false, error: { code, message } })}\n`);
 }
 
-function codeOf(error: unknown): string {
+/** The PmError code, or the system error's (`ENOENT`), or undefined for anything else. */
+function codeOf(error: unknown): string | undefined {
   if (isPmError(error)) return error.code;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return typeof code === 'string' ? code : 'ERROR';
+  return typeof code === 'string' ? code : undefined;
 }
