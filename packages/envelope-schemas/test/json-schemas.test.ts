@@ -42,7 +42,6 @@ describe('published JSON Schemas', () => {
       'run_id',
       'stage',
       'model',
-      'reasoning_effort',
       'input_artifacts',
       'redaction_profile',
       'response_schema',

@@ -99,10 +99,12 @@ describe('parse functions', () => {
       expect.unreachable();
     } catch (error) {
       const e = error as SchemaValidationError;
-      expect(e.problems).toHaveLength(7);
-      expect(e.message).toMatch(/^Invalid RequestEnvelopeV1 \(7 problems\); fix these fields:/);
-      expect(e.message.split('\n')).toHaveLength(8);
+      // Six required fields missing; reasoning_effort is optional (decision 0010).
+      expect(e.problems).toHaveLength(6);
+      expect(e.message).toMatch(/^Invalid RequestEnvelopeV1 \(6 problems\); fix these fields:/);
+      expect(e.message.split('\n')).toHaveLength(7);
       expect(e.message).toContain('$.run_id: is required');
+      expect(e.message).not.toContain('$.reasoning_effort');
     }
   });
 

@@ -69,6 +69,20 @@ describe('SPEC-260 examples with each placeholder filled in', () => {
     },
   );
 
+  it('the envelope without reasoning_effort is valid: a model that takes none is sent none (decision 0010)', () => {
+    const { reasoning_effort: _none, ...filled } = {
+      ...specEnvelope,
+      run_id: '3b241101-e2bb-4255-8caf-4136c566a962',
+      stage: 'interpret-goal',
+      model: 'gpt-4o',
+      input_artifacts: [hash],
+      redaction_profile: 'homebrew@1',
+      response_schema: 'goal-interpretation@1',
+    };
+    expect(safeParseRequestEnvelope(filled).success).toBe(true);
+    expect(validateEnvelope(filled), JSON.stringify(validateEnvelope.errors)).toBe(true);
+  });
+
   it.each(['local', 'cloud', 'hybrid'])('the policy with execution_mode %s is valid', (mode) => {
     const filled = { ...specPolicy, policy_id: 'pm-assist-default', execution_mode: mode };
     expect(safeParseAutomationPolicy(filled).success).toBe(true);

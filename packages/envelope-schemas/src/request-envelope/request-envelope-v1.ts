@@ -28,8 +28,9 @@ export type TemplateRefV1 = z.infer<typeof TemplateRefV1>;
 /**
  * The model request envelope (v1), spec SPEC-260 "Model request envelope schema (v1)".
  * Every governed call builds one, validates it, and writes it to the ledger before any
- * egress. The eight spec fields are required; the optional fields record what the
- * pipeline decided. Unknown keys are rejected.
+ * egress. Seven of the spec's eight fields are required; `reasoning_effort` is recorded only
+ * when it is sent (decision 0010). The other optional fields record what the pipeline
+ * decided. Unknown keys are rejected.
  */
 export const RequestEnvelopeV1 = z
   .strictObject({
@@ -41,8 +42,12 @@ export const RequestEnvelopeV1 = z
     stage: StageName,
     /** The model asked for, e.g. `gpt-5.2-codex`. */
     model: ModelName,
-    /** Reasoning effort asked of the model. */
-    reasoning_effort: ReasoningEffort,
+    /**
+     * Reasoning effort sent to the model: present when the provider sends it; absent for a
+     * model that takes none (e.g. `gpt-4o`, to which the OpenAI provider sends none), so the
+     * record never claims an effort the model was not given.
+     */
+    reasoning_effort: ReasoningEffort.optional(),
     /** Content addresses of everything sent (the rendered prompt first). */
     input_artifacts: z.array(ArtifactRef),
     /** Redaction profile applied to the inputs, pinned to its version, e.g. `homebrew@1`. */
