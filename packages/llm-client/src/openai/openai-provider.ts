@@ -22,7 +22,7 @@ import { mapOpenAIError } from './map-openai-error.js';
 import { parseBaseURL } from './parse-base-url.js';
 import { answeredModel, answerText } from './read-answer.js';
 import { fromChatUsage, fromResponsesUsage } from './read-usage.js';
-import { takesReasoningEffort } from './reasoning-models.js';
+import { sentReasoningEffort } from './reasoning-models.js';
 import { responsesFinishReason } from './responses-finish-reason.js';
 import { checkResponsesOutputFloor } from './responses-output-floor.js';
 import { strictSchemaProblems } from './strict-json-schema.js';
@@ -159,7 +159,8 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
         // ledger's control; what a call did is in the ledger and the `onEvent` hook.
         logLevel: 'off',
       });
-      const effort = takesReasoningEffort(request.model) ? request.reasoningEffort : undefined;
+      // The same function answers the pipeline's `sentReasoningEffort`: the envelope cannot drift.
+      const effort = sentReasoningEffort(request);
       const format = request.responseFormat;
       if (api === 'chat') {
         const completion = await client.chat.completions.create(
@@ -273,6 +274,7 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
     origins: [origin],
     describe: () => description,
     checkRequest,
+    sentReasoningEffort,
     call,
   };
 }

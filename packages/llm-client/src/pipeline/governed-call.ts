@@ -46,6 +46,7 @@ import { abortError, raceSignal, throwIfAborted } from './race-signal.js';
 import { recordedDecision } from './recorded-decision.js';
 import { requestHash } from './request-hash.js';
 import type { RunContext } from './run-context.js';
+import { sentEffort } from './sent-effort.js';
 import { wholeUsage } from './whole-usage.js';
 
 type Phase =
@@ -184,6 +185,8 @@ async function prepare(
   };
   track('envelope');
   provider.checkRequest?.(request);
+  // The envelope says what the model is sent, not what was asked (decision 0010).
+  const reasoningEffort = await sentEffort(provider, request);
 
   // 5 envelope: the prompt is an artifact, the envelope validated.
   const promptContent = canonicalJson({ messages, response_format: responseFormat ?? null });
@@ -195,7 +198,7 @@ async function prepare(
     run_id: ctx.runId,
     stage,
     model: call.model,
-    reasoning_effort: request.reasoningEffort,
+    ...(reasoningEffort ? { reasoning_effort: reasoningEffort } : {}),
     input_artifacts: [promptRef],
     redaction_profile: ctx.redactor.profile,
     response_schema: schemaId,

@@ -5,7 +5,9 @@ import type { ProviderCallRequest } from '../provider/provider.js';
 /**
  * The content hash of what a call sends: model, messages, output ceiling, effort and response
  * format (canonical JSON, SHA-256). Replay looks recorded outputs up by it, so it leaves out
- * everything that differs between a run and its replay (run id, request id, time).
+ * everything that differs between a run and its replay (run id, request id, time). The effort
+ * is the one asked for, even when the provider sends none (decision 0010): recordings made
+ * before that decision keep their keys.
  */
 export function requestHash(request: ProviderCallRequest): string {
   return createHash('sha256')

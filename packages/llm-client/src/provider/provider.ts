@@ -23,6 +23,10 @@ export interface ProviderCallRequest {
   messages: readonly PromptMessage[];
   /** Output-token ceiling; the reservation holds exactly this many. */
   maxOutputTokens: number;
+  /**
+   * The effort the caller asked for (default `medium`). What reaches the model is the
+   * provider's to say (`LLMProvider.sentReasoningEffort`); the request hash keeps this one.
+   */
   reasoningEffort: ReasoningEffort;
   /** Present for `generateObject`. */
   responseFormat?: ResponseFormat;
@@ -89,5 +93,16 @@ export interface LLMProvider {
    * before any reservation or egress. Optional.
    */
   checkRequest?(request: ProviderCallRequest): void;
+  /**
+   * The reasoning effort `call` sends the model for `request`, or `undefined` when it sends
+   * none (a model that takes none). The request envelope records this answer, and it is
+   * written before the call, so it must be what `call` will do: compute both from one
+   * function. Optional: without it the requested `reasoningEffort` is recorded, which is
+   * right for a provider that passes it on. May return a promise (the replay provider reads
+   * its recording).
+   */
+  sentReasoningEffort?(
+    request: ProviderCallRequest,
+  ): ReasoningEffort | undefined | Promise<ReasoningEffort | undefined>;
   call(request: ProviderCallRequest, context: ProviderCallContext): Promise<ProviderCallResult>;
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PmError, type TokenUsageV1 } from '@pm/envelope-schemas';
+import { PmError, type ReasoningEffort, type TokenUsageV1 } from '@pm/envelope-schemas';
 import { readArtifact, readLedger } from '@pm/ledger';
 import { requestHash } from '../pipeline/request-hash.js';
 import type { LLMProvider, ProviderCallRequest, ProviderCallResult } from '../provider/provider.js';
@@ -31,6 +31,14 @@ interface Slot {
   outcome: Recorded | undefined;
 }
 
+/** The recorded run, by request hash. */
+interface Recording {
+  /** Each request's outcomes, in the order the requests were recorded. */
+  outcomes: Map<string, Recorded[]>;
+  /** The `reasoning_effort` each request's envelope recorded (`undefined`: none was sent). */
+  efforts: Map<string, ReasoningEffort | undefined>;
+}
+
 /**
  * The recorded run is not where the options point: the ledger's own "pass a run directory"
  * would blame an argument the host never gave, so this names the two it did give.
@@ -53,9 +61,9 @@ function runProvider(config: Record<string, unknown>): string | undefined {
 
 /**
  * Answers from a recorded run, offline: each request is looked up by its content hash
- * (model, prompt, output ceiling, effort, response format) among the run's outcomes, and
- * the recorded output is returned byte for byte. Identical requests get the recorded
- * outcomes in the order their requests were recorded, not the order the calls finished:
+ * (model, prompt, output ceiling, requested effort, response format) among the run's
+ * outcomes, and the recorded output is returned byte for byte. Identical requests get the
+ * recorded outcomes in the order their requests were recorded, not the order the calls finished:
  * answers that failed validation (they fail it again) and calls that failed after their
  * request was recorded (they fail again, with the recorded code and message) keep their
  * places, so later calls get the answers they got. A degraded call's
@@ -67,15 +75,16 @@ function runProvider(config: Record<string, unknown>): string | undefined {
  */
 export function replayProvider(options: ReplayProviderOptions): LLMProvider {
   const runDir = join(options.ledgerDir, options.runId);
-  let index: Promise<Map<string, Recorded[]>> | undefined;
+  let index: Promise<Recording> | undefined;
 
-  async function load(): Promise<Map<string, Recorded[]>> {
+  async function load(): Promise<Recording> {
     if (!existsSync(join(runDir, 'ledger.jsonl'))) throw noRecordedRun(options, runDir);
     let provider: string | undefined;
     // One slot per recorded request, in request order: overlapping identical calls finish in
     // any order, and each must get the answer of the request it repeats, not the first to finish.
     const slots = new Map<string, Slot>();
     const byHash = new Map<string, Slot[]>();
+    const efforts = new Map<string, ReasoningEffort | undefined>();
     // Held to the run asked for: another run's ledger copied in under its name is damage.
     await readLedger(
       runDir,
@@ -91,6 +100,10 @@ export function replayProvider(options: ReplayProviderOptions): LLMProvider {
           const list = byHash.get(record.data.request_hash) ?? [];
           list.push(slot);
           byHash.set(record.data.request_hash, list);
+          // Identical requests to one provider were sent the same effort: the first says it.
+          if (!efforts.has(record.data.request_hash)) {
+            efforts.set(record.data.request_hash, record.data.envelope.reasoning_effort);
+          }
         }
         // Every response, valid or not: an answer that failed validation when recorded fails it
         // again when replayed, and the answers after it keep their places.
@@ -127,7 +140,7 @@ export function replayProvider(options: ReplayProviderOptions): LLMProvider {
         list.flatMap((slot) => (slot.outcome ? [slot.outcome] : [])),
       );
     }
-    return outcomes;
+    return { outcomes, efforts };
   }
 
   // Identical requests in one run are answered in recorded order.
@@ -136,7 +149,7 @@ export function replayProvider(options: ReplayProviderOptions): LLMProvider {
   async function call(request: ProviderCallRequest): Promise<ProviderCallResult> {
     index ??= load();
     const hash = requestHash(request);
-    const recorded = (await index).get(hash);
+    const recorded = (await index).outcomes.get(hash);
     const position = served.get(hash) ?? 0;
     const outcome = recorded?.[position];
     // Used up: the recorded run made this request fewer times; repeating an answer would not
@@ -153,11 +166,33 @@ export function replayProvider(options: ReplayProviderOptions): LLMProvider {
     };
   }
 
+  /**
+   * What the recorded envelope says the model was sent, so the replayed envelope is the
+   * recorded one: none for a model that took none (decision 0010); a recording made before
+   * that names the requested effort, and so does its replay. A request the recording lacks,
+   * or a recording that cannot be read, records the requested effort; `call` then fails with
+   * the miss or the read error, as it would without this hook.
+   */
+  async function sentReasoningEffort(
+    request: ProviderCallRequest,
+  ): Promise<ReasoningEffort | undefined> {
+    let recording: Recording;
+    try {
+      index ??= load();
+      recording = await index;
+    } catch {
+      return request.reasoningEffort;
+    }
+    const hash = requestHash(request);
+    return recording.efforts.has(hash) ? recording.efforts.get(hash) : request.reasoningEffort;
+  }
+
   return {
     name: 'replay',
     remote: false,
     origins: [],
     describe: () => ({ name: 'replay', remote: false, endpoints: [], credentialSource: 'none' }),
+    sentReasoningEffort,
     call,
   };
 }
