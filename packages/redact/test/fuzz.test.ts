@@ -44,6 +44,13 @@ const units = fc.constantFrom(
   'mysql -p',
   ' -ua',
   ':',
+  // Found from inside: `:A` looks back for a bot id, `p.` for the `d` of `dp.`, `-p` for
+  // sshpass, `/api/` for Discord's host; `key-` back for the name Mailgun.
+  '12345678:A',
+  'dp.st.',
+  'sshpass -p ',
+  'discord.com/api/webhooks/1',
+  'mailgun key-0',
 );
 /** Long runs of adversarial units, as a backtracking pattern would hate. */
 const adversarial = fc

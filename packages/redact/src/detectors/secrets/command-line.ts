@@ -29,7 +29,7 @@ const MAX_TAIL = 16;
  * lower-case letters or `-` (`mysqldump`, `mariadb-dump`; none when `exact`), an optional
  * `.exe`, and a blank.
  */
-function isCommandWord(text: string, at: number, name: string, exact: boolean): boolean {
+export function isCommandWord(text: string, at: number, name: string, exact: boolean): boolean {
   if (at > 0 && !startsCommand(text.charCodeAt(at - 1))) return false;
   let end = at + name.length;
   if (!exact) {

@@ -6,16 +6,21 @@ import { basicAuthHeader, curlUserCredentials } from './basic-auth.js';
 import { bearerToken } from './bearer.js';
 import { connectionStringKeyValue, connectionStringUri } from './connection-string.js';
 import { cookieHeader, curlCookie } from './cookie.js';
+import { discordWebhook } from './discord-webhook.js';
+import { dopplerToken } from './doppler.js';
 import { genericAssignment } from './generic.js';
 import { githubToken } from './github.js';
 import { googleKey } from './google.js';
 import { jwtToken } from './jwt.js';
+import { mailgunKey } from './mailgun.js';
 import { mysqlPassword } from './mysql-password.js';
 import { openaiKey } from './openai.js';
 import { OTHER_TOKEN_DETECTORS } from './other-tokens.js';
 import { privateKey } from './private-key.js';
 import { slackToken, slackWebhook } from './slack.js';
+import { sshpassPassword } from './sshpass-password.js';
 import { stripeKey } from './stripe.js';
+import { telegramBotToken } from './telegram.js';
 
 /** Every built-in secret detector, specific formats first. */
 export const SECRET_DETECTORS: readonly Detector[] = [
@@ -25,6 +30,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   githubToken,
   slackToken,
   slackWebhook,
+  discordWebhook,
   stripeKey,
   googleKey,
   jwtToken,
@@ -36,8 +42,12 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   cookieHeader,
   curlCookie,
   mysqlPassword,
+  sshpassPassword,
   connectionStringUri,
   connectionStringKeyValue,
+  telegramBotToken,
+  mailgunKey,
+  dopplerToken,
   ...OTHER_TOKEN_DETECTORS,
   genericAssignment,
 ];

@@ -1,0 +1,118 @@
+import type { Detector } from '../../detector.js';
+import type { Finding } from '../../finding.js';
+import { isCommandWord } from './command-line.js';
+import { isSecretValue } from './secret-value-shape.js';
+
+const COMMAND = 'sshpass';
+
+/**
+ * The password after `-p`: quoted whole (group 2, without its quotes) or a bare word
+ * (group 3). Bounded repetition; each alternative starts with a different character.
+ */
+const VALUE = /(["'])([^"'\s]{1,256})\1|([^\s"'`;|&)]{1,256})/y;
+
+/** Options read before giving up: sshpass has six, so more is not its option list. */
+const MAX_OPTIONS = 8;
+/** How far before a `-p` sshpass's name is looked for: its options are a few short words. */
+const LOOK_BACK = 128;
+
+/** Spaces, tabs and escaped line breaks (`\` + newline) from `i`; returns the next other. */
+function skipBlanks(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) i++;
+    else if (c === 92 && text.charCodeAt(i + 1) === 10) i += 2;
+    else if (c === 92 && text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10) i += 3;
+    else return i;
+  }
+}
+
+/** End of the word at `i` (the next blank or line break), or `limit` if that comes first. */
+function wordEnd(text: string, i: number, limit: number): number {
+  for (; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) return i;
+  }
+  return limit;
+}
+
+/**
+ * `sshpass -p <password> ssh …`: sshpass takes the SSH password on its command line, apart
+ * (`-p pw`) or glued (`-ppw`). Only a `-p` among sshpass's own options counts, read from
+ * the command word up to the command it runs (`-f file`, `-d fd` and `-P prompt` skipped
+ * with their argument): after it, `ssh -p 2222` is a port. After `-p` nothing but a
+ * password goes, so the value is judged as in a URL query (a word of letters, `raspberry`,
+ * is taken too); placeholders, variables (`$SSHPASS`, `"${PW}"`) and command substitutions
+ * are not (`isSecretValue`). Built like the MySQL clients' `-p` detector, on the same
+ * command-word rule, and found the same way: from each `-p` after a blank, looking back
+ * for the command (`indexOf('sshpass')` over a whole text cost ~0.6 ms per MB, `-p` ~0.03).
+ */
+export const sshpassPassword: Detector = {
+  id: 'sshpass-password',
+  type: 'secret',
+  kind: 'generic',
+  priority: 85,
+  // For the short-text gate: `-p` comes after a blank in every match.
+  anchors: [' -p', '\t-p'],
+  scan(text: string, out: Finding[]): void {
+    let at = text.indexOf('-p');
+    while (at >= 0) {
+      let next = at + 2;
+      const before = text.charCodeAt(at - 1);
+      if (before === 32 || before === 9) {
+        const from = Math.max(0, at - LOOK_BACK);
+        const k = text.slice(from, at).lastIndexOf(COMMAND);
+        const command = from + k;
+        if (
+          k >= 0 &&
+          isCommandWord(text, command, COMMAND, true) &&
+          isOwnFlag(text, command + COMMAND.length, at)
+        ) {
+          next = readPassword(text, at + 2, out);
+        }
+      }
+      at = text.indexOf('-p', next);
+    }
+  },
+};
+
+/**
+ * Whether the `-p` at `at` is one of sshpass's own options, read from `i` (right after its
+ * name) up to the command it runs. Never reads past `at`, so a long word costs nothing.
+ */
+function isOwnFlag(text: string, i: number, at: number): boolean {
+  if (text.startsWith('.exe', i)) i += 4;
+  for (let n = 0; n < MAX_OPTIONS && i < at; n++) {
+    i = skipBlanks(text, i);
+    if (i === at) return true;
+    if (text.charCodeAt(i) !== 45 /* - */ || text.charCodeAt(i + 1) === 112 /* p */) return false;
+    const flag = text.charCodeAt(i + 1);
+    const end = wordEnd(text, i, at);
+    // -f file, -d fd, -P prompt: the argument is the next word unless glued.
+    const takesArgument = flag === 102 || flag === 100 || flag === 80;
+    i = takesArgument && end === i + 2 ? wordEnd(text, skipBlanks(text, end), at) : end;
+  }
+  return false;
+}
+
+/** Reports the password at `i` (glued to `-p`, or after blanks); returns where it ends. */
+function readPassword(text: string, i: number, out: Finding[]): number {
+  const c = text.charCodeAt(i);
+  const from = c === 32 || c === 9 || c === 92 ? skipBlanks(text, i) : i;
+  VALUE.lastIndex = from;
+  const m = VALUE.exec(text);
+  if (m === null) return from;
+  const quoted = m[2] !== undefined;
+  const value = quoted ? m[2]! : m[3]!;
+  const start = from + (quoted ? 1 : 0);
+  if (isSecretValue(value, !quoted, true)) {
+    out.push({
+      type: 'secret',
+      kind: 'generic',
+      start,
+      end: start + value.length,
+      detector: 'sshpass-password',
+    });
+  }
+  return VALUE.lastIndex;
+}
