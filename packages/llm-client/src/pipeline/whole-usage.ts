@@ -1,14 +1,19 @@
 import { TokenUsageV1 } from '@pm/envelope-schemas';
 
 /**
- * The usage a provider reported, when it is whole: four counts of tokens, each a
- * non-negative integer. Anything else (an OpenAI-compatible gateway that sends only
- * `total_tokens`, a `null` count, a host provider's own shape) counts as not reported, so
- * the call is booked at its worst case and recorded like any other, instead of failing
- * after it was billed with no response record and its reservation still held.
+ * The usage a provider reported, when it is whole and can be priced: four counts of tokens,
+ * each a non-negative integer, with the cached tokens part of the input and the reasoning
+ * tokens part of the output (as OpenAI counts them). Anything else (an OpenAI-compatible
+ * gateway that sends only `total_tokens`, a `null` count, more cached than input tokens, a
+ * host provider's own shape) counts as not reported, so the call is booked at its worst case
+ * and recorded like any other, instead of failing after it was billed: the budget refuses to
+ * settle such a usage, which left the call with no response record and its worst case held.
  */
 export function wholeUsage(usage: unknown): TokenUsageV1 | undefined {
   if (usage === undefined) return undefined;
   const parsed = TokenUsageV1.safeParse(usage);
-  return parsed.success ? parsed.data : undefined;
+  if (!parsed.success) return undefined;
+  const { input_tokens, cached_input_tokens, output_tokens, reasoning_tokens } = parsed.data;
+  if (cached_input_tokens > input_tokens || reasoning_tokens > output_tokens) return undefined;
+  return parsed.data;
 }
