@@ -28,6 +28,15 @@ describe('createLLMClient options', () => {
     ['an option misspelt', 'onUnavaliable', { onUnavaliable: 'offline' }],
     ['a ledger option misspelt', 'ledger.durabilty', { ledger: { durabilty: 'strict' } }],
     ['retry.attempts 0', 'retry.attempts', { retry: { attempts: 0 } }],
+    // `retry` takes whole ms up to a Node timer's limit: these failed every call, after its
+    // budget reservation and its request record, and never reached the provider.
+    ['retry.baseMs 1.5', 'retry.baseMs', { retry: { baseMs: 1.5 } }],
+    ['retry.maxMs Infinity', 'retry.maxMs', { retry: { maxMs: Number.POSITIVE_INFINITY } }],
+    [
+      'retry.maxRetryAfterMs 2^31',
+      'retry.maxRetryAfterMs',
+      { retry: { maxRetryAfterMs: 2 ** 31 } },
+    ],
     ['approve not a function', 'approve', { approve: true }],
   ])('%s is INVALID_ARGUMENT naming %s', async (_name, field, options) => {
     const { code, message } = await failure(() =>

@@ -52,11 +52,20 @@ const LEDGER_RULES: Readonly<Record<string, Rule>> = {
   signer: OBJECT,
 };
 
+/** The longest wait a Node timer can hold (a longer one fires after 1 ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+// Whole ms, as `retry` takes them: anything else passed here and then failed every call
+// after its reservation and request record, before the provider was reached.
+const WAIT_MS: Rule = [
+  (v) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_TIMER_MS,
+  `a whole number of ms from 0 to ${MAX_TIMER_MS}`,
+];
+
 const RETRY_RULES: Readonly<Record<string, Rule>> = {
   attempts: [(v) => Number.isSafeInteger(v) && (v as number) >= 1, 'a whole number >= 1'],
-  baseMs: [(v) => typeof v === 'number' && v >= 0, 'a number of ms >= 0'],
-  maxMs: [(v) => typeof v === 'number' && v >= 0, 'a number of ms >= 0'],
-  maxRetryAfterMs: [(v) => typeof v === 'number' && v >= 0, 'a number of ms >= 0'],
+  baseMs: WAIT_MS,
+  maxMs: WAIT_MS,
+  maxRetryAfterMs: WAIT_MS,
 };
 
 function invalid(field: string, message: string): PmError {
