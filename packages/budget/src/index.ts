@@ -76,6 +76,7 @@ export { type AttemptContext, type RetryEvent, type RetryOptions, retry } from '
 export { isRetryable, retryAfterMs } from './rate/retryable.js';
 export type {
   ChatMessage,
+  ChatRefusalPart,
   ChatTextPart,
   ChatTool,
   ChatToolCall,

@@ -422,3 +422,65 @@ describe('the merge cache', () => {
     expect(countTokens(text, { model: 'gpt-5.2' }).tokens).toBe(oracleCount('o200k_base', text));
   });
 });
+
+describe('countChatTokens: content parts', () => {
+  const model = 'gpt-4o';
+  const text = (t: string) => countTokens(t, { model }).tokens;
+  const user = (content: unknown) => [{ role: 'user', content } as never];
+
+  it('text and refusal parts count as their text, exactly', () => {
+    const plain = countChatTokens(user('I cannot help with that.'), { model });
+    const parts = countChatTokens(user([{ type: 'text', text: 'I cannot help with that.' }]), {
+      model,
+    });
+    expect(parts).toEqual(plain);
+    // An assistant's refusal part is text the model reads back: never $0.
+    const refusal = countChatTokens(
+      [{ role: 'assistant', content: [{ type: 'refusal', refusal: 'I cannot help with that.' }] }],
+      { model },
+    );
+    expect(refusal.tokens).toBe(
+      countChatTokens([{ role: 'assistant', content: 'I cannot help with that.' }], { model })
+        .tokens,
+    );
+    expect(refusal.approximate).toBe(false);
+    expect(refusal.tokens).toBeGreaterThan(3 + text('assistant') + 3);
+  });
+
+  // An image or audio part costs hundreds of tokens or more, by rules OpenAI sets per model,
+  // size and detail: left out of a count that says it is exact, the budget reserved less
+  // than the call was billed and a cap could be passed by every such call in flight.
+  it.each([
+    [
+      'an image part',
+      { type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA' } },
+      'image_url',
+    ],
+    [
+      'an audio part',
+      { type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } },
+      'input_audio',
+    ],
+    ['a file part', { type: 'file', file: { file_id: 'file-1' } }, 'file'],
+    ['a part that is a bare string', 'hello', 'a string of 5 characters'],
+    ['a part that is null', null, 'null'],
+  ])('%s is INVALID_ARGUMENT naming it, never counted as 0 tokens', (_name, part, named) => {
+    const messages = user([{ type: 'text', text: 'What is in this picture?' }, part]);
+    expect(() => countChatTokens(messages, { model })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining(named),
+      }),
+    );
+  });
+
+  it('content that is neither text, parts nor null is INVALID_ARGUMENT', () => {
+    expect(() => countChatTokens(user({ text: 'hello' }), { model })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('content'),
+      }),
+    );
+    expect(countChatTokens(user(null), { model }).approximate).toBe(false);
+  });
+});

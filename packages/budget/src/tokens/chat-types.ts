@@ -6,12 +6,23 @@ export interface ChatTextPart {
   readonly text: string;
 }
 
+/** An assistant's refusal, as a content part; counted as its text. */
+export interface ChatRefusalPart {
+  /** The refusal part's type. */
+  readonly type: 'refusal';
+  /** What the model said instead of answering. */
+  readonly refusal: string;
+}
+
 /** One chat message, as sent to the Chat Completions API. */
 export interface ChatMessage {
   /** `system`, `developer`, `user`, `assistant` or `tool`. */
   readonly role: string;
-  /** The content: a string, text parts, or null (assistant tool calls). */
-  readonly content?: string | readonly ChatTextPart[] | null;
+  /**
+   * The content: a string, text (or refusal) parts, or null (assistant tool calls). Other
+   * parts (images, audio, files) cannot be counted: `countChatTokens` refuses them.
+   */
+  readonly content?: string | readonly (ChatTextPart | ChatRefusalPart)[] | null;
   /** Optional participant name; costs one extra token. */
   readonly name?: string;
   /** An assistant's tool calls; counted approximately (see `countChatTokens`). */

@@ -59,6 +59,31 @@ function addToolCalls(
   }
 }
 
+/**
+ * A message's content parts: a text part counts its `text`, an assistant's refusal part its
+ * `refusal` (text the model reads back, as a text part). Any other part (an image, audio, a
+ * file) is refused: it costs tokens by rules OpenAI sets per model, size and detail, and
+ * counted as nothing it would make the budget reserve less than the call is billed, under a
+ * count that says it is exact.
+ */
+function addContentParts(engine: TokenEngine, tally: Tally, parts: readonly unknown[]): void {
+  for (const part of parts) {
+    const p = part as { type?: unknown; text?: unknown; refusal?: unknown } | null;
+    if (typeof p?.text === 'string') {
+      add(engine, tally, p.text);
+    } else if (p?.type === 'refusal' && typeof p.refusal === 'string') {
+      add(engine, tally, p.refusal);
+    } else {
+      const type = typeof p?.type === 'string' && /^[\w-]{1,40}$/.test(p.type) ? p.type : undefined;
+      throw new InvalidArgumentError(
+        `countChatTokens counts text and refusal parts only; got ${type === undefined ? describe(part) : `a part of type ${type}`}. ` +
+          "Its tokens depend on the model and the part's size (an image's on its detail too), so it cannot be counted here: " +
+          "count it by the provider's rules, add that to inputTokens, and count the messages without it.",
+      );
+    }
+  }
+}
+
 function jsonOf(value: unknown, key: string): string {
   try {
     return JSON.stringify(value) ?? '';
@@ -138,7 +163,8 @@ function stripDot(text: string): string {
  * text parts) and for `tools`. Not published by OpenAI, so approximate: an assistant's
  * `tool_calls` are counted as each call's function name, arguments and id in the model's
  * encoding plus an allowance of 32 tokens per call, meant to err high; the result then says
- * `approximate: true`. Non-text content parts (images, audio) are not counted.
+ * `approximate: true`. A content part other than text or a refusal (an image, audio, a
+ * file) is `InvalidArgumentError`: its tokens cannot be counted from the request alone.
  */
 export function countChatTokens(
   messages: readonly ChatMessage[],
@@ -168,10 +194,11 @@ export function countChatTokens(
       } else if (key === 'tool_calls' && Array.isArray(value)) {
         addToolCalls(engine, tally, value, f.toolCall);
       } else if (key === 'content' && Array.isArray(value)) {
-        for (const part of value as readonly unknown[]) {
-          const text = (part as { text?: unknown } | null)?.text;
-          if (typeof text === 'string') add(engine, tally, text);
-        }
+        addContentParts(engine, tally, value);
+      } else if (key === 'content' && value !== null && value !== undefined) {
+        throw new InvalidArgumentError(
+          `A message's content must be a string, an array of text parts or null; got ${describe(value)}.`,
+        );
       }
     }
   }
