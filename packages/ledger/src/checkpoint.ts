@@ -70,7 +70,10 @@ export type LedgerSigner =
       keyId?: string;
     }
   | {
-      /** Returns the Ed25519 signature of `message`. */
+      /**
+       * Returns the 64-byte Ed25519 signature of `message`, synchronously (not a Promise).
+       * A throw or any other value fails the checkpoint with `INVALID_ARGUMENT`.
+       */
       sign: (message: Uint8Array) => Uint8Array;
       /** A name for the key, recorded in the checkpoint. */
       keyId?: string;
@@ -99,7 +102,7 @@ export function compileSigner(signer: LedgerSigner): {
     );
   }
   if ('sign' in signer && typeof signer.sign === 'function') {
-    return { sign: signer.sign, keyId: signer.keyId };
+    return { sign: checkedSign(signer.sign), keyId: signer.keyId };
   }
   if (!('privateKey' in signer)) {
     throw new InvalidLedgerArgumentError('signer needs an Ed25519 privateKey or a sign function.');
@@ -127,6 +130,43 @@ export function compileSigner(signer: LedgerSigner): {
     );
   }
   return { sign: (message) => sign(null, message, key), keyId: signer.keyId };
+}
+
+/** Length of an Ed25519 signature (RFC 8032). */
+const ED25519_SIGNATURE_BYTES = 64;
+
+/**
+ * A host's `sign` function, held to what a checkpoint needs: a 64-byte Ed25519 signature,
+ * returned synchronously. A signer that throws (a KMS that cannot be reached) or returns
+ * something else (a Promise, an empty array) fails as a typed error here, before the
+ * signature is written anywhere: unchecked, a Promise failed as Node's TypeError and an
+ * empty signature was written as a checkpoint that can never verify.
+ */
+function checkedSign(
+  hostSign: (message: Uint8Array) => Uint8Array,
+): (message: Uint8Array) => Uint8Array {
+  return (message) => {
+    let sig: unknown;
+    try {
+      sig = hostSign(message);
+    } catch (cause) {
+      // Not echoed: a signer's message may name its key or service; it stays the cause.
+      throw new InvalidLedgerArgumentError(
+        'signer.sign threw (see the cause: its key or service may be unreachable), so no checkpoint was signed.',
+        { cause },
+      );
+    }
+    if (sig instanceof Uint8Array && sig.byteLength === ED25519_SIGNATURE_BYTES) return sig;
+    const got =
+      typeof (sig as { then?: unknown } | null)?.then === 'function'
+        ? 'a Promise: signing is synchronous (checkpoint() returns the checkpoint), so an asynchronous signer cannot be used'
+        : sig instanceof Uint8Array
+          ? `${sig.byteLength} bytes`
+          : describeValue(sig);
+    throw new InvalidLedgerArgumentError(
+      `signer.sign must return the ${ED25519_SIGNATURE_BYTES}-byte Ed25519 signature of the message as a Uint8Array; it returned ${got}. No checkpoint was signed: give openLedger a synchronous sign function or { privateKey }.`,
+    );
+  };
 }
 
 /** `null`, or the type of a value (never the value: it may be key material). */

@@ -126,6 +126,15 @@ export interface CloseResult {
 const APPEND_DURABLY =
   constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_DSYNC ?? 0);
 
+/** What became of the writer when its signer failed, by the call that signed. */
+const AFTER_SIGN_FAILED = {
+  close:
+    'close() wrote nothing (no run_end) and released the run without ending it: open it again with openLedger() and a signer that works, then close() it.',
+  detach:
+    'detach() released the run without a new checkpoint: open it again with openLedger() and a signer that works to sign one.',
+  checkpoint: 'The ledger stays open: call checkpoint() again once the signer works.',
+} as const;
+
 /** Every record type but the two the ledger writes itself. */
 const APPENDABLE = new Set<string>(
   LEDGER_RECORD_TYPES.filter((type) => type !== 'run_end' && type !== 'recovered'),
@@ -314,13 +323,16 @@ export class Ledger {
    */
   checkpoint(): LedgerCheckpointV1 {
     this.assertOpen();
-    return this.signCheckpointNow();
+    return this.signCheckpointNow(AFTER_SIGN_FAILED.checkpoint);
   }
 
   /**
    * Ends the run: appends the `run_end` record with the run's figures, makes the ledger
    * durable, signs a checkpoint when there is a signer, and releases the lock. Calling it
    * again returns the same result.
+   *
+   * @throws InvalidLedgerArgumentError when the signer fails: it signs before `run_end` is
+   *   written, so nothing is written and the run is not ended (open it again to close it).
    */
   close(): Promise<CloseResult> {
     if (this.closing === null) this.closing = this.closeOnce();
@@ -331,9 +343,21 @@ export class Ledger {
     this.assertOpen();
     try {
       const summary = this.summary.toRunEnd(Date.now());
-      const record = this.write('run_end', null, summary, true) as CloseResult['record'];
+      const signer = this.signer;
+      let checkpoint = null as LedgerCheckpointV1 | null;
+      // Signed before run_end is written (its seq, hash and the ledger's size are known
+      // once it is encoded): a signer that fails leaves nothing written and the run not
+      // ended, to be closed again, instead of ended for good with no checkpoint over it.
+      const signFirst =
+        signer === null
+          ? undefined
+          : (seq: number, size: number, head: string) => {
+              checkpoint = this.signAt(signer, seq, size, head, AFTER_SIGN_FAILED.close);
+            };
+      const record = this.write('run_end', null, summary, true, signFirst) as CloseResult['record'];
       this.ended = true;
-      const checkpoint = this.signer === null ? null : this.signCheckpointNow();
+      // After the write's fsync: the checkpoint never covers bytes that are not durable.
+      if (checkpoint !== null) this.storeCheckpoint(checkpoint);
       return { record, summary: record.data, checkpoint };
     } finally {
       this.shutdown('closed');
@@ -348,47 +372,85 @@ export class Ledger {
   async detach(): Promise<{ checkpoint: LedgerCheckpointV1 | null }> {
     this.assertOpen();
     try {
-      const checkpoint = this.signer === null ? null : this.signCheckpointNow();
+      const checkpoint =
+        this.signer === null ? null : this.signCheckpointNow(AFTER_SIGN_FAILED.detach);
       return { checkpoint };
     } finally {
       this.shutdown('closed');
     }
   }
 
-  private signCheckpointNow(): LedgerCheckpointV1 {
+  private signCheckpointNow(afterFailure: string): LedgerCheckpointV1 {
     if (this.signer === null) {
       throw new InvalidLedgerArgumentError(
         'This ledger has no signer: pass openLedger({ signer: { privateKey } }) to sign checkpoints.',
       );
     }
     this.syncOrClose(() => this.sync.syncNow());
-    const checkpoint = signCheckpoint(
-      {
-        v: 1,
-        run_id: this.runId,
-        seq: this.nextSeq - 1,
-        size: this.bytes,
-        head: this.lastHash,
-        ts: new Date().toISOString(),
-        alg: 'ed25519',
-        ...(this.signer.keyId === undefined ? {} : { key_id: this.signer.keyId }),
-      },
+    const checkpoint = this.signAt(
       this.signer,
+      this.nextSeq - 1,
+      this.bytes,
+      this.lastHash,
+      afterFailure,
     );
+    this.storeCheckpoint(checkpoint);
+    return checkpoint;
+  }
+
+  /**
+   * Signs a checkpoint of the ledger ending in record `seq` (hash `head`) at `size` bytes.
+   *
+   * @param afterFailure said after a signer's own failure (what became of the writer).
+   * @throws InvalidLedgerArgumentError when the host's `sign` throws or returns no
+   *   Ed25519 signature.
+   */
+  private signAt(
+    signer: NonNullable<Ledger['signer']>,
+    seq: number,
+    size: number,
+    head: string,
+    afterFailure: string,
+  ): LedgerCheckpointV1 {
+    const payload = {
+      v: 1 as const,
+      run_id: this.runId,
+      seq,
+      size,
+      head,
+      ts: new Date().toISOString(),
+      alg: 'ed25519' as const,
+      ...(signer.keyId === undefined ? {} : { key_id: signer.keyId }),
+    };
+    try {
+      return signCheckpoint(payload, signer);
+    } catch (error) {
+      if (!(error instanceof InvalidLedgerArgumentError)) throw error;
+      throw new InvalidLedgerArgumentError(`${error.message} ${afterFailure}`, { cause: error });
+    }
+  }
+
+  /** Writes a signed checkpoint to the run's `checkpoint.json`. */
+  private storeCheckpoint(checkpoint: LedgerCheckpointV1): void {
     try {
       writeCheckpointFile(this.runDir, checkpoint);
     } catch (error) {
       throw writeFailure(`cannot write the checkpoint of ${this.runDir}`, error);
     }
-    return checkpoint;
   }
 
-  /** Writes a record of any type (the ledger's own `run_end`/`recovered` too). */
+  /**
+   * Writes a record of any type (the ledger's own `run_end`/`recovered` too).
+   * `beforeWrite` runs once the line is built and checked, before it is written, with the
+   * record's seq, the ledger's size with the line and the record's hash; throwing there
+   * writes nothing (`close()` signs its checkpoint there).
+   */
   private write(
     type: LedgerRecordType,
     stage: string | null,
     data: unknown,
     force: boolean,
+    beforeWrite?: (seq: number, size: number, hash: string) => void,
   ): LedgerRecordV1 {
     this.assertOpen();
     // Fast path: the data is plain JSON without secrets (the common case). One pass
@@ -452,6 +514,7 @@ export class Ledger {
         `This ${type} record would be ${size} bytes, over the ${MAX_LINE_BYTES}-byte limit of a ledger line. Store large content with putArtifact() and name the artifact in the record.`,
       );
     }
+    if (beforeWrite !== undefined) beforeWrite(seq, this.bytes + size, hash);
     try {
       writeAllText(this.fd, line, size);
     } catch (error) {

@@ -1,0 +1,98 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isPmError } from '@pm/envelope-schemas';
+import { describe, expect, it } from 'vitest';
+import { type LedgerSigner, openLedger, readLedger, verifyLedger } from '../src/index.js';
+import * as r from './helpers/records.js';
+import { useTempDirs } from './helpers/temp-dir.js';
+
+const tempDir = useTempDirs();
+
+/** A run with two records, written by a writer whose checkpoints `signer` signs. */
+function openRun(signer: LedgerSigner) {
+  const dir = tempDir();
+  const ledger = openLedger({ dir, runId: 'run-1', signer });
+  ledger.append(r.runStart());
+  ledger.append(r.request('run-1', 1));
+  const runDir = join(dir, 'run-1');
+  return { dir, runDir, ledger, file: join(runDir, 'ledger.jsonl') };
+}
+
+async function types(runDir: string): Promise<string[]> {
+  const seen: string[] = [];
+  await readLedger(runDir, (record) => seen.push(record.type));
+  return seen;
+}
+
+describe('a { sign } signer (a key held elsewhere)', () => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+
+  it('signs checkpoints that verify with the public key', async () => {
+    const { runDir, ledger } = openRun({ sign: (m) => sign(null, m, privateKey), keyId: 'hsm-1' });
+    const { checkpoint } = await ledger.close();
+    expect(checkpoint).toMatchObject({ seq: 2, key_id: 'hsm-1' });
+    const result = await verifyLedger(runDir, { publicKey });
+    expect(result.problems).toEqual([]);
+    expect(result.checkpoint).toEqual({ seq: 2, size: checkpoint!.size, signed: true });
+  });
+
+  it('an asynchronous sign (a KMS client) fails close() as INVALID_ARGUMENT before run_end, and the run can still be closed', async () => {
+    const { dir, runDir, ledger, file } = openRun({
+      sign: (async (m: Uint8Array) => sign(null, m, privateKey)) as unknown as (
+        m: Uint8Array,
+      ) => Uint8Array,
+    });
+    ledger.flush();
+    const before = readFileSync(file);
+    const failure = await ledger.close().catch((e: unknown) => e);
+    expect(isPmError(failure)).toBe(true);
+    expect(failure).toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect((failure as Error).message).toMatch(/returned a Promise.*wrote nothing \(no run_end\)/);
+    // Nothing written: not an ended run that no checkpoint can ever cover.
+    expect(readFileSync(file)).toEqual(before);
+    expect(existsSync(join(runDir, 'checkpoint.json'))).toBe(false);
+    expect(await types(runDir)).toEqual(['run_start', 'request']);
+
+    // As the message says: open it again with a signer that works, and close it.
+    const again = openLedger({ dir, runId: 'run-1', signer: { privateKey } });
+    const { checkpoint } = await again.close();
+    expect(checkpoint?.seq).toBe(2);
+    expect(await types(runDir)).toEqual(['run_start', 'request', 'run_end']);
+    expect((await verifyLedger(runDir, { publicKey })).problems).toEqual([]);
+  });
+
+  it('a sign that throws fails close() as INVALID_ARGUMENT (cause kept, message not echoed), writing nothing', async () => {
+    const kmsDown = new Error('KMS arn:aws:kms:eu-west-1:123456789012:key/abc unreachable');
+    const { runDir, ledger, file } = openRun({
+      sign: () => {
+        throw kmsDown;
+      },
+    });
+    ledger.flush();
+    const before = readFileSync(file);
+    const failure = (await ledger.close().catch((e: unknown) => e)) as Error;
+    expect(failure).toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(failure.message).toMatch(/signer\.sign threw.*open it again with openLedger\(\)/);
+    expect(failure.message).not.toContain('arn:aws');
+    expect((failure.cause as Error).cause).toBe(kmsDown);
+    expect(readFileSync(file)).toEqual(before);
+    expect(await types(runDir)).toEqual(['run_start', 'request']);
+  });
+
+  it('a signature that is not 64 bytes is refused, not written as a checkpoint that never verifies', async () => {
+    const { runDir, ledger } = openRun({ sign: () => new Uint8Array(0) });
+    expect(() => ledger.checkpoint()).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringMatching(/64-byte Ed25519 signature.*returned 0 bytes.*stays open/),
+      }),
+    );
+    expect(existsSync(join(runDir, 'checkpoint.json'))).toBe(false);
+    // The ledger stays open for records.
+    ledger.append(r.request('run-1', 2));
+    expect(ledger.records).toBe(3);
+    await expect(ledger.detach()).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(await types(runDir)).toEqual(['run_start', 'request', 'request']);
+  });
+});
