@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { countChatTokens, estimateCost, retry } from '@pm/budget';
+import { estimateCost, retry } from '@pm/budget';
 import {
   type ApprovalDecisionV1,
   approves,
@@ -41,6 +41,7 @@ import { checkStage, isStageName } from './check-stage.js';
 import { effectiveDisclosureLevel } from './disclosure-level.js';
 import { formatName } from './format-name.js';
 import { frozenCopy } from './frozen-copy.js';
+import { inputEstimate } from './input-estimate.js';
 import { outputProblems } from './output-problems.js';
 import { abortError, raceSignal, throwIfAborted } from './race-signal.js';
 import { recordedDecision } from './recorded-decision.js';
@@ -211,8 +212,9 @@ async function prepare(
   });
 
   track('estimate');
-  // 6 estimate: exact input tokens, worst case at the output price.
-  const count = countChatTokens(messages, { model: call.model });
+  // 6 estimate: input tokens (exact for text; the response schema on the safe side), worst
+  // case at the output price.
+  const count = inputEstimate(request);
   let worstCaseCostUsd: number | undefined;
   try {
     worstCaseCostUsd = estimateCost(
