@@ -98,8 +98,12 @@ export const ErrorDataV1 = z.strictObject({
   phase: PipelinePhase,
   /** Attempts made before giving up, when the provider was called. */
   attempts: z.int().min(0).optional(),
-  /** What became of the budget reservation. */
-  reservation: z.enum(['none', 'released', 'settled']),
+  /**
+   * What became of the budget reservation: `none` (nothing was reserved), `released`,
+   * `settled`, or `held` (the budget store failed while settling or releasing it: what it
+   * did not close stays held and expires into spent at its worst case).
+   */
+  reservation: z.enum(['none', 'released', 'settled', 'held']),
   /** Usage the provider reported despite the failure (then settled, not released). */
   usage: TokenUsageV1.optional(),
   /**

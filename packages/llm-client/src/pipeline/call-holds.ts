@@ -11,6 +11,13 @@ export interface CallWorstCase {
 }
 
 /**
+ * What became of a call's holds, as its `error` record says: `none` while held (or never
+ * reserved), `released`, `settled`, or `held` when the store failed while settling or
+ * releasing them: what it did not close stays held and expires into spent at its worst case.
+ */
+export type HoldsState = 'none' | 'released' | 'settled' | 'held';
+
+/**
  * The budget one billed call holds: its worst case for the first attempt, and one more
  * request for each retry, reserved just before the retry (a refused one means no retry).
  * So the `requests` cap holds at every moment, and a small cap still allows first attempts
@@ -25,7 +32,7 @@ export class CallHolds {
   readonly #worstCaseHolds: Reservation[] = [];
   /** One request per retry after an attempt that was certainly not billed. */
   readonly #requestHolds: Reservation[] = [];
-  #state: 'none' | 'released' | 'settled' = 'none';
+  #state: HoldsState = 'none';
   /**
    * Whether the attempt holding the last worst case may have been billed (it answered, it
    * failed saying so, or it was abandoned at the deadline). Kept here, not read off the
@@ -40,7 +47,7 @@ export class CallHolds {
   }
 
   /** `none` while held, then what became of the holds (for the ledger's error record). */
-  get state(): 'none' | 'released' | 'settled' {
+  get state(): HoldsState {
     return this.#state;
   }
 
@@ -122,14 +129,15 @@ export class CallHolds {
    * may have been billed, and one request per other retry; returns the USD booked.
    */
   async settle(usage: TokenUsageV1): Promise<number> {
-    this.#state = 'settled';
-    const last = this.#worstCaseHolds.at(-1);
-    let usd = 0;
-    if (last) usd += (await last.settle({ ...usageFromLedger(usage), requests: 1 })).usd;
-    for (const hold of this.#requestHolds) {
-      usd += (await hold.settle({ inputTokens: 0, outputTokens: 0, requests: 1 })).usd;
-    }
-    return usd + (await this.#bookEarlierAttempts());
+    return this.#close('settled', async () => {
+      const last = this.#worstCaseHolds.at(-1);
+      let usd = 0;
+      if (last) usd += (await last.settle({ ...usageFromLedger(usage), requests: 1 })).usd;
+      for (const hold of this.#requestHolds) {
+        usd += (await hold.settle({ inputTokens: 0, outputTokens: 0, requests: 1 })).usd;
+      }
+      return usd + (await this.#bookEarlierAttempts());
+    });
   }
 
   /**
@@ -139,10 +147,24 @@ export class CallHolds {
    * Returns the USD booked (for those earlier attempts).
    */
   async release(): Promise<number> {
-    this.#state = this.#worstCaseHolds.length > 1 ? 'settled' : 'released';
-    await this.#worstCaseHolds.at(-1)?.release();
-    for (const hold of this.#requestHolds) await hold.release();
-    return this.#bookEarlierAttempts();
+    return this.#close(this.#worstCaseHolds.length > 1 ? 'settled' : 'released', async () => {
+      await this.#worstCaseHolds.at(-1)?.release();
+      for (const hold of this.#requestHolds) await hold.release();
+      return this.#bookEarlierAttempts();
+    });
+  }
+
+  /**
+   * Closes the holds once: the state says `closed` only when the store did all of it, and
+   * `held` when it failed part way (the store's error is rethrown), since the holds it did
+   * not close stay in the store. The state is set before the store is asked, so a second
+   * close (the failure path after a failed settle) is not attempted against a failing store.
+   */
+  async #close(closed: 'settled' | 'released', work: () => Promise<number>): Promise<number> {
+    this.#state = 'held';
+    const usd = await work();
+    this.#state = closed;
+    return usd;
   }
 
   /** Books each attempt before the last that held a worst case at that worst case. */

@@ -43,6 +43,7 @@ import { formatName } from './format-name.js';
 import { frozenCopy } from './frozen-copy.js';
 import { inputEstimate } from './input-estimate.js';
 import { outputProblems } from './output-problems.js';
+import { pricedUsd } from './priced-usd.js';
 import { abortError, raceSignal, throwIfAborted } from './race-signal.js';
 import { recordedDecision } from './recorded-decision.js';
 import { requestHash } from './request-hash.js';
@@ -536,7 +537,17 @@ export async function governedCall<T>(
     // 13 settle to the actual usage
     phase = 'settle';
     let costUsd = 0;
-    if (holds) costUsd = await holds.settle(usage);
+    let settleError: unknown;
+    if (holds) {
+      try {
+        costUsd = await holds.settle(usage);
+      } catch (error) {
+        // The store failed (Redis down): the answer was billed and is recorded all the same,
+        // priced by the table, before the call fails; its holds expire into spent.
+        settleError = error;
+        costUsd = pricedUsd(call.model, usage, ctx.prices);
+      }
+    }
     // 12 response record
     // As recorded, so a replayed call answers with the same finishReason.
     const finishReason = result.finishReason ? result.finishReason.slice(0, 64) : undefined;
@@ -555,6 +566,7 @@ export async function governedCall<T>(
         valid: validationError === undefined,
       },
     });
+    if (settleError !== undefined) throw settleError;
     if (validationError !== undefined) {
       phase = 'validate';
       throw validationError;
