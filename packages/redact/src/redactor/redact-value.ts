@@ -30,6 +30,11 @@ export interface ValueWalker {
   dropFields: ReadonlySet<string>;
   /** Depth beyond which values become `[MAX_DEPTH]`. */
   maxDepth: number;
+  /**
+   * True inside a hash field's value: every string, number and BigInt in it (and every
+   * object standing for one: a Date, an id object) is an identifier, hashed whole.
+   */
+  underHashField?: boolean;
 }
 
 /** A value that cannot be scanned as text (binary) or walked (too deep, cyclic) is replaced by a marker: fail closed. */
@@ -70,6 +75,11 @@ export function walkValue(
   ancestors: Set<object>,
   findings: Finding[],
 ): unknown {
+  if (walker.underHashField === true) {
+    const id = identifierText(value);
+    if (id !== undefined)
+      return walker.replaceWhole('identifier', id, path, 'hash-field', findings);
+  }
   if (typeof value === 'string') return walker.redactString(value, path, findings);
   if (typeof value === 'number' || typeof value === 'bigint') {
     return redactNumber(walker, value, path, findings);
@@ -213,6 +223,20 @@ function redactNumber(
 const DROP: unique symbol = Symbol('drop');
 
 /**
+ * The text an identifier is hashed as: a string, a number's or BigInt's decimal text, or
+ * that of the scalar an object stands for (a boxed `new String(email)`, a Date's ISO text,
+ * an id object's `toJSON`); undefined for anything else (an array, a plain object,
+ * `true`), which is walked.
+ */
+function identifierText(value: unknown): string | undefined {
+  const scalar = typeof value === 'object' && value !== null ? scalarOf(value) : value;
+  if (typeof scalar === 'string' || typeof scalar === 'number' || typeof scalar === 'bigint') {
+    return String(scalar);
+  }
+  return undefined;
+}
+
+/**
  * The key as it may appear in the output and in paths: an address or a token used as a
  * key is as sensitive as one in a value. Its findings carry the redacted key's path with
  * `~` appended (JSONPath-Plus's mark for a property name): `$.notes["[EMAIL_1]"]~`.
@@ -260,12 +284,11 @@ function walkEntry(
     return walker.replaceWhole('secret', text, path, 'sensitive-key', findings);
   }
   if (walker.hashFields.has(nk)) {
-    // A boxed `new String(email)`, a Date or an id object is hashed as its text (anything
-    // else goes on to the walk).
-    const scalar = typeof v === 'object' ? scalarOf(v) : v;
-    if (typeof scalar === 'string' || typeof scalar === 'number' || typeof scalar === 'bigint') {
-      return walker.replaceWhole('identifier', String(scalar), path, 'hash-field', findings);
-    }
+    // Each id in it is hashed, however it is held: alone, or in an array, Set, Map or
+    // object (an event linked to two orders, a merged customer). Walked as any value, ids
+    // no detector knows (`C-10442`) came out in clear.
+    const hashing = walker.underHashField === true ? walker : { ...walker, underHashField: true };
+    return walkValue(hashing, v, path, depth + 1, ancestors, findings);
   }
   return walkValue(walker, v, path, depth + 1, ancestors, findings);
 }
