@@ -96,4 +96,20 @@ describe('OpenAI HTTP errors', () => {
     expect(error.message).not.toContain(apiKey);
     expect(error.retryable).toBe(false);
   });
+
+  it('HTTP 401 keeps nothing of the masked key OpenAI echoes (its prefix and last four)', async () => {
+    // What OpenAI answers for a wrong key: the key's start, asterisks, its last four.
+    const masked = `${apiKey.slice(0, 8)}${'*'.repeat(20)}${apiKey.slice(-4)}`;
+    const error = await attempt({
+      status: 401,
+      error: {
+        message: `Incorrect API key provided: ${masked}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+        type: 'invalid_request_error',
+        code: 'invalid_api_key',
+      },
+    });
+    expect(error.message).toContain('Incorrect API key provided: [REDACTED]. You can find');
+    expect(error.message).not.toContain(apiKey.slice(-4));
+    expect(error.message).not.toContain(apiKey.slice(0, 8));
+  });
 });
