@@ -50,6 +50,32 @@ describe('built packages', () => {
     },
   );
 
+  it.each(['.js', '.cjs'])(
+    "@pm/llm-client's core entry (%s) and every chunk it loads never load openai; the openai entry does",
+    (format) => {
+      const dist = distOf('llm-client');
+      // The modules `entry` loads, by the bare specifiers and relative files they name.
+      const specifiersOf = (entry: string): Set<string> => {
+        const seen = new Set<string>();
+        const specifiers = new Set<string>();
+        const visit = (file: string) => {
+          if (seen.has(file)) return;
+          seen.add(file);
+          const text = readFileSync(join(dist, file), 'utf8');
+          for (const [, , name] of text.matchAll(/(?:from |require\(|import\()(['"])([^'"]+)\1/g)) {
+            if (name!.startsWith('./')) visit(name!.slice(2));
+            else specifiers.add(name!);
+          }
+        };
+        visit(entry);
+        return specifiers;
+      };
+      // Hosts that never opt in must not need the SDK installed, nor carry its code.
+      expect(specifiersOf(`index${format}`)).not.toContain('openai');
+      expect(specifiersOf(`openai${format}`)).toContain('openai');
+    },
+  );
+
   it('the pm-ledger bin npm links runs the built CLI', async () => {
     distOf('ledger');
     const manifest = JSON.parse(readFileSync(join(packages, 'ledger', 'package.json'), 'utf8'));

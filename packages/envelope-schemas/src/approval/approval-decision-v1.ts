@@ -11,7 +11,10 @@ import { createParser } from '../parse/create-parser.js';
 export const ApprovalScope = z.enum(['call', 'samples', 'action']);
 export type ApprovalScope = z.infer<typeof ApprovalScope>;
 
-/** A human (or host) decision on a gated request. Recorded in the ledger as given. */
+/**
+ * A human (or host) decision on a gated request. Recorded in the ledger with the approver as
+ * given and the free-text `reason` redacted by the run's profile (decision 0009).
+ */
 export const ApprovalDecisionV1 = z
   .strictObject({
     /** Always `"1"` for this version. */
