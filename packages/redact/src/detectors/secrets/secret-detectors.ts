@@ -16,6 +16,7 @@ import { mailgunKey } from './mailgun.js';
 import { mysqlPassword } from './mysql-password.js';
 import { openaiKey } from './openai.js';
 import { OTHER_TOKEN_DETECTORS } from './other-tokens.js';
+import { presignedUrlSignature } from './presigned-url.js';
 import { privateKey } from './private-key.js';
 import { slackToken, slackWebhook } from './slack.js';
 import { sshpassPassword } from './sshpass-password.js';
@@ -31,6 +32,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   slackToken,
   slackWebhook,
   discordWebhook,
+  presignedUrlSignature,
   stripeKey,
   googleKey,
   jwtToken,
