@@ -1,6 +1,6 @@
 import type { RedactionOperator } from '@pm/envelope-schemas';
 import type { Finding } from '../finding.js';
-import { placeholderQuote } from './json-number-quote.js';
+import { numberEnd, placeholderQuote } from './json-number-quote.js';
 
 /** Turns one finding's value into its replacement (or `''` for drop). */
 export type Replace = (type: string, value: string) => string;
@@ -16,8 +16,9 @@ export interface OperatorTable {
 /**
  * Rebuilds `text` with every finding replaced. One pass, pieces joined once: findings
  * are sorted and non-overlapping, so each input character is copied at most once. A
- * replacement of a whole JSON number (`{"pan":4111111111111111}`) is written as a JSON
- * string (`{"pan":"[CREDIT_CARD_1]"}`), so JSON stays JSON (see `placeholderQuote`).
+ * replacement of a whole JSON number (`{"pan":4111111111111111}`, also with a fraction
+ * or an exponent: `4111111111111111.0`) is written as a JSON string
+ * (`{"pan":"[CREDIT_CARD_1]"}`), so JSON stays JSON (see `placeholderQuote`).
  */
 export function applyOperators(
   text: string,
@@ -28,13 +29,21 @@ export function applyOperators(
   let out = '';
   let at = 0;
   let previousQuote: string | null = null;
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
     out += text.slice(at, f.start);
     const replacement = table.replace(f.type, text.slice(f.start, f.end));
-    const quote = placeholderQuote(text, f.start, f.end, at === 0 ? -1 : at, previousQuote);
-    out += quote === null ? replacement : `${quote}${replacement}${quote}`;
+    // A JSON number goes whole, its fraction or exponent (`4111111111111111.0`) included.
+    const end = numberEnd(text, f.end, findings[i + 1]?.start ?? text.length);
+    const quote = placeholderQuote(text, f.start, end, at === 0 ? -1 : at, previousQuote);
+    if (quote === null) {
+      out += replacement;
+      at = f.end;
+    } else {
+      out += `${quote}${replacement}${quote}`;
+      at = end;
+    }
     previousQuote = quote;
-    at = f.end;
   }
   return out + text.slice(at);
 }

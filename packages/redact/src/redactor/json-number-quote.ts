@@ -24,6 +24,40 @@ function isNumberChar(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 43 || c === 101 || c === 69;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** End of the run of digits starting at `i`, not past `limit`. */
+function digitsEnd(text: string, i: number, limit: number): number {
+  while (i < limit && isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Where a number whose digits a finding ends at `end` ends: past its fraction (`.0`) and
+ * exponent (`e+0`) when it has them, never past `limit` (where the next finding starts).
+ * A card held as a float is written so (Python's `json.dumps` of a pandas column with
+ * gaps: `4111111111111111.0`); replacing the digits alone left `"[CREDIT_CARD_1]".0`,
+ * which does not parse.
+ */
+export function numberEnd(text: string, end: number, limit: number): number {
+  let i = end;
+  if (i < limit && text.charCodeAt(i) === 46 /* . */) {
+    const j = digitsEnd(text, i + 1, limit);
+    if (j === i + 1) return end;
+    i = j;
+  }
+  if (i < limit && (text.charCodeAt(i) | 32) === 101 /* e */) {
+    let j = i + 1;
+    const sign = text.charCodeAt(j);
+    if (sign === 43 || sign === 45) j++;
+    const k = digitsEnd(text, j, limit);
+    if (k > j) i = k;
+  }
+  return i;
+}
+
 /**
  * How far back a number in an array looks for what starts its array or the string before
  * it (`[12, 7, 4111111111111111]`): bounded, so many numbers cost a bounded look each.
