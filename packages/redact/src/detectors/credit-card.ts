@@ -60,9 +60,35 @@ function lastSeparator(s: string): number {
   return -1;
 }
 
+/** One of the separators a card's digit groups may have. */
+const GROUP_SEPARATOR = /^[ \t\u00a0\u2007\u202f-]$/;
+
+/**
+ * The digits right after a card found in a longer run: the candidate pattern at a given
+ * place, without its look-behind (a dashed run's next group follows a `-`).
+ */
+const CONTINUATION = /[0-9](?:[ \t\u00a0\u2007\u202f-]?[0-9]){12,24}(?![0-9])/y;
+
+/**
+ * The longest card at the start of `candidate`: its length, or 0. Longest first, then each
+ * shorter prefix ending before a separator.
+ */
+function cardLength(candidate: string): number {
+  for (;;) {
+    const digits = digitsIfConsistent(candidate);
+    if (digits !== undefined && isCardNumber(digits) && luhnValid(digits)) return candidate.length;
+    const cut = lastSeparator(candidate);
+    if (cut < 13) return 0;
+    candidate = candidate.slice(0, cut);
+  }
+}
+
 /**
  * Payment card numbers: a network prefix and length, and a valid Luhn check digit. Test
  * numbers the networks publish pass both and are reported: they are card-shaped data.
+ * After a card, the digit groups that follow it are searched again from the next group, so
+ * two cards in one run of groups (`4111 1111 1111 1111 4012 8888 8888 1881`) are both found:
+ * the first one's candidate used to swallow the start of the second.
  */
 export const creditCard: Detector = {
   id: 'credit-card',
@@ -72,23 +98,22 @@ export const creditCard: Detector = {
     CANDIDATE.lastIndex = 0;
     let m = CANDIDATE.exec(text);
     while (m !== null) {
-      const start = m.index;
+      let start = m.index;
       let candidate = m[0];
-      // Longest first, then each shorter prefix ending before a separator.
       for (;;) {
-        const digits = digitsIfConsistent(candidate);
-        if (digits !== undefined && isCardNumber(digits) && luhnValid(digits)) {
-          out.push({
-            type: 'credit_card',
-            start,
-            end: start + candidate.length,
-            detector: 'credit-card',
-          });
-          break;
-        }
-        const cut = lastSeparator(candidate);
-        if (cut < 13) break;
-        candidate = candidate.slice(0, cut);
+        const length = cardLength(candidate);
+        if (length === 0) break;
+        const end = start + length;
+        out.push({ type: 'credit_card', start, end, detector: 'credit-card' });
+        // A group separator after the card: it ended inside a longer run of groups, whose
+        // rest may hold another. Each step takes 13 digits or more, so this stays linear.
+        if (!GROUP_SEPARATOR.test(text.charAt(end))) break;
+        CONTINUATION.lastIndex = end + 1;
+        const next = CONTINUATION.exec(text);
+        if (next === null) break;
+        start = next.index;
+        candidate = next[0];
+        CANDIDATE.lastIndex = Math.max(CANDIDATE.lastIndex, start + candidate.length);
       }
       m = CANDIDATE.exec(text);
     }
