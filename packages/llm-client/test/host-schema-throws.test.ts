@@ -1,12 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { z } from 'zod';
 import { createLLMClient, isPmError } from '../src/index.js';
+import { ledgerRecords } from './helpers/ledger-records.js';
+import { tempRoot } from './helpers/temp-root.js';
 
-const root = mkdtempSync(join(tmpdir(), 'pm-host-schema-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempRoot('pm-host-schema-');
 
 it("a host schema that throws while checking the output is named as the host's, never quoting it", async () => {
   const schema = z.strictObject({ command: z.string() }).refine((value) => {
@@ -30,10 +28,7 @@ it("a host schema that throws while checking the output is named as the host's, 
   );
   expect(message).not.toContain('report this as a bug');
   expect(message).not.toContain('cannot check');
-  const records = readFileSync(join(root, 'throws', 'ledger.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line));
+  const records = ledgerRecords(root, 'throws');
   expect(records.map((r) => r.type)).toEqual([
     'run_start',
     'request',
@@ -41,6 +36,6 @@ it("a host schema that throws while checking the output is named as the host's, 
     'error',
     'run_end',
   ]);
-  expect(records[2].data.valid).toBe(false);
-  expect(records[3].data).toMatchObject({ phase: 'validate', message });
+  expect(records[2]?.data.valid).toBe(false);
+  expect(records[3]?.data).toMatchObject({ phase: 'validate', message });
 });

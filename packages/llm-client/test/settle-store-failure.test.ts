@@ -1,5 +1,3 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type BudgetStore,
@@ -10,14 +8,16 @@ import {
 import { SecretValue } from '@pm/envelope-schemas';
 import { verifyLedger } from '@pm/ledger';
 import { type Behaviour, startOpenAICompatibleServer } from '@pm-examples/loopback-model';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLLMClient } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
+import { ledgerRecords } from './helpers/ledger-records.js';
+import { tempRoot } from './helpers/temp-root.js';
+import { testApiKey } from './helpers/test-api-key.js';
 import { localPolicy } from './local-policy.js';
 
-const root = mkdtempSync(join(tmpdir(), 'pm-settle-store-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-const key = new SecretValue(`sk-proj-${'TEST'}${'Hn41c'.repeat(9)}`, 'env:OPENAI_API_KEY');
+const root = tempRoot('pm-settle-store-');
+const key = new SecretValue(testApiKey('h'), 'env:OPENAI_API_KEY');
 const call = { model: 'gpt-5.2', input: 'Say ok', maxOutputTokens: 100 };
 
 /** A host's store that reserves, then goes away (Redis down) before the call is closed. */
@@ -50,10 +50,7 @@ async function runOnce(name: string, behaviour: Behaviour) {
     const error = await run.generateText(call).catch((e: unknown) => e);
     const usage = await run.usage();
     await run.end();
-    const records = readFileSync(join(dir, name, 'ledger.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line));
+    const records = ledgerRecords(dir, name);
     return { error, usage, records, runDir: join(dir, name), requests: server.requests.length };
   } finally {
     await server.close();
@@ -77,14 +74,14 @@ describe('the budget store fails while a call is closed', () => {
       'run_end',
     ]);
     const priced = estimateCost({ model: call.model, inputTokens: 30, outputTokens: 10 }).usd;
-    expect(records[2].data).toMatchObject({ usage: { input_tokens: 30, output_tokens: 10 } });
-    expect(records[2].data.cost_usd).toBe(priced);
-    expect(records[3].data).toMatchObject({
+    expect(records[2]?.data).toMatchObject({ usage: { input_tokens: 30, output_tokens: 10 } });
+    expect(records[2]?.data.cost_usd).toBe(priced);
+    expect(records[3]?.data).toMatchObject({
       code: 'BUDGET_STORE_UNAVAILABLE',
       phase: 'settle',
       reservation: 'held',
     });
-    expect(records[3].data.cost_usd).toBeUndefined();
+    expect(records[3]?.data.cost_usd).toBeUndefined();
     // Still held in the store: it was never closed, so it expires into spent, never free.
     expect(usage.scopes[0]?.reserved.requests).toBe(1);
     expect((await verifyLedger(runDir)).ok).toBe(true);
@@ -94,7 +91,7 @@ describe('the budget store fails while a call is closed', () => {
     const { error, records } = await runOnce('refused', { kind: 'status', status: 400 });
     expect((error as { code?: string }).code).not.toBe('BUDGET_STORE_UNAVAILABLE');
     const failure = records.find((r) => r.type === 'error');
-    expect(failure.data).toMatchObject({ reservation: 'held' });
-    expect(failure.data.cost_usd).toBeUndefined();
+    expect(failure?.data).toMatchObject({ reservation: 'held' });
+    expect(failure?.data.cost_usd).toBeUndefined();
   });
 });

@@ -1,17 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countTokens } from '@pm/budget';
 import { SecretValue } from '@pm/envelope-schemas';
 import { startOpenAICompatibleServer } from '@pm-examples/loopback-model';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createLLMClient } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
+import { ledgerRecords } from './helpers/ledger-records.js';
+import { tempRoot } from './helpers/temp-root.js';
+import { testApiKey } from './helpers/test-api-key.js';
 import { localPolicy } from './local-policy.js';
 
-const root = mkdtempSync(join(tmpdir(), 'pm-schema-estimate-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempRoot('pm-schema-estimate-');
 
 // A wide schema, as a data-extraction call has: the model is sent every field's name and
 // description whatever the rendering, and OpenAI bills them as input.
@@ -22,7 +22,7 @@ const descriptions = Array.from(
 const schema = z.strictObject(
   Object.fromEntries(descriptions.map((text, i) => [`answer_${i + 1}`, z.string().describe(text)])),
 );
-const key = new SecretValue(`sk-proj-${'TEST'}${'Qw27x'.repeat(9)}`, 'env:OPENAI_API_KEY');
+const key = new SecretValue(testApiKey('q'), 'env:OPENAI_API_KEY');
 const call = { model: 'gpt-5.2', input: 'Extract the answers.', maxOutputTokens: 200 };
 const objectCall = { ...call, schema, schemaId: 'survey-answers@1' };
 
@@ -66,10 +66,7 @@ describe('structured output: the response schema is reserved as input', () => {
     } finally {
       await server.close();
     }
-    const records = readFileSync(join(dir, 'cap', 'ledger.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line));
-    expect(records.at(-2).data).toMatchObject({ code: 'BUDGET_EXCEEDED', phase: 'reserve' });
+    const records = ledgerRecords(dir, 'cap');
+    expect(records.at(-2)?.data).toMatchObject({ code: 'BUDGET_EXCEEDED', phase: 'reserve' });
   });
 });
