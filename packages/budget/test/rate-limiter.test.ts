@@ -255,6 +255,28 @@ describe('createRateLimiter options that cannot be read', () => {
     );
   });
 
+  it.each([
+    ['an object', {}, 'an object'],
+    ['a number', 42, 'a number'],
+    ['an empty string', '', 'a string of 0 characters'],
+    ['a string too long', 'k'.repeat(257), 'a string of 257 characters'],
+  ])(
+    'a shared limit key that is %s is refused (it became a key name shared by all such limiters)',
+    async (_what, key, got) => {
+      expect(() => createRateLimiter({ requestsPerMinute: 5, key: key as never })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringContaining(
+            `option key must be a string of 1 to 256 characters naming the shared limit, e.g. key: 'openai'; got ${got}.`,
+          ),
+        }),
+      );
+      const named = createRateLimiter({ requestsPerMinute: 5, key: 'openai' });
+      expect(named.limited).toBe(true);
+      await named.stop();
+    },
+  );
+
   it('a store that cannot rate-limit (a budget store) is refused at once, not on the first call', () => {
     expect(() =>
       createRateLimiter({ requestsPerMinute: 5, store: memoryStore() as never }),

@@ -90,6 +90,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       `createRateLimiter option store must be a rate limit store (redisStore(...) from @pm/budget/redis), with an acquireRate function; got ${kindOf(options.store)} without one. Omit store for per-process limits.`,
     );
   }
+  // Read into the store's key names: `{}` would become "[object Object]", one shared limit
+  // for every limiter so misconfigured.
+  const key: unknown = options.key;
+  if (key !== undefined && !(typeof key === 'string' && key.length > 0 && key.length <= 256)) {
+    throw new InvalidArgumentError(
+      `createRateLimiter option key must be a string of 1 to 256 characters naming the shared limit, e.g. key: 'openai'; got ${typeof key === 'string' ? `a string of ${key.length} characters` : kindOf(key)}.`,
+    );
+  }
   const rpm = positive(options.requestsPerMinute, 'requestsPerMinute');
   const tpm = positive(options.tokensPerMinute, 'tokensPerMinute');
   const maxConcurrent = positive(options.maxConcurrent, 'maxConcurrent');
