@@ -1,4 +1,5 @@
 import type { TokenUsageV1 } from '@pm/envelope-schemas';
+import { usageAddsUp } from '../provider/usage-adds-up.js';
 
 /**
  * OpenAI counts cached tokens inside the input and reasoning tokens inside the output. A
@@ -8,13 +9,8 @@ import type { TokenUsageV1 } from '@pm/envelope-schemas';
  * (`usageEstimated: true`), like a usage without its counts.
  */
 function consistent(usage: TokenUsageV1): TokenUsageV1 | undefined {
-  const parts = [usage.cached_input_tokens, usage.reasoning_tokens];
-  const totals = [usage.input_tokens, usage.output_tokens];
   // Non-numbers are left to the pipeline, which books them at the worst case already.
-  const over = parts.some(
-    (part, i) => typeof part === 'number' && typeof totals[i] === 'number' && part > totals[i]!,
-  );
-  return over ? undefined : usage;
+  return usageAddsUp(usage) ? usage : undefined;
 }
 
 /** The usage of a chat completion; `undefined` when absent or inconsistent. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { estimateCost, retry } from '@pm/budget';
+import { retry } from '@pm/budget';
 import {
   type ApprovalDecisionV1,
   approves,
@@ -216,15 +216,12 @@ async function prepare(
   // 6 estimate: input tokens (exact for text; the response schema on the safe side), worst
   // case at the output price.
   const count = inputEstimate(request);
-  let worstCaseCostUsd: number | undefined;
-  try {
-    worstCaseCostUsd = estimateCost(
-      { model: call.model, inputTokens: count.tokens, outputTokens: call.maxOutputTokens },
-      ctx.prices ? { prices: ctx.prices } : {},
-    ).usd;
-  } catch {
-    worstCaseCostUsd = undefined; // the reservation refuses an unpriced model under a USD cap
-  }
+  // Undefined for an unpriced model: the reservation refuses it under a USD cap.
+  const worstCaseCostUsd = pricedUsd(
+    call.model,
+    { inputTokens: count.tokens, outputTokens: call.maxOutputTokens },
+    ctx.prices,
+  );
   return {
     stage,
     requestId,
@@ -553,9 +550,10 @@ export async function governedCall<T>(
         costUsd = await holds.settle(usage);
       } catch (error) {
         // The store failed (Redis down): the answer was billed and is recorded all the same,
-        // priced by the table, before the call fails; its holds expire into spent.
+        // priced by the table (0 for an unpriced model, as a budget without a USD cap books
+        // it), before the call fails; its holds expire into spent.
         settleError = error;
-        costUsd = pricedUsd(call.model, usage, ctx.prices);
+        costUsd = pricedUsd(call.model, usageFromLedger(usage), ctx.prices) ?? 0;
       }
     }
     // 12 response record

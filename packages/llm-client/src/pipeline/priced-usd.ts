@@ -1,20 +1,17 @@
-import { estimateCost, type PriceTable } from '@pm/budget';
-import type { TokenUsageV1 } from '@pm/envelope-schemas';
-import { usageFromLedger } from './call-input.js';
+import { estimateCost, type PriceTable, type TokenUsage } from '@pm/budget';
 
 /**
- * What `usage` of `model` costs by the price table, as settling would book it; 0 for a model
- * the table does not price (as a budget without a USD cap books it). For a response whose
- * settle the store failed: the record still says what the answer cost.
+ * What `usage` of `model` costs by the price table (the one settling books by), or
+ * undefined for a model the table does not price.
  */
 export function pricedUsd(
   model: string,
-  usage: TokenUsageV1,
+  usage: TokenUsage,
   prices: PriceTable | undefined,
-): number {
+): number | undefined {
   try {
-    return estimateCost({ model, ...usageFromLedger(usage) }, prices ? { prices } : {}).usd;
+    return estimateCost({ model, ...usage }, prices ? { prices } : {}).usd;
   } catch {
-    return 0;
+    return undefined;
   }
 }

@@ -1,4 +1,5 @@
 import { TokenUsageV1 } from '@pm/envelope-schemas';
+import { usageAddsUp } from '../provider/usage-adds-up.js';
 
 /**
  * The usage a provider reported, when it is whole and can be priced: four counts of tokens,
@@ -13,7 +14,5 @@ export function wholeUsage(usage: unknown): TokenUsageV1 | undefined {
   if (usage === undefined) return undefined;
   const parsed = TokenUsageV1.safeParse(usage);
   if (!parsed.success) return undefined;
-  const { input_tokens, cached_input_tokens, output_tokens, reasoning_tokens } = parsed.data;
-  if (cached_input_tokens > input_tokens || reasoning_tokens > output_tokens) return undefined;
-  return parsed.data;
+  return usageAddsUp(parsed.data) ? parsed.data : undefined;
 }
