@@ -3,13 +3,20 @@ import type { Detector } from '../detector.js';
 import type { Finding } from '../finding.js';
 
 /**
- * A run of 13–19 digits with optional single separators between them: space, dash, tab,
- * or the no-break spaces that locale formatting, word processors and PDFs put between
- * digit groups (U+00A0, U+2007 figure space, U+202F narrow no-break space). Taken
- * greedily; `scan` then tries shorter prefixes at group boundaries, so a card followed by
- * more digits (`4111 1111 1111 1111 2025`) is still found.
+ * What may separate a card's digit groups: space, dash, tab, or the no-break spaces that
+ * locale formatting, word processors and PDFs put between them (U+00A0, U+2007 figure
+ * space, U+202F narrow no-break space).
  */
-const CANDIDATE = /(?<![0-9A-Za-z.-])[0-9](?:[ \t\u00a0\u2007\u202f-]?[0-9]){12,24}(?![0-9])/g;
+const SEPARATOR = String.raw`[ \t\u00a0\u2007\u202f-]`;
+/** 13–25 digits with optional single separators between them, ending a run of digits. */
+const DIGIT_GROUPS = `[0-9](?:${SEPARATOR}?[0-9]){12,24}(?![0-9])`;
+
+/**
+ * A card's candidate: digit groups not inside a word, number or dashed id. Taken greedily;
+ * `scan` then tries shorter prefixes at group boundaries, so a card followed by more digits
+ * (`4111 1111 1111 1111 2025`) is still found.
+ */
+const CANDIDATE = new RegExp(`(?<![0-9A-Za-z.-])${DIGIT_GROUPS}`, 'g');
 
 /** True when the digits carry the prefix and a length of a payment network. */
 function isCardNumber(digits: string): boolean {
@@ -60,14 +67,14 @@ function lastSeparator(s: string): number {
   return -1;
 }
 
-/** One of the separators a card's digit groups may have. */
-const GROUP_SEPARATOR = /^[ \t\u00a0\u2007\u202f-]$/;
+/** One separator alone: what ends a card inside a longer run of groups. */
+const GROUP_SEPARATOR = new RegExp(`^${SEPARATOR}$`);
 
 /**
  * The digits right after a card found in a longer run: the candidate pattern at a given
  * place, without its look-behind (a dashed run's next group follows a `-`).
  */
-const CONTINUATION = /[0-9](?:[ \t\u00a0\u2007\u202f-]?[0-9]){12,24}(?![0-9])/y;
+const CONTINUATION = new RegExp(DIGIT_GROUPS, 'y');
 
 /**
  * The longest card at the start of `candidate`: its length, or 0. Longest first, then each

@@ -1,6 +1,7 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { isPlaceholder } from './placeholder.js';
+import { isTokenChar } from './token-char.js';
 
 /** `key-` and 32 hex digits, ending a word. */
 const KEY = /key-[0-9a-fA-F]{32}(?![A-Za-z0-9_-])/y;
@@ -8,13 +9,6 @@ const KEY_LENGTH = 36;
 /** How far before a key its provider must be named: a few lines of code or config. */
 const CONTEXT_WINDOW = 200;
 const CONTEXT = /mailgun/i;
-
-/** Characters that may not come right before `key-`: it must start a token. */
-function continuesWord(c: number): boolean {
-  return (
-    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45
-  );
-}
 
 /**
  * Mailgun's private API keys of the `key-` form: `key-` and 32 hex digits, taken only
@@ -41,7 +35,8 @@ export const mailgunKey: Detector = {
     let at = text.indexOf('key-');
     while (at >= 0) {
       let next = at + 4;
-      if (at === 0 || !continuesWord(text.charCodeAt(at - 1))) {
+      // `key-` must start a token, not end a longer word.
+      if (at === 0 || !isTokenChar(text.charCodeAt(at - 1))) {
         KEY.lastIndex = at;
         if (KEY.test(text)) {
           const end = at + KEY_LENGTH;

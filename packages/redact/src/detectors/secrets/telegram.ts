@@ -1,6 +1,7 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { isSecretValue } from './secret-value-shape.js';
+import { isTokenChar } from './token-char.js';
 
 /** Digits of a bot id: 8 to 10 (core.telegram.org/bots/api#authorizing-your-bot). */
 const MIN_ID = 8;
@@ -10,11 +11,6 @@ const SECRET_LENGTH = 35;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
-}
-
-/** A base64url character: `[A-Za-z0-9_-]`. */
-function isTokenChar(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isDigit(c) || c === 95 || c === 45;
 }
 
 /**
