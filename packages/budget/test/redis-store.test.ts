@@ -98,6 +98,20 @@ describe('redisStore options', () => {
     ).not.toThrow();
   });
 
+  it('retentionMs: null (or timeoutMs: null) is refused, never read as the default', () => {
+    for (const option of ['retentionMs', 'timeoutMs'] as const) {
+      expect(() => redisStore({ client: fake, prefix: 'x', [option]: null } as never)).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringMatching(new RegExp(`${option} .*got null`)),
+        }),
+      );
+    }
+    expect(() => redisStore({ client: fake, prefix: 'x', retentionMs: null } as never)).toThrow(
+      /omit it for the default of 70 days/,
+    );
+  });
+
   it('a url that cannot be parsed is INVALID_ARGUMENT that never shows it (it may hold a password)', () => {
     const canary = ['pw', 'canary', '42'].join('-'); // built at run time: no credential literal
     for (const url of [`redis://:${canary}@127.0.0.1:99999`, `redis://:${canary}@[::1`]) {

@@ -45,7 +45,8 @@ export interface RedisStoreOptions {
    * How long an idle scope's counters (and alert marks) are kept, in whole ms. Default 70
    * days. At least `MIN_RETENTION_MS` (~56.9 days: a calendar month with a day of time-zone
    * slack, plus the longest reservation TTL), so a period's counters can never expire while
-   * the period, or a reservation held in it, is still current.
+   * the period, or a reservation held in it, is still current. Omit it for the default;
+   * anything else, `null` included, that is not such a number is `InvalidArgumentError`.
    */
   readonly retentionMs?: number;
 }
@@ -66,6 +67,9 @@ const REDIS_STORE_KEYS: Readonly<Record<keyof RedisStoreOptions, true>> = {
  * spent cap.
  */
 export const MIN_RETENTION_MS = 32 * 86_400_000 + MAX_TIMER_MS;
+
+/** `retentionMs` when the option is omitted: 70 days. */
+const DEFAULT_RETENTION_MS = 70 * 86_400_000;
 
 /** The Redis store: budgets and rate limits shared by many processes and machines. */
 export interface RedisStore extends BudgetStore, RateLimitStore {
@@ -211,16 +215,20 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   const redis = client;
   const timeoutMs =
     options.timeoutMs === undefined ? 2000 : timerMs(options.timeoutMs, 'timeoutMs');
-  const retentionMs = options.retentionMs ?? 70 * 86_400_000;
+  // Only an absent option takes the default: null could mean "keep forever" as well as
+  // "default", and neither may be guessed for how long a cap's counters live.
+  const retention: unknown =
+    options.retentionMs === undefined ? DEFAULT_RETENTION_MS : options.retentionMs;
   if (
-    typeof retentionMs !== 'number' ||
-    !Number.isSafeInteger(retentionMs) ||
-    retentionMs < MIN_RETENTION_MS
+    typeof retention !== 'number' ||
+    !Number.isSafeInteger(retention) ||
+    retention < MIN_RETENTION_MS
   ) {
     throw new InvalidArgumentError(
-      `redisStore retentionMs must be a whole number of ms of at least ${MIN_RETENTION_MS} (~56.9 days: a month plus the longest reservation TTL), or omitted for 70 days; got ${String(retentionMs)}.`,
+      `redisStore retentionMs must be a whole number of ms of at least ${MIN_RETENTION_MS} (~56.9 days: a month plus the longest reservation TTL); omit it for the default of 70 days (there is no "keep forever"); got ${String(retention)}.`,
     );
   }
+  const retentionMs = retention;
   const tag = `{${prefix}}`;
   const held = `${tag}:held`;
   const expiry = `${tag}:expiry`;
