@@ -44,6 +44,8 @@ export interface OpenAICompatibleServer {
   requests: RecordedRequest[];
   /** TCP connections accepted (a refused request must not add one). */
   connections(): number;
+  /** TCP connections still open (an aborted request's is closed by the client). */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -205,6 +207,7 @@ export async function startOpenAICompatibleServer(
     baseURL: `${origin}/v1`,
     requests,
     connections: () => connections,
+    openConnections: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

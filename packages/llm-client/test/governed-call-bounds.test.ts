@@ -126,7 +126,9 @@ describe('a call made after the run deadline', () => {
       expect([asked, provider.calls.length]).toEqual([0, 0]);
       const written = records(dir, 'r');
       expect(written.map((r) => r.type)).toEqual(['run_start', 'error', 'run_end']);
-      expect(written[1]!.data).toMatchObject({ code: 'RUNTIME_EXCEEDED', phase: 'approve' });
+      // Refused before it is prepared: the run's runtime is the policy's max_runtime_minutes.
+      expect(written[1]!.data).toMatchObject({ code: 'RUNTIME_EXCEEDED', phase: 'policy' });
+      expect(readdirSync(join(dir, 'r', 'artifacts', 'sha256'))).toEqual([]);
     });
   }
 });

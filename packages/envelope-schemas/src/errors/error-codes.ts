@@ -56,6 +56,8 @@ export type PmErrorCode =
   | 'OUTPUT_VALIDATION'
   /** A response schema cannot be used in the provider's strict structured-output mode. */
   | 'UNSUPPORTED_SCHEMA'
+  /** The host cancelled the call through its `signal` option. */
+  | 'CALL_CANCELLED'
   /** Replay found no recorded response for the request. */
   | 'REPLAY_MISS'
   /** An unexpected failure inside the SDK (a bug): the ledger has the record; please report it. */

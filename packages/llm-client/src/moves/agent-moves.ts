@@ -19,6 +19,8 @@ export interface MoveOptions {
   stage?: string;
   maxOutputTokens?: number;
   reasoningEffort?: ReasoningEffort;
+  /** Cancels the move's call (see `GenerateOptions.signal`). */
+  signal?: AbortSignal;
 }
 
 /** A recommended command: data only, never executed, always needing the user's confirmation. */
@@ -95,6 +97,7 @@ function base(options: MoveOptions, move: string, maxOutputTokens: number): Gene
     disclosureLevel: options.disclosure.level,
     maxOutputTokens: options.maxOutputTokens ?? maxOutputTokens,
     ...(options.reasoningEffort ? { reasoningEffort: options.reasoningEffort } : {}),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
   };
 }
 

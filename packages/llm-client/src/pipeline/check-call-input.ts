@@ -3,6 +3,7 @@ import { kindOf } from '../kind-of.js';
 import type { CallInput } from './call-input.js';
 import { MAX_CONTEXT_DEPTH } from './context-depth.js';
 import { effectiveDisclosureLevel, isDisclosureLevel } from './disclosure-level.js';
+import { isAbortSignal } from './is-abort-signal.js';
 
 function invalid(field: string, message: string): PmError {
   return new PmError('INVALID_ARGUMENT', `The call's ${field} ${message}`, {
@@ -95,6 +96,12 @@ export function checkCallInput(call: CallInput): void {
   }
   if (call.drivesAction !== undefined && typeof call.drivesAction !== 'boolean') {
     throw invalid('drivesAction', `must be true or false; got ${kindOf(call.drivesAction)}.`);
+  }
+  if (call.signal !== undefined && !isAbortSignal(call.signal)) {
+    throw invalid(
+      'signal',
+      `must be an AbortSignal (e.g. AbortSignal.timeout(ms) or an AbortController's signal); got ${kindOf(call.signal)}.`,
+    );
   }
   checkResponseSchema(call);
   const nonJson = firstNonJson(call.context, '$', 0, new WeakSet());

@@ -42,6 +42,7 @@ import { effectiveDisclosureLevel } from './disclosure-level.js';
 import { formatName } from './format-name.js';
 import { frozenCopy } from './frozen-copy.js';
 import { inputEstimate } from './input-estimate.js';
+import { isAbortSignal } from './is-abort-signal.js';
 import { outputProblems } from './output-problems.js';
 import { pricedUsd } from './priced-usd.js';
 import { abortError, raceSignal, throwIfAborted } from './race-signal.js';
@@ -410,9 +411,14 @@ export async function governedCall<T>(
   let reportedUsage: TokenUsageV1 | undefined;
   /** The provider's `call` threw something other than a `PmError` (against its contract). */
   let providerThrew = false;
-  // Linked before any host code runs (approver, budget store), so the run's deadline bounds
-  // every wait of the call, not only the provider's.
-  const link = linkCallSignal(ctx.budget.signal);
+  // Linked before any host code runs (approver, budget store), so the run's deadline and the
+  // host's cancellation bound every wait of the call, not only the provider's. A `signal`
+  // that is not an AbortSignal is left out here and refused by checkCallInput.
+  const callSignal = (call as Partial<CallInput> | null)?.signal;
+  const link = linkCallSignal(
+    ctx.budget.signal,
+    isAbortSignal(callSignal) ? callSignal : undefined,
+  );
   try {
     // 0 the stage names the ledger records of the call: checked before anything is written.
     checkStage(call.stage, "The call's stage option");
@@ -421,6 +427,8 @@ export async function governedCall<T>(
     checkPolicyFor(ctx, call, provider);
     // 2-6 minimise (the caller's), redact, render, envelope, estimate
     assignedId = ctx.nextRequestId();
+    // A call cancelled (or a run past its deadline) before it starts stores nothing.
+    throwIfAborted(link.signal);
     prepared = await prepare(ctx, call, provider, assignedId, (next) => {
       phase = next;
     });

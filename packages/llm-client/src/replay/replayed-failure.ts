@@ -29,6 +29,7 @@ const CODES = {
   PROVIDER_UNAVAILABLE: true,
   OUTPUT_VALIDATION: true,
   UNSUPPORTED_SCHEMA: true,
+  CALL_CANCELLED: true,
   REPLAY_MISS: true,
   INTERNAL_ERROR: true,
 } satisfies Record<PmErrorCode, true>;

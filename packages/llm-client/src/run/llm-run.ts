@@ -38,6 +38,15 @@ export interface GenerateOptions {
   reasoningEffort?: ReasoningEffort;
   /** Whether the output will drive an action (approval-gated in hybrid mode). */
   drivesAction?: boolean;
+  /**
+   * Cancels this call when it aborts, like the run's deadline does: whatever the call is
+   * waiting on (approver, budget store, rate limiter, retry backoff, provider) stops, the
+   * request is aborted, and the call fails with `CALL_CANCELLED` (or the signal's reason,
+   * when that is a `PmError`) and an error record. Never degraded to the offline answer. A
+   * request already sent is booked at its worst case, since it may have been billed.
+   * Ignored by `estimate`.
+   */
+  signal?: AbortSignal;
 }
 
 /** Options of `generateObject`. */
