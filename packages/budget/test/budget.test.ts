@@ -193,6 +193,39 @@ describe('createBudget: reserve, settle, release, usage', () => {
     await r.settle({ inputTokens: 1, outputTokens: 1, requests: 2 });
     expect((await budget.usage()).scopes[0]!.spent.requests).toBe(2);
   });
+
+  it("requests: n holds n attempts' worst case: n times the tokens and cost, not one call's", async () => {
+    const budget = createBudget({ limits: { usd: 1, tokens: 100_000, requests: 10 } });
+    const call = { model: 'gpt-5.2', inputTokens: 1000, maxOutputTokens: 1000 };
+    const r = await budget.reserve({ ...call, requests: 3 });
+    // Each attempt may bill its input and all its output: 3 * (1000 * 1.75 + 1000 * 14) micro-dollars.
+    expect(r).toMatchObject({ tokens: 6000, microUsd: 47_250, requests: 3 });
+    expect((await budget.usage()).scopes[0]!.reserved).toEqual({
+      tokens: 6000,
+      usd: 0.04725,
+      requests: 3,
+    });
+    // Three attempts each billed in full fit the hold: not an overrun.
+    await expect(
+      r.settle({ inputTokens: 3000, outputTokens: 3000, requests: 3 }),
+    ).resolves.toMatchObject({ tokens: 6000, usd: 0.04725, overrun: false });
+    // A cap that fits one attempt refuses a hold for three.
+    const small = createBudget({ limits: { tokens: 5000 } });
+    await expect(small.reserve({ ...call, requests: 3 })).rejects.toMatchObject({
+      code: 'BUDGET_EXCEEDED',
+      details: { metric: 'tokens', requested: 6000 },
+    });
+    // requests: 0 holds one attempt's tokens and cost and counts no request.
+    await expect(small.reserve({ ...call, requests: 0 })).resolves.toMatchObject({
+      tokens: 2000,
+      microUsd: 15_750,
+      requests: 0,
+    });
+    // The tokens are checked for exactness after multiplying, before they are priced.
+    await expect(
+      small.reserve({ ...call, inputTokens: 2 ** 52, requests: 4 }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
 });
 
 describe('unknown prices and per-call ceilings', () => {

@@ -3,7 +3,7 @@ import { CallLimitExceededError } from '../errors/call-limit-exceeded-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { UnknownModelPriceError } from '../errors/unknown-model-price-error.js';
 import { defaultPriceTable } from '../prices/default-price-table.js';
-import { checkUsage, usageCostMicro, worstCaseCostMicro } from '../prices/estimate-cost.js';
+import { checkUsage, usageCostMicro } from '../prices/estimate-cost.js';
 import { MICRO_PER_USD } from '../prices/micro-usd.js';
 import type { PriceTable } from '../prices/price-table.js';
 import { alertEmitter } from './alert-events.js';
@@ -26,6 +26,7 @@ import {
 import { RunDeadline } from './run-deadline.js';
 import { ScopeSet } from './scope-set.js';
 import { scopeUsage } from './scope-usage.js';
+import { worstCaseCharge } from './worst-case.js';
 
 /** Options of {@link createBudget}. */
 export interface BudgetOptions {
@@ -60,7 +61,13 @@ export interface ReserveRequest {
   readonly inputTokens: number;
   /** The call's `max_output_tokens`; reserved in full at the output price. */
   readonly maxOutputTokens: number;
-  /** Attempts to hold (reserve `attempts` when retries may re-bill input). Default 1. */
+  /**
+   * Attempts to hold: reserve `attempts` when retries run under this one reservation. Each
+   * attempt may be billed its input and all its output (a retry re-sends the input; an
+   * attempt abandoned after a timeout may have produced output), so `n` holds `n` times the
+   * tokens and cost of one call, and `n` requests. `0` holds one call's tokens and cost and
+   * counts no request. Default 1.
+   */
   readonly requests?: number;
   /** Overrides `reservationTtlMs` for this reservation (whole ms, 1 to 2^31 - 1). */
   readonly ttlMs?: number;
@@ -270,17 +277,10 @@ export function createBudget(options: BudgetOptions): Budget {
       }
       const price = prices.lookup(request.model);
       if (price === undefined && scopes.usdInForce) throw new UnknownModelPriceError(request.model);
-      const amount: Charge = exactCharge(
-        {
-          tokens: inputTokens + maxOutputTokens,
-          // Worst case: every input token at its dearest price, every output token billed,
-          // rounded once as settle rounds, so a usage within these tokens never costs more.
-          microUsd:
-            price === undefined ? 0 : worstCaseCostMicro(price, inputTokens, maxOutputTokens),
-          requests,
-        },
-        "The call's worst case",
-      );
+      // Worst case: every input token at its dearest price, every output token billed, for
+      // each attempt held, rounded once as settle rounds, so a usage within these tokens
+      // never costs more.
+      const amount = worstCaseCharge(price, inputTokens, maxOutputTokens, requests);
       const id = `${idPrefix}${++sequence}`;
       const current = scopes.at(nowMs);
       const result = await store.reserve({ id, scopes: current, amount, ttlMs, thresholds });
