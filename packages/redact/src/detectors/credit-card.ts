@@ -18,13 +18,14 @@ const DIGIT_GROUPS = `[0-9](?:${SEPARATOR}?[0-9]){12,24}(?![0-9])`;
  */
 const CANDIDATE = new RegExp(`(?<![0-9A-Za-z.-])${DIGIT_GROUPS}`, 'g');
 
-/** True when the digits carry the prefix and a length of a payment network. */
-function isCardNumber(digits: string): boolean {
-  const n = digits.length;
+/**
+ * True when `n` digits starting with `d4` (their first four as a number) carry the prefix
+ * and a length of a payment network.
+ */
+function isCardNumber(n: number, d4: number): boolean {
   if (n < 13 || n > 19) return false;
-  const d1 = digits.charCodeAt(0) - 48;
-  const d2 = Number(digits.slice(0, 2));
-  const d4 = Number(digits.slice(0, 4));
+  const d1 = Math.floor(d4 / 1000);
+  const d2 = Math.floor(d4 / 100);
   switch (d1) {
     case 4: // Visa
       return n === 13 || n === 16 || n === 19;
@@ -45,57 +46,83 @@ function isCardNumber(digits: string): boolean {
   }
 }
 
-/** One separator per number: `4111 1111 …` or `4111-1111-…`, not a mix. */
-function digitsIfConsistent(s: string): string | undefined {
-  let digits = '';
-  let sep = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits += s[i];
-    else if (sep === 0) sep = c;
-    else if (sep !== c) return undefined;
-  }
-  return digits;
-}
-
-/** Offset of the last character that is not a digit (a group separator), or -1. */
-function lastSeparator(s: string): number {
-  for (let i = s.length - 1; i >= 0; i--) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return i;
-  }
-  return -1;
-}
-
 /** One separator alone: what ends a card inside a longer run of groups. */
 const GROUP_SEPARATOR = new RegExp(`^${SEPARATOR}$`);
 
 /**
- * The digits right after a card found in a longer run: the candidate pattern at a given
- * place, without its look-behind (a dashed run's next group follows a `-`).
+ * The digits at the start of a run, or right after a card in one: the candidate pattern at
+ * a given place, without its look-behind (a dashed run's next group follows a `-`).
  */
 const CONTINUATION = new RegExp(DIGIT_GROUPS, 'y');
 
 /**
+ * A card at a later group of a run (after a reference or order number), as cards are
+ * written: unbroken, in groups of four (the last one shorter), or in the Amex and Diners
+ * layouts 4-6-5 and 4-6-4, one separator throughout. Any grouping there would read cards
+ * into every long run of numbers (a table row, a list of ids); the run's first group keeps
+ * any grouping, as before.
+ */
+const LAID_OUT = new RegExp(
+  `(?:[0-9]{13,19}|[0-9]{4}(${SEPARATOR})[0-9]{4}(?:\\1[0-9]{4}){1,2}(?:\\1[0-9]{1,4})?|[0-9]{4}(${SEPARATOR})[0-9]{6}\\2[0-9]{4,5})(?![0-9])`,
+  'y',
+);
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Start of the run's group after the one at `at`, or -1 where the run ends. */
+function nextGroup(text: string, at: number): number {
+  let i = at;
+  while (isDigit(text.charCodeAt(i))) i++;
+  return GROUP_SEPARATOR.test(text.charAt(i)) && isDigit(text.charCodeAt(i + 1)) ? i + 1 : -1;
+}
+
+/**
  * The longest card at the start of `candidate`: its length, or 0. Longest first, then each
- * shorter prefix ending before a separator.
+ * shorter prefix ending before a separator; one separator per number (`4111 1111 …` or
+ * `4111-1111-…`, not a mix). Counts digits instead of copying them: every group of a run
+ * may be tried, so this runs once per group.
  */
 function cardLength(candidate: string): number {
-  for (;;) {
-    const digits = digitsIfConsistent(candidate);
-    if (digits !== undefined && isCardNumber(digits) && luhnValid(digits)) return candidate.length;
-    const cut = lastSeparator(candidate);
-    if (cut < 13) return 0;
-    candidate = candidate.slice(0, cut);
+  const len = candidate.length;
+  // The first four digits, the digit count, and where the separators stop being one.
+  let d4 = 0;
+  let n = 0;
+  let sep = 0;
+  let consistentEnd = len;
+  for (let i = 0; i < len; i++) {
+    const c = candidate.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (n < 4) d4 = d4 * 10 + (c - 48);
+      n++;
+    } else if (sep === 0) sep = c;
+    else if (sep !== c && consistentEnd === len) consistentEnd = i;
   }
+  // Too few digits, or a first digit no network uses: no prefix is a card either.
+  const d1 = Math.floor(d4 / 1000);
+  if (n < 13 || d1 < 2 || d1 === 7 || d1 === 9) return 0;
+  if (consistentEnd === len && isCardNumber(n, d4) && luhnValid(candidate)) return len;
+  // Each shorter prefix, right to left: cut at a separator before the first mixed one.
+  for (let i = len - 1; i >= 13; i--) {
+    const c = candidate.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n--;
+      continue;
+    }
+    if (i > consistentEnd) continue;
+    if (isCardNumber(n, d4) && luhnValid(candidate.slice(0, i))) return i;
+  }
+  return 0;
 }
 
 /**
  * Payment card numbers: a network prefix and length, and a valid Luhn check digit. Test
  * numbers the networks publish pass both and are reported: they are card-shaped data.
- * After a card, the digit groups that follow it are searched again from the next group, so
- * two cards in one run of groups (`4111 1111 1111 1111 4012 8888 8888 1881`) are both found:
- * the first one's candidate used to swallow the start of the second.
+ * A run of digit groups is read from each group: a card may follow a group that is no card
+ * (`ref 12345 4111 1111 1111 1111`, which used to stay in clear: only the run's start was
+ * tried), and after a card the search goes on from the next group, so two cards in one run
+ * (`4111 1111 1111 1111 4012 8888 8888 1881`) are both found.
  */
 export const creditCard: Detector = {
   id: 'credit-card',
@@ -105,23 +132,32 @@ export const creditCard: Detector = {
     CANDIDATE.lastIndex = 0;
     let m = CANDIDATE.exec(text);
     while (m !== null) {
-      let start = m.index;
-      let candidate = m[0];
+      let at = m.index;
+      // At the run's start or right after a card any grouping is read; at a later group
+      // only a laid-out card. Each step moves past a card or to the next group, and each
+      // try reads at most 25 digits: linear.
+      let laidOut = false;
       for (;;) {
-        const length = cardLength(candidate);
-        if (length === 0) break;
-        const end = start + length;
-        out.push({ type: 'credit_card', start, end, detector: 'credit-card' });
-        // A group separator after the card: it ended inside a longer run of groups, whose
-        // rest may hold another. Each step takes 13 digits or more, so this stays linear.
-        if (!GROUP_SEPARATOR.test(text.charAt(end))) break;
-        CONTINUATION.lastIndex = end + 1;
-        const next = CONTINUATION.exec(text);
-        if (next === null) break;
-        start = next.index;
-        candidate = next[0];
-        CANDIDATE.lastIndex = Math.max(CANDIDATE.lastIndex, start + candidate.length);
+        const pattern = laidOut ? LAID_OUT : CONTINUATION;
+        pattern.lastIndex = at;
+        const candidate = pattern.exec(text);
+        const length = candidate === null ? 0 : cardLength(candidate[0]);
+        if (length > 0) {
+          out.push({ type: 'credit_card', start: at, end: at + length, detector: 'credit-card' });
+          at += length;
+          laidOut = false;
+          if (!GROUP_SEPARATOR.test(text.charAt(at)) || !isDigit(text.charCodeAt(at + 1))) break;
+          at++;
+          continue;
+        }
+        laidOut = true;
+        const next = nextGroup(text, at);
+        if (next < 0) break;
+        at = next;
       }
+      // Past the run: its groups have all been read.
+      while (isDigit(text.charCodeAt(at))) at++;
+      CANDIDATE.lastIndex = Math.max(CANDIDATE.lastIndex, at);
       m = CANDIDATE.exec(text);
     }
   },

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createRedactor, HOMEBREW_PROFILE } from '../src/index.js';
+
+// A redactor per text: placeholders are numbered across a redactor's calls.
+const text = (input: string) =>
+  createRedactor({ profile: HOMEBREW_PROFILE }).redactText(input).text;
+
+// Published test card numbers of the networks (Visa, Amex).
+const visa = ['4111', '1111', '1111', '1111'];
+const amex = ['3782', '822463', '10005'];
+
+// The card's candidate started at the first group of the run, and only shorter prefixes
+// of it were tried: a card after another digit group (an order or reference number) was
+// never a prefix, so it stayed in clear.
+describe('a card after a digit group that is no card', () => {
+  it.each([' ', '-', '\u00a0'])('is found, groups separated by %j', (sep) => {
+    expect(text(`ref 12345 ${visa.join(sep)} paid`)).toBe('ref 12345 [CREDIT_CARD_1] paid');
+    expect(text(`ref 12${sep}${visa.join(sep)}`)).toBe(`ref 12${sep}[CREDIT_CARD_1]`);
+  });
+
+  it('unbroken, or in the Amex layout', () => {
+    expect(text(`ref 12345 ${visa.join('')}`)).toBe('ref 12345 [CREDIT_CARD_1]');
+    expect(text(`order 7 ${amex.join(' ')}`)).toBe('order 7 [CREDIT_CARD_1]');
+  });
+
+  it('however many groups come before it in the run', () => {
+    expect(text(`ids 1234 5678 9012 3456 7 ${visa.join(' ')} end`)).toBe(
+      'ids 1234 5678 9012 3456 7 [CREDIT_CARD_1] end',
+    );
+  });
+
+  it('and a card after a card and a group that is no card', () => {
+    const visa2 = ['4012', '8888', '8888', '1881'];
+    expect(text(`${visa.join(' ')} 2025 ${visa2.join(' ')}`)).toBe(
+      '[CREDIT_CARD_1] 2025 [CREDIT_CARD_2]',
+    );
+  });
+
+  it('after the first group, only digits laid out as a card are read as one', () => {
+    // Luhn-valid Visa digits, but in groups of 2 and 3 after another group: a run of
+    // numbers (a table row), not a card as anyone writes one.
+    const digits = visa.join('');
+    const odd = digits.match(/.{1,2}/g)!.join(' ');
+    expect(text(`row 7 ${odd}`)).toBe(`row 7 ${odd}`);
+    expect(text(`1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19`)).toBe(
+      '1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19',
+    );
+  });
+});
