@@ -57,6 +57,8 @@ export function httpErrorFor(error: unknown, runId?: string): HttpError {
     return answer(503);
   }
   if (error.code === 'RUNTIME_EXCEEDED') return answer(504);
+  // The client hung up (its call was cancelled): nobody reads this answer; 499 as nginx logs it.
+  if (error.code === 'CALL_CANCELLED') return answer(499);
   return answer(500);
 }
 

@@ -81,7 +81,11 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
   });
   const description = [...clients.values()][0]?.describe();
 
-  async function draftNarrative(tenant: string, req: IncomingMessage): Promise<Answer> {
+  async function draftNarrative(
+    tenant: string,
+    req: IncomingMessage,
+    signal: AbortSignal,
+  ): Promise<Answer> {
     const client = clients.get(tenant);
     if (!client) return httpError(404, 'UNKNOWN_TENANT', `No tenant "${tenant}".`);
     const body = await readJsonBody(req, BODY_LIMIT_BYTES);
@@ -96,7 +100,8 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
     }
     const run = await client.startRun({ stage: 'narrative' });
     try {
-      const drafted = await run.draftNarrative({ model, section, disclosure });
+      // A client that hangs up cancels the call: nothing more is sent or billed for it.
+      const drafted = await run.draftNarrative({ model, section, disclosure, signal });
       const day = (await run.usage()).scopes.find((s) => s.scope === 'day');
       return {
         status: 200,
@@ -123,7 +128,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
     }
   }
 
-  async function route(req: IncomingMessage): Promise<Answer> {
+  async function route(req: IncomingMessage, signal: AbortSignal): Promise<Answer> {
     const { pathname } = new URL(req.url ?? '/', 'http://service.invalid');
     if (pathname === '/healthz' && req.method === 'GET') {
       return {
@@ -140,11 +145,16 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
     if (req.method !== 'POST') {
       return { ...httpError(405, 'METHOD_NOT_ALLOWED', 'Use POST.'), headers: { allow: 'POST' } };
     }
-    return draftNarrative(match[1]!, req);
+    return draftNarrative(match[1]!, req, signal);
   }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    route(req)
+    // Aborts when the connection closes before the answer is written (the client hung up).
+    const hungUp = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) hungUp.abort();
+    });
+    route(req, hungUp.signal)
       .catch((error: unknown) => {
         const answer = httpErrorFor(error);
         // The name only: an arbitrary error's message may quote anything, secrets included.

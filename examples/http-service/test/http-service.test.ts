@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,6 +129,41 @@ describe('examples/http-service', () => {
       const rejected = await post('/tenants/acme/narrative', { section: 'Echo' });
       expect([rejected.status, rejected.body.error.code]).toEqual([502, 'PROVIDER_UNAVAILABLE']);
       expect(JSON.stringify([unavailable.body, rejected.body, logged])).not.toContain(key);
+    } finally {
+      await service.close();
+      await openai.close();
+    }
+  });
+
+  it('a client that hangs up cancels its call: the request to the model is aborted and the run records why', async () => {
+    const openai = await startOpenAICompatibleServer(() => ({ kind: 'hang' }));
+    const { service, url, ledgerDir, logged } = await started({
+      env: { OPENAI_API_KEY: fakeApiKey('service'), OPENAI_BASE_URL: openai.baseURL },
+    });
+    try {
+      const client = new AbortController();
+      const answered = fetch(`${url}/tenants/acme/narrative`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ section: 'Throughput' }),
+        signal: client.signal,
+      }).catch((error: unknown) => error);
+      while (openai.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
+      client.abort();
+      await answered;
+      // The service's request to the model is aborted rather than left hanging.
+      while (openai.openConnections() > 0) await new Promise((r) => setTimeout(r, 5));
+      while (!logged.some((line) => line.includes('CALL_CANCELLED'))) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      expect(logged.find((line) => line.includes('CALL_CANCELLED'))).toMatch(/status=499/);
+      const [runId] = readdirSync(join(ledgerDir, 'acme'));
+      const types = readFileSync(join(ledgerDir, 'acme', runId!, 'ledger.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { type: string; data: { code?: string } });
+      expect(types.map((r) => r.type)).toEqual(['run_start', 'request', 'error', 'run_end']);
+      expect(types[2]?.data.code).toBe('CALL_CANCELLED');
     } finally {
       await service.close();
       await openai.close();
