@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { expectExpiryFiresAlerts } from './expiry-alerts.js';
+import { expectExpiryFiresAlerts, expectPastPeriodExpiryFiresAlerts } from './expiry-alerts.js';
 import {
   type BudgetAlert,
   BudgetExceededError,
@@ -416,6 +416,21 @@ describe('reservations past their TTL', () => {
     await expectExpiryFiresAlerts(memoryStore({ clock }), clock, async () => {
       now += 20;
     });
+  });
+
+  it("a reservation swept the next day fires the earlier day's alerts, to the budget that booked it", async () => {
+    let now = 0;
+    const clock = () => now;
+    await expectPastPeriodExpiryFiresAlerts(
+      memoryStore({ clock }),
+      clock,
+      (iso) => {
+        now = Date.parse(iso);
+      },
+      async () => {
+        now += 20;
+      },
+    );
   });
 
   it("a budget's own store expires reservations on the budget's clock", async () => {

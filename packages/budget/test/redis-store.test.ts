@@ -22,7 +22,7 @@ import {
 import { LuaScript } from '../src/redis/lua-script.js';
 import { MIN_RETENTION_MS, redisStore } from '../src/redis.js';
 import { checkedStore } from './checked-store.js';
-import { expectExpiryFiresAlerts } from './expiry-alerts.js';
+import { expectExpiryFiresAlerts, expectPastPeriodExpiryFiresAlerts } from './expiry-alerts.js';
 import { expectExactBooks, hammer } from './hammer.js';
 import { expectLateCloseBooksWorstCase } from './late-close.js';
 import { expectLowSpendRefusalKeepsExhausted } from './refusal-alerts.js';
@@ -392,6 +392,19 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
     await expectLateCloseBooksWorstCase(
       redisStore({ client, prefix: prefix() }),
       Date.now,
+      () => new Promise((r) => setTimeout(r, 60)),
+    );
+  });
+
+  it("a reservation swept the next day fires the earlier day's alerts (as the memory store)", async () => {
+    // The budgets' clock names the periods; the store expires on Redis's own clock.
+    let now = 0;
+    await expectPastPeriodExpiryFiresAlerts(
+      redisStore({ client, prefix: prefix() }),
+      () => now,
+      (iso) => {
+        now = Date.parse(iso);
+      },
       () => new Promise((r) => setTimeout(r, 60)),
     );
   });

@@ -286,9 +286,11 @@ export function createBudget(options: BudgetOptions): Budget {
       const result = await store.reserve({ id, scopes: current, amount, ttlMs, thresholds });
       // Alerts of expired reservations the store booked first reach this budget's onAlert
       // for its own scopes only (its run, the shared day and month): another run's
-      // reservation expiring here must not read as this run's alert.
+      // reservation expiring here must not read as this run's alert. Its own earlier days
+      // and months count: the store has marked those alerts fired, so dropped here they
+      // would never fire at all.
       if (result.alerts !== undefined) {
-        emit(result.alerts.filter((a) => current.some((scope) => scope.key === a.scopeKey)));
+        emit(result.alerts.filter((a) => scopes.owns(a.scopeKey)));
       }
       if (!result.ok) throw refusal(result, amount, scopes.nameOf(result.scopeKey));
       return new Reservation(id, request.model, amount.tokens, amount.microUsd, requests, closer);

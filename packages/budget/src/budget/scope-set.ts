@@ -5,6 +5,10 @@ import { storeLimits } from './limits.js';
 import { BUDGET_LIMIT_KEYS, checkKnownKeys, PERIOD_KEYS, SCOPE_LIMIT_KEYS } from './option-keys.js';
 import { PeriodClock } from './period-clock.js';
 
+/** The date part of a day key (`2026-11-23`) and of a month key (`2026-11`). */
+const DAY_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_DATE = /^\d{4}-\d{2}$/;
+
 /** One scope a budget keeps, with its caps as configured and in store units. */
 export interface ScopeDef {
   /** `run`, `day` or `month`. */
@@ -80,6 +84,24 @@ export class ScopeSet {
       });
     }
     return this.#scopes;
+  }
+
+  /**
+   * Whether `key` is one of this budget's scopes in any period: its run, or a day or month
+   * it caps, in its zone. A reservation swept after its day (or month) ended books into
+   * that earlier period's key, which is still this budget's own day, so its alerts are
+   * this budget's to fire; another run's key or another zone's is not.
+   */
+  owns(key: string): boolean {
+    if (key === this.runKey) return true;
+    for (const d of this.defs) {
+      if (d.name === 'run') continue;
+      const head = `${d.name}:${this.#zoneSegment}`;
+      if (!key.startsWith(head)) continue;
+      // The date must follow at once: the UTC head `day:` also starts a zoned key.
+      if ((d.name === 'day' ? DAY_DATE : MONTH_DATE).test(key.slice(head.length))) return true;
+    }
+    return false;
   }
 
   /** The scope name of a key this set produced. */
