@@ -134,12 +134,16 @@ describe('a call cancelled through its signal', () => {
     }
   });
 
-  it('stops waiting for an approver that never answers', async () => {
+  it('stops waiting for an approver that never answers, and tells it through its signal', async () => {
     const dir = join(root, 'approver');
+    let approverSignal: AbortSignal | undefined;
     const client = createLLMClient({
       provider: scriptedProvider(['ok'], { remote: true }),
       policy: localPolicy({ requires_approval: true }),
-      approve: () => new Promise<never>(() => {}),
+      approve: (_request, { signal }) => {
+        approverSignal = signal;
+        return new Promise<never>(() => {});
+      },
       ledger: { dir },
       env: {},
     });
@@ -154,6 +158,9 @@ describe('a call cancelled through its signal', () => {
     setTimeout(() => controller.abort(), 20);
     const error = await thrown(pending);
     expect(isPmError(error) && error.code).toBe('CALL_CANCELLED');
+    // The approver was told, with the call's error as the reason.
+    expect(approverSignal?.aborted).toBe(true);
+    expect(approverSignal?.reason).toBe(error);
     await run.end();
     const records = ledgerRecords(dir, 'r');
     expect(records.map((r) => r.type)).toEqual(['run_start', 'error', 'run_end']);

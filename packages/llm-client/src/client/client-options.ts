@@ -83,8 +83,15 @@ export interface LLMClientOptions {
   };
   /** Where ledgers go and how durable appends are. Default `./.pm-ledger`, `batch`. */
   ledger?: { dir?: string; durability?: DurabilityOption; signer?: LedgerSigner };
-  /** Decides gated calls. Without it every gated call is denied (fail closed). */
-  approve?: (request: ApprovalRequest) => Promise<ApprovalDecisionV1> | ApprovalDecisionV1;
+  /**
+   * Decides gated calls. Without it every gated call is denied (fail closed). `signal` aborts
+   * when the call is cancelled or the run's deadline passes: the call has then failed, and an
+   * approver waiting on a person can stop asking.
+   */
+  approve?: (
+    request: ApprovalRequest,
+    context: { signal: AbortSignal },
+  ) => Promise<ApprovalDecisionV1> | ApprovalDecisionV1;
   /** Stages that always need approval in `hybrid` mode, besides the defaults (docs/policy.md). */
   approvalStages?: readonly string[];
   /**

@@ -326,7 +326,7 @@ async function approve(
       messages: prepared.request.messages,
     });
     // Called inside `then` so an approver that throws synchronously is a failure like any other.
-    const asked = Promise.resolve().then(() => approver(request));
+    const asked = Promise.resolve().then(() => approver(request, { signal }));
     answer = await raceSignal(asked, signal);
   } catch {
     if (signal.aborted) throw abortError(signal);
