@@ -2,15 +2,53 @@ import type { Detector } from '../../detector.js';
 import { anchoredDetector } from '../anchored-detector.js';
 import { longValueAfter } from '../long-value.js';
 import { isPlaceholder, looksRandom } from './placeholder.js';
-
-/** `Authorization` within the few characters before `Bearer` (header, JSON, curl -H). */
-const AUTH_CONTEXT = /authorization["']?\s{0,3}[:=]\s{0,3}["']?\s{0,3}$/i;
+import { isSecretValue } from './secret-value-shape.js';
 
 /**
- * Bearer tokens (RFC 6750). After an `Authorization` header any non-placeholder token is
- * taken; elsewhere ("the bearer instrument") the token must look machine-made. The scheme
- * is case-insensitive (RFC 7235: `BEARER`, `bearer` are `Bearer`), and the
- * `authorization-header` detector leaves every case of it to this one.
+ * `Authorization` within the few characters before `Bearer` (header, JSON, curl -H, a PHP
+ * array's `=>`).
+ */
+const AUTH_CONTEXT = /authorization["']?\s{0,3}(?:=>|[:=])\s{0,3}["']?\s{0,3}$/i;
+
+/**
+ * Shortest token taken whatever its shape after a header, and in any shape without one;
+ * the pattern takes six characters (a short token shaped like a secret, after a header).
+ */
+const MIN_ALONE = 8;
+
+const HEX = /^[0-9a-f]+$/i;
+
+/**
+ * Whether lower-case runs of four letters or more hold half of the letters or more: words
+ * joined by digits or symbols (`e2e-tests`, `scheme+realm`), as prose puts after "bearer".
+ * In a random base64 token about one letter in eight falls in such a run, in hex fewer.
+ */
+function wordLike(value: string): boolean {
+  let letters = 0;
+  let inWords = 0;
+  let run = 0;
+  for (let i = 0; i <= value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 97 && c <= 122) {
+      run++;
+      letters++;
+      continue;
+    }
+    if (run >= 4) inWords += run;
+    run = 0;
+    if (c >= 65 && c <= 90) letters++;
+  }
+  return letters > 0 && inWords * 2 >= letters;
+}
+
+/**
+ * Bearer tokens (RFC 6750). After an `Authorization` header any non-placeholder token of
+ * eight characters or more is taken, and a shorter one shaped like a secret (`abc123`, not
+ * `tokens`); elsewhere ("the bearer of the letter") the token must look machine-made, or
+ * be shaped like a secret the way a credential assignment's value is (letters mixed with
+ * digits or with symbols such as `~+=`) and not mostly words: base64 without a digit and 12 hex digits used to
+ * stay in clear there. The scheme is case-insensitive (RFC 7235: `BEARER`, `bearer` are
+ * `Bearer`), and the `authorization-header` detector leaves every case of it to this one.
  */
 export const bearerToken: Detector = anchoredDetector({
   id: 'bearer-token',
@@ -20,7 +58,7 @@ export const bearerToken: Detector = anchoredDetector({
   anchors: ['bearer'],
   anchorsIgnoreCase: true,
   notAfter: /[A-Za-z0-9]/,
-  pattern: /bearer[ \t]{1,4}([A-Za-z0-9._~+/-]{8,4096}=*)(?![A-Za-z0-9._~+/=-])/i,
+  pattern: /bearer[ \t]{1,4}([A-Za-z0-9._~+/-]{6,4096}=*)(?![A-Za-z0-9._~+/=-])/i,
   groups: [1],
   // Past 4,096 characters (the pattern's bound) the whole token run is taken.
   overflow: longValueAfter(/bearer[ \t]{1,4}/iy, /[A-Za-z0-9._~+/=-]*/y, 4096),
@@ -30,7 +68,12 @@ export const bearerToken: Detector = anchoredDetector({
     while (text.charCodeAt(keyword - 1) === 32 || text.charCodeAt(keyword - 1) === 9) keyword--;
     keyword -= 6;
     const context = text.slice(Math.max(0, keyword - 24), keyword);
-    if (AUTH_CONTEXT.test(context)) return !isPlaceholder(value);
-    return looksRandom(value, 16) && /[0-9]/.test(value);
+    if (AUTH_CONTEXT.test(context)) {
+      return value.length >= MIN_ALONE ? !isPlaceholder(value) : isSecretValue(value, true, false);
+    }
+    if (value.length < MIN_ALONE) return false;
+    if (looksRandom(value, 16) && /[0-9]/.test(value)) return true;
+    // Hex (a digest, a session id) spells runs like `ecde` by chance, and no prose.
+    return isSecretValue(value, true, false) && (HEX.test(value) || !wordLike(value));
   },
 });
