@@ -113,7 +113,7 @@ describe('replayProvider', () => {
     await run.end();
   });
 
-  it('a second run replaying with the same provider is told to use a provider of its own', async () => {
+  it('each run of one client replays the whole recording; one run making a request once more misses', async () => {
     const replay = createLLMClient({
       policy,
       provider: replayProvider({ ledgerDir: join(root, 'recorded'), runId: 'run-1' }),
@@ -129,12 +129,16 @@ describe('replayProvider', () => {
       stage: 'agent',
     };
     const first = await replay.startRun({ runId: 'first' });
-    await first.generateText(ask);
-    await first.end();
     const second = await replay.startRun({ runId: 'second' });
-    await expect(second.generateText(ask)).rejects.toThrow(
-      /give each run that replays it a new replayProvider/,
+    // Interleaved: each run keeps its own place in the recording.
+    const a = await first.generateText(ask);
+    const b = await second.generateText(ask);
+    expect(b.output).toBe(a.output);
+    expect(b.envelope).toEqual({ ...a.envelope, run_id: 'second' });
+    await expect(first.generateText(ask)).rejects.toThrow(
+      /made this request 1 time\(s\) and every recorded outcome was already replayed/,
     );
+    await first.end();
     await second.end();
   });
 

@@ -16,6 +16,7 @@ import { offlineProvider } from '../offline/offline-provider.js';
 import { checkStage } from '../pipeline/check-stage.js';
 import type { RunContext } from '../pipeline/run-context.js';
 import type { ProviderDescription } from '../provider/provider.js';
+import { runProvider } from '../provider/run-provider.js';
 import { LLMRun } from '../run/llm-run.js';
 import { clientTemplates, type TemplateSet } from '../template-files.js';
 import { checkClientOptions } from './check-client-options.js';
@@ -150,6 +151,8 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
     // Before the ledger opens: every record of the run would carry a bad default stage.
     checkStage(runOptions.stage, 'startRun({ stage })');
     const runId = runOptions.runId ?? randomUUID();
+    // Before the ledger opens: a provider that cannot give the run one must not leave it locked.
+    const providerOfRun = runProvider(provider, runId);
     templates ??= clientTemplates(options.templates);
     const emit = (event: LLMEventInput) =>
       deliverEvent(options.onEvent, { ...event, runId, at: new Date().toISOString() } as LLMEvent);
@@ -225,7 +228,7 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
       runId,
       defaultStage: runOptions.stage ?? 'default',
       policy,
-      provider,
+      provider: providerOfRun,
       offline,
       redactor,
       ledger,

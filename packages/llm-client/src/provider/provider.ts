@@ -105,4 +105,10 @@ export interface LLMProvider {
     request: ProviderCallRequest,
   ): ReasoningEffort | undefined | Promise<ReasoningEffort | undefined>;
   call(request: ProviderCallRequest, context: ProviderCallContext): Promise<ProviderCallResult>;
+  /**
+   * The provider one run uses, for a provider that keeps state per run (replay: which of
+   * the recorded answers the run has had). Each `startRun` calls it once, and the run calls
+   * only what it returns. Optional: without it every run uses this provider itself.
+   */
+  forRun?(runId: string): LLMProvider;
 }

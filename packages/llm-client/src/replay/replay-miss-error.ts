@@ -11,7 +11,7 @@ export class ReplayMissError extends PmError {
       'REPLAY_MISS',
       recorded === 0
         ? `The recorded run ${runDir} has no response for this request (request hash ${requestHash}). Replay answers only requests identical to recorded ones: same model, prompt, template, redaction and limits.`
-        : `The recorded run ${runDir} made this request ${recorded} time(s) and every recorded outcome was already replayed (request hash ${requestHash}). Make the same calls as the recorded run, no more; a replayProvider answers one replaying run, so give each run that replays it a new replayProvider.`,
+        : `The recorded run ${runDir} made this request ${recorded} time(s) and every recorded outcome was already replayed (request hash ${requestHash}). Make the same calls as the recorded run, no more (each run replays the recording from its start).`,
       { details: { runDir, requestHash, recorded } },
     );
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PmError, type ReasoningEffort, type TokenUsageV1 } from '@pm/envelope-schemas';
 import { readArtifact, readLedger } from '@pm/ledger';
 import { requestHash } from '../pipeline/request-hash.js';
-import type { LLMProvider, ProviderCallRequest, ProviderCallResult } from '../provider/provider.js';
+import type { LLMProvider, ProviderCallRequest } from '../provider/provider.js';
 import { ReplayMissError } from './replay-miss-error.js';
 import { type RecordedFailure, replayedFailure } from './replayed-failure.js';
 
@@ -70,8 +70,8 @@ function runProvider(config: Record<string, unknown>): string | undefined {
  * offline answer (`onUnavailable: 'offline'`) is not indexed: the replaying client degrades
  * again. A miss, or a request made more often than recorded, is a `ReplayMissError`, never
  * a live call. The recorded ledger is read and verified (hashes and links) on first use.
- * One provider answers one replaying run: the recorded answers it has given are used up, so
- * a second run replaying the same recording needs a `replayProvider` (and client) of its own.
+ * Each run of a client replays the recording from its start (the provider keeps its place
+ * per run); one replaying run makes each recorded request at most as often as it was made.
  */
 export function replayProvider(options: ReplayProviderOptions): LLMProvider {
   const runDir = join(options.ledgerDir, options.runId);
@@ -143,26 +143,30 @@ export function replayProvider(options: ReplayProviderOptions): LLMProvider {
     return { outcomes, efforts };
   }
 
-  // Identical requests in one run are answered in recorded order.
-  const served = new Map<string, number>();
-
-  async function call(request: ProviderCallRequest): Promise<ProviderCallResult> {
-    index ??= load();
-    const hash = requestHash(request);
-    const recorded = (await index).outcomes.get(hash);
-    const position = served.get(hash) ?? 0;
-    const outcome = recorded?.[position];
-    // Used up: the recorded run made this request fewer times; repeating an answer would not
-    // be what the recorded run saw.
-    if (!outcome) throw new ReplayMissError(runDir, hash, recorded?.length ?? 0);
-    served.set(hash, position + 1);
-    if (outcome.kind === 'failure') throw replayedFailure(outcome.failure);
-    const text = (await readArtifact(runDir, outcome.outputRef)).toString('utf8');
-    return {
-      text,
-      model: outcome.model,
-      usage: outcome.usage,
-      ...(outcome.finishReason ? { finishReason: outcome.finishReason } : {}),
+  /**
+   * Answers one replaying run: identical requests get the recorded outcomes in recorded
+   * order, each once, so the positions reached are the run's own.
+   */
+  function answering(): LLMProvider['call'] {
+    const served = new Map<string, number>();
+    return async (request) => {
+      index ??= load();
+      const hash = requestHash(request);
+      const recorded = (await index).outcomes.get(hash);
+      const position = served.get(hash) ?? 0;
+      const outcome = recorded?.[position];
+      // Used up: the recorded run made this request fewer times; repeating an answer would
+      // not be what the recorded run saw.
+      if (!outcome) throw new ReplayMissError(runDir, hash, recorded?.length ?? 0);
+      served.set(hash, position + 1);
+      if (outcome.kind === 'failure') throw replayedFailure(outcome.failure);
+      const text = (await readArtifact(runDir, outcome.outputRef)).toString('utf8');
+      return {
+        text,
+        model: outcome.model,
+        usage: outcome.usage,
+        ...(outcome.finishReason ? { finishReason: outcome.finishReason } : {}),
+      };
     };
   }
 
@@ -187,12 +191,15 @@ export function replayProvider(options: ReplayProviderOptions): LLMProvider {
     return recording.efforts.has(hash) ? recording.efforts.get(hash) : request.reasoningEffort;
   }
 
-  return {
+  // The recording is read once and shared; each run (forRun) replays it from its start.
+  const provider = (): LLMProvider => ({
     name: 'replay',
     remote: false,
     origins: [],
     describe: () => ({ name: 'replay', remote: false, endpoints: [], credentialSource: 'none' }),
     sentReasoningEffort,
-    call,
-  };
+    call: answering(),
+    forRun: provider,
+  });
+  return provider();
 }
