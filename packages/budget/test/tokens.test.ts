@@ -195,6 +195,49 @@ describe('countChatTokens: tool calls and malformed input', () => {
     );
   });
 
+  it('tool schemas nested below the top-level properties are counted too, flagged approximate', () => {
+    const model = 'gpt-4o';
+    const t = (text: string) => countTokens(text, { model }).tokens;
+    const tool = (address: object) =>
+      [
+        { type: 'function', function: { name: 'ship', parameters: { properties: { address } } } },
+      ] as never;
+    const flat = countChatTokens([ask], {
+      model,
+      tools: tool({ type: 'object', description: 'Where to ship' }),
+    });
+    expect(flat.approximate).toBe(false);
+    const nested = countChatTokens([ask], {
+      model,
+      tools: tool({
+        type: 'object',
+        description: 'Where to ship',
+        properties: {
+          street: { type: 'string', description: 'Street name and number' },
+          lines: {
+            type: 'array',
+            items: { type: 'string', enum: ['express', 'standard'] },
+          },
+        },
+        anyOf: [{ required: ['street'] }, { required: ['lines'] }],
+      }),
+    });
+    // The nested level counts as the cookbook counts the top level (o200k: 3 for the start
+    // of the properties, 3 per property, enums -3 + 3 per item), an array's items as one
+    // more property, and other subschemas (anyOf) as their JSON text.
+    const nestedTokens =
+      3 +
+      (3 + t('street:string:Street name and number')) +
+      (3 + t('lines:array:')) +
+      (3 + t('string:') - 3 + (3 + t('express')) + (3 + t('standard'))) +
+      t(JSON.stringify([{ required: ['street'] }, { required: ['lines'] }]));
+    expect(nested).toEqual({
+      tokens: flat.tokens + nestedTokens,
+      approximate: true,
+      encoding: 'o200k_base',
+    });
+  });
+
   it('malformed tools, tool calls and messages are INVALID_ARGUMENT naming the expected shape', () => {
     const model = 'gpt-4o';
     expect(() => countChatTokens([ask], { model, tools: [{ type: 'function' } as never] })).toThrow(
@@ -226,12 +269,40 @@ describe('countChatTokens: tool calls and malformed input', () => {
       'description',
     ],
     ['properties that are not an object', { properties: 'city' }, 'parameters.properties'],
+    [
+      'a nested parameter that is not a schema',
+      { properties: { address: { type: 'object', properties: { city: null } } } },
+      'parameter address.city',
+    ],
+    [
+      "an array's items that are not a schema",
+      { properties: { tags: { type: 'array', items: 5 } } },
+      'parameter tags[]',
+    ],
   ])('a tool with %s is INVALID_ARGUMENT', (_name, parameters, named) => {
     const tool = { type: 'function', function: { name: 'weather', parameters } } as never;
     expect(() => countChatTokens([ask], { model: 'gpt-4o', tools: [tool] })).toThrow(
       expect.objectContaining({
         code: 'INVALID_ARGUMENT',
         message: expect.stringContaining(named),
+      }),
+    );
+  });
+
+  it('a tool schema that nests itself (a cycle) is INVALID_ARGUMENT, not a stack overflow', () => {
+    const node: { type: string; properties: Record<string, unknown> } = {
+      type: 'object',
+      properties: {},
+    };
+    node.properties.child = node;
+    const tool = {
+      type: 'function',
+      function: { name: 'tree', parameters: { properties: { node } } },
+    };
+    expect(() => countChatTokens([ask], { model: 'gpt-4o', tools: [tool as never] })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('more than 64 levels deep'),
       }),
     );
   });

@@ -42,7 +42,10 @@ export interface ChatToolCall {
   readonly [key: string]: unknown;
 }
 
-/** A JSON-schema property of a function definition. */
+/**
+ * A JSON-schema property of a function definition. Its own `properties` and `items` (and
+ * enums within them) and subschemas such as `anyOf` are counted too, approximately.
+ */
 export interface ChatToolProperty {
   /** JSON type, e.g. `string`. */
   readonly type?: unknown;
@@ -63,7 +66,10 @@ export interface ChatTool {
     readonly name: string;
     /** What the function does. */
     readonly description?: string;
-    /** JSON schema of the arguments. */
-    readonly parameters?: { readonly properties?: Readonly<Record<string, ChatToolProperty>> };
+    /** JSON schema of the arguments (other keywords, e.g. `$defs`, are allowed and counted). */
+    readonly parameters?: {
+      readonly properties?: Readonly<Record<string, ChatToolProperty>>;
+      readonly [key: string]: unknown;
+    };
   };
 }

@@ -1,26 +1,21 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { chatFormat } from './chat-format.js';
 import type { ChatMessage, ChatTool } from './chat-types.js';
-import { countWithEngine, resolveEncoding } from './count-tokens.js';
+import { resolveEncoding } from './count-tokens.js';
+import { addTools } from './count-tools.js';
+import { describeValue as describe } from './describe-value.js';
+import { add, type Tally } from './tally.js';
 import type { CountOptions, TokenCount } from './token-count.js';
 import { type TokenEngine, tokenEngine } from './token-engine.js';
 
 /** Options of {@link countChatTokens}. */
 export interface ChatCountOptions extends CountOptions {
-  /** Function tools sent with the request; counted the way the cookbook's `num_tokens_for_tools` does. */
+  /**
+   * Function tools sent with the request; counted the way the cookbook's
+   * `num_tokens_for_tools` does, and what their parameters nest below the top-level
+   * properties approximately (see `countChatTokens`).
+   */
   readonly tools?: readonly ChatTool[];
-}
-
-// Mutable accumulator so one count allocates one object, not one per string.
-interface Tally {
-  tokens: number;
-  approximate: boolean;
-}
-
-function add(engine: TokenEngine, tally: Tally, text: string): void {
-  const c = countWithEngine(engine, text);
-  tally.tokens += c.tokens;
-  if (c.approximate) tally.approximate = true;
 }
 
 /**
@@ -95,75 +90,18 @@ function jsonOf(value: unknown, key: string): string {
 }
 
 /**
- * What a bad entry was, for an error message: its type and shape, never its text (messages
- * and tools carry the prompt, and error messages end up in logs).
- */
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (typeof value === 'string') return `a string of ${value.length} characters`;
-  if (typeof value !== 'object') return `a ${typeof value}`;
-  if (Array.isArray(value)) return `an array of ${value.length} items`;
-  return `an object with keys [${Object.keys(value).slice(0, 8).join(', ')}]`;
-}
-
-/** A tool's description or a parameter's: text when given. */
-function descriptionOf(value: unknown, where: string): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') {
-    throw new InvalidArgumentError(`${where} must be a string; got ${describe(value)}.`);
-  }
-  return stripDot(value);
-}
-
-/**
- * `String(value)`, or undefined when it has no text form (an object without a prototype, a
- * throwing `toString`): the caller then refuses the schema with INVALID_ARGUMENT.
- */
-function textOrUndefined(value: unknown): string | undefined {
-  try {
-    return String(value);
-  } catch {
-    return undefined;
-  }
-}
-
-/** A parameter's JSON Schema `type` as the counted text (a list of types joins with commas). */
-function typeText(type: unknown, where: string): string {
-  const text = textOrUndefined(type);
-  if (text === undefined) {
-    throw new InvalidArgumentError(
-      `${where}: type cannot be counted as text (got ${describe(type)}); a JSON Schema type is a string or an array of strings, e.g. type: 'string'.`,
-    );
-  }
-  return text;
-}
-
-/** One item of a parameter's `enum` as the counted text. */
-function enumItemText(item: unknown, index: number, where: string): string {
-  const text = textOrUndefined(item);
-  if (text === undefined) {
-    throw new InvalidArgumentError(
-      `${where}: enum item ${index} cannot be counted as text (got ${describe(item)}); enum items are strings, numbers, booleans or null.`,
-    );
-  }
-  return text;
-}
-
-function stripDot(text: string): string {
-  return text.endsWith('.') ? text.slice(0, -1) : text;
-}
-
-/**
  * Counts the prompt tokens of a chat request the way OpenAI publishes it (openai-cookbook,
  * "How to count tokens with tiktoken": `num_tokens_from_messages` and
  * `num_tokens_for_tools`): per-message and per-name overhead, reply priming, and function
  * definitions. The notebook's examples give exactly what the API reported (see tests).
  *
  * Exact for text messages (string values such as `content`, `name`, `tool_call_id`, and
- * text parts) and for `tools`. Not published by OpenAI, so approximate: an assistant's
- * `tool_calls` are counted as each call's function name, arguments and id in the model's
- * encoding plus an allowance of 32 tokens per call, meant to err high; the result then says
- * `approximate: true`. A content part other than text or a refusal (an image, audio, a
+ * text parts) and for `tools` whose parameters are one level of properties. Not published
+ * by OpenAI, so approximate: an assistant's `tool_calls` are counted as each call's
+ * function name, arguments and id in the model's encoding plus an allowance of 32 tokens
+ * per call, meant to err high; a tool parameter's nested `properties` and `items` are
+ * counted as the cookbook counts the top level, and other subschemas (`anyOf`, `$defs`) as
+ * their JSON text. The result then says `approximate: true`. A content part other than text or a refusal (an image, audio, a
  * file) is `InvalidArgumentError`: its tokens cannot be counted from the request alone.
  */
 export function countChatTokens(
@@ -209,64 +147,6 @@ export function countChatTokens(
       "countChatTokens options.tools must be an array of { type: 'function', function: { name, description?, parameters? } }.",
     );
   }
-  if (tools !== undefined && tools.length > 0) {
-    for (const tool of tools) {
-      const fn = (tool as Partial<ChatTool> | null)?.function;
-      if (fn === null || typeof fn !== 'object' || typeof fn.name !== 'string') {
-        throw new InvalidArgumentError(
-          "Each tool must be { type: 'function', function: { name, description?, parameters? } } (the Chat Completions shape); " +
-            `got ${describe(tool)}.`,
-        );
-      }
-      tally.tokens += f.funcInit;
-      add(
-        engine,
-        tally,
-        `${fn.name}:${descriptionOf(fn.description, `Tool ${fn.name}'s description`)}`,
-      );
-      const properties: unknown = fn.parameters?.properties;
-      if (properties !== undefined && (properties === null || typeof properties !== 'object')) {
-        throw new InvalidArgumentError(
-          `Tool ${fn.name}'s parameters.properties must be an object of JSON Schemas; got ${describe(properties)}.`,
-        );
-      }
-      const keys = properties === undefined ? [] : Object.keys(properties);
-      if (keys.length > 0) {
-        tally.tokens += f.propInit;
-        for (const key of keys) {
-          const property = (properties as Record<string, unknown>)[key] as {
-            type?: unknown;
-            description?: unknown;
-            enum?: unknown;
-          } | null;
-          const where = `Tool ${fn.name}'s parameter ${key}`;
-          if (property === null || typeof property !== 'object') {
-            throw new InvalidArgumentError(
-              `${where} must be a JSON Schema object; got ${describe(property)}.`,
-            );
-          }
-          tally.tokens += f.propKey;
-          if (property.enum !== undefined) {
-            if (!Array.isArray(property.enum)) {
-              throw new InvalidArgumentError(
-                `${where}: enum must be an array; got ${describe(property.enum)}.`,
-              );
-            }
-            tally.tokens += f.enumInit;
-            for (let i = 0; i < property.enum.length; i++) {
-              tally.tokens += f.enumItem;
-              add(engine, tally, enumItemText(property.enum[i], i, where));
-            }
-          }
-          add(
-            engine,
-            tally,
-            `${key}:${typeText(property.type, where)}:${descriptionOf(property.description, `${where}'s description`)}`,
-          );
-        }
-      }
-    }
-    tally.tokens += f.funcEnd;
-  }
+  if (tools !== undefined && tools.length > 0) addTools(engine, tally, f, tools);
   return { tokens: tally.tokens, approximate: tally.approximate, encoding };
 }

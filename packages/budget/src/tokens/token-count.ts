@@ -7,9 +7,10 @@ export interface TokenCount {
   /**
    * True when some piece of the text was too long to merge in bounded time and was counted
    * as its UTF-8 byte length, a proven upper bound (BPE starts from one token per byte and
-   * only merges), or when `countChatTokens` counted an assistant's `tool_calls`, whose
-   * rendering OpenAI does not publish (text plus an allowance meant to err high, not a
-   * proven bound). A budget built on this count over-reserves rather than under-counts.
+   * only merges), or when `countChatTokens` counted an assistant's `tool_calls`, or a tool
+   * schema nested below its top-level properties, whose rendering OpenAI does not publish
+   * (text plus allowances meant to err high, not a proven bound). A budget built on this
+   * count over-reserves rather than under-counts.
    */
   readonly approximate: boolean;
   /** The encoding the count used. */
