@@ -1,11 +1,4 @@
-import {
-  createPrivateKey,
-  createPublicKey,
-  KeyObject,
-  randomBytes,
-  sign,
-  verify,
-} from 'node:crypto';
+import { createPublicKey, KeyObject, randomBytes, verify } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -18,6 +11,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson } from './canonical-json.js';
+import { describeValue } from './checkpoint-signer.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { fsyncDir } from './fsync-dir.js';
 import { readGivenFileSync, readRegularFileSync } from './regular-file.js';
@@ -54,31 +48,6 @@ export interface LedgerCheckpointV1 {
   sig: string;
 }
 
-/**
- * Signs checkpoints. The key is the host's: it is used in memory and never written to the
- * run directory. Either an Ed25519 private key (a `KeyObject` or PEM text), or a `sign`
- * function for keys held elsewhere (an HSM, a KMS).
- */
-export type LedgerSigner =
-  | {
-      /** Ed25519 private key: a `KeyObject` or PKCS#8 PEM. */
-      privateKey: KeyObject | string;
-      /**
-       * A name for the key, recorded in the checkpoint (e.g. a fingerprint): 1-128
-       * characters, no control characters.
-       */
-      keyId?: string;
-    }
-  | {
-      /**
-       * Returns the 64-byte Ed25519 signature of `message`, synchronously (not a Promise).
-       * A throw or any other value fails the checkpoint with `INVALID_ARGUMENT`.
-       */
-      sign: (message: Uint8Array) => Uint8Array;
-      /** A name for the key, recorded in the checkpoint. */
-      keyId?: string;
-    };
-
 /** What is signed: everything but `sig`. */
 export type CheckpointPayload = Omit<LedgerCheckpointV1, 'sig'>;
 
@@ -90,101 +59,12 @@ export function checkpointMessage(payload: CheckpointPayload): Buffer {
   return Buffer.from(CHECKPOINT_SIGN_TAG + canonicalJson(fields), 'utf8');
 }
 
-/** Resolves a signer once at open, so a wrong key fails there and not at close. */
-export function compileSigner(signer: LedgerSigner): {
-  sign(message: Uint8Array): Uint8Array;
-  keyId: string | undefined;
-} {
-  if (typeof signer !== 'object' || signer === null) {
-    // The value is not echoed: a string here may well be the private key's PEM.
-    throw new InvalidLedgerArgumentError(
-      `signer must be an object, { privateKey } (an Ed25519 KeyObject or PKCS#8 PEM) or { sign } (a function), or left out; got ${signer === null ? 'null' : typeof signer}. To sign with a PEM, pass { privateKey: pem }.`,
-    );
-  }
-  if ('sign' in signer && typeof signer.sign === 'function') {
-    return { sign: checkedSign(signer.sign), keyId: signer.keyId };
-  }
-  if (!('privateKey' in signer)) {
-    throw new InvalidLedgerArgumentError('signer needs an Ed25519 privateKey or a sign function.');
-  }
-  if (typeof signer.privateKey !== 'string' && !isObject(signer.privateKey)) {
-    throw new InvalidLedgerArgumentError(
-      `signer.privateKey must be an Ed25519 KeyObject or PKCS#8 PEM text; got ${signer.privateKey === null ? 'null' : typeof signer.privateKey}.`,
-    );
-  }
-  let key: KeyObject;
-  try {
-    key =
-      typeof signer.privateKey === 'string'
-        ? createPrivateKey(signer.privateKey)
-        : signer.privateKey;
-  } catch (cause) {
-    throw new InvalidLedgerArgumentError(
-      'signer.privateKey could not be read: pass an Ed25519 KeyObject or PKCS#8 PEM.',
-      { cause: new Error((cause as Error).message.split('\n')[0]) },
-    );
-  }
-  if (key.type !== 'private' || key.asymmetricKeyType !== 'ed25519') {
-    throw new InvalidLedgerArgumentError(
-      `signer.privateKey must be an Ed25519 private key (got ${key.type} ${key.asymmetricKeyType ?? 'key'}). Generate one with crypto.generateKeyPairSync('ed25519').`,
-    );
-  }
-  return { sign: (message) => sign(null, message, key), keyId: signer.keyId };
-}
-
-/** Length of an Ed25519 signature (RFC 8032). */
-const ED25519_SIGNATURE_BYTES = 64;
-
-/**
- * A host's `sign` function, held to what a checkpoint needs: a 64-byte Ed25519 signature,
- * returned synchronously. A signer that throws (a KMS that cannot be reached) or returns
- * something else (a Promise, an empty array) fails as a typed error here, before the
- * signature is written anywhere: unchecked, a Promise failed as Node's TypeError and an
- * empty signature was written as a checkpoint that can never verify.
- */
-function checkedSign(
-  hostSign: (message: Uint8Array) => Uint8Array,
-): (message: Uint8Array) => Uint8Array {
-  return (message) => {
-    let sig: unknown;
-    try {
-      sig = hostSign(message);
-    } catch (cause) {
-      // Not echoed: a signer's message may name its key or service; it stays the cause.
-      throw new InvalidLedgerArgumentError(
-        'signer.sign threw (see the cause: its key or service may be unreachable), so no checkpoint was signed.',
-        { cause },
-      );
-    }
-    if (sig instanceof Uint8Array && sig.byteLength === ED25519_SIGNATURE_BYTES) return sig;
-    const got =
-      typeof (sig as { then?: unknown } | null)?.then === 'function'
-        ? 'a Promise: signing is synchronous (checkpoint() returns the checkpoint), so an asynchronous signer cannot be used'
-        : sig instanceof Uint8Array
-          ? `${sig.byteLength} bytes`
-          : describeValue(sig);
-    throw new InvalidLedgerArgumentError(
-      `signer.sign must return the ${ED25519_SIGNATURE_BYTES}-byte Ed25519 signature of the message as a Uint8Array; it returned ${got}. No checkpoint was signed: give openLedger a synchronous sign function or { privateKey }.`,
-    );
-  };
-}
-
-/** `null`, or the type of a value (never the value: it may be key material). */
-function describeValue(value: unknown): string {
-  return value === null ? 'null' : typeof value;
-}
-
-function isObject(value: unknown): value is object {
-  return typeof value === 'object' && value !== null;
-}
-
-/** Signs a checkpoint payload. */
-export function signCheckpoint(
+/** A checkpoint: the payload and its signature (base64). */
+export function signedCheckpoint(
   payload: CheckpointPayload,
-  signer: ReturnType<typeof compileSigner>,
+  signature: Uint8Array,
 ): LedgerCheckpointV1 {
-  const sig = Buffer.from(signer.sign(checkpointMessage(payload))).toString('base64');
-  return { ...payload, sig };
+  return { ...payload, sig: Buffer.from(signature).toString('base64') };
 }
 
 /**

@@ -5,8 +5,13 @@ export {
   CHECKPOINT_SIGN_TAG,
   checkpointMessage,
   type LedgerCheckpointV1,
-  type LedgerSigner,
 } from './checkpoint.js';
+export {
+  DEFAULT_SIGN_TIMEOUT_MS,
+  type LedgerSigner,
+  type LedgerSignOptions,
+  type SignerFailure,
+} from './checkpoint-signer.js';
 export {
   type BatchDurability,
   DEFAULT_BATCH_DELAY_MS,

@@ -26,13 +26,14 @@ import {
 } from './artifact-store.js';
 import { canonicalJson } from './canonical-json.js';
 import {
-  compileSigner,
+  type CheckpointPayload,
+  checkpointMessage,
   type LedgerCheckpointV1,
-  type LedgerSigner,
   removeCheckpointLeftovers,
-  signCheckpoint,
+  signedCheckpoint,
   writeCheckpointFile,
 } from './checkpoint.js';
+import { type CompiledSigner, compileSigner, type LedgerSigner } from './checkpoint-signer.js';
 import { CleanStringCache } from './clean-string-cache.js';
 import {
   type DurabilityMode,
@@ -71,7 +72,10 @@ export interface OpenLedgerOptions {
   runId: string;
   /** How hard `append` works to survive power loss. Default `batch`; see {@link DurabilityMode}. */
   durability?: DurabilityOption;
-  /** Signs checkpoints (at `close()` and on `checkpoint()`); the key never lands on disk. */
+  /**
+   * Signs checkpoints (at `close()`, `detach()` and on `checkpoint()`/`checkpointAsync()`);
+   * the key never lands on disk.
+   */
   signer?: LedgerSigner;
 }
 
@@ -133,7 +137,18 @@ const AFTER_SIGN_FAILED = {
   detach:
     'detach() released the run without a new checkpoint: open it again with openLedger() and a signer that works to sign one.',
   checkpoint: 'The ledger stays open: call checkpoint() again once the signer works.',
+  checkpointAsync: 'The ledger stays open: call checkpointAsync() again once the signer works.',
 } as const;
+
+/** A record built and checked but not yet written (`close()` holds `run_end` while it signs). */
+interface HeldLine {
+  record: LedgerRecordV1;
+  line: string;
+  /** Bytes of `line`. */
+  size: number;
+  seq: number;
+  hash: string;
+}
 
 /** Every record type but the two the ledger writes itself. */
 const APPENDABLE = new Set<string>(
@@ -154,7 +169,7 @@ export class Ledger {
   private readonly fd: number;
   private readonly lock: HeldLock;
   private readonly sync: SyncPolicy;
-  private readonly signer: ReturnType<typeof compileSigner> | null;
+  private readonly signer: CompiledSigner | null;
   private readonly summary: RunSummary;
   /**
    * Artifacts this writer stored, or found stored and checked (hash) when a record first
@@ -173,7 +188,12 @@ export class Ledger {
   private nextSeq: number;
   private lastHash: string;
   private bytes: number;
-  private state: 'open' | 'closed' | 'failed' = 'open';
+  /** `closing`: `close()` or `detach()` runs (and may wait for a signature): no more records. */
+  private state: 'open' | 'closing' | 'closed' | 'failed' = 'open';
+  /** `checkpointAsync()` calls not yet settled: `close()` and `detach()` wait for them. */
+  private readonly signing = new Set<Promise<unknown>>();
+  /** `size` of the checkpoint this writer last wrote: an older one never replaces it. */
+  private checkpointSize = -1;
   /** `close()` wrote `run_end`: the run is over, not only this writer. */
   private ended = false;
   private closing: Promise<CloseResult> | null = null;
@@ -186,7 +206,7 @@ export class Ledger {
     fd: number;
     lock: HeldLock;
     durability: DurabilityOption | undefined;
-    signer: ReturnType<typeof compileSigner> | null;
+    signer: CompiledSigner | null;
     summary: RunSummary;
     nextSeq: number;
     head: string;
@@ -319,17 +339,76 @@ export class Ledger {
 
   /**
    * Signs a checkpoint of the ledger as it is now (after making it durable) and writes it
-   * to `checkpoint.json`. Returns it, so the host can also keep it elsewhere.
+   * to `checkpoint.json`. Returns it, so the host can also keep it elsewhere. Needs a
+   * synchronous signer (`{ privateKey }`, or a `sign` that returns the signature); with an
+   * asynchronous one (a KMS client) use {@link Ledger.checkpointAsync}.
+   *
+   * @throws InvalidLedgerArgumentError when there is no signer, or it fails or returns a
+   *   Promise: nothing is written and the ledger stays open.
    */
   checkpoint(): LedgerCheckpointV1 {
     this.assertOpen();
-    return this.signCheckpointNow(AFTER_SIGN_FAILED.checkpoint);
+    const signer = this.requireSigner();
+    const payload = this.payloadNow();
+    let signature: Uint8Array;
+    try {
+      signature = signer.signNow(checkpointMessage(payload));
+    } catch (error) {
+      throw withAfterFailure(error, AFTER_SIGN_FAILED.checkpoint);
+    }
+    const checkpoint = signedCheckpoint(payload, signature);
+    this.storeCheckpoint(checkpoint);
+    return checkpoint;
+  }
+
+  /**
+   * Signs a checkpoint of the ledger as it is now, with a synchronous or an asynchronous
+   * signer, and writes it to `checkpoint.json` once the signature is in and checked.
+   * Appends may go on meanwhile: the checkpoint covers the records written when it was
+   * called (its `seq`, `size` and `head` are taken together then, after making them
+   * durable), not those appended while it waits. `close()` and `detach()` wait for it.
+   * A checkpoint that covers less than one this writer wrote meanwhile (a later call that
+   * settled first) is returned but does not replace that one in `checkpoint.json`.
+   *
+   * @throws InvalidLedgerArgumentError (rejects) when there is no signer, or it throws,
+   *   rejects, does not settle within its `timeoutMs`, or gives no 64-byte signature:
+   *   nothing is written and the ledger stays open.
+   * @throws LedgerClosedError (rejects) when the ledger failed while the signature was
+   *   awaited: nothing is written.
+   */
+  checkpointAsync(): Promise<LedgerCheckpointV1> {
+    const done = this.checkpointAsyncOnce();
+    this.signing.add(done);
+    const forget = () => this.signing.delete(done);
+    done.then(forget, forget);
+    return done;
+  }
+
+  private async checkpointAsyncOnce(): Promise<LedgerCheckpointV1> {
+    this.assertOpen();
+    const signer = this.requireSigner();
+    // (size, head) are read together, before any await: the pair signed is one the ledger
+    // really had, however many records are appended while the signer works.
+    const payload = this.payloadNow();
+    let signature: Uint8Array;
+    try {
+      const pending = signer.sign(checkpointMessage(payload));
+      signature = pending instanceof Uint8Array ? pending : await pending;
+    } catch (error) {
+      throw withAfterFailure(error, AFTER_SIGN_FAILED.checkpointAsync);
+    }
+    this.assertHoldsRun('while its checkpoint was being signed; the checkpoint was not written');
+    const checkpoint = signedCheckpoint(payload, signature);
+    this.storeCheckpoint(checkpoint);
+    return checkpoint;
   }
 
   /**
    * Ends the run: appends the `run_end` record with the run's figures, makes the ledger
    * durable, signs a checkpoint when there is a signer, and releases the lock. Calling it
-   * again returns the same result.
+   * again returns the same result. From the call on, the ledger takes no more records;
+   * it waits for an asynchronous signer (up to its timeout) and for `checkpointAsync()`
+   * calls still running.
    *
    * @throws InvalidLedgerArgumentError when the signer fails: it signs before `run_end` is
    *   written, so nothing is written and the run is not ended (open it again to close it).
@@ -343,18 +422,32 @@ export class Ledger {
     this.assertOpen();
     try {
       const summary = this.summary.toRunEnd(Date.now());
+      // Built (its seq, hash and the ledger's size with it are known) but not written:
+      // the checkpoint is signed first, so a signer that fails leaves nothing written and
+      // the run not ended, to be closed again, instead of ended for good with no
+      // checkpoint over it.
+      let held = null as HeldLine | null;
+      this.write('run_end', null, summary, true, (line) => {
+        held = line;
+      });
+      const runEnd = held as unknown as HeldLine;
+      // No record may come between: run_end's seq and prev are taken.
+      this.state = 'closing';
       const signer = this.signer;
       let checkpoint = null as LedgerCheckpointV1 | null;
-      // Signed before run_end is written (its seq, hash and the ledger's size are known
-      // once it is encoded): a signer that fails leaves nothing written and the run not
-      // ended, to be closed again, instead of ended for good with no checkpoint over it.
-      const signFirst =
-        signer === null
-          ? undefined
-          : (seq: number, size: number, head: string) => {
-              checkpoint = this.signAt(signer, seq, size, head, AFTER_SIGN_FAILED.close);
-            };
-      const record = this.write('run_end', null, summary, true, signFirst) as CloseResult['record'];
+      if (signer !== null) {
+        const payload = this.payloadAt(runEnd.seq, this.bytes + runEnd.size, runEnd.hash);
+        const pending = this.signAwaitingOthers(signer, payload, AFTER_SIGN_FAILED.close);
+        // Awaited only when it is a Promise: with a synchronous signer close() ends the run
+        // before it returns, as it always has.
+        const signature = pending instanceof Uint8Array ? pending : await pending;
+        checkpoint = signedCheckpoint(payload, signature);
+      }
+      this.assertHoldsRun(
+        'while close() waited for its checkpoint signature; run_end was not written',
+      );
+      const { record: built, line, size, seq, hash } = runEnd;
+      const record = this.commit(built, line, size, seq, hash, true) as CloseResult['record'];
       this.ended = true;
       // After the write's fsync: the checkpoint never covers bytes that are not durable.
       if (checkpoint !== null) this.storeCheckpoint(checkpoint);
@@ -366,91 +459,107 @@ export class Ledger {
 
   /**
    * Stops writing WITHOUT ending the run: makes the ledger durable, signs a checkpoint
-   * when there is a signer, and releases the lock, so this or another process can
+   * when there is a signer (waiting for an asynchronous one, and for `checkpointAsync()`
+   * calls still running), and releases the lock, so this or another process can
    * `openLedger` the run later and continue its chain. Use `close()` to end a run.
    */
   async detach(): Promise<{ checkpoint: LedgerCheckpointV1 | null }> {
     this.assertOpen();
     try {
-      const checkpoint =
-        this.signer === null ? null : this.signCheckpointNow(AFTER_SIGN_FAILED.detach);
+      const signer = this.signer;
+      if (signer === null) return { checkpoint: null };
+      const payload = this.payloadNow();
+      this.state = 'closing';
+      const pending = this.signAwaitingOthers(signer, payload, AFTER_SIGN_FAILED.detach);
+      const signature = pending instanceof Uint8Array ? pending : await pending;
+      this.assertHoldsRun('while detach() waited for its checkpoint signature');
+      const checkpoint = signedCheckpoint(payload, signature);
+      this.storeCheckpoint(checkpoint);
       return { checkpoint };
     } finally {
       this.shutdown('closed');
     }
   }
 
-  private signCheckpointNow(afterFailure: string): LedgerCheckpointV1 {
+  /**
+   * Signs `payload` for `close()`/`detach()`, once every `checkpointAsync()` still running
+   * has settled too (they write their checkpoints while the lock is held). Synchronous,
+   * without an await, when the signer is and none runs.
+   */
+  private signAwaitingOthers(
+    signer: CompiledSigner,
+    payload: CheckpointPayload,
+    afterFailure: string,
+  ): Uint8Array | Promise<Uint8Array> {
+    let pending: Uint8Array | Promise<Uint8Array>;
+    try {
+      pending = signer.sign(checkpointMessage(payload));
+    } catch (error) {
+      throw withAfterFailure(error, afterFailure);
+    }
+    if (pending instanceof Uint8Array && this.signing.size === 0) return pending;
+    // allSettled, not all: the others are waited for even when this signature fails, and
+    // a rejection is always observed.
+    return Promise.allSettled([pending, ...this.signing]).then(([own]) => {
+      if (own!.status === 'fulfilled') return own!.value as Uint8Array;
+      throw withAfterFailure(own!.reason, afterFailure);
+    });
+  }
+
+  private requireSigner(): CompiledSigner {
     if (this.signer === null) {
       throw new InvalidLedgerArgumentError(
         'This ledger has no signer: pass openLedger({ signer: { privateKey } }) to sign checkpoints.',
       );
     }
-    this.syncOrClose(() => this.sync.syncNow());
-    const checkpoint = this.signAt(
-      this.signer,
-      this.nextSeq - 1,
-      this.bytes,
-      this.lastHash,
-      afterFailure,
-    );
-    this.storeCheckpoint(checkpoint);
-    return checkpoint;
+    return this.signer;
   }
 
-  /**
-   * Signs a checkpoint of the ledger ending in record `seq` (hash `head`) at `size` bytes.
-   *
-   * @param afterFailure said after a signer's own failure (what became of the writer).
-   * @throws InvalidLedgerArgumentError when the host's `sign` throws or returns no
-   *   Ed25519 signature.
-   */
-  private signAt(
-    signer: NonNullable<Ledger['signer']>,
-    seq: number,
-    size: number,
-    head: string,
-    afterFailure: string,
-  ): LedgerCheckpointV1 {
-    const payload = {
-      v: 1 as const,
+  /** The payload of a checkpoint of the ledger as it is now, made durable first. */
+  private payloadNow(): CheckpointPayload {
+    this.syncOrClose(() => this.sync.syncNow());
+    return this.payloadAt(this.nextSeq - 1, this.bytes, this.lastHash);
+  }
+
+  /** The payload of a checkpoint of the ledger ending in record `seq` (hash `head`) at `size` bytes. */
+  private payloadAt(seq: number, size: number, head: string): CheckpointPayload {
+    return {
+      v: 1,
       run_id: this.runId,
       seq,
       size,
       head,
       ts: new Date().toISOString(),
-      alg: 'ed25519' as const,
-      ...(signer.keyId === undefined ? {} : { key_id: signer.keyId }),
+      alg: 'ed25519',
+      ...(this.signer?.keyId === undefined ? {} : { key_id: this.signer.keyId }),
     };
-    try {
-      return signCheckpoint(payload, signer);
-    } catch (error) {
-      if (!(error instanceof InvalidLedgerArgumentError)) throw error;
-      throw new InvalidLedgerArgumentError(`${error.message} ${afterFailure}`, { cause: error });
-    }
   }
 
-  /** Writes a signed checkpoint to the run's `checkpoint.json`. */
+  /**
+   * Writes a signed checkpoint to the run's `checkpoint.json`, unless this writer wrote one
+   * covering more meanwhile (an asynchronous signer answered late): never a step back.
+   */
   private storeCheckpoint(checkpoint: LedgerCheckpointV1): void {
+    if (checkpoint.size < this.checkpointSize) return;
     try {
       writeCheckpointFile(this.runDir, checkpoint);
     } catch (error) {
       throw writeFailure(`cannot write the checkpoint of ${this.runDir}`, error);
     }
+    this.checkpointSize = checkpoint.size;
   }
 
   /**
-   * Writes a record of any type (the ledger's own `run_end`/`recovered` too).
-   * `beforeWrite` runs once the line is built and checked, before it is written, with the
-   * record's seq, the ledger's size with the line and the record's hash; throwing there
-   * writes nothing (`close()` signs its checkpoint there).
+   * Writes a record of any type (the ledger's own `run_end`/`recovered` too). Given
+   * `hold`, it builds and checks the line, hands it there and writes nothing: the caller
+   * writes it with {@link commit} (`close()` signs its checkpoint in between).
    */
   private write(
     type: LedgerRecordType,
     stage: string | null,
     data: unknown,
     force: boolean,
-    beforeWrite?: (seq: number, size: number, hash: string) => void,
+    hold?: (line: HeldLine) => void,
   ): LedgerRecordV1 {
     this.assertOpen();
     // Fast path: the data is plain JSON without secrets (the common case). One pass
@@ -514,7 +623,22 @@ export class Ledger {
         `This ${type} record would be ${size} bytes, over the ${MAX_LINE_BYTES}-byte limit of a ledger line. Store large content with putArtifact() and name the artifact in the record.`,
       );
     }
-    if (beforeWrite !== undefined) beforeWrite(seq, this.bytes + size, hash);
+    if (hold !== undefined) {
+      hold({ record: record as LedgerRecordV1, line, size, seq, hash });
+      return record as LedgerRecordV1;
+    }
+    return this.commit(record as LedgerRecordV1, line, size, seq, hash, force);
+  }
+
+  /** Writes a line built by {@link write} as the ledger's next record, and syncs as due. */
+  private commit(
+    record: LedgerRecordV1,
+    line: string,
+    size: number,
+    seq: number,
+    hash: string,
+    force: boolean,
+  ): LedgerRecordV1 {
     try {
       writeAllText(this.fd, line, size);
     } catch (error) {
@@ -617,14 +741,30 @@ export class Ledger {
   private assertOpen(): void {
     if (this.state === 'open') return;
     if (this.ended) throw new LedgerClosedError(this.runDir, 'was closed', RUN_ENDED_NEXT);
+    if (this.state === 'closing') {
+      throw new LedgerClosedError(
+        this.runDir,
+        'is being closed (close() or detach() was called and is waiting for its checkpoint signature)',
+        'Append and sign before calling close() or detach(); after detach(), open it again with openLedger() to continue the run.',
+      );
+    }
     throw new LedgerClosedError(
       this.runDir,
       this.state === 'closed' ? 'was closed' : 'failed to write and was closed',
     );
   }
 
+  /**
+   * Throws when the writer let go of the run while a signature was awaited (a write or
+   * sync failed and closed it): nothing may be written to a run it no longer holds.
+   */
+  private assertHoldsRun(when: string): void {
+    if (this.state === 'open' || this.state === 'closing') return;
+    throw new LedgerClosedError(this.runDir, `failed to write and was closed ${when}`);
+  }
+
   private shutdown(state: 'closed' | 'failed'): void {
-    if (this.state !== 'open') return;
+    if (this.state === 'closed' || this.state === 'failed') return;
     this.state = state;
     try {
       if (state === 'closed') this.sync.syncNow();
@@ -634,6 +774,18 @@ export class Ledger {
       this.lock.release();
     }
   }
+}
+
+/**
+ * A signer's failure with what became of the writer said after it (`afterFailure`); other
+ * errors as they are.
+ */
+function withAfterFailure(error: unknown, afterFailure: string): unknown {
+  if (!(error instanceof InvalidLedgerArgumentError)) return error;
+  return new InvalidLedgerArgumentError(`${error.message} ${afterFailure}`, {
+    cause: error,
+    ...(error.details === undefined ? {} : { details: error.details }),
+  });
 }
 
 /**
