@@ -1,5 +1,5 @@
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPmError } from '@pm/envelope-schemas';
 import { describe, expect, it } from 'vitest';
@@ -286,6 +286,30 @@ describe('an asynchronous { sign } signer (a KMS client)', () => {
     expect(second.seq).toBe(2);
     expect(storedCheckpoint(runDir)).toEqual(second);
     expect((await verifyLedger(runDir, { publicKey, checkpoint: first })).problems).toEqual([]);
+  });
+
+  it('a writer that failed while the signature was awaited writes no checkpoint (LEDGER_CLOSED)', async () => {
+    const held = heldSigner();
+    const dir = tempDir();
+    const ledger = openLedger({ dir, runId: 'run-1', durability: 'none', signer: held });
+    ledger.append(r.runStart());
+    const pending = ledger.checkpointAsync();
+    // An artifact replaced by a folder before its fsync: the next sync fails the writer,
+    // which releases the run.
+    const ref = await ledger.putArtifact('output');
+    const path = join(ledger.runDir, 'artifacts', 'sha256', ref.slice(-64));
+    rmSync(path);
+    mkdirSync(path);
+    expect(() => ledger.flush()).toThrow(expect.objectContaining({ code: 'LEDGER_CLOSED' }));
+    await turns();
+    held.release(0);
+    await expect(pending).rejects.toMatchObject({
+      code: 'LEDGER_CLOSED',
+      message: expect.stringMatching(
+        /while its checkpoint was being signed; the checkpoint was not written/,
+      ),
+    });
+    expect(existsSync(join(ledger.runDir, 'checkpoint.json'))).toBe(false);
   });
 
   it('close() refuses appends while it waits, waits for checkpointAsync() calls still running, and signs the run_end it holds', async () => {
