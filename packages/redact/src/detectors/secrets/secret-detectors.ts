@@ -22,6 +22,7 @@ import { slackToken, slackWebhook } from './slack.js';
 import { sshpassPassword } from './sshpass-password.js';
 import { stripeKey } from './stripe.js';
 import { telegramBotToken } from './telegram.js';
+import { xmlCredential } from './xml-element.js';
 
 /** Every built-in secret detector, specific formats first. */
 export const SECRET_DETECTORS: readonly Detector[] = [
@@ -51,5 +52,6 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   mailgunKey,
   dopplerToken,
   ...OTHER_TOKEN_DETECTORS,
+  xmlCredential,
   genericAssignment,
 ];
