@@ -4,10 +4,29 @@ import type { Finding } from '../finding.js';
 
 /**
  * Country, check digits, then up to 30 letters/digits, optionally grouped by single spaces
- * (a tab or a no-break space U+00A0/U+2007/U+202F too). The separator and the character
- * classes are disjoint: linear.
+ * (a tab or a no-break space U+00A0/U+2007/U+202F too) or dashes. The separator and the
+ * character classes are disjoint: linear.
  */
-const CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[ \t\u00a0\u2007\u202f]?[A-Z0-9]){11,34}/g;
+const CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[ \t\u00a0\u2007\u202f-]?[A-Z0-9]){11,34}/g;
+
+const DASH = 45;
+
+/**
+ * Dashes only as IBANs are printed, in groups of four with one separator throughout
+ * (`DE89-3704-0044-0532-0130-00`): dashed ids are everywhere, and one that passed the
+ * checksum by chance in some other grouping is an id, not an account. Spaces keep any
+ * grouping, as before.
+ */
+function dashesAsPrinted(iban: string): boolean {
+  if (iban.indexOf('-') < 0) return true;
+  for (let i = 0; i < iban.length; i++) {
+    const c = iban.charCodeAt(i);
+    const separator = !((c >= 48 && c <= 57) || (c >= 65 && c <= 90));
+    // A separator exactly after each group of four, and only dashes.
+    if (separator !== (i % 5 === 4) || (separator && c !== DASH)) return false;
+  }
+  return true;
+}
 
 /**
  * IBANs: the length registered for the country and a valid ISO 7064 mod-97 check. The
@@ -40,7 +59,12 @@ export const iban: Detector = {
           (next >= 65 && next <= 90) ||
           (next >= 97 && next <= 122)
         );
-        if (compact.length === length && boundary && ibanMod97Valid(compact)) {
+        if (
+          compact.length === length &&
+          boundary &&
+          dashesAsPrinted(candidate.slice(0, i)) &&
+          ibanMod97Valid(compact)
+        ) {
           out.push({ type: 'iban', start, end: start + i, detector: 'iban' });
           CANDIDATE.lastIndex = start + i;
           found = true;
