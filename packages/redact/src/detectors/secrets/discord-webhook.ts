@@ -5,10 +5,13 @@ import { isPlaceholder } from './placeholder.js';
 /**
  * Discord webhook URLs, `https://discord.com/api/webhooks/<id>/<token>` (also
  * `discordapp.com`, the `ptb.`/`canary.` hosts and a versioned `/api/v10/`): anyone
- * holding the URL can post as the webhook. The token (68 base64url characters as Discord
- * issues them) is the secret, so only it is reported: the host and the id (a 17-20 digit
- * snowflake, public in the channel) stay readable, as for Slack's webhooks. gitleaks has no
- * rule for these; the shape is Discord's API path, as discord.js's webhook regex reads it.
+ * holding the URL can post as the webhook. The id (a 17-20 digit snowflake) and the token
+ * (68 base64url characters as Discord issues them) are reported as one secret, the
+ * credential the URL carries; the host stays readable. Reporting the token alone left the
+ * id to the card detector, and one snowflake in ten or so passes a card check: the URL
+ * came out as `webhooks/[CREDIT_CARD_1]/[SECRET_1]`, a card counted that is not there.
+ * gitleaks has no rule for these; the shape is Discord's API path, as discord.js's webhook
+ * regex reads it.
  * Found from `/api/` with the host checked behind it: `indexOf` of a literal of seven
  * characters or more (`discord.com/api/`) cost ~0.5 ms per MB, `/api/` ~0.01-0.06.
  */
@@ -19,7 +22,8 @@ export const discordWebhook: Detector = anchoredDetector({
   priority: 100,
   anchors: ['/api/'],
   pattern:
-    /(?<=(?:^|[^A-Za-z0-9-])discord(?:app)?\.com)\/api\/(?:v\d{1,2}\/)?webhooks\/\d{17,20}\/([A-Za-z0-9_-]{60,80})(?![A-Za-z0-9_-])/,
+    /(?<=(?:^|[^A-Za-z0-9-])discord(?:app)?\.com)\/api\/(?:v\d{1,2}\/)?webhooks\/(\d{17,20}\/[A-Za-z0-9_-]{60,80})(?![A-Za-z0-9_-])/,
   groups: [1],
-  validate: (value) => !isPlaceholder(value),
+  // The token is what a placeholder stands for: the id's digits are no sign either way.
+  validate: (value) => !isPlaceholder(value.slice(value.indexOf('/') + 1)),
 });
