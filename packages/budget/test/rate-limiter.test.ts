@@ -79,6 +79,68 @@ describe('createRateLimiter (bottleneck, one process)', () => {
     await limiter.stop();
   });
 
+  it.each([
+    ['requestsPerMinute', { requestsPerMinute: 2 }, {}],
+    ['tokensPerMinute', { tokensPerMinute: 100 }, { tokens: 50 }],
+  ] as const)(
+    'with %s, no 60 s window starts more than the limit, across a minute boundary too (as the shared limiter)',
+    async (_kind, limits, weight) => {
+      vi.useFakeTimers();
+      const limiter = createRateLimiter(limits);
+      const startedAt: number[] = [];
+      const t0 = Date.now();
+      const run = () =>
+        limiter.schedule(async () => {
+          startedAt.push(Date.now() - t0);
+        }, weight);
+      // Two calls (the whole limit) one second before a fixed window would refill...
+      await vi.advanceTimersByTimeAsync(59_000);
+      const early = [run(), run()];
+      await vi.advanceTimersByTimeAsync(10);
+      await Promise.all(early);
+      // ...and two right after it: they must wait until the first two leave the window.
+      await vi.advanceTimersByTimeAsync(2_000);
+      const late = [run(), run()];
+      await vi.advanceTimersByTimeAsync(57_900); // t = 118.91 s
+      expect(startedAt).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(200);
+      await Promise.all(late);
+      expect(startedAt).toHaveLength(4);
+      // Every 60 s window holds at most the limit: a start and the one two later are >= 60 s apart.
+      expect(startedAt[2]! - startedAt[0]!).toBeGreaterThanOrEqual(60_000);
+      expect(startedAt[3]! - startedAt[1]!).toBeGreaterThanOrEqual(60_000);
+      const stopped = limiter.stop();
+      await vi.advanceTimersByTimeAsync(100);
+      await stopped;
+    },
+  );
+
+  it('grants in arrival order: a heavy call is not overtaken, and one given up at the head lets the next through', async () => {
+    vi.useFakeTimers();
+    const limiter = createRateLimiter({ tokensPerMinute: 100 });
+    const started: string[] = [];
+    const run = (name: string, tokens: number, signal?: AbortSignal) =>
+      limiter.schedule(
+        async () => {
+          started.push(name);
+        },
+        { tokens, ...(signal === undefined ? {} : { signal }) },
+      );
+    await run('a', 60);
+    const controller = new AbortController();
+    const heavy = run('heavy', 60, controller.signal);
+    const light = run('light', 10);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(started).toEqual(['a']); // light would fit, but heavy came first
+    controller.abort(new Error('gone'));
+    await expect(heavy).rejects.toThrow('gone');
+    await light;
+    expect(started).toEqual(['a', 'light']);
+    const stopped = limiter.stop();
+    await vi.advanceTimersByTimeAsync(100);
+    await stopped;
+  });
+
   it('weights calls by tokens against tokensPerMinute', async () => {
     const limiter = createRateLimiter({ tokensPerMinute: 1000 });
     const started: string[] = [];

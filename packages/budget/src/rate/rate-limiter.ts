@@ -8,15 +8,16 @@ import { sharedRateLimiter } from './shared-rate-limiter.js';
 
 /** Options of {@link createRateLimiter}; omit all limits for a pass-through limiter. */
 export interface RateLimiterOptions {
-  /** Max requests started per minute. */
+  /** Max requests started in any 60 s window. */
   readonly requestsPerMinute?: number;
-  /** Max tokens (each call's weight, e.g. input + max output) per minute. */
+  /** Max tokens (each call's weight, e.g. input + max output) started in any 60 s window. */
   readonly tokensPerMinute?: number;
   /** Max calls in flight at once in this process. */
   readonly maxConcurrent?: number;
   /**
    * Share the per-minute limits across processes through this store (the Redis store from
-   * `@pm/budget/redis`). Without it the limits are per process (bottleneck).
+   * `@pm/budget/redis`). Without it the limits are per process, with the same sliding
+   * 60 s window kept in memory.
    */
   readonly store?: RateLimitStore;
   /** Name of the shared limit in the store. Default `default`. */
@@ -67,9 +68,10 @@ function positive(value: number | undefined, what: string): number | undefined {
 }
 
 /**
- * A rate limiter built on bottleneck (token weights = tokens), or on the shared store for
- * several processes. With no limit configured it does not route calls through bottleneck
- * at all (measured: ~5 ms per `schedule()` even unlimited).
+ * A rate limiter: per-minute limits in a sliding 60 s window (token weights = tokens; no
+ * 60 s window starts more than a limit), kept in memory or, for several processes, in the
+ * shared store; `maxConcurrent` per process on bottleneck. With no limit configured it calls
+ * `fn` directly (bottleneck measured ~5 ms per `schedule()` even unlimited).
  */
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   if (options === null || typeof options !== 'object') {
