@@ -28,6 +28,12 @@ const BARE = 2;
 const BARE_REST = /[^\s"'`,;)}\]>\\]*/y;
 /** The rest of a bare value in a URL query, where `&` starts the next parameter. */
 const QUERY_REST = /[^\s"'`,;)}\]>&\\]*/y;
+/**
+ * A bare value after an encoded `=`, in a query carried inside another: `&` and `%26` start
+ * the next parameter. The alternatives take disjoint characters (`%` only when not `%26`):
+ * linear.
+ */
+const ENCODED_QUERY_REST = /(?:[^\s"'`,;)}\]>&\\%]|%(?!26))*/y;
 
 function isKeyChar(c: number): boolean {
   return (
@@ -58,19 +64,25 @@ export const genericAssignment: Detector = {
   kind: 'generic',
   priority: 50,
   alsoReports: [{ id: 'aws-secret-access-key', priority: 100 }],
-  needles: [':', '='],
+  // `%3D`: an encoded `=` (a query inside a query) in a text that may hold no `=` itself.
+  needles: [':', '=', '%3D', '%3d'],
   scan(text: string, out: Finding[]): void {
     // The next `:` and the next `=`, each kept from its own `indexOf`: a regex for either
     // allocated a match per separator, and JSON holds one every dozen characters.
     let colonAt = text.indexOf(':');
     let equalsAt = text.indexOf('=');
-    while (colonAt >= 0 || equalsAt >= 0) {
-      const p = equalsAt < 0 || (colonAt >= 0 && colonAt < equalsAt) ? colonAt : equalsAt;
+    // A percent-encoded `=` (`%3D`): a query or form carried inside another one.
+    let encodedAt = encodedEquals(text, 0);
+    while (colonAt >= 0 || equalsAt >= 0 || encodedAt >= 0) {
+      let p = equalsAt < 0 || (colonAt >= 0 && colonAt < equalsAt) ? colonAt : equalsAt;
+      if (encodedAt >= 0 && (p < 0 || encodedAt < p)) p = encodedAt;
       const c = text.charCodeAt(p);
       const nextChar = text.charCodeAt(p + 1);
       let sepEnd = p + 1;
       let skip = false;
-      if (c === 58 /* : */) {
+      if (c === 37 /* % */) {
+        sepEnd = p + 3;
+      } else if (c === 58 /* : */) {
         if (nextChar === 61)
           sepEnd = p + 2; // :=
         else if (nextChar === 47 || nextChar === 58) skip = true; // URLs, `::`
@@ -81,21 +93,43 @@ export const genericAssignment: Detector = {
       }
       // Resume after the value read (if any): separators inside a value are not keys, and
       // skipping them keeps `password=password=…` linear. Always past `p`.
-      const resume = skip ? sepEnd : checkAssignment(text, p, sepEnd, c === 58, out);
+      const resume = skip ? sepEnd : checkAssignment(text, p, sepEnd, c, out);
       if (colonAt >= 0 && colonAt < resume) colonAt = text.indexOf(':', resume);
       if (equalsAt >= 0 && equalsAt < resume) equalsAt = text.indexOf('=', resume);
+      if (encodedAt >= 0 && encodedAt < resume) encodedAt = encodedEquals(text, resume);
     }
   },
 };
 
-/** Checks the assignment around one separator; returns where the scan resumes. */
+/** Offset of the next `%3D` (or `%3d`) from `from`, or -1. */
+function encodedEquals(text: string, from: number): number {
+  let i = text.indexOf('%', from);
+  while (i >= 0) {
+    if (text.charCodeAt(i + 1) === 51 /* 3 */ && (text.charCodeAt(i + 2) | 32) === 100 /* d */) {
+      return i;
+    }
+    i = text.indexOf('%', i + 1);
+  }
+  return -1;
+}
+
+function isHexDigit(c: number): boolean {
+  const lower = c | 32;
+  return (c >= 48 && c <= 57) || (lower >= 97 && lower <= 102);
+}
+
+/**
+ * Checks the assignment around one separator (`sep`: the character code of `:`, `=`, or
+ * `%` of an encoded `%3D`); returns where the scan resumes.
+ */
 function checkAssignment(
   text: string,
   p: number,
   sepEnd: number,
-  colon: boolean,
+  sep: number,
   out: Finding[],
 ): number {
+  const colon = sep === 58;
   // Walk back: spaces, a closing `]`, a closing quote, then the key.
   let e = p;
   let spaces = 0;
@@ -113,7 +147,18 @@ function checkAssignment(
   let s = e;
   const limit = Math.max(0, e - 64);
   while (s > limit && isKeyChar(text.charCodeAt(s - 1))) s--;
-  if (s === e) return sepEnd;
+  // A key right after a percent-escape (`%3Fpassword%3D…`, `%26pwd=…`): the escape's two
+  // hex digits are not part of the name (`3Fpwd` would fail `pwd`'s word start).
+  let escapeBefore = -1;
+  if (
+    text.charCodeAt(s - 1) === 37 &&
+    isHexDigit(text.charCodeAt(s)) &&
+    isHexDigit(text.charCodeAt(s + 1))
+  ) {
+    escapeBefore = Number.parseInt(text.slice(s, s + 2), 16);
+    s += 2;
+  }
+  if (s >= e) return sepEnd;
   const key = CREDENTIAL_KEY_ENDING.exec(text.slice(s, e));
   if (key === null || !startsWord(text, s + key.index)) return sepEnd;
   VALUE.lastIndex = sepEnd;
@@ -121,12 +166,19 @@ function checkAssignment(
   if (v === null) return sepEnd;
   const indices = v.indices!;
   const keyName = text.slice(s, e);
-  // After `?` or `&` the key is a URL query parameter; only there does `&` end a value.
-  const before = text.charCodeAt(s - 1);
+  // After `?` or `&` (or their escapes `%3F`, `%26`) the key is a URL query parameter;
+  // only there does `&` end a value.
+  const before = escapeBefore >= 0 ? escapeBefore : text.charCodeAt(s - 1);
   const inUrlQuery = !colon && spaces === 0 && (before === 63 || before === 38);
   if (indices[QUOTED] === undefined) {
     const [start, head] = indices[BARE]!;
-    const end = runEnd(inUrlQuery ? QUERY_REST : BARE_REST, text, head);
+    // After an encoded `=` the query is encoded too: `%26` starts its next parameter (an
+    // `&` in the value would be encoded twice, `%2526`). Read from the value's start: the
+    // head may have run past a `%26`.
+    const end =
+      sep === 37
+        ? runEnd(ENCODED_QUERY_REST, text, start)
+        : runEnd(inUrlQuery ? QUERY_REST : BARE_REST, text, head);
     report(text, keyName, start, end, true, inUrlQuery, out);
     return end;
   }
