@@ -55,3 +55,18 @@ describe('credentials in XML elements', () => {
     }
   });
 });
+
+describe('closing tags stay linear', () => {
+  const size = 1_000_000;
+  const rep = (unit: string) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+  it.each([
+    ['</password>…', rep('</password>')],
+    [']]></password>…', rep(']]></password>')],
+    ['<password>a</password>…', rep('<password>a</password>')],
+    ['<\\/token>…', rep('<\\/token>')],
+  ])('%s (1 MB)', (_name, text) => {
+    const start = performance.now();
+    detectSecrets(text);
+    expect(performance.now() - start).toBeLessThan(1_500);
+  });
+});
