@@ -3,13 +3,14 @@ import {
   fsyncSync,
   linkSync,
   openSync,
+  readdirSync,
   readFileSync,
   readlinkSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { LedgerLockedError } from './errors/ledger-locked-error.js';
 import { processStart } from './process-start.js';
 import { readRegularFileSync } from './regular-file.js';
@@ -24,6 +25,15 @@ const heldHere = new Set<string>();
 
 /** Name of the advisory lock file in a run directory. */
 export const LOCK_FILE = 'ledger.lock';
+
+/**
+ * Start of a takeover claim's name, `ledger.lock.claim.<pid>.<random>`: a process about to
+ * remove a stale lock announces it so (see {@link removeStaleLock}).
+ */
+const CLAIM_PREFIX = `${LOCK_FILE}.claim.`;
+
+/** Attempts at the lock: each may meet a stale lock or another process taking one over. */
+const ATTEMPTS = 8;
 
 /** A held lock; `release` is idempotent. */
 export interface HeldLock {
@@ -67,7 +77,8 @@ interface LockOwner {
  * Anything else is held ({@link LedgerLockedError}): a live holder; another host (cannot
  * be checked); another PID namespace, e.g. a second container with the same host name
  * sharing the volume, whose pids mean nothing here. Delete a lock known to be stale by
- * hand. Advisory: it keeps @pm writers apart, not other programs.
+ * hand. Advisory: it keeps @pm writers apart, not other programs. Of several processes
+ * that find the same stale lock, one takes it over (see {@link removeStaleLock}).
  *
  * @throws LedgerWriteFailedError when the lock cannot be written (a full disk, a
  *   folder the process may not write), saying what to do.
@@ -112,7 +123,9 @@ function writeDraft(draft: string, content: string): void {
 }
 
 function takeLock(file: string, draft: string, content: string, me: LockOwner): HeldLock {
-  for (let attempt = 0; attempt < 3; attempt++) {
+  /** A live claim that kept this process from removing a stale lock, if the last did. */
+  let blockedBy: { claim: string; owner: LockOwner | null } | null = null;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     try {
       linkSync(draft, file);
     } catch (error) {
@@ -120,9 +133,9 @@ function takeLock(file: string, draft: string, content: string, me: LockOwner): 
       const raw = readLock(file);
       const owner = parseOwner(raw);
       if (raw !== null && owner !== null && isStale(owner, me)) {
-        // Stale: its writer is gone. Remove it only if it still holds what we read, which keeps
-        // two recovering openers from deleting each other's fresh locks in all but a tiny window.
-        if (readLock(file) === raw) unlinkQuietly(file);
+        // Stale: its writer is gone.
+        blockedBy = removeStaleLock(file, draft, raw, me);
+        if (blockedBy !== null) pause(1 + Math.random() * 4 * (attempt + 1));
         continue;
       }
       if (raw === null) continue; // vanished between open and read: try again
@@ -140,8 +153,63 @@ function takeLock(file: string, draft: string, content: string, me: LockOwner): 
       },
     };
   }
+  if (blockedBy !== null) {
+    const { claim, owner } = blockedBy;
+    throw new LedgerLockedError(claim, owner?.pid ?? null, owner?.host ?? null);
+  }
   const owner = parseOwner(readLock(file));
   throw new LedgerLockedError(file, owner?.pid ?? null, owner?.host ?? null);
+}
+
+/**
+ * Removes the stale lock `raw` at `file`, unless another process is removing it too.
+ * Reading the lock and removing it are two steps: two processes that both read the same
+ * stale lock could each remove it, the second removing the first's fresh lock, and both
+ * write. So a process first announces its removal with a claim (its draft, hard-linked as
+ * `ledger.lock.claim.<pid>.<random>`: complete or absent), then looks for claims of others;
+ * of two that claim, whichever looks later sees the other's claim (it was made before), so
+ * at most one sees none. That one removes the lock if it still holds `raw`; the others
+ * back off and try again, to find its fresh lock (held) or, if it backed off too, the stale
+ * one. A claim whose process is provably gone (judged like a lock) is a crash's leftover:
+ * ignored and removed; any other (another host's, unreadable) is taken as live.
+ *
+ * @returns null when this process removed the lock or found it changed; otherwise the
+ *   other live claim (this process backs off).
+ */
+function removeStaleLock(
+  file: string,
+  draft: string,
+  raw: string,
+  me: LockOwner,
+): { claim: string; owner: LockOwner | null } | null {
+  const runDir = dirname(file);
+  const claimName = `${CLAIM_PREFIX}${basename(draft).slice(LOCK_FILE.length + 1)}`;
+  const claim = join(runDir, claimName);
+  linkSync(draft, claim);
+  try {
+    for (const name of readdirSync(runDir)) {
+      if (!name.startsWith(CLAIM_PREFIX) || name === claimName) continue;
+      const other = join(runDir, name);
+      const owner = parseOwner(readLock(other));
+      if (owner !== null && isStale(owner, me)) {
+        unlinkQuietly(other); // its process is gone: it will never act on it
+        continue;
+      }
+      if (readLock(other) === null) continue; // removed meanwhile: that process is done
+      return { claim: other, owner };
+    }
+    // The only claimant: nobody else removes a lock now, and a writer only creates one
+    // where none is, so what is read here is still there when it is removed.
+    if (readLock(file) === raw) unlinkQuietly(file);
+    return null;
+  } finally {
+    unlinkQuietly(claim);
+  }
+}
+
+/** Blocks this thread for `ms` (the lock is taken synchronously; this wait is rare and short). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /** See {@link acquireLock} for what "provably stale" means. */
