@@ -23,6 +23,7 @@ import { sshpassPassword } from './sshpass-password.js';
 import { stripeKey } from './stripe.js';
 import { telegramBotToken } from './telegram.js';
 import { xmlCredential } from './xml-element.js';
+import { xmlNamedValue } from './xml-named-value.js';
 
 /** Every built-in secret detector, specific formats first. */
 export const SECRET_DETECTORS: readonly Detector[] = [
@@ -53,5 +54,6 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   dopplerToken,
   ...OTHER_TOKEN_DETECTORS,
   xmlCredential,
+  xmlNamedValue,
   genericAssignment,
 ];

@@ -1,0 +1,86 @@
+import { endsWithCredentialName } from '../../credential-names.js';
+import type { Detector } from '../../detector.js';
+import type { Finding } from '../../finding.js';
+import { isSecretValue } from './secret-value-shape.js';
+
+/**
+ * The attribute that names the setting, `name="…"` or `key="…"`, matched sticky where
+ * `name`/`key` was found: the name is group 1 or 2. Bounded: linear.
+ */
+const NAME_ATTRIBUTE = /(?:name|key)[ \t]*=[ \t]*(?:"([^"<>]{1,128})"|'([^'<>]{1,128})')/y;
+
+/** The `value` attribute: its text is group 1 or 2. */
+const VALUE_ATTRIBUTE = /\svalue[ \t]*=[ \t]*(?:"([^"<>]*)"|'([^'<>]*)')/d;
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Reports `text[start, end)`, blanks trimmed, when shaped like a secret. */
+function report(text: string, start: number, end: number, out: Finding[]): void {
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  // Delimited by quotes or tags: read as a quoted value is (`bare` false).
+  if (isSecretValue(text.slice(start, end), false, false)) {
+    out.push({ type: 'secret', kind: 'generic', start, end, detector: 'xml-named-value' });
+  }
+}
+
+/**
+ * Credentials in config XML that names the setting in one attribute and holds the value
+ * in another or in the element's text: .NET appSettings (`<add key="DbPassword"
+ * value="…"/>`), Spring (`<property name="password" value="…"/>`), Hibernate
+ * (`<property name="hibernate.connection.password">…</property>`), Java's properties XML
+ * (`<entry key="api.token">…</entry>`), a prefilled form field. The name must end with a
+ * credential name (`credential-names.ts`) and the value pass an assignment's value check,
+ * so `${jdbc.password}`, `{{token}}` and empty fields stay. The element's text counts only
+ * when a closing tag follows it (`<value>` children are not read). Found from each `name`
+ * and `key` with a short sticky pattern; the tag around it from `<` and `>` positions
+ * found once each, left to right: linear.
+ */
+export const xmlNamedValue: Detector = {
+  id: 'xml-named-value',
+  type: 'secret',
+  kind: 'generic',
+  priority: 50,
+  needles: ['<'],
+  scan(text: string, out: Finding[]): void {
+    // The last `<` and `>` before the attribute, and the first of each after: kept as the
+    // attributes are met left to right, so each is found once (a look-back per attribute
+    // was quadratic on a text of attributes without tags).
+    let lastLt = -1;
+    let nextLt = text.indexOf('<');
+    let lastGt = -1;
+    let nextGt = text.indexOf('>');
+    let nameAt = text.indexOf('name');
+    let keyAt = text.indexOf('key');
+    while (nameAt >= 0 || keyAt >= 0) {
+      const at = keyAt < 0 || (nameAt >= 0 && nameAt < keyAt) ? nameAt : keyAt;
+      if (at === nameAt) nameAt = text.indexOf('name', at + 1);
+      else keyAt = text.indexOf('key', at + 1);
+      if (!isBlank(text.charCodeAt(at - 1))) continue;
+      NAME_ATTRIBUTE.lastIndex = at;
+      const named = NAME_ATTRIBUTE.exec(text);
+      if (named === null || !endsWithCredentialName(named[1] ?? named[2]!)) continue;
+      while (nextLt >= 0 && nextLt < at) {
+        lastLt = nextLt;
+        nextLt = text.indexOf('<', nextLt + 1);
+      }
+      while (nextGt >= 0 && nextGt < at) {
+        lastGt = nextGt;
+        nextGt = text.indexOf('>', nextGt + 1);
+      }
+      // Inside a tag: a `<` opened it and no `>` closed it yet; it ends before the next `<`.
+      if (lastLt <= lastGt || nextGt < 0 || (nextLt >= 0 && nextLt < nextGt)) continue;
+      const tagEnd = nextGt + 1;
+      const value = VALUE_ATTRIBUTE.exec(text.slice(lastLt, tagEnd));
+      if (value !== null) {
+        const [start, end] = value.indices![value[1] === undefined ? 2 : 1]!;
+        report(text, lastLt + start, lastLt + end, out);
+      } else if (text.charCodeAt(nextGt - 1) !== 47 /* / */ && nextLt >= 0) {
+        // The element's text, when a closing tag ends it (`<value>` children are not read).
+        if (text.charCodeAt(nextLt + 1) === 47) report(text, tagEnd, nextLt, out);
+      }
+    }
+  },
+};
