@@ -1,5 +1,6 @@
 import { createPrivateKey, type KeyObject, sign } from 'node:crypto';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
+import { SignerUnavailableError } from './errors/signer-unavailable-error.js';
 
 /** What a host's `sign` function is given besides the message. */
 export interface LedgerSignOptions {
@@ -39,9 +40,9 @@ export type LedgerSigner =
       /**
        * Returns the 64-byte Ed25519 signature of `message`, or a Promise of it (a KMS
        * client). An asynchronous `sign` needs `await ledger.checkpointAsync()` instead of
-       * `checkpoint()`; `close()` and `detach()` wait for either. A throw, a rejection, a
-       * Promise not settled within `timeoutMs` or any other value fails the checkpoint with
-       * `INVALID_ARGUMENT`, and nothing is written.
+       * `checkpoint()`; `close()` and `detach()` wait for either. A throw, a rejection or a
+       * Promise not settled within `timeoutMs` fails the checkpoint with `SIGNER_UNAVAILABLE`,
+       * any other value with `INVALID_ARGUMENT`; either way nothing is written.
        */
       sign: (
         message: Uint8Array,
@@ -240,11 +241,16 @@ function checkedSignature(value: unknown, verb: 'returned' | 'resolved to'): Uin
   );
 }
 
+/**
+ * A signer that could not answer (threw, rejected, timed out) is `SIGNER_UNAVAILABLE`: the
+ * key service's state, for operations. One that answered wrongly (not a signature, a
+ * Promise to `checkpoint()`) is `INVALID_ARGUMENT`: the host's code to fix.
+ */
 function signerFailed(why: SignerFailure, message: string, cause?: unknown) {
-  return new InvalidLedgerArgumentError(message, {
-    details: { signer: why },
-    ...(cause === undefined ? {} : { cause }),
-  });
+  const options = { details: { signer: why }, ...(cause === undefined ? {} : { cause }) };
+  return why === 'threw' || why === 'rejected' || why === 'timeout'
+    ? new SignerUnavailableError(message, options)
+    : new InvalidLedgerArgumentError(message, options);
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

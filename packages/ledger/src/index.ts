@@ -25,6 +25,7 @@ export { LedgerClosedError } from './errors/ledger-closed-error.js';
 export { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
 export { LedgerLockedError } from './errors/ledger-locked-error.js';
 export { LedgerWriteFailedError } from './errors/ledger-write-failed-error.js';
+export { SignerUnavailableError } from './errors/signer-unavailable-error.js';
 export { GENESIS_PREV, RECORD_HASH_TAG } from './hash-chain.js';
 export { LEDGER_FILE } from './ledger-files.js';
 export type { LedgerProblem, LedgerProblemKind } from './ledger-problem.js';

@@ -46,6 +46,7 @@ import { ArtifactNotFoundError } from './errors/artifact-not-found-error.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { LedgerClosedError, RUN_ENDED_NEXT } from './errors/ledger-closed-error.js';
 import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
+import { SignerUnavailableError } from './errors/signer-unavailable-error.js';
 import { CanonicalEncoder } from './fast-canonical.js';
 import { fsyncDir, fsyncNewFolders } from './fsync-dir.js';
 import { sha256Hex } from './hash-chain.js';
@@ -781,10 +782,17 @@ export class Ledger {
  * errors as they are.
  */
 function withAfterFailure(error: unknown, afterFailure: string): unknown {
-  if (!(error instanceof InvalidLedgerArgumentError)) return error;
-  return new InvalidLedgerArgumentError(`${error.message} ${afterFailure}`, {
-    cause: error,
-    ...(error.details === undefined ? {} : { details: error.details }),
+  const Failure =
+    error instanceof SignerUnavailableError
+      ? SignerUnavailableError
+      : error instanceof InvalidLedgerArgumentError
+        ? InvalidLedgerArgumentError
+        : undefined;
+  if (Failure === undefined) return error;
+  const failed = error as SignerUnavailableError | InvalidLedgerArgumentError;
+  return new Failure(`${failed.message} ${afterFailure}`, {
+    cause: failed,
+    ...(failed.details === undefined ? {} : { details: failed.details }),
   });
 }
 

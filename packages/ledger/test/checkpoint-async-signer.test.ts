@@ -153,11 +153,11 @@ describe('an asynchronous { sign } signer (a KMS client)', () => {
     expect((await verifyLedger(runDir, { publicKey })).problems).toEqual([]);
   });
 
-  it('a sign that rejects fails checkpointAsync() and close() as INVALID_ARGUMENT (cause kept, not echoed), writing nothing; the run can be closed again', async () => {
+  it('a sign that rejects fails checkpointAsync() and close() as SIGNER_UNAVAILABLE (cause kept, not echoed), writing nothing; the run can be closed again', async () => {
     const kmsDown = new Error('KMS arn:aws:kms:eu-west-1:123456789012:key/abc unreachable');
     const { dir, runDir, ledger, file } = openRun({ sign: () => Promise.reject(kmsDown) });
     const failed = (await ledger.checkpointAsync().catch((e: unknown) => e)) as Error;
-    expect(failed).toMatchObject({ code: 'INVALID_ARGUMENT', details: { signer: 'rejected' } });
+    expect(failed).toMatchObject({ code: 'SIGNER_UNAVAILABLE', details: { signer: 'rejected' } });
     expect(failed.message).toMatch(/signer\.sign rejected.*call checkpointAsync\(\) again/);
     expect(failed.message).not.toContain('arn:aws');
     expect((failed.cause as Error).cause).toBe(kmsDown);
@@ -167,7 +167,7 @@ describe('an asynchronous { sign } signer (a KMS client)', () => {
     ledger.flush();
     const before = readFileSync(file);
     const failure = (await ledger.close().catch((e: unknown) => e)) as Error;
-    expect(failure).toMatchObject({ code: 'INVALID_ARGUMENT', details: { signer: 'rejected' } });
+    expect(failure).toMatchObject({ code: 'SIGNER_UNAVAILABLE', details: { signer: 'rejected' } });
     expect(failure.message).toMatch(
       /wrote nothing \(no run_end\).*open it again with openLedger\(\)/,
     );
@@ -192,7 +192,7 @@ describe('an asynchronous { sign } signer (a KMS client)', () => {
     const started = Date.now();
     const failed = (await ledger.checkpointAsync().catch((e: unknown) => e)) as Error;
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
-    expect(failed).toMatchObject({ code: 'INVALID_ARGUMENT', details: { signer: 'timeout' } });
+    expect(failed).toMatchObject({ code: 'SIGNER_UNAVAILABLE', details: { signer: 'timeout' } });
     expect(failed.message).toMatch(
       /did not settle within 50 ms.*longer timeoutMs.*call checkpointAsync\(\) again/,
     );
@@ -203,7 +203,7 @@ describe('an asynchronous { sign } signer (a KMS client)', () => {
     ledger.flush();
     const before = readFileSync(file);
     const failure = (await ledger.close().catch((e: unknown) => e)) as Error;
-    expect(failure).toMatchObject({ code: 'INVALID_ARGUMENT', details: { signer: 'timeout' } });
+    expect(failure).toMatchObject({ code: 'SIGNER_UNAVAILABLE', details: { signer: 'timeout' } });
     expect(failure.message).toMatch(/did not settle within 50 ms.*wrote nothing \(no run_end\)/);
     expect(signals[1]!.aborted).toBe(true);
     expect(readFileSync(file)).toEqual(before);

@@ -2,7 +2,13 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type LedgerSigner, openLedger, readLedger, verifyLedger } from '../src/index.js';
+import {
+  type LedgerSigner,
+  openLedger,
+  readLedger,
+  SignerUnavailableError,
+  verifyLedger,
+} from '../src/index.js';
 import * as r from './helpers/records.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
@@ -46,7 +52,7 @@ describe('a { sign } signer (a key held elsewhere)', () => {
     expect((await verifyLedger(runDir, { publicKey })).problems).toEqual([]);
   });
 
-  it('a sign that throws fails close() as INVALID_ARGUMENT (cause kept, message not echoed), writing nothing', async () => {
+  it('a sign that throws fails close() as SIGNER_UNAVAILABLE (cause kept, message not echoed), writing nothing', async () => {
     const kmsDown = new Error('KMS arn:aws:kms:eu-west-1:123456789012:key/abc unreachable');
     const { runDir, ledger, file } = openRun({
       sign: () => {
@@ -56,7 +62,8 @@ describe('a { sign } signer (a key held elsewhere)', () => {
     ledger.flush();
     const before = readFileSync(file);
     const failure = (await ledger.close().catch((e: unknown) => e)) as Error;
-    expect(failure).toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(failure).toMatchObject({ code: 'SIGNER_UNAVAILABLE', details: { signer: 'threw' } });
+    expect(failure).toBeInstanceOf(SignerUnavailableError);
     expect(failure.message).toMatch(/signer\.sign threw.*open it again with openLedger\(\)/);
     expect(failure.message).not.toContain('arn:aws');
     expect((failure.cause as Error).cause).toBe(kmsDown);

@@ -40,6 +40,11 @@ export type PmErrorCode =
    * system): the host's storage to fix, not its arguments.
    */
   | 'LEDGER_WRITE_FAILED'
+  /**
+   * The host's checkpoint signer (a KMS, an HSM) threw, rejected or did not answer in time:
+   * nothing was signed or written; retry once the key service answers.
+   */
+  | 'SIGNER_UNAVAILABLE'
   /** An artifact named by a record is not in the store. */
   | 'ARTIFACT_NOT_FOUND'
   /** A needed credential (e.g. OPENAI_API_KEY) is not configured. */
