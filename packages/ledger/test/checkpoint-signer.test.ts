@@ -4,31 +4,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   type LedgerSigner,
-  openLedger,
-  readLedger,
   SignerUnavailableError,
   verifyLedger,
 } from '../src/index.js';
 import * as r from './helpers/records.js';
+import { openSignedRun, recordTypes } from './helpers/signed-run.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
 
 /** A run with two records, written by a writer whose checkpoints `signer` signs. */
-function openRun(signer: LedgerSigner) {
-  const dir = tempDir();
-  const ledger = openLedger({ dir, runId: 'run-1', signer });
-  ledger.append(r.runStart());
-  ledger.append(r.request('run-1', 1));
-  const runDir = join(dir, 'run-1');
-  return { dir, runDir, ledger, file: join(runDir, 'ledger.jsonl') };
-}
-
-async function types(runDir: string): Promise<string[]> {
-  const seen: string[] = [];
-  await readLedger(runDir, (record) => seen.push(record.type));
-  return seen;
-}
+const openRun = (signer: LedgerSigner) => openSignedRun(tempDir(), signer);
+const types = recordTypes;
 
 describe('a { sign } signer (a key held elsewhere)', () => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
