@@ -16,7 +16,7 @@ import { offlineProvider } from '../offline/offline-provider.js';
 import { checkStage } from '../pipeline/check-stage.js';
 import type { RunContext } from '../pipeline/run-context.js';
 import type { ProviderDescription } from '../provider/provider.js';
-import { runProvider } from '../provider/run-provider.js';
+import { providerForRun } from '../provider/provider-for-run.js';
 import { LLMRun } from '../run/llm-run.js';
 import { clientTemplates, type TemplateSet } from '../template-files.js';
 import { checkClientOptions } from './check-client-options.js';
@@ -152,7 +152,7 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
     checkStage(runOptions.stage, 'startRun({ stage })');
     const runId = runOptions.runId ?? randomUUID();
     // Before the ledger opens: a provider that cannot give the run one must not leave it locked.
-    const providerOfRun = runProvider(provider, runId);
+    const providerOfRun = providerForRun(provider, runId);
     templates ??= clientTemplates(options.templates);
     const emit = (event: LLMEventInput) =>
       deliverEvent(options.onEvent, { ...event, runId, at: new Date().toISOString() } as LLMEvent);

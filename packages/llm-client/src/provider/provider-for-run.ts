@@ -8,7 +8,7 @@ import type { LLMProvider } from './provider.js';
  * it was given, so the run's must be the same provider by name, `remote` and origins;
  * anything else is refused before the run starts.
  */
-export function runProvider(provider: LLMProvider, runId: string): LLMProvider {
+export function providerForRun(provider: LLMProvider, runId: string): LLMProvider {
   if (provider.forRun === undefined) return provider;
   const ofRun: unknown = provider.forRun(runId);
   const same =
