@@ -2,11 +2,7 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  type LedgerSigner,
-  SignerUnavailableError,
-  verifyLedger,
-} from '../src/index.js';
+import { type LedgerSigner, SignerUnavailableError, verifyLedger } from '../src/index.js';
 import * as r from './helpers/records.js';
 import { openSignedRun, recordTypes } from './helpers/signed-run.js';
 import { useTempDirs } from './helpers/temp-dir.js';
