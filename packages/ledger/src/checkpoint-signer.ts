@@ -1,4 +1,6 @@
-import { createPrivateKey, type KeyObject, sign } from 'node:crypto';
+import { createPrivateKey, type KeyObject, sign, verify } from 'node:crypto';
+import { loadPublicKey } from './checkpoint.js';
+import { describeValue } from './describe-value.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { SignerUnavailableError } from './errors/signer-unavailable-error.js';
 
@@ -55,6 +57,14 @@ export type LedgerSigner =
        * 600000. Default {@link DEFAULT_SIGN_TIMEOUT_MS}.
        */
       timeoutMs?: number;
+      /**
+       * The Ed25519 public key verifiers will use (a `KeyObject`, SPKI PEM text or a path
+       * to a PEM file). Given, every signature is verified with it before anything is
+       * written, so a KMS signing with another key (a wrong key id, a rotated key) fails the
+       * checkpoint at once (`INVALID_ARGUMENT`, `details.signer: "wrong_key"`) rather than
+       * leaving checkpoints no verifier accepts.
+       */
+      publicKey?: KeyObject | string;
     };
 
 /** A signer resolved at open: a wrong key fails there, not at close. */
@@ -75,7 +85,13 @@ export interface CompiledSigner {
 }
 
 /** Why a host's `sign` gave no signature, as `details.signer` of the error says. */
-export type SignerFailure = 'threw' | 'rejected' | 'timeout' | 'not_a_signature' | 'asynchronous';
+export type SignerFailure =
+  | 'threw'
+  | 'rejected'
+  | 'timeout'
+  | 'not_a_signature'
+  | 'wrong_key'
+  | 'asynchronous';
 
 /** Resolves a signer once at open, so a wrong key fails there and not at close. */
 export function compileSigner(signer: LedgerSigner): CompiledSigner {
@@ -86,7 +102,9 @@ export function compileSigner(signer: LedgerSigner): CompiledSigner {
     );
   }
   if ('sign' in signer && typeof signer.sign === 'function') {
-    return hostSigner(signer.sign, signer.keyId, signTimeout(signer.timeoutMs));
+    const publicKey =
+      signer.publicKey === undefined ? undefined : signerPublicKey(signer.publicKey);
+    return hostSigner(signer.sign, signer.keyId, signTimeout(signer.timeoutMs), publicKey);
   }
   if (!('privateKey' in signer)) {
     throw new InvalidLedgerArgumentError('signer needs an Ed25519 privateKey or a sign function.');
@@ -115,6 +133,20 @@ export function compileSigner(signer: LedgerSigner): CompiledSigner {
   }
   const signNow = (message: Uint8Array): Uint8Array => sign(null, message, key);
   return { keyId: signer.keyId, signNow, sign: signNow };
+}
+
+/** `publicKey` of a `{ sign }` signer, read at open: any failure to read it is typed. */
+function signerPublicKey(publicKey: KeyObject | string): KeyObject {
+  try {
+    return loadPublicKey(publicKey);
+  } catch (cause) {
+    if (cause instanceof InvalidLedgerArgumentError) throw cause;
+    // Node's own error (no such file, not a key): its first line only, as the cause.
+    throw new InvalidLedgerArgumentError(
+      'signer.publicKey could not be read: pass the Ed25519 public key verifiers use, as a KeyObject, SPKI PEM text or a path to a PEM file.',
+      { cause: new Error(String((cause as Error)?.message).split('\n')[0]) },
+    );
+  }
 }
 
 /** `timeoutMs` of a `{ sign }` signer, checked at open. */
@@ -150,6 +182,7 @@ function hostSigner(
   hostSign: Extract<LedgerSigner, { sign: unknown }>['sign'],
   keyId: string | undefined,
   timeoutMs: number,
+  publicKey: KeyObject | undefined,
 ): CompiledSigner {
   /** Calls the host's `sign`: its value, or a typed error for a throw. */
   const call = (message: Uint8Array, controller: AbortController): unknown => {
@@ -179,23 +212,25 @@ function hostSigner(
           `signer.sign returned a Promise, and checkpoint() signs synchronously, ${NOTHING_SIGNED} With an asynchronous signer (a KMS client) call await ledger.checkpointAsync() instead; close() and detach() wait for it.`,
         );
       }
-      return checkedSignature(value, 'returned');
+      return checkedSignature(value, 'returned', message, publicKey);
     },
     sign(message) {
       const controller = new AbortController();
       const value = call(message, controller);
-      if (!isThenable(value)) return checkedSignature(value, 'returned');
-      return settleWithin(value, timeoutMs, controller);
+      if (!isThenable(value)) return checkedSignature(value, 'returned', message, publicKey);
+      return settleWithin(value, timeoutMs, controller).then((settled) =>
+        checkedSignature(settled, 'resolved to', message, publicKey),
+      );
     },
   };
 }
 
-/** The host's Promise of a signature, checked, failed when it has not settled in time. */
+/** The host's Promise of a signature, failed when it has not settled in time. */
 function settleWithin(
   pending: PromiseLike<unknown>,
   timeoutMs: number,
   controller: AbortController,
-): Promise<Uint8Array> {
+): Promise<unknown> {
   return new Promise((resolve, reject) => {
     // Not unref'd: with a hung KMS and nothing else to do, the process would otherwise
     // exit with close() unsettled instead of failing it.
@@ -211,11 +246,7 @@ function settleWithin(
     Promise.resolve(pending).then(
       (value) => {
         clearTimeout(timer);
-        try {
-          resolve(checkedSignature(value, 'resolved to'));
-        } catch (error) {
-          reject(error);
-        }
+        resolve(value);
       },
       (cause: unknown) => {
         clearTimeout(timer);
@@ -231,14 +262,30 @@ function settleWithin(
   });
 }
 
-/** `value` when it is a 64-byte signature; a typed error saying what it was otherwise. */
-function checkedSignature(value: unknown, verb: 'returned' | 'resolved to'): Uint8Array {
-  if (value instanceof Uint8Array && value.byteLength === ED25519_SIGNATURE_BYTES) return value;
-  const got = value instanceof Uint8Array ? `${value.byteLength} bytes` : describeValue(value);
-  throw signerFailed(
-    'not_a_signature',
-    `signer.sign must give the ${ED25519_SIGNATURE_BYTES}-byte Ed25519 signature of the message as a Uint8Array; it ${verb} ${got}, ${NOTHING_SIGNED} Check that the key is an Ed25519 key and that sign returns the raw signature (not base64 or DER).`,
-  );
+/**
+ * `value` when it is a 64-byte signature (of `message` by `publicKey`'s private half, when
+ * the signer named its public key); a typed error saying what it was otherwise.
+ */
+function checkedSignature(
+  value: unknown,
+  verb: 'returned' | 'resolved to',
+  message: Uint8Array,
+  publicKey: KeyObject | undefined,
+): Uint8Array {
+  if (!(value instanceof Uint8Array) || value.byteLength !== ED25519_SIGNATURE_BYTES) {
+    const got = value instanceof Uint8Array ? `${value.byteLength} bytes` : describeValue(value);
+    throw signerFailed(
+      'not_a_signature',
+      `signer.sign must give the ${ED25519_SIGNATURE_BYTES}-byte Ed25519 signature of the message as a Uint8Array; it ${verb} ${got}, ${NOTHING_SIGNED} Check that the key is an Ed25519 key and that sign returns the raw signature (not base64 or DER).`,
+    );
+  }
+  if (publicKey !== undefined && !verify(null, message, publicKey, value)) {
+    throw signerFailed(
+      'wrong_key',
+      `signer.sign ${verb} a signature that does not verify with signer.publicKey: it signs with another key (a wrong key id, a rotated key), ${NOTHING_SIGNED} Point the signer at the key whose public half verifiers use, or pass that key's public half.`,
+    );
+  }
+  return value;
 }
 
 /**
@@ -259,11 +306,6 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
     value !== null &&
     typeof (value as { then?: unknown }).then === 'function'
   );
-}
-
-/** `null`, or the type of a value (never the value: it may be key material). */
-export function describeValue(value: unknown): string {
-  return value === null ? 'null' : typeof value;
 }
 
 function isObject(value: unknown): value is object {

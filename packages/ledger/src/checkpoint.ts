@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson } from './canonical-json.js';
-import { describeValue } from './checkpoint-signer.js';
+import { describeValue } from './describe-value.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { fsyncDir } from './fsync-dir.js';
 import { readGivenFileSync, readRegularFileSync } from './regular-file.js';
