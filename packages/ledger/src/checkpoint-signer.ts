@@ -102,6 +102,7 @@ export function compileSigner(signer: LedgerSigner): CompiledSigner {
     );
   }
   if ('sign' in signer && typeof signer.sign === 'function') {
+    refuseMisspeltOptions(signer, ['sign', 'keyId', 'timeoutMs', 'publicKey']);
     const publicKey =
       signer.publicKey === undefined ? undefined : signerPublicKey(signer.publicKey);
     return hostSigner(signer.sign, signer.keyId, signTimeout(signer.timeoutMs), publicKey);
@@ -109,6 +110,7 @@ export function compileSigner(signer: LedgerSigner): CompiledSigner {
   if (!('privateKey' in signer)) {
     throw new InvalidLedgerArgumentError('signer needs an Ed25519 privateKey or a sign function.');
   }
+  refuseMisspeltOptions(signer, ['privateKey', 'keyId']);
   if (typeof signer.privateKey !== 'string' && !isObject(signer.privateKey)) {
     throw new InvalidLedgerArgumentError(
       `signer.privateKey must be an Ed25519 KeyObject or PKCS#8 PEM text; got ${signer.privateKey === null ? 'null' : typeof signer.privateKey}.`,
@@ -133,6 +135,28 @@ export function compileSigner(signer: LedgerSigner): CompiledSigner {
   }
   const signNow = (message: Uint8Array): Uint8Array => sign(null, message, key);
   return { keyId: signer.keyId, signNow, sign: signNow };
+}
+
+/** A member name folded for spotting misspellings: `public_key`, `PublicKey` → `publickey`. */
+function folded(name: string): string {
+  return name.replace(/[-_]/g, '').toLowerCase();
+}
+
+/**
+ * Refuses a member spelt like one the signer takes but not quite (`publickey`,
+ * `public_key`, `timeout_ms`): it would otherwise turn its option off without a word (a
+ * misspelt `publicKey`, its check). Other members are left alone: a host may pass its own
+ * signing object, with fields of its own, as the signer.
+ */
+function refuseMisspeltOptions(signer: object, known: readonly string[]): void {
+  for (const key of Object.keys(signer)) {
+    const meant = known.find((name) => name !== key && folded(name) === folded(key));
+    if (meant !== undefined) {
+      throw new InvalidLedgerArgumentError(
+        `signer.${key} is not a signer option: did you mean ${meant}? This signer takes ${known.join(', ')}.`,
+      );
+    }
+  }
 }
 
 /** `publicKey` of a `{ sign }` signer, read at open: any failure to read it is typed. */

@@ -55,6 +55,18 @@ describe('a { sign } signer that names its public key', () => {
     await again.detach().catch(() => {});
   });
 
+  it('a misspelt publicKey is refused at open, not ignored (the check would be off)', () => {
+    for (const key of ['publickey', 'public_key', 'PublicKey']) {
+      const signer = { sign: () => new Uint8Array(64), [key]: used.publicKey };
+      expect(() => openLedger({ dir: tempDir(), runId: 'r', signer })).toThrow(
+        new RegExp(`signer\\.${key} is not a signer option: did you mean publicKey\\?`),
+      );
+    }
+    // A host's own signing object may carry fields of its own.
+    const kmsSigner = { sign: kmsSigning(used.privateKey), client: {}, keyArn: 'k' };
+    expect(() => openLedger({ dir: tempDir(), runId: 'r', signer: kmsSigner })).not.toThrow();
+  });
+
   it('a public key that cannot be used is INVALID_ARGUMENT at open', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 });
     for (const publicKey of [rsa.publicKey, join(tempDir(), 'missing.pem'), 'not a key']) {
