@@ -51,6 +51,9 @@ describe('credentials named by an XML attribute', () => {
       rep('<a name="password" '),
       rep('<add key="ApiKey" value="x">'),
       rep('<p name="token">'),
+      // One tag holding every attribute: each one's tag was sliced and searched again.
+      `<a${rep(' name="password"')}>`,
+      `<a${rep(' key="api_key"')} value="x">`,
     ]) {
       const start = performance.now();
       detectSecrets(text);

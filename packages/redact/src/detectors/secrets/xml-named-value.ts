@@ -36,7 +36,7 @@ function report(text: string, start: number, end: number, out: Finding[]): void 
  * so `${jdbc.password}`, `{{token}}` and empty fields stay. The element's text counts only
  * when a closing tag follows it (`<value>` children are not read). Found from each `name`
  * and `key` with a short sticky pattern; the tag around it from `<` and `>` positions
- * found once each, left to right: linear.
+ * found once each, left to right, and each tag read once: linear.
  */
 export const xmlNamedValue: Detector = {
   id: 'xml-named-value',
@@ -73,6 +73,10 @@ export const xmlNamedValue: Detector = {
       // Inside a tag: a `<` opened it and no `>` closed it yet; it ends before the next `<`.
       if (lastLt <= lastGt || nextGt < 0 || (nextLt >= 0 && nextLt < nextGt)) continue;
       const tagEnd = nextGt + 1;
+      // A tag has one value: the rest of its attributes are not read. Reading the tag again
+      // for each was quadratic on a tag holding thousands of them.
+      if (nameAt >= 0 && nameAt < tagEnd) nameAt = text.indexOf('name', tagEnd);
+      if (keyAt >= 0 && keyAt < tagEnd) keyAt = text.indexOf('key', tagEnd);
       const value = VALUE_ATTRIBUTE.exec(text.slice(lastLt, tagEnd));
       if (value !== null) {
         const [start, end] = value.indices![value[1] === undefined ? 2 : 1]!;
