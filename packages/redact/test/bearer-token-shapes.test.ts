@@ -54,3 +54,44 @@ describe('bearer tokens of every shape a server issues', () => {
     }
   });
 });
+
+// The token ran only over RFC 6750's characters: a token with another one (`!`, `:`, `@`,
+// `%`, as some servers issue) was cut there, `Bearer abc!def` stayed in clear and a longer
+// one came out as `Bearer [SECRET_1]!jf83…`, its tail in clear.
+describe('bearer tokens holding characters outside the RFC token set', () => {
+  const head = rng.chars(BASE62, 10);
+  const tail = rng.chars(BASE62, 12);
+
+  it.each([
+    ['a short one after the header', 'Authorization: Bearer abc!def', 'abc!def'],
+    ['`!` inside', `Authorization: Bearer ${head}!${tail}`, `${head}!${tail}`],
+    [
+      '`:` inside, in a curl header',
+      `curl -H "authorization: bearer ${head}:${tail}" x`,
+      `${head}:${tail}`,
+    ],
+    [
+      '`@` and `%` inside, in JSON',
+      `{"Authorization":"Bearer ${head}@${tail}%21"}`,
+      `${head}@${tail}%21`,
+    ],
+    ['without the header', `retry with Bearer ${head}!${tail} now`, `${head}!${tail}`],
+  ])('%s', (_, text, value) => {
+    expect(onlySecret(text)).toBe(value);
+    expect(createRedactor().redactText(text).text).not.toContain(tail.slice(-6));
+  });
+
+  it('variables and markup after Bearer stay as they are', () => {
+    for (const text of [
+      'Authorization: Bearer %ACCESS_TOKEN%',
+      'curl -H "Authorization: Bearer $(gcloud auth print-access-token)"',
+      'Authorization: Bearer {{access_token}}',
+      'Authorization: Bearer [REDACTED]',
+      'the bearer (holder) of it',
+      'Bearer me@example.com',
+      'mail the bearer: ops@company.io',
+    ]) {
+      expect(detectSecrets(text), text).toEqual([]);
+    }
+  });
+});

@@ -19,6 +19,15 @@ const MIN_ALONE = 8;
 const HEX = /^[0-9a-f]+$/i;
 
 /**
+ * A token character: anything but a blank, a quote, a bracket, `,`/`;` and `<>`/`\`
+ * (markup, JSON escapes), which end the token where it sits in a header, JSON, code or
+ * prose. Wider than RFC 6750's set (letters, digits, `-._~+/` and final `=`): servers issue
+ * tokens with `!`, `:`, `@` or `%` in them, and a token read to the first of those left its
+ * tail in clear.
+ */
+const TOKEN_CHAR = String.raw`[^\s"'\`,;()[\]{}<>\\]`;
+
+/**
  * Whether lower-case runs of four letters or more hold half of the letters or more: words
  * joined by digits or symbols (`e2e-tests`, `scheme+realm`), as prose puts after "bearer".
  * In a random base64 token about one letter in eight falls in such a run, in hex fewer.
@@ -46,8 +55,9 @@ function wordLike(value: string): boolean {
  * eight characters or more is taken, and a shorter one shaped like a secret (`abc123`, not
  * `tokens`); elsewhere ("the bearer of the letter") the token must look machine-made, or
  * be shaped like a secret the way a credential assignment's value is (letters mixed with
- * digits or with symbols such as `~+=`) and not mostly words: base64 without a digit and 12 hex digits used to
- * stay in clear there. The scheme is case-insensitive (RFC 7235: `BEARER`, `bearer` are
+ * digits or with symbols such as `~+=`) and not mostly words: base64 without a digit and
+ * 12 hex digits used to stay in clear there. The token runs to a blank, a quote, a bracket
+ * or one of `,;<>\` (`TOKEN_CHAR`), not only over RFC 6750's characters. The scheme is case-insensitive (RFC 7235: `BEARER`, `bearer` are
  * `Bearer`), and the `authorization-header` detector leaves every case of it to this one.
  */
 export const bearerToken: Detector = anchoredDetector({
@@ -58,10 +68,10 @@ export const bearerToken: Detector = anchoredDetector({
   anchors: ['bearer'],
   anchorsIgnoreCase: true,
   notAfter: /[A-Za-z0-9]/,
-  pattern: /bearer[ \t]{1,4}([A-Za-z0-9._~+/-]{6,4096}=*)(?![A-Za-z0-9._~+/=-])/i,
+  pattern: new RegExp(`bearer[ \\t]{1,4}(${TOKEN_CHAR}{6,4096})(?!${TOKEN_CHAR})`, 'i'),
   groups: [1],
   // Past 4,096 characters (the pattern's bound) the whole token run is taken.
-  overflow: longValueAfter(/bearer[ \t]{1,4}/iy, /[A-Za-z0-9._~+/=-]*/y, 4096),
+  overflow: longValueAfter(/bearer[ \t]{1,4}/iy, new RegExp(`${TOKEN_CHAR}*`, 'y'), 4096),
   validate: (value, text, start) => {
     // The token follows `bearer` and its 1-4 blanks.
     let keyword = start;

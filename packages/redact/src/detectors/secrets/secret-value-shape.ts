@@ -5,11 +5,12 @@ import { isPlaceholder } from './placeholder.js';
  * marker or JSON (`<kind>`, `[REDACTED]`, `{…}`), a URL, a reference to a secret store
  * (`arn:…`, `vault:…`), a SOPS-encrypted value (`ENC[…]`), a package spec or version range
  * (`^1.0.21`, `9.0.10`, `workspace:*`), a number with a unit (`7.4×`, `30s`,
- * `32-character`), a date, a file path, a Windows `%VAR%`. Every alternative is anchored or
- * a literal, and no two adjacent repetitions can match the same character: linear.
+ * `32-character`), a date, a file path (a Windows `%VAR%` is a placeholder:
+ * `placeholder.ts`). Every alternative is anchored or a literal, and no two adjacent
+ * repetitions can match the same character: linear.
  */
 const NOT_A_SECRET =
-  /^[<[{(]|:\/\/|^ENC\[|^(?:arn|vault|ssm|secretsmanager|sops|env|file|workspace|npm|link|portal|patch):|^(?:[~^]|[<>]=?)v?\d|^v?\d+(?:\.(?:\d+|[xX*]))+(?:[-+][\w.-]*)?$|^[+-]?\d+(?:[.,]\d+)*[-_]?(?:[a-z]{1,12}|%|[\u0080-\uffff]{1,2})$|^\d{4}-\d\d-\d\d|^(?:~|\.{1,2})?\/[\w.@/-]*$|^%\w+%$/;
+  /^[<[{(]|:\/\/|^ENC\[|^(?:arn|vault|ssm|secretsmanager|sops|env|file|workspace|npm|link|portal|patch):|^(?:[~^]|[<>]=?)v?\d|^v?\d+(?:\.(?:\d+|[xX*]))+(?:[-+][\w.-]*)?$|^[+-]?\d+(?:[.,]\d+)*[-_]?(?:[a-z]{1,12}|%|[\u0080-\uffff]{1,2})$|^\d{4}-\d\d-\d\d|^(?:~|\.{1,2})?\/[\w.@/-]*$/;
 
 /** Algorithm and encoding names (`HS256`, `sha-512`, `aes-256-gcm`, `base64`): settings, not keys. */
 const ALGORITHM =
