@@ -141,6 +141,91 @@ describe('createRateLimiter (bottleneck, one process)', () => {
     await stopped;
   });
 
+  it('a call waiting for the window keeps the process alive (else a script exits 0 with it unmade)', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const limiter = createRateLimiter({ requestsPerMinute: 1 });
+    await limiter.schedule(async () => {});
+    const before = timers();
+    const waiting = limiter.schedule(async () => {});
+    waiting.catch(() => {});
+    // The only thing left to run is the window's timer: unref'd, Node would exit here.
+    expect(timers()).toBe(before + 1);
+    await limiter.stop();
+    await expect(waiting).rejects.toThrow(/stopped/);
+    expect(timers()).toBe(before);
+  });
+
+  it.each([
+    ['back', -3_600_000],
+    ['forward', 3_600_000],
+  ] as const)(
+    'the window runs on a monotonic clock: the wall clock set %s an hour neither parks a call nor lets a second limit start',
+    async (_way, jumpMs) => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
+      const limiter = createRateLimiter({ requestsPerMinute: 1 });
+      const started: number[] = [];
+      const t0 = performance.now();
+      const run = () =>
+        limiter.schedule(async () => {
+          started.push(performance.now() - t0);
+        });
+      await run();
+      await vi.advanceTimersByTimeAsync(1_000);
+      // Date jumps; performance.now() (like a real monotonic clock) does not.
+      vi.setSystemTime(Date.now() + jumpMs);
+      const second = run();
+      await vi.advanceTimersByTimeAsync(58_000);
+      expect(started).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1_100);
+      await second;
+      expect(started).toHaveLength(2);
+      expect(started[1]).toBeGreaterThanOrEqual(60_000);
+      await limiter.stop();
+    },
+  );
+
+  it('a call given up in the middle of the queue rejects at once and is skipped; one throwing synchronously rejects; a call a started call schedules is granted in turn', async () => {
+    vi.useFakeTimers();
+    const limiter = createRateLimiter({ requestsPerMinute: 3 });
+    const started: string[] = [];
+    const run = (name: string, signal?: AbortSignal) =>
+      limiter.schedule(
+        async () => {
+          started.push(name);
+        },
+        signal === undefined ? {} : { signal },
+      );
+    await run('a');
+    // A started call scheduling another in the same turn: granted within the same drain.
+    let inner: Promise<void> | undefined;
+    await limiter.schedule(async () => {
+      inner = run('inner');
+    });
+    const controller = new AbortController();
+    const head = run('head');
+    const middle = run('middle', controller.signal);
+    const throws = limiter.schedule(() => {
+      throw new Error('thrown at once');
+    });
+    throws.catch(() => {}); // checked below, once it has run
+    await vi.advanceTimersByTimeAsync(1_000);
+    controller.abort(new Error('middle gone'));
+    await expect(middle).rejects.toThrow('middle gone');
+    await vi.advanceTimersByTimeAsync(59_000);
+    await head;
+    await expect(throws).rejects.toThrow('thrown at once');
+    await inner;
+    expect(started).toEqual(['a', 'inner', 'head']);
+    await run('fills the window');
+    // stop() rejects the calls still waiting and every later one; none is made.
+    const waiting = run('waiting');
+    waiting.catch(() => {});
+    await limiter.stop();
+    await expect(waiting).rejects.toThrow(/stopped/);
+    await expect(run('late')).rejects.toThrow(/stopped/);
+    expect(started).toEqual(['a', 'inner', 'head', 'fills the window']);
+  });
+
   it('weights calls by tokens against tokensPerMinute', async () => {
     const limiter = createRateLimiter({ tokensPerMinute: 1000 });
     const started: string[] = [];

@@ -26,6 +26,10 @@ interface Waiter {
  *
  * A call takes from the window in the same turn as it starts (`start`), so a caller who gave
  * up while waiting never took anything: there is nothing to give back.
+ *
+ * Time is `performance.now()`, not `Date.now()`: the wall clock can be set back (a call
+ * would wait out the whole jump) or forward (the log would empty at once and let a second
+ * limit start), and an in-memory log need not agree with any other process's clock.
  */
 export class SlidingWindow {
   readonly #rpm: number | undefined;
@@ -88,12 +92,13 @@ export class SlidingWindow {
           this.#leave(w).fail(w.signal.reason);
           continue;
         }
-        const now = Date.now();
+        const now = performance.now();
         const waitMs = this.#waitMs(w.tokens, now);
         if (waitMs > 0) {
-          this.#timer = setTimeout(() => this.#drain(), waitMs);
-          // A limiter must not keep the host process alive.
-          this.#timer.unref?.();
+          // Not unref'd: a caller is awaiting this call, and a process that exits meanwhile
+          // drops it unmade (as the shared limiter's sleep, it holds the process while a
+          // call waits; with nothing queued no timer is left).
+          this.#timer = setTimeout(() => this.#drain(), Math.ceil(waitMs));
           return;
         }
         this.#queue.shift();
@@ -115,7 +120,7 @@ export class SlidingWindow {
 
   /**
    * 0 when one more request and `tokens` fit the last 60 s, else the ms until enough of the
-   * log has left the window (at most a minute, so a clock set back cannot park a call).
+   * log has left the window (never more than a minute).
    */
   #waitMs(tokens: number, now: number): number {
     this.#trim(now);
