@@ -222,9 +222,14 @@ describe('createBudget: reserve, settle, release, usage', () => {
       requests: 0,
     });
     // The tokens are checked for exactness after multiplying, before they are priced.
+    // The message names the multiplication, or a host whose token counts are each fine
+    // would look for the fault in them and not in requests.
     await expect(
       small.reserve({ ...call, inputTokens: 2 ** 52, requests: 4 }),
-    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    ).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringMatching(/times requests \(4\)/),
+    });
   });
 });
 

@@ -24,13 +24,19 @@ export function worstCaseCharge(
   const output = maxOutputTokens * attempts;
   const tokens = input + output;
   // Refused before pricing: past 2^53 the products are not exact, and neither is a cost.
-  exactCharge({ tokens, microUsd: 0, requests }, WHAT);
+  if (!Number.isSafeInteger(tokens)) {
+    exactCharge({ tokens, microUsd: 0, requests }, tooLarge(requests));
+  }
+  const microUsd = price === undefined ? 0 : worstCaseCostMicro(price, input, output);
   return exactCharge(
-    {
-      tokens,
-      microUsd: price === undefined ? 0 : worstCaseCostMicro(price, input, output),
-      requests,
-    },
-    WHAT,
+    { tokens, microUsd, requests },
+    Number.isSafeInteger(microUsd) ? WHAT : tooLarge(requests),
   );
+}
+
+/** The worst case named with its factors: each count may be fine, only their product not. */
+function tooLarge(requests: number): string {
+  return requests > 1
+    ? `${WHAT} (inputTokens + maxOutputTokens, times requests (${requests}))`
+    : WHAT;
 }
