@@ -22,6 +22,13 @@ describe('credentials named by an XML attribute', () => {
     ['Java properties XML', `<entry key="api.token">\n  ${key}\n</entry>`, key],
     ['value before the name', `<add value="${key}" key="ApiKey"/>`, key],
     ['a prefilled form field', `<input type="password" name="password" value="${pw}">`, pw],
+    // Quotes escaped as JSON escapes them: a request or a config file logged in a string.
+    ['in a JSON string', `{"body":"<add key=\\"DbPassword\\" value=\\"${pw}\\" />"}`, pw],
+    [
+      'in a JSON string, text after it',
+      `{"xml":"<entry key=\\"api.token\\">${key}<\\/entry>"}`,
+      key,
+    ],
   ])('%s', (_, text, value) => {
     expect(spans(text)).toEqual([value]);
     expect(createRedactor().redactText(text).text).not.toContain(value);

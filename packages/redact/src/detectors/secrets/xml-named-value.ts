@@ -5,12 +5,16 @@ import { isSecretValue } from './secret-value-shape.js';
 
 /**
  * The attribute that names the setting, `name="…"` or `key="…"`, matched sticky where
- * `name`/`key` was found: the name is group 1 or 2. Bounded: linear.
+ * `name`/`key` was found: the name is group 1 or 2. Double quotes may be escaped as JSON
+ * escapes them (`key=\"DbPassword\"`: markup logged in a JSON string). Bounded: linear.
  */
-const NAME_ATTRIBUTE = /(?:name|key)[ \t]*=[ \t]*(?:"([^"<>]{1,128})"|'([^'<>]{1,128})')/y;
+const NAME_ATTRIBUTE = /(?:name|key)[ \t]*=[ \t]*(?:\\?"([^"<>\\]{1,128})\\?"|'([^'<>]{1,128})')/y;
 
-/** The `value` attribute: its text is group 1 or 2. */
-const VALUE_ATTRIBUTE = /\svalue[ \t]*=[ \t]*(?:"([^"<>]*)"|'([^'<>]*)')/d;
+/**
+ * The `value` attribute: group 1 is the `\` of a JSON-escaped quote, its text group 2 or
+ * 3 (after an escaped opening quote the closing one's `\` ends group 2).
+ */
+const VALUE_ATTRIBUTE = /\svalue[ \t]*=[ \t]*(?:(\\?)"([^"<>]*)"|'([^'<>]*)')/d;
 
 function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
@@ -79,11 +83,14 @@ export const xmlNamedValue: Detector = {
       if (keyAt >= 0 && keyAt < tagEnd) keyAt = text.indexOf('key', tagEnd);
       const value = VALUE_ATTRIBUTE.exec(text.slice(lastLt, tagEnd));
       if (value !== null) {
-        const [start, end] = value.indices![value[1] === undefined ? 2 : 1]!;
-        report(text, lastLt + start, lastLt + end, out);
+        const [start, end] = value.indices![value[2] === undefined ? 3 : 2]!;
+        const escaped = value[1] === '\\' && text.charCodeAt(lastLt + end - 1) === 92;
+        report(text, lastLt + start, lastLt + end - (escaped ? 1 : 0), out);
       } else if (text.charCodeAt(nextGt - 1) !== 47 /* / */ && nextLt >= 0) {
-        // The element's text, when a closing tag ends it (`<value>` children are not read).
-        if (text.charCodeAt(nextLt + 1) === 47) report(text, tagEnd, nextLt, out);
+        // The element's text, when a closing tag (`</`, or JSON's `<\/`) ends it (`<value>`
+        // children are not read).
+        const slash = text.charCodeAt(nextLt + 1) === 92 ? nextLt + 2 : nextLt + 1;
+        if (text.charCodeAt(slash) === 47) report(text, tagEnd, nextLt, out);
       }
     }
   },
