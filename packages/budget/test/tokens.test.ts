@@ -289,6 +289,40 @@ describe('countChatTokens: tool calls and malformed input', () => {
     );
   });
 
+  it('a subschema or a tool_calls field JSON cannot hold is INVALID_ARGUMENT naming where, never its text', () => {
+    const model = 'gpt-4o';
+    const secretish = ['sk', 'canary', 'value'].join('-');
+    const cyclic: Record<string, unknown> = { note: secretish };
+    cyclic.self = cyclic;
+    const tool = {
+      type: 'function',
+      function: {
+        name: 'ship',
+        parameters: { properties: { a: { type: 'string', anyOf: [cyclic] } } },
+      },
+    };
+    const call = { role: 'assistant', tool_calls: [{ id: 'c1', type: 'function', extra: cyclic }] };
+    for (const [run, where] of [
+      [
+        () => countChatTokens([ask], { model, tools: [tool as never] }),
+        "Tool ship's parameter a: anyOf",
+      ],
+      [() => countChatTokens([call as never], { model }), 'tool_calls field extra'],
+    ] as const) {
+      let error: unknown;
+      try {
+        run();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining(`${where} cannot be serialised as JSON`),
+      });
+      expect((error as Error).message).not.toContain(secretish);
+    }
+  });
+
   it('a tool schema that nests itself (a cycle) is INVALID_ARGUMENT, not a stack overflow', () => {
     const node: { type: string; properties: Record<string, unknown> } = {
       type: 'object',

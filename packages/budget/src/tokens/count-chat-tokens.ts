@@ -4,6 +4,7 @@ import type { ChatMessage, ChatTool } from './chat-types.js';
 import { resolveEncoding } from './count-tokens.js';
 import { addTools } from './count-tools.js';
 import { describeValue as describe } from './describe-value.js';
+import { jsonText } from './json-text.js';
 import { add, type Tally } from './tally.js';
 import type { CountOptions, TokenCount } from './token-count.js';
 import { type TokenEngine, tokenEngine } from './token-engine.js';
@@ -49,7 +50,8 @@ function addToolCalls(
       if (key === 'id' || key === 'type' || key === 'function') continue;
       const value = (c as Record<string, unknown>)[key];
       if (typeof value === 'string') add(engine, tally, value);
-      else if (value !== undefined && value !== null) add(engine, tally, jsonOf(value, key));
+      else if (value !== undefined && value !== null)
+        add(engine, tally, jsonText(value, `tool_calls field ${key}`));
     }
   }
 }
@@ -79,16 +81,6 @@ function addContentParts(engine: TokenEngine, tally: Tally, parts: readonly unkn
   }
 }
 
-function jsonOf(value: unknown, key: string): string {
-  try {
-    return JSON.stringify(value) ?? '';
-  } catch {
-    throw new InvalidArgumentError(
-      `tool_calls field ${key} cannot be serialised as JSON (a cycle or a BigInt?), so it cannot be sent or counted.`,
-    );
-  }
-}
-
 /**
  * Counts the prompt tokens of a chat request the way OpenAI publishes it (openai-cookbook,
  * "How to count tokens with tiktoken": `num_tokens_from_messages` and
@@ -101,8 +93,9 @@ function jsonOf(value: unknown, key: string): string {
  * function name, arguments and id in the model's encoding plus an allowance of 32 tokens
  * per call, meant to err high; a tool parameter's nested `properties` and `items` are
  * counted as the cookbook counts the top level, and other subschemas (`anyOf`, `$defs`) as
- * their JSON text. The result then says `approximate: true`. A content part other than text or a refusal (an image, audio, a
- * file) is `InvalidArgumentError`: its tokens cannot be counted from the request alone.
+ * their JSON text. The result then says `approximate: true`. A content part other than
+ * text or a refusal (an image, audio, a file) is `InvalidArgumentError`: its tokens cannot
+ * be counted from the request alone.
  */
 export function countChatTokens(
   messages: readonly ChatMessage[],

@@ -2,6 +2,8 @@ import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import type { ChatFormat } from './chat-format.js';
 import type { ChatTool } from './chat-types.js';
 import { describeValue as describe } from './describe-value.js';
+import { jsonText } from './json-text.js';
+import { descriptionOf, enumItemText, typeText } from './schema-text.js';
 import { add, type Tally } from './tally.js';
 import type { TokenEngine } from './token-engine.js';
 
@@ -223,58 +225,8 @@ function addSubschemas(engine: TokenEngine, tally: Tally, schema: Schema, where:
   for (const key of JSON_COUNTED) {
     const value = schema[key];
     if (value === null || typeof value !== 'object') continue;
-    let json: string;
-    try {
-      json = JSON.stringify(value) ?? '';
-    } catch {
-      throw new InvalidArgumentError(
-        `${where}: ${key} cannot be serialised as JSON (a cycle or a BigInt?), so it cannot be sent or counted.`,
-      );
-    }
+    const json = jsonText(value, `${where}: ${key}`);
     tally.approximate = true;
     add(engine, tally, json);
   }
-}
-
-/** A tool's description or a parameter's: text when given. */
-function descriptionOf(value: unknown, where: string): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') {
-    throw new InvalidArgumentError(`${where} must be a string; got ${describe(value)}.`);
-  }
-  return value.endsWith('.') ? value.slice(0, -1) : value;
-}
-
-/**
- * `String(value)`, or undefined when it has no text form (an object without a prototype, a
- * throwing `toString`): the caller then refuses the schema with INVALID_ARGUMENT.
- */
-function textOrUndefined(value: unknown): string | undefined {
-  try {
-    return String(value);
-  } catch {
-    return undefined;
-  }
-}
-
-/** A parameter's JSON Schema `type` as the counted text (a list of types joins with commas). */
-function typeText(type: unknown, where: string): string {
-  const text = textOrUndefined(type);
-  if (text === undefined) {
-    throw new InvalidArgumentError(
-      `${where}: type cannot be counted as text (got ${describe(type)}); a JSON Schema type is a string or an array of strings, e.g. type: 'string'.`,
-    );
-  }
-  return text;
-}
-
-/** One item of a parameter's `enum` as the counted text. */
-function enumItemText(item: unknown, index: number, where: string): string {
-  const text = textOrUndefined(item);
-  if (text === undefined) {
-    throw new InvalidArgumentError(
-      `${where}: enum item ${index} cannot be counted as text (got ${describe(item)}); enum items are strings, numbers, booleans or null.`,
-    );
-  }
-  return text;
 }
