@@ -243,13 +243,45 @@ describe('createRateLimiter (bottleneck, one process)', () => {
     await limiter.stop();
   });
 
-  it('refuses a call heavier than a minute of tokens instead of hanging', async () => {
-    const limiter = createRateLimiter({ tokensPerMinute: 100 });
-    await expect(limiter.schedule(async () => 1, { tokens: 101 })).rejects.toMatchObject({
-      code: 'CALL_LIMIT_EXCEEDED',
-    });
-    await limiter.stop();
-  });
+  it.each([
+    ['in one process', false],
+    ['shared', true],
+  ])(
+    'refuses a call heavier than a minute of tokens instead of hanging (%s)',
+    async (_mode, shared) => {
+      let asked = 0;
+      const store: RateLimitStore = {
+        acquireRate: async () => {
+          asked++;
+          return 0;
+        },
+      };
+      const limiter = createRateLimiter({
+        tokensPerMinute: 100,
+        maxConcurrent: 1,
+        ...(shared ? { store } : {}),
+      });
+      let made = false;
+      const heavy = limiter.schedule(
+        async () => {
+          made = true;
+        },
+        { tokens: 101 },
+      );
+      await expect(heavy).rejects.toMatchObject({
+        code: 'CALL_LIMIT_EXCEEDED',
+        details: { requested: 101, limit: 100 },
+        message: expect.stringContaining('raise tokensPerMinute'),
+      });
+      // Refused before it waits: not made, and the shared store was never asked.
+      expect(made).toBe(false);
+      expect(asked).toBe(0);
+      // A call of exactly the limit is not refused.
+      await expect(limiter.schedule(async () => 'fits', { tokens: 100 })).resolves.toBe('fits');
+      expect(asked).toBe(shared ? 1 : 0);
+      await limiter.stop();
+    },
+  );
 
   it('caps concurrency', async () => {
     const limiter = createRateLimiter({ maxConcurrent: 2 });
