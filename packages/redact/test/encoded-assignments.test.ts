@@ -48,6 +48,47 @@ describe('credentials in percent-encoded queries and forms', () => {
   });
 });
 
+// A query inside a query inside a URL is encoded twice (`%253D` for `=`, `%2526` for `&`):
+// an OAuth or SSO redirect chain. The encoded `=` was read only once encoded.
+describe('credentials in queries encoded twice', () => {
+  it('a twice-encoded `=` after a credential name separates key and value', () => {
+    const text = `https://sso.example/a?next=%252Fhome%253Fpassword%253D${pw}%2526lang%253Den`;
+    expect(spans(text)).toEqual([pw]);
+    expect(createRedactor().redactText(text).text).toBe(
+      'https://sso.example/a?next=%252Fhome%253Fpassword%253D[SECRET_1]%2526lang%253Den',
+    );
+  });
+
+  it('in lower case, after a short name, and encoded three times', () => {
+    expect(spans(`r=%252Fcb%253Fpwd%253d${pw}`)).toEqual([pw]);
+    expect(spans(`r=%25253Ftoken%25253D${pw}%252526x%25253D1`)).toEqual([pw]);
+  });
+
+  it('a short name right after an escape, encoded once too', () => {
+    expect(spans(`r=%2Fcb%3Fpwd%3D${pw}`)).toEqual([pw]);
+  });
+
+  it('a space encoded at the wrong depth keeps the password whole', () => {
+    const spaced = join('Str0ng', '%20', 'P4ss');
+    expect(spans(`r=%2Fcb%3Fpassword%3D${spaced}%26x%3D1`)).toEqual([spaced]);
+  });
+
+  it('the value ends at a once-encoded `&` too', () => {
+    expect(spans(`a=%2Fcb%3Fnext%3D%252Fx%253Fpassword%253D${pw}%26lang%3Den`)).toEqual([pw]);
+  });
+
+  it('other names and placeholders stay as they are', () => {
+    for (const text of [
+      'next=%252Fsearch%253Fq%253Dpassword%2526page%253D2',
+      'next=%252Freset%253Fpassword%253D',
+      'r=%253Ftoken%253D%257B%257Btoken%257D%257D',
+      join('r=%3Fpassword%3D%24', '%7BDB_PASSWORD%7D'),
+    ]) {
+      expect(detectSecrets(text), text).toEqual([]);
+    }
+  });
+});
+
 describe('encoded queries stay linear', () => {
   // Each value after `%3D` was first run to the next blank, then cut at `%26`: a megabyte
   // of encoded parameters took seconds. Read to the `%26` itself: ~0.1 s.
@@ -57,6 +98,9 @@ describe('encoded queries stay linear', () => {
     ['password%3D…%26…', rep(join('password%3D', pw, '%26'))],
     ['%3D%3D…', rep('%3D')],
     ['pwd%3Dpwd%3D…', rep('pwd%3D')],
+    ['%25%25%25…', rep('%25')],
+    ['pwd%253D%25253D…', rep('pwd%253D%25253D')],
+    ['password%253D…%2526…', rep(join('password%253D', pw, '%2526'))],
   ])('%s (1 MB)', (_name, text) => {
     const start = performance.now();
     detectSecrets(text);

@@ -3,6 +3,7 @@ import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { runEnd } from '../long-value.js';
 import { isAwsSecretAccessKey } from './aws.js';
+import { isPlaceholder } from './placeholder.js';
 import { escapedClose, plainClose, type Quote } from './quoted-value.js';
 import { isSecretValue } from './secret-value-shape.js';
 
@@ -29,11 +30,21 @@ const BARE_REST = /[^\s"'`,;)}\]>\\]*/y;
 /** The rest of a bare value in a URL query, where `&` starts the next parameter. */
 const QUERY_REST = /[^\s"'`,;)}\]>&\\]*/y;
 /**
- * A bare value after an encoded `=`, in a query carried inside another: `&` and `%26` start
- * the next parameter. The alternatives take disjoint characters (`%` only when not `%26`):
- * linear.
+ * How many times over an encoded `=` is read encoded: `%3D` once, `%253D` twice (a query
+ * in a query in a URL: an SSO redirect chain), `%25253D` three times.
  */
-const ENCODED_QUERY_REST = /(?:[^\s"'`,;)}\]>&\\%]|%(?!26))*/y;
+const MAX_ENCODINGS = 3;
+
+/**
+ * A bare value after an `=` encoded `n` times (at index `n - 1`), in a query carried inside
+ * another: `&` and an `&` encoded as often or less (`%26`, `%2526`) start the next
+ * parameter. The alternatives take disjoint characters (`%` only when it starts no such
+ * `&`): linear.
+ */
+const ENCODED_QUERY_REST = Array.from(
+  { length: MAX_ENCODINGS },
+  (_, i) => new RegExp(`(?:[^\\s"'\`,;)}\\]>&\\\\%]|%(?!(?:25){0,${i}}26))*`, 'y'),
+);
 
 function isKeyChar(c: number): boolean {
   return (
@@ -64,8 +75,9 @@ export const genericAssignment: Detector = {
   kind: 'generic',
   priority: 50,
   alsoReports: [{ id: 'aws-secret-access-key', priority: 100 }],
-  // `%3D`: an encoded `=` (a query inside a query) in a text that may hold no `=` itself.
-  needles: [':', '=', '%3D', '%3d'],
+  // `%3D`: an encoded `=` (a query inside a query) in a text that may hold no `=` itself;
+  // `%25` starts one encoded more than once (`%253D`).
+  needles: [':', '=', '%3D', '%3d', '%25'],
   scan(text: string, out: Finding[]): void {
     // The next `:` and the next `=`, each kept from its own `indexOf`: a regex for either
     // allocated a match per separator, and JSON holds one every dozen characters.
@@ -81,7 +93,7 @@ export const genericAssignment: Detector = {
       let sepEnd = p + 1;
       let skip = false;
       if (c === 37 /* % */) {
-        sepEnd = p + 3;
+        sepEnd = p + 1 + 2 * encodings(text, p);
       } else if (c === 58 /* : */) {
         if (nextChar === 61)
           sepEnd = p + 2; // :=
@@ -101,16 +113,28 @@ export const genericAssignment: Detector = {
   },
 };
 
-/** Offset of the next `%3D` (or `%3d`) from `from`, or -1. */
+/** Offset of the next encoded `=` (`%3D`, `%3d`, `%253D`, …) from `from`, or -1. */
 function encodedEquals(text: string, from: number): number {
   let i = text.indexOf('%', from);
   while (i >= 0) {
-    if (text.charCodeAt(i + 1) === 51 /* 3 */ && (text.charCodeAt(i + 2) | 32) === 100 /* d */) {
-      return i;
-    }
+    if (encodings(text, i) > 0) return i;
     i = text.indexOf('%', i + 1);
   }
   return -1;
+}
+
+/**
+ * How many times the `=` at the `%` at `at` is encoded: `%3D` 1, `%253D` 2 (each `25` is
+ * one more), up to {@link MAX_ENCODINGS}; 0 when no `=` is encoded there.
+ */
+function encodings(text: string, at: number): number {
+  let i = at + 1;
+  let n = 1;
+  while (n < MAX_ENCODINGS && text.charCodeAt(i) === 50 /* 2 */ && text.charCodeAt(i + 1) === 53) {
+    i += 2;
+    n++;
+  }
+  return text.charCodeAt(i) === 51 /* 3 */ && (text.charCodeAt(i + 1) | 32) === 100 /* d */ ? n : 0;
 }
 
 function isHexDigit(c: number): boolean {
@@ -149,18 +173,23 @@ function checkAssignment(
   while (s > limit && isKeyChar(text.charCodeAt(s - 1))) s--;
   // A key right after a percent-escape (`%3Fpassword%3D…`, `%26pwd=…`): the escape's two
   // hex digits are not part of the name (`3Fpwd` would fail `pwd`'s word start).
+  // Encoded more than once (`%253F`: `%25` is `%`), the escape runs on to the next two.
   let escapeBefore = -1;
-  if (
-    text.charCodeAt(s - 1) === 37 &&
-    isHexDigit(text.charCodeAt(s)) &&
-    isHexDigit(text.charCodeAt(s + 1))
-  ) {
-    escapeBefore = Number.parseInt(text.slice(s, s + 2), 16);
-    s += 2;
+  if (text.charCodeAt(s - 1) === 37) {
+    while (
+      (escapeBefore === -1 || escapeBefore === 37) &&
+      isHexDigit(text.charCodeAt(s)) &&
+      isHexDigit(text.charCodeAt(s + 1))
+    ) {
+      escapeBefore = Number.parseInt(text.slice(s, s + 2), 16);
+      s += 2;
+    }
   }
   if (s >= e) return sepEnd;
   const key = CREDENTIAL_KEY_ENDING.exec(text.slice(s, e));
-  if (key === null || !startsWord(text, s + key.index)) return sepEnd;
+  // A name right after an escape starts a word: `%3Fpwd` is `?pwd`, not `Fpwd`.
+  const afterEscape = escapeBefore >= 0 && key !== null && key.index === 0;
+  if (key === null || !(afterEscape || startsWord(text, s + key.index))) return sepEnd;
   VALUE.lastIndex = sepEnd;
   const v = VALUE.exec(text);
   if (v === null) return sepEnd;
@@ -172,14 +201,15 @@ function checkAssignment(
   const inUrlQuery = !colon && spaces === 0 && (before === 63 || before === 38);
   if (indices[QUOTED] === undefined) {
     const [start, head] = indices[BARE]!;
-    // After an encoded `=` the query is encoded too: `%26` starts its next parameter (an
-    // `&` in the value would be encoded twice, `%2526`). Read from the value's start: the
-    // head may have run past a `%26`.
+    // After an encoded `=` the query is encoded as often: `%26` (`%2526` encoded twice)
+    // starts its next parameter (an `&` in the value would be encoded once more). Read from
+    // the value's start: the head may have run past it.
+    const encoded = sep === 37 ? (sepEnd - p - 1) / 2 : 0;
     const end =
-      sep === 37
-        ? runEnd(ENCODED_QUERY_REST, text, start)
+      encoded > 0
+        ? runEnd(ENCODED_QUERY_REST[encoded - 1]!, text, start)
         : runEnd(inUrlQuery ? QUERY_REST : BARE_REST, text, head);
-    report(text, keyName, start, end, true, inUrlQuery, out);
+    report(text, keyName, start, end, true, inUrlQuery, out, end, encoded);
     return end;
   }
   // A quoted value runs to its closing quote, escapes read as escapes; one without a
@@ -221,9 +251,26 @@ function closesString(text: string, close: number): boolean {
 }
 
 /**
+ * `value` percent-decoded `times` times (`%257B%257Btoken%257D%257D` twice is `{{token}}`),
+ * as it is where a decoding fails.
+ */
+function decoded(value: string, times: number): string {
+  let out = value;
+  try {
+    for (let i = 0; i < times && out.includes('%'); i++) out = decodeURIComponent(out);
+  } catch {
+    return value;
+  }
+  return out;
+}
+
+/**
  * Reports the value in `text[start, end)` (spaces inside quotes trimmed: the secret is
  * what is between them) when it is shaped like a secret; says whether it did. The finding
- * runs to `spanEnd` when that is further (the whole string the value starts).
+ * runs to `spanEnd` when that is further (the whole string the value starts). A value
+ * after an `=` encoded `encoded` times is also decoded as often, and is no secret when that
+ * is a placeholder; the shape is judged as written, where a space decoded from a sloppy
+ * `%20` would turn a password away.
  */
 function report(
   text: string,
@@ -234,10 +281,12 @@ function report(
   inUrlQuery: boolean,
   out: Finding[],
   spanEnd = end,
+  encoded = 0,
 ): boolean {
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   const value = text.slice(start, end);
+  if (encoded > 0 && isPlaceholder(decoded(value, encoded))) return false;
   const to = Math.max(end, spanEnd);
   if (isAwsSecretAccessKey(keyName, value)) {
     out.push({ type: 'secret', kind: 'aws', start, end: to, detector: 'aws-secret-access-key' });
