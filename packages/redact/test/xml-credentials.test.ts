@@ -5,6 +5,7 @@ import { createRedactor, detectSecrets } from '../src/index.js';
 const join = (...parts: string[]) => parts.join('');
 const pw = join('hunter', '2');
 const key = join('a8f3kd93', 'jf83kd9sl2');
+const pwMarkup = join('p<ss', '&w0rd9');
 
 /** The one finding's text. */
 function onlySpan(text: string): string {
@@ -26,6 +27,10 @@ describe('credentials in XML elements', () => {
     ['blanks around the text', `<password>\n    ${pw}\n  </password>`, pw],
     ['inside CDATA', `<password><![CDATA[${pw}]]></password>`, pw],
     ['in a JSON string that escapes `/`', `{"body":"<password>${pw}<\\/password>"}`, pw],
+    // CDATA is there for values holding `<` or `&`: the look-back stopped at the `<`.
+    ['CDATA holding `<` and `&`', `<password><![CDATA[${pwMarkup}]]></password>`, pwMarkup],
+    ['CDATA on a line of its own', `<password>\n  <![CDATA[${pw}]]>\n</password>`, pw],
+    ['a line break inside the closing tag', `<password>${pw}</password\n>`, pw],
   ])('%s', (_, text, value) => {
     expect(onlySpan(text)).toBe(value);
     const out = createRedactor().redactText(text).text;
@@ -64,6 +69,9 @@ describe('closing tags stay linear', () => {
     [']]></password>…', rep(']]></password>')],
     ['<password>a</password>…', rep('<password>a</password>')],
     ['<\\/token>…', rep('<\\/token>')],
+    ['<![CDATA[…', rep('<![CDATA[')],
+    ['<password><![CDATA[<…', rep('<password><![CDATA[<')],
+    ['<![CDATA[x]]> ]]></password>…', rep('<![CDATA[x]]> ]]></password>')],
   ])('%s (1 MB)', (_name, text) => {
     const start = performance.now();
     detectSecrets(text);

@@ -21,6 +21,12 @@ describe('credentials named by an XML attribute', () => {
     ['Hibernate', `<property name="hibernate.connection.password">${pw}</property>`, pw],
     ['Java properties XML', `<entry key="api.token">\n  ${key}\n</entry>`, key],
     ['value before the name', `<add value="${key}" key="ApiKey"/>`, key],
+    [
+      'a Spring <value> child',
+      `<property name="password">\n  <value>${pw}</value>\n</property>`,
+      pw,
+    ],
+    ['a CDATA section', `<entry key="db.password"> <![CDATA[${pw}<x]]> </entry>`, join(pw, '<x')],
     ['a prefilled form field', `<input type="password" name="password" value="${pw}">`, pw],
     // Quotes escaped as JSON escapes them: a request or a config file logged in a string.
     ['in a JSON string', `{"body":"<add key=\\"DbPassword\\" value=\\"${pw}\\" />"}`, pw],
@@ -43,7 +49,8 @@ describe('credentials named by an XML attribute', () => {
       '<input type="password" name="password" value="">',
       '<input name="password" placeholder="Password">',
       `<meta name="description" content="${key}">`,
-      `<property name="password"><value>${key}</value></property>`,
+      `<property name="password"><value><ref bean="x"/></value></property>`,
+      `<entry key="password"><![CDATA[${key}</entry>`,
       `<label for="password">${key}</label>`,
     ]) {
       expect(detectSecrets(text), text).toEqual([]);
@@ -58,6 +65,8 @@ describe('credentials named by an XML attribute', () => {
       rep('<a name="password" '),
       rep('<add key="ApiKey" value="x">'),
       rep('<p name="token">'),
+      rep('<a name="token"><![CDATA['),
+      rep('<a name="token"> <value>x'),
       // One tag holding every attribute: each one's tag was sliced and searched again.
       `<a${rep(' name="password"')}>`,
       `<a${rep(' key="api_key"')} value="x">`,

@@ -57,8 +57,9 @@ function wordLike(value: string): boolean {
  * be shaped like a secret the way a credential assignment's value is (letters mixed with
  * digits or with symbols such as `~+=`) and not mostly words: base64 without a digit and
  * 12 hex digits used to stay in clear there. The token runs to a blank, a quote, a bracket
- * or one of `,;<>\` (`TOKEN_CHAR`), not only over RFC 6750's characters. The scheme is case-insensitive (RFC 7235: `BEARER`, `bearer` are
- * `Bearer`), and the `authorization-header` detector leaves every case of it to this one.
+ * or one of `,;<>\` (`TOKEN_CHAR`), not only over RFC 6750's characters. The scheme is
+ * case-insensitive (RFC 7235: `BEARER`, `bearer` are `Bearer`), and the
+ * `authorization-header` detector leaves every case of it to this one.
  */
 export const bearerToken: Detector = anchoredDetector({
   id: 'bearer-token',

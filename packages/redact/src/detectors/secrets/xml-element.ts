@@ -1,23 +1,16 @@
 import { endsWithCredentialName } from '../../credential-names.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
-import { isSecretValue } from './secret-value-shape.js';
+import { CDATA_CLOSE, CDATA_OPEN, isBlank, reportXmlValue } from './xml-element-text.js';
 
 /**
  * A closing tag at a `</` (or `<\/`, as JSON may escape it): the element's name, with a
- * namespace prefix (`wsse:Password`). Bounded: linear.
+ * namespace prefix (`wsse:Password`), and the blanks XML allows before `>`. Bounded: linear.
  */
-const CLOSING_TAG = /<\\?\/([A-Za-z_][\w.:-]{0,63})[ \t]{0,8}>/y;
+const CLOSING_TAG = /<\\?\/([A-Za-z_][\w.:-]{0,63})\s{0,8}>/y;
 
 /** Where a closing tag starts; JSON may write `</` as `<\/`. */
 const NEEDLES: readonly string[] = ['</', '<\\/'];
-
-const CDATA_OPEN = '<![CDATA[';
-const CDATA_CLOSE = ']]>';
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
 
 /**
  * Whether an opening tag of `name` (attributes allowed, not self-closing) ends right before
@@ -33,37 +26,37 @@ function opensElement(text: string, at: number, name: string): boolean {
   return after === 62 || isBlank(after);
 }
 
-/** Reports the element's text in `[start, end)`, blanks trimmed, when shaped like a secret. */
 function report(text: string, start: number, end: number, out: Finding[]): void {
-  while (start < end && isBlank(text.charCodeAt(start))) start++;
-  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-  // Delimited by tags as a quoted value is by quotes: read as one (`bare` false).
-  if (isSecretValue(text.slice(start, end), false, false)) {
-    out.push({ type: 'secret', kind: 'generic', start, end, detector: 'xml-credential' });
-  }
+  reportXmlValue(text, start, end, 'xml-credential', out);
 }
 
-/** Checks the element that the closing tag at `close` ends, named `name`. */
-function checkElement(text: string, close: number, name: string, out: Finding[]): void {
-  if (text.endsWith(CDATA_CLOSE, close)) {
-    // `<password><![CDATA[…]]></password>`: the value is the section's content. Read back
-    // to the last `<` only, as for plain text, so a scan stays linear; a CDATA value that
-    // holds a `<` is missed.
-    const cdata = text.lastIndexOf('<', close - CDATA_CLOSE.length - 1);
-    if (cdata < 0 || !text.startsWith(CDATA_OPEN, cdata)) return;
-    let tagEnd = cdata;
-    while (tagEnd > 0 && isBlank(text.charCodeAt(tagEnd - 1))) tagEnd--;
-    if (opensElement(text, tagEnd, name)) {
-      report(text, cdata + CDATA_OPEN.length, close - CDATA_CLOSE.length, out);
-    }
-    return;
-  }
-  // Plain text holds no `<`: the element's content starts after the last tag before `close`.
+/**
+ * Checks the plain text of the element that the closing tag at `close` ends, named `name`.
+ * Plain text holds no `<`: it starts after the last tag before `close`. (A CDATA section's
+ * content, which may hold `<`, is read by `checkCdata`.)
+ */
+function checkText(text: string, close: number, name: string, out: Finding[]): void {
   const lt = text.lastIndexOf('<', close - 1);
   if (lt < 0) return;
   const gt = text.indexOf('>', lt);
   if (gt < 0 || gt >= close) return;
   if (opensElement(text, gt + 1, name)) report(text, gt + 1, close, out);
+}
+
+/**
+ * Checks the CDATA section in `[open, end)` (`end` at its `]]>`): reported when it is all
+ * of an element named like a credential, blanks aside
+ * (`<password><![CDATA[p<ss&w0rd]]></password>`).
+ */
+function checkCdata(text: string, open: number, end: number, out: Finding[]): void {
+  let after = end + CDATA_CLOSE.length;
+  while (isBlank(text.charCodeAt(after))) after++;
+  CLOSING_TAG.lastIndex = after;
+  const m = CLOSING_TAG.exec(text);
+  if (m === null || !endsWithCredentialName(m[1]!)) return;
+  let before = open;
+  while (before > 0 && isBlank(text.charCodeAt(before - 1))) before--;
+  if (opensElement(text, before, m[1]!)) report(text, open + CDATA_OPEN.length, end, out);
 }
 
 /**
@@ -74,8 +67,9 @@ function checkElement(text: string, close: number, name: string, out: Finding[])
  * (`password="…"`), not element text. Same names (`credential-names.ts`) and the same
  * value shape checks as an assignment, so `<password>${DB_PASSWORD}</password>` and
  * `<token>string</token>` stay. Found from each closing tag: `indexOf('</')`, then a short
- * sticky pattern; the look-backs stop at the previous tag, so each character is read a
- * bounded number of times.
+ * sticky pattern; the look-backs stop at the previous tag. CDATA sections (their content
+ * may hold `<`) are found in a pass of their own, each from the end of the one before.
+ * Each character is read a bounded number of times.
  */
 export const xmlCredential: Detector = {
   id: 'xml-credential',
@@ -89,9 +83,17 @@ export const xmlCredential: Detector = {
       while (close >= 0) {
         CLOSING_TAG.lastIndex = close;
         const m = CLOSING_TAG.exec(text);
-        if (m !== null && endsWithCredentialName(m[1]!)) checkElement(text, close, m[1]!, out);
+        if (m !== null && endsWithCredentialName(m[1]!)) checkText(text, close, m[1]!, out);
         close = text.indexOf(needle, close + needle.length);
       }
+    }
+    // CDATA sections do not nest: each is found once, from the end of the one before.
+    let open = text.indexOf(CDATA_OPEN);
+    while (open >= 0) {
+      const end = text.indexOf(CDATA_CLOSE, open + CDATA_OPEN.length);
+      if (end < 0) return;
+      checkCdata(text, open, end, out);
+      open = text.indexOf(CDATA_OPEN, end + CDATA_CLOSE.length);
     }
   },
 };

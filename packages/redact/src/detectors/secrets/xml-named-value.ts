@@ -1,7 +1,7 @@
 import { endsWithCredentialName } from '../../credential-names.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
-import { isSecretValue } from './secret-value-shape.js';
+import { CdataEnds, elementText, isBlank, reportXmlValue } from './xml-element-text.js';
 
 /**
  * The attribute that names the setting, `name="…"` or `key="…"`, matched sticky where
@@ -16,18 +16,8 @@ const NAME_ATTRIBUTE = /(?:name|key)[ \t]*=[ \t]*(?:\\?"([^"<>\\]{1,128})\\?"|'(
  */
 const VALUE_ATTRIBUTE = /\svalue[ \t]*=[ \t]*(?:(\\?)"([^"<>]*)"|'([^'<>]*)')/d;
 
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-/** Reports `text[start, end)`, blanks trimmed, when shaped like a secret. */
 function report(text: string, start: number, end: number, out: Finding[]): void {
-  while (start < end && isBlank(text.charCodeAt(start))) start++;
-  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-  // Delimited by quotes or tags: read as a quoted value is (`bare` false).
-  if (isSecretValue(text.slice(start, end), false, false)) {
-    out.push({ type: 'secret', kind: 'generic', start, end, detector: 'xml-named-value' });
-  }
+  reportXmlValue(text, start, end, 'xml-named-value', out);
 }
 
 /**
@@ -37,10 +27,11 @@ function report(text: string, start: number, end: number, out: Finding[]): void 
  * (`<property name="hibernate.connection.password">…</property>`), Java's properties XML
  * (`<entry key="api.token">…</entry>`), a prefilled form field. The name must end with a
  * credential name (`credential-names.ts`) and the value pass an assignment's value check,
- * so `${jdbc.password}`, `{{token}}` and empty fields stay. The element's text counts only
- * when a closing tag follows it (`<value>` children are not read). Found from each `name`
- * and `key` with a short sticky pattern; the tag around it from `<` and `>` positions
- * found once each, left to right, and each tag read once: linear.
+ * so `${jdbc.password}`, `{{token}}` and empty fields stay. The element's text counts when
+ * a closing tag follows it, in a CDATA section too, or in a `<value>` child (Spring's
+ * `<property name="password"><value>…</value></property>`): `elementText`. Found from
+ * each `name` and `key` with a short sticky pattern; the tag around it from `<` and `>`
+ * positions found once each, left to right, and each tag read once: linear.
  */
 export const xmlNamedValue: Detector = {
   id: 'xml-named-value',
@@ -56,6 +47,7 @@ export const xmlNamedValue: Detector = {
     let nextLt = text.indexOf('<');
     let lastGt = -1;
     let nextGt = text.indexOf('>');
+    const cdata = new CdataEnds(text);
     let nameAt = text.indexOf('name');
     let keyAt = text.indexOf('key');
     while (nameAt >= 0 || keyAt >= 0) {
@@ -87,10 +79,8 @@ export const xmlNamedValue: Detector = {
         const escaped = value[1] === '\\' && text.charCodeAt(lastLt + end - 1) === 92;
         report(text, lastLt + start, lastLt + end - (escaped ? 1 : 0), out);
       } else if (text.charCodeAt(nextGt - 1) !== 47 /* / */ && nextLt >= 0) {
-        // The element's text, when a closing tag (`</`, or JSON's `<\/`) ends it (`<value>`
-        // children are not read).
-        const slash = text.charCodeAt(nextLt + 1) === 92 ? nextLt + 2 : nextLt + 1;
-        if (text.charCodeAt(slash) === 47) report(text, tagEnd, nextLt, out);
+        const span = elementText(text, tagEnd, nextLt, cdata);
+        if (span !== undefined) report(text, span[0], span[1], out);
       }
     }
   },

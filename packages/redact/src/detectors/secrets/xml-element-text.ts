@@ -1,0 +1,104 @@
+import type { Finding } from '../../finding.js';
+import { isSecretValue } from './secret-value-shape.js';
+
+/**
+ * The text of an XML element that holds a credential: what follows the opening tag, in one
+ * of the forms config files write it, and the check of the value found. Shared by the
+ * detectors that find such an element by its name (`<password>`) or by a name attribute
+ * (`<property name="password">`).
+ */
+
+export const CDATA_OPEN = '<![CDATA[';
+export const CDATA_CLOSE = ']]>';
+/** Spring's `<property name="…"><value>…</value></property>`. */
+const VALUE_CHILD = '<value>';
+
+/** XML's white space. */
+export function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * Reports `text[start, end)`, blanks trimmed, when shaped like a secret. Delimited by tags
+ * or quotes as a quoted value is by its quotes: read as one (`bare` false).
+ */
+export function reportXmlValue(
+  text: string,
+  start: number,
+  end: number,
+  detector: string,
+  out: Finding[],
+): void {
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  if (isSecretValue(text.slice(start, end), false, false)) {
+    out.push({ type: 'secret', kind: 'generic', start, end, detector });
+  }
+}
+
+/** Whether a closing tag starts at `lt`: `</`, or JSON's `<\/`. */
+function isClosingTag(text: string, lt: number): boolean {
+  const slash = text.charCodeAt(lt + 1) === 92 /* \ */ ? lt + 2 : lt + 1;
+  return text.charCodeAt(slash) === 47 /* / */;
+}
+
+/** Whether `text[from, to)` is blanks only. */
+function blankBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isBlank(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * The ends (`]]>`) of CDATA sections, for searches that move left to right: a search from
+ * before the last end found returns it without reading the text again, so a text of
+ * sections that never close is read once, not once per section.
+ */
+export class CdataEnds {
+  private from = -1;
+  private end = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Offset of the first `]]>` at or after `from`, or -1. */
+  after(from: number): number {
+    const known = this.from >= 0 && from >= this.from && (this.end < 0 || this.end >= from);
+    if (!known) {
+      this.from = from;
+      this.end = this.text.indexOf(CDATA_CLOSE, from);
+    }
+    return this.end;
+  }
+}
+
+/**
+ * The span of the element's text after its opening tag (ending at `tagEnd`), `lt` the next
+ * `<`: plain text up to a closing tag, a CDATA section's content (which may hold `<`), or
+ * the plain text of one `<value>` child; blanks around a section or child allowed.
+ * Undefined for anything else (child elements, an unclosed section). Reads from `tagEnd`
+ * to the next `<` after `lt` (or to the section's end, via `cdata`): each tag's own stretch.
+ */
+export function elementText(
+  text: string,
+  tagEnd: number,
+  lt: number,
+  cdata: CdataEnds,
+): readonly [number, number] | undefined {
+  if (isClosingTag(text, lt)) return [tagEnd, lt];
+  if (!blankBetween(text, tagEnd, lt)) return undefined;
+  if (text.startsWith(CDATA_OPEN, lt)) {
+    const start = lt + CDATA_OPEN.length;
+    const end = cdata.after(start);
+    if (end < 0) return undefined;
+    let after = end + CDATA_CLOSE.length;
+    while (isBlank(text.charCodeAt(after))) after++;
+    return text.charCodeAt(after) === 60 /* < */ && isClosingTag(text, after)
+      ? [start, end]
+      : undefined;
+  }
+  if (text.startsWith(VALUE_CHILD, lt)) {
+    const start = lt + VALUE_CHILD.length;
+    const close = text.indexOf('<', start);
+    return close >= 0 && isClosingTag(text, close) ? [start, close] : undefined;
+  }
+  return undefined;
+}
