@@ -36,6 +36,15 @@ describe('IBANs grouped by dashes', () => {
     expect(spans(`id ${regrouped} ok`, 'iban')).toEqual([]);
   });
 
+  it('a piece of a longer dashed id is not an IBAN', () => {
+    const iban = de.join('-');
+    expect(spans(`id ${iban}-7 ok`, 'iban')).toEqual([]);
+    expect(spans(`id X1-${iban} ok`, 'iban')).toEqual([]);
+    // A dash as punctuation around it is no id.
+    expect(spans(`IBAN ${iban} - paid`, 'iban')).toEqual([iban]);
+    expect(spans(`IBAN -${iban}-`, 'iban')).toEqual([iban]);
+  });
+
   it('an uppercase UUID that starts like one is not an IBAN', () => {
     const uuid = 'DE893704-0044-0532-0130-00AB12CD34EF';
     expect(spans(`id ${uuid} ok`, 'iban')).toEqual([]);

@@ -28,6 +28,22 @@ function dashesAsPrinted(iban: string): boolean {
   return true;
 }
 
+function isAlphanumeric(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Whether the dashed IBAN at `[start, end)` is a piece of a longer dashed id, joined by a
+ * dash to a letter or digit on either side (`X1-DE89-…-00`, `DE89-…-00-7`): the id goes on,
+ * and its first groups passed the checks by chance.
+ */
+function insideDashedId(text: string, start: number, end: number): boolean {
+  return (
+    (text.charCodeAt(start - 1) === DASH && isAlphanumeric(text.charCodeAt(start - 2))) ||
+    (text.charCodeAt(end) === DASH && isAlphanumeric(text.charCodeAt(end + 1)))
+  );
+}
+
 /**
  * IBANs: the length registered for the country and a valid ISO 7064 mod-97 check. The
  * country's length decides where the IBAN ends, so words in capitals after a spaced IBAN
@@ -53,16 +69,13 @@ export const iban: Detector = {
           // Letters and digits are the IBAN; anything else the pattern took is a separator.
           if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) compact += candidate[i];
         }
-        const next = text.charCodeAt(start + i);
-        const boundary = !(
-          (next >= 48 && next <= 57) ||
-          (next >= 65 && next <= 90) ||
-          (next >= 97 && next <= 122)
-        );
+        const printed = candidate.slice(0, i);
+        const boundary = !isAlphanumeric(text.charCodeAt(start + i));
         if (
           compact.length === length &&
           boundary &&
-          dashesAsPrinted(candidate.slice(0, i)) &&
+          dashesAsPrinted(printed) &&
+          !(printed.includes('-') && insideDashedId(text, start, start + i)) &&
           ibanMod97Valid(compact)
         ) {
           out.push({ type: 'iban', start, end: start + i, detector: 'iban' });
