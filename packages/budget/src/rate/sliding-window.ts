@@ -1,3 +1,5 @@
+import { forwardClock } from './forward-clock.js';
+
 /** Length of the window, ms: the limits are per minute. */
 const WINDOW_MS = 60_000;
 
@@ -27,9 +29,8 @@ interface Waiter {
  * A call takes from the window in the same turn as it starts (`start`), so a caller who gave
  * up while waiting never took anything: there is nothing to give back.
  *
- * Time is `performance.now()`, not `Date.now()`: the wall clock can be set back (a call
- * would wait out the whole jump) or forward (the log would empty at once and let a second
- * limit start), and an in-memory log need not agree with any other process's clock.
+ * Time is the wall clock made to never go back (`forwardClock`): set back, it would keep
+ * the grants made "later" in the window for the whole jump, parking every call behind them.
  */
 export class SlidingWindow {
   readonly #rpm: number | undefined;
@@ -42,6 +43,7 @@ export class SlidingWindow {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #draining = false;
   #stopped: { reason: unknown } | undefined;
+  readonly #now = forwardClock();
 
   constructor(rpm: number | undefined, tpm: number | undefined) {
     this.#rpm = rpm;
@@ -92,7 +94,7 @@ export class SlidingWindow {
           this.#leave(w).fail(w.signal.reason);
           continue;
         }
-        const now = performance.now();
+        const now = this.#now();
         const waitMs = this.#waitMs(w.tokens, now);
         if (waitMs > 0) {
           // Not unref'd: a caller is awaiting this call, and a process that exits meanwhile
