@@ -95,3 +95,17 @@ describe('bearer tokens holding characters outside the RFC token set', () => {
     }
   });
 });
+
+// The header was recognised only with plain quotes around its name and value: JSON inside
+// a JSON string (a logged request: `\"Authorization\":\"Bearer …\"`), a Python dict
+// index (`headers['Authorization'] = …`) and an f-string (`f'Bearer {…}'`) hid it, and a
+// short or word-like token after it stayed in clear.
+describe('the Authorization header in escaped JSON and in code', () => {
+  it.each([
+    ['JSON in a JSON string', '{"req":"{\\"Authorization\\":\\"Bearer abc!def\\"}"}'],
+    ['a Python dict index', "headers['Authorization'] = 'Bearer abc!def'"],
+    ['an f-string', "{'authorization': f'Bearer abc!def'}"],
+  ])('%s', (_, text) => {
+    expect(onlySecret(text)).toBe('abc!def');
+  });
+});

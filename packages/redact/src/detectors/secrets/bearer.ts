@@ -6,9 +6,10 @@ import { isSecretValue } from './secret-value-shape.js';
 
 /**
  * `Authorization` within the few characters before `Bearer` (header, JSON, curl -H, a PHP
- * array's `=>`).
+ * array's `=>`, a dict index's `']`), quotes escaped as JSON inside a JSON string escapes
+ * them (`\"`), the value's quote after a Python string prefix (`f'Bearer …'`).
  */
-const AUTH_CONTEXT = /authorization["']?\s{0,3}(?:=>|[:=])\s{0,3}["']?\s{0,3}$/i;
+const AUTH_CONTEXT = /authorization\\?["']?\]?\s{0,3}(?:=>|[:=])\s{0,3}(?:[bfr]?\\?["'])?\s{0,3}$/i;
 
 /**
  * Shortest token taken whatever its shape after a header, and in any shape without one;
