@@ -90,6 +90,9 @@ describe('bearer tokens holding characters outside the RFC token set', () => {
       'the bearer (holder) of it',
       'Bearer me@example.com',
       'mail the bearer: ops@company.io',
+      // `:` is a token character now, so a URL after "bearer" is read whole: no token.
+      'the bearer https://api.acme.io/v1/oauth2 path',
+      'Authorization: Bearer https://api.acme.io/v1/oauth2',
     ]) {
       expect(detectSecrets(text), text).toEqual([]);
     }

@@ -75,6 +75,8 @@ export const bearerToken: Detector = anchoredDetector({
   // Past 4,096 characters (the pattern's bound) the whole token run is taken.
   overflow: longValueAfter(/bearer[ \t]{1,4}/iy, new RegExp(`${TOKEN_CHAR}*`, 'y'), 4096),
   validate: (value, text, start) => {
+    // `:` is a token character, so a URL after "bearer" comes whole: a link, no token.
+    if (value.includes('://')) return false;
     // The token follows `bearer` and its 1-4 blanks.
     let keyword = start;
     while (text.charCodeAt(keyword - 1) === 32 || text.charCodeAt(keyword - 1) === 9) keyword--;
