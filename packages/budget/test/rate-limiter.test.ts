@@ -207,6 +207,25 @@ describe('createRateLimiter (bottleneck, one process)', () => {
     expect(now()).toBe(1_608_000);
   });
 
+  it('calls waiting on one shared signal (a run deadline) add one abort listener each, not two: no leak warning at eight', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    const limiter = createRateLimiter({ requestsPerMinute: 1 });
+    const deadline = new AbortController();
+    await limiter.schedule(async () => {}, { signal: deadline.signal });
+    // Up to ten listeners on one signal are fine; one per waiting call keeps eight within.
+    const waiting = Array.from({ length: 8 }, () =>
+      limiter.schedule(async () => {}, { signal: deadline.signal }).catch(() => {}),
+    );
+    await ticks(5);
+    deadline.abort(new Error('deadline'));
+    await Promise.all(waiting);
+    await limiter.stop();
+    process.off('warning', onWarning);
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('a call given up in the middle of the queue rejects at once and is skipped; one throwing synchronously rejects; a call a started call schedules is granted in turn', async () => {
     vi.useFakeTimers();
     const limiter = createRateLimiter({ requestsPerMinute: 3 });

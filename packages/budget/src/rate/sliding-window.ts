@@ -15,7 +15,6 @@ interface Waiter {
   readonly signal: AbortSignal | undefined;
   readonly start: () => void;
   readonly fail: (reason: unknown) => void;
-  readonly onAbort: () => void;
 }
 
 /**
@@ -44,6 +43,15 @@ export class SlidingWindow {
   #draining = false;
   #stopped: { reason: unknown } | undefined;
   readonly #now = forwardClock();
+  /**
+   * The signal of the call blocked at the head, the only one listened to: its abort may let
+   * lighter calls behind it through, while one given up further back changes nothing until
+   * it reaches the head (its caller was rejected already, by `stopWaitingOnAbort`). A
+   * listener per waiting call would double the listeners on a signal many calls share (a
+   * run deadline) and set off Node's leak warning at six waiting calls.
+   */
+  #watched: AbortSignal | undefined;
+  readonly #onHeadAbort = () => this.#drain();
 
   constructor(rpm: number | undefined, tpm: number | undefined) {
     this.#rpm = rpm;
@@ -65,10 +73,7 @@ export class SlidingWindow {
       fail(this.#stopped === undefined ? signal?.reason : this.#stopped.reason);
       return;
     }
-    // A waiter that gives up at the head may unblock lighter calls behind it.
-    const onAbort = () => this.#drain();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    this.#queue.push({ tokens, signal, start, fail, onAbort });
+    this.#queue.push({ tokens, signal, start, fail });
     this.#drain();
   }
 
@@ -76,7 +81,8 @@ export class SlidingWindow {
   stop(reason: unknown): void {
     this.#stopped = { reason };
     clearTimeout(this.#timer);
-    for (const w of this.#queue.splice(0)) this.#leave(w).fail(reason);
+    this.#watch(undefined);
+    for (const w of this.#queue.splice(0)) w.fail(reason);
   }
 
   /** Grants waiting calls in order while they fit; else waits for the window to move. */
@@ -87,11 +93,12 @@ export class SlidingWindow {
     try {
       clearTimeout(this.#timer);
       this.#timer = undefined;
+      this.#watch(undefined);
       while (this.#queue.length > 0) {
         const w = this.#queue[0]!;
         if (w.signal?.aborted) {
           this.#queue.shift();
-          this.#leave(w).fail(w.signal.reason);
+          w.fail(w.signal.reason);
           continue;
         }
         const now = this.#now();
@@ -101,6 +108,7 @@ export class SlidingWindow {
           // drops it unmade (as the shared limiter's sleep, it holds the process while a
           // call waits; with nothing queued no timer is left).
           this.#timer = setTimeout(() => this.#drain(), Math.ceil(waitMs));
+          this.#watch(w.signal);
           return;
         }
         this.#queue.shift();
@@ -108,16 +116,19 @@ export class SlidingWindow {
           this.#log.push({ at: now, tokens: w.tokens });
           this.#tokens += w.tokens;
         }
-        this.#leave(w).start();
+        w.start();
       }
     } finally {
       this.#draining = false;
     }
   }
 
-  #leave(w: Waiter): Waiter {
-    w.signal?.removeEventListener('abort', w.onAbort);
-    return w;
+  /** Listens to `signal` (the blocked head's) instead of the one listened to so far. */
+  #watch(signal: AbortSignal | undefined): void {
+    if (signal === this.#watched) return;
+    this.#watched?.removeEventListener('abort', this.#onHeadAbort);
+    this.#watched = signal;
+    signal?.addEventListener('abort', this.#onHeadAbort, { once: true });
   }
 
   /**
