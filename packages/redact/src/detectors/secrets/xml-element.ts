@@ -46,7 +46,7 @@ function checkText(text: string, close: number, name: string, out: Finding[]): v
 /**
  * Checks the CDATA section in `[open, end)` (`end` at its `]]>`): reported when it is all
  * of an element named like a credential, blanks aside
- * (`<password><![CDATA[p<ss&w0rd]]></password>`).
+ * (`<password><![CDATA[…]]></password>`, the password holding `<` or `&`).
  */
 function checkCdata(text: string, open: number, end: number, out: Finding[]): void {
   let after = end + CDATA_CLOSE.length;
