@@ -38,6 +38,28 @@ describe('credentials in XML elements', () => {
     expect(out.slice(0, 1)).toBe(text.slice(0, 1));
   });
 
+  // log4net's appenders and other .NET configs write each setting as an element with a
+  // `value` attribute: `<password value="…" />` was read by neither XML detector.
+  it.each([
+    ['log4net', `<username value="bob" />\n<password value="${pw}" />`, pw],
+    ['single quotes', `<password value='${pw}'/>`, pw],
+    ['other attributes first, an element after', `<apiKey type="x" value="${key}"></apiKey>`, key],
+    ['in a JSON string', `{"x":"<password value=\\"${pw}\\" />"}`, pw],
+  ])('a value attribute: %s', (_, text, value) => {
+    expect(onlySpan(text)).toBe(value);
+  });
+
+  it('a value attribute of other elements, and placeholders, stay as they are', () => {
+    for (const text of [
+      `<username value="${key}" />`,
+      join('<password value="$', '{SMTP_PASSWORD}" />'),
+      '<password value="" />',
+      `<passwordPolicy value="${key}" />`,
+    ]) {
+      expect(detectSecrets(text), text).toEqual([]);
+    }
+  });
+
   it('an attribute, as `password="…"` already was', () => {
     expect(onlySpan(`<user name="bob" password="${pw}"/>`)).toBe(pw);
   });
@@ -70,6 +92,8 @@ describe('closing tags stay linear', () => {
     ['<password>a</password>…', rep('<password>a</password>')],
     ['<\\/token>…', rep('<\\/token>')],
     ['<![CDATA[…', rep('<![CDATA[')],
+    ['<password …', rep('<password ')],
+    ['<password value="x" value="x"…', `<password${rep(' value="x"')}>`],
     ['<password><![CDATA[<…', rep('<password><![CDATA[<')],
     ['<![CDATA[x]]> ]]></password>…', rep('<![CDATA[x]]> ]]></password>')],
   ])('%s (1 MB)', (_name, text) => {

@@ -36,6 +36,25 @@ export function reportXmlValue(
   }
 }
 
+/**
+ * The `value` attribute: group 1 is the `\` of a JSON-escaped quote, its text group 2 or
+ * 3 (after an escaped opening quote the closing one's `\` ends group 2).
+ */
+const VALUE_ATTRIBUTE = /\svalue[ \t]*=[ \t]*(?:(\\?)"([^"<>]*)"|'([^'<>]*)')/d;
+
+/** The span of the `value` attribute's text in the tag at `text[tagStart, tagEnd)`. */
+export function valueAttribute(
+  text: string,
+  tagStart: number,
+  tagEnd: number,
+): readonly [number, number] | undefined {
+  const value = VALUE_ATTRIBUTE.exec(text.slice(tagStart, tagEnd));
+  if (value === null) return undefined;
+  const [start, end] = value.indices![value[2] === undefined ? 3 : 2]!;
+  const escaped = value[1] === '\\' && text.charCodeAt(tagStart + end - 1) === 92;
+  return [tagStart + start, tagStart + end - (escaped ? 1 : 0)];
+}
+
 /** Whether a closing tag starts at `lt`: `</`, or JSON's `<\/`. */
 function isClosingTag(text: string, lt: number): boolean {
   const slash = text.charCodeAt(lt + 1) === 92 /* \ */ ? lt + 2 : lt + 1;

@@ -1,13 +1,22 @@
 import { endsWithCredentialName } from '../../credential-names.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
-import { CDATA_CLOSE, CDATA_OPEN, isBlank, reportXmlValue } from './xml-element-text.js';
+import {
+  CDATA_CLOSE,
+  CDATA_OPEN,
+  isBlank,
+  reportXmlValue,
+  valueAttribute,
+} from './xml-element-text.js';
 
 /**
  * A closing tag at a `</` (or `<\/`, as JSON may escape it): the element's name, with a
  * namespace prefix (`wsse:Password`), and the blanks XML allows before `>`. Bounded: linear.
  */
 const CLOSING_TAG = /<\\?\/([A-Za-z_][\w.:-]{0,63})\s{0,8}>/y;
+
+/** An opening (or empty-element) tag's name, at its `<`. Bounded: linear. */
+const OPENING_TAG = /<([A-Za-z_][\w.:-]{0,63})[\s/>]/y;
 
 /** Where a closing tag starts; JSON may write `</` as `<\/`. */
 const NEEDLES: readonly string[] = ['</', '<\\/'];
@@ -60,9 +69,32 @@ function checkCdata(text: string, open: number, end: number, out: Finding[]): vo
 }
 
 /**
+ * Reports the `value` attribute of each tag named like a credential (log4net's
+ * `<password value="…" />`). Every `<` is visited once, left to right; the tag's end is the
+ * first `>` after it, kept as the tags are met, and a tag is read only when no `<` comes
+ * before that `>`: each character is read a bounded number of times.
+ */
+function scanValueAttributes(text: string, out: Finding[]): void {
+  let lt = text.indexOf('<');
+  let gt = -1;
+  while (lt >= 0) {
+    const nextLt = text.indexOf('<', lt + 1);
+    OPENING_TAG.lastIndex = lt;
+    const m = OPENING_TAG.exec(text);
+    if (m !== null && endsWithCredentialName(m[1]!)) {
+      if (gt < lt) gt = text.indexOf('>', lt);
+      if (gt < 0) return;
+      const value = nextLt < 0 || gt < nextLt ? valueAttribute(text, lt, gt + 1) : undefined;
+      if (value !== undefined) report(text, value[0], value[1], out);
+    }
+    lt = nextLt;
+  }
+}
+
+/**
  * Credentials as the text of an XML element named like one (`<password>…</password>`,
  * `<apiKey>`, `<client_secret>`, WS-Security's `<wsse:Password>`, a CDATA section's
- * content too): SOAP headers, Maven's settings.xml, Java and .NET configs. The generic
+ * content too) or in its `value` attribute (`<password value="…" />`): SOAP headers, Maven's settings.xml, Java and .NET configs. The generic
  * assignment detector reads `password=…`, `"password": "…"` and attributes
  * (`password="…"`), not element text. Same names (`credential-names.ts`) and the same
  * value shape checks as an assignment, so `<password>${DB_PASSWORD}</password>` and
@@ -76,7 +108,8 @@ export const xmlCredential: Detector = {
   type: 'secret',
   kind: 'generic',
   priority: 50,
-  needles: NEEDLES,
+  // `<`, not `</`: an empty element (`<password value="…" />`) has no closing tag.
+  needles: ['<'],
   scan(text: string, out: Finding[]): void {
     for (const needle of NEEDLES) {
       let close = text.indexOf(needle);
@@ -87,6 +120,7 @@ export const xmlCredential: Detector = {
         close = text.indexOf(needle, close + needle.length);
       }
     }
+    scanValueAttributes(text, out);
     // CDATA sections do not nest: each is found once, from the end of the one before.
     let open = text.indexOf(CDATA_OPEN);
     while (open >= 0) {

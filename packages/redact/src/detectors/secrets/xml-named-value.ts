@@ -1,7 +1,13 @@
 import { endsWithCredentialName } from '../../credential-names.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
-import { CdataEnds, elementText, isBlank, reportXmlValue } from './xml-element-text.js';
+import {
+  CdataEnds,
+  elementText,
+  isBlank,
+  reportXmlValue,
+  valueAttribute,
+} from './xml-element-text.js';
 
 /**
  * The attribute that names the setting, `name="…"` or `key="…"`, matched sticky where
@@ -9,12 +15,6 @@ import { CdataEnds, elementText, isBlank, reportXmlValue } from './xml-element-t
  * escapes them (`key=\"DbPassword\"`: markup logged in a JSON string). Bounded: linear.
  */
 const NAME_ATTRIBUTE = /(?:name|key)[ \t]*=[ \t]*(?:\\?"([^"<>\\]{1,128})\\?"|'([^'<>]{1,128})')/y;
-
-/**
- * The `value` attribute: group 1 is the `\` of a JSON-escaped quote, its text group 2 or
- * 3 (after an escaped opening quote the closing one's `\` ends group 2).
- */
-const VALUE_ATTRIBUTE = /\svalue[ \t]*=[ \t]*(?:(\\?)"([^"<>]*)"|'([^'<>]*)')/d;
 
 function report(text: string, start: number, end: number, out: Finding[]): void {
   reportXmlValue(text, start, end, 'xml-named-value', out);
@@ -73,11 +73,9 @@ export const xmlNamedValue: Detector = {
       // for each was quadratic on a tag holding thousands of them.
       if (nameAt >= 0 && nameAt < tagEnd) nameAt = text.indexOf('name', tagEnd);
       if (keyAt >= 0 && keyAt < tagEnd) keyAt = text.indexOf('key', tagEnd);
-      const value = VALUE_ATTRIBUTE.exec(text.slice(lastLt, tagEnd));
-      if (value !== null) {
-        const [start, end] = value.indices![value[2] === undefined ? 3 : 2]!;
-        const escaped = value[1] === '\\' && text.charCodeAt(lastLt + end - 1) === 92;
-        report(text, lastLt + start, lastLt + end - (escaped ? 1 : 0), out);
+      const value = valueAttribute(text, lastLt, tagEnd);
+      if (value !== undefined) {
+        report(text, value[0], value[1], out);
       } else if (text.charCodeAt(nextGt - 1) !== 47 /* / */ && nextLt >= 0) {
         const span = elementText(text, tagEnd, nextLt, cdata);
         if (span !== undefined) report(text, span[0], span[1], out);
