@@ -103,8 +103,7 @@ export function compileSigner(signer: LedgerSigner): CompiledSigner {
   }
   if ('sign' in signer && typeof signer.sign === 'function') {
     refuseMisspeltOptions(signer, ['sign', 'keyId', 'timeoutMs', 'publicKey']);
-    const publicKey =
-      signer.publicKey === undefined ? undefined : signerPublicKey(signer.publicKey);
+    const publicKey = signer.publicKey === undefined ? undefined : loadPublicKey(signer.publicKey);
     return hostSigner(signer.sign, signer.keyId, signTimeout(signer.timeoutMs), publicKey);
   }
   if (!('privateKey' in signer)) {
@@ -156,20 +155,6 @@ function refuseMisspeltOptions(signer: object, known: readonly string[]): void {
         `signer.${key} is not a signer option: did you mean ${meant}? This signer takes ${known.join(', ')}.`,
       );
     }
-  }
-}
-
-/** `publicKey` of a `{ sign }` signer, read at open: any failure to read it is typed. */
-function signerPublicKey(publicKey: KeyObject | string): KeyObject {
-  try {
-    return loadPublicKey(publicKey);
-  } catch (cause) {
-    if (cause instanceof InvalidLedgerArgumentError) throw cause;
-    // Node's own error (no such file, not a key): its first line only, as the cause.
-    throw new InvalidLedgerArgumentError(
-      'signer.publicKey could not be read: pass the Ed25519 public key verifiers use, as a KeyObject, SPKI PEM text or a path to a PEM file.',
-      { cause: new Error(String((cause as Error)?.message).split('\n')[0]) },
-    );
   }
 }
 

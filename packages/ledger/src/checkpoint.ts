@@ -71,8 +71,8 @@ export function signedCheckpoint(
  * Reads a public key given as a `KeyObject`, PEM text, or a path to a PEM file (a link
  * to one is followed; a FIFO or folder is refused without waiting).
  *
- * @throws InvalidLedgerArgumentError when it is neither text nor a KeyObject (a Buffer), or
- *   not an Ed25519 key; Node's error when the file cannot be read or holds no key.
+ * @throws InvalidLedgerArgumentError when it is neither text nor a KeyObject (a Buffer),
+ *   cannot be read (Node's reason, first line), or is not an Ed25519 key.
  */
 export function loadPublicKey(publicKey: KeyObject | string): KeyObject {
   if (typeof publicKey !== 'string' && !(publicKey instanceof KeyObject)) {
@@ -82,14 +82,22 @@ export function loadPublicKey(publicKey: KeyObject | string): KeyObject {
       `The public key was given as ${bytes ? 'a Buffer' : describeValue(publicKey)}: pass the signer's Ed25519 public key as PEM text${bytes ? ' (read the file as text: readFileSync(file, "utf8"))' : ''}, a path to a PEM file, or a KeyObject.`,
     );
   }
-  const key =
-    typeof publicKey !== 'string'
-      ? publicKey
-      : createPublicKey(
-          publicKey.includes('-----BEGIN')
-            ? publicKey
-            : readGivenFileSync(publicKey).toString('utf8'),
-        );
+  let key: KeyObject;
+  try {
+    key =
+      typeof publicKey !== 'string'
+        ? publicKey
+        : createPublicKey(
+            publicKey.includes('-----BEGIN')
+              ? publicKey
+              : readGivenFileSync(publicKey).toString('utf8'),
+          );
+  } catch (error) {
+    if (error instanceof InvalidLedgerArgumentError) throw error;
+    throw new InvalidLedgerArgumentError(
+      `The public key could not be read: ${(error as Error).message.split('\n')[0]}. Pass the signer's Ed25519 public key: PEM text, a path to a PEM file, or a KeyObject.`,
+    );
+  }
   if (key?.asymmetricKeyType !== 'ed25519') {
     throw new InvalidLedgerArgumentError(
       `The public key is ${key?.asymmetricKeyType ?? 'not an asymmetric key'}, not Ed25519: pass the public half of the ledger's signer.`,

@@ -90,7 +90,7 @@ export async function verifyLedger(
   const checker = new ChainChecker(expected.runId, expected.from);
   // Loaded before anything else is looked at: a key that cannot be used is the caller's
   // mistake whether or not the run has a checkpoint, never reported as ledger damage.
-  const publicKey = options.publicKey === undefined ? null : usablePublicKey(options.publicKey);
+  const publicKey = options.publicKey === undefined ? null : loadPublicKey(options.publicKey);
   if (options.checkpoint != null && typeof options.checkpoint !== 'object') {
     // A path, most likely: reported as a bad checkpoint it would read as ledger damage.
     throw new InvalidLedgerArgumentError(
@@ -132,22 +132,6 @@ export async function verifyLedger(
         ? null
         : { seq: cpCandidate.seq, size: cpCandidate.size, signed: options.publicKey !== undefined },
   };
-}
-
-/**
- * The `publicKey` option as a key.
- *
- * @throws InvalidLedgerArgumentError when it cannot be read or is not an Ed25519 public key.
- */
-function usablePublicKey(publicKey: KeyObject | string): KeyObject {
-  try {
-    return loadPublicKey(publicKey);
-  } catch (error) {
-    if (error instanceof InvalidLedgerArgumentError) throw error;
-    throw new InvalidLedgerArgumentError(
-      `The public key could not be read: ${(error as Error).message.split('\n')[0]}. Pass the signer's Ed25519 public key: PEM text, a path to a PEM file, or a KeyObject.`,
-    );
-  }
 }
 
 /** The checkpoint to hold the ledger to, or null; signature problems are reported here. */
