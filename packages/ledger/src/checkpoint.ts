@@ -82,6 +82,16 @@ export function loadPublicKey(publicKey: KeyObject | string): KeyObject {
       `The public key was given as ${bytes ? 'a Buffer' : describeValue(publicKey)}: pass the signer's Ed25519 public key as PEM text${bytes ? ' (read the file as text: readFileSync(file, "utf8"))' : ''}, a path to a PEM file, or a KeyObject.`,
     );
   }
+  if (
+    typeof publicKey === 'string' &&
+    !publicKey.includes('-----BEGIN') &&
+    BARE_KEY.test(publicKey)
+  ) {
+    // Taken for a path, it would be echoed in the error: it may be a private key.
+    throw new InvalidLedgerArgumentError(
+      "The public key is neither PEM text nor a file name: it looks like base64 key material without its PEM lines (not repeated here; if it is a private key, keep it out of this option). Pass the signer's Ed25519 public key as PEM text (-----BEGIN PUBLIC KEY-----), a path to a PEM file, or a KeyObject.",
+    );
+  }
   let key: KeyObject;
   try {
     key =
@@ -105,6 +115,12 @@ export function loadPublicKey(publicKey: KeyObject | string): KeyObject {
   }
   return key;
 }
+
+/**
+ * Base64 DER of a key without its PEM lines: 32+ base64 characters and nothing a file name
+ * of a key would have (a `.`, `-`, `_`, a space). Ed25519 keys run 60-64 characters.
+ */
+const BARE_KEY = /^(?:[A-Za-z0-9+/]{4}){8,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?\s*$/;
 
 /** True when the checkpoint's signature is valid for `publicKey`. */
 export function checkpointSignatureValid(
