@@ -496,7 +496,10 @@ export class Ledger {
     try {
       pending = signer.sign(checkpointMessage(payload));
     } catch (error) {
-      throw withAfterFailure(error, afterFailure);
+      if (this.signing.size === 0) throw withAfterFailure(error, afterFailure);
+      // Failed at once, still after the others: released now, the run would drop their
+      // checkpoints (they may not write to a run this writer no longer holds).
+      pending = Promise.reject(error);
     }
     if (pending instanceof Uint8Array && this.signing.size === 0) return pending;
     // allSettled, not all: the others are waited for even when this signature fails, and

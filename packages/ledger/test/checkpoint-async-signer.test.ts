@@ -328,6 +328,36 @@ describe('an asynchronous { sign } signer (a KMS client)', () => {
     expect(result.checkpoint).toMatchObject({ seq: 2, signed: true });
   });
 
+  it('a sign that throws at once for close() still lets checkpointAsync() calls running finish and write before the run is released', async () => {
+    const held = heldSigner();
+    let calls = 0;
+    const { dir, runDir, ledger } = openRun({
+      sign: (message, options) => {
+        calls += 1;
+        if (calls === 2) throw new Error('KMS client: no credentials');
+        return held.sign(message, options);
+      },
+    });
+    const running = ledger.checkpointAsync();
+    const closing = ledger.close();
+    closing.catch(() => {});
+    await turns();
+    // close() has failed to sign, but waits: the lock is still this writer's.
+    expect(() => openLedger({ dir, runId: 'run-1' })).toThrow(
+      expect.objectContaining({ code: 'LEDGER_LOCKED' }),
+    );
+    held.release(0);
+    expect((await running).seq).toBe(1);
+    expect(storedCheckpoint(runDir).seq).toBe(1);
+    await expect(closing).rejects.toMatchObject({
+      code: 'SIGNER_UNAVAILABLE',
+      message: expect.stringMatching(/threw.*close\(\) wrote nothing/),
+    });
+    expect(await types(runDir)).toEqual(['run_start', 'request']);
+    const again = openLedger({ dir, runId: 'run-1' });
+    await again.close();
+  });
+
   it('with a synchronous signer close() still ends the run before it returns, and checkpointAsync() writes before it returns', async () => {
     const { dir, runDir, ledger } = openRun({ sign: (m) => sign(null, m, privateKey) });
     const pending = ledger.checkpointAsync();
