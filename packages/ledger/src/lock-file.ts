@@ -155,7 +155,9 @@ function takeLock(file: string, draft: string, content: string, me: LockOwner): 
   }
   if (blockedBy !== null) {
     const { claim, owner } = blockedBy;
-    throw new LedgerLockedError(claim, owner?.pid ?? null, owner?.host ?? null);
+    throw new LedgerLockedError(claim, owner?.pid ?? null, owner?.host ?? null, {
+      takingOver: file,
+    });
   }
   const owner = parseOwner(readLock(file));
   throw new LedgerLockedError(file, owner?.pid ?? null, owner?.host ?? null);

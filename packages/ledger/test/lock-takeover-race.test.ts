@@ -57,6 +57,10 @@ describe.runIf(onLinux)('a takeover claim', () => {
     }
     expect(failure).toBeInstanceOf(LedgerLockedError);
     expect(failure).toMatchObject({ lockFile: claim, holderPid: process.ppid });
+    // Said as what it is: not a run holding the ledger, a takeover under way.
+    expect((failure as Error).message).toMatch(
+      /is taking over the stale lock .*ledger\.lock \(its claim .*claim\.1\.other\)\. Open the run again in a moment.*If the claim stays, and process \d+ is gone.*delete .*claim\.1\.other/,
+    );
     expect(readFileSync(lockFile, 'utf8')).toBe(before);
     expect(readdirSync(runDir).filter((n) => n.startsWith('ledger.lock.'))).toEqual([
       'ledger.lock.claim.1.other',
