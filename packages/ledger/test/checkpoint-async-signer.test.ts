@@ -201,6 +201,27 @@ describe('an asynchronous { sign } signer (a KMS client)', () => {
     expect((await verifyLedger(runDir, { publicKey })).problems).toEqual([]);
   });
 
+  it('leaves no timer behind once the signature is in, or rejected: a 10-minute timeout does not keep the host alive', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    let rejectNext = false;
+    const { ledger } = openRun({
+      sign: (message) =>
+        rejectNext
+          ? Promise.reject(new Error('KMS throttled'))
+          : Promise.resolve(sign(null, message, privateKey)),
+      timeoutMs: 600_000,
+    });
+    const before = timers();
+    await ledger.checkpointAsync();
+    expect(timers()).toBe(before);
+    rejectNext = true;
+    await expect(ledger.checkpointAsync()).rejects.toMatchObject({ code: 'SIGNER_UNAVAILABLE' });
+    expect(timers()).toBe(before);
+    rejectNext = false;
+    await ledger.close();
+    expect(timers()).toBe(before);
+  });
+
   it('waits 10 s by default; timeoutMs must be a whole number of ms from 1 to 600000', () => {
     expect(DEFAULT_SIGN_TIMEOUT_MS).toBe(10_000);
     for (const timeoutMs of [0, -1, 1.5, 600_001, Number.NaN, '100']) {
