@@ -344,8 +344,11 @@ export class Ledger {
    * synchronous signer (`{ privateKey }`, or a `sign` that returns the signature); with an
    * asynchronous one (a KMS client) use {@link Ledger.checkpointAsync}.
    *
-   * @throws InvalidLedgerArgumentError when there is no signer, or it fails or returns a
-   *   Promise: nothing is written and the ledger stays open.
+   * @throws SignerUnavailableError when the signer throws: nothing is written and the
+   *   ledger stays open.
+   * @throws InvalidLedgerArgumentError when there is no signer, or it returns a Promise or
+   *   no 64-byte signature (of `publicKey`'s key, when named): nothing is written and the
+   *   ledger stays open.
    */
   checkpoint(): LedgerCheckpointV1 {
     this.assertOpen();
@@ -371,9 +374,11 @@ export class Ledger {
    * A checkpoint that covers less than one this writer wrote meanwhile (a later call that
    * settled first) is returned but does not replace that one in `checkpoint.json`.
    *
-   * @throws InvalidLedgerArgumentError (rejects) when there is no signer, or it throws,
-   *   rejects, does not settle within its `timeoutMs`, or gives no 64-byte signature:
-   *   nothing is written and the ledger stays open.
+   * @throws SignerUnavailableError (rejects) when the signer throws, rejects or does not
+   *   settle within its `timeoutMs`: nothing is written and the ledger stays open.
+   * @throws InvalidLedgerArgumentError (rejects) when there is no signer, or it gives no
+   *   64-byte signature (of `publicKey`'s key, when named): nothing is written and the
+   *   ledger stays open.
    * @throws LedgerClosedError (rejects) when the ledger failed while the signature was
    *   awaited: nothing is written.
    */
@@ -411,8 +416,9 @@ export class Ledger {
    * it waits for an asynchronous signer (up to its timeout) and for `checkpointAsync()`
    * calls still running.
    *
-   * @throws InvalidLedgerArgumentError when the signer fails: it signs before `run_end` is
-   *   written, so nothing is written and the run is not ended (open it again to close it).
+   * @throws SignerUnavailableError or InvalidLedgerArgumentError when the signer fails (as
+   *   for {@link Ledger.checkpointAsync}): it signs before `run_end` is written, so nothing
+   *   is written and the run is not ended (open it again to close it).
    */
   close(): Promise<CloseResult> {
     if (this.closing === null) this.closing = this.closeOnce();
