@@ -1,4 +1,5 @@
 import { isPmError, PmError } from '@pm/envelope-schemas';
+import { onAbort } from './on-abort.js';
 
 /**
  * Why a call its host cancelled fails: the host's own reason when that is a `PmError`,
@@ -31,17 +32,17 @@ export function linkCallSignal(
   const controller = new AbortController();
   const onRunAbort = () => controller.abort(runSignal.reason);
   const onCallAbort = () => controller.abort(cancelledError(callSignal!));
-  const unlink = () => {
-    runSignal.removeEventListener('abort', onRunAbort);
-    callSignal?.removeEventListener('abort', onCallAbort);
-  };
   if (runSignal.aborted) onRunAbort();
   else if (callSignal?.aborted) onCallAbort();
-  else {
-    runSignal.addEventListener('abort', onRunAbort, { once: true });
-    callSignal?.addEventListener('abort', onCallAbort, { once: true });
-    // The first to abort settles the call; the other listener is no longer needed.
-    controller.signal.addEventListener('abort', unlink, { once: true });
-  }
+  if (controller.signal.aborted) return { signal: controller.signal, unlink: () => {} };
+  // Through onAbort: many concurrent calls share the run's signal, and may share the host's.
+  const stopRun = onAbort(runSignal, onRunAbort);
+  const stopCall = callSignal === undefined ? () => {} : onAbort(callSignal, onCallAbort);
+  const unlink = () => {
+    stopRun();
+    stopCall();
+  };
+  // The first to abort settles the call; the other listener is no longer needed.
+  controller.signal.addEventListener('abort', unlink, { once: true });
   return { signal: controller.signal, unlink };
 }

@@ -670,10 +670,13 @@ export async function governedCall<T>(
       message: failure.message,
       phase: recordedPhase,
     });
+    // Not a call that was cancelled or ran out of time, whatever its reason says (a host may
+    // abort with a ProviderUnavailableError): the offline call would fail again at once.
     if (
       failure instanceof ProviderUnavailableError &&
       ctx.options.onUnavailable === 'offline' &&
-      provider !== ctx.offline
+      provider !== ctx.offline &&
+      !link.signal.aborted
     ) {
       return governedCall<T>(ctx, call, ctx.offline, true);
     }
