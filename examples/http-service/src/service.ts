@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { type BudgetStore, memoryStore } from '@pm/budget';
-import { type LLMProvider, resolveApiKey } from '@pm/llm-client';
+import { isPmError, type LLMProvider, resolveApiKey } from '@pm/llm-client';
 import { openaiProvider } from '@pm/llm-client/openai';
 import { buildDisclosure } from '@pm/redact';
 import { EVENT_LOG_ROLES, readEventLog } from '@pm-examples/sample-data';
@@ -156,7 +156,12 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
     });
     route(req, hungUp.signal)
       .catch((error: unknown) => {
-        const answer = httpErrorFor(error);
+        // A client that hung up while sending its body fails the read: it left, the service
+        // did not fail (a PmError, e.g. CALL_CANCELLED, says more and keeps its own answer).
+        const answer =
+          hungUp.signal.aborted && !isPmError(error)
+            ? httpError(499, 'CLIENT_CLOSED_REQUEST', 'The client closed the connection.')
+            : httpErrorFor(error);
         // The name only: an arbitrary error's message may quote anything, secrets included.
         log(`status=${answer.status} ${answer.body.error.code} ${(error as Error)?.name}`);
         return answer;

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -167,6 +168,26 @@ describe('examples/http-service', () => {
     } finally {
       await service.close();
       await openai.close();
+    }
+  });
+
+  it('a client that hangs up while sending its body is logged as a 499, not as an internal error', async () => {
+    const { service, url, ledgerDir, logged } = await started({ env: {} });
+    try {
+      const { port } = new URL(url);
+      const socket = connect(Number(port), '127.0.0.1');
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      socket.write(
+        'POST /tenants/acme/narrative HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"sect',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      socket.destroy();
+      while (logged.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(logged).toEqual([expect.stringMatching(/^status=499 CLIENT_CLOSED_REQUEST/)]);
+      // No run was started for a request that never arrived whole.
+      expect(readdirSync(ledgerDir)).toEqual([]);
+    } finally {
+      await service.close();
     }
   });
 
