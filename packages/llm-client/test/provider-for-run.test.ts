@@ -48,4 +48,61 @@ describe("a provider's forRun", () => {
     // Nothing of the run was written (no ledger left locked).
     expect(existsSync(join(dir, 'r'))).toBe(false);
   });
+
+  it('under the kill switch a remote provider is replaced before forRun is asked', async () => {
+    let asked = 0;
+    const remote = scriptedProvider(['remote'], { remote: true });
+    const provider: LLMProvider = {
+      ...remote,
+      forRun: () => {
+        asked++;
+        return remote;
+      },
+    };
+    const client = createLLMClient({
+      provider,
+      ledger: { dir: join(root, 'kill-switch') },
+      env: { PM_LLM_OFFLINE: '1' },
+    });
+    const run = await client.startRun({ runId: 'r' });
+    const result = await run.generateText(call);
+    expect(result.offline).toBe(true);
+    expect(asked).toBe(0);
+    expect(remote.calls).toHaveLength(0);
+    await run.end();
+  });
+
+  it('a forRun that throws fails startRun with its error, leaving nothing of the run', async () => {
+    const failure = new Error('no run state');
+    const provider: LLMProvider = {
+      ...scriptedProvider(['ok']),
+      forRun: () => {
+        throw failure;
+      },
+    };
+    const dir = join(root, 'throws');
+    const client = createLLMClient({ provider, ledger: { dir } });
+    await expect(client.startRun({ runId: 'r' })).rejects.toBe(failure);
+    expect(existsSync(join(dir, 'r'))).toBe(false);
+  });
+
+  it("estimate and the calls of a run use its provider; describe() the client's", async () => {
+    const checkedBy: string[] = [];
+    const own: LLMProvider = {
+      ...scriptedProvider(['own']),
+      checkRequest: () => void checkedBy.push('run'),
+    };
+    const provider: LLMProvider = {
+      ...scriptedProvider(['shared']),
+      checkRequest: () => void checkedBy.push('client'),
+      forRun: () => own,
+    };
+    const client = createLLMClient({ provider, ledger: { dir: join(root, 'estimate') } });
+    const run = await client.startRun({ runId: 'r' });
+    await run.estimate(call);
+    expect((await run.generateText(call)).output).toBe('own');
+    expect(checkedBy).toEqual(['run', 'run']);
+    expect(client.describe().provider.name).toBe('scripted');
+    await run.end();
+  });
 });
