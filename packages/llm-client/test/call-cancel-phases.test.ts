@@ -13,8 +13,10 @@ import {
 } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
 import { ledgerRecords } from './helpers/ledger-records.js';
+import { rejection } from './helpers/rejection.js';
 import { tempRoot } from './helpers/temp-root.js';
 import { testApiKey } from './helpers/test-api-key.js';
+import { until } from './helpers/until.js';
 import { localPolicy } from './local-policy.js';
 
 const root = tempRoot('pm-call-cancel-phases-');
@@ -40,20 +42,6 @@ async function openaiRun(
   });
   const run = await client.startRun({ runId: name });
   return { server, run, dir, events };
-}
-
-/** What `pending` rejects with; fails the test when it resolves. */
-function thrown(pending: Promise<unknown>): Promise<Error> {
-  return pending.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error as Error,
-  );
-}
-
-async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
 /** A memory store whose `method` calls `before` first and waits for what it returns. */
@@ -102,7 +90,7 @@ describe('a cancelled call, phase by phase', () => {
       const pending = run.generateText({ ...call, signal: controller.signal });
       await until(() => server.requests.length === 1);
       controller.abort(new ProviderUnavailableError('The host withdrew it.', { retryable: true }));
-      const error = await thrown(pending);
+      const error = await rejection(pending);
       expect(isPmError(error) && error.code).toBe('PROVIDER_UNAVAILABLE');
       expect(server.requests).toHaveLength(1);
       await run.end();
@@ -121,7 +109,7 @@ describe('a cancelled call, phase by phase', () => {
       const pending = run.generateText({ ...call, signal: controller.signal });
       await until(() => server.requests.length === 1);
       controller.abort(`revoked: ${secret}`);
-      const error = await thrown(pending);
+      const error = await rejection(pending);
       expect(isPmError(error) && error.code).toBe('CALL_CANCELLED');
       expect(error.message).not.toContain(secret);
       await run.end();
@@ -150,7 +138,7 @@ describe('a cancelled call, phase by phase', () => {
       const pending = run.generateText({ ...call, signal: controller.signal });
       await until(() => reserving);
       controller.abort();
-      const error = await thrown(pending);
+      const error = await rejection(pending);
       expect(isPmError(error) && error.code).toBe('CALL_CANCELLED');
       grant(); // the store answers late: the reservation it grants is freed
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -179,7 +167,7 @@ describe('a cancelled call, phase by phase', () => {
       await until(() => server.requests.length === 1);
       await new Promise((resolve) => setTimeout(resolve, 20)); // now in the 30 s wait
       controller.abort();
-      const error = await thrown(pending);
+      const error = await rejection(pending);
       expect(isPmError(error) && error.code).toBe('CALL_CANCELLED');
       expect(server.requests).toHaveLength(1);
       const usage = (await run.usage()).scopes[0]!;
@@ -239,7 +227,7 @@ describe('a cancelled call, phase by phase', () => {
       });
       await until(() => server.requests.length === 1);
       controller.abort();
-      const error = await thrown(pending);
+      const error = await rejection(pending);
       expect(isPmError(error) && error.code).toBe('CALL_CANCELLED');
       await run.end();
       const failed = ledgerRecords(dir, 'object').filter((r) => r.type === 'error');

@@ -10,8 +10,10 @@ import { createLLMClient, isPmError } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
 import { scriptedProvider } from '../src/testing.js';
 import { ledgerRecords } from './helpers/ledger-records.js';
+import { rejection } from './helpers/rejection.js';
 import { tempRoot } from './helpers/temp-root.js';
 import { testApiKey } from './helpers/test-api-key.js';
+import { until } from './helpers/until.js';
 import { localPolicy } from './local-policy.js';
 
 const root = tempRoot('pm-call-cancel-');
@@ -37,24 +39,9 @@ async function openaiRun(
   return { server, run, dir, runDir: join(dir, name) };
 }
 
-/** What `pending` rejects with; fails the test when it resolves. */
-function thrown(pending: Promise<unknown>): Promise<Error> {
-  return pending.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error as Error,
-  );
-}
-
 /** The run scope's usage (the first scope `usage()` lists). */
 async function runScope(run: { usage(): Promise<BudgetUsage> }) {
   return (await run.usage()).scopes[0]!;
-}
-
-/** Resolves once `check` holds, polling the event loop (a request reaching the server). */
-async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
 describe('a call cancelled through its signal', () => {
@@ -70,7 +57,7 @@ describe('a call cancelled through its signal', () => {
       await until(() => server.requests.length === 1);
       expect(server.openConnections()).toBe(1);
       controller.abort();
-      const error = await thrown(pending);
+      const error = await rejection(pending);
       expect(isPmError(error) && error.code).toBe('CALL_CANCELLED');
       expect((error as Error).message).toMatch(/cancelled through its signal/);
       // The SDK's request was aborted, not left hanging behind the race.
@@ -101,7 +88,7 @@ describe('a call cancelled through its signal', () => {
   it('already aborted: refused before anything is stored, reserved or sent', async () => {
     const { server, run, dir, runDir } = await openaiRun('already', { kind: 'complete' });
     try {
-      const error = await thrown(run.generateText({ ...call, signal: AbortSignal.abort() }));
+      const error = await rejection(run.generateText({ ...call, signal: AbortSignal.abort() }));
       expect(isPmError(error) && error.code).toBe('CALL_CANCELLED');
       expect(server.connections()).toBe(0);
       const usage = await runScope(run);
@@ -127,7 +114,7 @@ describe('a call cancelled through its signal', () => {
       await until(() => server.requests.length === 1);
       const reason = new PmError('POLICY_DENIED', 'The host revoked this run.');
       controller.abort(reason);
-      expect(await thrown(pending)).toBe(reason);
+      expect(await rejection(pending)).toBe(reason);
       await run.end();
     } finally {
       await server.close();
@@ -156,7 +143,7 @@ describe('a call cancelled through its signal', () => {
       signal: controller.signal,
     });
     setTimeout(() => controller.abort(), 20);
-    const error = await thrown(pending);
+    const error = await rejection(pending);
     expect(isPmError(error) && error.code).toBe('CALL_CANCELLED');
     // The approver was told, with the call's error as the reason.
     expect(approverSignal?.aborted).toBe(true);
@@ -178,7 +165,7 @@ describe('a call cancelled through its signal', () => {
       const controller = new AbortController();
       const pending = run.generateText({ ...call, signal: controller.signal });
       setTimeout(() => controller.abort(), 20);
-      const error = await thrown(pending);
+      const error = await rejection(pending);
       expect(isPmError(error) && error.code).toBe('CALL_CANCELLED');
       expect(server.requests).toHaveLength(1);
       // Never sent: its hold is released, not booked.
@@ -211,7 +198,7 @@ describe('a call cancelled through its signal', () => {
   it('a signal that is not an AbortSignal is INVALID_ARGUMENT naming it', async () => {
     const { server, run } = await openaiRun('not-a-signal', { kind: 'complete' });
     try {
-      const error = await thrown(
+      const error = await rejection(
         run.generateText({ ...call, signal: { aborted: false } as unknown as AbortSignal }),
       );
       expect(isPmError(error) && error.code).toBe('INVALID_ARGUMENT');

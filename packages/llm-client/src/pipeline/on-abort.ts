@@ -12,7 +12,8 @@ const subscribed = new WeakMap<AbortSignal, Subscribers>();
  * calls), the signal itself holds one listener: one each would pass Node's default of 10
  * per EventTarget with the 11th concurrent call and print a MaxListenersExceededWarning, and
  * raising the host's limit (`setMaxListeners`) is not the SDK's to do. The signal's listener
- * is removed when its last subscriber stops listening.
+ * is removed when its last subscriber stops listening. For a signal that has not aborted
+ * yet (an aborted one never fires again): the caller checks `aborted` first.
  */
 export function onAbort(signal: AbortSignal, listener: () => void): () => void {
   let subscribers = subscribed.get(signal);
