@@ -32,6 +32,9 @@ export const LOCK_FILE = 'ledger.lock';
  */
 const CLAIM_PREFIX = `${LOCK_FILE}.claim.`;
 
+/** A lock's draft, `ledger.lock.<pid>.<random>` (see {@link acquireLock}). */
+const DRAFT_NAME = /^ledger\.lock\.\d+\.[0-9a-z]+$/;
+
 /** Attempts at the lock: each may meet a stale lock or another process taking one over. */
 const ATTEMPTS = 8;
 
@@ -173,7 +176,8 @@ function takeLock(file: string, draft: string, content: string, me: LockOwner): 
  * at most one sees none. That one removes the lock if it still holds `raw`; the others
  * back off and try again, to find its fresh lock (held) or, if it backed off too, the stale
  * one. A claim whose process is provably gone (judged like a lock) is a crash's leftover:
- * ignored and removed; any other (another host's, unreadable) is taken as live.
+ * ignored and removed; any other (another host's, unreadable) is taken as live. Lock
+ * drafts of processes that are gone are removed on the way (the listing is made anyway).
  *
  * @returns null when this process removed the lock or found it changed; otherwise the
  *   other live claim (this process backs off).
@@ -190,6 +194,10 @@ function removeStaleLock(
   linkSync(draft, claim);
   try {
     for (const name of readdirSync(runDir)) {
+      if (DRAFT_NAME.test(name)) {
+        removeDeadDraft(join(runDir, name), me);
+        continue;
+      }
       if (!name.startsWith(CLAIM_PREFIX) || name === claimName) continue;
       const other = join(runDir, name);
       const owner = parseOwner(readLock(other));
@@ -207,6 +215,16 @@ function removeStaleLock(
   } finally {
     unlinkQuietly(claim);
   }
+}
+
+/**
+ * Removes a lock draft its process left when it was killed (SIGKILL while taking the
+ * lock): nothing else ever would. Judged like a lock by the holder it names; one that
+ * names nobody (it died writing it) or a live process is left alone.
+ */
+function removeDeadDraft(draft: string, me: LockOwner): void {
+  const owner = parseOwner(readLock(draft));
+  if (owner !== null && isStale(owner, me)) unlinkQuietly(draft);
 }
 
 /** Blocks this thread for `ms` (the lock is taken synchronously; this wait is rare and short). */
