@@ -101,6 +101,21 @@ describe('a cancelled call, phase by phase', () => {
     }
   });
 
+  it('a call degraded offline (not cancelled) leaves no listener on its signal', async () => {
+    const { server, run } = await openaiRun('degraded', () => ({ kind: 'status', status: 401 }), {
+      onUnavailable: 'offline',
+    });
+    try {
+      const controller = new AbortController();
+      const result = await run.generateText({ ...call, signal: controller.signal });
+      expect(result.degraded).toBe(true);
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+      await run.end();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a reason that is a secret-bearing string is never quoted (error, ledger, events)', async () => {
     const { server, run, dir, events } = await openaiRun('secret', () => ({ kind: 'hang' }));
     try {
