@@ -1,4 +1,4 @@
-import { createPublicKey, KeyObject, randomBytes, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, KeyObject, randomBytes, verify } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -97,7 +97,7 @@ export function loadPublicKey(publicKey: KeyObject | string): KeyObject {
     key =
       typeof publicKey !== 'string'
         ? publicKey
-        : createPublicKey(
+        : createKey(
             publicKey.includes('-----BEGIN')
               ? publicKey
               : readGivenFileSync(publicKey).toString('utf8'),
@@ -106,6 +106,13 @@ export function loadPublicKey(publicKey: KeyObject | string): KeyObject {
     if (error instanceof InvalidLedgerArgumentError) throw error;
     throw new InvalidLedgerArgumentError(
       `The public key could not be read: ${(error as Error).message.split('\n')[0]}. Pass the signer's Ed25519 public key: PEM text, a path to a PEM file, or a KeyObject.`,
+    );
+  }
+  if (key?.type === 'private') {
+    // Node derives the public half from a private key and would verify with it: refused,
+    // so the private key is not copied to every verifier's configuration unnoticed.
+    throw new InvalidLedgerArgumentError(
+      "The public key given is a private key: a verifier needs, and should hold, only its public half. Pass crypto.createPublicKey(privateKey) (or its export({ type: 'spki', format: 'pem' })), and keep the private key with the signer only.",
     );
   }
   if (key?.asymmetricKeyType !== 'ed25519') {
@@ -121,6 +128,11 @@ export function loadPublicKey(publicKey: KeyObject | string): KeyObject {
  * of a key would have (a `.`, `-`, `_`, a space). Ed25519 keys run 60-64 characters.
  */
 const BARE_KEY = /^(?:[A-Za-z0-9+/]{4}){8,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?\s*$/;
+
+/** A key from PEM text: a private key too (refused by the caller, said for what it is). */
+function createKey(pem: string): KeyObject {
+  return pem.includes('PRIVATE KEY-----') ? createPrivateKey(pem) : createPublicKey(pem);
+}
 
 /** True when the checkpoint's signature is valid for `publicKey`. */
 export function checkpointSignatureValid(

@@ -1,4 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLedger, verifyLedger } from '../src/index.js';
 import { openSignedRun } from './helpers/signed-run.js';
@@ -36,6 +38,22 @@ describe('key material given where a public key is asked for', () => {
           d: (failure as { details?: unknown }).details,
         }),
       ).not.toContain(bareKey.slice(10, 40));
+    }
+  });
+
+  it('a private key given as the public key (PEM text, a PEM file, a KeyObject) is refused: a verifier holds only the public half', async () => {
+    const { runDir, ledger } = openSignedRun(tempDir(), { privateKey });
+    await ledger.close();
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const file = join(tempDir(), 'signer.key.pem');
+    writeFileSync(file, pem);
+    for (const given of [pem, file, privateKey]) {
+      const failure = await verifyLedger(runDir, { publicKey: given }).catch((e: unknown) => e);
+      expect(failure).toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringMatching(/is a private key.*public half.*createPublicKey/),
+      });
+      expect((failure as Error).message).not.toContain(pem.split('\n')[1]!.slice(0, 20));
     }
   });
 
