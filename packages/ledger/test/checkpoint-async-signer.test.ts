@@ -1,5 +1,13 @@
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { isPmError } from '@pm/envelope-schemas';
 import { describe, expect, it } from 'vitest';
@@ -318,6 +326,43 @@ describe('an asynchronous { sign } signer (a KMS client)', () => {
         /while its checkpoint was being signed; the checkpoint was not written/,
       ),
     });
+    expect(existsSync(join(ledger.runDir, 'checkpoint.json'))).toBe(false);
+  });
+
+  it('a writer that failed while close() awaited its signature writes no run_end, not even into a file that took its descriptor', async () => {
+    const held = heldSigner();
+    const dir = tempDir();
+    const ledger = openLedger({
+      dir,
+      runId: 'run-1',
+      durability: { mode: 'batch', maxDelayMs: 5 },
+      signer: held,
+    });
+    ledger.append(r.runStart());
+    // An artifact replaced by a folder before its fsync: the group commit's timer, firing
+    // while close() waits, fails the writer, which closes its file and releases the run.
+    const ref = await ledger.putArtifact('output');
+    const path = join(ledger.runDir, 'artifacts', 'sha256', ref.slice(-64));
+    rmSync(path);
+    mkdirSync(path);
+    ledger.append(r.request('run-1', 1));
+    const closing = ledger.close();
+    closing.catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // The descriptor number the ledger had is free again: something else gets it.
+    const other = join(dir, 'other.txt');
+    const fd = openSync(other, 'w');
+    try {
+      held.release(0);
+      await expect(closing).rejects.toMatchObject({
+        code: 'LEDGER_CLOSED',
+        message: expect.stringMatching(/while close\(\) waited.*run_end was not written/),
+      });
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(other, 'utf8')).toBe('');
+    expect(await types(ledger.runDir)).toEqual(['run_start', 'request']);
     expect(existsSync(join(ledger.runDir, 'checkpoint.json'))).toBe(false);
   });
 
