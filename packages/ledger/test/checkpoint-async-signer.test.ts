@@ -338,17 +338,17 @@ describe('an asynchronous { sign } signer (a KMS client)', () => {
       durability: { mode: 'batch', maxDelayMs: 5 },
       signer: held,
     });
+    // The artifact folder removed before its fsync (a group commit's, after an artifact was
+    // stored): the group commit's timer, firing while close() waits, fails the writer,
+    // which closes its file and releases the run. Stored before any record, so no group
+    // commit is due before the folder goes.
+    await ledger.putArtifact('output');
+    rmSync(join(ledger.runDir, 'artifacts', 'sha256'), { recursive: true });
     ledger.append(r.runStart());
-    // An artifact replaced by a folder before its fsync: the group commit's timer, firing
-    // while close() waits, fails the writer, which closes its file and releases the run.
-    const ref = await ledger.putArtifact('output');
-    const path = join(ledger.runDir, 'artifacts', 'sha256', ref.slice(-64));
-    rmSync(path);
-    mkdirSync(path);
     ledger.append(r.request('run-1', 1));
     const closing = ledger.close();
     closing.catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     // The descriptor number the ledger had is free again: something else gets it.
     const other = join(dir, 'other.txt');
     const fd = openSync(other, 'w');
