@@ -79,9 +79,10 @@ export interface CompiledSigner {
   signNow(message: Uint8Array): Uint8Array;
   /**
    * The signature, or a Promise of it when the host's `sign` is asynchronous (waited for
-   * up to its timeout). Fails as {@link signNow} does, by a throw or a rejection.
+   * up to its timeout, or until `stop` is aborted: then it rejects with `stop.reason`).
+   * Fails as {@link signNow} does, by a throw or a rejection.
    */
-  sign(message: Uint8Array): Uint8Array | Promise<Uint8Array>;
+  sign(message: Uint8Array, stop?: AbortSignal): Uint8Array | Promise<Uint8Array>;
 }
 
 /** Why a host's `sign` gave no signature, as `details.signer` of the error says. */
@@ -223,27 +224,42 @@ function hostSigner(
       }
       return checkedSignature(value, 'returned', message, publicKey);
     },
-    sign(message) {
+    sign(message, stop) {
       const controller = new AbortController();
       const value = call(message, controller);
       if (!isThenable(value)) return checkedSignature(value, 'returned', message, publicKey);
-      return settleWithin(value, timeoutMs, controller).then((settled) =>
+      return settleWithin(value, timeoutMs, controller, stop).then((settled) =>
         checkedSignature(settled, 'resolved to', message, publicKey),
       );
     },
   };
 }
 
-/** The host's Promise of a signature, failed when it has not settled in time. */
+/**
+ * The host's Promise of a signature, failed when it has not settled in time, or when
+ * `stop` is aborted (the writer let go of the run: nothing will be written with it).
+ */
 function settleWithin(
   pending: PromiseLike<unknown>,
   timeoutMs: number,
   controller: AbortController,
+  stop: AbortSignal | undefined,
 ): Promise<unknown> {
   return new Promise((resolve, reject) => {
     // Not unref'd: with a hung KMS and nothing else to do, the process would otherwise
-    // exit with close() unsettled instead of failing it.
+    // exit with close() unsettled instead of failing it. Cleared however it ends.
+    const done = () => {
+      clearTimeout(timer);
+      stop?.removeEventListener('abort', onStop);
+    };
+    const onStop = () => {
+      done();
+      controller.abort(stop!.reason);
+      reject(stop!.reason);
+    };
+    stop?.addEventListener('abort', onStop, { once: true });
     const timer = setTimeout(() => {
+      stop?.removeEventListener('abort', onStop);
       controller.abort(new Error(`no signature within ${timeoutMs} ms`));
       reject(
         signerFailed(
@@ -252,13 +268,14 @@ function settleWithin(
         ),
       );
     }, timeoutMs);
+    if (stop?.aborted) onStop(); // an abort event is not replayed to a late listener
     Promise.resolve(pending).then(
       (value) => {
-        clearTimeout(timer);
+        done();
         resolve(value);
       },
       (cause: unknown) => {
-        clearTimeout(timer);
+        done();
         reject(
           signerFailed(
             'rejected',

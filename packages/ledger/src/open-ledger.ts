@@ -141,6 +141,9 @@ const AFTER_SIGN_FAILED = {
   checkpointAsync: 'The ledger stays open: call checkpointAsync() again once the signer works.',
 } as const;
 
+/** Said when the writer let go of the run while `close()` awaited its signature. */
+const CLOSE_RELEASED = 'while close() waited for its checkpoint signature; run_end was not written';
+
 /** A record built and checked but not yet written (`close()` holds `run_end` while it signs). */
 interface HeldLine {
   record: LedgerRecordV1;
@@ -198,6 +201,8 @@ export class Ledger {
   /** `close()` wrote `run_end`: the run is over, not only this writer. */
   private ended = false;
   private closing: Promise<CloseResult> | null = null;
+  /** Aborted when the writer lets go of the run: signatures still awaited are not waited for. */
+  private readonly released = new AbortController();
 
   /** @internal Use {@link openLedger}. */
   constructor(init: {
@@ -397,13 +402,15 @@ export class Ledger {
     // really had, however many records are appended while the signer works.
     const payload = this.payloadNow();
     let signature: Uint8Array;
+    const released = 'while its checkpoint was being signed; the checkpoint was not written';
     try {
-      const pending = signer.sign(checkpointMessage(payload));
+      const pending = signer.sign(checkpointMessage(payload), this.released.signal);
       signature = pending instanceof Uint8Array ? pending : await pending;
     } catch (error) {
+      this.assertHoldsRun(released); // the writer failing is the news, not the wait ending
       throw withAfterFailure(error, AFTER_SIGN_FAILED.checkpointAsync);
     }
-    this.assertHoldsRun('while its checkpoint was being signed; the checkpoint was not written');
+    this.assertHoldsRun(released);
     const checkpoint = signedCheckpoint(payload, signature);
     this.storeCheckpoint(checkpoint);
     return checkpoint;
@@ -447,12 +454,16 @@ export class Ledger {
         const pending = this.signAwaitingOthers(signer, payload, AFTER_SIGN_FAILED.close);
         // Awaited only when it is a Promise: with a synchronous signer close() ends the run
         // before it returns, as it always has.
-        const signature = pending instanceof Uint8Array ? pending : await pending;
+        let signature: Uint8Array;
+        try {
+          signature = pending instanceof Uint8Array ? pending : await pending;
+        } catch (error) {
+          this.assertHoldsRun(CLOSE_RELEASED);
+          throw error;
+        }
         checkpoint = signedCheckpoint(payload, signature);
       }
-      this.assertHoldsRun(
-        'while close() waited for its checkpoint signature; run_end was not written',
-      );
+      this.assertHoldsRun(CLOSE_RELEASED);
       const { record: built, line, size, seq, hash } = runEnd;
       const record = this.commit(built, line, size, seq, hash, true) as CloseResult['record'];
       this.ended = true;
@@ -500,7 +511,7 @@ export class Ledger {
   ): Uint8Array | Promise<Uint8Array> {
     let pending: Uint8Array | Promise<Uint8Array>;
     try {
-      pending = signer.sign(checkpointMessage(payload));
+      pending = signer.sign(checkpointMessage(payload), this.released.signal);
     } catch (error) {
       if (this.signing.size === 0) throw withAfterFailure(error, afterFailure);
       // Failed at once, still after the others: released now, the run would drop their
@@ -776,6 +787,11 @@ export class Ledger {
   private shutdown(state: 'closed' | 'failed'): void {
     if (this.state === 'closed' || this.state === 'failed') return;
     this.state = state;
+    // Signatures still awaited (the writer failed meanwhile) will write nothing: their
+    // signers are told, and their timeouts no longer keep the process alive.
+    this.released.abort(
+      new LedgerClosedError(this.runDir, 'let go of the run while a signature was awaited'),
+    );
     try {
       if (state === 'closed') this.sync.syncNow();
     } finally {

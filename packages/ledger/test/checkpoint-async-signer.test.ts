@@ -366,6 +366,34 @@ describe('an asynchronous { sign } signer (a KMS client)', () => {
     expect(existsSync(join(ledger.runDir, 'checkpoint.json'))).toBe(false);
   });
 
+  it('a writer that fails while a signature is awaited stops waiting: the signer is told (signal aborted), the call fails at once, no timer keeps the host alive', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const held = heldSigner();
+    const dir = tempDir();
+    const before = timers();
+    const ledger = openLedger({
+      dir,
+      runId: 'run-1',
+      durability: 'none',
+      signer: { sign: held.sign, timeoutMs: 600_000 },
+    });
+    ledger.append(r.runStart());
+    const pending = ledger.checkpointAsync();
+    pending.catch(() => {});
+    // The artifact folder removed before its fsync: the next flush fails the writer.
+    await ledger.putArtifact('output');
+    rmSync(join(ledger.runDir, 'artifacts', 'sha256'), { recursive: true });
+    expect(() => ledger.flush()).toThrow(expect.objectContaining({ code: 'LEDGER_CLOSED' }));
+    await turns();
+    expect(held.calls[0]!.signal.aborted).toBe(true);
+    await expect(pending).rejects.toMatchObject({
+      code: 'LEDGER_CLOSED',
+      message: expect.stringMatching(/while its checkpoint was being signed/),
+    });
+    expect(timers()).toBe(before);
+    expect(existsSync(join(ledger.runDir, 'checkpoint.json'))).toBe(false);
+  });
+
   it('close() refuses appends while it waits, waits for checkpointAsync() calls still running, and signs the run_end it holds', async () => {
     const held = heldSigner();
     const { runDir, ledger } = openRun({ sign: held.sign });
