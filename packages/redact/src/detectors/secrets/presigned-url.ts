@@ -1,5 +1,6 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
+import { longValueAfter } from '../long-value.js';
 import { looksRandom } from './placeholder.js';
 
 /** Characters of a signature in a URL query: base64 (raw or percent-encoded), base64url, hex. */
@@ -19,8 +20,12 @@ const SIGNATURE = new RegExp(
   `${PARAMETER_START}(?:sig|signature)=([${VALUE}]{16,${BOUND}})(?![${VALUE}])`,
   'iyd',
 );
-const HEAD = new RegExp(`${PARAMETER_START}(?:sig|signature)=`, 'iy');
-const VALUE_RUN = new RegExp(`[${VALUE}]*`, 'y');
+/** A signature longer than the pattern's bound, measured by a linear run. */
+const longSignature = longValueAfter(
+  new RegExp(`${PARAMETER_START}(?:sig|signature)=`, 'iy'),
+  new RegExp(`[${VALUE}]*`, 'y'),
+  BOUND,
+);
 
 /** Where `sig` or `signature` (any case) would start if it ends right before `eq`, or -1. */
 function nameStart(eq: number, text: string): number {
@@ -32,23 +37,12 @@ function nameStart(eq: number, text: string): number {
 
 /** The signature of the parameter named at `at`, when it is one. */
 function signatureAt(text: string, at: number): readonly [number, number] | undefined {
-  let start: number;
-  let end: number;
   SIGNATURE.lastIndex = at;
   const m = SIGNATURE.exec(text);
-  const span = m?.indices?.[1];
-  if (span !== undefined) {
-    [start, end] = span;
-  } else {
-    // A value past the bound (a 4096-bit RSA signature in hex) is taken whole, not missed.
-    HEAD.lastIndex = at;
-    if (!HEAD.test(text)) return undefined;
-    start = HEAD.lastIndex;
-    VALUE_RUN.lastIndex = start;
-    VALUE_RUN.test(text);
-    end = VALUE_RUN.lastIndex;
-    if (end - start <= BOUND) return undefined;
-  }
+  // A value past the bound (a 4096-bit RSA signature in hex) is taken whole, not missed.
+  const span = m?.indices?.[1] ?? longSignature(text, at);
+  if (span === undefined) return undefined;
+  const [start, end] = span;
   // Machine-made: 16 characters or more, two character classes, no placeholder
   // (`sig=<signature>`, `X-Amz-Signature=XXXX…`).
   return looksRandom(text.slice(start, end), 16) ? [start, end] : undefined;
