@@ -217,18 +217,17 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     options.timeoutMs === undefined ? 2000 : timerMs(options.timeoutMs, 'timeoutMs');
   // Only an absent option takes the default: null could mean "keep forever" as well as
   // "default", and neither may be guessed for how long a cap's counters live.
-  const retention: unknown =
+  const retentionMs =
     options.retentionMs === undefined ? DEFAULT_RETENTION_MS : options.retentionMs;
   if (
-    typeof retention !== 'number' ||
-    !Number.isSafeInteger(retention) ||
-    retention < MIN_RETENTION_MS
+    typeof retentionMs !== 'number' ||
+    !Number.isSafeInteger(retentionMs) ||
+    retentionMs < MIN_RETENTION_MS
   ) {
     throw new InvalidArgumentError(
-      `redisStore retentionMs must be a whole number of ms of at least ${MIN_RETENTION_MS} (~56.9 days: a month plus the longest reservation TTL); omit it for the default of 70 days (there is no "keep forever"); got ${String(retention)}.`,
+      `redisStore retentionMs must be a whole number of ms of at least ${MIN_RETENTION_MS} (~56.9 days: a month plus the longest reservation TTL); omit it for the default of 70 days (there is no "keep forever"); got ${String(retentionMs)}.`,
     );
   }
-  const retentionMs = retention;
   const tag = `{${prefix}}`;
   const held = `${tag}:held`;
   const expiry = `${tag}:expiry`;
