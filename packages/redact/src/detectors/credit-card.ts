@@ -167,14 +167,13 @@ export const creditCard: Detector = {
             : cardLength(candidate[0]);
         if (length > 0) {
           out.push({ type: 'credit_card', start: at, end: at + length, detector: 'credit-card' });
+          // A card ends at a separator or at the run's end: `nextGroup` steps on from there.
           at += length;
           laidOut = false;
           cardInRun = true;
-          if (!GROUP_SEPARATOR.test(text.charAt(at)) || !isDigit(text.charCodeAt(at + 1))) break;
-          at++;
-          continue;
+        } else {
+          laidOut = true;
         }
-        laidOut = true;
         const next = nextGroup(text, at);
         if (next < 0) break;
         at = next;
