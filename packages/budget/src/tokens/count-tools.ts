@@ -131,20 +131,23 @@ function addProperties(
       tally,
       `${key}:${typeText(property.type, where)}:${descriptionOf(property.description, `${where}'s description`)}`,
     );
-    addNested(engine, tally, f, property, place, depth + 1);
+    addNested(engine, tally, f, property, place, where, depth + 1);
   }
 }
 
-/** What a property nests: its `properties`, its `items`, other subschemas. Approximate. */
+/**
+ * What a property nests: its `properties`, its `items`, other subschemas. Approximate.
+ * `where` is `whereOf(place)`, which the caller has already built.
+ */
 function addNested(
   engine: TokenEngine,
   tally: Tally,
   f: ChatFormat,
   schema: Schema,
   place: Place,
+  where: string,
   depth: number,
 ): void {
-  const where = whereOf(place);
   if (depth > MAX_DEPTH) {
     throw new InvalidArgumentError(
       `${where} nests schemas more than ${MAX_DEPTH} levels deep (a cycle?); a tool's parameters must be a JSON Schema tree (use $defs and $ref for recursion).`,
@@ -198,7 +201,7 @@ function addItem(
     tally,
     `${typeText(schema.type, where)}:${descriptionOf(schema.description, `${where}'s description`)}`,
   );
-  addNested(engine, tally, f, schema, place, depth + 1);
+  addNested(engine, tally, f, schema, place, where, depth + 1);
 }
 
 /** An `enum`: the cookbook's start (negative) and per-item cost, and each item's text. */
