@@ -4,6 +4,13 @@
  * -b`, `mkdir -p` are something else).
  */
 
+/**
+ * A password argument of a command (`mysql -p…`, `sshpass -p …`): quoted whole (group 2,
+ * without its quotes) or a bare word (group 3), to a blank, a quote or what ends a command.
+ * Bounded repetition; each alternative starts with a different character.
+ */
+export const PASSWORD_ARGUMENT = '(["\'])([^"\'\\s]{1,256})\\1|([^\\s"\'`;|&)]{1,256})';
+
 /** Characters after which a command word may start: a blank, a line end, `;|&(` or a quote. */
 function startsCommand(c: number): boolean {
   return (

@@ -1,16 +1,13 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
-import { commandTracker } from './command-line.js';
+import { commandTracker, PASSWORD_ARGUMENT } from './command-line.js';
 import { isSecretValue } from './secret-value-shape.js';
 
 /** Stems of the MySQL and MariaDB clients (`mysql`, `mysqldump`, `mysqladmin`, `mariadb-dump`). */
 const CLIENTS = ['mysql', 'mariadb'];
 
-/**
- * The password glued to `-p`: quoted whole (group 2, without its quotes) or a bare word
- * (group 3). Bounded repetition; each alternative starts with a different character.
- */
-const GLUED_VALUE = /-p(?:(["'])([^"'\s]{1,256})\1|([^\s"'`;|&)]{1,256}))/y;
+/** The password glued to `-p` (`PASSWORD_ARGUMENT`: quoted, group 2, or bare, group 3). */
+const GLUED_VALUE = new RegExp(`-p(?:${PASSWORD_ARGUMENT})`, 'y');
 
 /**
  * `mysql -uroot -p<password> …`: the MySQL and MariaDB clients take the password glued to

@@ -1,15 +1,12 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
-import { isCommandWord } from './command-line.js';
+import { isCommandWord, PASSWORD_ARGUMENT } from './command-line.js';
 import { isSecretValue } from './secret-value-shape.js';
 
 const COMMAND = 'sshpass';
 
-/**
- * The password after `-p`: quoted whole (group 2, without its quotes) or a bare word
- * (group 3). Bounded repetition; each alternative starts with a different character.
- */
-const VALUE = /(["'])([^"'\s]{1,256})\1|([^\s"'`;|&)]{1,256})/y;
+/** The password after `-p` (`PASSWORD_ARGUMENT`: quoted, group 2, or bare, group 3). */
+const VALUE = new RegExp(PASSWORD_ARGUMENT, 'y');
 
 /** Options read before giving up: sshpass has six, so more is not its option list. */
 const MAX_OPTIONS = 8;
