@@ -12,13 +12,12 @@ const CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[ \t\u00a0\u2007\u202f-]?[
 const DASH = 45;
 
 /**
- * Dashes only as IBANs are printed, in groups of four with one separator throughout
- * (`DE89-3704-0044-0532-0130-00`): dashed ids are everywhere, and one that passed the
- * checksum by chance in some other grouping is an id, not an account. Spaces keep any
- * grouping, as before.
+ * Whether a dashed IBAN is grouped as IBANs are printed, in groups of four with one
+ * separator throughout (`DE89-3704-0044-0532-0130-00`): dashed ids are everywhere, and one
+ * that passed the checksum by chance in some other grouping is an id, not an account.
+ * Spaces keep any grouping, as before (`scan` asks this of dashed IBANs only).
  */
 function dashesAsPrinted(iban: string): boolean {
-  if (iban.indexOf('-') < 0) return true;
   for (let i = 0; i < iban.length; i++) {
     const c = iban.charCodeAt(i);
     const separator = !((c >= 48 && c <= 57) || (c >= 65 && c <= 90));
@@ -74,8 +73,8 @@ export const iban: Detector = {
         if (
           compact.length === length &&
           boundary &&
-          dashesAsPrinted(printed) &&
-          !(printed.includes('-') && insideDashedId(text, start, start + i)) &&
+          (!printed.includes('-') ||
+            (dashesAsPrinted(printed) && !insideDashedId(text, start, start + i))) &&
           ibanMod97Valid(compact)
         ) {
           out.push({ type: 'iban', start, end: start + i, detector: 'iban' });
