@@ -27,7 +27,7 @@ function abortedWhileRunning(limiter: RateLimiter): Promise<string> {
   );
 }
 
-describe('createRateLimiter (bottleneck, one process)', () => {
+describe('createRateLimiter (one process)', () => {
   // A test that fails under fake timers must not leave them to the next one.
   afterEach(() => {
     vi.useRealTimers();
@@ -369,7 +369,7 @@ describe('createRateLimiter (bottleneck, one process)', () => {
     ['requests', { requestsPerMinute: 1 }, {}],
     ['tokens', { tokensPerMinute: 100 }, { tokens: 100 }],
   ] as const)(
-    'calls given up in the queue give back the %s they were given',
+    'calls given up in the queue leave the %s to the calls behind them',
     async (_kind, limits, weight) => {
       vi.useFakeTimers();
       const limiter = createRateLimiter(limits);
@@ -390,7 +390,7 @@ describe('createRateLimiter (bottleneck, one process)', () => {
       const live = limiter.schedule(async () => {
         liveRanAt = Date.now() - start;
       }, weight);
-      // The minute refills once; the three calls given up must not take it first.
+      // The first call leaves the window once; the three calls given up must not take its place.
       await vi.advanceTimersByTimeAsync(61_000);
       await live;
       expect(liveRanAt).toBeLessThanOrEqual(61_000);
@@ -398,7 +398,7 @@ describe('createRateLimiter (bottleneck, one process)', () => {
     },
   );
 
-  it("tokens given back by a call abandoned in an earlier minute never add to this minute's", async () => {
+  it("a call abandoned while it waited in an earlier minute never adds tokens to this minute's", async () => {
     vi.useFakeTimers();
     const limiter = createRateLimiter({ requestsPerMinute: 2, tokensPerMinute: 100 });
     const started: string[] = [];
@@ -412,7 +412,7 @@ describe('createRateLimiter (bottleneck, one process)', () => {
     const first = Promise.all([run('a', 10), run('b', 5)]); // the minute's 2 requests
     await vi.advanceTimersByTimeAsync(10);
     await first;
-    // Takes the 85 tokens left, then waits for a request: gets its turn only after the refill.
+    // Fits the 85 tokens left but waits for a request, and is given up while it waits.
     const controller = new AbortController();
     const gone = run('gone', 85, controller.signal);
     await vi.advanceTimersByTimeAsync(1_000);
