@@ -56,7 +56,7 @@ describe('agent moves (offline provider)', () => {
     const text = await run.draftNarrative({ model: 'gpt-5.2', section: 'Throughput', disclosure });
     // 40 cases of 3 events, plus 2 rework events in each of 10 cases.
     expect(text.output).toContain('140 events across 40 cases');
-    expect(text.output).toMatch(/median case takes [\d.]+ days/);
+    expect(text.output).toContain('median case takes 7 hours (95th percentile 16.2 hours)');
     await run.end();
   });
 

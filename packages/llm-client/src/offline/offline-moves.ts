@@ -1,6 +1,7 @@
 import type { Disclosure } from '@pm/redact';
 import type { GoalInterpretationV1, NextCommandV1 } from '../moves/move-schemas.js';
 import type { ProviderCallRequest } from '../provider/provider.js';
+import { durationText } from './duration-text.js';
 
 type Analysis = GoalInterpretationV1['analysis'];
 
@@ -30,7 +31,6 @@ function analysisOf(goal: string): Analysis {
 }
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
-const days = (ms: number) => `${Math.round((ms / 86_400_000) * 10) / 10} days`;
 
 function interpretGoal(goal: string, data: Partial<Disclosure>): GoalInterpretationV1 {
   const analysis = analysisOf(goal);
@@ -81,7 +81,7 @@ function facts(data: Partial<Disclosure>): string[] {
     out.push('No case has a measurable duration (the log has no case with valid times).');
   } else if (perf) {
     out.push(
-      `The median case takes ${days(perf.caseDurationMs.median)} (95th percentile ${days(perf.caseDurationMs.p95)}), and about ${
+      `The median case takes ${durationText(perf.caseDurationMs.median)} (95th percentile ${durationText(perf.caseDurationMs.p95)}), and about ${
         Math.round(perf.throughputPerDay.cases * 10) / 10
       } cases complete per day.`,
     );
