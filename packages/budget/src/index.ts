@@ -48,6 +48,7 @@ export {
   BudgetStoreUnavailableError,
   type StoreFailure,
 } from './errors/budget-store-unavailable-error.js';
+export { CallCancelledError } from './errors/call-cancelled-error.js';
 export { CallLimitExceededError } from './errors/call-limit-exceeded-error.js';
 export { InvalidArgumentError } from './errors/invalid-argument-error.js';
 export { OptionalDependencyMissingError } from './errors/optional-dependency-missing-error.js';

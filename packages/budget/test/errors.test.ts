@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BudgetExceededError,
   BudgetStoreUnavailableError,
+  CallCancelledError,
   CallLimitExceededError,
   InvalidArgumentError,
   OptionalDependencyMissingError,
@@ -31,6 +32,7 @@ describe('errors', () => {
       'BUDGET_EXCEEDED',
     ],
     [new BudgetStoreUnavailableError('reserve', 2000), 'BUDGET_STORE_UNAVAILABLE'],
+    [new CallCancelledError(), 'CALL_CANCELLED'],
     [new CallLimitExceededError('input tokens', 10, 5, 'Send less.'), 'CALL_LIMIT_EXCEEDED'],
     [
       new InvalidArgumentError('maxOutputTokens must be a non-negative integer; got -1.'),

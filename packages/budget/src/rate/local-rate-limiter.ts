@@ -1,4 +1,5 @@
-import Bottleneck from 'bottleneck';
+import { CallCancelledError } from '../errors/call-cancelled-error.js';
+import { concurrencySlots } from './concurrency-slots.js';
 import type { RateLimiter, ScheduleOptions } from './rate-limiter.js';
 import { SlidingWindow } from './sliding-window.js';
 import { stopWaitingOnAbort } from './stop-waiting-on-abort.js';
@@ -15,8 +16,9 @@ export function localRateLimiter(
   maxConcurrent: number | undefined,
   weightOfCall: (fn: unknown, options: ScheduleOptions | undefined) => number,
 ): RateLimiter {
-  const concurrency = maxConcurrent === undefined ? undefined : new Bottleneck({ maxConcurrent });
+  const concurrency = maxConcurrent === undefined ? undefined : concurrencySlots(maxConcurrent);
   const window = rpm === undefined && tpm === undefined ? undefined : new SlidingWindow(rpm, tpm);
+  let stopReason: CallCancelledError | undefined;
 
   return {
     limited: true,
@@ -45,12 +47,13 @@ export function localRateLimiter(
             else if (signal?.aborted) reject(signal.reason);
             else call();
           });
-        return concurrency === undefined ? run() : concurrency.schedule(run);
+        return concurrency === undefined ? run() : concurrency.run(run);
       });
     },
     async stop() {
-      window?.stop(new Error('This limiter has been stopped: calls still queued are dropped.'));
-      await concurrency?.stop({ dropWaitingJobs: true });
+      stopReason ??= new CallCancelledError();
+      window?.stop(stopReason);
+      await concurrency?.stop(stopReason);
     },
   };
 }

@@ -38,7 +38,10 @@ export interface RateLimiter {
   readonly limited: boolean;
   /** Runs `fn` as soon as the limits allow. */
   schedule<T>(fn: () => Promise<T>, options?: ScheduleOptions): Promise<T>;
-  /** Stops the limiter's timers; queued calls are dropped. */
+  /**
+   * Stops the limiter: calls still queued, and any scheduled later, reject with
+   * `CallCancelledError` and are never made; calls already running are not abandoned.
+   */
   stop(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
-import Bottleneck from 'bottleneck';
+import { CallCancelledError } from '../errors/call-cancelled-error.js';
+import { concurrencySlots } from './concurrency-slots.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 import type { RateLimiter, ScheduleOptions } from './rate-limiter.js';
 import { sleep } from './sleep.js';
@@ -21,7 +22,7 @@ export function sharedRateLimiter(
   maxConcurrent: number | undefined,
   weightOfCall: (fn: unknown, options: ScheduleOptions | undefined) => number,
 ): RateLimiter {
-  const concurrency = maxConcurrent === undefined ? undefined : new Bottleneck({ maxConcurrent });
+  const concurrency = maxConcurrent === undefined ? undefined : concurrencySlots(maxConcurrent);
   const limits = { requestsPerMinute: rpm ?? -1, tokensPerMinute: tpm ?? -1 };
   // Aborted by stop(): calls still waiting for the window are dropped, as bottleneck drops
   // its queue, instead of being made (and billed) after the host has shut the limiter down.
@@ -62,18 +63,12 @@ export function sharedRateLimiter(
           started();
           return fn();
         };
-        return concurrency === undefined ? run() : concurrency.schedule(run);
+        return concurrency === undefined ? run() : concurrency.run(run);
       });
     },
     async stop() {
-      if (!stopped.signal.aborted) {
-        stopped.abort(
-          new Error(
-            'This limiter has been stopped: calls waiting for the shared window are dropped.',
-          ),
-        );
-      }
-      await concurrency?.stop({ dropWaitingJobs: true });
+      if (!stopped.signal.aborted) stopped.abort(new CallCancelledError());
+      await concurrency?.stop(stopped.signal.reason);
     },
   };
 }
