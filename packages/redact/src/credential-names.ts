@@ -1,3 +1,5 @@
+import { isAsciiLetter } from './char-class.js';
+
 /**
  * The one list of names that say a value is a credential. The text scan (generic
  * assignments: `db_pass=…`) and the deep walk (`redactValue` under a `db_pass` key) both
@@ -56,10 +58,6 @@ export const CREDENTIAL_KEY_ENDING = new RegExp(
   'i',
 );
 
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
 /**
  * Short names (`pass`, `pwd`) must start a word: `db_pass` and `dbPass` do, `bypass` and
  * `compass` do not. Longer names may follow letters (`theapikey`, `githubtoken`).
@@ -72,7 +70,7 @@ export function startsWord(text: string, at: number): boolean {
     (c1 === 112 && !/^pass(?:word|wd|phrase)/i.test(text.slice(at, at + 10)));
   if (!short) return true;
   const before = text.charCodeAt(at - 1);
-  if (!isLetter(before)) return true;
+  if (!isAsciiLetter(before)) return true;
   const first = text.charCodeAt(at);
   return before >= 97 && before <= 122 && first >= 65 && first <= 90;
 }

@@ -1,3 +1,4 @@
+import { isDigit } from '../char-class.js';
 import { luhnValid } from '../checksums/luhn.js';
 import type { Detector } from '../detector.js';
 import type { Finding } from '../finding.js';
@@ -66,10 +67,6 @@ const LAID_OUT = new RegExp(
   `(?:[0-9]{13,19}|[0-9]{4}(${SEPARATOR})[0-9]{4}(?:\\1[0-9]{4}){1,2}(?:\\1[0-9]{1,4})?|[0-9]{4}(${SEPARATOR})[0-9]{6}\\2[0-9]{4,5})(?![0-9])`,
   'y',
 );
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 /**
  * Whether a card laid out in groups of four at `at` (a later group of a run) would carry on

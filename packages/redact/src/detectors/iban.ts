@@ -1,3 +1,4 @@
+import { isAsciiAlphanumeric } from '../char-class.js';
 import { IBAN_LENGTHS, ibanMod97Valid } from '../checksums/iban-mod97.js';
 import type { Detector } from '../detector.js';
 import type { Finding } from '../finding.js';
@@ -27,10 +28,6 @@ function dashesAsPrinted(iban: string): boolean {
   return true;
 }
 
-function isAlphanumeric(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
 /**
  * Whether the dashed IBAN at `[start, end)` is a piece of a longer dashed id, joined by a
  * dash to a letter or digit on either side (`X1-DE89-…-00`, `DE89-…-00-7`): the id goes on,
@@ -38,8 +35,8 @@ function isAlphanumeric(c: number): boolean {
  */
 function insideDashedId(text: string, start: number, end: number): boolean {
   return (
-    (text.charCodeAt(start - 1) === DASH && isAlphanumeric(text.charCodeAt(start - 2))) ||
-    (text.charCodeAt(end) === DASH && isAlphanumeric(text.charCodeAt(end + 1)))
+    (text.charCodeAt(start - 1) === DASH && isAsciiAlphanumeric(text.charCodeAt(start - 2))) ||
+    (text.charCodeAt(end) === DASH && isAsciiAlphanumeric(text.charCodeAt(end + 1)))
   );
 }
 
@@ -69,7 +66,7 @@ export const iban: Detector = {
           if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) compact += candidate[i];
         }
         const printed = candidate.slice(0, i);
-        const boundary = !isAlphanumeric(text.charCodeAt(start + i));
+        const boundary = !isAsciiAlphanumeric(text.charCodeAt(start + i));
         if (
           compact.length === length &&
           boundary &&

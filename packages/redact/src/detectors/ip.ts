@@ -1,3 +1,4 @@
+import { isAsciiAlphanumeric, isHexDigit } from '../char-class.js';
 import type { Detector } from '../detector.js';
 import type { Finding } from '../finding.js';
 
@@ -175,12 +176,4 @@ function hasSecondColon(text: string, colon: number): boolean {
     if (c !== 0x2e /* . */ && !isHexDigit(c)) return false;
   }
   return false;
-}
-
-function isHexDigit(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-}
-
-function isAsciiAlphanumeric(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }

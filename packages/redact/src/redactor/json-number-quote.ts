@@ -1,3 +1,5 @@
+import { isBlank, isDigit } from '../char-class.js';
+
 /**
  * A placeholder written where a JSON number stood (`{"pan":4111111111111111}`) must be a
  * JSON string, or the text stops being JSON: `{"pan":[CREDIT_CARD_1]}` does not parse. This
@@ -22,10 +24,6 @@ function isNumberToken(text: string, start: number, end: number): boolean {
 /** A character of a JSON number: a digit, `.`, `-`, `+`, `e`, `E`. */
 function isNumberChar(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 43 || c === 101 || c === 69;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /** End of the run of digits starting at `i`, not past `limit`. */
@@ -66,10 +64,6 @@ const ARRAY_LOOK_BACK = 256;
 
 /** How many blanks (indentation of pretty-printed JSON) are skipped around the number. */
 const BLANKS_MAX = 256;
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
 
 /** An escaped blank of JSON inside a JSON string (`\n`, `\t`, `\r`) starting at `i`. */
 function isEscapedBlankAt(text: string, i: number): boolean {

@@ -1,3 +1,4 @@
+import { isAsciiAlphanumeric } from '../../char-class.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { AnyCaseSearch } from '../any-case-search.js';
@@ -126,10 +127,6 @@ export function readCookiePairs(
  */
 const COOKIE_WORD = new AnyCaseSearch('cookie');
 
-function isLetterOrDigit(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-}
-
 /** The char code of an opening quote matched as `group` (`\"` counts as `\`), or 0. */
 function quoteCode(group: string | undefined): number {
   return group === undefined ? 0 : group.charCodeAt(0);
@@ -156,7 +153,7 @@ export const cookieHeader: Detector = {
     while (at >= 0) {
       let next = at + 6;
       // The word must start a token (`Set-Cookie`, `"cookie"`, `--cookie`), not end one.
-      if (at === 0 || !isLetterOrDigit(text.charCodeAt(at - 1))) {
+      if (at === 0 || !isAsciiAlphanumeric(text.charCodeAt(at - 1))) {
         const flag = at >= 2 && text.startsWith('--', at - 2);
         const head = flag && text.charCodeAt(at + 6) !== 61 ? FLAG_HEAD : HEADER_HEAD;
         head.lastIndex = at + 6;

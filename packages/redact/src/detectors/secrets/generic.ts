@@ -1,3 +1,4 @@
+import { isHexDigit } from '../../char-class.js';
 import { CREDENTIAL_KEY_ENDING, startsWord } from '../../credential-names.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
@@ -135,11 +136,6 @@ function encodings(text: string, at: number): number {
     n++;
   }
   return text.charCodeAt(i) === 51 /* 3 */ && (text.charCodeAt(i + 1) | 32) === 100 /* d */ ? n : 0;
-}
-
-function isHexDigit(c: number): boolean {
-  const lower = c | 32;
-  return (c >= 48 && c <= 57) || (lower >= 97 && lower <= 102);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isDigit } from '../../char-class.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { isSecretValue } from './secret-value-shape.js';
@@ -8,10 +9,6 @@ const MIN_ID = 8;
 const MAX_ID = 10;
 /** Characters after the colon, the first an `A` (gitleaks' telegram-bot-api-token). */
 const SECRET_LENGTH = 35;
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 /**
  * Telegram bot tokens, `<bot id>:<secret>`: 8 to 10 digits, a colon, then 35 base64url

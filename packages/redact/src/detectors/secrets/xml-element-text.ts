@@ -1,3 +1,4 @@
+import { isBlank } from '../../char-class.js';
 import type { Finding } from '../../finding.js';
 import { isSecretValue } from './secret-value-shape.js';
 
@@ -12,11 +13,6 @@ export const CDATA_OPEN = '<![CDATA[';
 export const CDATA_CLOSE = ']]>';
 /** Spring's `<property name="…"><value>…</value></property>`. */
 const VALUE_CHILD = '<value>';
-
-/** XML's white space. */
-export function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
 
 /**
  * Reports `text[start, end)`, blanks trimmed, when shaped like a secret. Delimited by tags

@@ -1,13 +1,8 @@
+import { isBlank } from '../../char-class.js';
 import { endsWithCredentialName } from '../../credential-names.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
-import {
-  CDATA_CLOSE,
-  CDATA_OPEN,
-  isBlank,
-  reportXmlValue,
-  valueAttribute,
-} from './xml-element-text.js';
+import { CDATA_CLOSE, CDATA_OPEN, reportXmlValue, valueAttribute } from './xml-element-text.js';
 
 /**
  * A closing tag at a `</` (or `<\/`, as JSON may escape it): the element's name, with a

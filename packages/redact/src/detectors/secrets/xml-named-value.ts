@@ -1,13 +1,8 @@
+import { isBlank } from '../../char-class.js';
 import { endsWithCredentialName } from '../../credential-names.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
-import {
-  CdataEnds,
-  elementText,
-  isBlank,
-  reportXmlValue,
-  valueAttribute,
-} from './xml-element-text.js';
+import { CdataEnds, elementText, reportXmlValue, valueAttribute } from './xml-element-text.js';
 
 /**
  * The attribute that names the setting, `name="…"` or `key="…"`, matched sticky where
