@@ -1,4 +1,5 @@
 import { forwardClock } from './forward-clock.js';
+import { onAbort } from './on-abort.js';
 
 /** Length of the window, ms: the limits are per minute. */
 const WINDOW_MS = 60_000;
@@ -46,11 +47,10 @@ export class SlidingWindow {
   /**
    * The signal of the call blocked at the head, the only one listened to: its abort may let
    * lighter calls behind it through, while one given up further back changes nothing until
-   * it reaches the head (its caller was rejected already, by `stopWaitingOnAbort`). A
-   * listener per waiting call would double the listeners on a signal many calls share (a
-   * run deadline) and set off Node's leak warning at six waiting calls.
+   * it reaches the head (its caller was rejected already, by `stopWaitingOnAbort`).
    */
   #watched: AbortSignal | undefined;
+  #unwatch: () => void = noop;
   readonly #onHeadAbort = () => this.#drain();
 
   constructor(rpm: number | undefined, tpm: number | undefined) {
@@ -126,9 +126,10 @@ export class SlidingWindow {
   /** Listens to `signal` (the blocked head's) instead of the one listened to so far. */
   #watch(signal: AbortSignal | undefined): void {
     if (signal === this.#watched) return;
-    this.#watched?.removeEventListener('abort', this.#onHeadAbort);
+    this.#unwatch();
     this.#watched = signal;
-    signal?.addEventListener('abort', this.#onHeadAbort, { once: true });
+    // Through onAbort: the signal's one listener is shared with the calls waiting on it.
+    this.#unwatch = signal === undefined ? noop : onAbort(signal, this.#onHeadAbort);
   }
 
   /**
@@ -171,3 +172,5 @@ export class SlidingWindow {
     }
   }
 }
+
+function noop(): void {}

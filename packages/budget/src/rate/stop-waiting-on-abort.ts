@@ -1,3 +1,5 @@
+import { onAbort } from './on-abort.js';
+
 /**
  * The job `enqueue` starts, or a rejection with `signal`'s reason if it aborts before the
  * job calls `started()`. bottleneck cannot cancel a queued job, so a limiter stops waiting
@@ -15,17 +17,18 @@ export function stopWaitingOnAbort<T>(
   if (signal === undefined) return enqueue(noop);
   return new Promise<T>((resolve, reject) => {
     let waiting = true;
-    const onAbort = () => reject(signal.reason);
+    let unsubscribe = noop;
     const started = () => {
       waiting = false;
-      signal.removeEventListener('abort', onAbort);
+      unsubscribe();
     };
     // Handle the job first: it rejects too when the signal is already aborted.
     enqueue(started).then(resolve, reject).finally(started);
     // A job may start within enqueue (no wait at all): then there is no wait to abandon.
     if (!waiting) return;
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) return reject(signal.reason);
+    // Through onAbort: the calls waiting on one signal share one listener on it.
+    unsubscribe = onAbort(signal, () => reject(signal.reason));
   });
 }
 
