@@ -72,6 +72,15 @@ describe('call options', () => {
     ['maxOutputTokens 0', 'maxOutputTokens', { model: 'gpt-5.2', maxOutputTokens: 0 }],
     ['model left out', 'model', { maxOutputTokens: 10 }],
     ['input not a string', 'input', { model: 'gpt-5.2', input: 42, maxOutputTokens: 10 }],
+    // Before: an option spelt as in other SDKs was ignored, and the model asked about nothing.
+    ['an option of another SDK', 'prompt', { model: 'gpt-5.2', maxOutputTokens: 10, prompt: 'hi' }],
+    [
+      'an option misspelt',
+      'reasoningEfort',
+      { model: 'gpt-5.2', maxOutputTokens: 10, input: 'hi', reasoningEfort: 'low' },
+    ],
+    ['nothing to send', 'input', { model: 'gpt-5.2', maxOutputTokens: 10 }],
+    ['only a blank input', 'input', { model: 'gpt-5.2', maxOutputTokens: 10, input: ' \n' }],
     [
       'a bigint in the context',
       '$.<key>[1] (bigint)',
@@ -184,6 +193,29 @@ describe('call options', () => {
     await expect(goal).rejects.toThrow(/\{ goal \}/);
     const section = r.draftNarrative({ model: 'gpt-5.2', disclosure, section: ' ' } as never);
     await expect(section).rejects.toThrow(/\{ section \}/);
+    await r.end();
+  });
+
+  it('a move given an option it does not take rejects with INVALID_ARGUMENT naming it', async () => {
+    const { run: r } = await run('move-unknown-option');
+    const disclosure = { level: 1, profile: 'homebrew@1', schema: [] };
+    // Before: the misspelt ceiling was ignored and the move's default (900 tokens) reserved.
+    const pending = r.draftNarrative({
+      model: 'gpt-5.2',
+      disclosure,
+      section: 'Throughput',
+      maxOutputToken: 50,
+    } as never);
+    await expect(pending).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(pending).rejects.toThrow(/maxOutputToken is not an option/);
+    // The move's own text is one of its options; another move's is not.
+    const goal = r.interpretGoal({
+      model: 'gpt-5.2',
+      disclosure,
+      goal: 'x',
+      section: 'y',
+    } as never);
+    await expect(goal).rejects.toThrow(/section is not an option; .*, goal\./);
     await r.end();
   });
 

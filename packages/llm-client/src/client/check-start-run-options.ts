@@ -1,5 +1,6 @@
 import { PmError } from '@pm/envelope-schemas';
 import { kindOf } from '../kind-of.js';
+import { unknownOption } from '../unknown-option.js';
 
 const START_RUN_OPTIONS: readonly string[] = ['runId', 'stage'];
 
@@ -16,13 +17,12 @@ export function checkStartRunOptions(options: unknown): void {
       { details: { field: 'options' } },
     );
   }
-  for (const key of Object.keys(options)) {
-    if (!START_RUN_OPTIONS.includes(key)) {
-      throw new PmError(
-        'INVALID_ARGUMENT',
-        `startRun({ ${key} }) is not an option; the options are ${START_RUN_OPTIONS.join(', ')}.`,
-        { details: { field: key } },
-      );
-    }
+  const unknown = unknownOption(options, START_RUN_OPTIONS);
+  if (unknown !== undefined) {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `startRun({ ${unknown} }) is not an option; the options are ${START_RUN_OPTIONS.join(', ')}.`,
+      { details: { field: unknown } },
+    );
   }
 }

@@ -8,6 +8,7 @@ import type {
   ObjectResult,
   TextResult,
 } from '../run/llm-run.js';
+import { unknownOption } from '../unknown-option.js';
 import { GoalInterpretationV1, NextCommandV1 } from './move-schemas.js';
 
 /** Options every agent move takes. */
@@ -22,6 +23,16 @@ export interface MoveOptions {
   /** Cancels the move's call (see `GenerateOptions.signal`). */
   signal?: AbortSignal;
 }
+
+/** The options of every move; each move adds its text (`goal` or `section`). */
+const MOVE_OPTIONS: readonly string[] = [
+  'model',
+  'disclosure',
+  'stage',
+  'maxOutputTokens',
+  'reasoningEffort',
+  'signal',
+];
 
 /** A recommended command: data only, never executed, always needing the user's confirmation. */
 export type RecommendedCommand = ObjectResult<NextCommandV1> & {
@@ -52,7 +63,7 @@ export function interpretGoalRequest(
   options: MoveOptions & { goal: string },
 ): GenerateObjectOptions<typeof GoalInterpretationV1> {
   return {
-    ...base(options, 'interpret-goal', 600),
+    ...base(options, 'interpret-goal', 'goal', 600),
     input: userText(options, 'goal', 'interpret-goal'),
     schema: GoalInterpretationV1,
     schemaId: 'goal-interpretation@1',
@@ -64,7 +75,7 @@ export function recommendNextCommandRequest(
   options: MoveOptions & { goal: string },
 ): GenerateObjectOptions<typeof NextCommandV1> {
   return {
-    ...base(options, 'recommend-next-command', 600),
+    ...base(options, 'recommend-next-command', 'goal', 600),
     input: userText(options, 'goal', 'recommend-next-command'),
     schema: NextCommandV1,
     schemaId: 'next-command@1',
@@ -75,12 +86,28 @@ export function recommendNextCommandRequest(
 /** The governed call of move 3. */
 export function draftNarrativeRequest(options: MoveOptions & { section: string }): GenerateOptions {
   return {
-    ...base(options, 'draft-narrative', 900),
+    ...base(options, 'draft-narrative', 'section', 900),
     input: userText(options, 'section', 'draft-narrative'),
   };
 }
 
-function base(options: MoveOptions, move: string, maxOutputTokens: number): GenerateOptions {
+function base(
+  options: MoveOptions,
+  move: string,
+  text: 'goal' | 'section',
+  maxOutputTokens: number,
+): GenerateOptions {
+  const unknown =
+    typeof options === 'object' && options !== null
+      ? unknownOption(options, [...MOVE_OPTIONS, text])
+      : undefined;
+  if (unknown !== undefined) {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `The ${move} move's ${unknown} is not an option; the options are ${[...MOVE_OPTIONS, text].join(', ')}.`,
+      { details: { field: unknown } },
+    );
+  }
   const disclosure: unknown = options?.disclosure;
   if (typeof disclosure !== 'object' || disclosure === null || !('level' in disclosure)) {
     throw new PmError(

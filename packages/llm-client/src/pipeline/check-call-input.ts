@@ -1,9 +1,28 @@
 import { PmError, ReasoningEffort, VersionedId } from '@pm/envelope-schemas';
 import { kindOf } from '../kind-of.js';
+import { unknownOption } from '../unknown-option.js';
 import type { CallInput } from './call-input.js';
 import { MAX_CONTEXT_DEPTH } from './context-depth.js';
 import { effectiveDisclosureLevel, isDisclosureLevel } from './disclosure-level.js';
 import { isAbortSignal } from './is-abort-signal.js';
+
+/** The options a call takes; `schema` and `schemaId` are generateObject's. */
+const CALL_OPTIONS: readonly string[] = [
+  'model',
+  'maxOutputTokens',
+  'input',
+  'template',
+  'context',
+  'stage',
+  'disclosureLevel',
+  'reasoningEffort',
+  'drivesAction',
+  'signal',
+  'schema',
+  'schemaId',
+];
+/** Set by generateText and generateObject themselves. */
+const INTERNAL_OPTIONS: readonly string[] = ['structured'];
 
 function invalid(field: string, message: string): PmError {
   return new PmError('INVALID_ARGUMENT', `The call's ${field} ${message}`, {
@@ -64,6 +83,13 @@ export function checkCallInput(call: CallInput): void {
       `must be an object ({ model, maxOutputTokens, ... }); got ${kindOf(call)}.`,
     );
   }
+  const unknown = unknownOption(call, CALL_OPTIONS.concat(INTERNAL_OPTIONS));
+  if (unknown !== undefined) {
+    throw invalid(
+      unknown,
+      `is not an option; the options are ${CALL_OPTIONS.join(', ')} (the user's text goes in input, data for the prompt in context).`,
+    );
+  }
   if (typeof call.model !== 'string' || call.model === '') {
     throw invalid('model', `must be a model name such as "gpt-5.2"; got ${kindOf(call.model)}.`);
   }
@@ -109,6 +135,17 @@ export function checkCallInput(call: CallInput): void {
     throw invalid(
       'context',
       `holds a value JSON cannot carry at ${nonJson}; convert it first (a bigint to a string or number, a Map to an object, a Set to an array).`,
+    );
+  }
+  if (
+    call.template === undefined &&
+    call.context === undefined &&
+    (call.input === undefined || call.input.trim() === '')
+  ) {
+    // The model would be asked about nothing, and a remote call billed for it.
+    throw invalid(
+      'input',
+      "is missing: give input (the user's text), context (data for the prompt) or a template; the call has nothing to send.",
     );
   }
   // A declared level below the context's own (a disclosure's level, 5 with samples) is refused.
