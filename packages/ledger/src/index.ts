@@ -1,3 +1,4 @@
+export type { AppendableRecordType, AppendInput, AppendOptions } from './append-input.js';
 export { type ArtifactRef, parseArtifactRef, readArtifact } from './artifact-store.js';
 export { canonicalJson } from './canonical-json.js';
 export {
@@ -27,20 +28,13 @@ export { LedgerLockedError } from './errors/ledger-locked-error.js';
 export { LedgerWriteFailedError } from './errors/ledger-write-failed-error.js';
 export { SignerUnavailableError } from './errors/signer-unavailable-error.js';
 export { GENESIS_PREV, RECORD_HASH_TAG } from './hash-chain.js';
+export { type CloseResult, Ledger } from './ledger.js';
 export { LEDGER_FILE } from './ledger-files.js';
 export type { LedgerProblem, LedgerProblemKind } from './ledger-problem.js';
+export type { PutArtifactOptions } from './ledger-writer.js';
 export { MAX_LINE_BYTES } from './line-reader.js';
 export { LOCK_FILE } from './lock-file.js';
-export {
-  type AppendableRecordType,
-  type AppendInput,
-  type AppendOptions,
-  type CloseResult,
-  Ledger,
-  type OpenLedgerOptions,
-  openLedger,
-  type PutArtifactOptions,
-} from './open-ledger.js';
+export { type OpenLedgerOptions, openLedger } from './open-ledger.js';
 export { type ReadLedgerOptions, readLedger } from './read-ledger.js';
 export type { LedgerSummary, RunEndData } from './run-summary.js';
 export { type SummariseLedgerOptions, summariseLedger } from './summarise-ledger.js';
