@@ -33,10 +33,11 @@ export function reportXmlValue(
 }
 
 /**
- * The `value` attribute: group 1 is the `\` of a JSON-escaped quote, its text group 2 or
- * 3 (after an escaped opening quote the closing one's `\` ends group 2).
+ * The `value` attribute, in any letter case (`Value=`, `VALUE=`, as hand-written configs
+ * have it): group 1 is the `\` of a JSON-escaped quote, its text group 2 or 3 (after an
+ * escaped opening quote the closing one's `\` ends group 2).
  */
-const VALUE_ATTRIBUTE = /\svalue[ \t]*=[ \t]*(?:(\\?)"([^"<>]*)"|'([^'<>]*)')/d;
+const VALUE_ATTRIBUTE = /\svalue[ \t]*=[ \t]*(?:(\\?)"([^"<>]*)"|'([^'<>]*)')/di;
 
 /** The span of the `value` attribute's text in the tag at `text[tagStart, tagEnd)`. */
 export function valueAttribute(

@@ -2,14 +2,21 @@ import { isBlank } from '../../char-class.js';
 import { endsWithCredentialName } from '../../credential-names.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
+import { AnyCaseSearch } from '../any-case-search.js';
 import { CdataEnds, elementText, reportXmlValue, valueAttribute } from './xml-element-text.js';
 
 /**
- * The attribute that names the setting, `name="…"` or `key="…"`, matched sticky where
+ * The attribute that names the setting, `name="…"` or `key="…"` in any letter case
+ * (`Key=`, `NAME=`: XML is case-sensitive, but hand-written .NET and INI-to-XML configs
+ * capitalise them, and the value is no less a password for it), matched sticky where
  * `name`/`key` was found: the name is group 1 or 2. Double quotes may be escaped as JSON
  * escapes them (`key=\"DbPassword\"`: markup logged in a JSON string). Bounded: linear.
  */
-const NAME_ATTRIBUTE = /(?:name|key)[ \t]*=[ \t]*(?:\\?"([^"<>\\]{1,128})\\?"|'([^'<>]{1,128})')/y;
+const NAME_ATTRIBUTE = /(?:name|key)[ \t]*=[ \t]*(?:\\?"([^"<>\\]{1,128})\\?"|'([^'<>]{1,128})')/iy;
+
+/** Where a `name` or `key` attribute may start, in any letter case. */
+const NAME_WORD = new AnyCaseSearch('name');
+const KEY_WORD = new AnyCaseSearch('key');
 
 function report(text: string, start: number, end: number, out: Finding[]): void {
   reportXmlValue(text, start, end, 'xml-named-value', out);
@@ -43,12 +50,14 @@ export const xmlNamedValue: Detector = {
     let lastGt = -1;
     let nextGt = text.indexOf('>');
     const cdata = new CdataEnds(text);
-    let nameAt = text.indexOf('name');
-    let keyAt = text.indexOf('key');
+    NAME_WORD.start(text);
+    KEY_WORD.start(text);
+    let nameAt = NAME_WORD.next(0);
+    let keyAt = KEY_WORD.next(0);
     while (nameAt >= 0 || keyAt >= 0) {
       const at = keyAt < 0 || (nameAt >= 0 && nameAt < keyAt) ? nameAt : keyAt;
-      if (at === nameAt) nameAt = text.indexOf('name', at + 1);
-      else keyAt = text.indexOf('key', at + 1);
+      if (at === nameAt) nameAt = NAME_WORD.next(at + 1);
+      else keyAt = KEY_WORD.next(at + 1);
       if (!isBlank(text.charCodeAt(at - 1))) continue;
       NAME_ATTRIBUTE.lastIndex = at;
       const named = NAME_ATTRIBUTE.exec(text);
@@ -66,8 +75,8 @@ export const xmlNamedValue: Detector = {
       const tagEnd = nextGt + 1;
       // A tag has one value: the rest of its attributes are not read. Reading the tag again
       // for each was quadratic on a tag holding thousands of them.
-      if (nameAt >= 0 && nameAt < tagEnd) nameAt = text.indexOf('name', tagEnd);
-      if (keyAt >= 0 && keyAt < tagEnd) keyAt = text.indexOf('key', tagEnd);
+      if (nameAt >= 0 && nameAt < tagEnd) nameAt = NAME_WORD.next(tagEnd);
+      if (keyAt >= 0 && keyAt < tagEnd) keyAt = KEY_WORD.next(tagEnd);
       const value = valueAttribute(text, lastLt, tagEnd);
       if (value !== undefined) {
         report(text, value[0], value[1], out);
