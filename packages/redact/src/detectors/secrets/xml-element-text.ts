@@ -15,7 +15,17 @@ export const CDATA_CLOSE = ']]>';
 const VALUE_CHILD = '<value>';
 
 /**
- * Reports `text[start, end)`, blanks trimmed, when shaped like a secret. Delimited by tags
+ * A label, not a value: words of letters ending with a colon (`Password:`, `API Key:`,
+ * `Mot de passe :`, `Пароль:`), as UI strings and resource files hold them under a
+ * credential name (Android's `<string name="prompt_password">`, .resx
+ * `<data name="Password"><value>`, a `<password>` element of a form description). The
+ * colon passed the value check as a symbol beside letters. A password of letters and a
+ * final colon is the miss this trades for it. Anchored, one bounded class: linear.
+ */
+const LABEL = /^\p{L}[\p{L}\p{M} '\u2019-]{0,63}[:\uff1a]$/u;
+
+/**
+ * Reports `text[start, end)`, blanks trimmed, when shaped like a secret and not a label. Delimited by tags
  * or quotes as a quoted value is by its quotes: read as one (`bare` false).
  */
 export function reportXmlValue(
@@ -27,7 +37,8 @@ export function reportXmlValue(
 ): void {
   while (start < end && isBlank(text.charCodeAt(start))) start++;
   while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-  if (isSecretValue(text.slice(start, end), false, false)) {
+  const value = text.slice(start, end);
+  if (!LABEL.test(value) && isSecretValue(value, false, false)) {
     out.push({ type: 'secret', kind: 'generic', start, end, detector });
   }
 }

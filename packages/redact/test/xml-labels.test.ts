@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createRedactor, detectSecrets } from '../src/index.js';
+
+/** Joins pieces at run time: no credential-shaped literal in the repo (scripts/scan-repo-secrets.ts). */
+const join = (...parts: string[]) => parts.join('');
+const pw = join('R3al', 'V4lue!');
+
+/** The findings' texts. */
+function spans(text: string): string[] {
+  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
+}
+
+// A label under a credential name was masked as the credential: UI strings and resource
+// files hold `Password:` as the text of `<string name="prompt_password">` (Android) or
+// `<data name="Password"><value>` (.resx), and the colon beside letters passed the value
+// check. The words and their colon are a label, in any language.
+describe('a label as the text or value of a credential-named XML element', () => {
+  it.each([
+    ['Android string', '<string name="prompt_password">Password:</string>'],
+    ['.resx', '<data name="Password" xml:space="preserve">\n  <value>Password:</value>\n</data>'],
+    ['.resx, German', '<data name="Password"><value>Passwort:</value></data>'],
+    ['French, a space before the colon', '<string name="password_label">Mot de passe :</string>'],
+    ['Russian', '<string name="pref_password">Пароль:</string>'],
+    ['Chinese, full-width colon', '<string name="password">密码：</string>'],
+    ['two words', '<entry key="api.key">API Key:</entry>'],
+    ['element text', '<Password>Password:</Password>'],
+    ['CDATA', '<password><![CDATA[Password:]]></password>'],
+    ['value attribute', '<add key="password" value="Password:"/>'],
+  ])('%s is left as it is', (_, text) => {
+    expect(detectSecrets(text)).toEqual([]);
+    expect(createRedactor().redactText(text).text).toBe(text);
+  });
+
+  it('labels in other elements stay as they are (they were never read)', () => {
+    for (const text of [
+      '<label>Password:</label>',
+      '<label for="password">Password:</label>',
+      '<td>Password:</td>',
+      '<th>API Key:</th>',
+    ]) {
+      expect(detectSecrets(text), text).toEqual([]);
+    }
+  });
+
+  it('a value with a colon and more than letters is still a credential', () => {
+    for (const [text, value] of [
+      [`<Password>${pw}</Password>`, pw],
+      [`<password>${join('Tr0ub', '4dor:')}</password>`, join('Tr0ub', '4dor:')],
+      [`<password>${join('s3cr3t', ':Xy9')}</password>`, join('s3cr3t', ':Xy9')],
+      [`<add key="Password" value="${join(':Sec', 'ret')}"/>`, join(':Sec', 'ret')],
+      [`<string name="db_password">${join('Pass', 'word:x9')}</string>`, join('Pass', 'word:x9')],
+    ] as const) {
+      expect(spans(text), text).toEqual([value]);
+    }
+  });
+
+  it('a long element text is judged in linear time', () => {
+    const letters = 'a'.repeat(1_000_000);
+    const start = performance.now();
+    detectSecrets(`<password>${letters}:</password><password>${letters} </password>`);
+    expect(performance.now() - start).toBeLessThan(1_500);
+  });
+});
