@@ -38,6 +38,14 @@ describe('createLLMClient options', () => {
       { retry: { maxRetryAfterMs: 2 ** 31 } },
     ],
     ['approve not a function', 'approve', { approve: true }],
+    // Before: accepted, and the run went without a monthly cap, on the default profile, or
+    // with the default egress list.
+    ['a budget option misspelt', 'budget.perod', { budget: { perod: { month: { usd: 5 } } } }],
+    ['a redaction option misspelt', 'redaction.profle', { redaction: { profle: 'strict' } }],
+    ['an egress option misspelt', 'egress.alow', { egress: { alow: [] } }],
+    // Before: refused only by the first startRun.
+    ['a negative monthly cap', 'period.month.usd', { budget: { period: { month: { usd: -5 } } } }],
+    ['a negative run cap', 'limits.usd', { budget: { limits: { usd: -1 } } }],
   ])('%s is INVALID_ARGUMENT naming %s', async (_name, field, options) => {
     const { code, message } = await failure(() =>
       createLLMClient(options as unknown as LLMClientOptions),

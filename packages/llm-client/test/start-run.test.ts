@@ -11,10 +11,19 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('startRun', () => {
   it('a budget option it refuses leaves no ledger behind, so the run id can be started again', async () => {
     const dir = join(root, 'bad-budget');
+    // A bad limit is refused before any run, by createLLMClient itself...
+    expect(() =>
+      createLLMClient({
+        policy: localPolicy(),
+        ledger: { dir },
+        budget: { limits: { tokens: -5 } },
+      }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    // ...a store is met only by a run's budget.
     const bad = createLLMClient({
       policy: localPolicy(),
       ledger: { dir },
-      budget: { limits: { tokens: -5 } },
+      budget: { store: {} as never },
     });
     await expect(bad.startRun({ runId: 'r' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     expect(existsSync(join(dir, 'r', 'ledger.lock'))).toBe(false);

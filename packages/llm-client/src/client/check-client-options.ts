@@ -46,6 +46,30 @@ const OPTION_RULES: Readonly<Record<string, Rule>> = {
   env: OBJECT,
 };
 
+// The options of the parts below are named here so a misspelt one is refused (`budget.perod`
+// would be no monthly cap, `redaction.profle` the default profile); their values are
+// checked by the part that takes them, in its own words.
+const BUDGET_RULES: Readonly<Record<string, Rule>> = {
+  limits: OBJECT,
+  period: OBJECT,
+  alerts: CHECKED_BY_ITS_PARSER,
+  store: OBJECT,
+  prices: CHECKED_BY_ITS_PARSER,
+  reservationTtlMs: CHECKED_BY_ITS_PARSER,
+};
+
+const REDACTION_RULES: Readonly<Record<string, Rule>> = {
+  profile: CHECKED_BY_ITS_PARSER,
+  hashKey: CHECKED_BY_ITS_PARSER,
+  hashFields: CHECKED_BY_ITS_PARSER,
+  dropFields: CHECKED_BY_ITS_PARSER,
+};
+
+const EGRESS_RULES: Readonly<Record<string, Rule>> = {
+  allow: CHECKED_BY_ITS_PARSER,
+  gateway: CHECKED_BY_ITS_PARSER,
+};
+
 const LEDGER_RULES: Readonly<Record<string, Rule>> = {
   dir: [(v) => isString(v) && v !== '', 'a folder path (runs are written under it)'],
   durability: CHECKED_BY_ITS_PARSER,
@@ -67,6 +91,15 @@ const RETRY_RULES: Readonly<Record<string, Rule>> = {
   maxMs: WAIT_MS,
   maxRetryAfterMs: WAIT_MS,
 };
+
+/** The options taking an object whose own options are listed here. */
+const NESTED_RULES: readonly [string, Readonly<Record<string, Rule>>][] = [
+  ['budget', BUDGET_RULES],
+  ['redaction', REDACTION_RULES],
+  ['egress', EGRESS_RULES],
+  ['ledger', LEDGER_RULES],
+  ['retry', RETRY_RULES],
+];
 
 function invalid(field: string, message: string): PmError {
   return new PmError('INVALID_ARGUMENT', `createLLMClient({ ${field} }) ${message}`, {
@@ -107,10 +140,8 @@ export function checkClientOptions(options: unknown): void {
   }
   const given = options as Record<string, unknown>;
   checkFields(given, OPTION_RULES, '');
-  if (isObject(given.ledger)) {
-    checkFields(given.ledger as Record<string, unknown>, LEDGER_RULES, 'ledger.');
-  }
-  if (isObject(given.retry)) {
-    checkFields(given.retry as Record<string, unknown>, RETRY_RULES, 'retry.');
+  for (const [name, rules] of NESTED_RULES) {
+    const nested = given[name];
+    if (isObject(nested)) checkFields(nested as Record<string, unknown>, rules, `${name}.`);
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import {
   type BudgetAlert,
+  type BudgetOptions,
   type BudgetStore,
   createBudget,
   createRateLimiter,
@@ -111,6 +112,25 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
     ...(options.redaction?.dropFields ? { dropFields: options.redaction.dropFields } : {}),
   });
   const store: BudgetStore = options.budget?.store ?? memoryStore();
+  const limits = options.budget?.limits ?? {};
+  /** What every run's budget is built from, besides its run id, store and alert sink. */
+  const budgetOptions: BudgetOptions = {
+    limits: {
+      ...limits,
+      usd: Math.min(policy.max_cost_usd, limits.usd ?? Number.POSITIVE_INFINITY),
+      maxRuntimeMinutes: policy.max_runtime_minutes,
+    },
+    ...(options.budget?.period ? { period: options.budget.period } : {}),
+    ...(options.budget?.alerts !== undefined ? { alerts: options.budget.alerts } : {}),
+    ...(options.budget?.prices ? { prices: options.budget.prices } : {}),
+    ...(options.budget?.reservationTtlMs
+      ? { reservationTtlMs: options.budget.reservationTtlMs }
+      : {}),
+  };
+  // Built once now, on a store of its own (a run's budget attaches to its store), so a
+  // budget option it refuses (a negative cap) fails at start-up like the redactor's, not at
+  // the first startRun.
+  createBudget({ ...budgetOptions, store: memoryStore() }).dispose();
   const rateLimiter: RateLimiter = createRateLimiter(options.rateLimit ?? {});
   let templates: TemplateSet | undefined;
   // Taken once: the same plain-field copy goes into every run's `run_start`.
@@ -160,7 +180,6 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
     // refuses (a negative limit) fails before the run's ledger exists, not leaving it locked.
     let ledger: Ledger | undefined;
     let requestCounter = 0;
-    const limits = options.budget?.limits ?? {};
     const onAlert = (alert: BudgetAlert) => {
       try {
         ledger?.append({
@@ -186,22 +205,7 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
         limit: alert.limit,
       });
     };
-    const budget = createBudget({
-      runId,
-      store,
-      limits: {
-        ...limits,
-        usd: Math.min(policy.max_cost_usd, limits.usd ?? Number.POSITIVE_INFINITY),
-        maxRuntimeMinutes: policy.max_runtime_minutes,
-      },
-      ...(options.budget?.period ? { period: options.budget.period } : {}),
-      ...(options.budget?.alerts !== undefined ? { alerts: options.budget.alerts } : {}),
-      ...(options.budget?.prices ? { prices: options.budget.prices } : {}),
-      ...(options.budget?.reservationTtlMs
-        ? { reservationTtlMs: options.budget.reservationTtlMs }
-        : {}),
-      onAlert,
-    });
+    const budget = createBudget({ ...budgetOptions, runId, store, onAlert });
     try {
       ledger = openLedger({
         dir: ledgerDir,
