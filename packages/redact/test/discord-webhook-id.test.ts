@@ -42,3 +42,49 @@ describe('a Discord webhook whose id is card-shaped', () => {
     expect(found).toMatchObject([{ type: 'credit_card' }]);
   });
 });
+
+// With a placeholder for the token (a README, a config template) or no token at all, the
+// webhook detector rightly reports nothing, and the card detector read the id as a card.
+describe('a Discord webhook id beside a placeholder token', () => {
+  const id = cardShapedSnowflake();
+
+  it.each([
+    ['a placeholder', `https://discord.com/api/webhooks/${id}/YOUR_TOKEN_HERE`],
+    ['a tag', `https://discord.com/api/webhooks/${id}/<token>`],
+    ['a variable', `https://discordapp.com/api/webhooks/${id}/\${DISCORD_TOKEN}`],
+    ['braces', `https://ptb.discord.com/api/v10/webhooks/${id}/{webhook.token}`],
+    ['no token', `GET https://canary.discord.com/api/webhooks/${id}`],
+    ['any host case', `https://Discord.com/api/webhooks/${id}/xxxx`],
+  ])('%s: no card', (_, text) => {
+    expect(createRedactor().scan(text)).toEqual([]);
+    expect(detectSecrets(text)).toEqual([]);
+  });
+
+  it('the same digits elsewhere are still a card', () => {
+    for (const text of [
+      `card ${id} on file`,
+      `https://example.com/api/webhooks/${id}/YOUR_TOKEN_HERE`,
+      `https://notdiscord.com/api/webhooks/${id}/x`,
+      `https://discord.com/api/channels/${id}/messages`,
+      `discord.com/api/webhooks/ ${id}`,
+    ]) {
+      expect(createRedactor().scan(text), text).toMatchObject([{ type: 'credit_card' }]);
+    }
+  });
+
+  it('a card in a later group of the run is still read', () => {
+    const card = ['4111', '1111', '1111', '1111'].join(' ');
+    const text = `discord.com/api/webhooks/${id} ${card} x`;
+    const found = createRedactor().scan(text);
+    expect(found.map((f) => text.slice(f.start, f.end))).toEqual([card]);
+  });
+
+  it('stays linear on runs of webhook paths', () => {
+    const size = 1_000_000;
+    const unit = `discord.com/api/webhooks/${id}/`;
+    const text = unit.repeat(Math.ceil(size / unit.length));
+    const start = performance.now();
+    createRedactor().scan(text);
+    expect(performance.now() - start).toBeLessThan(1_500);
+  });
+});

@@ -2,6 +2,7 @@ import { isDigit } from '../char-class.js';
 import { luhnValid } from '../checksums/luhn.js';
 import type { Detector } from '../detector.js';
 import type { Finding } from '../finding.js';
+import { isDiscordWebhookId } from './discord-webhook-path.js';
 
 /**
  * What may separate a card's digit groups: space, dash, tab, or the no-break spaces that
@@ -135,7 +136,8 @@ function cardLength(candidate: string): number {
  * A run of digit groups is read from each group: a card may follow a group that is no card
  * (`ref 12345 4111 1111 1111 1111`, which used to stay in clear: only the run's start was
  * tried), and after a card the search goes on from the next group, so two cards in one run
- * (`4111 1111 1111 1111 4012 8888 8888 1881`) are both found.
+ * (`4111 1111 1111 1111 4012 8888 8888 1881`) are both found. The id of a Discord
+ * webhook URL is not read as a card (`isDiscordWebhookId`).
  */
 export const creditCard: Detector = {
   id: 'credit-card',
@@ -159,7 +161,9 @@ export const creditCard: Detector = {
         const candidate = pattern.exec(text);
         const length =
           candidate === null ||
-          (laidOut && !cardInRun && continuesGroupsOfFour(text, at, candidate[0]))
+          (laidOut && !cardInRun && continuesGroupsOfFour(text, at, candidate[0])) ||
+          // A webhook's id, whatever its digits pass: read on from the run's next group.
+          (at === m.index && isDiscordWebhookId(text, at))
             ? 0
             : cardLength(candidate[0]);
         if (length > 0) {
