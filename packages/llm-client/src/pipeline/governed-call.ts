@@ -47,7 +47,7 @@ import { outputProblems } from './output-problems.js';
 import { pricedUsd } from './priced-usd.js';
 import { abortError, raceSignal, throwIfAborted } from './race-signal.js';
 import { recordedDecision } from './recorded-decision.js';
-import { requestHash } from './request-hash.js';
+import { requestHashOnce, withHashOf } from './request-hash-once.js';
 import type { RunContext } from './run-context.js';
 import { sentEffort } from './sent-effort.js';
 import { wholeUsage } from './whole-usage.js';
@@ -458,7 +458,7 @@ export async function governedCall<T>(
       data: {
         request_id: prepared.requestId,
         envelope: prepared.envelope,
-        request_hash: requestHash(prepared.request),
+        request_hash: requestHashOnce(prepared.request),
         provider: provider.name,
         estimated_input_tokens: prepared.inputTokens,
         max_output_tokens: call.maxOutputTokens,
@@ -476,7 +476,8 @@ export async function governedCall<T>(
     // 10 rate limit + provider call, bounded retries with jitter
     phase = 'call';
     const started = performance.now();
-    const request = { ...prepared.request, signal: link.signal };
+    // The prepared request plus the attempt's signal: the same hash (replay looks it up).
+    const request = withHashOf({ ...prepared.request, signal: link.signal }, prepared.request);
     const stage = prepared.stage;
     const requestId = prepared.requestId;
     const weight = prepared.inputTokens + call.maxOutputTokens;
