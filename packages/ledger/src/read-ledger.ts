@@ -1,6 +1,7 @@
 import type { LedgerRecordV1 } from '@pm/envelope-schemas';
 import { ChainChecker } from './chain-checker.js';
 import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
+import { checkKnownOptions } from './known-options.js';
 import { existingLedgerFile, expectedRun } from './ledger-files.js';
 import type { LedgerProblem } from './ledger-problem.js';
 import { forEachLine } from './line-reader.js';
@@ -37,6 +38,7 @@ export async function readLedger(
   onRecord: (record: LedgerRecordV1) => void,
   options: ReadLedgerOptions = {},
 ): Promise<number> {
+  checkKnownOptions(options, ['onProblem', 'runId'], 'readLedger');
   const file = existingLedgerFile(runDir);
   const expected = expectedRun(runDir, options.runId, 'readLedger');
   const checker = new ChainChecker(expected.runId, expected.from);

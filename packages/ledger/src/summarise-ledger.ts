@@ -1,3 +1,4 @@
+import { checkKnownOptions } from './known-options.js';
 import { expectedRun } from './ledger-files.js';
 import { readLedger } from './read-ledger.js';
 import { type LedgerSummary, RunSummary } from './run-summary.js';
@@ -20,7 +21,8 @@ export async function summariseLedger(
   runDir: string,
   options: SummariseLedgerOptions = {},
 ): Promise<LedgerSummary> {
-  // Checked first: a bad runId is the caller's mistake, whatever the ledger holds.
+  // Checked first: a bad option is the caller's mistake, whatever the ledger holds.
+  checkKnownOptions(options, ['runId'], 'summariseLedger');
   const { runId } = expectedRun(runDir, options.runId, 'summariseLedger');
   const summary = new RunSummary();
   await readLedger(runDir, (record) => summary.add(record), options);

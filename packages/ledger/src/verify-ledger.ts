@@ -14,6 +14,7 @@ import {
 import { errnoCode } from './errno-code.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { GENESIS_PREV, sha256Hex } from './hash-chain.js';
+import { checkKnownOptions } from './known-options.js';
 import { type ExpectedRun, existingLedgerFile, expectedRun } from './ledger-files.js';
 import type { LedgerProblem } from './ledger-problem.js';
 import { describe, NotRegularFileError, readRegularFileSync } from './regular-file.js';
@@ -48,6 +49,15 @@ export interface VerifyLedgerOptions {
   runId?: string;
 }
 
+const VERIFY_OPTIONS: readonly (keyof VerifyLedgerOptions)[] = [
+  'publicKey',
+  'checkpoint',
+  'secrets',
+  'artifacts',
+  'workers',
+  'runId',
+];
+
 /** What {@link verifyLedger} found. */
 export interface VerifyLedgerResult {
   /** True when no problem was found. */
@@ -81,6 +91,7 @@ export async function verifyLedger(
   runDir: string,
   options: VerifyLedgerOptions = {},
 ): Promise<VerifyLedgerResult> {
+  checkKnownOptions(options, VERIFY_OPTIONS, 'verifyLedger');
   const file = existingLedgerFile(runDir);
   const checks = { secrets: options.secrets !== false, artifacts: options.artifacts !== false };
   const problems: LedgerProblem[] = [];
