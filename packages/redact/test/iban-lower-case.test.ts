@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { IBAN_LENGTHS } from '../src/checksums/iban-mod97.js';
 import { createRedactor } from '../src/index.js';
+import { PUBLIC_CASES } from './corpus/public-cases.js';
 
 const redactor = createRedactor();
 
@@ -31,6 +32,21 @@ describe('IBANs written in lower case', () => {
       expect(spans(`IBAN ${iban} ok`, 'iban')).toEqual([iban]);
       expect(spans(`pay to ${iban}.`, 'iban')).toEqual([iban]);
     }
+  });
+
+  it('every SWIFT registry example, lower-cased, compact and in groups of four', () => {
+    const examples = PUBLIC_CASES.filter((c) => c.origin === 'SWIFT IBAN Registry example').map(
+      (c) => c.labels[0]!.value.toLowerCase(),
+    );
+    expect(examples.length).toBeGreaterThan(60);
+    const missed: string[] = [];
+    for (const compact of examples) {
+      const grouped = compact.replace(/(.{4})(?=.)/g, '$1 ');
+      for (const iban of [compact, grouped]) {
+        if (spans(`IBAN ${iban} ok`, 'iban')[0] !== iban) missed.push(iban);
+      }
+    }
+    expect(missed).toEqual([]);
   });
 
   it('is the same account as the upper-case form (one placeholder, one hash)', () => {
