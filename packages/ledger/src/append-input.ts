@@ -39,3 +39,6 @@ export interface AppendOptions {
 export const APPENDABLE = new Set<string>(
   LEDGER_RECORD_TYPES.filter((type) => type !== 'run_end' && type !== 'recovered'),
 );
+
+/** The members of an {@link AppendInput}: any other is refused, not ignored. */
+export const INPUT_MEMBERS: readonly string[] = ['type', 'stage', 'data'];

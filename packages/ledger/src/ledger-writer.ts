@@ -1,12 +1,13 @@
 import { closeSync } from 'node:fs';
 import type { LedgerRecordType, LedgerRecordV1 } from '@pm/envelope-schemas';
-import { APPENDABLE, type AppendInput, type AppendOptions } from './append-input.js';
+import { APPENDABLE, type AppendInput, type AppendOptions, INPUT_MEMBERS } from './append-input.js';
 import { type ArtifactRef, artifactDir, readArtifact } from './artifact-store.js';
 import type { CompiledSigner } from './checkpoint-signer.js';
 import { type DurabilityMode, type DurabilityOption, SyncPolicy } from './durability.js';
 import { errnoCode } from './errno-code.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { LedgerClosedError, RUN_ENDED_NEXT } from './errors/ledger-closed-error.js';
+import { checkKnownOptions } from './known-options.js';
 import type { HeldLock } from './lock-file.js';
 import { PendingArtifacts } from './pending-artifacts.js';
 import { type HeldLine, RecordBuilder } from './record-builder.js';
@@ -133,6 +134,15 @@ export class LedgerWriter {
         `append() takes { type, stage?, data } with type one of ${[...APPENDABLE].join(', ')} (run_end is written by close(), recovered by openLedger()).`,
       );
     }
+    const member = Object.keys(input).find((key) => !INPUT_MEMBERS.includes(key));
+    if (member !== undefined) {
+      // A misspelt `stage` would file the record under the run, not its stage.
+      throw new InvalidLedgerArgumentError(
+        `append(): ${JSON.stringify(member.slice(0, 40))} is not a member of a record's input; append takes { type, stage?, data }.`,
+        { details: { option: member.slice(0, 40) } },
+      );
+    }
+    if (options !== undefined) checkKnownOptions(options, ['sync'], 'append()');
     const stage = input.stage ?? null;
     if (stage !== null && typeof stage !== 'string') {
       // Checked before anything reads it: the secret scan and the encoder take a string.
@@ -166,6 +176,7 @@ export class LedgerWriter {
     options?: PutArtifactOptions,
   ): Promise<ArtifactRef> {
     this.assertOpen();
+    checkKnownOptions(options, ['mediaType'], 'putArtifact');
     if (options?.mediaType !== undefined && typeof options.mediaType !== 'string') {
       throw new InvalidLedgerArgumentError(
         'putArtifact: mediaType must be a string such as "text/plain".',

@@ -9,6 +9,7 @@ import { errnoCode } from './errno-code.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
 import { fsyncDir, fsyncNewFolders } from './fsync-dir.js';
+import { checkKnownOptions } from './known-options.js';
 import { Ledger } from './ledger.js';
 import { ledgerFile } from './ledger-files.js';
 import { loadLedger } from './load-ledger.js';
@@ -89,6 +90,7 @@ export function openLedger(options: OpenLedgerOptions): Ledger {
       'openLedger needs { dir, runId }: dir is the folder holding run directories.',
     );
   }
+  checkKnownOptions(options, ['dir', 'runId', 'durability', 'signer'], 'openLedger');
   if (!RunId.safeParse(options.runId).success) {
     throw new InvalidLedgerArgumentError(
       'openLedger: runId must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit (a UUID works).',

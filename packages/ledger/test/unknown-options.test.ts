@@ -1,6 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readLedger, summariseLedger, verifyLedger } from '../src/index.js';
+import { openLedger, readLedger, summariseLedger, verifyLedger } from '../src/index.js';
+import * as r from './helpers/records.js';
 import { openSignedRun } from './helpers/signed-run.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
@@ -60,4 +63,35 @@ describe('options a reader does not know are refused', () => {
       });
     },
   );
+});
+
+describe('options a writer does not know are refused', () => {
+  it('openLedger with durability misspelt is INVALID_ARGUMENT and creates nothing', () => {
+    const dir = tempDir();
+    // Before: opened in `batch`, the caller believing every record durable on return.
+    expect(() => openLedger({ dir, runId: 'run-1', durabilty: 'strict' } as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', details: { option: 'durabilty' } }),
+    );
+    expect(existsSync(join(dir, 'run-1'))).toBe(false);
+  });
+
+  it('append with a misspelt member or option is INVALID_ARGUMENT and writes nothing', async () => {
+    const ledger = openLedger({ dir: tempDir(), runId: 'run-1', durability: 'none' });
+    ledger.append(r.runStart());
+    const { data } = r.request('run-1', 1);
+    // Before: filed under the run (stage null), and not made durable.
+    expect(() => ledger.append({ type: 'request', stag: 'draft', data } as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', details: { option: 'stag' } }),
+    );
+    expect(() => ledger.append({ type: 'request', data }, { snyc: true } as never)).toThrow(
+      '"snyc" is not an option; the options are sync.',
+    );
+    expect(ledger.records).toBe(1);
+    await expect(ledger.putArtifact('text', { mediatype: 'text/plain' } as never)).rejects.toThrow(
+      '"mediatype" is not an option',
+    );
+    ledger.append({ type: 'request', stage: 'draft', data }, { sync: true });
+    expect(ledger.records).toBe(2);
+    await ledger.close();
+  });
 });
