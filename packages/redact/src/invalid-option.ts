@@ -1,4 +1,4 @@
-import { PmError } from '@pm/envelope-schemas';
+import { isQuotableKey, PmError } from '@pm/envelope-schemas';
 
 /**
  * What a value is, for an error message: `null`, `array`, `RegExp` or its `typeof`. Never
@@ -78,4 +78,19 @@ export function checkStrings(value: unknown, option: string, fix: string): void 
       throw invalidOption(`${option}[${i}]`, 'a string', value[i], fix);
     }
   }
+}
+
+/**
+ * The `INVALID_ARGUMENT` error for an option `fn` does not take: a misspelt one (`dropField`,
+ * `profle`) would be ignored and its redaction silently not done. The name is quoted only
+ * when it is shaped like a field name (the rule schema errors follow); a pasted token is
+ * given by its length.
+ */
+export function unknownOption(fn: string, name: string, known: readonly string[]): PmError {
+  const quotable = isQuotableKey(name);
+  return new PmError(
+    'INVALID_ARGUMENT',
+    `${fn}: unknown option ${quotable ? `"${name}"` : `of ${name.length} characters`}; the options are ${known.join(', ')}.`,
+    { details: { option: quotable ? name : null } },
+  );
 }

@@ -48,6 +48,23 @@ const cases: Array<[string, () => unknown, RegExp]> = [
     () => buildDisclosure(rows, anyOptions<DisclosureOptions>(undefined)),
     /^buildDisclosure: options must be an object, got nothing/,
   ],
+  // Before: accepted, and the disclosure redacted with the default profile, not `strict`.
+  [
+    'buildDisclosure with profile misspelt',
+    () => buildDisclosure(rows, anyOptions<DisclosureOptions>({ level: 1, profle: 'strict' })),
+    /^buildDisclosure: unknown option "profle"; the options are level, roles, approval, profile,/,
+  ],
+  [
+    'buildDisclosure with a token pasted as an option name',
+    () =>
+      buildDisclosure(rows, anyOptions<DisclosureOptions>({ level: 1, [secretColumn]: 'strict' })),
+    /^buildDisclosure: unknown option of 15 characters;/,
+  ],
+  [
+    'sampleRows with profile misspelt',
+    () => sampleRows(rows, anyOptions<SampleOptions>({ n: 1, approval, Profile: 'strict' })),
+    /^sampleRows: unknown option "Profile"; the options are n, approval, profile,/,
+  ],
   [
     'buildDisclosure(undefined, { level: 1 })',
     () => buildDisclosure(anyRows(undefined), { level: 1, profile: 'homebrew' }),

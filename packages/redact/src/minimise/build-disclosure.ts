@@ -49,6 +49,21 @@ export interface BuildDisclosureOptions extends ApprovalContext {
   seed?: number;
 }
 
+/** The options `buildDisclosure` reads: typed, so a new one must be listed. */
+const OPTIONS: Record<keyof BuildDisclosureOptions, true> = {
+  level: true,
+  roles: true,
+  approval: true,
+  profile: true,
+  hashKey: true,
+  topN: true,
+  sampleSize: true,
+  seed: true,
+  runId: true,
+  stage: true,
+  at: true,
+};
+
 /** What may be sent at a given level; fields above the level are absent. */
 export interface Disclosure {
   /** The level built. */
@@ -106,7 +121,7 @@ export function buildDisclosure(
   rows: RowSource,
   options: BuildDisclosureOptions,
 ): Disclosure | Promise<Disclosure> {
-  checkOptionsObject(options, 'buildDisclosure', "{ level: 2, profile: 'strict' }");
+  checkOptionsObject(options, 'buildDisclosure', "{ level: 2, profile: 'strict' }", OPTIONS);
   const { level } = options;
   if (![1, 2, 3, 4, 5].includes(level)) {
     // A number is shown; anything else by its type only (never echoed, its `toString`

@@ -1,5 +1,5 @@
 import { PmError } from '@pm/envelope-schemas';
-import { mustBeError, typeName } from '../invalid-option.js';
+import { mustBeError, typeName, unknownOption } from '../invalid-option.js';
 
 /**
  * The `INVALID_ARGUMENT` error for a bad argument of a ladder function: names the function
@@ -16,14 +16,21 @@ export function invalidArgument(
   return mustBeError(fn, argument, expected, got, fix, { function: fn, argument });
 }
 
-/** Throws unless `value` is an object other than null or an array. */
+/**
+ * Throws unless `value` is an object other than null or an array, holding only options
+ * `fn` takes (`known`): a misspelt `profile` would leave the default profile redacting.
+ */
 export function checkOptionsObject(
   value: unknown,
   fn: string,
   example: string,
+  known: Readonly<Record<string, true>>,
 ): asserts value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw invalidArgument(fn, 'options', 'an object', value, `pass e.g. ${example}.`);
+  }
+  for (const name of Object.keys(value)) {
+    if (!Object.hasOwn(known, name)) throw unknownOption(fn, name, Object.keys(known));
   }
 }
 

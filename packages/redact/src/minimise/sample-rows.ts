@@ -33,6 +33,18 @@ export interface SampleRowsOptions extends ApprovalContext {
   seed?: number;
 }
 
+/** The options `sampleRows` reads: typed, so a new one must be listed. */
+const OPTIONS: Record<keyof SampleRowsOptions, true> = {
+  n: true,
+  approval: true,
+  profile: true,
+  hashKey: true,
+  seed: true,
+  runId: true,
+  stage: true,
+  at: true,
+};
+
 /** Level 5: redacted sample rows. */
 export interface SampleRowsResult {
   /**
@@ -110,7 +122,7 @@ export function sampleRows(
   rows: RowSource,
   options: SampleRowsOptions,
 ): SampleRowsResult | Promise<SampleRowsResult> {
-  checkOptionsObject(options, 'sampleRows', '{ n: 20, approval }');
+  checkOptionsObject(options, 'sampleRows', '{ n: 20, approval }', OPTIONS);
   checkRowSource(rows, 'sampleRows');
   const n = resolveCount(options.n, 'sampleRows', 'n', undefined);
   const seed = resolveSeed(options.seed, 'sampleRows');

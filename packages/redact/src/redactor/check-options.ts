@@ -1,7 +1,6 @@
-import { isQuotableKey, PmError } from '@pm/envelope-schemas';
 import { checkAllowList } from '../allow-list.js';
 import { checkDetector } from '../detectors/host-detector.js';
-import { checkObject, checkStrings, invalidOption } from '../invalid-option.js';
+import { checkObject, checkStrings, invalidOption, unknownOption } from '../invalid-option.js';
 import type { RedactorOptions } from './types.js';
 
 /** The options `createRedactor` reads: typed, so an option added to `RedactorOptions` must be listed. */
@@ -15,20 +14,6 @@ const KNOWN_OPTIONS: Record<keyof RedactorOptions, true> = {
   maxDepth: true,
 };
 const OPTION_NAMES = Object.keys(KNOWN_OPTIONS);
-
-/**
- * A misspelt option (`dropField`, `hashkey`) would be ignored and its redaction silently
- * not done: refused instead. The name is quoted only when it is shaped like a field name
- * (the rule schema errors follow); a pasted token is given by its length.
- */
-function unknownOption(name: string): PmError {
-  const quotable = isQuotableKey(name);
-  return new PmError(
-    'INVALID_ARGUMENT',
-    `createRedactor: unknown option ${quotable ? `"${name}"` : `of ${name.length} characters`}; the options are ${OPTION_NAMES.join(', ')}.`,
-    { details: { option: quotable ? name : null } },
-  );
-}
 
 /**
  * Throws `INVALID_ARGUMENT` naming the option unless `options` is an object of known
@@ -47,7 +32,8 @@ export function checkOptions(options: unknown): asserts options is RedactorOptio
     "pass e.g. { profile: 'homebrew' }, or nothing for the defaults.",
   );
   for (const name of Object.keys(options)) {
-    if (!Object.hasOwn(KNOWN_OPTIONS, name)) throw unknownOption(name);
+    if (!Object.hasOwn(KNOWN_OPTIONS, name))
+      throw unknownOption('createRedactor', name, OPTION_NAMES);
   }
   for (const name of ['hashFields', 'dropFields'] as const) {
     if (options[name] !== undefined) {
