@@ -30,10 +30,15 @@ export interface AgentResult {
   costUsd: number;
 }
 
+/** The moves' options only: a move refuses any other member the input may carry (`sections`). */
+function moveOptions({ model, goal, disclosure }: AgentInput): AgentInput {
+  return { model, goal, disclosure };
+}
+
 export function agentRequests(input: AgentInput): NamedRequest[] {
   return [
-    { name: 'interpret goal', request: interpretGoalRequest(input) },
-    { name: 'recommend next command', request: recommendNextCommandRequest(input) },
+    { name: 'interpret goal', request: interpretGoalRequest(moveOptions(input)) },
+    { name: 'recommend next command', request: recommendNextCommandRequest(moveOptions(input)) },
   ];
 }
 
@@ -43,9 +48,9 @@ export async function runAgent(
   step: Progress,
 ): Promise<AgentResult> {
   step('Interpreting the goal');
-  const interpretation = await run.interpretGoal(input);
+  const interpretation = await run.interpretGoal(moveOptions(input));
   step('Recommending the next command');
-  const next = await run.recommendNextCommand(input);
+  const next = await run.recommendNextCommand(moveOptions(input));
   return {
     interpretation: interpretation.object,
     next: {
