@@ -79,6 +79,23 @@ describe('a Discord webhook id beside a placeholder token', () => {
     expect(found.map((f) => text.slice(f.start, f.end))).toEqual([card]);
   });
 
+  // A snowflake is one unbroken run of 17-20 digits; most cards are 16 digits or grouped.
+  // Skipping whatever digits followed the path let a card written there go through.
+  it('a card that is no snowflake is read after the path', () => {
+    const card = ['4111', '1111', '1111', '1111'];
+    for (const [digits, token] of [
+      [card.join(''), ''],
+      [card.join(''), '/YOUR_TOKEN_HERE'],
+      [card.join(' '), ''],
+      [card.join('-'), '/<token>'],
+      [['3782', '822463', '10005'].join(' '), ''],
+    ] as const) {
+      const text = `https://discord.com/api/webhooks/${digits}${token}`;
+      const found = createRedactor().scan(text);
+      expect(found.map((f) => text.slice(f.start, f.end)), text).toEqual([digits]);
+    }
+  });
+
   it('stays linear on runs of webhook paths', () => {
     const size = 1_000_000;
     const unit = `discord.com/api/webhooks/${id}/`;
