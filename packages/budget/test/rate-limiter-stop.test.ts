@@ -1,7 +1,11 @@
 import { isPmError } from '@pm/envelope-schemas';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cleanPrefix, connectRedis, uniquePrefix } from '../../../test/support/redis-env.js';
-import { CallCancelledError, createRateLimiter, type RateLimiterOptions } from '../src/index.js';
+import {
+  CallCancelledError,
+  createRateLimiter,
+  type RateLimiterOptions,
+} from '../src/index.js';
 import { redisStore } from '../src/redis.js';
 
 const redis = await connectRedis();
@@ -98,4 +102,16 @@ describe.each(backends)('a stopped rate limiter (%s)', (_backend, backend) => {
       expect(made).toBe(0);
     },
   );
+});
+
+describe('stop() of a limiter without limits', () => {
+  it('refuses every call scheduled after it with CALL_CANCELLED, as a limited one does', async () => {
+    const limiter = createRateLimiter({});
+    let made = 0;
+    await expect(limiter.schedule(async () => ++made)).resolves.toBe(1);
+    await limiter.stop();
+    await expectDropped(limiter.schedule(async () => ++made));
+    await limiter.stop();
+    expect(made).toBe(1);
+  });
 });

@@ -1,4 +1,5 @@
 import { checkKnownKeys } from '../budget/option-keys.js';
+import { CallCancelledError } from '../errors/call-cancelled-error.js';
 import { CallLimitExceededError } from '../errors/call-limit-exceeded-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { kindOf } from '../errors/kind-of.js';
@@ -137,11 +138,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   }
 
   if (rpm === undefined && tpm === undefined && maxConcurrent === undefined) {
+    let stopped: CallCancelledError | undefined;
     return {
       limited: false,
       schedule: (fn, o) => {
         try {
           weightOfCall(fn, o);
+          // As a limited limiter: no call is made once the host has stopped it.
+          if (stopped !== undefined) throw stopped;
           // Called directly (no scheduler hop), yet failing the way a limited schedule does:
           // an fn that throws at once rejects, and a value that is not a promise is wrapped.
           return Promise.resolve(fn());
@@ -149,7 +153,9 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           return Promise.reject(error);
         }
       },
-      stop: async () => {},
+      stop: async () => {
+        stopped ??= new CallCancelledError();
+      },
     };
   }
   if (options.store !== undefined) {
