@@ -61,6 +61,11 @@ describe('case durations in the offline narrative', () => {
     [90 * 60_000, '1.5 hours'],
     [86_400_000, '1 day'],
     [12.25 * 86_400_000, '12.3 days'],
+    // Rounded up to the next unit: said in that unit, not as "60 seconds" or "24 hours".
+    [59_999, '1 minute'],
+    [59.97 * 60_000, '1 hour'],
+    [23.96 * 3_600_000, '1 day'],
+    [57_000, '57 seconds'],
   ])('%d ms reads "%s"', (ms, text) => {
     expect(durationText(ms)).toBe(text);
   });

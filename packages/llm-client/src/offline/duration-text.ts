@@ -11,7 +11,12 @@ const UNITS: readonly [name: string, ms: number][] = [
  * (a two-minute case read "0 days").
  */
 export function durationText(ms: number): string {
-  const [name, size] = UNITS.find(([, size]) => ms >= size) ?? UNITS[UNITS.length - 1]!;
-  const value = Math.round((ms / size) * 10) / 10;
+  const unitOf = (n: number) => UNITS.find(([, size]) => n >= size) ?? UNITS[UNITS.length - 1]!;
+  // Rounded in the unit it reaches first, so 59,999 ms, which rounds to 60 seconds, reads
+  // "1 minute" (and 23.96 hours "1 day").
+  const reached = unitOf(ms)[1];
+  const rounded = (Math.round((ms / reached) * 10) / 10) * reached;
+  const [name, size] = unitOf(rounded);
+  const value = Math.round((rounded / size) * 10) / 10;
   return `${value} ${name}${value === 1 ? '' : 's'}`;
 }
