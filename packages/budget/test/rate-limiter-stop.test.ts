@@ -5,6 +5,7 @@ import {
   CallCancelledError,
   createRateLimiter,
   type RateLimiterOptions,
+  type RateLimitStore,
 } from '../src/index.js';
 import { redisStore } from '../src/redis.js';
 
@@ -113,5 +114,37 @@ describe('stop() of a limiter without limits', () => {
     await expectDropped(limiter.schedule(async () => ++made));
     await limiter.stop();
     expect(made).toBe(1);
+  });
+});
+
+describe('a shared limiter stopped while the store is answering', () => {
+  it('drops the call without claiming it took nothing: the store has counted it', async () => {
+    let answer!: (waitMs: number) => void;
+    let asked!: () => void;
+    const isAsked = new Promise<void>((r) => {
+      asked = r;
+    });
+    let granted = 0;
+    const store: RateLimitStore = {
+      acquireRate: () =>
+        new Promise<number>((resolve) => {
+          answer = (waitMs) => {
+            if (waitMs === 0) granted++;
+            resolve(waitMs);
+          };
+          asked();
+        }),
+    };
+    const limiter = createRateLimiter({ requestsPerMinute: 10, store });
+    let made = 0;
+    const call = limiter.schedule(async () => ++made);
+    call.catch(() => {});
+    await isAsked;
+    await limiter.stop();
+    answer(0); // granted: the shared window now counts this request
+    await expectDropped(call);
+    expect(granted).toBe(1);
+    expect(made).toBe(0);
+    await expect(call).rejects.not.toThrow(/took nothing/);
   });
 });

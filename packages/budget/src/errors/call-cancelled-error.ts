@@ -14,7 +14,7 @@ export class CallCancelledError extends PmError {
   constructor() {
     super(
       'CALL_CANCELLED',
-      'The rate limiter was stopped (limiter.stop()) before this call started, so the call was dropped: it was never made and took nothing from the limits. ' +
+      'The rate limiter was stopped (limiter.stop()) before this call started, so the call was dropped: it was never made. ' +
         'To make it, schedule it on a new limiter (createRateLimiter), and stop a limiter only once its calls are done.',
       { details: { reason: 'limiter_stopped' } },
     );
