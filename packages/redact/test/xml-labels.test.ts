@@ -54,6 +54,21 @@ describe('a label as the text or value of a credential-named XML element', () =>
     }
   });
 
+  // A label's words are written as words are: lower case, Capitalised or in capitals.
+  // Letters in a random mix of cases are a generated password that happens to end with a
+  // colon, and the label rule let them through.
+  it('letters in a mixed case with a final colon are still a credential', () => {
+    const mixed = join('qXzT', 'rWbK', 'mP:');
+    const word = join('hUnT', 'eRtWo:');
+    for (const [text, value] of [
+      [`<password>${mixed}</password>`, mixed],
+      [`<add key="SmtpPassword" value="${mixed}"/>`, mixed],
+      [`<string name="db_password">${word}</string>`, word],
+    ] as const) {
+      expect(spans(text), text).toEqual([value]);
+    }
+  });
+
   it('a long element text is judged in linear time', () => {
     const letters = 'a'.repeat(1_000_000);
     const start = performance.now();

@@ -25,6 +25,15 @@ const VALUE_CHILD = '<value>';
 const LABEL = /^\p{L}[\p{L}\p{M} '\u2019-]{0,63}[:\uff1a]$/u;
 
 /**
+ * A label's words as words are written: lower case, Capitalised or in capitals (`API Key:`,
+ * `E-Mail-Passwort:`), or letters without case. A random mix of cases in a word
+ * (`qXzTrWbK:`) is a generated password, not a label. The alternatives start on disjoint
+ * classes and run only on what `LABEL` let through (at most 65 characters): linear.
+ */
+const WORD = String.raw`(?:[\p{Lu}\p{Lt}](?:\p{Lu}[\p{Lu}\p{M}]*|[\p{Ll}\p{Lo}\p{Lm}\p{M}]*)|[\p{Ll}\p{Lo}\p{Lm}\p{M}]+)`;
+const LABEL_WORDS = new RegExp(`^${WORD}(?:[ '\u2019-]+${WORD})*[ '\u2019-]*[:\uff1a]$`, 'u');
+
+/**
  * Reports `text[start, end)`, blanks trimmed, when shaped like a secret and not a label. Delimited by tags
  * or quotes as a quoted value is by its quotes: read as one (`bare` false).
  */
@@ -38,7 +47,7 @@ export function reportXmlValue(
   while (start < end && isBlank(text.charCodeAt(start))) start++;
   while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
   const value = text.slice(start, end);
-  if (!LABEL.test(value) && isSecretValue(value, false, false)) {
+  if (!(LABEL.test(value) && LABEL_WORDS.test(value)) && isSecretValue(value, false, false)) {
     out.push({ type: 'secret', kind: 'generic', start, end, detector });
   }
 }
