@@ -92,7 +92,10 @@ describe('a Discord webhook id beside a placeholder token', () => {
     ] as const) {
       const text = `https://discord.com/api/webhooks/${digits}${token}`;
       const found = createRedactor().scan(text);
-      expect(found.map((f) => text.slice(f.start, f.end)), text).toEqual([digits]);
+      expect(
+        found.map((f) => text.slice(f.start, f.end)),
+        text,
+      ).toEqual([digits]);
     }
   });
 
