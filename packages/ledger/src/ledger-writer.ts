@@ -206,7 +206,7 @@ export class LedgerWriter {
    */
   protected build(type: LedgerRecordType, stage: string | null, data: unknown): HeldLine {
     this.assertOpen();
-    return this.builder.build(type, stage, data, this.nextSeq, this.lastHash);
+    return this.builder.build(type, stage, data, this);
   }
 
   /** Writes a line built by {@link build} as the ledger's next record, and syncs as due. */

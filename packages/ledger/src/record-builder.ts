@@ -48,7 +48,8 @@ export class RecordBuilder {
   }
 
   /**
-   * The record of `type` that follows record `seq - 1` (hash `prev`), as its line.
+   * The record of `type` that follows the last record of `chain`, as its line. Its `seq`
+   * and `prev` are read once `data` is serialised: a `toJSON` there may append a record.
    *
    * @throws ArtifactNotFoundError when `data` names an artifact the store does not hold.
    * @throws SchemaValidationError when the record does not validate.
@@ -58,8 +59,7 @@ export class RecordBuilder {
     type: LedgerRecordType,
     stage: string | null,
     data: unknown,
-    seq: number,
-    prev: string,
+    chain: { readonly records: number; readonly head: string },
   ): HeldLine {
     // Fast path: the data is plain JSON without secrets (the common case). One pass
     // canonicalises it and gathers its strings; one scan covers them all.
@@ -84,6 +84,8 @@ export class RecordBuilder {
       strings.push(...report.artifactRefs);
       this.artifacts.takeArtifactRefs(strings);
     }
+    const seq = chain.records;
+    const prev = chain.head;
     const ts = this.clock.now();
     const { line, hash } = this.encoder.encode({
       seq,
