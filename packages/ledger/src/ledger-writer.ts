@@ -54,7 +54,9 @@ export class LedgerWriter {
   readonly file: string;
   private readonly fd: number;
   private readonly lock: HeldLock;
+  /** @internal */
   protected readonly sync: SyncPolicy;
+  /** @internal */
   protected readonly summary: RunSummary;
   private readonly pendingArtifacts: PendingArtifacts;
   private readonly artifacts: RunArtifacts;
@@ -62,14 +64,14 @@ export class LedgerWriter {
   private nextSeq: number;
   private lastHash: string;
   private bytes: number;
-  /** `closing`: `close()` or `detach()` runs (and may wait for a signature): no more records. */
+  /** @internal `closing`: `close()` or `detach()` runs (and may wait for a signature): no more records. */
   protected state: 'open' | 'closing' | 'closed' | 'failed' = 'open';
-  /** `close()` wrote `run_end`: the run is over, not only this writer. */
+  /** @internal `close()` wrote `run_end`: the run is over, not only this writer. */
   protected ended = false;
-  /** Aborted when the writer lets go of the run: signatures still awaited are not waited for. */
+  /** @internal Aborted when the writer lets go of the run: signatures still awaited are not waited for. */
   protected readonly released = new AbortController();
 
-  /** @internal Use {@link openLedger}. */
+  /** Not for callers: use {@link openLedger}. */
   constructor(init: LedgerInit) {
     this.runId = init.runId;
     this.runDir = init.runDir;
@@ -201,7 +203,7 @@ export class LedgerWriter {
   }
 
   /**
-   * Builds and checks the next record's line without writing it: the caller writes it with
+   * @internal Builds and checks the next record's line without writing it: the caller writes it with
    * {@link commit} (`close()` signs its checkpoint in between).
    */
   protected build(type: LedgerRecordType, stage: string | null, data: unknown): HeldLine {
@@ -209,7 +211,7 @@ export class LedgerWriter {
     return this.builder.build(type, stage, data, this);
   }
 
-  /** Writes a line built by {@link build} as the ledger's next record, and syncs as due. */
+  /** @internal Writes a line built by {@link build} as the ledger's next record, and syncs as due. */
   protected commit(held: HeldLine, force: boolean): LedgerRecordV1 {
     const { record, line, size, seq, hash } = held;
     try {
@@ -234,7 +236,7 @@ export class LedgerWriter {
     return record;
   }
 
-  /** Runs a sync step; a failure (already closed the ledger) surfaces as LedgerClosedError. */
+  /** @internal Runs a sync step; a failure (already closed the ledger) surfaces as LedgerClosedError. */
   protected syncOrClose(step: () => void): void {
     try {
       step();
@@ -247,6 +249,7 @@ export class LedgerWriter {
     }
   }
 
+  /** @internal */
   protected assertOpen(): void {
     if (this.state === 'open') return;
     if (this.ended) throw new LedgerClosedError(this.runDir, 'was closed', RUN_ENDED_NEXT);
@@ -264,7 +267,7 @@ export class LedgerWriter {
   }
 
   /**
-   * Throws when the writer let go of the run while a signature was awaited (a write or
+   * @internal Throws when the writer let go of the run while a signature was awaited (a write or
    * sync failed and closed it): nothing may be written to a run it no longer holds.
    */
   protected assertHoldsRun(when: string): void {
@@ -272,6 +275,7 @@ export class LedgerWriter {
     throw new LedgerClosedError(this.runDir, `failed to write and was closed ${when}`);
   }
 
+  /** @internal */
   protected shutdown(state: 'closed' | 'failed'): void {
     if (this.state === 'closed' || this.state === 'failed') return;
     this.state = state;

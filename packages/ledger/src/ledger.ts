@@ -39,7 +39,7 @@ export class Ledger extends LedgerWriter {
   private checkpointSize = -1;
   private closing: Promise<CloseResult> | null = null;
 
-  /** @internal Use {@link openLedger}. */
+  /** Not for callers: use {@link openLedger}. */
   constructor(init: LedgerInit) {
     super(init);
     this.signer = init.signer;
