@@ -69,3 +69,26 @@ describe('the request hash', () => {
     expect(replayed.computed).toBe(3);
   });
 });
+
+describe('the replay provider called by a host', () => {
+  it('answers a request object changed since its last call by what it now asks', async () => {
+    const scripted = scriptedProvider(['answer A', 'answer B']);
+    const recording = await createLLMClient({
+      policy,
+      provider: scripted,
+      ledger: { dir: join(root, 'host-calls') },
+    }).startRun({ runId: 'host-calls' });
+    await recording.generateText({ model: 'gpt-5.2', input: 'A', maxOutputTokens: 20 });
+    await recording.generateText({ model: 'gpt-5.2', input: 'B', maxOutputTokens: 20 });
+    await recording.end();
+    const [a, b] = scripted.calls.map(({ signal: _signal, ...request }) => request);
+
+    const replay = replayProvider({ ledgerDir: join(root, 'host-calls'), runId: 'host-calls' });
+    const request = { ...a! };
+    const context = { fetch: globalThis.fetch };
+    expect((await replay.call(request, context)).text).toBe('answer A');
+    // The same object, now asking what the second call asked.
+    request.messages = b!.messages;
+    expect((await replay.call(request, context)).text).toBe('answer B');
+  });
+});

@@ -188,6 +188,8 @@ async function prepare(
   };
   track('envelope');
   provider.checkRequest?.(request);
+  // Taken now for the request record, so a provider's effort hook (replay's) reuses it.
+  if (store) requestHashOnce(request);
   // The envelope says what the model is sent, not what was asked (decision 0010).
   const reasoningEffort = await sentEffort(provider, request);
 

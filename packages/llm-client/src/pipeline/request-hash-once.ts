@@ -4,12 +4,13 @@ import { requestHash } from './request-hash.js';
 /**
  * Hashes taken, by request object. One call's request is hashed for its ledger record and,
  * with the replay provider, for the effort it records and for the answer it looks up: the
- * canonical JSON of a whole prompt is taken once instead of three times. Weak: an entry goes
- * with its request.
+ * canonical JSON of a whole prompt is taken once instead of three times. Only the pipeline
+ * adds entries, for the requests it builds and never changes; a host's request object may
+ * change between calls, so it is hashed each time. Weak: an entry goes with its request.
  */
 const taken = new WeakMap<ProviderCallRequest, string>();
 
-/** {@link requestHash} of `request`, taken once per request object. */
+/** {@link requestHash} of a request the pipeline built, taken once per request object. */
 export function requestHashOnce(request: ProviderCallRequest): string {
   let hash = taken.get(request);
   if (hash === undefined) {
@@ -17,6 +18,11 @@ export function requestHashOnce(request: ProviderCallRequest): string {
     taken.set(request, hash);
   }
   return hash;
+}
+
+/** The hash the pipeline took of `request`, else {@link requestHash} of it as it is now. */
+export function knownRequestHash(request: ProviderCallRequest): string {
+  return taken.get(request) ?? requestHash(request);
 }
 
 /**
