@@ -123,7 +123,7 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
     ...(options.budget?.period ? { period: options.budget.period } : {}),
     ...(options.budget?.alerts !== undefined ? { alerts: options.budget.alerts } : {}),
     ...(options.budget?.prices ? { prices: options.budget.prices } : {}),
-    ...(options.budget?.reservationTtlMs
+    ...(options.budget?.reservationTtlMs !== undefined
       ? { reservationTtlMs: options.budget.reservationTtlMs }
       : {}),
   };
