@@ -61,7 +61,10 @@ export type PmErrorCode =
   | 'OUTPUT_VALIDATION'
   /** A response schema cannot be used in the provider's strict structured-output mode. */
   | 'UNSUPPORTED_SCHEMA'
-  /** The host cancelled the call through its `signal` option. */
+  /**
+   * The host gave the call up before it was made or answered: through its `signal` option,
+   * or by stopping the rate limiter it waited in (`details.reason: 'limiter_stopped'`).
+   */
   | 'CALL_CANCELLED'
   /** Replay found no recorded response for the request. */
   | 'REPLAY_MISS'
