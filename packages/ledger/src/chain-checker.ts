@@ -92,7 +92,7 @@ export class ChainChecker {
         kind: 'hash_mismatch',
         seq,
         line,
-        message: `record ${seq} (line ${line}) does not hash to its hash: it was changed after it was written`,
+        message: `record ${seq} (line ${line}) does not match the hash it carries: it was changed after it was written`,
       });
     }
     if (this.runId === null) this.runId = verdict.runId;
