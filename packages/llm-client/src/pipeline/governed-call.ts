@@ -47,7 +47,7 @@ import { outputProblems } from './output-problems.js';
 import { pricedUsd } from './priced-usd.js';
 import { abortError, raceSignal, throwIfAborted } from './race-signal.js';
 import { recordedDecision } from './recorded-decision.js';
-import { requestHashOnce, withHashOf } from './request-hash-once.js';
+import { requestHash } from './request-hash.js';
 import type { RunContext } from './run-context.js';
 import { sentEffort } from './sent-effort.js';
 import { wholeUsage } from './whole-usage.js';
@@ -188,8 +188,6 @@ async function prepare(
   };
   track('envelope');
   provider.checkRequest?.(request);
-  // Taken now for the request record, so a provider's effort hook (replay's) reuses it.
-  if (store) requestHashOnce(request);
   // The envelope says what the model is sent, not what was asked (decision 0010).
   const reasoningEffort = await sentEffort(provider, request);
 
@@ -460,7 +458,7 @@ export async function governedCall<T>(
       data: {
         request_id: prepared.requestId,
         envelope: prepared.envelope,
-        request_hash: requestHashOnce(prepared.request),
+        request_hash: requestHash(prepared.request),
         provider: provider.name,
         estimated_input_tokens: prepared.inputTokens,
         max_output_tokens: call.maxOutputTokens,
@@ -478,8 +476,7 @@ export async function governedCall<T>(
     // 10 rate limit + provider call, bounded retries with jitter
     phase = 'call';
     const started = performance.now();
-    // The prepared request plus the attempt's signal: the same hash (replay looks it up).
-    const request = withHashOf({ ...prepared.request, signal: link.signal }, prepared.request);
+    const request = { ...prepared.request, signal: link.signal };
     const stage = prepared.stage;
     const requestId = prepared.requestId;
     const weight = prepared.inputTokens + call.maxOutputTokens;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PmError, type ReasoningEffort, type TokenUsageV1 } from '@pm/envelope-schemas';
 import { readArtifact, readLedger } from '@pm/ledger';
-import { knownRequestHash } from '../pipeline/request-hash-once.js';
+import { requestHash } from '../pipeline/request-hash.js';
 import type { LLMProvider, ProviderCallRequest } from '../provider/provider.js';
 import { ReplayMissError } from './replay-miss-error.js';
 import { type RecordedFailure, replayedFailure } from './replayed-failure.js';
@@ -151,7 +151,7 @@ export function replayProvider(options: ReplayProviderOptions): LLMProvider {
     const served = new Map<string, number>();
     return async (request) => {
       index ??= load();
-      const hash = knownRequestHash(request);
+      const hash = requestHash(request);
       const recorded = (await index).outcomes.get(hash);
       const position = served.get(hash) ?? 0;
       const outcome = recorded?.[position];
@@ -187,7 +187,7 @@ export function replayProvider(options: ReplayProviderOptions): LLMProvider {
     } catch {
       return request.reasoningEffort;
     }
-    const hash = knownRequestHash(request);
+    const hash = requestHash(request);
     return recording.efforts.has(hash) ? recording.efforts.get(hash) : request.reasoningEffort;
   }
 
