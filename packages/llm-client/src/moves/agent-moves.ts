@@ -97,14 +97,13 @@ function base(
   text: 'goal' | 'section',
   maxOutputTokens: number,
 ): GenerateOptions {
+  const known = [...MOVE_OPTIONS, text];
   const unknown =
-    typeof options === 'object' && options !== null
-      ? unknownOption(options, [...MOVE_OPTIONS, text])
-      : undefined;
+    typeof options === 'object' && options !== null ? unknownOption(options, known) : undefined;
   if (unknown !== undefined) {
     throw new PmError(
       'INVALID_ARGUMENT',
-      `The ${move} move's ${unknown} is not an option; the options are ${[...MOVE_OPTIONS, text].join(', ')}.`,
+      `The ${move} move's ${unknown} is not an option; the options are ${known.join(', ')}.`,
       { details: { field: unknown } },
     );
   }
