@@ -1,27 +1,9 @@
 import { getEventListeners } from 'node:events';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanPrefix, connectRedis, uniquePrefix } from '../../../test/support/redis-env.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRateLimiter, type RateLimiterOptions, retry } from '../src/index.js';
-import { redisStore } from '../src/redis.js';
+import { limiterBackends } from './limiter-backends.js';
 
-const redis = await connectRedis();
-const prefixes: string[] = [];
-
-afterAll(() => {
-  redis?.disconnect();
-});
-
-const backends: [string, () => Partial<RateLimiterOptions>][] = [['in one process', () => ({})]];
-if (redis !== undefined) {
-  backends.push([
-    'shared (Redis)',
-    () => {
-      const prefix = uniquePrefix();
-      prefixes.push(prefix);
-      return { store: redisStore({ client: redis, prefix }) };
-    },
-  ]);
-}
+const backends = await limiterBackends();
 
 const abortListeners = (signal: AbortSignal) => getEventListeners(signal, 'abort').length;
 
@@ -34,7 +16,6 @@ describe.each(backends)('many calls sharing one signal (%s)', (_backend, backend
   });
   afterEach(async () => {
     process.off('warning', onWarning);
-    if (redis !== undefined) for (const p of prefixes.splice(0)) await cleanPrefix(redis, p);
   });
 
   it.each<[string, Partial<RateLimiterOptions>]>([

@@ -1,37 +1,14 @@
 import { isPmError } from '@pm/envelope-schemas';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { cleanPrefix, connectRedis, uniquePrefix } from '../../../test/support/redis-env.js';
+import { describe, expect, it } from 'vitest';
 import {
   CallCancelledError,
   createRateLimiter,
   type RateLimiterOptions,
   type RateLimitStore,
 } from '../src/index.js';
-import { redisStore } from '../src/redis.js';
+import { limiterBackends } from './limiter-backends.js';
 
-const redis = await connectRedis();
-const prefixes: string[] = [];
-
-afterEach(async () => {
-  if (redis === undefined) return;
-  for (const p of prefixes.splice(0)) await cleanPrefix(redis, p);
-});
-
-afterAll(() => {
-  redis?.disconnect();
-});
-
-const backends: [string, () => Partial<RateLimiterOptions>][] = [['in one process', () => ({})]];
-if (redis !== undefined) {
-  backends.push([
-    'shared (Redis)',
-    () => {
-      const prefix = uniquePrefix();
-      prefixes.push(prefix);
-      return { store: redisStore({ client: redis, prefix }) };
-    },
-  ]);
-}
+const backends = await limiterBackends();
 
 /** A call dropped by `stop()`: the typed cancellation, never bottleneck's plain Error. */
 async function expectDropped(call: Promise<unknown>): Promise<void> {
