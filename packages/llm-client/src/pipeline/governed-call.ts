@@ -8,6 +8,7 @@ import {
   parseApprovalDecision,
   parseRequestEnvelope,
   type RequestEnvelopeV1,
+  SchemaValidationError,
   type TokenUsageV1,
 } from '@pm/envelope-schemas';
 import { canonicalJson } from '@pm/ledger';
@@ -336,10 +337,12 @@ async function approve(
   try {
     decision = parseApprovalDecision(answer);
   } catch (error) {
-    const why = isPmError(error)
-      ? `the approver returned an invalid decision (${error.code}).`
-      : 'the approver failed.';
-    throw new ApprovalDeniedError(scopes, why);
+    throw new ApprovalDeniedError(
+      scopes,
+      error instanceof SchemaValidationError
+        ? invalidDecision(error, scopes)
+        : 'the approver failed.',
+    );
   }
   ctx.ledger.append({
     type: 'approval',
@@ -361,6 +364,18 @@ async function approve(
       `${decision.approver} ${decision.decision === 'deny' ? 'denied it' : `did not approve ${missing.join(', ')}`}.`,
     );
   }
+}
+
+/**
+ * Why an approver's answer is not a decision, and what one for `scopes` looks like: the
+ * schema's paths and messages, never the values the approver returned.
+ */
+function invalidDecision(error: SchemaValidationError, scopes: readonly string[]): string {
+  const problems = error.problems
+    .slice(0, 5)
+    .map((p) => `${p.path} ${p.message}`)
+    .join('; ');
+  return `the approver returned an invalid decision (${problems}). Return an ApprovalDecisionV1: { schema_version: '1', approver, decision: 'approve' or 'deny', scope: [${scopes.map((s) => `'${s}'`).join(', ')}], reason, decided_at (an ISO time) }.`;
 }
 
 /** Step 11: the output must satisfy the response schema before anything acts on it. */
