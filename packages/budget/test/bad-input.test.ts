@@ -41,6 +41,17 @@ describe('a malformed argument is INVALID_ARGUMENT saying what to pass, not a Ty
       () => retry(async () => 1, null as never),
       /retry options must be an object, e\.g\. \{ attempts: 3 \}.*got null/,
     ],
+    // Before: accepted, and the call retried 3 times, not 5.
+    [
+      'retry with an option misspelt',
+      () => retry(async () => 1, { attempt: 5 } as never),
+      /retry options\.attempt is not a retry option: retry options takes attempts, baseMs,/,
+    ],
+    [
+      'memoryStore with an option misspelt',
+      () => memoryStore({ clok: () => 0 } as never),
+      /memoryStore options\.clok is not a memory store option: memoryStore options takes clock,/,
+    ],
     [
       'schedule without a function (unlimited)',
       () => createRateLimiter().schedule('call' as never),

@@ -10,6 +10,7 @@ import type {
   StoreReserveResult,
 } from './budget-store.js';
 import type { Charge, StoreLimits } from './charge.js';
+import { checkKnownKeys } from './option-keys.js';
 import { PeriodRetention } from './period-retention.js';
 import { refusalExhausts } from './refusal-exhausts.js';
 
@@ -104,6 +105,13 @@ export class MemoryStore implements BudgetStore {
   #nextExpiry = Number.POSITIVE_INFINITY;
 
   constructor(options: MemoryStoreOptions = {}) {
+    checkKnownKeys(
+      options,
+      'memoryStore options',
+      { clock: true },
+      'memoryStore({ clock: Date.now })',
+      'a memory store option',
+    );
     this.#clock = options.clock ?? Date.now;
   }
 

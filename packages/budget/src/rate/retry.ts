@@ -1,8 +1,20 @@
 import { MAX_TIMER_MS } from '../budget/limits.js';
+import { checkKnownKeys } from '../budget/option-keys.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { kindOf } from '../errors/kind-of.js';
 import { isRetryable, retryAfterMs, statusOf } from './retryable.js';
 import { sleep } from './sleep.js';
+
+const RETRY_KEYS: Readonly<Record<keyof RetryOptions, true>> = {
+  attempts: true,
+  baseMs: true,
+  maxMs: true,
+  maxRetryAfterMs: true,
+  signal: true,
+  isRetryable: true,
+  onRetry: true,
+  random: true,
+};
 
 /** What `fn` learns about the attempt it is making. */
 export interface AttemptContext {
@@ -83,6 +95,8 @@ export async function retry<T>(
       `retry options must be an object, e.g. { attempts: 3 } (or none for the defaults); got ${kindOf(options)}.`,
     );
   }
+  // A misspelt `attempts` would silently be 3, `isRetryable` the default rule.
+  checkKnownKeys(options, 'retry options', RETRY_KEYS, '{ attempts: 3 }', 'a retry option');
   const attempts = int(options.attempts, 3, 1, 'attempts');
   // A wait reaches a Node timer, which fires after 1 ms when asked for more than 2^31 - 1:
   // a larger cap would turn a long Retry-After into an immediate retry.
