@@ -156,6 +156,18 @@ describe('replayProvider', () => {
     await run.end();
   });
 
+  it.each([
+    ['an option misspelt', { ledgerDir: root, runID: 'r' }, 'runID'],
+    ['no options', undefined, 'options'],
+    ['an empty ledgerDir', { ledgerDir: '', runId: 'r' }, 'ledgerDir'],
+    ['runId left out', { ledgerDir: root }, 'runId'],
+  ])('%s is INVALID_ARGUMENT naming it, when the provider is made', (_name, options, field) => {
+    // Before: a TypeError from path handling ("path" must be of type string).
+    expect(() => replayProvider(options as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', details: { field } }),
+    );
+  });
+
   it('replays recorded validation failures in place, and a request made more often is a miss', async () => {
     const count = z.strictObject({ n: z.number() });
     const ask = {

@@ -9,6 +9,12 @@ const root = mkdtempSync(join(tmpdir(), 'pm-scripted-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('scriptedProvider (@pm/llm-client/testing)', () => {
+  it('refuses an option it does not take (a misspelt remote would leave it offline)', () => {
+    expect(() => scriptedProvider(['ok'], { remot: true } as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', details: { field: 'remot' } }),
+    );
+  });
+
   it('answers from its script, records calls, and fails when told to', async () => {
     const provider = scriptedProvider(['first', { fail: { status: 400, retryable: false } }]);
     const run = await createLLMClient({ provider, ledger: { dir: root } }).startRun({

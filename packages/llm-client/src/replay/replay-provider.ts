@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PmError, type ReasoningEffort, type TokenUsageV1 } from '@pm/envelope-schemas';
 import { readArtifact, readLedger } from '@pm/ledger';
+import { kindOf } from '../kind-of.js';
 import { requestHash } from '../pipeline/request-hash.js';
 import type { LLMProvider, ProviderCallRequest } from '../provider/provider.js';
+import { unknownOption } from '../unknown-option.js';
 import { ReplayMissError } from './replay-miss-error.js';
 import { type RecordedFailure, replayedFailure } from './replayed-failure.js';
 
@@ -43,6 +45,39 @@ interface Recording {
  * The recorded run is not where the options point: the ledger's own "pass a run directory"
  * would blame an argument the host never gave, so this names the two it did give.
  */
+const REPLAY_OPTIONS: readonly string[] = ['ledgerDir', 'runId'];
+
+/**
+ * `{ ledgerDir, runId }`, both non-empty strings: a misspelt or missing one would otherwise
+ * fail later as a TypeError from path handling, or replay another run.
+ */
+function checkReplayOptions(options: unknown): asserts options is ReplayProviderOptions {
+  const invalid = (field: string, message: string) =>
+    new PmError('INVALID_ARGUMENT', `replayProvider${message}`, { details: { field } });
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw invalid(
+      'options',
+      `(options) takes { ledgerDir, runId }: the recording client's ledger.dir and the recorded run's id; got ${kindOf(options)}.`,
+    );
+  }
+  const unknown = unknownOption(options, REPLAY_OPTIONS);
+  if (unknown !== undefined) {
+    throw invalid(
+      unknown,
+      `({ ${unknown} }) is not an option; the options are ${REPLAY_OPTIONS.join(', ')}.`,
+    );
+  }
+  for (const field of REPLAY_OPTIONS) {
+    const value = (options as Record<string, unknown>)[field];
+    if (typeof value !== 'string' || value === '') {
+      throw invalid(
+        field,
+        `({ ${field} }) must be a non-empty string (${field === 'ledgerDir' ? "the recording client's ledger.dir" : "the recorded run's id, run.runId"}); got ${kindOf(value)}.`,
+      );
+    }
+  }
+}
+
 function noRecordedRun(options: ReplayProviderOptions, runDir: string): PmError {
   return new PmError(
     'INVALID_ARGUMENT',
@@ -74,6 +109,7 @@ function runProvider(config: Record<string, unknown>): string | undefined {
  * per run); one replaying run makes each recorded request at most as often as it was made.
  */
 export function replayProvider(options: ReplayProviderOptions): LLMProvider {
+  checkReplayOptions(options);
   const runDir = join(options.ledgerDir, options.runId);
   let index: Promise<Recording> | undefined;
 
