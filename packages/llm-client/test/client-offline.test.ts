@@ -83,6 +83,10 @@ describe('createLLMClient offline (the default)', () => {
   it('returns a host fixture named by the schemaId or the response format name', async () => {
     const dir = join(root, 'fixtures');
     const schema = z.strictObject({ command: z.string() });
+    // A misspelt `fixtures` would answer with the stub instead: refused.
+    expect(() => offlineProvider({ fixture: {} } as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', details: { field: 'fixture' } }),
+    );
     const byId = offlineProvider({ fixtures: { 'next-command@1': { command: 'from-id' } } });
     const byName = offlineProvider({ fixtures: { 'next-command_1': { command: 'from-name' } } });
     const ask = {

@@ -11,6 +11,17 @@ const dir = mkdtempSync(join(tmpdir(), 'pm-credentials-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('resolveApiKey', () => {
+  it('refuses an option it does not take: a misspelt name would resolve another key', async () => {
+    const env = { OPENAI_API_KEY: canary, TENANT_KEY: `${canary}-tenant` };
+    const pending = resolveApiKey({ nmae: 'TENANT_KEY', env } as never);
+    // Before: OPENAI_API_KEY was resolved, a key but not the one asked for.
+    await expect(pending).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      details: { field: 'nmae' },
+    });
+    await expect(pending).rejects.toThrow('the options are name, env, dotenv, secretProvider');
+  });
+
   it('reads the environment and returns a wrapper that never prints the key', async () => {
     const key = await resolveApiKey({ env: { OPENAI_API_KEY: canary } });
     expect(key.reveal()).toBe(canary);
