@@ -1,3 +1,5 @@
+import { PmError } from '@pm/envelope-schemas';
+
 /**
  * The first own key of `options` that `known` does not list, or undefined. Options bags are
  * checked with it because a misspelt option (`promt`, `runID`) would otherwise be ignored
@@ -5,4 +7,18 @@
  */
 export function unknownOption(options: object, known: readonly string[]): string | undefined {
   return Object.keys(options).find((key) => !known.includes(key));
+}
+
+/**
+ * Throws `INVALID_ARGUMENT` naming the first option of `options` that `fn` (e.g.
+ * `resolveApiKey`) does not take, with the options it does take.
+ */
+export function refuseUnknownOptions(options: object, known: readonly string[], fn: string): void {
+  const unknown = unknownOption(options, known);
+  if (unknown === undefined) return;
+  throw new PmError(
+    'INVALID_ARGUMENT',
+    `${fn}({ ${unknown} }) is not an option; the options are ${known.join(', ')}.`,
+    { details: { field: unknown } },
+  );
 }

@@ -1,6 +1,6 @@
 import { PmError } from '@pm/envelope-schemas';
 import { kindOf } from '../kind-of.js';
-import { unknownOption } from '../unknown-option.js';
+import { refuseUnknownOptions } from '../unknown-option.js';
 
 const START_RUN_OPTIONS: readonly string[] = ['runId', 'stage'];
 
@@ -17,12 +17,5 @@ export function checkStartRunOptions(options: unknown): void {
       { details: { field: 'options' } },
     );
   }
-  const unknown = unknownOption(options, START_RUN_OPTIONS);
-  if (unknown !== undefined) {
-    throw new PmError(
-      'INVALID_ARGUMENT',
-      `startRun({ ${unknown} }) is not an option; the options are ${START_RUN_OPTIONS.join(', ')}.`,
-      { details: { field: unknown } },
-    );
-  }
+  refuseUnknownOptions(options, START_RUN_OPTIONS, 'startRun');
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseEnv } from 'node:util';
 import { isSecretValue, PmError, SecretValue } from '@pm/envelope-schemas';
-import { unknownOption } from '../unknown-option.js';
+import { refuseUnknownOptions } from '../unknown-option.js';
 import { headerSafeKey } from './header-safe-key.js';
 import { MissingCredentialError } from './missing-credential-error.js';
 
@@ -63,15 +63,8 @@ function fromSecretProvider(name: string, answer: unknown): SecretValue | undefi
  * `export` line to run and the offline alternative.
  */
 export async function resolveApiKey(options: ResolveApiKeyOptions = {}): Promise<SecretValue> {
-  const unknown = unknownOption(options, RESOLVE_OPTIONS);
-  if (unknown !== undefined) {
-    // A misspelt `name` would resolve OPENAI_API_KEY: a key, but maybe not the one meant.
-    throw new PmError(
-      'INVALID_ARGUMENT',
-      `resolveApiKey({ ${unknown} }) is not an option; the options are ${RESOLVE_OPTIONS.join(', ')}.`,
-      { details: { field: unknown } },
-    );
-  }
+  // A misspelt `name` would resolve OPENAI_API_KEY: a key, but maybe not the one meant.
+  refuseUnknownOptions(options, RESOLVE_OPTIONS, 'resolveApiKey');
   const name = options.name ?? 'OPENAI_API_KEY';
   const looked: string[] = [];
 

@@ -1,5 +1,4 @@
 import { countTokens } from '@pm/budget';
-import { PmError } from '@pm/envelope-schemas';
 import { formatName } from '../pipeline/format-name.js';
 import type {
   LLMProvider,
@@ -7,7 +6,7 @@ import type {
   ProviderCallResult,
   ProviderDescription,
 } from '../provider/provider.js';
-import { unknownOption } from '../unknown-option.js';
+import { refuseUnknownOptions } from '../unknown-option.js';
 import { exampleFromSchema } from './example-from-schema.js';
 import { offlineMoveOutput } from './offline-moves.js';
 
@@ -43,15 +42,8 @@ const DESCRIPTION: ProviderDescription = {
  * with the model's tokenizer, so estimates and ledgers look as they would online.
  */
 export function offlineProvider(options: OfflineProviderOptions = {}): LLMProvider {
-  const unknown = unknownOption(options, ['fixtures']);
-  if (unknown !== undefined) {
-    // A misspelt `fixtures` would answer every call with the stub instead of the host's objects.
-    throw new PmError(
-      'INVALID_ARGUMENT',
-      `offlineProvider({ ${unknown} }) is not an option; the only option is fixtures.`,
-      { details: { field: unknown } },
-    );
-  }
+  // A misspelt `fixtures` would answer every call with the stub instead of the host's objects.
+  refuseUnknownOptions(options, ['fixtures'], 'offlineProvider');
   const fixtures = fixturesByFormat(options.fixtures);
   async function call(request: ProviderCallRequest): Promise<ProviderCallResult> {
     const format = request.responseFormat;

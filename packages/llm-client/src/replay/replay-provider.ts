@@ -5,7 +5,7 @@ import { readArtifact, readLedger } from '@pm/ledger';
 import { kindOf } from '../kind-of.js';
 import { requestHash } from '../pipeline/request-hash.js';
 import type { LLMProvider, ProviderCallRequest } from '../provider/provider.js';
-import { unknownOption } from '../unknown-option.js';
+import { refuseUnknownOptions } from '../unknown-option.js';
 import { ReplayMissError } from './replay-miss-error.js';
 import { type RecordedFailure, replayedFailure } from './replayed-failure.js';
 
@@ -60,13 +60,7 @@ function checkReplayOptions(options: unknown): asserts options is ReplayProvider
       `(options) takes { ledgerDir, runId }: the recording client's ledger.dir and the recorded run's id; got ${kindOf(options)}.`,
     );
   }
-  const unknown = unknownOption(options, REPLAY_OPTIONS);
-  if (unknown !== undefined) {
-    throw invalid(
-      unknown,
-      `({ ${unknown} }) is not an option; the options are ${REPLAY_OPTIONS.join(', ')}.`,
-    );
-  }
+  refuseUnknownOptions(options, REPLAY_OPTIONS, 'replayProvider');
   for (const field of REPLAY_OPTIONS) {
     const value = (options as Record<string, unknown>)[field];
     if (typeof value !== 'string' || value === '') {

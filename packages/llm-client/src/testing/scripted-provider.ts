@@ -1,7 +1,7 @@
-import { PmError, type TokenUsageV1 } from '@pm/envelope-schemas';
+import type { TokenUsageV1 } from '@pm/envelope-schemas';
 import type { LLMProvider, ProviderCallRequest, ProviderCallResult } from '../provider/provider.js';
 import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
-import { unknownOption } from '../unknown-option.js';
+import { refuseUnknownOptions } from '../unknown-option.js';
 
 /** One scripted answer: a text (with optional usage), a failure, or a function of the request. */
 export type ScriptedAnswer =
@@ -25,15 +25,8 @@ export function scriptedProvider(
   script: readonly ScriptedAnswer[],
   options: { remote?: boolean; name?: string } = {},
 ): ScriptedProvider {
-  const unknown = unknownOption(options, ['remote', 'name']);
-  if (unknown !== undefined) {
-    // A misspelt `remote` would leave the double offline: the remote-only gates never run.
-    throw new PmError(
-      'INVALID_ARGUMENT',
-      `scriptedProvider(script, { ${unknown} }) is not an option; the options are remote, name.`,
-      { details: { field: unknown } },
-    );
-  }
+  // A misspelt `remote` would leave the double offline: the remote-only gates never run.
+  refuseUnknownOptions(options, ['remote', 'name'], 'scriptedProvider');
   const calls: ProviderCallRequest[] = [];
   const name = options.name ?? 'scripted';
   const remote = options.remote ?? false;
