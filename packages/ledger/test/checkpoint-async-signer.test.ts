@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { isPmError } from '@pm/envelope-schemas';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../src/cli/run-cli.js';
 import {
   DEFAULT_SIGN_TIMEOUT_MS,
@@ -73,6 +73,32 @@ const turns = (n = 3) =>
     step(n);
   });
 
+/**
+ * Watches the timers of signatures (600 s in these tests): which were started, which cleared.
+ * Counting every live timer of the process instead failed whenever another test's timer
+ * ended meanwhile.
+ */
+function watchSignTimers(): { started: unknown[]; allCleared: () => boolean } {
+  const started: unknown[] = [];
+  const cleared = new Set<unknown>();
+  const realSetTimeout = globalThis.setTimeout;
+  const realClearTimeout = globalThis.clearTimeout;
+  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+    const timer = realSetTimeout(fn, ms);
+    if (ms === 600_000) started.push(timer);
+    return timer;
+  }) as typeof setTimeout);
+  vi.spyOn(globalThis, 'clearTimeout').mockImplementation(((timer) => {
+    cleared.add(timer);
+    realClearTimeout(timer);
+  }) as typeof clearTimeout);
+  return { started, allCleared: () => started.every((timer) => cleared.has(timer)) };
+}
+
+// The timer spies of one test go with it.
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 describe('an asynchronous { sign } signer (a KMS client)', () => {
   it('signs with checkpointAsync() and close(): the ledger verifies with the public key, in code and with pm-ledger verify', async () => {
     const { dir, runDir, ledger } = openRun({ sign: kmsSign(), keyId: 'kms-key-1' });
@@ -210,7 +236,7 @@ describe('an asynchronous { sign } signer (a KMS client)', () => {
   });
 
   it('leaves no timer behind once the signature is in, or rejected: a 10-minute timeout does not keep the host alive', async () => {
-    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const timers = watchSignTimers();
     let rejectNext = false;
     const { ledger } = openRun({
       sign: (message) =>
@@ -219,15 +245,17 @@ describe('an asynchronous { sign } signer (a KMS client)', () => {
           : Promise.resolve(sign(null, message, privateKey)),
       timeoutMs: 600_000,
     });
-    const before = timers();
     await ledger.checkpointAsync();
-    expect(timers()).toBe(before);
+    expect(timers.started).toHaveLength(1);
+    expect(timers.allCleared()).toBe(true);
     rejectNext = true;
     await expect(ledger.checkpointAsync()).rejects.toMatchObject({ code: 'SIGNER_UNAVAILABLE' });
-    expect(timers()).toBe(before);
+    expect(timers.started).toHaveLength(2);
+    expect(timers.allCleared()).toBe(true);
     rejectNext = false;
     await ledger.close();
-    expect(timers()).toBe(before);
+    expect(timers.started).toHaveLength(3);
+    expect(timers.allCleared()).toBe(true);
   });
 
   it('waits 10 s by default; timeoutMs must be a whole number of ms from 1 to 600000', () => {
@@ -367,10 +395,9 @@ describe('an asynchronous { sign } signer (a KMS client)', () => {
   });
 
   it('a writer that fails while a signature is awaited stops waiting: the signer is told (signal aborted), the call fails at once, no timer keeps the host alive', async () => {
-    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const timers = watchSignTimers();
     const held = heldSigner();
     const dir = tempDir();
-    const before = timers();
     const ledger = openLedger({
       dir,
       runId: 'run-1',
@@ -390,7 +417,8 @@ describe('an asynchronous { sign } signer (a KMS client)', () => {
       code: 'LEDGER_CLOSED',
       message: expect.stringMatching(/while its checkpoint was being signed/),
     });
-    expect(timers()).toBe(before);
+    expect(timers.started).toHaveLength(1);
+    expect(timers.allCleared()).toBe(true);
     expect(existsSync(join(ledger.runDir, 'checkpoint.json'))).toBe(false);
   });
 
