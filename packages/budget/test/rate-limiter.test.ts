@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { watchTimers } from '../../../test/support/watch-timers.js';
 import {
   createRateLimiter,
   memoryStore,
@@ -139,17 +140,20 @@ describe('createRateLimiter (one process)', () => {
   });
 
   it('a call waiting for the window keeps the process alive (else a script exits 0 with it unmade)', async () => {
-    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
     const limiter = createRateLimiter({ requestsPerMinute: 1 });
     await limiter.schedule(async () => {});
-    const before = timers();
-    const waiting = limiter.schedule(async () => {});
-    waiting.catch(() => {});
-    // The only thing left to run is the window's timer: unref'd, Node would exit here.
-    expect(timers()).toBe(before + 1);
-    await limiter.stop();
-    await expect(waiting).rejects.toThrow(/stopped/);
-    expect(timers()).toBe(before);
+    const timers = watchTimers();
+    try {
+      const waiting = limiter.schedule(async () => {});
+      waiting.catch(() => {});
+      // The only thing left to run is the window's timer: unref'd, Node would exit here.
+      expect(timers.started.filter((timer) => timer.hasRef())).toHaveLength(1);
+      await limiter.stop();
+      await expect(waiting).rejects.toThrow(/stopped/);
+      expect(timers.allCleared()).toBe(true);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('a wall clock set back an hour does not park waiting calls for the hour', async () => {

@@ -11,6 +11,7 @@ import {
 import { join } from 'node:path';
 import { isPmError } from '@pm/envelope-schemas';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { watchTimers } from '../../../test/support/watch-timers.js';
 import { runCli } from '../src/cli/run-cli.js';
 import {
   DEFAULT_SIGN_TIMEOUT_MS,
@@ -73,27 +74,8 @@ const turns = (n = 3) =>
     step(n);
   });
 
-/**
- * Watches the timers of signatures (600 s in these tests): which were started, which cleared.
- * Counting every live timer of the process instead failed whenever another test's timer
- * ended meanwhile.
- */
-function watchSignTimers(): { started: unknown[]; allCleared: () => boolean } {
-  const started: unknown[] = [];
-  const cleared = new Set<unknown>();
-  const realSetTimeout = globalThis.setTimeout;
-  const realClearTimeout = globalThis.clearTimeout;
-  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
-    const timer = realSetTimeout(fn, ms);
-    if (ms === 600_000) started.push(timer);
-    return timer;
-  }) as typeof setTimeout);
-  vi.spyOn(globalThis, 'clearTimeout').mockImplementation(((timer) => {
-    cleared.add(timer);
-    realClearTimeout(timer);
-  }) as typeof clearTimeout);
-  return { started, allCleared: () => started.every((timer) => cleared.has(timer)) };
-}
+/** The timers of signatures: 600 s in these tests. */
+const watchSignTimers = () => watchTimers((ms) => ms === 600_000);
 
 // The timer spies of one test go with it.
 afterEach(() => {
