@@ -132,7 +132,12 @@ export class SyncPolicy {
   }
 }
 
-/** Validates and fills in a durability option. */
+/**
+ * Validates a durability option and fills in `batch`'s defaults, as `openLedger` does: for
+ * a host that checks its configuration at start-up, before any run is opened.
+ *
+ * @throws InvalidLedgerArgumentError for anything but the forms of {@link DurabilityOption}.
+ */
 export function resolveDurability(option: DurabilityOption | undefined): {
   mode: DurabilityMode;
   maxRecords: number;

@@ -19,6 +19,7 @@ export {
   DEFAULT_BATCH_RECORDS,
   type DurabilityMode,
   type DurabilityOption,
+  resolveDurability,
 } from './durability.js';
 export { ArtifactNotFoundError } from './errors/artifact-not-found-error.js';
 export { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';

@@ -46,6 +46,7 @@ describe('createLLMClient options', () => {
     // Before: refused only by the first startRun.
     ['a negative monthly cap', 'period.month.usd', { budget: { period: { month: { usd: -5 } } } }],
     ['a negative run cap', 'limits.usd', { budget: { limits: { usd: -1 } } }],
+    ['an unknown durability', 'durability', { ledger: { durability: 'fast' } }],
     // Before: left out as falsy, so the reservations expired after the default 10 minutes.
     ['a reservation TTL of 0', 'reservationTtlMs', { budget: { reservationTtlMs: 0 } }],
   ])('%s is INVALID_ARGUMENT naming %s', async (_name, field, options) => {

@@ -10,7 +10,7 @@ import {
   type RateLimiter,
 } from '@pm/budget';
 import { type AutomationPolicyV1, parseAutomationPolicy } from '@pm/envelope-schemas';
-import { type Ledger, openLedger } from '@pm/ledger';
+import { type Ledger, openLedger, resolveDurability } from '@pm/ledger';
 import { createRedactor, type Redactor } from '@pm/redact';
 import { createEgressFetch } from '../egress/egress-fetch.js';
 import { offlineProvider } from '../offline/offline-provider.js';
@@ -104,6 +104,8 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
   const egress = planEgress(policy.execution_mode, provider, options.egress);
   const ledgerDir = resolve(options.ledger?.dir ?? '.pm-ledger');
   const durability = options.ledger?.durability ?? 'batch';
+  // Checked now, as the ledger will, so a bad mode fails at start-up, not at the first startRun.
+  resolveDurability(durability);
   // Built now so a bad profile or a missing hash key fails at start-up, not mid-run.
   const redactor: Redactor = createRedactor({
     ...(options.redaction?.profile ? { profile: options.redaction.profile } : {}),
