@@ -74,3 +74,4 @@ export {
   TemplateRefV1,
 } from './request-envelope/request-envelope-v1.js';
 export { isSecretValue, REDACTED_TEXT, SecretValue } from './secret/secret-value.js';
+export { onAbort } from './signal/on-abort.js';

@@ -1,4 +1,4 @@
-import { onAbort } from './on-abort.js';
+import { onAbort } from '@pm/envelope-schemas';
 
 /**
  * Waits `ms`, or rejects with the reason of `signal` or `stop` as soon as either aborts

@@ -1,5 +1,5 @@
+import { onAbort } from '@pm/envelope-schemas';
 import { forwardClock } from './forward-clock.js';
-import { onAbort } from './on-abort.js';
 
 /** Length of the window, ms: the limits are per minute. */
 const WINDOW_MS = 60_000;

@@ -1,4 +1,4 @@
-import { onAbort } from './on-abort.js';
+import { onAbort } from '@pm/envelope-schemas';
 
 /**
  * The job `enqueue` starts, or a rejection with `signal`'s reason if it aborts before the

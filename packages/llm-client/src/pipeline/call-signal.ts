@@ -1,5 +1,4 @@
-import { isPmError, PmError } from '@pm/envelope-schemas';
-import { onAbort } from './on-abort.js';
+import { isPmError, onAbort, PmError } from '@pm/envelope-schemas';
 
 /**
  * Why a call its host cancelled fails: the host's own reason when that is a `PmError`,

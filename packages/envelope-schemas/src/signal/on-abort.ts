@@ -13,7 +13,8 @@ const subscribed = new WeakMap<AbortSignal, Subscribers>();
  * per EventTarget with the 11th concurrent call and print a MaxListenersExceededWarning, and
  * raising the host's limit (`setMaxListeners`) is not the SDK's to do. The signal's listener
  * is removed when its last subscriber stops listening. For a signal that has not aborted
- * yet (an aborted one never fires again): the caller checks `aborted` first.
+ * yet (an aborted one never fires again): the caller checks `aborted` first. Shared by the
+ * packages whose calls wait on host signals (@pm/budget's limiters, @pm/llm-client's calls).
  */
 export function onAbort(signal: AbortSignal, listener: () => void): () => void {
   let subscribers = subscribed.get(signal);

@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { onAbort } from '../src/pipeline/on-abort.js';
+import { onAbort } from '../src/signal/on-abort.js';
 
 describe('onAbort', () => {
   it('holds one listener on the signal for any number of subscribers, removed with the last', () => {
