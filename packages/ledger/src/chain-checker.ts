@@ -1,8 +1,9 @@
-import type { LedgerRecordV1 } from '@pm/envelope-schemas';
+import type { LedgerRecordType, LedgerRecordV1 } from '@pm/envelope-schemas';
 import { GENESIS_PREV } from './hash-chain.js';
 import type { LedgerProblem } from './ledger-problem.js';
 import { LineInspector, type LineVerdict } from './line-inspector.js';
 import type { LedgerLine } from './line-reader.js';
+import type { LinkedRun } from './linked-run.js';
 
 /**
  * Checks ledger lines in order: JSON, the hash of each line's body, the schema, the run,
@@ -96,27 +97,7 @@ export class ChainChecker {
       });
     }
     if (this.runId === null) this.runId = verdict.runId;
-    else if (verdict.runId !== this.runId) {
-      problems.push({
-        kind: 'schema_invalid',
-        seq,
-        line,
-        message:
-          this.runIdFrom === null
-            ? `record ${seq} (line ${line}) belongs to another run than the records before it`
-            : `record ${seq} (line ${line}) belongs to another run, not ${this.runId} (${this.runIdFrom})`,
-      });
-    }
-    if (this.endedAt !== null) {
-      problems.push({
-        kind: 'schema_invalid',
-        seq,
-        line,
-        message: `record ${seq} (line ${line}) follows the run_end record (seq ${this.endedAt}): a closed run takes no more records`,
-      });
-    } else if (verdict.type === 'run_end') {
-      this.endedAt = seq;
-    }
+    this.checkRunMembership(verdict.runId, verdict.type, seq, line, problems);
     if (seq !== expectedSeq) {
       problems.push({
         kind: 'seq_gap',
@@ -136,5 +117,64 @@ export class ChainChecker {
     this.nextSeq = seq + 1;
     this.head = verdict.hash;
     this.lastHash = verdict.hash;
+  }
+
+  /**
+   * Links a {@link LinkedRun} (checked on a helper thread) exactly as {@link link} would
+   * link its lines one by one. Its lines link to each other, so only the first can break
+   * the chain; the others can still belong to another run than the ledger's, or follow a
+   * `run_end`, which is checked line by line only when it is so (`lineOf(i)`: the number
+   * of the run's line `i`).
+   */
+  linkRun(run: LinkedRun, lineOf: (i: number) => number, problems: LedgerProblem[]): void {
+    const { first, count } = run;
+    this.link(first, problems);
+    const lastSeq = first.seq + count - 1;
+    if (count > 1 && (first.runId !== this.runId || this.endedAt !== null)) {
+      for (let i = 1; i < count - 1; i++) {
+        this.checkRunMembership(first.runId, 'other', first.seq + i, lineOf(i), problems);
+      }
+      this.checkRunMembership(first.runId, run.lastType, lastSeq, lineOf(count - 1), problems);
+    } else if (count > 1 && run.lastType === 'run_end') {
+      this.endedAt = lastSeq;
+    }
+    this.count += count - 1;
+    this.nextSeq = lastSeq + 1;
+    this.head = run.lastHash;
+    this.lastHash = run.lastHash;
+  }
+
+  /**
+   * The record belongs to the ledger's run and does not follow its `run_end` (and, when
+   * it is the `run_end`, later records must not follow it).
+   */
+  private checkRunMembership(
+    runId: string,
+    type: LedgerRecordType | 'other',
+    seq: number,
+    line: number,
+    problems: LedgerProblem[],
+  ): void {
+    if (runId !== this.runId) {
+      problems.push({
+        kind: 'schema_invalid',
+        seq,
+        line,
+        message:
+          this.runIdFrom === null
+            ? `record ${seq} (line ${line}) belongs to another run than the records before it`
+            : `record ${seq} (line ${line}) belongs to another run, not ${this.runId} (${this.runIdFrom})`,
+      });
+    }
+    if (this.endedAt !== null) {
+      problems.push({
+        kind: 'schema_invalid',
+        seq,
+        line,
+        message: `record ${seq} (line ${line}) follows the run_end record (seq ${this.endedAt}): a closed run takes no more records`,
+      });
+    } else if (type === 'run_end') {
+      this.endedAt = seq;
+    }
   }
 }

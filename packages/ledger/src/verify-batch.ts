@@ -4,6 +4,7 @@ import { BatchSecretScan } from './batch-secret-scan.js';
 import type { LedgerProblem } from './ledger-problem.js';
 import { LineInspector, type LineVerdict } from './line-inspector.js';
 import type { LedgerLine } from './line-reader.js';
+import type { LinkedRun } from './linked-run.js';
 import { findSecretsIn } from './scrub-secrets.js';
 
 /** What a verification checks besides the chain. */
@@ -16,8 +17,12 @@ export interface BatchChecks {
 
 /** What the lines of one batch are, on their own (plain data: it crosses threads). */
 export interface BatchResult {
-  /** One verdict per line, in order, for the chain checker to link. */
-  verdicts: LineVerdict[];
+  /**
+   * One verdict per line, in order, for the chain checker to link; or, from a helper
+   * thread, the lines as one {@link LinkedRun} when they are one (one object to send and
+   * link instead of one per line).
+   */
+  verdicts: LineVerdict[] | LinkedRun;
   /** `secret_found` problems of the batch's records. */
   secretProblems: LedgerProblem[];
   /**

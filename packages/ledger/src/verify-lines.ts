@@ -1,6 +1,13 @@
 import type { ChainChecker } from './chain-checker.js';
 import type { LedgerProblem } from './ledger-problem.js';
-import { batchLine, LineBatchBuilder, type LinePosition, unpackLines } from './line-batch.js';
+import {
+  batchLine,
+  endsLineInside,
+  LineBatchBuilder,
+  type LinePosition,
+  SharedBufferPool,
+  unpackLines,
+} from './line-batch.js';
 import { forEachChunk, LineSplitter, type LineTail } from './line-reader.js';
 import { type BatchChecks, type BatchResult, BatchVerifier } from './verify-batch.js';
 import type { VerifyHelpers } from './verify-helpers.js';
@@ -50,17 +57,26 @@ export async function checkLines(
     referenced: new Map(),
   };
   const queue: QueuedBatch[] = [];
+  // Memory of the batches sent to helpers, reused once their results are in.
+  const pool = new SharedBufferPool();
 
   const link = ({ position, result }: QueuedBatch) => {
-    result!.verdicts.forEach((verdict, i) => {
-      const line = position(i);
-      out.lastLine = line.number;
-      checker.link(verdict, problems);
-      if (line.offset + line.bytes + 1 === options.checkpointSize) {
-        out.atCheckpoint =
-          verdict.kind === 'record' ? { seq: verdict.seq, hash: verdict.hash } : null;
-      }
-    });
+    const { verdicts } = result!;
+    if (!Array.isArray(verdicts)) {
+      // A helper's linked run: never a batch holding the checkpoint's end (see below).
+      checker.linkRun(verdicts, (i) => position(i).number, problems);
+      out.lastLine = position(verdicts.count - 1).number;
+    } else {
+      verdicts.forEach((verdict, i) => {
+        const line = position(i);
+        out.lastLine = line.number;
+        checker.link(verdict, problems);
+        if (line.offset + line.bytes + 1 === options.checkpointSize) {
+          out.atCheckpoint =
+            verdict.kind === 'record' ? { seq: verdict.seq, hash: verdict.hash } : null;
+        }
+      });
+    }
     problems.push(...result!.secretProblems);
     for (const [hex, seq, line] of result!.artifactRefs) {
       if (!out.referenced.has(hex)) out.referenced.set(hex, { seq, line });
@@ -71,25 +87,35 @@ export async function checkLines(
   };
   /** Packs a chunk's lines and hands them to a helper (checked here if it fails). */
   const sendToHelper = (chunk: Buffer, to: VerifyHelpers): QueuedBatch | null => {
-    const builder = new LineBatchBuilder(chunk.length);
+    const builder = new LineBatchBuilder(chunk.length, pool);
     splitter.pushRaw(chunk, (source, start, end, number, offset) =>
       builder.add(source, start, end, number, offset),
     );
     if (builder.lines === 0) return null;
     const batch = builder.build();
+    // The record the checkpoint ends at is read from its verdict: a helper sends none for
+    // a linked run, so the batch holding it is checked here.
+    if (endsLineInside(batch, options.checkpointSize)) {
+      const lines = unpackLines(batch);
+      pool.give(batch);
+      return { position: (i) => lines[i]!, result: local.verify(lines), pending: null };
+    }
     const queued: QueuedBatch = {
       position: (i) => batchLine(batch, i),
       result: null,
       pending: null,
     };
-    queued.pending = to.run(batch).then(
-      (result) => {
-        queued.result = result;
-      },
-      () => {
-        queued.result = local.verify(unpackLines(batch));
-      },
-    );
+    queued.pending = to
+      .run(batch)
+      .then(
+        (result) => {
+          queued.result = result;
+        },
+        () => {
+          queued.result = local.verify(unpackLines(batch));
+        },
+      )
+      .finally(() => pool.give(batch));
     return queued;
   };
   /** Checks a chunk's lines here, each as it is decoded (while it is in the cache). */

@@ -59,12 +59,16 @@ async function readyHelpers(count: number): Promise<VerifyHelpers> {
   return helpers;
 }
 
-async function check(runDir: string, helpers: VerifyHelpers | null) {
+async function check(
+  runDir: string,
+  helpers: VerifyHelpers | null,
+  checkpointSize = null as number | null,
+) {
   const problems: LedgerProblem[] = [];
   const checker = new ChainChecker(null);
   const lines = await checkLines(ledgerFile(runDir), checker, problems, CHECKS, {
     helpers,
-    checkpointSize: null,
+    checkpointSize,
   });
   return { problems, lines, head: checker.lastHash, count: checker.count };
 }
@@ -86,6 +90,29 @@ describe('verification on helper threads', () => {
     const helpers = await readyHelpers(2);
     try {
       const helped = await check(runDir, helpers);
+      expect(helpers.batchesChecked).toBeGreaterThan(1);
+      expect(helped).toEqual(alone);
+    } finally {
+      await helpers.close();
+    }
+  }, 60_000);
+
+  it('finds the record a checkpoint ends at inside a batch a helper would take', async () => {
+    const dir = tempDir();
+    const ledger = openLedger({ dir, runId: 'run-1', durability: 'none' });
+    ledger.append(r.runStart());
+    const output = await ledger.putArtifact('the output');
+    for (let i = 1; i <= 4000; i++) ledger.append(r.response(i, output));
+    await ledger.close();
+    const runDir = join(dir, 'run-1');
+    // The end of line 700, inside the first read chunk: the first batch a helper takes.
+    const lines = readFileSync(ledgerFile(runDir), 'utf8').split('\n').slice(0, 700);
+    const checkpointSize = Buffer.byteLength(`${lines.join('\n')}\n`);
+    const alone = await check(runDir, null, checkpointSize);
+    expect(alone.lines.atCheckpoint).toEqual({ seq: 699, hash: JSON.parse(lines[699]!).hash });
+    const helpers = await readyHelpers(1);
+    try {
+      const helped = await check(runDir, helpers, checkpointSize);
       expect(helpers.batchesChecked).toBeGreaterThan(1);
       expect(helped).toEqual(alone);
     } finally {
