@@ -17,6 +17,8 @@ import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { OptionalDependencyMissingError } from '../errors/optional-dependency-missing-error.js';
 import { loadModule } from '../load-module.js';
 import type { RateLimitStore, RateLimits } from '../rate/rate-limit-store.js';
+import { AbandonedReserves } from './abandoned-reserves.js';
+import { CANCEL_LUA } from './lua/cancel.js';
 import { CLOSE_LUA } from './lua/close.js';
 import { RATE_LUA } from './lua/rate.js';
 import { RESERVE_LUA } from './lua/reserve.js';
@@ -88,6 +90,7 @@ export interface RedisStore extends BudgetStore, RateLimitStore {
 const METRIC_NAMES: readonly BudgetMetric[] = ['tokens', 'usd', 'requests'];
 const reserveScript = new LuaScript(RESERVE_LUA);
 const closeScript = new LuaScript(CLOSE_LUA);
+const cancelScript = new LuaScript(CANCEL_LUA);
 const usageScript = new LuaScript(USAGE_LUA);
 const rateScript = new LuaScript(RATE_LUA);
 
@@ -246,6 +249,13 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
    * hour past its TTL if it never does (a late settle then books nothing, as before).
    */
   const open = new Map<string, OpenReservation>();
+  const abandoned = new AbandonedReserves((ids) =>
+    withTimeout(
+      'cancel',
+      timeoutMs,
+      cancelScript.run(redis, [held, expiry, booked], [retentionMs, ...ids]),
+    ),
+  );
   let nextPrune = 0;
   function remember(request: StoreReserveRequest, epoch: string): void {
     const now = Date.now();
@@ -318,20 +328,27 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
         args.push(s.key, s.limits.tokens, s.limits.microUsd, s.limits.requests);
       }
       for (const t of request.thresholds) args.push(t.level, t.permille);
-      const reply = (await withTimeout(
-        'reserve',
-        timeoutMs,
-        reserveScript.run(redis, keys, args),
-      )) as (number | string)[];
+      let reply: (number | string)[];
+      try {
+        reply = (await withTimeout('reserve', timeoutMs, reserveScript.run(redis, keys, args))) as (
+          | number
+          | string
+        )[];
+      } catch (error) {
+        // The caller is told the call is refused, yet the client may still deliver this
+        // reserve once Redis is back: cancel it there, or it holds budget no one can close.
+        abandoned.add(request.id, request.ttlMs);
+        throw error;
+      }
       const status = Number(reply[0]);
       if (status === 1) {
         remember(request, String(reply[1]));
         // Alerts fired by booking expired reservations first follow the outcome.
         return reply.length === 2 ? OK : { ok: true, alerts: toAlerts(reply, 2) };
       }
-      if (status === -1)
+      if (status === -1 || status === -2)
         throw new InvalidArgumentError(
-          `Reservation id ${request.id} is already held: every reservation needs a unique id.`,
+          `Reservation id ${request.id} is already ${status === -1 ? 'held' : 'used'}: every reservation needs a unique id.`,
         );
       const n = (i: number) => Number(reply[i]);
       const scope = request.scopes[n(1) - 1]!;
@@ -392,6 +409,10 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     },
 
     async close(): Promise<void> {
+      // A last try at cancelling abandoned reserves (bounded by timeoutMs); left over, they
+      // expire and are booked at their worst case.
+      await abandoned.flush();
+      abandoned.stop();
       if (owned === undefined) return;
       // QUIT waits for Redis's reply: a Redis that accepts connections but stopped answering
       // would hold close() (and the host's shutdown) for ever. Past timeoutMs, or if QUIT

@@ -3,8 +3,8 @@ import { BudgetStoreUnavailableError } from '../errors/budget-store-unavailable-
 /**
  * Settles with `work`, or rejects with `BudgetStoreUnavailableError` after `timeoutMs` or
  * on any client error: an unreachable store refuses (fail closed), never hangs, never allows.
- * A reserve that lands after the timeout is held until its TTL and then booked at its worst
- * case: late, but never free budget.
+ * Work that lands after the timeout still runs in Redis: the store cancels a reserve it
+ * gave up on (see AbandonedReserves), and settle and release are safe to retry.
  */
 export function withTimeout<T>(operation: string, timeoutMs: number, work: Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {

@@ -8,7 +8,8 @@ import { NOW_MS, SWEEP } from './common.js';
  * limit requests (-1 = none), then the alert tiers as level, permille pairs (ascending).
  * Returns {1, epoch, then alerts} when held, {0, scopeIndex, metricIndex, limit, spent, reserved,
  * exhaustedFired (1 only when the refusal truly exhausts the counter, see refusalExhausts),
- * then alerts} when refused, {-1} when the id is already held. The alerts
+ * then alerts} when refused, {-1} when the id is already held, {-2} when it was cancelled
+or booked (its caller gave up on it: see CANCEL_LUA). The alerts
  * (scopeName, metricIndex, level, spent, limit each) are those fired by booking expired
  * reservations first.
  * The held record keeps amounts, limits and retention as the ARGV strings: cjson encodes
@@ -29,6 +30,8 @@ local function with_swept(reply)
   return reply
 end
 if redis.call('HEXISTS', held, id) == 1 then return { -1 } end
+-- Cancelled (CANCEL_LUA) because its caller gave up before this reserve arrived: hold nothing.
+if redis.call('ZSCORE', booked, id) then return { -2 } end
 local amount = { tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]) }
 local alerts = tonumber(ARGV[7]) > 0
 local top_tier = 0
