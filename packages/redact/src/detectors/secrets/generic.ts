@@ -4,6 +4,7 @@ import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { runEnd } from '../long-value.js';
 import { isAwsSecretAccessKey } from './aws.js';
+import { endBeforeMarkup } from './markup-tail.js';
 import { isPlaceholder } from './placeholder.js';
 import { escapedClose, plainClose, type Quote } from './quoted-value.js';
 import { isSecretValue } from './secret-value-shape.js';
@@ -201,10 +202,12 @@ function checkAssignment(
     // starts its next parameter (an `&` in the value would be encoded once more). Read from
     // the value's start: the head may have run past it.
     const encoded = sep === 37 ? (sepEnd - p - 1) / 2 : 0;
-    const end =
+    const run =
       encoded > 0
         ? runEnd(ENCODED_QUERY_REST[encoded - 1]!, text, start)
         : runEnd(inUrlQuery ? QUERY_REST : BARE_REST, text, head);
+    // A tag the value ran into (`…</password>`) is markup, and the scan resumes at it.
+    const end = endBeforeMarkup(text, start, run);
     report(text, keyName, start, end, true, inUrlQuery, out, end, encoded);
     return end;
   }
