@@ -1,9 +1,9 @@
-import { realpathSync } from 'node:fs';
+import { closeSync, realpathSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { errnoCode } from './errno-code.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
-import { fileKind } from './regular-file.js';
+import { fileKind, openRegularSync } from './regular-file.js';
 
 /** The ledger file of a run directory. */
 export const LEDGER_FILE = 'ledger.jsonl';
@@ -17,7 +17,8 @@ export function ledgerFile(runDir: string): string {
  * The `ledger.jsonl` of a run directory, for reading: it must be a regular file (a FIFO
  * would block the reader forever, a folder cannot be read).
  *
- * @throws InvalidLedgerArgumentError when there is none (not a run directory).
+ * @throws InvalidLedgerArgumentError when there is none (not a run directory), or it
+ *   cannot be opened for reading (no permission).
  * @throws LedgerCorruptError when something other than a regular file is in its place.
  */
 export function existingLedgerFile(runDir: string): string {
@@ -39,6 +40,16 @@ export function existingLedgerFile(runDir: string): string {
     throw new LedgerCorruptError(
       `${file} is ${kind}, not a regular file: the run directory was changed and holds no readable ledger. Restore it from a backup.`,
       { details: { file } },
+    );
+  }
+  // Opened once here, so that a file the process may not read (EACCES) is refused with
+  // what to do, as a folder it may not list is, instead of Node's bare errno message
+  // from the open deep in the reader.
+  try {
+    closeSync(openRegularSync(file));
+  } catch (error) {
+    throw new InvalidLedgerArgumentError(
+      `${file} cannot be read (${errnoCode(error)}): check the permissions of the run directory and its ledger.jsonl.`,
     );
   }
   return file;

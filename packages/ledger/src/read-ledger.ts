@@ -28,8 +28,8 @@ export interface ReadLedgerOptions {
  * time, so memory stays bounded. A torn tail is ignored (it holds no complete record).
  *
  * @returns the number of records read.
- * @throws InvalidLedgerArgumentError when `runDir` holds no `ledger.jsonl`, or `runId` is
- *   not a non-empty string.
+ * @throws InvalidLedgerArgumentError when `runDir` holds no `ledger.jsonl` (or one the
+ *   process may not read), or `runId` is not a non-empty string.
  * @throws LedgerCorruptError on the first damaged record (unless `onProblem: 'skip'`), or
  *   when `ledger.jsonl` is not a regular file.
  */

@@ -82,9 +82,9 @@ export interface VerifyLedgerResult {
  * checkpoint (with `publicKey`); a torn tail. Streams the ledger a chunk at a time, so a
  * 1 GB ledger verifies in bounded memory. Never throws for what it finds: it reports.
  *
- * @throws InvalidLedgerArgumentError when `runDir` holds no `ledger.jsonl`, `publicKey`
- *   cannot be read or is not an Ed25519 public key (whether or not there is a checkpoint),
- *   or `checkpoint` is not an object (a path, say).
+ * @throws InvalidLedgerArgumentError when `runDir` holds no `ledger.jsonl` (or one the
+ *   process may not read), `publicKey` cannot be read or is not an Ed25519 public key
+ *   (whether or not there is a checkpoint), or `checkpoint` is not an object (a path, say).
  * @throws LedgerCorruptError when `ledger.jsonl` is not a regular file (a folder, a FIFO).
  */
 export async function verifyLedger(
