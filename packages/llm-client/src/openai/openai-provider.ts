@@ -14,6 +14,7 @@ import {
   credentialSource,
   type RequestKey,
 } from './api-key-source.js';
+import { bodyWord } from './body-word.js';
 import { checkProviderOptions } from './check-provider-options.js';
 import { envHeaderOverrides } from './env-header-overrides.js';
 import { keyLookupTimeoutError } from './key-lookup-timeout-error.js';
@@ -140,6 +141,8 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
       if (response.ok) responded = true;
       return response;
     };
+    // Every form of the key a server may echo: kept out of what is read from its body too.
+    const forms = keyForms(secret.given.reveal(), secret.sent.reveal());
     try {
       // A client per call: the key lives only as long as the request (spec 003).
       const apiKey = secret.sent.reveal();
@@ -188,11 +191,12 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
         if (text === '' && choice.finish_reason === 'length') {
           throw unansweredError(withinLimit(request, usage), usage);
         }
+        const finishReason = bodyWord(choice.finish_reason, forms);
         return {
           text,
-          model: answeredModel(completion.model, request.model),
+          model: answeredModel(completion.model, request.model, forms),
           usage,
-          ...(choice.finish_reason ? { finishReason: choice.finish_reason } : {}),
+          ...(finishReason ? { finishReason } : {}),
         };
       }
       const response = await client.responses.create(
@@ -232,7 +236,11 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
       // when it has text (below: without any, it is a failure that says to raise the limit).
       if (response.status && !ANSWERED.has(response.status)) {
         throw unansweredError(
-          { why: 'not_completed', status: response.status, code: response.error?.code },
+          {
+            why: 'not_completed',
+            status: bodyWord(response.status, forms),
+            code: bodyWord(response.error?.code, forms),
+          },
           usage,
         );
       }
@@ -246,13 +254,12 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
       );
       return {
         text,
-        model: answeredModel(response.model, request.model),
+        model: answeredModel(response.model, request.model, forms),
         usage,
         ...(finishReason ? { finishReason } : {}),
       };
     } catch (error) {
       const timedOut = timer.signal.aborted && !request.signal?.aborted;
-      const forms = keyForms(secret.given.reveal(), secret.sent.reveal());
       throw mapOpenAIError(error, sdk, forms, { responded, timedOut, origin });
     } finally {
       // The SDK has read and parsed the body by now: the attempt is over either way.

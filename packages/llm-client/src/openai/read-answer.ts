@@ -1,15 +1,23 @@
 import { ModelName } from '@pm/envelope-schemas';
 import { kindOf } from '../kind-of.js';
 import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
+import { bodyWord } from './body-word.js';
 
 /**
  * The model that answered, as the ledger can record it. A 2xx from a gateway may leave
  * `model` out or report something that is not a model name (a number, a description); the
  * response record then failed its schema after the call was billed. Such a value is
- * replaced by the model that was asked for.
+ * replaced by the model that was asked for, as is one holding the key (`secrets`, its forms):
+ * a gateway echoing the `Authorization` header there would put the key in the ledger.
  */
-export function answeredModel(reported: unknown, requested: string): string {
-  return ModelName.safeParse(reported).success ? (reported as string) : requested;
+export function answeredModel(
+  reported: unknown,
+  requested: string,
+  secrets: readonly string[] = [],
+): string {
+  return ModelName.safeParse(reported).success && bodyWord(reported, secrets) !== undefined
+    ? (reported as string)
+    : requested;
 }
 
 /**

@@ -7,8 +7,11 @@ export type Unanswered =
   | { why: 'refused' }
   /** A chat completion without any choice. */
   | { why: 'no_choice' }
-  /** A Responses API response that did not complete (`failed`, `cancelled`, `queued`...). */
-  | { why: 'not_completed'; status: string; code: string | undefined }
+  /**
+   * A Responses API response that did not complete (`failed`, `cancelled`, `queued`...). The
+   * status and code as `bodyWord` reads them: `undefined` when not one of OpenAI's words.
+   */
+  | { why: 'not_completed'; status: string | undefined; code: string | undefined }
   /**
    * The output limit was reached before any text: a reasoning model can spend all of
    * `maxOutputTokens` reasoning. Returned as "", it read as a successful, empty answer.
@@ -25,9 +28,12 @@ function describe(unanswered: Unanswered): string {
       ? `OpenAI reached maxOutputTokens (${maxOutputTokens}) before writing any answer: ${reasoningTokens} went to reasoning. Raise maxOutputTokens or lower reasoningEffort; not retried, the same limit ends the same way.`
       : `OpenAI reached maxOutputTokens (${maxOutputTokens}) before writing any answer. Raise maxOutputTokens; not retried, the same limit ends the same way.`;
   }
-  // The status and code are OpenAI's enum words; cut short in case a gateway sends prose.
-  const code = unanswered.code ? ` (${unanswered.code.slice(0, 64)})` : '';
-  return `OpenAI's response ended with status ${JSON.stringify(unanswered.status.slice(0, 32))}${code} and no answer; it may have been billed. Not retried: check the model and input, then call again.`;
+  // Only OpenAI's enum words (bodyWord): a gateway's prose, or an echo of the key, is not shown.
+  const status = unanswered.status
+    ? `status ${JSON.stringify(unanswered.status)}`
+    : "a status that is not one of OpenAI's";
+  const code = unanswered.code ? ` (${unanswered.code})` : '';
+  return `OpenAI's response ended with ${status}${code} and no answer; it may have been billed. Not retried: check the model and input, then call again.`;
 }
 
 /**
