@@ -11,7 +11,4 @@ export default defineConfig({
     'verify-worker': 'src/verify-worker.ts',
   }),
   shims: true,
-  // Ledger's base class shares its internals with it as `@internal` protected members: kept
-  // out of the published types, as they were when Ledger was one class with them private.
-  dts: { compilerOptions: { stripInternal: true } },
 });

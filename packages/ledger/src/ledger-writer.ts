@@ -43,7 +43,9 @@ export interface LedgerInit {
 
 /**
  * The record-writing half of a run's writer: appends, artifacts, durability and letting go
- * of the run. {@link Ledger} adds checkpoints and the two ways to stop (`close`, `detach`).
+ * of the run. Internal: {@link Ledger} holds one, exposes its public part, and adds
+ * checkpoints and the two ways to stop (`close`, `detach`) on top of the members below
+ * that it alone uses (`build`/`commit` write a line as given, without the input checks).
  */
 export class LedgerWriter {
   /** The run. */
@@ -54,22 +56,21 @@ export class LedgerWriter {
   readonly file: string;
   private readonly fd: number;
   private readonly lock: HeldLock;
-  /** @internal */
-  protected readonly sync: SyncPolicy;
-  /** @internal */
-  protected readonly summary: RunSummary;
+  private readonly sync: SyncPolicy;
+  /** The run's figures so far (`close()` writes them in `run_end`). */
+  readonly summary: RunSummary;
   private readonly pendingArtifacts: PendingArtifacts;
   private readonly artifacts: RunArtifacts;
   private readonly builder: RecordBuilder;
   private nextSeq: number;
   private lastHash: string;
   private bytes: number;
-  /** @internal `closing`: `close()` or `detach()` runs (and may wait for a signature): no more records. */
-  protected state: 'open' | 'closing' | 'closed' | 'failed' = 'open';
-  /** @internal `close()` wrote `run_end`: the run is over, not only this writer. */
-  protected ended = false;
-  /** @internal Aborted when the writer lets go of the run: signatures still awaited are not waited for. */
-  protected readonly released = new AbortController();
+  /** `closing`: `close()` or `detach()` runs (and may wait for a signature): no more records. */
+  private state: 'open' | 'closing' | 'closed' | 'failed' = 'open';
+  /** `close()` wrote `run_end`: the run is over, not only this writer. */
+  private ended = false;
+  /** Aborted when the writer lets go of the run: signatures still awaited are not waited for. */
+  private readonly released = new AbortController();
 
   /** Not for callers: use {@link openLedger}. */
   constructor(init: LedgerInit) {
@@ -117,19 +118,7 @@ export class LedgerWriter {
     return this.bytes;
   }
 
-  /**
-   * Appends one record: scrubs secrets, validates it against `LedgerRecordV1`, chains it
-   * to the previous record, and writes it as one line with one `write(2)`. Returns once
-   * the line is written (and, for `strict` or `{ sync: true }`, fdatasynced).
-   *
-   * @throws SchemaValidationError when the record does not validate (nothing is written).
-   * @throws InvalidLedgerArgumentError when `type` is not appendable or `stage` is not a
-   *   string (or null).
-   * @throws ArtifactNotFoundError when `data` names an artifact the store does not hold, or
-   *   holds damaged (a file at its address that does not hash to it): store it with
-   *   `putArtifact` first.
-   * @throws LedgerClosedError after `close()` or after a write failed.
-   */
+  /** See {@link Ledger.append}: the input is checked here, then built and written. */
   append(input: AppendInput, options?: AppendOptions): LedgerRecordV1 {
     if (typeof input !== 'object' || input === null || !APPENDABLE.has(input.type)) {
       throw new InvalidLedgerArgumentError(
@@ -155,24 +144,13 @@ export class LedgerWriter {
     return this.write(input.type, stage, input.data, options?.sync === true);
   }
 
-  /** Makes every record and artifact written so far durable now (fsync), whatever the mode. */
+  /** See {@link Ledger.flush}. */
   flush(): void {
     this.assertOpen();
     this.syncOrClose(() => this.sync.syncNow());
   }
 
-  /**
-   * Stores content in the run's content-addressed store and returns its address
-   * `artifact://sha256:<hex>`. Secrets in it are replaced by `[SECRET:<kind>]` first (the
-   * address is that of the bytes stored). Same content, same address, one copy. The
-   * artifact is complete and in place when this resolves, and durable (fsynced) before
-   * any record naming it is: at once with `strict`, with the next group commit with
-   * `batch`, at `flush()`/`close()` with `none`.
-   *
-   * @throws LedgerWriteFailedError when the content cannot be written (a full disk, a
-   *   folder the process may not write), saying what to do: nothing is stored, the ledger
-   *   stays open.
-   */
+  /** See {@link Ledger.putArtifact}. */
   async putArtifact(
     content: string | Uint8Array,
     options?: PutArtifactOptions,
@@ -187,7 +165,7 @@ export class LedgerWriter {
     return this.artifacts.store(content);
   }
 
-  /** Reads an artifact of this run back, checked against its address (for replay). */
+  /** See {@link Ledger.readArtifact}. */
   readArtifact(ref: string): Promise<Buffer> {
     return readArtifact(this.runDir, ref);
   }
@@ -203,16 +181,16 @@ export class LedgerWriter {
   }
 
   /**
-   * @internal Builds and checks the next record's line without writing it: the caller writes it with
+   * Builds and checks the next record's line without writing it: the caller writes it with
    * {@link commit} (`close()` signs its checkpoint in between).
    */
-  protected build(type: LedgerRecordType, stage: string | null, data: unknown): HeldLine {
+  build(type: LedgerRecordType, stage: string | null, data: unknown): HeldLine {
     this.assertOpen();
     return this.builder.build(type, stage, data, this);
   }
 
-  /** @internal Writes a line built by {@link build} as the ledger's next record, and syncs as due. */
-  protected commit(held: HeldLine, force: boolean): LedgerRecordV1 {
+  /** Writes a line built by {@link build} as the ledger's next record, and syncs as due. */
+  commit(held: HeldLine, force: boolean): LedgerRecordV1 {
     const { record, line, size, seq, hash } = held;
     try {
       writeAllText(this.fd, line, size);
@@ -236,8 +214,8 @@ export class LedgerWriter {
     return record;
   }
 
-  /** @internal Runs a sync step; a failure (already closed the ledger) surfaces as LedgerClosedError. */
-  protected syncOrClose(step: () => void): void {
+  /** Runs a sync step; a failure (already closed the ledger) surfaces as LedgerClosedError. */
+  private syncOrClose(step: () => void): void {
     try {
       step();
     } catch (error) {
@@ -249,8 +227,8 @@ export class LedgerWriter {
     }
   }
 
-  /** @internal */
-  protected assertOpen(): void {
+  /** Throws LedgerClosedError, saying why and what to do, unless the writer takes records. */
+  assertOpen(): void {
     if (this.state === 'open') return;
     if (this.ended) throw new LedgerClosedError(this.runDir, 'was closed', RUN_ENDED_NEXT);
     if (this.state === 'closing') {
@@ -267,16 +245,31 @@ export class LedgerWriter {
   }
 
   /**
-   * @internal Throws when the writer let go of the run while a signature was awaited (a write or
+   * Throws when the writer let go of the run while a signature was awaited (a write or
    * sync failed and closed it): nothing may be written to a run it no longer holds.
    */
-  protected assertHoldsRun(when: string): void {
+  assertHoldsRun(when: string): void {
     if (this.state === 'open' || this.state === 'closing') return;
     throw new LedgerClosedError(this.runDir, `failed to write and was closed ${when}`);
   }
 
-  /** @internal */
-  protected shutdown(state: 'closed' | 'failed'): void {
+  /** Aborted when the writer lets go of the run (given to signers still working). */
+  get releasedSignal(): AbortSignal {
+    return this.released.signal;
+  }
+
+  /** `close()` or `detach()` has begun: no more records, the lock is still held. */
+  beginClosing(): void {
+    this.state = 'closing';
+  }
+
+  /** `close()` wrote `run_end`: later calls are told the run is over. */
+  markEnded(): void {
+    this.ended = true;
+  }
+
+  /** Lets go of the run: syncs (when closing cleanly), closes the file, releases the lock. */
+  shutdown(state: 'closed' | 'failed'): void {
     if (this.state === 'closed' || this.state === 'failed') return;
     this.state = state;
     // Signatures still awaited (the writer failed meanwhile) will write nothing: their

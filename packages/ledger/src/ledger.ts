@@ -1,4 +1,6 @@
 import type { LedgerRecordV1 } from '@pm/envelope-schemas';
+import type { AppendInput, AppendOptions } from './append-input.js';
+import type { ArtifactRef } from './artifact-store.js';
 import {
   type CheckpointPayload,
   checkpointMessage,
@@ -7,8 +9,9 @@ import {
   writeCheckpointFile,
 } from './checkpoint.js';
 import type { CompiledSigner } from './checkpoint-signer.js';
+import type { DurabilityMode } from './durability.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
-import { type LedgerInit, LedgerWriter } from './ledger-writer.js';
+import { type LedgerInit, LedgerWriter, type PutArtifactOptions } from './ledger-writer.js';
 import type { HeldLine } from './record-builder.js';
 import type { RunEndData } from './run-summary.js';
 import { AFTER_SIGN_FAILED, withAfterFailure } from './sign-failure.js';
@@ -31,7 +34,9 @@ const CLOSE_RELEASED = 'while close() waited for its checkpoint signature; run_e
  * The writer of one run's ledger. Get one from {@link openLedger}; one per run at a time
  * (an advisory lock keeps a second writer out).
  */
-export class Ledger extends LedgerWriter {
+export class Ledger {
+  /** Appends, artifacts and durability; this class adds checkpoints, `close` and `detach`. */
+  private readonly writer: LedgerWriter;
   private readonly signer: CompiledSigner | null;
   /** `checkpointAsync()` calls not yet settled: `close()` and `detach()` wait for them. */
   private readonly signing = new Set<Promise<unknown>>();
@@ -41,8 +46,86 @@ export class Ledger extends LedgerWriter {
 
   /** Not for callers: use {@link openLedger}. */
   constructor(init: LedgerInit) {
-    super(init);
+    this.writer = new LedgerWriter(init);
     this.signer = init.signer;
+  }
+
+  /** The run. */
+  get runId(): string {
+    return this.writer.runId;
+  }
+
+  /** The run directory (absolute). */
+  get runDir(): string {
+    return this.writer.runDir;
+  }
+
+  /** Path of `ledger.jsonl`. */
+  get file(): string {
+    return this.writer.file;
+  }
+
+  /** The durability mode in force. */
+  get durability(): DurabilityMode {
+    return this.writer.durability;
+  }
+
+  /** Records written so far (= the seq the next record gets). */
+  get records(): number {
+    return this.writer.records;
+  }
+
+  /** Hash of the last record written (64 zeros before the first). */
+  get head(): string {
+    return this.writer.head;
+  }
+
+  /** Bytes of `ledger.jsonl` written so far. */
+  get size(): number {
+    return this.writer.size;
+  }
+
+  /**
+   * Appends one record: scrubs secrets, validates it against `LedgerRecordV1`, chains it
+   * to the previous record, and writes it as one line with one `write(2)`. Returns once
+   * the line is written (and, for `strict` or `{ sync: true }`, fdatasynced).
+   *
+   * @throws SchemaValidationError when the record does not validate (nothing is written).
+   * @throws InvalidLedgerArgumentError when `type` is not appendable or `stage` is not a
+   *   string (or null).
+   * @throws ArtifactNotFoundError when `data` names an artifact the store does not hold, or
+   *   holds damaged (a file at its address that does not hash to it): store it with
+   *   `putArtifact` first.
+   * @throws LedgerClosedError after `close()` or after a write failed.
+   */
+  append(input: AppendInput, options?: AppendOptions): LedgerRecordV1 {
+    return this.writer.append(input, options);
+  }
+
+  /** Makes every record and artifact written so far durable now (fsync), whatever the mode. */
+  flush(): void {
+    this.writer.flush();
+  }
+
+  /**
+   * Stores content in the run's content-addressed store and returns its address
+   * `artifact://sha256:<hex>`. Secrets in it are replaced by `[SECRET:<kind>]` first (the
+   * address is that of the bytes stored). Same content, same address, one copy. The
+   * artifact is complete and in place when this resolves, and durable (fsynced) before
+   * any record naming it is: at once with `strict`, with the next group commit with
+   * `batch`, at `flush()`/`close()` with `none`.
+   *
+   * @throws LedgerWriteFailedError when the content cannot be written (a full disk, a
+   *   folder the process may not write), saying what to do: nothing is stored, the ledger
+   *   stays open.
+   */
+  putArtifact(content: string | Uint8Array, options?: PutArtifactOptions): Promise<ArtifactRef> {
+    return this.writer.putArtifact(content, options);
+  }
+
+  /** Reads an artifact of this run back, checked against its address (for replay). */
+  readArtifact(ref: string): Promise<Buffer> {
+    return this.writer.readArtifact(ref);
   }
 
   /**
@@ -58,7 +141,7 @@ export class Ledger extends LedgerWriter {
    *   ledger stays open.
    */
   checkpoint(): LedgerCheckpointV1 {
-    this.assertOpen();
+    this.writer.assertOpen();
     const signer = this.requireSigner();
     const payload = this.payloadNow();
     let signature: Uint8Array;
@@ -98,7 +181,7 @@ export class Ledger extends LedgerWriter {
   }
 
   private async checkpointAsyncOnce(): Promise<LedgerCheckpointV1> {
-    this.assertOpen();
+    this.writer.assertOpen();
     const signer = this.requireSigner();
     // (size, head) are read together, before any await: the pair signed is one the ledger
     // really had, however many records are appended while the signer works.
@@ -106,13 +189,13 @@ export class Ledger extends LedgerWriter {
     let signature: Uint8Array;
     const released = 'while its checkpoint was being signed; the checkpoint was not written';
     try {
-      const pending = signer.sign(checkpointMessage(payload), this.released.signal);
+      const pending = signer.sign(checkpointMessage(payload), this.writer.releasedSignal);
       signature = pending instanceof Uint8Array ? pending : await pending;
     } catch (error) {
-      this.assertHoldsRun(released); // the writer failing is the news, not the wait ending
+      this.writer.assertHoldsRun(released); // the writer failing is the news, not the wait ending
       throw withAfterFailure(error, AFTER_SIGN_FAILED.checkpointAsync);
     }
-    this.assertHoldsRun(released);
+    this.writer.assertHoldsRun(released);
     const checkpoint = signedCheckpoint(payload, signature);
     this.storeCheckpoint(checkpoint);
     return checkpoint;
@@ -135,20 +218,21 @@ export class Ledger extends LedgerWriter {
   }
 
   private async closeOnce(): Promise<CloseResult> {
-    this.assertOpen();
+    const writer = this.writer;
+    writer.assertOpen();
     try {
-      const summary = this.summary.toRunEnd(Date.now());
+      const summary = writer.summary.toRunEnd(Date.now());
       // Built (its seq, hash and the ledger's size with it are known) but not written:
       // the checkpoint is signed first, so a signer that fails leaves nothing written and
       // the run not ended, to be closed again, instead of ended for good with no
       // checkpoint over it.
-      const runEnd: HeldLine = this.build('run_end', null, summary);
+      const runEnd: HeldLine = writer.build('run_end', null, summary);
       // No record may come between: run_end's seq and prev are taken.
-      this.state = 'closing';
+      writer.beginClosing();
       const signer = this.signer;
       let checkpoint = null as LedgerCheckpointV1 | null;
       if (signer !== null) {
-        const payload = this.payloadAt(runEnd.seq, this.size + runEnd.size, runEnd.hash);
+        const payload = this.payloadAt(runEnd.seq, writer.size + runEnd.size, runEnd.hash);
         const pending = this.signAwaitingOthers(signer, payload, AFTER_SIGN_FAILED.close);
         // Awaited only when it is a Promise: with a synchronous signer close() ends the run
         // before it returns, as it always has.
@@ -156,19 +240,19 @@ export class Ledger extends LedgerWriter {
         try {
           signature = pending instanceof Uint8Array ? pending : await pending;
         } catch (error) {
-          this.assertHoldsRun(CLOSE_RELEASED);
+          writer.assertHoldsRun(CLOSE_RELEASED);
           throw error;
         }
         checkpoint = signedCheckpoint(payload, signature);
       }
-      this.assertHoldsRun(CLOSE_RELEASED);
-      const record = this.commit(runEnd, true) as CloseResult['record'];
-      this.ended = true;
+      writer.assertHoldsRun(CLOSE_RELEASED);
+      const record = writer.commit(runEnd, true) as CloseResult['record'];
+      writer.markEnded();
       // After the write's fsync: the checkpoint never covers bytes that are not durable.
       if (checkpoint !== null) this.storeCheckpoint(checkpoint);
       return { record, summary: record.data, checkpoint };
     } finally {
-      this.shutdown('closed');
+      writer.shutdown('closed');
     }
   }
 
@@ -179,20 +263,20 @@ export class Ledger extends LedgerWriter {
    * `openLedger` the run later and continue its chain. Use `close()` to end a run.
    */
   async detach(): Promise<{ checkpoint: LedgerCheckpointV1 | null }> {
-    this.assertOpen();
+    this.writer.assertOpen();
     try {
       const signer = this.signer;
       if (signer === null) return { checkpoint: null };
       const payload = this.payloadNow();
-      this.state = 'closing';
+      this.writer.beginClosing();
       const pending = this.signAwaitingOthers(signer, payload, AFTER_SIGN_FAILED.detach);
       const signature = pending instanceof Uint8Array ? pending : await pending;
-      this.assertHoldsRun('while detach() waited for its checkpoint signature');
+      this.writer.assertHoldsRun('while detach() waited for its checkpoint signature');
       const checkpoint = signedCheckpoint(payload, signature);
       this.storeCheckpoint(checkpoint);
       return { checkpoint };
     } finally {
-      this.shutdown('closed');
+      this.writer.shutdown('closed');
     }
   }
 
@@ -208,7 +292,7 @@ export class Ledger extends LedgerWriter {
   ): Uint8Array | Promise<Uint8Array> {
     let pending: Uint8Array | Promise<Uint8Array>;
     try {
-      pending = signer.sign(checkpointMessage(payload), this.released.signal);
+      pending = signer.sign(checkpointMessage(payload), this.writer.releasedSignal);
     } catch (error) {
       if (this.signing.size === 0) throw withAfterFailure(error, afterFailure);
       // Failed at once, still after the others: released now, the run would drop their
@@ -235,7 +319,7 @@ export class Ledger extends LedgerWriter {
 
   /** The payload of a checkpoint of the ledger as it is now, made durable first. */
   private payloadNow(): CheckpointPayload {
-    this.syncOrClose(() => this.sync.syncNow());
+    this.writer.flush();
     return this.payloadAt(this.records - 1, this.size, this.head);
   }
 

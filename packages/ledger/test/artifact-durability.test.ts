@@ -5,6 +5,7 @@ import { artifactDir, prepareArtifactStore, storeArtifactBytes } from '../src/ar
 import { SyncPolicy } from '../src/durability.js';
 import { openLedger, readArtifact, verifyLedger } from '../src/index.js';
 import { PendingArtifacts } from '../src/pending-artifacts.js';
+import { pendingArtifactsOf } from './helpers/pending-artifacts.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
@@ -52,9 +53,7 @@ describe('artifact durability follows the ledger mode', () => {
       const dir = tempDir();
       const ledger = openLedger({ dir, runId: `run-${durability}`, durability });
       await ledger.putArtifact('output text');
-      // fsync is not observable from outside the process: look at the ledger's own list.
-      const pending = (ledger as unknown as { pendingArtifacts: PendingArtifacts })
-        .pendingArtifacts;
+      const pending = pendingArtifactsOf(ledger);
       if (durability === 'none') {
         // none starts no background fsync: it waits for flush/close, like its records.
         await new Promise((resolve) => setTimeout(resolve, 50));

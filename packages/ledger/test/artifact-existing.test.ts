@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { pendingArtifactsOf } from './helpers/pending-artifacts.js';
 
 // fsync is not observable from outside the process: count the calls.
 vi.mock('node:fs', async (importOriginal) => {
@@ -11,7 +12,6 @@ vi.mock('node:fs', async (importOriginal) => {
 
 const { ArtifactNotFoundError, openLedger, verifyLedger } = await import('../src/index.js');
 const r = await import('./helpers/records.js');
-const { PendingArtifacts } = await import('../src/pending-artifacts.js');
 const { useTempDirs } = await import('./helpers/temp-dir.js');
 
 const tempDir = useTempDirs();
@@ -56,9 +56,7 @@ describe('content already at its address is checked, not trusted', () => {
     async (durability) => {
       const { dir } = leftOver('prompt body', 'prompt body');
       const ledger = openLedger({ dir, runId: 'run-1', durability });
-      const pending = (
-        ledger as unknown as { pendingArtifacts: InstanceType<typeof PendingArtifacts> }
-      ).pendingArtifacts;
+      const pending = pendingArtifactsOf(ledger);
       await ledger.putArtifact('prompt body');
       // (batch: its background fsync cannot have reported back before this line.)
       expect(pending.waiting).toBe(1);
@@ -130,9 +128,7 @@ describe('a record naming content at its address that this writer did not store'
     async (durability) => {
       const { dir, ref } = leftOver('prompt body', 'prompt body');
       const ledger = openLedger({ dir, runId: 'run-1', durability });
-      const pending = (
-        ledger as unknown as { pendingArtifacts: InstanceType<typeof PendingArtifacts> }
-      ).pendingArtifacts;
+      const pending = pendingArtifactsOf(ledger);
       ledger.append(r.response(1, ref));
       expect(pending.waiting).toBe(1);
       ledger.append(r.response(2, ref));
