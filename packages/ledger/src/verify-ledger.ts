@@ -18,6 +18,7 @@ import { checkKnownOptions } from './known-options.js';
 import { type ExpectedRun, existingLedgerFile, expectedRun } from './ledger-files.js';
 import type { LedgerProblem } from './ledger-problem.js';
 import { describe, NotRegularFileError, readRegularFileSync } from './regular-file.js';
+import { scrubText } from './scrub-secrets.js';
 import { VerifyHelpers } from './verify-helpers.js';
 import { type ArtifactNamer, checkLines, type LinesChecked } from './verify-lines.js';
 
@@ -291,8 +292,10 @@ async function checkArtifactStore(
     const mismatch = (message: string) =>
       problems.push({ kind: 'artifact_mismatch', seq, line, message });
     if (!HEX64.test(name)) {
+      // Scrubbed before it is cut short: anyone who can write to the folder chooses the
+      // name, and a key used as one must not reach the report (a cut key may not scan).
       mismatch(
-        `artifacts/sha256/ holds a file that is not named by a SHA-256 (${JSON.stringify(name.slice(0, 80))})`,
+        `artifacts/sha256/ holds a file that is not named by a SHA-256 (${JSON.stringify(scrubText(name).text.slice(0, 80))})`,
       );
       continue;
     }
