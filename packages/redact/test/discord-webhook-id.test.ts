@@ -108,3 +108,45 @@ describe('a Discord webhook id beside a placeholder token', () => {
     expect(performance.now() - start).toBeLessThan(1_500);
   });
 });
+
+// A webhook URL with its slashes escaped in JSON (`\/`, as PHP's json_encode and many
+// loggers write them) or percent-encoded (a URL in another URL's query) was not read at
+// all: its token stayed in clear, and a card-shaped id was masked as a card.
+describe('a Discord webhook URL escaped in JSON or percent-encoded', () => {
+  const id = cardShapedSnowflake();
+  const token = rng.chars(URLSAFE, 68);
+  const escaped = (url: string) => JSON.stringify({ url }).replaceAll('/', '\\/');
+  const encoded = (url: string) => `https://example.com/go?next=${encodeURIComponent(url)}`;
+
+  it.each([
+    ['escaped in JSON', escaped, `${id}\\/${token}`],
+    ['percent-encoded', encoded, `${id}%2F${token}`],
+  ])('%s: the id and the token are one secret', (_, write, span) => {
+    const text = write(`https://discord.com/api/webhooks/${id}/${token}`);
+    const hits = detectSecrets(text);
+    expect(hits).toMatchObject([{ type: 'secret', detector: 'discord-webhook' }]);
+    expect(text.slice(hits[0]!.start, hits[0]!.end)).toBe(span);
+    const { text: out, counts } = createRedactor().redactText(text);
+    expect(counts).toEqual({ secret: 1 });
+    expect(out).not.toContain(token);
+    expect(out).not.toContain(id);
+  });
+
+  it.each([
+    ['escaped in JSON', escaped],
+    ['percent-encoded', encoded],
+  ])('%s, beside a placeholder token: no card', (_, write) => {
+    for (const url of [
+      `https://discord.com/api/webhooks/${id}/YOUR_TOKEN_HERE`,
+      `https://ptb.discord.com/api/v10/webhooks/${id}/{webhook.token}`,
+    ]) {
+      const text = write(url);
+      expect(createRedactor().scan(text), text).toEqual([]);
+    }
+  });
+
+  it('the same digits escaped after another host are still a card', () => {
+    const text = escaped(`https://example.com/api/webhooks/${id}/YOUR_TOKEN_HERE`);
+    expect(createRedactor().scan(text)).toMatchObject([{ type: 'credit_card' }]);
+  });
+});
