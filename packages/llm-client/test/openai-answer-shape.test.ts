@@ -76,3 +76,42 @@ describe('a 2xx chat answer the ledger cannot take as is', () => {
     expect(server.seen).toHaveLength(1);
   });
 });
+
+describe('a 2xx chat body that is not a chat completion', () => {
+  it.each([
+    ['null-body', 'null', /the body is null, not a chat completion object/],
+    ['array-body', '[]', /the body is an array, not a chat completion object/],
+    [
+      'error-body',
+      JSON.stringify({ error: { message: 'upstream overloaded', type: 'server_error' } }),
+      /the body is an error, not an answer: "upstream overloaded"/,
+    ],
+    ['null-choices', '{"choices":null}', /its choices are null, not a list/],
+    [
+      'no-message',
+      '{"choices":[{"index":0}]}',
+      /its first choice's message is undefined, not an object/,
+    ],
+  ])(
+    '%s: says what is wrong and where to look, booked and not retried',
+    async (name, body, said) => {
+      const { outcome, records, server } = await governed(name, body);
+      expect(isPmError(outcome) && outcome.code).toBe('PROVIDER_UNAVAILABLE');
+      const message = (outcome as Error).message;
+      expect(message).toMatch(said);
+      expect(message).toContain(`is an OpenAI-compatible API`);
+      expect(message).not.toMatch(/TypeError|Cannot read/);
+      expect(server.seen).toHaveLength(1);
+      expect(records.find((r) => r.type === 'error')?.data.reservation).toBe('settled');
+    },
+  );
+
+  it('an error body echoing the key is quoted without it', async () => {
+    const { outcome } = await governed(
+      'error-body-key',
+      JSON.stringify({ error: { message: `bad key ${apiKey}` } }),
+    );
+    expect((outcome as Error).message).toContain('bad key [REDACTED]');
+    expect((outcome as Error).message).not.toContain(apiKey);
+  });
+});

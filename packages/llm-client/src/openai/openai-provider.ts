@@ -28,6 +28,7 @@ import { responsesFinishReason } from './responses-finish-reason.js';
 import { checkResponsesOutputFloor } from './responses-output-floor.js';
 import { strictSchemaProblems } from './strict-json-schema.js';
 import { type Unanswered, unansweredError } from './unanswered-error.js';
+import { unreadableChatBody } from './unreadable-chat-body.js';
 import { UnsupportedSchemaError } from './unsupported-schema-error.js';
 
 /** Options of `openaiProvider`. */
@@ -183,6 +184,8 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
           },
           { signal },
         );
+        const unreadable = unreadableChatBody(completion, origin, forms);
+        if (unreadable) throw unreadable;
         const usage = fromChatUsage(completion.usage);
         const choice = completion.choices[0];
         if (!choice) throw unansweredError({ why: 'no_choice' }, usage);

@@ -1,0 +1,47 @@
+import { kindOf } from '../kind-of.js';
+import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
+import { scrubSecrets } from '../secrets/scrub-text.js';
+
+/** How much of an error a 2xx body carries is quoted: enough to say what went wrong. */
+const MAX_QUOTED = 200;
+
+/** What is wrong with a chat completion body, or `undefined` when its first choice can be read. */
+function problem(body: unknown, secrets: readonly string[]): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return `the body is ${kindOf(body)}, not a chat completion object`;
+  const { choices, error } = body as { choices?: unknown; error?: unknown };
+  if (error !== undefined && error !== null && choices === undefined) {
+    // Some gateways answer a failure with 200 and OpenAI's error shape: say what it says.
+    const said = (error as { message?: unknown }).message;
+    return typeof said === 'string'
+      ? `the body is an error, not an answer: ${JSON.stringify(scrubSecrets(said, secrets).slice(0, MAX_QUOTED))}`
+      : 'the body is an error, not an answer';
+  }
+  if (!Array.isArray(choices)) return `its choices are ${kindOf(choices)}, not a list`;
+  const first: unknown = choices[0];
+  if (first === undefined) return undefined; // no choice: answered as `no_choice`
+  const message = (first as { message?: unknown } | null)?.message;
+  if (typeof message !== 'object' || message === null)
+    return `its first choice's message is ${kindOf(message)}, not an object`;
+  return undefined;
+}
+
+/**
+ * The failure of a 2xx whose body is not a chat completion (a gateway's `200` with an error
+ * object, `null`, a `204`), or `undefined` when it is one. Read as one, it failed with the
+ * TypeError of a missing property ("Cannot read properties of undefined (reading '0')"),
+ * which says nothing a host can act on. Not retried and booked at the worst case, like any
+ * 2xx that cannot be read: it may have been billed.
+ */
+export function unreadableChatBody(
+  body: unknown,
+  origin: string,
+  secrets: readonly string[],
+): ProviderUnavailableError | undefined {
+  const wrong = problem(body, secrets);
+  if (wrong === undefined) return undefined;
+  return new ProviderUnavailableError(
+    `OpenAI returned a response that could not be read (${wrong}); it may have been billed. Check that the provider baseURL (${origin}) is an OpenAI-compatible API and the gateway in use answers with chat completions.`,
+    { retryable: false, possiblyBilled: true },
+  );
+}
