@@ -589,3 +589,65 @@ describe('countChatTokens: content parts', () => {
     expect(countChatTokens(user(null), { model }).approximate).toBe(false);
   });
 });
+
+// Fields of a message other than text and content parts are sent, and billed, too: counted
+// as nothing, the count said "exact" while the budget reserved less than the call cost.
+describe('countChatTokens: other message fields', () => {
+  const model = 'gpt-4o';
+  const args = JSON.stringify({ query: 'weather in Berlin and Paris '.repeat(20) });
+  const text = (t: string) => countTokens(t, { model }).tokens;
+
+  it("an assistant's legacy function_call counts as a tool call, approximately", () => {
+    const legacy = countChatTokens(
+      [{ role: 'assistant', content: null, function_call: { name: 'search', arguments: args } }],
+      { model },
+    );
+    const call = countChatTokens(
+      [
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ type: 'function', function: { name: 'search', arguments: args } }],
+        },
+      ],
+      { model },
+    );
+    expect(legacy).toEqual(call);
+    expect(legacy.approximate).toBe(true);
+    expect(legacy.tokens).toBeGreaterThan(text(args));
+  });
+
+  it('tool-call arguments given as an object count as their JSON', () => {
+    const parsed = JSON.parse(args) as never;
+    const count = countChatTokens(
+      [{ role: 'assistant', tool_calls: [{ function: { name: 'search', arguments: parsed } }] }],
+      { model },
+    );
+    expect(count.tokens).toBeGreaterThan(text(args));
+  });
+
+  it('any other object field counts as its JSON text, approximately', () => {
+    const extra = { notes: ['remember the user prefers metric units'.repeat(10)] };
+    const count = countChatTokens([{ role: 'user', content: 'hi', metadata: extra }], { model });
+    expect(count.approximate).toBe(true);
+    expect(count.tokens).toBeGreaterThan(text(JSON.stringify(extra)));
+  });
+
+  it("an assistant's audio, or tool_calls that are not an array, is INVALID_ARGUMENT", () => {
+    const refused = (message: Record<string, unknown>, named: string) =>
+      expect(() => countChatTokens([{ role: 'assistant', ...message }], { model })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringContaining(named),
+        }),
+      );
+    refused({ content: null, audio: { id: 'audio_abc' } }, 'audio');
+    refused({ content: null, tool_calls: { id: 'call_1' } }, 'tool_calls must be an array');
+    // null fields are nothing sent.
+    expect(
+      countChatTokens([{ role: 'assistant', content: 'x', audio: null, tool_calls: null }], {
+        model,
+      }).approximate,
+    ).toBe(false);
+  });
+});

@@ -44,6 +44,9 @@ function addToolCalls(
     if (fn !== null && typeof fn === 'object') {
       if (typeof fn.name === 'string') add(engine, tally, fn.name);
       if (typeof fn.arguments === 'string') add(engine, tally, fn.arguments);
+      // Arguments as an object (not the API's JSON string): their JSON, never nothing.
+      else if (fn.arguments !== undefined && fn.arguments !== null)
+        add(engine, tally, jsonText(fn.arguments, 'tool_calls function arguments'));
     }
     // Any other shape (e.g. a custom tool's input): count its JSON rather than nothing.
     for (const key in c) {
@@ -53,6 +56,39 @@ function addToolCalls(
       else if (value !== undefined && value !== null)
         add(engine, tally, jsonText(value, `tool_calls field ${key}`));
     }
+  }
+}
+
+/**
+ * A message field that is neither a string nor `content` parts nor a `tool_calls` array. The
+ * API bills what such a field sends, so it is never counted as nothing: an assistant's
+ * legacy `function_call` ({ name, arguments }) counts as a tool call; `audio` (a reference
+ * to an earlier spoken reply, billed as audio tokens) is refused like an audio part; a
+ * `tool_calls` that is not an array is malformed; anything else counts as its JSON text
+ * (approximate, meant to err high).
+ */
+function addOtherField(
+  engine: TokenEngine,
+  tally: Tally,
+  perCall: number,
+  key: string,
+  value: unknown,
+): void {
+  if (key === 'tool_calls') {
+    throw new InvalidArgumentError(
+      `A message's tool_calls must be an array of { id, type: 'function', function: { name, arguments } } or null; got ${describe(value)}.`,
+    );
+  }
+  if (key === 'function_call' && typeof value === 'object') {
+    addToolCalls(engine, tally, [{ function: value }], perCall);
+  } else if (key === 'audio') {
+    throw new InvalidArgumentError(
+      "countChatTokens cannot count a message's audio (an earlier spoken reply, billed as audio tokens by the model's rules): " +
+        "count it by the provider's rules, add that to inputTokens, and count the messages without it.",
+    );
+  } else {
+    tally.approximate = true;
+    add(engine, tally, jsonText(value, `message field ${key}`));
   }
 }
 
@@ -130,6 +166,8 @@ export function countChatTokens(
         throw new InvalidArgumentError(
           `A message's content must be a string, an array of text parts or null; got ${describe(value)}.`,
         );
+      } else if (value !== null && value !== undefined) {
+        addOtherField(engine, tally, f.toolCall, key, value);
       }
     }
   }
