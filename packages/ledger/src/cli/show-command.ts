@@ -1,7 +1,9 @@
 import type { LedgerRecordV1 } from '@pm/envelope-schemas';
+import { LedgerCorruptError } from '../errors/ledger-corrupt-error.js';
 import { readLedger } from '../read-ledger.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
+import { scrubForOutput, secretsFoundMessage } from './scrub-for-output.js';
 
 /** Longest data excerpt in human output. */
 const EXCERPT = 100;
@@ -15,10 +17,15 @@ export async function showCommand(
   const keep = (r: LedgerRecordV1) =>
     (flags.type === undefined || r.type === flags.type) &&
     (flags.stage === undefined || r.stage === flags.stage);
+  // Records printed with a secret scrubbed out: the listing goes on, then fails as damage.
+  let withSecrets = 0;
+  let firstSeq = -1;
   await readLedger(
     runDir,
-    (record) => {
-      if (!keep(record)) return;
+    (read) => {
+      if (!keep(read)) return;
+      const { value: record, kinds } = scrubForOutput(read);
+      if (kinds.length > 0 && withSecrets++ === 0) firstSeq = record.seq;
       if (flags.json) {
         io.out(`${JSON.stringify(record)}\n`);
         return;
@@ -29,5 +36,12 @@ export async function showCommand(
     },
     { runId: flags.runId },
   );
+  if (withSecrets > 0) {
+    const where =
+      withSecrets === 1 ? `record ${firstSeq}` : `${withSecrets} records (first: ${firstSeq})`;
+    throw new LedgerCorruptError(secretsFoundMessage(runDir, where, 'printed as [SECRET:<kind>]'), {
+      details: { records: withSecrets, first_seq: firstSeq },
+    });
+  }
   return EXIT.ok;
 }
