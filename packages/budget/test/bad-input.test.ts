@@ -121,6 +121,44 @@ describe('a malformed argument is INVALID_ARGUMENT saying what to pass, not a Ty
         }),
       /Tool lookup's parameter city: enum item 1 cannot be counted as text/,
     ],
+    // Callbacks and signals are checked where they are given: a TypeError later, inside a
+    // settle or a retry, replaced the real error or lost every alert to a warning.
+    [
+      'an onAlert that is not a function',
+      () => createBudget({ limits: { tokens: 10 }, onAlert: 'console.warn' as never }),
+      /createBudget option onAlert must be a function.*got a string/,
+    ],
+    [
+      'a retry onRetry that is not a function',
+      () => retry(async () => 1, { onRetry: true as never }),
+      /retry option onRetry must be a function.*got a boolean/,
+    ],
+    [
+      'a retry isRetryable that is not a function',
+      () => retry(async () => 1, { isRetryable: [429] as never }),
+      /retry option isRetryable must be a function.*got an array/,
+    ],
+    [
+      'a retry signal that is not an AbortSignal',
+      () => retry(async () => 1, { signal: { aborted: false } as never }),
+      /retry option signal must be an AbortSignal.*not the controller.*got an object/,
+    ],
+    [
+      'a retry signal that is an AbortController',
+      () => retry(async () => 1, { signal: new AbortController() as never }),
+      /retry option signal must be an AbortSignal/,
+    ],
+    [
+      'a schedule signal that is not an AbortSignal (limited)',
+      () =>
+        createRateLimiter({ maxConcurrent: 1 }).schedule(async () => 1, { signal: 'x' as never }),
+      /schedule option signal must be an AbortSignal.*got a string/,
+    ],
+    [
+      'a schedule signal that is not an AbortSignal (unlimited)',
+      () => createRateLimiter().schedule(async () => 1, { signal: {} as never }),
+      /schedule option signal must be an AbortSignal/,
+    ],
   ])('%s', async (_name, run, message) => {
     const error = await failureOf(run);
     expect(error).toBeInstanceOf(InvalidArgumentError);
@@ -132,6 +170,20 @@ describe('a malformed argument is INVALID_ARGUMENT saying what to pass, not a Ty
 
   it('well-formed values of the same kinds still work', async () => {
     await expect(retry(async () => 'ok', {})).resolves.toBe('ok');
+    const controller = new AbortController();
+    await expect(
+      retry(async () => 'ok', {
+        signal: controller.signal,
+        onRetry: () => {},
+        isRetryable: () => true,
+      }),
+    ).resolves.toBe('ok');
+    await expect(
+      createRateLimiter({ maxConcurrent: 1 }).schedule(async () => 3, {
+        signal: controller.signal,
+      }),
+    ).resolves.toBe(3);
+    expect(createBudget({ limits: {}, onAlert: () => {} }).runId).toBeTypeOf('string');
     await expect(createRateLimiter({ maxConcurrent: 1 }).schedule(async () => 2)).resolves.toBe(2);
     const budget = createBudget({ limits: {}, store: memoryStore(), clock: () => 0 });
     expect((await budget.usage()).scopes).toHaveLength(1);

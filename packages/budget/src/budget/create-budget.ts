@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { checkedCallback } from '../checked-callback.js';
 import { CallLimitExceededError } from '../errors/call-limit-exceeded-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { UnknownModelPriceError } from '../errors/unknown-model-price-error.js';
@@ -172,7 +173,12 @@ export function createBudget(options: BudgetOptions): Budget {
     );
   }
   const scopes = new ScopeSet(runId, limits, options.period);
-  const emit = alertEmitter((key) => scopes.nameOf(key), clock, options.onAlert);
+  const onAlert = checkedCallback(
+    options.onAlert,
+    'createBudget option onAlert',
+    'onAlert: (a) => console.warn(a)',
+  );
+  const emit = alertEmitter((key) => scopes.nameOf(key), clock, onAlert);
   const deadline = new RunDeadline(minutes, startMs, clock);
   store.attachScope?.(scopes.runKey);
   let disposed = false;

@@ -1,4 +1,5 @@
 import { checkKnownKeys } from '../budget/option-keys.js';
+import { checkedSignal } from '../checked-signal.js';
 import { CallCancelledError } from '../errors/call-cancelled-error.js';
 import { CallLimitExceededError } from '../errors/call-limit-exceeded-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
@@ -119,6 +120,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     if (o !== undefined && o !== null) {
       checkKnownKeys(o, 'schedule options', SCHEDULE_KEYS, 'schedule(fn, { tokens: 1200 })', NOUN);
     }
+    checkedSignal(o?.signal, 'schedule option signal');
     const tokens = o?.tokens ?? 0;
     if (!Number.isSafeInteger(tokens) || tokens < 0) {
       throw new InvalidArgumentError(

@@ -1,5 +1,7 @@
 import { MAX_TIMER_MS } from '../budget/limits.js';
 import { checkKnownKeys } from '../budget/option-keys.js';
+import { checkedCallback } from '../checked-callback.js';
+import { checkedSignal } from '../checked-signal.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { kindOf } from '../errors/kind-of.js';
 import { isRetryable, retryAfterMs, statusOf } from './retryable.js';
@@ -103,11 +105,15 @@ export async function retry<T>(
   const baseMs = int(options.baseMs, 500, 0, 'baseMs', MAX_TIMER_MS);
   const maxMs = int(options.maxMs, 20_000, 0, 'maxMs', MAX_TIMER_MS);
   const maxRetryAfterMs = int(options.maxRetryAfterMs, 60_000, 0, 'maxRetryAfterMs', MAX_TIMER_MS);
-  const retryable = options.isRetryable ?? isRetryable;
-  const random = options.random ?? Math.random;
-  const signal = options.signal;
+  const retryable =
+    checkedCallback(options.isRetryable, 'retry option isRetryable', '(error) => true') ??
+    isRetryable;
+  const random =
+    checkedCallback(options.random, 'retry option random', 'Math.random') ?? Math.random;
+  const onRetry = checkedCallback(options.onRetry, 'retry option onRetry', '(e) => log(e)');
+  const signal = checkedSignal(options.signal, 'retry option signal');
   for (let attempt = 1; ; attempt++) {
-    signal?.throwIfAborted();
+    if (signal?.aborted) throw signal.reason;
     try {
       return await fn({ attempt, signal });
     } catch (error) {
@@ -119,7 +125,7 @@ export async function retry<T>(
         after !== undefined
           ? Math.min(after, maxRetryAfterMs)
           : Math.floor(random() * Math.min(maxMs, baseMs * 2 ** (attempt - 1)));
-      options.onRetry?.({ attempt, error, status: statusOf(error), retryAfterMs: after, delayMs });
+      onRetry?.({ attempt, error, status: statusOf(error), retryAfterMs: after, delayMs });
       await sleep(delayMs, signal);
     }
   }
