@@ -17,6 +17,7 @@ import {
 import { bodyWord } from './body-word.js';
 import { checkProviderOptions } from './check-provider-options.js';
 import { envHeaderOverrides } from './env-header-overrides.js';
+import { checkFetchPort } from './fetch-blocked-port.js';
 import { keyLookupTimeoutError } from './key-lookup-timeout-error.js';
 import { loadOpenAI } from './load-openai.js';
 import { mapOpenAIError } from './map-openai-error.js';
@@ -44,8 +45,8 @@ export interface OpenAIProviderOptions {
    */
   apiKey?: ApiKeyOption;
   /**
-   * API base URL, a full http(s) URL without a query or fragment; default
-   * `https://api.openai.com/v1`. In cloud/hybrid mode: the gateway. Anything else throws
+   * API base URL, a full http(s) URL without a query or fragment, on a port `fetch` connects
+   * to (not one the Fetch standard blocks, e.g. 6000); default `https://api.openai.com/v1`. In cloud/hybrid mode: the gateway. Anything else throws
    * `INVALID_ARGUMENT` when the provider is created.
    */
   baseURL?: string;
@@ -84,7 +85,9 @@ function withinLimit(request: ProviderCallRequest, usage: TokenUsageV1 | undefin
 export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider {
   checkProviderOptions(options);
   const baseURL = options.baseURL ?? DEFAULT_BASE_URL;
-  const origin = parseBaseURL(baseURL).origin;
+  const url = parseBaseURL(baseURL);
+  checkFetchPort(url);
+  const origin = url.origin;
   const api: unknown = options.api ?? 'chat';
   if (api !== 'chat' && api !== 'responses') {
     // Anything but 'chat' used to mean the Responses API: a typo changed the endpoint.
