@@ -12,9 +12,15 @@ import {
 import { join } from 'node:path';
 import { canonicalJson } from './canonical-json.js';
 import { describeValue } from './describe-value.js';
+import { errnoCode } from './errno-code.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { fsyncDir } from './fsync-dir.js';
-import { readGivenFileSync, readRegularFileSync } from './regular-file.js';
+import {
+  FileTooLargeError,
+  NotRegularFileError,
+  readGivenFileSync,
+  readRegularFileSync,
+} from './regular-file.js';
 
 /** File in the run directory holding the latest checkpoint. */
 export const CHECKPOINT_FILE = 'checkpoint.json';
@@ -100,7 +106,7 @@ export function loadPublicKey(publicKey: KeyObject | string): KeyObject {
         : createKey(
             publicKey.includes('-----BEGIN')
               ? publicKey
-              : readGivenFileSync(publicKey).toString('utf8'),
+              : readGivenFileSync(publicKey, MAX_KEY_FILE_BYTES).toString('utf8'),
           );
   } catch (error) {
     if (error instanceof InvalidLedgerArgumentError) throw error;
@@ -122,6 +128,9 @@ export function loadPublicKey(publicKey: KeyObject | string): KeyObject {
   }
   return key;
 }
+
+/** Largest key file read: an Ed25519 PEM is ~113 bytes; a larger file is not a key. */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
 
 /**
  * Base64 DER of a key without its PEM lines: 32+ base64 characters and nothing a file name
@@ -208,17 +217,39 @@ export function writeCheckpointFile(runDir: string, checkpoint: LedgerCheckpoint
 }
 
 /**
+ * Largest checkpoint file read (64 KiB). A checkpoint is ~300 bytes (a `key_id` is at most
+ * 128 characters); anything much larger is not one, and reading and parsing it whole (a
+ * file of gigabytes put in its place) would take the reader's memory.
+ */
+export const MAX_CHECKPOINT_BYTES = 64 * 1024;
+
+/**
  * Reads `checkpoint.json` of a run, or null when there is none. Throws on unreadable JSON,
- * and `NotRegularFileError` when it is not a regular file (a FIFO there would otherwise
- * block the reader forever).
+ * `NotRegularFileError` when it is not a regular file (a FIFO there would otherwise
+ * block the reader forever), `FileTooLargeError` beyond {@link MAX_CHECKPOINT_BYTES}, and
+ * Node's error when it cannot be opened (EACCES): {@link checkpointReadProblem} words each.
  */
 export function readCheckpointFile(runDir: string): unknown {
   try {
-    return JSON.parse(readRegularFileSync(join(runDir, CHECKPOINT_FILE)).toString('utf8'));
+    const path = join(runDir, CHECKPOINT_FILE);
+    return JSON.parse(readRegularFileSync(path, MAX_CHECKPOINT_BYTES).toString('utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+}
+
+/**
+ * Why a checkpoint file could not be read, in a few words for a message (never its
+ * content): `it is a FIFO, not a regular file`, `it is not JSON`, `EACCES`….
+ */
+export function checkpointReadProblem(error: unknown): string {
+  if (error instanceof NotRegularFileError) return `it is ${error.found}, not a regular file`;
+  if (error instanceof FileTooLargeError) {
+    return `it is ${error.size} bytes, while a checkpoint is under ${MAX_CHECKPOINT_BYTES}`;
+  }
+  if (error instanceof SyntaxError) return 'it is not JSON';
+  return errnoCode(error);
 }
 
 /** Narrow check of an untrusted checkpoint's shape (before its signature is checked). */

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, ftruncateSync, openSync, readSync } from 'node:fs';
 import { ChainChecker } from './chain-checker.js';
-import { isCheckpointShape, type LedgerCheckpointV1, readCheckpointFile } from './checkpoint.js';
+import {
+  checkpointReadProblem,
+  isCheckpointShape,
+  type LedgerCheckpointV1,
+  readCheckpointFile,
+} from './checkpoint.js';
 import { LedgerClosedError, RUN_ENDED_NEXT } from './errors/ledger-closed-error.js';
 import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
 import { GENESIS_PREV } from './hash-chain.js';
@@ -95,10 +100,7 @@ function runCheckpoint(runDir: string): LedgerCheckpointV1 | null {
   try {
     raw = readCheckpointFile(runDir);
   } catch (error) {
-    const why =
-      (error as NodeJS.ErrnoException).code === 'ENOTREG'
-        ? (error as Error).message
-        : 'not readable JSON';
+    const why = checkpointReadProblem(error);
     throw new LedgerCorruptError(
       `The checkpoint of ${runDir} cannot be read (${why}), so the ledger cannot be checked against it and must not be written to. Run \`pm-ledger verify ${runDir}\`, and restore checkpoint.json (and the ledger) from a backup or start a new run.`,
       { details: { runDir } },

@@ -62,18 +62,27 @@ export class NotRegularFileError extends Error {
   }
 }
 
+/** Thrown by {@link readRegularFileSync} for a file larger than the caller allows. */
+export class FileTooLargeError extends Error {
+  readonly code = 'EFBIG';
+  constructor(
+    readonly path: string,
+    /** Its size in bytes. */
+    readonly size: number,
+    readonly maxBytes: number,
+  ) {
+    super(`${path} is ${size} bytes, more than the ${maxBytes} expected`);
+  }
+}
+
 /**
  * Reads a whole file that must be a regular file, never blocking on a FIFO or following a
- * link. Throws {@link NotRegularFileError} for anything else, and Node's error (ENOENT…)
- * when it cannot be opened.
+ * link. Throws {@link NotRegularFileError} for anything else, {@link FileTooLargeError}
+ * when it is larger than `maxBytes` (its size is checked before anything is read), and
+ * Node's error (ENOENT…) when it cannot be opened.
  */
-export function readRegularFileSync(path: string): Buffer {
-  const fd = openRegularSync(path);
-  try {
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+export function readRegularFileSync(path: string, maxBytes = Number.POSITIVE_INFINITY): Buffer {
+  return readOpened(path, openRegularSync(path), maxBytes);
 }
 
 /**
@@ -81,9 +90,15 @@ export function readRegularFileSync(path: string): Buffer {
  * {@link READ_GIVEN_NO_WAIT}) but never blocking on a FIFO: what the path leads to must
  * be a regular file. Throws as {@link readRegularFileSync}.
  */
-export function readGivenFileSync(path: string): Buffer {
-  const fd = openRegularSync(path, READ_GIVEN_NO_WAIT);
+export function readGivenFileSync(path: string, maxBytes = Number.POSITIVE_INFINITY): Buffer {
+  return readOpened(path, openRegularSync(path, READ_GIVEN_NO_WAIT), maxBytes);
+}
+
+/** Reads and closes `fd`; a small file (a key, a checkpoint) is never read whole if huge. */
+function readOpened(path: string, fd: number, maxBytes: number): Buffer {
   try {
+    const { size } = fstatSync(fd);
+    if (size > maxBytes) throw new FileTooLargeError(path, size, maxBytes);
     return readFileSync(fd);
   } finally {
     closeSync(fd);

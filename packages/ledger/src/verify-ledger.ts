@@ -5,6 +5,7 @@ import { prepareArtifact } from './artifact-content.js';
 import { artifactDir, artifactPath } from './artifact-store.js';
 import { ChainChecker } from './chain-checker.js';
 import {
+  checkpointReadProblem,
   checkpointSignatureValid,
   isCheckpointShape,
   type LedgerCheckpointV1,
@@ -157,11 +158,13 @@ function checkpointToCheck(
   try {
     raw = given ?? readCheckpointFile(runDir);
   } catch (error) {
+    // Said as it is: a file the verifier may not read is not evidence of tampering.
+    const why = checkpointReadProblem(error);
     problems.push(
       cpProblem(
-        error instanceof NotRegularFileError
-          ? `checkpoint.json is ${error.found}, not a regular file`
-          : 'checkpoint.json is not readable JSON',
+        why.startsWith('it is ')
+          ? `checkpoint.json ${why.slice(3)}`
+          : `checkpoint.json cannot be read (${why}): check its permissions; the ledger was not checked against it`,
       ),
     );
     return null;

@@ -1,7 +1,11 @@
-import { isCheckpointShape, type LedgerCheckpointV1 } from '../checkpoint.js';
-import { errnoCode } from '../errno-code.js';
+import {
+  checkpointReadProblem,
+  isCheckpointShape,
+  type LedgerCheckpointV1,
+  MAX_CHECKPOINT_BYTES,
+} from '../checkpoint.js';
 import { InvalidLedgerArgumentError } from '../errors/invalid-ledger-argument-error.js';
-import { NotRegularFileError, readGivenFileSync } from '../regular-file.js';
+import { readGivenFileSync } from '../regular-file.js';
 import { verifyLedger } from '../verify-ledger.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
@@ -70,12 +74,9 @@ export async function verifyCommand(
 function readCheckpointArgument(path: string): LedgerCheckpointV1 {
   let text: string;
   try {
-    text = readGivenFileSync(path).toString('utf8');
+    text = readGivenFileSync(path, MAX_CHECKPOINT_BYTES).toString('utf8');
   } catch (error) {
-    const why =
-      error instanceof NotRegularFileError
-        ? `it is ${error.found}, not a regular file`
-        : errnoCode(error);
+    const why = checkpointReadProblem(error);
     throw new InvalidLedgerArgumentError(
       `--checkpoint ${path} could not be read (${why}): pass the checkpoint.json file the run's signer wrote.`,
     );

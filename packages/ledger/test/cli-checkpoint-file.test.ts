@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { chmodSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { openLedger } from '../src/index.js';
+import { runStart } from './helpers/records.js';
+import { useTempDirs } from './helpers/temp-dir.js';
+
+const tempDir = useTempDirs();
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const cliPath = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+
+/** Root passes every permission check: the child can run without the capabilities that let it. */
+const dropRootOverride =
+  process.getuid?.() === 0 ? 'setpriv --bounding-set=-dac_override,-dac_read_search -- ' : '';
+
+/** `pm-ledger verify <args> --json` in a child process, its heap limited to `heapMb`. */
+function verifyInChild(args: string[], options: { permissions?: boolean; heapMb?: number } = {}) {
+  const command = [
+    process.execPath,
+    `--max-old-space-size=${options.heapMb ?? 256}`,
+    '--import',
+    'tsx',
+    cliPath,
+    'verify',
+    ...args,
+    '--json',
+  ]
+    .map((a) => `'${a}'`)
+    .join(' ');
+  const result = spawnSync(
+    'sh',
+    ['-c', `exec ${options.permissions ? dropRootOverride : ''}${command}`],
+    { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 },
+  );
+  return { status: result.status, out: result.stdout, err: result.stderr };
+}
+
+async function signedRun() {
+  const dir = tempDir();
+  // A fresh key per run: nothing key-shaped is committed.
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const ledger = openLedger({ dir, runId: 'run-1', signer: { privateKey } });
+  ledger.append(runStart());
+  await ledger.close();
+  return join(dir, 'run-1');
+}
+
+describe("verify and the run's checkpoint.json", () => {
+  it.skipIf(process.platform === 'win32')(
+    'one the verifier may not read is said to be unreadable (EACCES), not "not readable JSON"',
+    async () => {
+      const runDir = await signedRun();
+      const file = join(runDir, 'checkpoint.json');
+      chmodSync(file, 0o000);
+      try {
+        const result = verifyInChild([runDir], { permissions: true });
+        expect(result.status).toBe(1);
+        expect(JSON.parse(result.out).problems).toEqual([
+          {
+            kind: 'checkpoint_mismatch',
+            seq: null,
+            line: null,
+            message:
+              'checkpoint.json cannot be read (EACCES): check its permissions; the ledger was not checked against it',
+          },
+        ]);
+      } finally {
+        chmodSync(file, 0o644);
+      }
+    },
+  );
+
+  it('one that is not JSON says so', async () => {
+    const runDir = await signedRun();
+    writeFileSync(join(runDir, 'checkpoint.json'), 'hello\n');
+    const result = verifyInChild([runDir]);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.out).problems[0].message).toBe('checkpoint.json is not JSON');
+  });
+
+  it('a huge one (2 GiB, sparse) is reported from its size, never read whole', async () => {
+    const runDir = await signedRun();
+    const file = join(runDir, 'checkpoint.json');
+    truncateSync(file, 2 * 1024 ** 3);
+    // With a 64 MiB heap, reading it whole would fail (or throw ERR_FS_FILE_TOO_LARGE).
+    const result = verifyInChild([runDir], { heapMb: 64 });
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.out).problems).toEqual([
+      {
+        kind: 'checkpoint_mismatch',
+        seq: null,
+        line: null,
+        message: `checkpoint.json is ${2 * 1024 ** 3} bytes, while a checkpoint is under 65536`,
+      },
+    ]);
+    // The same file given with --checkpoint: refused (exit 3) from its size too.
+    const given = verifyInChild([runDir, '--checkpoint', file], { heapMb: 64 });
+    expect(given.status).toBe(3);
+    expect(JSON.parse(given.out).error.message).toContain(
+      `could not be read (it is ${2 * 1024 ** 3} bytes, while a checkpoint is under 65536)`,
+    );
+  });
+});
