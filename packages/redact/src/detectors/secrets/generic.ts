@@ -14,10 +14,14 @@ import { isSecretValue } from './secret-value-shape.js';
  * or \" of JSON inside a JSON string: group 1) or a bare token of up to 256 characters
  * (group 2). A quoted value is read to its closing quote by `escapedClose`, which knows
  * backslash escapes: a pattern that stopped at the first `"` or `\` left the tail of
- * `"Str0ngP@ss\"w0rd!"` in clear. Each alternative starts with a different character,
+ * `"Str0ngP@ss\"w0rd!"` in clear. A quote may carry a string prefix: C#'s verbatim `@`,
+ * Python's `b`, `r`, `u`, `f` and pairs (`rb`): read as a bare value, Flask's
+ * `SECRET_KEY = b'…'` was the one letter `b` and the key stayed in clear. The prefix is
+ * taken only before a quote, and each alternative starts with a different character,
  * every repetition is bounded: linear.
  */
-const VALUE = /[ \t]{0,4}@?(?:("|'|`|\\")|([^\s"'`,;)}\]>&\\]{1,256}))/dy;
+const VALUE =
+  /[ \t]{0,4}(?:@|[bBrRuUfF]{1,2}(?=["'`]))?(?:("|'|`|\\")|([^\s"'`,;)}\]>&\\]{1,256}))/dy;
 
 /** Capture group of the opening quote. */
 const QUOTED = 1;
