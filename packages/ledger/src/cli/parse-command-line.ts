@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { LEDGER_RECORD_TYPES } from '@pm/envelope-schemas';
+import { LEDGER_RECORD_TYPES, StageName } from '@pm/envelope-schemas';
 import { UsageError } from './usage-error.js';
 
 /** Every option of every command, so a command line parses the same whatever its command. */
@@ -15,6 +15,9 @@ const OPTIONS = {
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
+
+/** `--stage` value for records without a stage: what `show` prints in their stage column. */
+export const NO_STAGE = '-';
 
 /** Options every command takes (`--help` too, not listed in messages). */
 const SHARED = ['run-id', 'json'] as const satisfies readonly OptionName[];
@@ -44,8 +47,9 @@ export type CommandLine =
  * Parses `pm-ledger`'s arguments (without node and script).
  *
  * @throws UsageError naming what is wrong: an unknown command or option, an option the
- *   command does not take, a missing run directory, an empty value, a malformed `--workers`,
- *   a `--type` that is not a record type.
+ *   command does not take, a missing run directory, an empty value, an option given twice,
+ *   a malformed `--workers`, a `--type` that is not a record type, a `--stage` that is not
+ *   a stage name or `-`.
  */
 export function parseCommandLine(argv: readonly string[]): CommandLine {
   let parsed: ReturnType<typeof parseAll>;
@@ -84,6 +88,18 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       );
     }
   }
+  // parseArgs keeps the last of a repeated option: `--type request --type error` would list
+  // errors only, read as "these are the requests and errors".
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.value === undefined) continue;
+    if (seen.has(token.name)) {
+      throw new UsageError(
+        `--${token.name} was given more than once: ${name} takes one (run it once per value)`,
+      );
+    }
+    seen.add(token.name);
+  }
   if (values.workers !== undefined && !/^\d{1,3}$/.test(values.workers)) {
     throw new UsageError('--workers takes a whole number of helper threads (0 for none)');
   }
@@ -93,6 +109,16 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     !(LEDGER_RECORD_TYPES as readonly string[]).includes(values.type)
   ) {
     throw new UsageError(`--type takes a record type: ${LEDGER_RECORD_TYPES.join(', ')}`);
+  }
+  // Same reason: a stage no record can have. `-` is how the listing shows "no stage".
+  if (
+    values.stage !== undefined &&
+    values.stage !== NO_STAGE &&
+    !StageName.safeParse(values.stage).success
+  ) {
+    throw new UsageError(
+      `--stage takes a stage name (letters, digits, ".", "_", ":" or "-", starting with a letter or digit), or ${NO_STAGE} for records without a stage`,
+    );
   }
   return { help: false, command: name, runDir, values };
 }

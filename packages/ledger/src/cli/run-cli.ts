@@ -16,10 +16,10 @@ const USAGE = `usage: pm-ledger <command> <runDir> [options]
   summary <runDir> [--run-id R] [--json]
       per-run figures: requests, tokens, cost, models, stages, approvals, errors
   show <runDir> [--type TYPE] [--stage STAGE] [--run-id R] [--json]
-      list records (--json: one full record per line)
+      list records (--json: one full record per line; --stage -: records without a stage)
 
   --run-id: the run the ledger must hold; default the folder's name (for a renamed copy)
-  each command takes only the options listed for it
+  each command takes only the options listed for it, each at most once
 
 exit codes: 0 ok, 1 problems found or ledger damaged, 2 usage error, 3 cannot read,
   70 internal error (a bug: please report it), 141 output closed early (| head)

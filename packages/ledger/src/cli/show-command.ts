@@ -3,12 +3,16 @@ import { LedgerCorruptError } from '../errors/ledger-corrupt-error.js';
 import { readLedger } from '../read-ledger.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
+import { NO_STAGE } from './parse-command-line.js';
 import { scrubForOutput, secretsFoundMessage } from './scrub-for-output.js';
 
 /** Longest data excerpt in human output. */
 const EXCERPT = 100;
 
-/** `pm-ledger show <runDir> [--type T] [--stage S] [--run-id R] [--json]`. */
+/**
+ * `pm-ledger show <runDir> [--type T] [--stage S] [--run-id R] [--json]`; `--stage -`
+ * lists the records without a stage (shown as `-`).
+ */
 export async function showCommand(
   runDir: string,
   flags: { type?: string; stage?: string; runId?: string; json: boolean },
@@ -16,7 +20,7 @@ export async function showCommand(
 ): Promise<number> {
   const keep = (r: LedgerRecordV1) =>
     (flags.type === undefined || r.type === flags.type) &&
-    (flags.stage === undefined || r.stage === flags.stage);
+    (flags.stage === undefined || (r.stage ?? NO_STAGE) === flags.stage);
   // Records printed with a secret scrubbed out: the listing goes on, then fails as damage.
   let withSecrets = 0;
   let firstSeq = -1;
@@ -32,7 +36,9 @@ export async function showCommand(
       }
       const data = JSON.stringify(record.data);
       const excerpt = data.length > EXCERPT ? `${data.slice(0, EXCERPT - 1)}…` : data;
-      io.out(`${record.seq}\t${record.ts}\t${record.type}\t${record.stage ?? '-'}\t${excerpt}\n`);
+      io.out(
+        `${record.seq}\t${record.ts}\t${record.type}\t${record.stage ?? NO_STAGE}\t${excerpt}\n`,
+      );
     },
     { runId: flags.runId },
   );
