@@ -505,6 +505,23 @@ describe('bounded work on adversarial text', () => {
     expect(bounded.tokens).toBe(prose + Buffer.byteLength(` ${long}`) - 1);
   });
 
+  // V8's regex engine overflows its stack matching one piece of millions of non-ASCII
+  // characters: that RangeError escaped countTokens (and countChatTokens) on untrusted text.
+  it('a piece of millions of emoji or CJK characters counts as its bytes instead of throwing RangeError', () => {
+    const engine = tokenEngine('o200k_base');
+    const run = '🙂'.repeat(5_000_000);
+    const text = `Hello there.\n${run}\nGoodbye now.`;
+    const count = countTokens(text, { model: 'gpt-4o' });
+    expect(count.approximate).toBe(true);
+    expect(count.tokens).toBe(
+      engine.count('Hello there.\n') + Buffer.byteLength(`${run}\n`) + engine.count('Goodbye now.'),
+    );
+    const cjk = '日'.repeat(5_000_000);
+    const chat = countChatTokens([{ role: 'user', content: cjk }], { model: 'gpt-4' });
+    expect(chat.approximate).toBe(true);
+    expect(chat.tokens).toBeGreaterThanOrEqual(Buffer.byteLength(cjk));
+  });
+
   it('long but ordinary pieces under the bound are exact', () => {
     const text = `${randomLetters(500, 3)} ${randomLetters(500, 5)}`;
     const count = countTokens(text, { model: 'gpt-4o' });

@@ -47,7 +47,14 @@ export function countWithEngine(
     split.lastIndex = regionStart;
     let at = regionStart;
     while (at < regionEnd) {
-      const match = split.exec(text);
+      const match = execSplit(split, text);
+      if (match === undefined) {
+        // The regex engine ran out of stack on one huge piece: the rest of the region counts
+        // as its UTF-8 bytes, an upper bound (every token is at least one byte).
+        tokens += Buffer.byteLength(text.slice(at, regionEnd), 'utf8');
+        approximate = true;
+        break;
+      }
       const piece = match === null || match.index !== at ? text.slice(at, regionEnd) : match[0];
       if (piece.length > maxExactPiece) {
         tokens += Buffer.byteLength(piece, 'utf8');
@@ -63,6 +70,20 @@ export function countWithEngine(
   split.lastIndex = 0;
   if (pending < text.length) tokens += engine.count(pending === 0 ? text : text.slice(pending));
   return { tokens, approximate };
+}
+
+/**
+ * `split.exec(text)`, or undefined when V8's regex engine overflows its stack, as it does
+ * on a single piece of millions of non-ASCII characters (5M emoji or CJK characters: a
+ * RangeError, which would escape `countTokens` as a raw error on untrusted text).
+ */
+function execSplit(split: RegExp, text: string): RegExpExecArray | null | undefined {
+  try {
+    return split.exec(text);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 /** Resolves the encoding of a count request; validates it once. */
