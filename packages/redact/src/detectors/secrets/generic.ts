@@ -4,6 +4,7 @@ import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { runEnd } from '../long-value.js';
 import { isAwsSecretAccessKey } from './aws.js';
+import { withoutEncodedQuotes } from './encoded-quotes.js';
 import { endBeforeMarkup } from './markup-tail.js';
 import { isPlaceholder } from './placeholder.js';
 import { escapedClose, plainClose, type Quote } from './quoted-value.js';
@@ -212,7 +213,8 @@ function checkAssignment(
         : runEnd(inUrlQuery ? QUERY_REST : BARE_REST, text, head);
     // A tag the value ran into (`…</password>`) is markup, and the scan resumes at it.
     const end = endBeforeMarkup(text, start, run);
-    report(text, keyName, start, end, true, inUrlQuery, out, end, encoded);
+    const [from, to] = withoutEncodedQuotes(text, start, end);
+    report(text, keyName, from, to, true, inUrlQuery, out, to, encoded);
     return end;
   }
   // A quoted value runs to its closing quote, escapes read as escapes; one without a
