@@ -132,4 +132,30 @@ describe.runIf(redis !== undefined)('a reserve that reaches Redis after its call
     budget.dispose();
     budget2.dispose();
   });
+
+  it('a cancel Redis answers with an error is not retried (it would get the same answer)', async () => {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    // Keys under the prefix that the store did not write: every script answers WRONGTYPE.
+    await redis!.set(`{${prefix}}:held`, 'not a hash');
+    let calls = 0;
+    const counting: RedisClientLike = {
+      evalsha: (...args) => {
+        calls++;
+        return redis!.evalsha(...args);
+      },
+      eval: (...args) => redis!.eval(...args),
+    };
+    const budget = createBudget({
+      store: redisStore({ client: counting, prefix, timeoutMs: 500 }),
+      limits: { tokens: 1000 },
+    });
+    await expect(budget.reserve(CALL)).rejects.toMatchObject({
+      details: { failure: 'error-reply', redisError: 'WRONGTYPE' },
+    });
+    await sleep(1500);
+    // The reserve and one cancel; retries would come every 250 ms, then 500, 1000.
+    expect(calls).toBe(2);
+    budget.dispose();
+  });
 });

@@ -72,7 +72,12 @@ export class AbandonedReserves {
       await this.#cancel(batch);
       for (const id of batch) this.#ids.delete(id);
       this.#delayMs = 0;
-    } catch {
+    } catch (error) {
+      // Redis answered with an error (WRONGTYPE under a shared prefix, OOM): asking again
+      // gets the same answer, so these are left to expire like a crashed holder's.
+      if ((error as { details?: { failure?: unknown } }).details?.failure === 'error-reply') {
+        for (const id of batch) this.#ids.delete(id);
+      }
       this.#delayMs = Math.min(5_000, Math.max(250, this.#delayMs * 2));
     }
   }
