@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseEnv } from 'node:util';
 import { isSecretValue, PmError, SecretValue } from '@pm/envelope-schemas';
-import { refuseUnknownOptions } from '../unknown-option.js';
+import { checkResolveOptions } from './check-resolve-options.js';
 import { headerSafeKey } from './header-safe-key.js';
 import { MissingCredentialError } from './missing-credential-error.js';
 
@@ -26,13 +26,6 @@ export interface ResolveApiKeyOptions {
     name: string,
   ) => Promise<SecretValue | string | undefined> | SecretValue | string | undefined;
 }
-
-const RESOLVE_OPTIONS: readonly (keyof ResolveApiKeyOptions)[] = [
-  'name',
-  'env',
-  'dotenv',
-  'secretProvider',
-];
 
 function wrap(name: string, raw: string | undefined, source: string): SecretValue | undefined {
   if (typeof raw !== 'string') return undefined;
@@ -60,11 +53,12 @@ function fromSecretProvider(name: string, answer: unknown): SecretValue | undefi
 /**
  * Resolves an API key as a `SecretValue` (prints `[REDACTED]`; `reveal()` gives the value at
  * the moment of use). Throws `MissingCredentialError` when no source has it, with the
- * `export` line to run and the offline alternative.
+ * `export` line to run and the offline alternative. Options that are not an object, unknown
+ * or of the wrong type (`null` included) are `INVALID_ARGUMENT`.
  */
 export async function resolveApiKey(options: ResolveApiKeyOptions = {}): Promise<SecretValue> {
   // A misspelt `name` would resolve OPENAI_API_KEY: a key, but maybe not the one meant.
-  refuseUnknownOptions(options, RESOLVE_OPTIONS, 'resolveApiKey');
+  checkResolveOptions(options);
   const name = options.name ?? 'OPENAI_API_KEY';
   const looked: string[] = [];
 

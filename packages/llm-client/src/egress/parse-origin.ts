@@ -1,4 +1,5 @@
 import { PmError } from '@pm/envelope-schemas';
+import { kindOf } from '../kind-of.js';
 
 /**
  * What the host wrote up to its query or fragment: those may carry a token
@@ -11,7 +12,8 @@ function beforeQuery(value: string): string {
 
 /** Shows what the host wrote, short, and never a value that looks like it carries a password. */
 function shown(value: unknown): string {
-  if (typeof value !== 'string') return typeof value;
+  // `kindOf`, not `typeof`: a null baseURL read "is object".
+  if (typeof value !== 'string') return kindOf(value);
   if (value.includes('@')) return '(a URL with a user name or password)';
   const head = beforeQuery(value);
   return JSON.stringify(head.length > 80 ? `${head.slice(0, 80)}...` : head);

@@ -1,6 +1,7 @@
 import { isPmError, isSecretValue, PmError, SecretValue } from '@pm/envelope-schemas';
 import { headerSafeKey } from '../credentials/header-safe-key.js';
 import { resolveApiKey } from '../credentials/resolve-api-key.js';
+import { kindOf } from '../kind-of.js';
 
 /** What `openaiProvider({ apiKey })` accepts. */
 export type ApiKeyOption =
@@ -96,7 +97,7 @@ export function apiKeySource(apiKey: ApiKeyOption | undefined): () => Promise<Re
   if (typeof apiKey !== 'string') {
     throw new PmError(
       'INVALID_ARGUMENT',
-      `${OPTION} must be a SecretValue (resolveApiKey()), a string or a function returning one; got ${apiKey === null ? 'null' : typeof apiKey}.`,
+      `${OPTION} must be a SecretValue (resolveApiKey()), a string or a function returning one; got ${kindOf(apiKey)}.`,
       { details: { field: 'apiKey' } },
     );
   }

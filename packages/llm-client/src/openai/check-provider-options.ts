@@ -1,5 +1,6 @@
 import { PmError } from '@pm/envelope-schemas';
 import { kindOf } from '../kind-of.js';
+import { shownValue } from '../shown-value.js';
 
 /** Every option `openaiProvider` takes; each one's value is checked where it is read. */
 const OPTION_NAMES = ['apiKey', 'baseURL', 'api', 'timeoutMs'] as const;
@@ -29,4 +30,36 @@ export function checkProviderOptions(options: unknown): void {
       { details: { field: name.slice(0, 40) } },
     );
   }
+}
+
+/** The longest wait a Node timer can hold (a longer one fires after 1 ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The `api` option: `'chat'` when left out. Only `undefined` means "left out": `null` (e.g.
+ * `api: config.api ?? null`) used to fall back to Chat Completions silently, and anything
+ * but 'chat' once meant the Responses API, so a typo changed the endpoint.
+ */
+export function providerApi(value: unknown): 'chat' | 'responses' {
+  if (value === undefined) return 'chat';
+  if (value === 'chat' || value === 'responses') return value;
+  throw new PmError(
+    'INVALID_ARGUMENT',
+    `openaiProvider({ api }) must be 'chat' (Chat Completions, the default) or 'responses' (the Responses API), or left out; got ${shownValue(value)}.`,
+    { details: { field: 'api' } },
+  );
+}
+
+/**
+ * The `timeoutMs` option: 60,000 when left out. The message shows what was given as it was
+ * given: `String(value)` said "got 100" for the string "100", which reads as a valid value.
+ */
+export function providerTimeoutMs(value: unknown): number {
+  if (value === undefined) return 60_000;
+  if (typeof value === 'number' && value > 0 && value <= MAX_TIMER_MS) return value;
+  throw new PmError(
+    'INVALID_ARGUMENT',
+    `openaiProvider({ timeoutMs }) must be a number of milliseconds above 0 and up to ${MAX_TIMER_MS}, or left out (60000); got ${shownValue(value)}.`,
+    { details: { field: 'timeoutMs' } },
+  );
 }

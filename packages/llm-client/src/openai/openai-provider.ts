@@ -1,4 +1,4 @@
-import { PmError, type TokenUsageV1 } from '@pm/envelope-schemas';
+import type { TokenUsageV1 } from '@pm/envelope-schemas';
 import { keyForms } from '../credentials/header-safe-key.js';
 import { raceSignal } from '../pipeline/race-signal.js';
 import type {
@@ -15,7 +15,7 @@ import {
   type RequestKey,
 } from './api-key-source.js';
 import { bodyWord } from './body-word.js';
-import { checkProviderOptions } from './check-provider-options.js';
+import { checkProviderOptions, providerApi, providerTimeoutMs } from './check-provider-options.js';
 import { envHeaderOverrides } from './env-header-overrides.js';
 import { checkFetchPort } from './fetch-blocked-port.js';
 import { keyLookupTimeoutError } from './key-lookup-timeout-error.js';
@@ -84,27 +84,13 @@ function withinLimit(request: ProviderCallRequest, usage: TokenUsageV1 | undefin
  */
 export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider {
   checkProviderOptions(options);
-  const baseURL = options.baseURL ?? DEFAULT_BASE_URL;
+  // Only `undefined` takes the default: a `null` baseURL would send the prompt to OpenAI itself.
+  const baseURL = options.baseURL === undefined ? DEFAULT_BASE_URL : options.baseURL;
   const url = parseBaseURL(baseURL);
   checkFetchPort(url);
   const origin = url.origin;
-  const api: unknown = options.api ?? 'chat';
-  if (api !== 'chat' && api !== 'responses') {
-    // Anything but 'chat' used to mean the Responses API: a typo changed the endpoint.
-    throw new PmError(
-      'INVALID_ARGUMENT',
-      `openaiProvider({ api }) must be 'chat' (Chat Completions, the default) or 'responses' (the Responses API); got ${typeof api === 'string' ? JSON.stringify(api.slice(0, 40)) : typeof api}.`,
-      { details: { field: 'api' } },
-    );
-  }
-  const timeout = options.timeoutMs ?? 60_000;
-  if (!(typeof timeout === 'number' && timeout > 0 && timeout <= 2 ** 31 - 1)) {
-    throw new PmError(
-      'INVALID_ARGUMENT',
-      `openaiProvider({ timeoutMs }) must be a positive number of milliseconds; got ${String(timeout)}.`,
-      { details: { field: 'timeoutMs' } },
-    );
-  }
+  const api = providerApi(options.api);
+  const timeout = providerTimeoutMs(options.timeoutMs);
   const key = apiKeySource(options.apiKey);
 
   const description: ProviderDescription = {
