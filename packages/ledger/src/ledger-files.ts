@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { errnoCode } from './errno-code.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
+import { noLedgerMessage } from './no-ledger-message.js';
 import { fileKind, openRegularSync } from './regular-file.js';
 
 /** The ledger file of a run directory. */
@@ -32,9 +33,7 @@ export function existingLedgerFile(runDir: string): string {
     );
   }
   if (kind === 'missing') {
-    throw new InvalidLedgerArgumentError(
-      `${runDir} holds no ledger.jsonl: pass a run directory (<dir>/<runId>).`,
-    );
+    throw new InvalidLedgerArgumentError(noLedgerMessage(runDir));
   }
   if (kind !== 'file') {
     throw new LedgerCorruptError(
