@@ -4,12 +4,13 @@
  * (a name in braces or brackets, no digits: `{ZqL5kVrX1n8tA2}` is a value someone
  * wrapped), `$2` (a shell argument), `%VAR%` (a Windows variable, as `$VAR` is), `%(pw)s`,
  * `****`, `AKIA…EXAMPLE`, `REPLACE_WITH_PASSWORD`, `test`, and the markers redaction
- * leaves (`[SECRET:github]`, `[REDACTED]`, `[SECRET_1]`), which docs and logs quote. Each is too long or too
- * punctuated to turn up by chance in a random key. A bounded alternation of literals:
- * linear.
+ * leaves (`[SECRET:github]`, `[REDACTED]`, and mask's `[SECRET_1]`, `[URL_CREDENTIALS_2]`,
+ * which `\[SECRET\b` misses: `_` is a word character), which docs, logs and redacted text
+ * quote. Each is too long or too punctuated to turn up by chance in a random key. A
+ * bounded alternation of literals: linear.
  */
 const PLACEHOLDER_MARKS =
-  /\[(?:SECRET|REDACTED)\b|\*{3}|\.{3}|…|<[^>]{0,64}>|\$\{|\$\(|\{\{|%\(|%s\b|example|placeholder|redacted|changeme|replace[_-]?(?:me|with)|secret[_-]?here|key[_-]?here|token[_-]?here|password[_-]?here|^\$[A-Za-z_]|^\$\d{1,2}$|^%\w+%$|^\{[A-Za-z_][A-Za-z_.-]{0,63}\}$|^\[[A-Za-z_][A-Za-z_ .-]{0,63}\]$|^(?:null|none|nil|undefined|true|false|empty|string|secret|password|passwd|token|api[_-]?key|required|optional|test|\*+)$/i;
+  /\[(?:SECRET|REDACTED)\b|\[[A-Z][A-Z0-9_]{0,40}_[1-9]\d{0,8}\]|\*{3}|\.{3}|…|<[^>]{0,64}>|\$\{|\$\(|\{\{|%\(|%s\b|example|placeholder|redacted|changeme|replace[_-]?(?:me|with)|secret[_-]?here|key[_-]?here|token[_-]?here|password[_-]?here|^\$[A-Za-z_]|^\$\d{1,2}$|^%\w+%$|^\{[A-Za-z_][A-Za-z_.-]{0,63}\}$|^\[[A-Za-z_][A-Za-z_ .-]{0,63}\]$|^(?:null|none|nil|undefined|true|false|empty|string|secret|password|passwd|token|api[_-]?key|required|optional|test|\*+)$/i;
 
 /**
  * Short marks (`sk-xxxx…`, `fake`, `dummy`, `insert`, `your`; `your` case-sensitive, or it
