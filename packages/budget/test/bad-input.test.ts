@@ -159,6 +159,35 @@ describe('a malformed argument is INVALID_ARGUMENT saying what to pass, not a Ty
       () => createRateLimiter().schedule(async () => 1, { signal: {} as never }),
       /schedule option signal must be an AbortSignal/,
     ],
+    [
+      'a misspelt settle field (request for requests)',
+      async () => {
+        const budget = createBudget({ limits: { requests: 10 } });
+        const r = await budget.reserve({
+          model: 'gpt-4o',
+          inputTokens: 1,
+          maxOutputTokens: 1,
+          requests: 3,
+        });
+        await r.settle({ inputTokens: 1, outputTokens: 1, request: 3 } as never);
+      },
+      /usage\.request is not a settle field: usage takes inputTokens, .*requests/,
+    ],
+    [
+      'a memoryStore clock that is not a function',
+      () => memoryStore({ clock: 'Date.now' as never }),
+      /memoryStore option clock must be a function.*got a string/,
+    ],
+    [
+      'a memoryStore clock that reads NaN',
+      () =>
+        createBudget({ limits: {}, store: memoryStore({ clock: () => Number.NaN }) }).reserve({
+          model: 'gpt-4o',
+          inputTokens: 1,
+          maxOutputTokens: 1,
+        }),
+      /memoryStore option clock must return epoch ms.*returned NaN/,
+    ],
   ])('%s', async (_name, run, message) => {
     const error = await failureOf(run);
     expect(error).toBeInstanceOf(InvalidArgumentError);

@@ -40,10 +40,10 @@ export function checkedPrices(prices: unknown): PriceTable {
  * like `day:NaN-NaN-NaN` and reservations that read as expired at once, so that every
  * settle booked the worst case: refused instead.
  */
-export function checkedClock(clock: unknown): () => number {
+export function checkedClock(clock: unknown, what = 'createBudget option clock'): () => number {
   if (typeof clock !== 'function') {
     throw new InvalidArgumentError(
-      `createBudget option clock must be a function returning epoch ms, e.g. clock: () => Date.now(); got ${kindOf(clock)}.`,
+      `${what} must be a function returning epoch ms, e.g. clock: () => Date.now(); got ${kindOf(clock)}.`,
     );
   }
   const read = clock as () => unknown;
@@ -51,7 +51,7 @@ export function checkedClock(clock: unknown): () => number {
     const now = read();
     if (typeof now !== 'number' || !Number.isFinite(now)) {
       throw new InvalidArgumentError(
-        `createBudget option clock must return epoch ms as a finite number, e.g. clock: () => Date.now(); it returned ${typeof now === 'number' ? String(now) : kindOf(now)}.`,
+        `${what} must return epoch ms as a finite number, e.g. clock: () => Date.now(); it returned ${typeof now === 'number' ? String(now) : kindOf(now)}.`,
       );
     }
     return now;

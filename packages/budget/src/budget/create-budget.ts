@@ -15,7 +15,7 @@ import type { BudgetAlert, BudgetLimits, BudgetUsage, PeriodLimits } from './bud
 import { type Charge, NO_LIMIT } from './charge.js';
 import { countLimit, exactCharge, nonNegativeInt, timerMs } from './limits.js';
 import { memoryStore } from './memory-store.js';
-import { BUDGET_OPTION_KEYS, checkKnownKeys, RESERVE_KEYS } from './option-keys.js';
+import { BUDGET_OPTION_KEYS, checkKnownKeys, RESERVE_KEYS, SETTLE_KEYS } from './option-keys.js';
 import { refusal } from './refusal.js';
 import {
   type ActualUsage,
@@ -191,6 +191,17 @@ export function createBudget(options: BudgetOptions): Budget {
   const closer: ReservationCloser = {
     charge(reservation: Reservation, usage: ActualUsage): Charge {
       const { input, cached, output } = checkUsage(usage);
+      for (const key in usage) {
+        if (!Object.hasOwn(SETTLE_KEYS, key)) {
+          checkKnownKeys(
+            usage,
+            'usage',
+            SETTLE_KEYS,
+            'reservation.settle({ inputTokens: 1200, outputTokens: 300, requests: 2 })',
+            'a settle field',
+          );
+        }
+      }
       const requests =
         usage.requests === undefined ? 1 : nonNegativeInt(usage.requests, 'requests');
       const price = prices.lookup(reservation.model);

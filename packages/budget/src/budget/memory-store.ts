@@ -1,6 +1,7 @@
 import type { BudgetMetric } from '../errors/budget-exceeded-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import type { AlertThreshold } from './alert-threshold.js';
+import { checkedClock } from './budget-collaborators.js';
 import type {
   BudgetStore,
   ScopeCounters,
@@ -112,7 +113,12 @@ export class MemoryStore implements BudgetStore {
       'memoryStore({ clock: Date.now })',
       'a memory store option',
     );
-    this.#clock = options.clock ?? Date.now;
+    // Checked here, not at the first reserve: a clock that is not a function (or reads NaN)
+    // would fail there as a TypeError, or make every reservation read as expired.
+    this.#clock =
+      options.clock === undefined
+        ? Date.now
+        : checkedClock(options.clock, 'memoryStore option clock');
   }
 
   #scope(key: string): ScopeState {

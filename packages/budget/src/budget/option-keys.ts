@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import type { AlertFractions } from './alert-threshold.js';
 import type { BudgetLimits, PeriodLimits, ScopeLimits } from './budget-types.js';
 import type { BudgetOptions, ReserveRequest } from './create-budget.js';
+import type { ActualUsage } from './reservation.js';
 
 /** Every key a scope's caps may have (the `Record` makes the compiler keep it complete). */
 export const SCOPE_LIMIT_KEYS: Readonly<Record<keyof ScopeLimits, true>> = {
@@ -38,6 +39,18 @@ export const RESERVE_KEYS: Readonly<Record<keyof ReserveRequest, true>> = {
   maxOutputTokens: true,
   requests: true,
   ttlMs: true,
+};
+
+/**
+ * Every field of a settle's usage: a misspelt one (`request: 3`, `attempts`) would book its
+ * default (one request where three were made) under a hard cap on requests.
+ */
+export const SETTLE_KEYS: Readonly<Record<keyof ActualUsage, true>> = {
+  inputTokens: true,
+  cachedInputTokens: true,
+  outputTokens: true,
+  reasoningTokens: true,
+  requests: true,
 };
 
 /** Every key of `alerts` (each a fraction of a cap). */
