@@ -113,3 +113,49 @@ describe('OpenAI HTTP errors', () => {
     expect(error.message).not.toContain(apiKey.slice(0, 8));
   });
 });
+
+describe('the advice of an HTTP error says what happens to the call', () => {
+  const failure = { message: 'Nope.', type: 'server_error' };
+
+  it('a 429 without Retry-After says it asked for no wait, not "the wait OpenAI asked for"', async () => {
+    const error = await attempt({ status: 429, error: failure });
+    expect(error.retryable).toBe(true);
+    expect(error.retryAfterMs).toBeUndefined();
+    expect(error.message).toContain('Rate limited; retried while retry.attempts allow');
+    expect(error.message).toContain('it asked for no wait (no Retry-After)');
+    expect(error.message).not.toContain('the wait OpenAI asked for');
+  });
+
+  it('a 429 with Retry-After names the wait it asked for', async () => {
+    const error = await attempt({ status: 429, error: failure, headers: { 'retry-after': '2' } });
+    expect(error.retryAfterMs).toBe(2000);
+    expect(error.message).toContain('after the 2 s wait it asked for (Retry-After');
+  });
+
+  it.each([
+    [408, 'timed out waiting for the request'],
+    [409, 'reported a conflict'],
+    [500, 'failed on its side'],
+    [503, 'failed on its side'],
+  ])(
+    'HTTP %i is retried and says so, not "check the model and call options"',
+    async (status, said) => {
+      const error = await attempt({ status, error: failure });
+      expect(error.retryable).toBe(true);
+      expect(error.message).toContain(said);
+      expect(error.message).toContain('retried while retry.attempts allow');
+      expect(error.message).not.toContain('check the model and call options');
+      expect(error.message).not.toContain('not retried');
+    },
+  );
+
+  it.each([
+    [400, 'The request was refused; check the model and call options; not retried.'],
+    [413, 'shorten the input; not retried.'],
+    [422, 'The request was refused; check the model and call options; not retried.'],
+  ])('HTTP %i is not retried and says so', async (status, said) => {
+    const error = await attempt({ status, error: failure });
+    expect(error.retryable).toBe(false);
+    expect(error.message).toContain(said);
+  });
+});

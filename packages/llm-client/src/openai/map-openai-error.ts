@@ -97,13 +97,16 @@ export function mapOpenAIError(
   if (error instanceof sdk.APIError && typeof error.status === 'number') {
     const quota = isQuotaExhausted(error);
     const wait = quota ? undefined : retryAfterMs(error);
+    const retryable = !quota && isRetryable(error);
     // The SDK's message starts with the status already ("401 Incorrect API key...").
     const said = clean(error.message.replace(/^\d{3} /, ''));
+    // The advice is worded from the facts that decide the retry, so it cannot promise another.
+    const advice = statusAdvice(error.status, { quotaExhausted: quota, retryable, waitMs: wait });
     return new ProviderUnavailableError(
-      `OpenAI answered HTTP ${error.status}: ${said}${/[.!?]$/.test(said) ? '' : '.'} ${statusAdvice(error.status, quota)}`,
+      `OpenAI answered HTTP ${error.status}: ${said}${/[.!?]$/.test(said) ? '' : '.'} ${advice}`,
       {
         status: error.status,
-        retryable: !quota && isRetryable(error),
+        retryable,
         ...(wait === undefined ? {} : { retryAfterMs: wait }),
       },
     );
