@@ -133,6 +133,43 @@ describe.runIf(redis !== undefined)('a reserve that reaches Redis after its call
     budget2.dispose();
   });
 
+  it('a settle whose reply was lost fires its alerts on the retry (their once-only marks are set)', async () => {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    // The second script call (the settle) runs in Redis, but its reply comes after the
+    // store's timeout: a reply lost with a dropped connection or a stall.
+    // Counts script runs (EVALSHA, or EVAL after NOSCRIPT), not attempts.
+    let runs = 0;
+    const late = async (reply: unknown) => {
+      if (++runs === 2) await sleep(400);
+      return reply;
+    };
+    const lateReply: RedisClientLike = {
+      evalsha: async (...args) => late(await redis!.evalsha(...args)),
+      eval: async (...args) => late(await redis!.eval(...args)),
+    };
+    const alerts: string[] = [];
+    const budget = createBudget({
+      store: redisStore({ client: lateReply, prefix, timeoutMs: 150 }),
+      limits: { tokens: 100 },
+      onAlert: (a) => alerts.push(`${a.scope}:${a.metric}:${a.level}`),
+    });
+    const r = await budget.reserve({ model: 'gpt-5.2', inputTokens: 50, maxOutputTokens: 50 });
+    await expect(r.settle({ inputTokens: 50, outputTokens: 46 })).rejects.toMatchObject({
+      code: 'BUDGET_STORE_UNAVAILABLE',
+    });
+    await sleep(500);
+    // The retry README prescribes: the settle was booked once, and its alerts arrive now.
+    const retried = await r.settle({ inputTokens: 50, outputTokens: 46 });
+    expect(retried).toMatchObject({ found: true, tokens: 96 });
+    expect(alerts).toEqual(['run:tokens:info', 'run:tokens:warning', 'run:tokens:critical']);
+    expect((await budget.usage()).scopes[0]).toMatchObject({
+      spent: { tokens: 96 },
+      reserved: { tokens: 0 },
+    });
+    budget.dispose();
+  });
+
   it('a cancel Redis answers with an error is not retried (it would get the same answer)', async () => {
     const prefix = uniquePrefix();
     prefixes.push(prefix);

@@ -238,6 +238,8 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
 
   const booked = `${tag}:booked`;
   const epochKey = `${tag}:epoch`;
+  const replies = `${tag}:close-replies`;
+  const repliedAt = `${tag}:close-replied-at`;
   // Offered by each reserve as the store's epoch, taken if none is set (see CLOSE_LUA).
   // Never offered twice: after a restart this process's first reserve must not restore the
   // epoch its older reservations were made in.
@@ -277,7 +279,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     thresholds: readonly AlertThreshold[],
   ): Promise<StoreCloseResult> {
     const o = open.get(id);
-    const keys = [held, expiry, booked, epochKey];
+    const keys = [held, expiry, booked, epochKey, replies, repliedAt];
     const args: (string | number)[] = [
       id,
       operation === 'settle' ? 1 : 0,

@@ -1,9 +1,13 @@
 import { BOOK_EXPIRED, NOW_MS } from './common.js';
 
+/** How long a close's reply that fired alerts is kept for a retry of that close: a day. */
+const REPLY_KEEP_MS = 86_400_000;
+
 /**
  * Settle (book = 1) or release (book = 0) one reservation.
- * KEYS: held hash, expiry zset, booked zset, epoch string, then the reservation's scope
- * hashes (as reserve had them; used only if the store lost the reservation).
+ * KEYS: held hash, expiry zset, booked zset, epoch string, replies hash, replies zset, then
+ * the reservation's scope hashes (as reserve had them; used only if the store lost the
+ * reservation).
  * ARGV: id, book, tokens, microUsd, requests, the epoch the reservation was made in,
  * retentionMs, then per scope: name, limit tokens, limit micro-USD, limit requests, then the
  * alert tiers as level, permille pairs (ascending).
@@ -16,24 +20,52 @@ import { BOOK_EXPIRED, NOW_MS } from './common.js';
  * epoch is a close already done (a retry whose first reply was lost): {0}, nothing booked.
  * Record amounts and limits are decimal strings (see RESERVE_LUA); tonumber and Lua's
  * arithmetic read them exactly up to 2^53.
+ * A close that fires alerts keeps its reply for a day (replies hash, with its time in the
+ * replies zset): when the caller never got it (a timeout, a dropped connection) its retry
+ * gets the same reply, so those alerts, whose once-only marks are set, still reach it.
  */
 export const CLOSE_LUA = `${NOW_MS}${BOOK_EXPIRED}
 local held, expiry, booked, epochKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local replies, repliedAt = KEYS[5], KEYS[6]
 local id = ARGV[1]
 local book = ARGV[2] == '1'
 local actual = { tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]) }
-local n = #KEYS - 4
+local n = #KEYS - 6
 local tiers = {}
 for t = 8 + 4 * n, #ARGV do tiers[#tiers + 1] = ARGV[t] end
 local now = now_ms()
+-- Keeps a reply that fired alerts (see above); numbers as '%d' strings, exact to 2^53.
+local function kept(out)
+  if #out > 1 then
+    local enc = {}
+    for i, v in ipairs(out) do
+      enc[i] = type(v) == 'number' and string.format('%d', v) or v
+    end
+    for _, old in ipairs(redis.call('ZRANGEBYSCORE', repliedAt, '-inf', now - ${REPLY_KEEP_MS})) do
+      redis.call('HDEL', replies, old)
+    end
+    redis.call('ZREMRANGEBYSCORE', repliedAt, '-inf', now - ${REPLY_KEEP_MS})
+    redis.call('HSET', replies, id, cjson.encode(enc))
+    redis.call('ZADD', repliedAt, now, id)
+    redis.call('PEXPIRE', replies, ${REPLY_KEEP_MS})
+    redis.call('PEXPIRE', repliedAt, ${REPLY_KEEP_MS})
+  end
+  return out
+end
 local raw = redis.call('HGET', held, id)
 if not raw then
+  local prior = redis.call('HGET', replies, id)
+  if prior then
+    redis.call('HDEL', replies, id)
+    redis.call('ZREM', repliedAt, id)
+    return cjson.decode(prior)
+  end
   if redis.call('ZSCORE', booked, id) then return { 0 } end
   if n == 0 or redis.call('GET', epochKey) == ARGV[6] then return { 0 } end
   local out = { 2 }
   if book then
     for i = 1, n do
-      local k = KEYS[i + 4]
+      local k = KEYS[i + 6]
       local base = 8 + (i - 1) * 4
       for m = 1, 3 do
         local spent = redis.call('HINCRBY', k, SPENT[m], actual[m])
@@ -43,13 +75,13 @@ if not raw then
     end
     mark_booked(booked, id, now, ARGV[7])
   end
-  return out
+  return kept(out)
 end
 local due = tonumber(redis.call('ZSCORE', expiry, id))
 if due ~= nil and due <= now then
   local out = { 0 }
   book_expired(held, expiry, booked, now, id, raw, tiers, out)
-  return out
+  return kept(out)
 end
 redis.call('HDEL', held, id)
 redis.call('ZREM', expiry, id)
@@ -67,5 +99,5 @@ for i, k in ipairs(rec.k) do
   end
   redis.call('PEXPIRE', k, rec.ret)
 end
-return out
+return kept(out)
 `;
