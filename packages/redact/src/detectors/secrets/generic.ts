@@ -18,11 +18,13 @@ import { isSecretValue } from './secret-value-shape.js';
  * `"Str0ngP@ss\"w0rd!"` in clear. A quote may carry a string prefix: C#'s verbatim `@`,
  * Python's `b`, `r`, `u`, `f` and pairs (`rb`): read as a bare value, Flask's
  * `SECRET_KEY = b'…'` was the one letter `b` and the key stayed in clear. The prefix is
- * taken only before a quote, and each alternative starts with a different character,
- * every repetition is bounded: linear.
+ * taken only before a quote. A quoted value may stand on the next line, indented, as
+ * Prettier breaks a long string (`password:\n    "…"`, `const token =\n  '…'`) and YAML
+ * allows; a bare one there is a nested key or a list, not the value. Each alternative
+ * starts with a different character, every repetition is bounded: linear.
  */
 const VALUE =
-  /[ \t]{0,4}(?:@|[bBrRuUfF]{1,2}(?=["'`]))?(?:("|'|`|\\")|([^\s"'`,;)}\]>&\\]{1,256}))/dy;
+  /(?:[ \t]{0,4}\r?\n[ \t]{0,32}(?=(?:@|[bBrRuUfF]{1,2})?["'`]))?[ \t]{0,4}(?:@|[bBrRuUfF]{1,2}(?=["'`]))?(?:("|'|`|\\")|([^\s"'`,;)}\]>&\\]{1,256}))/dy;
 
 /** Capture group of the opening quote. */
 const QUOTED = 1;
