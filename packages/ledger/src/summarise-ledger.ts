@@ -1,6 +1,7 @@
 import { checkKnownOptions } from './known-options.js';
 import { expectedRun } from './ledger-files.js';
 import { readLedger } from './read-ledger.js';
+import { checkRunDir } from './run-dir-argument.js';
 import { type LedgerSummary, RunSummary } from './run-summary.js';
 
 /** Options of {@link summariseLedger}. */
@@ -14,6 +15,8 @@ export interface SummariseLedgerOptions {
  * actual tokens in and out, models, cost, stages, approvals, errors, alerts. Computed from
  * the records themselves (a `run_end` record's own figures are not trusted over them).
  *
+ * @throws InvalidLedgerArgumentError as `readLedger` does (a `runDir` that is not a path
+ *   string or holds no ledger, a bad option).
  * @throws LedgerCorruptError when a record is damaged or belongs to another run: verify
  *   the ledger first.
  */
@@ -22,6 +25,7 @@ export async function summariseLedger(
   options: SummariseLedgerOptions = {},
 ): Promise<LedgerSummary> {
   // Checked first: a bad option is the caller's mistake, whatever the ledger holds.
+  checkRunDir(runDir, 'summariseLedger');
   checkKnownOptions(options, ['runId'], 'summariseLedger');
   const { runId } = expectedRun(runDir, options.runId, 'summariseLedger');
   const summary = new RunSummary();

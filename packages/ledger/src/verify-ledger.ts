@@ -12,6 +12,7 @@ import {
   loadPublicKey,
   readCheckpointFile,
 } from './checkpoint.js';
+import { describeValue } from './describe-value.js';
 import { errnoCode } from './errno-code.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { GENESIS_PREV, sha256Hex } from './hash-chain.js';
@@ -19,6 +20,7 @@ import { checkKnownOptions } from './known-options.js';
 import { type ExpectedRun, existingLedgerFile, expectedRun } from './ledger-files.js';
 import type { LedgerProblem } from './ledger-problem.js';
 import { describe, NotRegularFileError, readRegularFileSync } from './regular-file.js';
+import { checkRunDir } from './run-dir-argument.js';
 import { scrubText } from './scrub-secrets.js';
 import { VerifyHelpers } from './verify-helpers.js';
 import { type ArtifactNamer, checkLines, type LinesChecked } from './verify-lines.js';
@@ -84,7 +86,8 @@ export interface VerifyLedgerResult {
  * checkpoint (with `publicKey`); a torn tail. Streams the ledger a chunk at a time, so a
  * 1 GB ledger verifies in bounded memory. Never throws for what it finds: it reports.
  *
- * @throws InvalidLedgerArgumentError when `runDir` holds no `ledger.jsonl` (or one the
+ * @throws InvalidLedgerArgumentError when `runDir` is not a path string, `secrets` or
+ *   `artifacts` is not a boolean, `runDir` holds no `ledger.jsonl` (or one the
  *   process may not read), `publicKey` cannot be read or is not an Ed25519 public key
  *   (whether or not there is a checkpoint), or `checkpoint` is not an object (a path, say).
  * @throws LedgerCorruptError when `ledger.jsonl` is not a regular file (a folder, a FIFO).
@@ -93,7 +96,16 @@ export async function verifyLedger(
   runDir: string,
   options: VerifyLedgerOptions = {},
 ): Promise<VerifyLedgerResult> {
+  checkRunDir(runDir, 'verifyLedger');
   checkKnownOptions(options, VERIFY_OPTIONS, 'verifyLedger');
+  // `secrets: 'no'` would scan (only `false` turns a check off): said, not guessed at.
+  for (const name of ['secrets', 'artifacts'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'boolean') {
+      throw new InvalidLedgerArgumentError(
+        `verifyLedger: ${name} must be true or false (default true); got ${describeValue(options[name])}.`,
+      );
+    }
+  }
   const file = existingLedgerFile(runDir);
   const checks = { secrets: options.secrets !== false, artifacts: options.artifacts !== false };
   const problems: LedgerProblem[] = [];

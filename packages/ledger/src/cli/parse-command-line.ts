@@ -67,6 +67,9 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   }
   const name = command as CommandName;
   if (runDir === undefined) throw new UsageError(`${name} needs the run directory to read`);
+  // An unset shell variable (`pm-ledger verify "$RUN"`), not the current folder.
+  if (runDir === '')
+    throw new UsageError(`${name} was given an empty run directory: pass its path`);
   if (extra.length > 0) {
     throw new UsageError(
       `${name} reads one run directory; ${extra.length + 1} were given (quote a path with spaces)`,
