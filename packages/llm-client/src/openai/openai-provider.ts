@@ -26,10 +26,12 @@ import { answeredModel, answerText } from './read-answer.js';
 import { fromChatUsage, fromResponsesUsage } from './read-usage.js';
 import { sentReasoningEffort } from './reasoning-models.js';
 import { responsesFinishReason } from './responses-finish-reason.js';
+import { readResponsesOutput } from './responses-output.js';
 import { checkResponsesOutputFloor } from './responses-output-floor.js';
 import { strictSchemaProblems } from './strict-json-schema.js';
 import { type Unanswered, unansweredError } from './unanswered-error.js';
 import { unreadableChatBody } from './unreadable-chat-body.js';
+import { unreadableResponsesBody } from './unreadable-responses-body.js';
 import { UnsupportedSchemaError } from './unsupported-schema-error.js';
 
 /** Options of `openaiProvider`. */
@@ -191,39 +193,41 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
           ...(finishReason ? { finishReason } : {}),
         };
       }
-      const response = await client.responses.create(
-        {
-          model: request.model,
-          input: request.messages.map((m) => ({
-            role: m.role === 'system' ? 'developer' : 'user',
-            content: m.content,
-          })),
-          max_output_tokens: request.maxOutputTokens,
-          // The Responses API keeps every response (prompt and answer) on OpenAI's side for
-          // later retrieval unless told not to; Chat Completions does not by default. Nothing
-          // here reads it back, and data minimisation says not to leave a copy.
-          store: false,
-          ...(effort ? { reasoning: { effort } } : {}),
-          ...(format
-            ? {
-                text: {
-                  format: {
-                    type: 'json_schema',
-                    name: format.name,
-                    schema: format.schema,
-                    strict: true,
-                  },
+      const params: import('openai').OpenAI.Responses.ResponseCreateParamsNonStreaming = {
+        model: request.model,
+        input: request.messages.map((m) => ({
+          role: m.role === 'system' ? 'developer' : 'user',
+          content: m.content,
+        })),
+        max_output_tokens: request.maxOutputTokens,
+        // The Responses API keeps every response (prompt and answer) on OpenAI's side for
+        // later retrieval unless told not to; Chat Completions does not by default. Nothing
+        // here reads it back, and data minimisation says not to leave a copy.
+        store: false,
+        ...(effort ? { reasoning: { effort } } : {}),
+        ...(format
+          ? {
+              text: {
+                format: {
+                  type: 'json_schema',
+                  name: format.name,
+                  schema: format.schema,
+                  strict: true,
                 },
-              }
-            : {}),
-        },
-        { signal },
-      );
+              },
+            }
+          : {}),
+      };
+      // `client.post`, not `client.responses.create`: the SDK's own reading of the body (it
+      // adds `output_text`) threw a bare TypeError ("rsp.output is not iterable") on a body
+      // that is not a response, before it could be checked here. The request is the same.
+      const body: unknown = await client.post('/responses', { body: params, signal });
+      const unreadable = unreadableResponsesBody(body, origin, forms);
+      if (unreadable) throw unreadable;
+      const response = body as import('openai').OpenAI.Responses.Response;
       const usage = fromResponsesUsage(response.usage);
-      const refused = response.output.some(
-        (item) => item.type === 'message' && item.content.some((part) => part.type === 'refusal'),
-      );
-      if (refused) throw unansweredError({ why: 'refused' }, usage);
+      const output = readResponsesOutput(response.output);
+      if (output.refused) throw unansweredError({ why: 'refused' }, usage);
       // `incomplete` is an answer cut at max_output_tokens, like chat's `length`: returned
       // when it has text (below: without any, it is a failure that says to raise the limit).
       if (response.status && !ANSWERED.has(response.status)) {
@@ -236,7 +240,7 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
           usage,
         );
       }
-      const text = answerText(response.output_text);
+      const { text } = output;
       if (text === '' && response.incomplete_details?.reason === 'max_output_tokens') {
         throw unansweredError(withinLimit(request, usage), usage);
       }

@@ -1,9 +1,6 @@
 import { kindOf } from '../kind-of.js';
 import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
-import { scrubSecrets } from '../secrets/scrub-text.js';
-
-/** How much of an error a 2xx body carries is quoted: enough to say what went wrong. */
-const MAX_QUOTED = 200;
+import { gatewayErrorText } from './gateway-error-text.js';
 
 /** What is wrong with a chat completion body, or `undefined` when its first choice can be read. */
 function problem(body: unknown, secrets: readonly string[]): string | undefined {
@@ -12,10 +9,7 @@ function problem(body: unknown, secrets: readonly string[]): string | undefined 
   const { choices, error } = body as { choices?: unknown; error?: unknown };
   if (error !== undefined && error !== null && choices === undefined) {
     // Some gateways answer a failure with 200 and OpenAI's error shape: say what it says.
-    const said = (error as { message?: unknown }).message;
-    return typeof said === 'string'
-      ? `the body is an error, not an answer: ${JSON.stringify(scrubSecrets(said, secrets).slice(0, MAX_QUOTED))}`
-      : 'the body is an error, not an answer';
+    return gatewayErrorText(error, secrets);
   }
   if (!Array.isArray(choices)) return `its choices are ${kindOf(choices)}, not a list`;
   const first: unknown = choices[0];
