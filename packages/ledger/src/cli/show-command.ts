@@ -4,7 +4,7 @@ import { readLedger } from '../read-ledger.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { NO_STAGE } from './parse-command-line.js';
-import { scrubForOutput, secretsFoundMessage } from './scrub-for-output.js';
+import { OutputScrubber, secretsFoundMessage } from './scrub-for-output.js';
 
 /** Longest data excerpt in human output. */
 const EXCERPT = 100;
@@ -22,13 +22,14 @@ export async function showCommand(
     (flags.type === undefined || r.type === flags.type) &&
     (flags.stage === undefined || (r.stage ?? NO_STAGE) === flags.stage);
   // Records printed with a secret scrubbed out: the listing goes on, then fails as damage.
+  const scrubber = new OutputScrubber();
   let withSecrets = 0;
   let firstSeq = -1;
   await readLedger(
     runDir,
     (read) => {
       if (!keep(read)) return;
-      const { value: record, kinds } = scrubForOutput(read);
+      const { value: record, kinds } = scrubber.scrub(read);
       if (kinds.length > 0 && withSecrets++ === 0) firstSeq = record.seq;
       if (flags.json) {
         io.out(`${JSON.stringify(record)}\n`);
