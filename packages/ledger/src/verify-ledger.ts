@@ -267,11 +267,14 @@ async function checkArtifactStore(
 ): Promise<void> {
   const dir = artifactDir(runDir);
   let entries: Dirent[] = [];
+  // False when the folder is there but cannot be listed: what it holds is unknown.
+  let listed = true;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') {
+      listed = false;
       problems.push({
         kind: 'artifact_mismatch',
         seq: null,
@@ -283,7 +286,8 @@ async function checkArtifactStore(
   // The file type comes with the listing: no stat per artifact.
   const stored = entries.map((entry) => entry.name);
   const present = new Set(stored);
-  for (const [hex, { seq, line }] of referenced) {
+  // Unlisted, every artifact would read as missing: the problem above says why none was checked.
+  for (const [hex, { seq, line }] of listed ? referenced : []) {
     if (!present.has(hex)) {
       problems.push({
         kind: 'missing_artifact',

@@ -1,40 +1,19 @@
-import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { chmodSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openLedger } from '../src/index.js';
+import { cliInShell } from './helpers/cli-in-shell.js';
 import { runStart } from './helpers/records.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const cliPath = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-
-/** Root passes every permission check: the child can run without the capabilities that let it. */
-const dropRootOverride =
-  process.getuid?.() === 0 ? 'setpriv --bounding-set=-dac_override,-dac_read_search -- ' : '';
-
-/** `pm-ledger verify <args> --json` in a child process, its heap limited to `heapMb`. */
-function verifyInChild(args: string[], options: { permissions?: boolean; heapMb?: number } = {}) {
-  const command = [
-    process.execPath,
-    `--max-old-space-size=${options.heapMb ?? 256}`,
-    '--import',
-    'tsx',
-    cliPath,
-    'verify',
-    ...args,
-    '--json',
-  ]
-    .map((a) => `'${a}'`)
-    .join(' ');
-  const result = spawnSync(
-    'sh',
-    ['-c', `exec ${options.permissions ? dropRootOverride : ''}${command}`],
-    { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 },
-  );
+/** `pm-ledger verify <args> --json` in a child process. */
+function verifyInChild(
+  args: string[],
+  options: { meetPermissions?: boolean; heapMb?: number } = {},
+) {
+  const result = cliInShell(['verify', ...args, '--json'], options);
   return { status: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -56,7 +35,7 @@ describe("verify and the run's checkpoint.json", () => {
       const file = join(runDir, 'checkpoint.json');
       chmodSync(file, 0o000);
       try {
-        const result = verifyInChild([runDir], { permissions: true });
+        const result = verifyInChild([runDir], { meetPermissions: true });
         expect(result.status).toBe(1);
         expect(JSON.parse(result.out).problems).toEqual([
           {
