@@ -80,9 +80,30 @@ const chatWithoutChoice = JSON.stringify({
   usage: { prompt_tokens: 21, completion_tokens: 0, total_tokens: 21 },
 });
 
+/** A `completed` Responses API body whose output holds `output` and no message. */
+function responsesWithout(output: unknown[]): string {
+  return JSON.stringify({
+    id: 'resp-5',
+    object: 'response',
+    created_at: 1,
+    model: 'gpt-5.2',
+    status: 'completed',
+    output,
+    usage: { input_tokens: 21, output_tokens: 12, total_tokens: 33 },
+  });
+}
+
 const cases = [
   ['responses', 'a refusal', responsesRefusal, 'refused', 7],
   ['chat', 'no choice', chatWithoutChoice, 'without any choice', 0],
+  ['responses', 'no output', responsesWithout([]), 'without any message', 12],
+  [
+    'responses',
+    'a reasoning item only',
+    responsesWithout([{ type: 'reasoning', id: 'rs-1', summary: [] }]),
+    'without any message',
+    12,
+  ],
   ['responses', 'a failed response', responsesFailed, 'status "failed" (server_error)', 0],
 ] as const;
 
@@ -138,6 +159,18 @@ describe('a 2xx without an answer is a billed failure, not an empty text', () =>
     expect(server.seen).toHaveLength(1);
     await run.end();
   });
+
+  it.each([
+    ['chat', chatCompletion('')],
+    ['responses', responsesAnswer('')],
+  ] as const)(
+    "%s: a message whose text is empty is the model's answer, returned",
+    async (api, body) => {
+      const server = await serve(body);
+      const provider = openaiProvider({ apiKey, baseURL: server.baseURL, api });
+      expect((await callProvider(provider, { maxOutputTokens: 64 })).text).toBe('');
+    },
+  );
 
   it('responses: an incomplete answer (cut at max_output_tokens) is still returned', async () => {
     const server = await serve(

@@ -244,6 +244,9 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider
       if (text === '' && response.incomplete_details?.reason === 'max_output_tokens') {
         throw unansweredError(withinLimit(request, usage), usage);
       }
+      // No message at all is no answer, as a chat completion without a choice is: most likely
+      // a gateway's fault, not a model that chose to say nothing (decision 0012).
+      if (!output.hasMessage) throw unansweredError({ why: 'no_message' }, usage);
       const finishReason = responsesFinishReason(
         response.status,
         response.incomplete_details?.reason,

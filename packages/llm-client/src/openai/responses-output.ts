@@ -6,6 +6,11 @@ export interface ResponsesOutput {
   text: string;
   /** A message carries a `refusal` part. */
   refused: boolean;
+  /**
+   * It holds a message item. Without one (an empty list, a reasoning item only) there is no
+   * answer at all, like a chat completion without a choice; see decision 0012.
+   */
+  hasMessage: boolean;
 }
 
 type Item = { type?: unknown; content?: unknown };
@@ -20,12 +25,14 @@ type Part = { type?: unknown; text?: unknown };
 export function readResponsesOutput(output: readonly unknown[]): ResponsesOutput {
   let text = '';
   let refused = false;
+  let hasMessage = false;
   for (const item of output as readonly Item[]) {
     if (item.type !== 'message') continue;
+    hasMessage = true;
     for (const part of item.content as readonly Part[]) {
       if (part.type === 'refusal') refused = true;
       if (part.type === 'output_text') text += answerText(part.text);
     }
   }
-  return { text, refused };
+  return { text, refused, hasMessage };
 }

@@ -8,6 +8,11 @@ export type Unanswered =
   /** A chat completion without any choice. */
   | { why: 'no_choice' }
   /**
+   * A Responses API response without any message (an empty `output`, a reasoning item only):
+   * returned as "", it read as a successful, empty answer (decision 0012).
+   */
+  | { why: 'no_message' }
+  /**
    * A Responses API response that did not complete (`failed`, `cancelled`, `queued`...). The
    * status and code as `bodyWord` reads them: `undefined` when not one of OpenAI's words.
    */
@@ -22,6 +27,8 @@ function describe(unanswered: Unanswered): string {
   if (unanswered.why === 'refused') return 'The model refused the request.';
   if (unanswered.why === 'no_choice')
     return 'OpenAI answered without any choice (no output); it was billed. Check the gateway or model in use.';
+  if (unanswered.why === 'no_message')
+    return 'OpenAI answered without any message (no output); it was billed. Not retried: check the gateway or model in use.';
   if (unanswered.why === 'no_text_within_limit') {
     const { maxOutputTokens, reasoningTokens } = unanswered;
     return reasoningTokens > 0
