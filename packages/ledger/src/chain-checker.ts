@@ -68,7 +68,9 @@ export class ChainChecker {
           ? `line ${line} is ${verdict.bytes} bytes, longer than any record the ledger writes`
           : verdict.notUtf8
             ? `line ${line} is not valid UTF-8 (the ledger writes only UTF-8): its bytes were changed`
-            : `line ${line} is not JSON`,
+            : verdict.startsWithBom
+              ? `line ${line} is not JSON: it starts with a byte order mark, which the ledger never writes (an editor added it); restore the original file and verify again`
+              : `line ${line} is not JSON`,
       });
       this.nextSeq = expectedSeq + 1;
       this.head = null;
@@ -93,7 +95,9 @@ export class ChainChecker {
         kind: 'hash_mismatch',
         seq,
         line,
-        message: `record ${seq} (line ${line}) does not match the hash it carries: it was changed after it was written`,
+        message: verdict.endsInCr
+          ? `record ${seq} (line ${line}) does not match the hash it carries: it ends in a carriage return, so the file was most likely converted to CRLF line ends (git autocrlf, a Windows editor); the ledger ends lines with LF alone: restore the original file and verify again`
+          : `record ${seq} (line ${line}) does not match the hash it carries: it was changed after it was written`,
       });
     }
     if (this.runId === null) this.runId = verdict.runId;

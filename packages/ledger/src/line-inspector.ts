@@ -18,6 +18,8 @@ export type LineVerdict =
       oversized: boolean;
       /** The line's bytes are not valid UTF-8. */
       notUtf8: boolean;
+      /** It starts with a byte order mark (an editor added it: the ledger never writes one). */
+      startsWithBom: boolean;
     }
   | {
       kind: 'schema_invalid';
@@ -39,6 +41,8 @@ export type LineVerdict =
       type: LedgerRecordV1['type'];
       /** The line's body hashes to the hash it claims. */
       hashMatches: boolean;
+      /** It ends in a carriage return (the file was converted to CRLF line ends). */
+      endsInCr: boolean;
     };
 
 /** A line's verdict, and its record when it is one. */
@@ -80,6 +84,7 @@ export class LineInspector {
         bytes: line.bytes,
         oversized: line.oversized,
         notUtf8: line.notUtf8,
+        startsWithBom: line.text.charCodeAt(0) === BYTE_ORDER_MARK,
       } as const;
       return { verdict, record: null, invalid: null };
     }
@@ -138,10 +143,14 @@ export class LineInspector {
       runId: record.run_id,
       type: record.type,
       hashMatches: hashMatches && record.hash === claimed,
+      endsInCr: line.text.charCodeAt(line.text.length - 1) === CARRIAGE_RETURN,
     } as const;
     return { verdict, record, invalid: null };
   }
 }
+
+const BYTE_ORDER_MARK = 0xfeff;
+const CARRIAGE_RETURN = 0x0d;
 
 function readSeq(value: unknown): number | null {
   if (typeof value !== 'object' || value === null) return null;

@@ -20,7 +20,14 @@ function verdicts(prng: Prng, count: number, damage: number): LineVerdict[] {
   for (let line = 1; line <= count; line++) {
     const roll = prng.next() < damage ? prng.int(0, 6) : -1;
     if (roll === 0) {
-      out.push({ kind: 'bad_json', line, bytes: 10, oversized: false, notUtf8: false });
+      out.push({
+        kind: 'bad_json',
+        line,
+        bytes: 10,
+        oversized: false,
+        notUtf8: false,
+        startsWithBom: false,
+      });
       seq++;
       continue;
     }
@@ -40,6 +47,7 @@ function verdicts(prng: Prng, count: number, damage: number): LineVerdict[] {
       runId: roll === 4 ? 'run-2' : 'run-1',
       type: roll === 5 || (line === count && prng.next() < 0.3) ? 'run_end' : 'response',
       hashMatches: roll !== 6,
+      endsInCr: false,
     });
     prev = own;
     seq++;

@@ -88,6 +88,29 @@ describe('verifyLedger', () => {
     expect(await kinds(runDir)).toEqual([['bad_json', 1]]);
   });
 
+  it('says a file converted to CRLF line ends, or given a byte order mark, was converted', async () => {
+    const { runDir } = await sampleRun();
+    const file = join(runDir, 'ledger.jsonl');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replaceAll('\n', '\r\n'));
+    const crlf = await verifyLedger(runDir);
+    expect(crlf.problems.map((p) => p.kind)).toEqual(Array(6).fill('hash_mismatch'));
+    for (const problem of crlf.problems) {
+      expect(problem.message).toMatch(/ends in a carriage return.*converted to CRLF line ends/);
+    }
+    writeFileSync(file, `\uFEFF${original}`);
+    const bom = await verifyLedger(runDir);
+    expect(bom.problems.map((p) => [p.kind, p.line])).toEqual([['bad_json', 1]]);
+    expect(bom.problems[0]!.message).toMatch(
+      /^line 1 is not JSON: it starts with a byte order mark/,
+    );
+    // Damage of another kind keeps its own words.
+    writeFileSync(file, original.replace('"attempts":1', '"attempts":2'));
+    expect((await verifyLedger(runDir)).problems[0]!.message).toMatch(
+      /it was changed after it was written$/,
+    );
+  });
+
   it('schema_invalid: a correctly chained record that is not a LedgerRecordV1', async () => {
     const dir = runFolder('run-1');
     const lines = craftChain('run-1', [r.alert(), { type: 'alert', data: { level: 'loud' } }]);
