@@ -107,7 +107,7 @@ describe('a record naming content at its address that this writer did not store'
   it('strict: intact content found there is fsynced before the record, once per ref', async () => {
     const { dir, ref } = leftOver('prompt body', 'prompt body');
     const ledger = openLedger({ dir, runId: 'run-1', durability: 'strict' });
-    const read = vi.spyOn(fs, 'readFileSync');
+    const read = vi.spyOn(fs, 'readSync');
     fsync.mockClear();
     ledger.append(r.response(1, ref));
     expect(fsync.mock.calls.length).toBeGreaterThan(0);
