@@ -58,4 +58,29 @@ describe('GitHub token checksum', () => {
       expect(detectSecrets(`see ${broken} in the docs`)).toEqual([]);
     }
   });
+
+  it('reports a token glued to a name by - or _ when its checksum holds, and only then', () => {
+    for (const [prefix, before] of [
+      ['ghp_', 'x-'],
+      ['gho_', 'MY_'],
+      ['ghs_', 'header-value-'],
+    ] as const) {
+      const randomPart = rng.chars(BASE62, 30);
+      const token = `${prefix}${randomPart}${checksumOf(randomPart)}`;
+      const text = `${before}${token} rest`;
+      expect(detectSecrets(text)).toEqual([
+        expect.objectContaining({
+          kind: 'github',
+          start: before.length,
+          end: before.length + token.length,
+        }),
+      ]);
+      // An identifier that continues with the same shape but no checksum is left alone.
+      const identifier = `${before}${prefix}${randomPart}${checksumOf(`${randomPart.slice(1)}q`)}`;
+      expect(detectSecrets(identifier)).toEqual([]);
+    }
+    // Glued to a letter or digit, it is part of a longer word: never reported.
+    const randomPart = rng.chars(BASE62, 30);
+    expect(detectSecrets(`xghp_${randomPart}${checksumOf(randomPart)}`)).toEqual([]);
+  });
 });

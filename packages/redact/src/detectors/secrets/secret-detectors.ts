@@ -9,7 +9,7 @@ import { cookieHeader, curlCookie } from './cookie.js';
 import { discordWebhook } from './discord-webhook.js';
 import { dopplerToken } from './doppler.js';
 import { genericAssignment } from './generic.js';
-import { githubToken } from './github.js';
+import { githubAppToken, githubToken } from './github.js';
 import { googleKey } from './google.js';
 import { jwtToken } from './jwt.js';
 import { mailgunKey } from './mailgun.js';
@@ -31,6 +31,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   anthropicKey,
   awsAccessKeyId,
   githubToken,
+  githubAppToken,
   slackToken,
   slackWebhook,
   discordWebhook,
