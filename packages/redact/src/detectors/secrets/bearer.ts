@@ -20,6 +20,13 @@ const MIN_ALONE = 8;
 const HEX = /^[0-9a-f]+$/i;
 
 /**
+ * What separates `Bearer` from its token: 1-4 blanks, or a folded header line (RFC 7230
+ * obs-fold: a line break then a space or tab), which mail and HTTP/1.0 clients still write
+ * and which left the token on the next line in clear.
+ */
+const SCHEME_GAP = String.raw`(?:[ \t]{1,4}|\r?\n[ \t]{1,16})`;
+
+/**
  * A token character: anything but a blank, a quote, a bracket, `,`/`;` and `<>`/`\`
  * (markup, JSON escapes), which end the token where it sits in a header, JSON, code or
  * prose. Wider than RFC 6750's set (letters, digits, `-._~+/` and final `=`): servers issue
@@ -51,6 +58,11 @@ function wordLike(value: string): boolean {
   return letters > 0 && inWords * 2 >= letters;
 }
 
+/** A character of {@link SCHEME_GAP}: space, tab, CR, LF. */
+function isGapChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
 /**
  * Bearer tokens (RFC 6750). After an `Authorization` header any non-placeholder token of
  * eight characters or more is taken, and a shorter one shaped like a secret (`abc123`, not
@@ -58,7 +70,8 @@ function wordLike(value: string): boolean {
  * be shaped like a secret the way a credential assignment's value is (letters mixed with
  * digits or with symbols such as `~+=`) and not mostly words: base64 without a digit and
  * 12 hex digits used to stay in clear there. The token runs to a blank, a quote, a bracket
- * or one of `,;<>\` (`TOKEN_CHAR`), not only over RFC 6750's characters. The scheme is
+ * or one of `,;<>\` (`TOKEN_CHAR`), not only over RFC 6750's characters, and may stand on
+ * a folded header's next line (`Bearer\r\n <token>`). The scheme is
  * case-insensitive (RFC 7235: `BEARER`, `bearer` are `Bearer`), and the
  * `authorization-header` detector leaves every case of it to this one.
  */
@@ -70,16 +83,20 @@ export const bearerToken: Detector = anchoredDetector({
   anchors: ['bearer'],
   anchorsIgnoreCase: true,
   notAfter: /[A-Za-z0-9]/,
-  pattern: new RegExp(`bearer[ \\t]{1,4}(${TOKEN_CHAR}{6,4096})(?!${TOKEN_CHAR})`, 'i'),
+  pattern: new RegExp(`bearer${SCHEME_GAP}(${TOKEN_CHAR}{6,4096})(?!${TOKEN_CHAR})`, 'i'),
   groups: [1],
   // Past 4,096 characters (the pattern's bound) the whole token run is taken.
-  overflow: longValueAfter(/bearer[ \t]{1,4}/iy, new RegExp(`${TOKEN_CHAR}*`, 'y'), 4096),
+  overflow: longValueAfter(
+    new RegExp(`bearer${SCHEME_GAP}`, 'iy'),
+    new RegExp(`${TOKEN_CHAR}*`, 'y'),
+    4096,
+  ),
   validate: (value, text, start) => {
     // `:` is a token character, so a URL after "bearer" comes whole: a link, no token.
     if (value.includes('://')) return false;
-    // The token follows `bearer` and its 1-4 blanks.
+    // The token follows `bearer` and its blanks (a folded line's break among them).
     let keyword = start;
-    while (text.charCodeAt(keyword - 1) === 32 || text.charCodeAt(keyword - 1) === 9) keyword--;
+    while (isGapChar(text.charCodeAt(keyword - 1))) keyword--;
     keyword -= 6;
     const context = text.slice(Math.max(0, keyword - 24), keyword);
     if (AUTH_CONTEXT.test(context)) {
