@@ -36,3 +36,19 @@ describe('redacted connection strings', () => {
     expect(detectSecrets(text)).toHaveLength(1);
   });
 });
+
+describe('a placeholder percent-encoded in a query', () => {
+  it('is no secret after a plain = either, so a redacted URL redacts to itself', () => {
+    for (const text of [
+      'token=%5BSECRET_1%5D',
+      'callback?api_key=%7B%7BAPI_KEY%7D%7D',
+      'PASSWORD=%5BPASSWORD%5D page=2',
+    ]) {
+      expect(detectSecrets(text)).toEqual([]);
+      const r = createRedactor();
+      expect(r.redactText(text).text).toBe(text);
+    }
+    // A real value that holds escapes is still one.
+    expect(detectSecrets(`token=${password.slice(0, 8)}%2F${password.slice(8)}`)).toHaveLength(1);
+  });
+});

@@ -275,9 +275,9 @@ function decoded(value: string, times: number): string {
  * Reports the value in `text[start, end)` (spaces inside quotes trimmed: the secret is
  * what is between them) when it is shaped like a secret; says whether it did. The finding
  * runs to `spanEnd` when that is further (the whole string the value starts). A value
- * after an `=` encoded `encoded` times is also decoded as often, and is no secret when that
- * is a placeholder; the shape is judged as written, where a space decoded from a sloppy
- * `%20` would turn a password away.
+ * after an `=` encoded `encoded` times (once at least when it holds a `%`) is also decoded
+ * as often, and is no secret when that is a placeholder; the shape is judged as written,
+ * where a space decoded from a sloppy `%20` would turn a password away.
  */
 function report(
   text: string,
@@ -293,7 +293,10 @@ function report(
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   const value = text.slice(start, end);
-  if (encoded > 0 && isPlaceholder(decoded(value, encoded))) return false;
+  // Percent-encoded in a query, even after a plain `=` (`token=%5BSECRET_1%5D`): a value
+  // that decodes to a placeholder is one, so redacting a redacted URL changes nothing.
+  const times = Math.max(encoded, value.includes('%') ? 1 : 0);
+  if (times > 0 && isPlaceholder(decoded(value, times))) return false;
   const to = Math.max(end, spanEnd);
   if (isAwsSecretAccessKey(keyName, value)) {
     out.push({ type: 'secret', kind: 'aws', start, end: to, detector: 'aws-secret-access-key' });
