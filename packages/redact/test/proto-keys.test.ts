@@ -24,3 +24,16 @@ describe('a `__proto__` key is kept as a key', () => {
     expect(Object.getPrototypeOf(d.shape?.timeRanges)).toBe(Object.prototype);
   });
 });
+
+describe('a row with a prototype of its own', () => {
+  it('describeTable counts its own members as columns, not inherited ones', () => {
+    const defaults = { region: 'eu', tier: 'free' };
+    const row = Object.assign(Object.create(defaults) as Record<string, unknown>, {
+      id: 1,
+      email,
+    });
+    const table = describeTable([row, { id: 2 }]);
+    expect(table.columns.map((c) => c.name)).toEqual(['id', 'email']);
+    expect(JSON.stringify(row)).toBe(`{"id":1,"email":"${email}"}`);
+  });
+});

@@ -97,7 +97,9 @@ export class TableProfiler {
       return;
     }
     this.rows++;
-    for (const name in row) {
+    // Own members only: a row built with Object.create(defaults) does not have its
+    // prototype's members as columns (JSON of it has none of them either).
+    for (const name of Object.keys(row)) {
       const value = row[name];
       let c = this.columns.get(name);
       if (c === undefined) {
