@@ -1,6 +1,7 @@
 import { kindOf } from '../kind-of.js';
-import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
+import type { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
 import { gatewayErrorText } from './gateway-error-text.js';
+import { unreadableBodyError } from './unreadable-body-error.js';
 
 /** What is wrong with a chat completion body, or `undefined` when its first choice can be read. */
 function problem(body: unknown, secrets: readonly string[]): string | undefined {
@@ -33,9 +34,5 @@ export function unreadableChatBody(
   secrets: readonly string[],
 ): ProviderUnavailableError | undefined {
   const wrong = problem(body, secrets);
-  if (wrong === undefined) return undefined;
-  return new ProviderUnavailableError(
-    `OpenAI returned a response that could not be read (${wrong}); it may have been billed. Check that the provider baseURL (${origin}) is an OpenAI-compatible API and the gateway in use answers with chat completions.`,
-    { retryable: false, possiblyBilled: true },
-  );
+  return wrong === undefined ? undefined : unreadableBodyError(wrong, origin, 'chat completions');
 }

@@ -1,6 +1,7 @@
 import { kindOf } from '../kind-of.js';
-import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
+import type { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
 import { gatewayErrorText } from './gateway-error-text.js';
+import { unreadableBodyError } from './unreadable-body-error.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -39,9 +40,7 @@ export function unreadableResponsesBody(
   secrets: readonly string[],
 ): ProviderUnavailableError | undefined {
   const wrong = problem(body, secrets);
-  if (wrong === undefined) return undefined;
-  return new ProviderUnavailableError(
-    `OpenAI returned a response that could not be read (${wrong}); it may have been billed. Check that the provider baseURL (${origin}) is an OpenAI-compatible API and the gateway in use answers with Responses API responses.`,
-    { retryable: false, possiblyBilled: true },
-  );
+  return wrong === undefined
+    ? undefined
+    : unreadableBodyError(wrong, origin, 'Responses API responses');
 }
