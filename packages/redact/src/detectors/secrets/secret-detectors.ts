@@ -8,6 +8,7 @@ import { connectionStringKeyValue, connectionStringUri } from './connection-stri
 import { cookieHeader, curlCookie } from './cookie.js';
 import { discordWebhook } from './discord-webhook.js';
 import { dopplerToken } from './doppler.js';
+import { flagValue } from './flag-value.js';
 import { genericAssignment } from './generic.js';
 import { githubAppToken, githubToken } from './github.js';
 import { googleKey } from './google.js';
@@ -48,6 +49,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   curlCookie,
   mysqlPassword,
   sshpassPassword,
+  flagValue,
   connectionStringUri,
   connectionStringKeyValue,
   telegramBotToken,

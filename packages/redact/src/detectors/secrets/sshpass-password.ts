@@ -2,6 +2,7 @@ import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { isCommandWord, PASSWORD_ARGUMENT } from './command-line.js';
 import { isSecretValue } from './secret-value-shape.js';
+import { skipBlanks } from './shell-blanks.js';
 
 const COMMAND = 'sshpass';
 
@@ -12,17 +13,6 @@ const VALUE = new RegExp(PASSWORD_ARGUMENT, 'y');
 const MAX_OPTIONS = 8;
 /** How far before a `-p` sshpass's name is looked for: its options are a few short words. */
 const LOOK_BACK = 128;
-
-/** Spaces, tabs and escaped line breaks (`\` + newline) from `i`; returns the next other. */
-function skipBlanks(text: string, i: number): number {
-  for (;;) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9) i++;
-    else if (c === 92 && text.charCodeAt(i + 1) === 10) i += 2;
-    else if (c === 92 && text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10) i += 3;
-    else return i;
-  }
-}
 
 /** End of the word at `i` (the next blank or line break), or `limit` if that comes first. */
 function wordEnd(text: string, i: number, limit: number): number {

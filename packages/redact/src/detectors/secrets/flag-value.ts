@@ -1,0 +1,95 @@
+import { endsWithCredentialName } from '../../credential-names.js';
+import type { Detector } from '../../detector.js';
+import type { Finding } from '../../finding.js';
+import { PASSWORD_ARGUMENT } from './command-line.js';
+import { isSecretValue } from './secret-value-shape.js';
+import { skipBlanks } from './shell-blanks.js';
+
+/** The value after the flag (`PASSWORD_ARGUMENT`: quoted, group 2, or bare, group 3). */
+const VALUE = new RegExp(PASSWORD_ARGUMENT, 'y');
+
+/** Longest flag name read: real ones are a few words; longer is not a flag worth reading. */
+const MAX_NAME = 64;
+
+/** Whether a long flag may start after `c`: the text's start (NaN), a blank or a line break. */
+function startsArgument(c: number): boolean {
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * End of the flag name at `i` (right after `--`): a letter, then letters, digits, `-` or
+ * `_`. Returns -1 when there is none or it runs past {@link MAX_NAME}, so a long word
+ * costs at most that many characters.
+ */
+function flagNameEnd(text: string, i: number): number {
+  const first = text.charCodeAt(i) | 32;
+  if (first < 97 || first > 122) return -1;
+  const limit = i + MAX_NAME;
+  for (let k = i + 1; k <= limit; k++) {
+    const c = text.charCodeAt(k);
+    const lower = c | 32;
+    if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95) continue;
+    return k;
+  }
+  return -1;
+}
+
+/**
+ * The value of a long command-line flag named like a credential, written after a blank:
+ * `--password <v>`, `docker login --password <v>`, `--token <v>`, `--api-key <v>`,
+ * `--client-secret <v>` (`--password=<v>` is an assignment, the generic detector's). The
+ * name must end with a credential name (`endsWithCredentialName`, the generic detector's
+ * list), so `--password-file <path>`, `--password-stdin` and `--token-type bearer` name
+ * something else and are left. The value is judged as an assignment's is (`isSecretValue`:
+ * no placeholders, variables, paths, words or command substitutions), and a value that
+ * starts with `-` is the next flag (`psql --password --host …`).
+ *
+ * Found from each `--` (`indexOf` of a literal starting with `-`, rare in prose) with a
+ * blank, a line break or the text's start before it: a flag is a word of its own, and
+ * `a--b` or `<!--` are not flags. The anchor `--` serves the short-text gate: a text
+ * without it cannot hold such a flag.
+ */
+export const flagValue: Detector = {
+  id: 'flag-value',
+  type: 'secret',
+  kind: 'generic',
+  priority: 85,
+  anchors: ['--'],
+  scan(text: string, out: Finding[]): void {
+    let at = text.indexOf('--');
+    while (at >= 0) {
+      let next = at + 2;
+      if (startsArgument(text.charCodeAt(at - 1))) {
+        const end = flagNameEnd(text, at + 2);
+        if (end > 0) {
+          next = end;
+          if (endsWithCredentialName(text.slice(at + 2, end))) next = readValue(text, end, out);
+        }
+      }
+      at = text.indexOf('--', next);
+    }
+  },
+};
+
+/** Reports the value after the flag name ending at `i`; returns where reading may resume. */
+function readValue(text: string, i: number, out: Finding[]): number {
+  const from = skipBlanks(text, i);
+  // `--password=…` (an assignment) and a flag at the end of its line take no value here.
+  if (from === i || text.charCodeAt(from) === 45 /* - */) return from;
+  VALUE.lastIndex = from;
+  const m = VALUE.exec(text);
+  if (m === null) return from;
+  const quoted = m[2] !== undefined;
+  const value = quoted ? m[2]! : m[3]!;
+  const start = from + (quoted ? 1 : 0);
+  if (isSecretValue(value, !quoted, false)) {
+    out.push({
+      type: 'secret',
+      kind: 'generic',
+      start,
+      end: start + value.length,
+      detector: 'flag-value',
+    });
+  }
+  return VALUE.lastIndex;
+}
