@@ -38,6 +38,14 @@ const WARMUP = Number(process.env.BENCH_WARMUP_RECORDS ?? 5_000);
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const root = mkdtempSync(join(tmpdir(), 'pm-ledger-bench-'));
+/**
+ * The records every case writes, built once, before anything is timed. Built per case
+ * right before its loop, 50,000 young records were still being copied and promoted by the
+ * garbage collector during the loop: a cost of holding the bench's own input (a service's
+ * records die young), measured at ~10% of `none` (decision 0008). Built here, the first
+ * cases' warm-ups move them to the old generation, the same for every row.
+ */
+const RECORDS = Array.from({ length: Math.max(FAST, SLOW) }, (_, i) => benchRecord(i));
 const rows: { name: string; rate: number; note?: string }[] = [];
 
 function time(fn: () => void): number {
@@ -89,9 +97,8 @@ async function benchLedger(mode: DurabilityMode, n: number, pass: Pass): Promise
   // batch and none their fsyncs would otherwise land in the first flush of the loop.)
   for (let i = 0; i < BENCH_ARTIFACTS; i++) await ledger.putArtifact(artifactContent(i));
   ledger.flush();
-  const records = Array.from({ length: n }, (_, i) => benchRecord(i));
   const appending = time(() => {
-    for (let i = 0; i < n; i++) ledger.append(records[i]!);
+    for (let i = 0; i < n; i++) ledger.append(RECORDS[i]!);
   });
   // batch owes its last window's group commit, so it is timed with the appends. none
   // promises no fsync before flush/close, and the rows it is compared with (bare writes,
@@ -115,7 +122,6 @@ async function benchLedger(mode: DurabilityMode, n: number, pass: Pass): Promise
 async function benchStrictAgainstFsync(n: number, pass: Pass, sameLine: Buffer) {
   const ledger = openLedger({ dir: root, runId: `run-strict-${pass}`, durability: 'strict' });
   for (let i = 0; i < BENCH_ARTIFACTS; i++) await ledger.putArtifact(artifactContent(i));
-  const records = Array.from({ length: n }, (_, i) => benchRecord(i));
   const fd = openSync(join(root, `bare-fsync-${pass}.jsonl`), 'a');
   // The bare loop writes the ledger's own line (same bytes per flush): what is compared
   // is the ledger's work around a durable write, not the length of the line.
@@ -131,7 +137,7 @@ async function benchStrictAgainstFsync(n: number, pass: Pass, sameLine: Buffer) 
       }
     });
     strictSeconds += time(() => {
-      for (let i = block; i < end; i++) ledger.append(records[i]!);
+      for (let i = block; i < end; i++) ledger.append(RECORDS[i]!);
     });
   }
   closeSync(fd);
@@ -162,10 +168,9 @@ function benchBareWrite(n: number, pass: Pass): Round {
 
 function benchStringifyHash(n: number, pass: Pass): Round {
   const fd = openSync(join(root, `stringify-hash-${pass}.jsonl`), 'a');
-  const records = Array.from({ length: n }, (_, i) => benchRecord(i));
   const seconds = time(() => {
     for (let i = 0; i < n; i++) {
-      const body = JSON.stringify(records[i]);
+      const body = JSON.stringify(RECORDS[i]);
       const hash = createHash('sha256').update(body).digest('hex');
       writeSync(fd, `${body.slice(0, -1)},"hash":"${hash}"}\n`);
     }
@@ -177,9 +182,8 @@ function benchStringifyHash(n: number, pass: Pass): Round {
 function benchPino(n: number, pass: Pass): Round {
   const dest = pino.destination({ dest: join(root, `pino-${pass}.jsonl`), sync: true });
   const logger = pino({ base: null }, dest);
-  const records = Array.from({ length: n }, (_, i) => benchRecord(i));
   const seconds = time(() => {
-    for (let i = 0; i < n; i++) logger.info(records[i]);
+    for (let i = 0; i < n; i++) logger.info(RECORDS[i]);
   });
   dest.flushSync();
   return { name: 'pino (sync destination)', rate: n / seconds };
