@@ -1,5 +1,7 @@
+import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
 import { checkKnownOptions } from './known-options.js';
 import { expectedRun } from './ledger-files.js';
+import { OutputScrubber, secretsFoundMessage } from './output-scrubber.js';
 import { readLedger } from './read-ledger.js';
 import { checkRunDir } from './run-dir-argument.js';
 import { type LedgerSummary, RunSummary } from './run-summary.js';
@@ -17,8 +19,9 @@ export interface SummariseLedgerOptions {
  *
  * @throws InvalidLedgerArgumentError as `readLedger` does (a `runDir` that is not a path
  *   string or holds no ledger, a bad option).
- * @throws LedgerCorruptError when a record is damaged or belongs to another run: verify
- *   the ledger first.
+ * @throws LedgerCorruptError when a record is damaged or belongs to another run, or the
+ *   figures would name a secret (records the writer could not have written): verify the
+ *   ledger first.
  */
 export async function summariseLedger(
   runDir: string,
@@ -30,5 +33,16 @@ export async function summariseLedger(
   const { runId } = expectedRun(runDir, options.runId, 'summariseLedger');
   const summary = new RunSummary();
   await readLedger(runDir, (record) => summary.add(record), options);
-  return summary.toSummary(runId);
+  const figures = summary.toSummary(runId);
+  // A stage, model or error code naming a secret comes from a record the writer could not
+  // have written (it scrubs every one): the ledger was altered. Refused as damage is, so no
+  // caller prints or forwards the secret.
+  const { kinds } = new OutputScrubber().scrub(figures);
+  if (kinds.length > 0) {
+    throw new LedgerCorruptError(
+      secretsFoundMessage(runDir, 'The stages, models or error codes', 'no figures returned'),
+      { details: { kinds } },
+    );
+  }
+  return figures;
 }

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { LedgerCorruptError, summariseLedger } from '../src/index.js';
 import { type Canary, makeCanaries } from './helpers/canaries.js';
 import { craftChain } from './helpers/craft.js';
 import * as r from './helpers/records.js';
@@ -87,5 +88,15 @@ describe('show and summary on a ledger holding secrets', () => {
     );
     expect(cli('show', runDir).status).toBe(0);
     expect(cli('summary', runDir).status).toBe(0);
+  });
+
+  it('summariseLedger itself refuses figures naming a secret, returning none of them', async () => {
+    const canaries = makeCanaries();
+    const runDir = tamperedRun(canaries);
+    const failure = await summariseLedger(runDir).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(LedgerCorruptError);
+    const message = (failure as Error).message;
+    expect(message).toContain('held secret-shaped text (no figures returned)');
+    for (const canary of canaries) expect(message).not.toContain(canary.secret);
   });
 });

@@ -1,10 +1,10 @@
 import type { LedgerRecordV1 } from '@pm/envelope-schemas';
 import { LedgerCorruptError } from '../errors/ledger-corrupt-error.js';
+import { OutputScrubber, secretsFoundMessage } from '../output-scrubber.js';
 import { readLedger } from '../read-ledger.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { NO_STAGE } from './parse-command-line.js';
-import { OutputScrubber, secretsFoundMessage } from './scrub-for-output.js';
 
 /** Longest data excerpt in human output. */
 const EXCERPT = 100;

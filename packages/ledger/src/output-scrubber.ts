@@ -1,7 +1,7 @@
-import { CleanStringCache } from '../clean-string-cache.js';
-import { type ScrubReport, scrubValue } from '../scrub-secrets.js';
+import { CleanStringCache } from './clean-string-cache.js';
+import { type ScrubReport, scrubValue } from './scrub-secrets.js';
 
-/** A value as `pm-ledger` may print it, and the kinds of secret taken out of it. */
+/** A value as `pm-ledger` may print it (or `summariseLedger` return it), and the kinds of secret taken out of it. */
 export interface ScrubbedForOutput<T> {
   value: T;
   /** One kind per secret replaced (`github`, `openai`…); empty when none was found. */
