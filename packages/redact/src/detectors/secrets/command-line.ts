@@ -1,3 +1,6 @@
+import type { Finding } from '../../finding.js';
+import { isSecretValue } from './secret-value-shape.js';
+
 /**
  * Whether a command (`curl`, `mysql`) starts the command line an offset is on: flags such
  * as `-b` and `-p` mean cookies and passwords only to their own command (`git checkout
@@ -10,6 +13,33 @@
  * Bounded repetition; each alternative starts with a different character.
  */
 export const PASSWORD_ARGUMENT = '(["\'])([^"\'\\s]{1,256})\\1|([^\\s"\'`;|&)]{1,256})';
+
+const ARGUMENT = new RegExp(PASSWORD_ARGUMENT, 'y');
+
+/**
+ * Reports the password argument starting at `from` (quoted, without its quotes, or a bare
+ * word) as a `generic` secret of `detector` when it is shaped like one (`isSecretValue`,
+ * with `lenient` as its `inUrlQuery`); returns where the argument ends (`from` when there
+ * is none).
+ */
+export function reportPasswordArgument(
+  text: string,
+  from: number,
+  detector: string,
+  lenient: boolean,
+  out: Finding[],
+): number {
+  ARGUMENT.lastIndex = from;
+  const m = ARGUMENT.exec(text);
+  if (m === null) return from;
+  const quoted = m[2] !== undefined;
+  const value = quoted ? m[2]! : m[3]!;
+  const start = from + (quoted ? 1 : 0);
+  if (isSecretValue(value, !quoted, lenient)) {
+    out.push({ type: 'secret', kind: 'generic', start, end: start + value.length, detector });
+  }
+  return ARGUMENT.lastIndex;
+}
 
 /** Characters after which a command word may start: a blank, a line end, `;|&(` or a quote. */
 function startsCommand(c: number): boolean {

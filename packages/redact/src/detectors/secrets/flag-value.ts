@@ -1,12 +1,8 @@
 import { endsWithCredentialName } from '../../credential-names.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
-import { PASSWORD_ARGUMENT } from './command-line.js';
-import { isSecretValue } from './secret-value-shape.js';
+import { reportPasswordArgument } from './command-line.js';
 import { skipBlanks } from './shell-blanks.js';
-
-/** The value after the flag (`PASSWORD_ARGUMENT`: quoted, group 2, or bare, group 3). */
-const VALUE = new RegExp(PASSWORD_ARGUMENT, 'y');
 
 /** Longest flag name read: real ones are a few words; longer is not a flag worth reading. */
 const MAX_NAME = 64;
@@ -76,20 +72,5 @@ function readValue(text: string, i: number, out: Finding[]): number {
   const from = skipBlanks(text, i);
   // `--password=…` (an assignment) and a flag at the end of its line take no value here.
   if (from === i || text.charCodeAt(from) === 45 /* - */) return from;
-  VALUE.lastIndex = from;
-  const m = VALUE.exec(text);
-  if (m === null) return from;
-  const quoted = m[2] !== undefined;
-  const value = quoted ? m[2]! : m[3]!;
-  const start = from + (quoted ? 1 : 0);
-  if (isSecretValue(value, !quoted, false)) {
-    out.push({
-      type: 'secret',
-      kind: 'generic',
-      start,
-      end: start + value.length,
-      detector: 'flag-value',
-    });
-  }
-  return VALUE.lastIndex;
+  return reportPasswordArgument(text, from, 'flag-value', false, out);
 }

@@ -1,13 +1,9 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
-import { isCommandWord, PASSWORD_ARGUMENT } from './command-line.js';
-import { isSecretValue } from './secret-value-shape.js';
+import { isCommandWord, reportPasswordArgument } from './command-line.js';
 import { skipBlanks } from './shell-blanks.js';
 
 const COMMAND = 'sshpass';
-
-/** The password after `-p` (`PASSWORD_ARGUMENT`: quoted, group 2, or bare, group 3). */
-const VALUE = new RegExp(PASSWORD_ARGUMENT, 'y');
 
 /** Options read before giving up: sshpass has six, so more is not its option list. */
 const MAX_OPTIONS = 8;
@@ -86,20 +82,5 @@ function isOwnFlag(text: string, i: number, at: number): boolean {
 function readPassword(text: string, i: number, out: Finding[]): number {
   const c = text.charCodeAt(i);
   const from = c === 32 || c === 9 || c === 92 ? skipBlanks(text, i) : i;
-  VALUE.lastIndex = from;
-  const m = VALUE.exec(text);
-  if (m === null) return from;
-  const quoted = m[2] !== undefined;
-  const value = quoted ? m[2]! : m[3]!;
-  const start = from + (quoted ? 1 : 0);
-  if (isSecretValue(value, !quoted, true)) {
-    out.push({
-      type: 'secret',
-      kind: 'generic',
-      start,
-      end: start + value.length,
-      detector: 'sshpass-password',
-    });
-  }
-  return VALUE.lastIndex;
+  return reportPasswordArgument(text, from, 'sshpass-password', true, out);
 }
