@@ -1,18 +1,8 @@
+import { isAsciiAlphanumeric, isBlank } from '../../char-class.js';
+
 /** A character of an XML or HTML tag name (`password`, `wsse:Password`, `my-key`). */
 function isTagNameChar(c: number): boolean {
-  return (
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    (c >= 48 && c <= 57) ||
-    c === 95 ||
-    c === 45 ||
-    c === 46 ||
-    c === 58
-  );
-}
-
-function isBlankChar(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
+  return isAsciiAlphanumeric(c) || c === 95 || c === 45 || c === 46 || c === 58;
 }
 
 /** How many blanks may stand between a closing tag's name and its `>`. */
@@ -24,7 +14,7 @@ function gtAfterBlanks(text: string, at: number): boolean {
   for (let i = at; i < stop; i++) {
     const c = text.charCodeAt(i);
     if (c === 62) return true;
-    if (!isBlankChar(c)) return false;
+    if (!isBlank(c)) return false;
   }
   return false;
 }
@@ -45,7 +35,7 @@ function gtAfterBlanks(text: string, at: number): boolean {
 export function endBeforeMarkup(text: string, start: number, end: number): number {
   const next = text.charCodeAt(end);
   const closes = next === 62; /* > */
-  const blank = isBlankChar(next);
+  const blank = isBlank(next);
   // `<\/p>` in a JSON string: the bare value stopped at the `\`; in the copy scanned with
   // escapes blanked (`escaped-text.ts`) it stopped at the blank left for `\/`.
   const escapedSlash = (next === 92 && text.charCodeAt(end + 1) === 47) || blank;
