@@ -191,17 +191,13 @@ export function createBudget(options: BudgetOptions): Budget {
   const closer: ReservationCloser = {
     charge(reservation: Reservation, usage: ActualUsage): Charge {
       const { input, cached, output } = checkUsage(usage);
-      for (const key in usage) {
-        if (!Object.hasOwn(SETTLE_KEYS, key)) {
-          checkKnownKeys(
-            usage,
-            'usage',
-            SETTLE_KEYS,
-            'reservation.settle({ inputTokens: 1200, outputTokens: 300, requests: 2 })',
-            'a settle field',
-          );
-        }
-      }
+      checkKnownKeys(
+        usage,
+        'usage',
+        SETTLE_KEYS,
+        'reservation.settle({ inputTokens: 1200, outputTokens: 300, requests: 2 })',
+        'a settle field',
+      );
       const requests =
         usage.requests === undefined ? 1 : nonNegativeInt(usage.requests, 'requests');
       const price = prices.lookup(reservation.model);
@@ -257,18 +253,14 @@ export function createBudget(options: BudgetOptions): Budget {
         );
       }
       // A misspelt field (`attempts` for `requests`) would silently hold its default: one
-      // request where retries need several. No allocation unless a key is unknown.
-      for (const key in request) {
-        if (!Object.hasOwn(RESERVE_KEYS, key)) {
-          checkKnownKeys(
-            request,
-            'request',
-            RESERVE_KEYS,
-            "budget.reserve({ model: 'gpt-5.2', inputTokens: 1200, maxOutputTokens: 800, requests: 3 })",
-            'a reserve field',
-          );
-        }
-      }
+      // request where retries need several.
+      checkKnownKeys(
+        request,
+        'request',
+        RESERVE_KEYS,
+        "budget.reserve({ model: 'gpt-5.2', inputTokens: 1200, maxOutputTokens: 800, requests: 3 })",
+        'a reserve field',
+      );
       const inputTokens = nonNegativeInt(request.inputTokens, 'inputTokens');
       const maxOutputTokens = nonNegativeInt(request.maxOutputTokens, 'maxOutputTokens');
       const requests =

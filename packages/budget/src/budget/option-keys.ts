@@ -86,8 +86,10 @@ export function checkKnownKeys(
       `${what} must be an object, e.g. ${example}; got ${describe(value)}.`,
     );
   }
-  for (const key of Object.keys(value)) {
-    if (Object.hasOwn(known, key)) continue;
+  // `for…in` with an own-key filter reads what `Object.keys` would without allocating an
+  // array: reserve and settle check their input on every call.
+  for (const key in value) {
+    if (Object.hasOwn(known, key) || !Object.hasOwn(value, key)) continue;
     const names = Object.keys(known);
     const near = names.find((name) => name.toLowerCase() === key.toLowerCase());
     throw new InvalidArgumentError(
