@@ -188,6 +188,32 @@ describe('redisStore options', () => {
       client.disconnect();
     }
   });
+  it('close() with a cancel pending takes at most timeoutMs in all, not one per step', async () => {
+    // A server that accepts connections and never replies: the abandoned reserve's cancel
+    // and QUIT both wait on it.
+    const sockets: Socket[] = [];
+    const server = createServer((socket) => {
+      sockets.push(socket);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const timeoutMs = 600;
+      const store = redisStore({ url: `redis://127.0.0.1:${port}`, prefix: 'x', timeoutMs });
+      const budget = createBudget({ store, limits: {} });
+      await expect(
+        budget.reserve({ model: 'gpt-4o', inputTokens: 1, maxOutputTokens: 1 }),
+      ).rejects.toMatchObject({ code: 'BUDGET_STORE_UNAVAILABLE' });
+      const started = Date.now();
+      await store.close();
+      // Two steps of timeoutMs each took ~1200 ms; slack for a loaded machine.
+      expect(Date.now() - started).toBeLessThan(timeoutMs + 300);
+      budget.dispose();
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    }
+  });
   it('close() of a store made from a url returns within timeoutMs when Redis stops answering', async () => {
     // A server that accepts connections and never replies: QUIT would wait for ever.
     const sockets: Socket[] = [];

@@ -81,8 +81,9 @@ export interface RedisStore extends BudgetStore, RateLimitStore {
    */
   readonly client: RedisClientLike;
   /**
-   * Closes the client if the store created it from `url`: QUIT, or a plain disconnect when
-   * Redis does not answer it within `timeoutMs`. Never hangs; idempotent.
+   * Makes a last try at cancelling abandoned reserves, then closes the client if the store
+   * created it from `url`: QUIT, or a plain disconnect when Redis does not answer. Both
+   * together take at most `timeoutMs`: never hangs; idempotent.
    */
   close(): Promise<void>;
 }
@@ -411,16 +412,21 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     },
 
     async close(): Promise<void> {
-      // A last try at cancelling abandoned reserves (bounded by timeoutMs); left over, they
-      // expire and are booked at their worst case.
-      await abandoned.flush();
+      // One timeoutMs for the whole close: the last cancel and QUIT share it, so a silent
+      // Redis holds the host's shutdown for timeoutMs, not once per step.
+      const deadline = Date.now() + timeoutMs;
+      // A last try at cancelling abandoned reserves; left over, they expire and are booked
+      // at their worst case. flush() never rejects: only the timeout can.
+      await withTimeout('close', timeoutMs, abandoned.flush()).catch(() => {});
       abandoned.stop();
       if (owned === undefined) return;
       // QUIT waits for Redis's reply: a Redis that accepts connections but stopped answering
-      // would hold close() (and the host's shutdown) for ever. Past timeoutMs, or if QUIT
+      // would hold close() (and the host's shutdown) for ever. Past the deadline, or if QUIT
       // fails, drop the connection instead.
+      const left = deadline - Date.now();
       try {
-        await withTimeout('close', timeoutMs, owned.quit());
+        if (left < 1) throw new Error('no time left for QUIT');
+        await withTimeout('close', left, owned.quit());
       } catch {
         owned.disconnect();
       }
