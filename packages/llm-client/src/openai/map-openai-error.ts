@@ -5,6 +5,7 @@ import { ProviderUnavailableError } from '../provider/provider-unavailable-error
 import { scrubSecrets } from '../secrets/scrub-text.js';
 import { connectionCode } from './connection-code.js';
 import { requestMayHaveLeft } from './request-may-have-left.js';
+import { serverRetryVerdict } from './server-retry-verdict.js';
 import { isQuotaExhausted, statusAdvice } from './status-advice.js';
 
 type OpenAIModule = typeof import('openai');
@@ -96,12 +97,21 @@ export function mapOpenAIError(
   }
   if (error instanceof sdk.APIError && typeof error.status === 'number') {
     const quota = isQuotaExhausted(error);
-    const wait = quota ? undefined : retryAfterMs(error);
-    const retryable = !quota && isRetryable(error);
+    const byStatus = !quota && isRetryable(error);
+    // The server's own word (`x-should-retry`) comes first, as in the SDK, whose retries are
+    // off here: a forced retry still counts against retry.attempts and holds its request.
+    const serverSaid = serverRetryVerdict(error.headers);
+    const retryable = serverSaid ?? byStatus;
+    const wait = retryable ? retryAfterMs(error) : undefined;
     // The SDK's message starts with the status already ("401 Incorrect API key...").
     const said = clean(error.message.replace(/^\d{3} /, ''));
     // The advice is worded from the facts that decide the retry, so it cannot promise another.
-    const advice = statusAdvice(error.status, { quotaExhausted: quota, retryable, waitMs: wait });
+    const advice = statusAdvice(error.status, {
+      quotaExhausted: quota,
+      retryable,
+      waitMs: wait,
+      ...(retryable === byStatus ? {} : { serverOverrode: true }),
+    });
     return new ProviderUnavailableError(
       `OpenAI answered HTTP ${error.status}: ${said}${/[.!?]$/.test(said) ? '' : '.'} ${advice}`,
       {

@@ -11,10 +11,15 @@ export function isQuotaExhausted(error: { code?: unknown; type?: unknown }): boo
 export interface StatusFacts {
   /** A 429 for an exhausted quota (`insufficient_quota`). */
   quotaExhausted: boolean;
-  /** Whether the pipeline retries it (408, 409, 429 but quota, 5xx). */
+  /** Whether the pipeline retries it (408, 409, 429 but quota, 5xx; else as `x-should-retry` says). */
   retryable: boolean;
   /** The wait the server asked for (`Retry-After`, `retry-after-ms`), when it asked for one. */
   waitMs: number | undefined;
+  /**
+   * The server's `x-should-retry` header turned the status's own verdict around: a retry it
+   * asked for (`true`) of a status not retried otherwise, or one it forbade (`false`).
+   */
+  serverOverrode?: boolean;
 }
 
 function shownWait(ms: number): string {
@@ -44,6 +49,11 @@ function transient(status: number): string {
  * (retried) said "the request was refused; check the model and call options".
  */
 export function statusAdvice(status: number, facts: StatusFacts): string {
+  if (facts.serverOverrode) {
+    return facts.retryable
+      ? `The server asked for a retry (x-should-retry: true); ${retried(facts.waitMs)}.`
+      : `${transient(status)}; not retried: the server said not to (x-should-retry: false).`;
+  }
   if (facts.quotaExhausted)
     return 'The account is out of quota or credit: check its plan and billing; not retried.';
   if (facts.retryable) {
