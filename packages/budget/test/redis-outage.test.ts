@@ -170,6 +170,80 @@ describe.runIf(redis !== undefined)('a reserve that reaches Redis after its call
     budget.dispose();
   });
 
+  /** A client whose script replies number `lost` arrive after `waitMs` (lost to a 150 ms timeout). */
+  const losingReplies = (lost: readonly number[], waitMs = 400): RedisClientLike => {
+    let runs = 0;
+    const late = async (reply: unknown) => {
+      if (lost.includes(++runs)) await sleep(waitMs);
+      return reply;
+    };
+    return {
+      evalsha: async (...args) => late(await redis!.evalsha(...args)),
+      eval: async (...args) => late(await redis!.eval(...args)),
+    };
+  };
+
+  it('a settle retried after its reply was lost answers as the first attempt did (found), every time', async () => {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    // Script runs: 1 reserve, 2 settle (done, reply lost), 3 retry (reply lost too), 4 retry.
+    const budget = createBudget({
+      store: redisStore({ client: losingReplies([2, 3]), prefix, timeoutMs: 150 }),
+      limits: { tokens: 1000 },
+    });
+    const r = await budget.reserve({ model: 'gpt-5.2', inputTokens: 50, maxOutputTokens: 50 });
+    const usage = { inputTokens: 50, outputTokens: 10 };
+    for (let i = 0; i < 2; i++) {
+      await expect(r.settle(usage)).rejects.toMatchObject({ code: 'BUDGET_STORE_UNAVAILABLE' });
+      await sleep(400);
+    }
+    expect(await r.settle(usage)).toMatchObject({ found: true, lost: false, tokens: 60 });
+    expect((await budget.usage()).scopes[0]).toMatchObject({
+      spent: { tokens: 60 },
+      reserved: { tokens: 0 },
+    });
+    budget.dispose();
+  });
+
+  it('a settle retried after its alerts reply was lost twice still gets its alerts', async () => {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    const alerts: string[] = [];
+    const budget = createBudget({
+      store: redisStore({ client: losingReplies([2, 3]), prefix, timeoutMs: 150 }),
+      limits: { tokens: 100 },
+      onAlert: (a) => alerts.push(`${a.scope}:${a.metric}:${a.level}`),
+    });
+    const r = await budget.reserve({ model: 'gpt-5.2', inputTokens: 50, maxOutputTokens: 50 });
+    const usage = { inputTokens: 50, outputTokens: 10 };
+    for (let i = 0; i < 2; i++) {
+      await expect(r.settle(usage)).rejects.toMatchObject({ code: 'BUDGET_STORE_UNAVAILABLE' });
+      await sleep(400);
+    }
+    expect(await r.settle(usage)).toMatchObject({ found: true, tokens: 60 });
+    expect(alerts).toEqual(['run:tokens:info']);
+    budget.dispose();
+  });
+
+  it('a settle of a lost reservation retried after its reply was lost still says lost', async () => {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    const budget = createBudget({
+      store: redisStore({ client: losingReplies([2]), prefix, timeoutMs: 150 }),
+      limits: { tokens: 1000 },
+    });
+    const r = await budget.reserve({ model: 'gpt-5.2', inputTokens: 50, maxOutputTokens: 50 });
+    // The store loses its data (a restart without persistence, a flush).
+    await cleanPrefix(redis!, prefix);
+    const usage = { inputTokens: 50, outputTokens: 10 };
+    await expect(r.settle(usage)).rejects.toMatchObject({ code: 'BUDGET_STORE_UNAVAILABLE' });
+    await sleep(400);
+    expect(await r.settle(usage)).toMatchObject({ found: false, lost: true, tokens: 60 });
+    // Booked once, by the first attempt.
+    expect((await budget.usage()).scopes[0]).toMatchObject({ spent: { tokens: 60 } });
+    budget.dispose();
+  });
+
   it('a cancel Redis answers with an error is not retried (it would get the same answer)', async () => {
     const prefix = uniquePrefix();
     prefixes.push(prefix);

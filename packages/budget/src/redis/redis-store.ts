@@ -301,13 +301,15 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       closeScript.run(redis, keys, args),
     )) as unknown[];
     open.delete(id);
+    // 3: an earlier attempt of this close was done in Redis and its reply lost; it had found
+    // the reservation held (1), so the retry answers as that attempt would have.
     const status = Number(reply[0]);
     if (reply.length === 1) {
-      if (status === 1) return RELEASED;
+      if (status === 1 || status === 3) return RELEASED;
       if (status === 0) return NOT_FOUND;
     }
     return {
-      found: status === 1,
+      found: status === 1 || status === 3,
       ...(status === 2 ? { lost: true } : {}),
       alerts: toAlerts(reply, 1),
     };

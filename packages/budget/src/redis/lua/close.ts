@@ -17,12 +17,15 @@ const REPLY_KEEP_MS = 86_400_000;
  * sweep; {2} when the store has no trace of it and its epoch is gone: the store lost its
  * data (a restart without persistence, a flush), so a settle books the actual on the
  * scopes given, once (the id is then marked booked). A missing record under the same
- * epoch is a close already done (a retry whose first reply was lost): {0}, nothing booked.
+ * epoch is a close already done by an earlier attempt whose reply was lost: {3} (closed as
+ * {1} was), nothing booked.
  * Record amounts and limits are decimal strings (see RESERVE_LUA); tonumber and Lua's
  * arithmetic read them exactly up to 2^53.
- * A close that fires alerts keeps its reply for a day (replies hash, with its time in the
- * replies zset): when the caller never got it (a timeout, a dropped connection) its retry
- * gets the same reply, so those alerts, whose once-only marks are set, still reach it.
+ * A close that fires alerts, or books a lost reservation, keeps its reply for a day (replies
+ * hash, with its time in the replies zset): when the caller never got it (a timeout, a
+ * dropped connection) every retry gets the same reply, so those alerts, whose once-only
+ * marks are set, still reach it, and a lost reservation still reads as lost. A plain close
+ * keeps nothing: its retry answers {3} from the epoch.
  */
 export const CLOSE_LUA = `${NOW_MS}${BOOK_EXPIRED}
 local held, expiry, booked, epochKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
@@ -34,9 +37,10 @@ local n = #KEYS - 6
 local tiers = {}
 for t = 8 + 4 * n, #ARGV do tiers[#tiers + 1] = ARGV[t] end
 local now = now_ms()
--- Keeps a reply that fired alerts (see above); numbers as '%d' strings, exact to 2^53.
-local function kept(out)
-  if #out > 1 then
+-- Keeps a reply that fired alerts, or any when \`always\` (see above); numbers as '%d'
+-- strings, exact to 2^53.
+local function kept(out, always)
+  if #out > 1 or always then
     local enc = {}
     for i, v in ipairs(out) do
       enc[i] = type(v) == 'number' and string.format('%d', v) or v
@@ -55,13 +59,12 @@ end
 local raw = redis.call('HGET', held, id)
 if not raw then
   local prior = redis.call('HGET', replies, id)
-  if prior then
-    redis.call('HDEL', replies, id)
-    redis.call('ZREM', repliedAt, id)
-    return cjson.decode(prior)
-  end
+  -- Kept for the day, not taken: the retry's own reply may be lost too.
+  if prior then return cjson.decode(prior) end
   if redis.call('ZSCORE', booked, id) then return { 0 } end
-  if n == 0 or redis.call('GET', epochKey) == ARGV[6] then return { 0 } end
+  if n == 0 then return { 0 } end
+  -- Same epoch, no record, not booked by expiry: an earlier attempt of this close did it.
+  if redis.call('GET', epochKey) == ARGV[6] then return { 3 } end
   local out = { 2 }
   if book then
     for i = 1, n do
@@ -75,7 +78,8 @@ if not raw then
     end
     mark_booked(booked, id, now, ARGV[7])
   end
-  return kept(out)
+  -- A retry would find the id booked and answer {0}: keep this {2} for it (rare: data loss).
+  return kept(out, book)
 end
 local due = tonumber(redis.call('ZSCORE', expiry, id))
 if due ~= nil and due <= now then
