@@ -1,9 +1,14 @@
 import { PmError, type PmErrorOptions, type TokenUsageV1 } from '@pm/envelope-schemas';
+import { httpStatus } from './http-status.js';
 
 /** Facts about a failed provider attempt that decide whether and when to retry. */
 export interface ProviderFailure {
-  /** HTTP status, when the provider answered. */
-  status?: number;
+  /**
+   * HTTP status, when the provider answered. A status given as text (`'503'`, as some
+   * gateways and SDK wrappers give it) is taken as its number; any other value that is not a
+   * number is left out. Whether the call is retried is `retryable`'s to say, not the status's.
+   */
+  status?: number | string;
   /** Whether another attempt may succeed (408, 409, 429, 5xx, network errors, timeouts). */
   retryable: boolean;
   /** The provider's `Retry-After`, in ms, when it sent one. */
@@ -46,11 +51,13 @@ export class ProviderUnavailableError extends PmError {
   readonly headers: Headers | undefined;
 
   constructor(message: string, failure: ProviderFailure, options: PmErrorOptions = {}) {
+    const { status: given, ...facts } = failure;
+    const status = httpStatus(given);
     super('PROVIDER_UNAVAILABLE', message, {
       ...options,
-      details: { ...failure, ...options.details },
+      details: { ...facts, ...(status === undefined ? {} : { status }), ...options.details },
     });
-    this.status = failure.status;
+    this.status = status;
     this.retryable = failure.retryable;
     this.retryAfterMs = failure.retryAfterMs;
     this.attempts = failure.attempts;
