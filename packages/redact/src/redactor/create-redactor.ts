@@ -185,6 +185,11 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       findings.push({ type, start: 0, end: value.length, detector, path });
       return table.replace(type, value);
     },
+    replaceSpan(text, start, end, kind, path, detector, findings) {
+      findings.push({ type: 'secret', kind, start, end, detector, path });
+      const replaced = table.replace('secret', text.slice(start, end));
+      return text.slice(0, start) + replaced + text.slice(end);
+    },
     hashFields: new Set(hashFieldNames.map(normaliseKey)),
     dropFields: new Set(dropFieldNames.map(normaliseKey)),
     maxDepth,

@@ -1,3 +1,4 @@
+import { ArgvReader, judgeBy } from '../detectors/secrets/argv-reader.js';
 import type { Finding } from '../finding.js';
 import { setOwn } from '../own-property.js';
 import { arrayIndex, SPARSE_WALK_LENGTH } from './array-index.js';
@@ -20,6 +21,19 @@ export interface ValueWalker {
   replaceWhole(
     type: string,
     value: string,
+    path: string,
+    detector: string,
+    findings: Finding[],
+  ): string;
+  /**
+   * Replaces the part of `text` from `start` to `end` as a `secret` of `kind` (the argument
+   * of a credential flag in an argv array); appends one finding.
+   */
+  replaceSpan(
+    text: string,
+    start: number,
+    end: number,
+    kind: string,
     path: string,
     detector: string,
     findings: Finding[],
@@ -173,9 +187,19 @@ function readProperty(value: object, key: string): unknown {
 }
 
 /**
+ * An argument in a real argv array sits where its flag puts it, as a value sits under its
+ * key: after `--password` it is the password whatever its shape (`raspberry`, a word the
+ * text scan leaves), as a value under a `password` key is. Only `-u`'s keeps its check
+ * (`user:pass`): `ps -u root` and `docker run -u 1000:1000` take users, not credentials.
+ */
+const judgeStructured = judgeBy((value) => value.length > 0);
+
+/**
  * An array copied element by element; holes stay holes (they were once filled with
  * `undefined`). A long array is walked by its own keys, so `a[4e9] = x` costs one step,
- * not billions (it once ran the process out of memory).
+ * not billions (it once ran the process out of memory). A short one is also read as an
+ * argv (`['mysql', '--password', pw]`, see `ArgvReader`): an argument its flag makes a
+ * credential is replaced, which the scan of each string alone cannot see.
  */
 function walkArray(
   walker: ValueWalker,
@@ -186,16 +210,40 @@ function walkArray(
   findings: Finding[],
 ): unknown[] {
   const out = new Array<unknown>(value.length);
-  const at = (i: number) => {
-    out[i] = walkValue(walker, value[i], indexPath(path, i), depth + 1, ancestors, findings);
+  const walkAt = (i: number, element: unknown) => {
+    out[i] = walkValue(walker, element, indexPath(path, i), depth + 1, ancestors, findings);
   };
   if (value.length > SPARSE_WALK_LENGTH) {
     for (const k of Object.keys(value)) {
       const i = arrayIndex(k);
-      if (i !== undefined) at(i);
+      if (i !== undefined) walkAt(i, value[i]);
     }
-  } else {
-    for (let i = 0; i < value.length; i++) if (i in value) at(i);
+    return out;
+  }
+  // Ids under a hash field are hashed one by one, never read as arguments.
+  const argv = walker.underHashField === true ? undefined : new ArgvReader(judgeStructured);
+  for (let i = 0; i < value.length; i++) {
+    if (!(i in value)) {
+      argv?.next(undefined);
+      continue;
+    }
+    const element = value[i];
+    const secret = typeof element === 'string' ? argv?.next(element) : argv?.next(undefined);
+    if (secret === undefined) walkAt(i, element);
+    else {
+      const { start, end, kind } = secret;
+      const elementPath = indexPath(path, i);
+      const replaced = walker.replaceSpan(
+        element as string,
+        start,
+        end,
+        kind,
+        elementPath,
+        ARGV,
+        findings,
+      );
+      out[i] = replaced;
+    }
   }
   return out;
 }
@@ -219,6 +267,9 @@ function redactNumber(
   if (text === undefined) return value;
   return walker.redactFound(text, path, findings) ?? value;
 }
+
+/** Detector name of an argv argument replaced by its flag (the text scan's name for the same). */
+const ARGV = 'argv-flag-value';
 
 const DROP: unique symbol = Symbol('drop');
 

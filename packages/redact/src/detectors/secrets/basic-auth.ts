@@ -58,9 +58,10 @@ const USER_AND_GROUP_IDS = /^\d{1,10}:\d{1,10}$/;
 /**
  * Whether the shell word after `-u`/`--user`, quotes removed, is a user and a real password
  * (`user:pass`), or a machine-made token as the user with an empty password (`token:`, for
- * APIs that take the token as the user name).
+ * APIs that take the token as the user name). Also judges the element after `-u` in an
+ * argv array (`argv-reader.ts`).
  */
-function isCurlCredential(word: string): boolean {
+export function isCurlCredential(word: string): boolean {
   const value = word.replace(/["'`]/g, '');
   const colon = value.indexOf(':');
   // `<user:password>`: the usage line of a man page or a README.

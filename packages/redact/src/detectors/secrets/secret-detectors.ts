@@ -1,5 +1,6 @@
 import type { Detector } from '../../detector.js';
 import { anthropicKey } from './anthropic.js';
+import { argvArray } from './argv-array.js';
 import { authorizationHeader } from './authorization-header.js';
 import { awsAccessKeyId } from './aws.js';
 import { basicAuthHeader, curlUserCredentials } from './basic-auth.js';
@@ -50,6 +51,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   mysqlPassword,
   sshpassPassword,
   flagValue,
+  argvArray,
   connectionStringUri,
   connectionStringKeyValue,
   telegramBotToken,

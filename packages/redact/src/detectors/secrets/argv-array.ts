@@ -1,0 +1,161 @@
+import type { Detector } from '../../detector.js';
+import type { Finding } from '../../finding.js';
+import { ArgvReader, judgeBy } from './argv-reader.js';
+import { isSecretValue } from './secret-value-shape.js';
+
+/**
+ * The text form of an argument judged as on a command line: a long flag's value as
+ * `--password <v>` is (`flag-value.ts`), sshpass's password leniently (a word is taken).
+ * Elements are quoted, so never bare code.
+ */
+const judgeText = judgeBy((value, expect) => isSecretValue(value, false, expect === 'password'));
+
+/** Longest command name read before an array (`spawn('sshpass', [`). */
+const MAX_COMMAND = 256;
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function skipBlanks(text: string, i: number): number {
+  while (isBlank(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** One element read: its content's offsets and where reading goes on. */
+interface Element {
+  /** Content offsets (without quotes); -1 for an element that is not a string. */
+  start: number;
+  end: number;
+  /** Offset right after the element. */
+  next: number;
+}
+
+/**
+ * The element at `i`: a string in `"`, `'` or the `\"` of JSON inside a JSON string (to its
+ * unescaped closing quote, on one line), or a bare token (a variable, a number, `null`).
+ * Null when neither: not an argv array.
+ */
+function readElement(text: string, i: number): Element | null {
+  const c = text.charCodeAt(i);
+  if (c === 92 /* \ */ && text.charCodeAt(i + 1) === 34) {
+    // `\"…\"`: the content holds no bare `"` and ends at the next `\"`.
+    for (let k = i + 2; k < text.length; k++) {
+      const d = text.charCodeAt(k);
+      if (d === 34 || d === 10 || d === 13) return null;
+      if (d === 92) {
+        if (text.charCodeAt(k + 1) === 34) return { start: i + 2, end: k, next: k + 2 };
+        k++;
+      }
+    }
+    return null;
+  }
+  if (c === 34 || c === 39) {
+    for (let k = i + 1; k < text.length; k++) {
+      const d = text.charCodeAt(k);
+      if (d === c) return { start: i + 1, end: k, next: k + 1 };
+      if (d === 10 || d === 13) return null;
+      if (d === 92) k++;
+    }
+    return null;
+  }
+  let k = i;
+  for (; k < text.length; k++) {
+    const d = text.charCodeAt(k);
+    if (isBlank(d) || d === 44 /* , */ || d === 93 /* ] */) break;
+    if (d === 34 || d === 39 || d === 91 /* [ */ || d === 92) return null;
+  }
+  return k === i ? null : { start: -1, end: -1, next: k };
+}
+
+/**
+ * The command named right before an array, as `spawn('sshpass', ['-p', …])` and
+ * `execFile("mysql", [...])` write it: a quoted word, a comma, the `[`. Undefined when
+ * something else comes before it.
+ */
+function commandBefore(text: string, open: number): string | undefined {
+  let i = open - 1;
+  while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
+  if (text.charCodeAt(i) !== 44 /* , */) return undefined;
+  i--;
+  while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
+  const quote = text.charCodeAt(i);
+  if (quote !== 34 && quote !== 39) return undefined;
+  const limit = Math.max(0, i - MAX_COMMAND);
+  for (let k = i - 1; k >= limit; k--) {
+    const c = text.charCodeAt(k);
+    if (c === quote) return k + 1 < i ? text.slice(k + 1, i) : undefined;
+    if (isBlank(c)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Reads the array opened at `open`, element by element, reporting the secrets its flags
+ * take; returns where reading stopped (after its `]`, or where it stopped being an array
+ * of elements separated by commas).
+ */
+function readArray(text: string, open: number, out: Finding[]): number {
+  const reader = new ArgvReader(judgeText, commandBefore(text, open));
+  let i = skipBlanks(text, open + 1);
+  for (;;) {
+    const element = readElement(text, i);
+    if (element === null) return i;
+    const { start, end } = element;
+    const secret = reader.next(start < 0 ? undefined : text.slice(start, end));
+    if (secret !== undefined) {
+      out.push({
+        type: 'secret',
+        kind: secret.kind,
+        start: start + secret.start,
+        end: start + secret.end,
+        detector: 'argv-flag-value',
+      });
+    }
+    i = skipBlanks(text, element.next);
+    const c = text.charCodeAt(i);
+    if (c === 93 /* ] */) return i + 1;
+    if (c !== 44 /* , */) return i;
+    i = skipBlanks(text, i + 1);
+  }
+}
+
+/**
+ * A command line given as an argv array written out (JSON, a JS or Python list literal,
+ * JSON inside a JSON string): `["mysql","--password","…"]`, `['curl','-u','user:pass']`,
+ * `spawn('sshpass', ['-p', '…', 'ssh', host])`. Elements are read as `ArgvReader` reads a
+ * command line's words; the command is the array's first element or the quoted word
+ * before it. A `--password <v>` in a plain command line is `flag-value`'s.
+ *
+ * Found from each quoted element starting with `-` (`"-`, `'-`): the last `[` before it
+ * is followed forward with `indexOf`, and each array is read once from its `[` (an array
+ * read already, or one that stopped being an array before, is not read again), so a text
+ * costs one pass however many flags it holds.
+ */
+export const argvArray: Detector = {
+  id: 'argv-flag-value',
+  type: 'secret',
+  kind: 'generic',
+  priority: 85,
+  anchors: ['"-', "'-"],
+  scan(text: string, out: Finding[]): void {
+    let double = text.indexOf('"-');
+    let single = text.indexOf("'-");
+    let open = -1;
+    let nextOpen = text.indexOf('[');
+    let readTo = -1;
+    let tried = -1;
+    while (double >= 0 || single >= 0) {
+      const at = single < 0 || (double >= 0 && double < single) ? double : single;
+      if (at === double) double = text.indexOf('"-', at + 2);
+      else single = text.indexOf("'-", at + 2);
+      while (nextOpen >= 0 && nextOpen < at) {
+        open = nextOpen;
+        nextOpen = text.indexOf('[', nextOpen + 1);
+      }
+      if (open < 0 || open === tried || at < readTo) continue;
+      tried = open;
+      readTo = readArray(text, open, out);
+    }
+  },
+};
