@@ -5,8 +5,10 @@ import {
   type BudgetAlert,
   BudgetExceededError,
   createBudget,
+  freeRow,
   isPmErrorLike,
   memoryStore,
+  priceTable,
 } from './helpers.js';
 import { expectLateCloseBooksWorstCase } from './late-close.js';
 import { expectLowSpendRefusalKeepsExhausted } from './refusal-alerts.js';
@@ -242,7 +244,7 @@ describe('unknown prices and per-call ceilings', () => {
     ).rejects.toMatchObject({
       code: 'UNKNOWN_MODEL_PRICE',
       name: 'UnknownModelPriceError',
-      message: expect.stringContaining('a USD limit is in force, so the call is refused'),
+      message: expect.stringContaining('so the call is refused'),
     });
     const monthly = createBudget({ limits: { tokens: 100 }, period: { month: { usd: 5 } } });
     await expect(
@@ -252,8 +254,29 @@ describe('unknown prices and per-call ceilings', () => {
     });
   });
 
-  it('without a USD limit an unknown model is budgeted on tokens and requests', async () => {
-    const budget = createBudget({ limits: { tokens: 100 } });
+  it('without a USD limit an unknown model is refused too: its $0 would pass a shared USD cap unseen', async () => {
+    const store = memoryStore();
+    // A tokens-only budget and a USD-capped one share the store's day key.
+    const tokensOnly = createBudget({ store, limits: { tokens: 1e9 }, period: { day: {} } });
+    const usdCapped = createBudget({ store, limits: {}, period: { day: { usd: 1 } } });
+    for (const budget of [tokensOnly, createBudget({ limits: { tokens: 100 } })]) {
+      await expect(
+        budget.reserve({ model: 'my-local-model', inputTokens: 1e6, maxOutputTokens: 1e6 }),
+      ).rejects.toMatchObject({
+        code: 'UNKNOWN_MODEL_PRICE',
+        message: expect.stringContaining('a row whose prices are 0'),
+      });
+    }
+    expect((await usdCapped.usage()).scopes[1]!.spent.tokens).toBe(0);
+  });
+
+  it('a free model is declared with a price row of 0 and budgeted on tokens and requests', async () => {
+    const prices = priceTable({
+      version: 'test',
+      date: '2026-12-07',
+      rows: [freeRow('my-local-model')],
+    });
+    const budget = createBudget({ prices, limits: { tokens: 100 } });
     const r = await budget.reserve({
       model: 'my-local-model',
       inputTokens: 10,

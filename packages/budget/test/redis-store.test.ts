@@ -24,6 +24,7 @@ import { MIN_RETENTION_MS, redisStore } from '../src/redis.js';
 import { checkedStore } from './checked-store.js';
 import { expectExpiryFiresAlerts, expectPastPeriodExpiryFiresAlerts } from './expiry-alerts.js';
 import { expectExactBooks, hammer } from './hammer.js';
+import { freeRow } from './helpers.js';
 import { expectLateCloseBooksWorstCase } from './late-close.js';
 import { expectLowSpendRefusalKeepsExhausted } from './refusal-alerts.js';
 import { expectZonedKeys } from './zoned-keys.js';
@@ -797,11 +798,21 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
 
   it('amounts of 15+ significant digits are held and freed exactly (no cjson rounding)', async () => {
     const store = redisStore({ client, prefix: prefix() });
-    const budget = createBudget({ store, limits: { requests: 10 }, period: { day: {} } });
-    const big = 123_456_789_012_345;
-    // An unpriced model (no USD cap): priced, these counts would cost past 2^53 micro-dollars,
+    // A free model (a row of 0): priced, these counts would cost past 2^53 micro-dollars,
     // which is refused; the token counters are what this holds and frees exactly.
-    const model = 'unpriced-model';
+    const model = 'free-model';
+    const prices = priceTable({
+      version: 'test',
+      date: '2026-12-07',
+      rows: [freeRow(model)],
+    });
+    const budget = createBudget({
+      store,
+      prices,
+      limits: { requests: 10 },
+      period: { day: {} },
+    });
+    const big = 123_456_789_012_345;
     const r = await budget.reserve({ model, inputTokens: big, maxOutputTokens: 0 });
     const huge = await budget.reserve({
       model,

@@ -84,7 +84,8 @@ export interface Budget {
   readonly signal: AbortSignal;
   /**
    * Reserves the worst case of a call on every scope in force, atomically, or throws:
-   * `BudgetExceededError`, `CallLimitExceededError`, `UnknownModelPriceError`,
+   * `BudgetExceededError`, `CallLimitExceededError`, `UnknownModelPriceError` (a model the
+   * price table has no row for, whatever the caps),
    * `RuntimeExceededError`, `BudgetStoreUnavailableError`, `InvalidArgumentError` (a
    * malformed request, or after `dispose()`). Never shrinks a request to fit.
    */
@@ -284,8 +285,11 @@ export function createBudget(options: BudgetOptions): Budget {
           'Lower maxOutputTokens or raise maxOutputTokensPerCall.',
         );
       }
+      // Unpriced, a call would book $0: into this budget's scopes, and into the day and month
+      // keys that other budgets on the store may cap in USD (decision 0014). A free or
+      // self-hosted model is declared with a price row of 0.
       const price = prices.lookup(request.model);
-      if (price === undefined && scopes.usdInForce) throw new UnknownModelPriceError(request.model);
+      if (price === undefined) throw new UnknownModelPriceError(request.model);
       // Worst case: every input token at its dearest price, every output token billed, for
       // each attempt held, rounded once as settle rounds, so a usage within these tokens
       // never costs more.

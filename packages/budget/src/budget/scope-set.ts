@@ -1,6 +1,6 @@
 import type { StoreScope } from './budget-store.js';
 import type { BudgetLimits, PeriodLimits, ScopeLimits, ScopeName } from './budget-types.js';
-import { NO_LIMIT, type StoreLimits } from './charge.js';
+import type { StoreLimits } from './charge.js';
 import { storeLimits } from './limits.js';
 import { BUDGET_LIMIT_KEYS, checkKnownKeys, PERIOD_KEYS, SCOPE_LIMIT_KEYS } from './option-keys.js';
 import { PeriodClock } from './period-clock.js';
@@ -26,8 +26,6 @@ export interface ScopeDef {
 export class ScopeSet {
   /** Run first, then day and month when configured. */
   readonly defs: readonly ScopeDef[];
-  /** True when any scope has a USD cap (then an unpriced model is refused). */
-  readonly usdInForce: boolean;
   /** The run scope's key, `run:<runId>`. */
   readonly runKey: string;
   readonly #periods: PeriodClock;
@@ -59,7 +57,6 @@ export class ScopeSet {
       }
     }
     this.defs = defs;
-    this.usdInForce = defs.some((d) => d.limits.microUsd !== NO_LIMIT);
     this.runKey = `run:${runId}`;
     this.#periods = new PeriodClock(period?.timeZone ?? 'UTC');
     const zone = this.#periods.zone;
