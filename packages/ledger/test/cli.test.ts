@@ -88,7 +88,9 @@ describe('pm-ledger verify', () => {
       'size',
       'checkpoint',
       'problems',
+      'in_flight',
     ]);
+    expect(parsed.in_flight).toBeNull();
     expect(parsed.problems).toEqual([
       { kind: 'hash_mismatch', seq: 2, line: 3, message: expect.stringContaining('record 2') },
     ]);

@@ -6,9 +6,10 @@ import {
 } from '../checkpoint.js';
 import { InvalidLedgerArgumentError } from '../errors/invalid-ledger-argument-error.js';
 import { readGivenFileSync } from '../regular-file.js';
-import { verifyLedger } from '../verify-ledger.js';
+import { type VerifyLedgerResult, verifyLedger } from '../verify-ledger.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
+import { tailFinishedSince } from './in-flight-tail.js';
 
 /** `pm-ledger verify <runDir> [--public-key F] [--checkpoint F] [--workers N] [--run-id R] [--json]`. */
 export async function verifyCommand(
@@ -25,12 +26,13 @@ export async function verifyCommand(
   // Thrown, not printed here: the CLI's handler words it (on stdout too with --json).
   const checkpoint =
     flags.checkpoint === undefined ? undefined : readCheckpointArgument(flags.checkpoint);
-  const result = await verifyLedger(runDir, {
+  const verified = await verifyLedger(runDir, {
     ...(flags.publicKey === undefined ? {} : { publicKey: flags.publicKey }),
     ...(checkpoint === undefined ? {} : { checkpoint }),
     ...(flags.workers === undefined ? {} : { workers: flags.workers }),
     ...(flags.runId === undefined ? {} : { runId: flags.runId }),
   });
+  const { result, inFlight } = await settleTornTail(runDir, verified);
   if (flags.json) {
     io.out(
       `${JSON.stringify({
@@ -41,17 +43,25 @@ export async function verifyCommand(
         size: result.size,
         checkpoint: result.checkpoint,
         problems: result.problems,
+        in_flight: inFlight,
       })}\n`,
     );
   } else {
     const cp = result.checkpoint
       ? `, checkpoint at seq ${result.checkpoint.seq}${result.checkpoint.signed ? ' (signature valid)' : ' (unsigned check: pass --public-key)'}`
       : '';
+    // Said on the verdict's own line: "ok" covers the finished lines only.
+    const live =
+      inFlight === null
+        ? ''
+        : `; run being written: line ${inFlight.line} was being appended while verify read it and is not checked (verify again for it, or after close() for the final verdict)`;
     if (result.ok) {
-      io.out(`ok: ${result.records} records, head ${result.head.slice(0, 16)}${cp}\n`);
+      io.out(`ok: ${result.records} records, head ${result.head.slice(0, 16)}${cp}${live}\n`);
     } else {
       const n = result.problems.length;
-      io.out(`FAILED: ${n} problem${n === 1 ? '' : 's'} in ${result.records} records${cp}\n`);
+      io.out(
+        `FAILED: ${n} problem${n === 1 ? '' : 's'} in ${result.records} records${cp}${live}\n`,
+      );
       for (const p of result.problems.slice(0, 50)) {
         const where = p.line === null ? '' : `line ${p.line}: `;
         io.out(`  ${p.kind.padEnd(19)} ${where}${p.message}\n`);
@@ -63,6 +73,35 @@ export async function verifyCommand(
     }
   }
   return result.ok ? EXIT.ok : EXIT.problems;
+}
+
+/** The last line, when a writer was still appending it as verify read it (`--json`: `in_flight`). */
+interface InFlightLine {
+  /** Its 1-based line number. */
+  line: number;
+  /** The seq the next record gets: the one being written, if the line is a record. */
+  seq: number | null;
+}
+
+/**
+ * Takes back a `torn_tail` that was a line being written: verification reads the file while
+ * a live writer may append to it, and can meet a line mid-`write(2)`. Such a line is
+ * finished moments later (decision 0015), unlike a crash's torn tail, so it is not damage:
+ * the verdict covers the finished lines, and the line in flight is named instead.
+ */
+async function settleTornTail(
+  runDir: string,
+  result: VerifyLedgerResult,
+): Promise<{ result: VerifyLedgerResult; inFlight: InFlightLine | null }> {
+  const torn = result.problems.find((p) => p.kind === 'torn_tail');
+  if (torn === undefined || !(await tailFinishedSince(runDir, result.size))) {
+    return { result, inFlight: null };
+  }
+  const problems = result.problems.filter((p) => p !== torn);
+  return {
+    result: { ...result, ok: problems.length === 0, problems },
+    inFlight: { line: torn.line ?? result.records + 1, seq: torn.seq },
+  };
 }
 
 /**
