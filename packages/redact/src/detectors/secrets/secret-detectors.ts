@@ -1,5 +1,5 @@
 import type { Detector } from '../../detector.js';
-import { anthropicKey } from './anthropic.js';
+import { anthropicGluedKey, anthropicKey } from './anthropic.js';
 import { argvArray } from './argv-array.js';
 import { authorizationHeader } from './authorization-header.js';
 import { awsAccessKeyId } from './aws.js';
@@ -16,11 +16,11 @@ import { googleKey } from './google.js';
 import { jwtToken } from './jwt.js';
 import { mailgunKey } from './mailgun.js';
 import { mysqlPassword } from './mysql-password.js';
-import { openaiKey } from './openai.js';
+import { openaiGluedKey, openaiKey } from './openai.js';
 import { OTHER_TOKEN_DETECTORS } from './other-tokens.js';
 import { presignedUrlSignature } from './presigned-url.js';
 import { privateKey } from './private-key.js';
-import { slackToken, slackWebhook } from './slack.js';
+import { slackGluedToken, slackToken, slackWebhook } from './slack.js';
 import { sshpassPassword } from './sshpass-password.js';
 import { stripeKey } from './stripe.js';
 import { telegramBotToken } from './telegram.js';
@@ -30,11 +30,14 @@ import { xmlNamedValue } from './xml-named-value.js';
 /** Every built-in secret detector, specific formats first. */
 export const SECRET_DETECTORS: readonly Detector[] = [
   openaiKey,
+  openaiGluedKey,
   anthropicKey,
+  anthropicGluedKey,
   awsAccessKeyId,
   githubToken,
   githubAppToken,
   slackToken,
+  slackGluedToken,
   slackWebhook,
   discordWebhook,
   presignedUrlSignature,
