@@ -122,7 +122,7 @@ function readArray(text: string, open: number, out: Finding[]): number {
 
 /**
  * A command line given as an argv array written out (JSON, a JS or Python list literal,
- * JSON inside a JSON string): `["mysql","--password","…"]`, `['curl','-u','user:pass']`,
+ * JSON inside a JSON string): `["mysql","--password","…"]`, `['curl','-u','user:<password>']`,
  * `spawn('sshpass', ['-p', '…', 'ssh', host])`. Elements are read as `ArgvReader` reads a
  * command line's words; the command is the array's first element or the quoted word
  * before it. A `--password <v>` in a plain command line is `flag-value`'s.

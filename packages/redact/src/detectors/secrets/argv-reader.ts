@@ -41,7 +41,7 @@ export function commandName(word: string): string {
 
 /**
  * Reads the elements of one argv array in order (`["mysql", "--password", "…"]`,
- * `['curl', '-u', 'user:pass']`) and tells which hold a secret, as a shell command line's
+ * `['curl', '-u', 'user:<password>']`) and tells which hold a secret, as a shell command line's
  * flags are read (`flag-value.ts`, `basic-auth.ts`, `mysql-password.ts`,
  * `sshpass-password.ts`): the argument after a long flag named like a credential
  * (`--password`, `--token`, `--api-key`; not `--password-file`, `--token-type`), after
