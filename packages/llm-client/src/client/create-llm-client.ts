@@ -18,6 +18,7 @@ import { checkStage } from '../pipeline/check-stage.js';
 import type { RunContext } from '../pipeline/run-context.js';
 import type { ProviderDescription } from '../provider/provider.js';
 import { providerForRun } from '../provider/provider-for-run.js';
+import { readOptions } from '../read-options.js';
 import { LLMRun } from '../run/llm-run.js';
 import { clientTemplates, type TemplateSet } from '../template-files.js';
 import { checkClientOptions } from './check-client-options.js';
@@ -29,6 +30,7 @@ import { planEgress } from './egress-plan.js';
 import type { LLMEvent, LLMEventInput } from './events.js';
 import { remoteCallsDisabled } from './kill-switch.js';
 import { lastRequestNumber } from './last-request-number.js';
+import { readClientOptions } from './read-client-options.js';
 
 /** The auditable list of what a client can reach (spec 000 §7). Never holds a secret. */
 export interface ClientDescription {
@@ -91,7 +93,9 @@ const ALERT_UNIT = { usd: 'usd', tokens: 'tokens', requests: 'requests' } as con
  * Creates a client. With no options it is fully offline: the offline stub provider, a
  * local policy, a per-run budget, `homebrew@1` redaction and a ledger under `./.pm-ledger/`.
  */
-export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
+export function createLLMClient(given: LLMClientOptions = {}): LLMClient {
+  // Read once: a getter is not asked again (it could throw, or answer the use otherwise).
+  const options = readClientOptions(given);
   checkClientOptions(options);
   const policy =
     options.policy === undefined ? defaultPolicy() : parseAutomationPolicy(options.policy);
@@ -168,7 +172,8 @@ export function createLLMClient(options: LLMClientOptions = {}): LLMClient {
     };
   };
 
-  async function startRun(runOptions: StartRunOptions = {}): Promise<LLMRun> {
+  async function startRun(givenRunOptions: StartRunOptions = {}): Promise<LLMRun> {
+    const runOptions = readOptions(givenRunOptions, (field) => `startRun({ ${field} })`);
     checkStartRunOptions(runOptions);
     // Before the ledger opens: every record of the run would carry a bad default stage.
     checkStage(runOptions.stage, 'startRun({ stage })');

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseEnv } from 'node:util';
 import { isSecretValue, PmError, SecretValue } from '@pm/envelope-schemas';
+import { readOptions } from '../read-options.js';
 import { checkResolveOptions } from './check-resolve-options.js';
 import { headerSafeKey } from './header-safe-key.js';
 import { MissingCredentialError } from './missing-credential-error.js';
@@ -56,7 +57,8 @@ function fromSecretProvider(name: string, answer: unknown): SecretValue | undefi
  * `export` line to run and the offline alternative. Options that are not an object, unknown
  * or of the wrong type (`null` included) are `INVALID_ARGUMENT`.
  */
-export async function resolveApiKey(options: ResolveApiKeyOptions = {}): Promise<SecretValue> {
+export async function resolveApiKey(given: ResolveApiKeyOptions = {}): Promise<SecretValue> {
+  const options = readOptions(given, (field) => `resolveApiKey({ ${field} })`);
   // A misspelt `name` would resolve OPENAI_API_KEY: a key, but maybe not the one meant.
   checkResolveOptions(options);
   const name = options.name ?? 'OPENAI_API_KEY';

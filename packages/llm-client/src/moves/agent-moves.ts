@@ -1,6 +1,7 @@
 import { PmError, type ReasoningEffort } from '@pm/envelope-schemas';
 import type { Disclosure } from '@pm/redact';
 import { kindOf } from '../kind-of.js';
+import { readOptions } from '../read-options.js';
 import type {
   GenerateObjectOptions,
   GenerateOptions,
@@ -60,8 +61,9 @@ function userText(options: unknown, field: 'goal' | 'section', move: string): st
 
 /** The governed call of move 1 (also what `run.estimate` takes for a dry run of it). */
 export function interpretGoalRequest(
-  options: MoveOptions & { goal: string },
+  given: MoveOptions & { goal: string },
 ): GenerateObjectOptions<typeof GoalInterpretationV1> {
+  const options = readMoveOptions(given, 'interpret-goal');
   return {
     ...base(options, 'interpret-goal', 'goal', 600),
     input: userText(options, 'goal', 'interpret-goal'),
@@ -72,8 +74,9 @@ export function interpretGoalRequest(
 
 /** The governed call of move 2. Its output drives an action, so it is gated in hybrid mode. */
 export function recommendNextCommandRequest(
-  options: MoveOptions & { goal: string },
+  given: MoveOptions & { goal: string },
 ): GenerateObjectOptions<typeof NextCommandV1> {
+  const options = readMoveOptions(given, 'recommend-next-command');
   return {
     ...base(options, 'recommend-next-command', 'goal', 600),
     input: userText(options, 'goal', 'recommend-next-command'),
@@ -84,11 +87,17 @@ export function recommendNextCommandRequest(
 }
 
 /** The governed call of move 3. */
-export function draftNarrativeRequest(options: MoveOptions & { section: string }): GenerateOptions {
+export function draftNarrativeRequest(given: MoveOptions & { section: string }): GenerateOptions {
+  const options = readMoveOptions(given, 'draft-narrative');
   return {
     ...base(options, 'draft-narrative', 'section', 900),
     input: userText(options, 'section', 'draft-narrative'),
   };
+}
+
+/** A move's options read once (a getter that throws is `INVALID_ARGUMENT` naming the option). */
+function readMoveOptions<T extends MoveOptions>(options: T, move: string): T {
+  return readOptions(options, (field) => `The ${move} move's ${field}`);
 }
 
 function base(

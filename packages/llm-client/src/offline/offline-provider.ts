@@ -6,6 +6,7 @@ import type {
   ProviderCallResult,
   ProviderDescription,
 } from '../provider/provider.js';
+import { readOptions } from '../read-options.js';
 import { refuseUnknownOptions } from '../unknown-option.js';
 import { exampleFromSchema } from './example-from-schema.js';
 import { offlineMoveOutput } from './offline-moves.js';
@@ -41,7 +42,8 @@ const DESCRIPTION: ProviderDescription = {
  * for other text requests, a short statement that no model was called. Usage is counted
  * with the model's tokenizer, so estimates and ledgers look as they would online.
  */
-export function offlineProvider(options: OfflineProviderOptions = {}): LLMProvider {
+export function offlineProvider(given: OfflineProviderOptions = {}): LLMProvider {
+  const options = readOptions(given, (field) => `offlineProvider({ ${field} })`);
   // A misspelt `fixtures` would answer every call with the stub instead of the host's objects.
   refuseUnknownOptions(options, ['fixtures'], 'offlineProvider');
   const fixtures = fixturesByFormat(options.fixtures);

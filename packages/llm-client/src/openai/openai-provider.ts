@@ -8,6 +8,7 @@ import type {
   ProviderCallResult,
   ProviderDescription,
 } from '../provider/provider.js';
+import { readOptions } from '../read-options.js';
 import {
   type ApiKeyOption,
   apiKeySource,
@@ -84,7 +85,8 @@ function withinLimit(request: ProviderCallRequest, usage: TokenUsageV1 | undefin
  * ledger. Every request goes through the pipeline's egress-guarded `fetch`. An option it does
  * not know (a misspelt `baseUrl`, an SDK option such as `maxRetries`) is `INVALID_ARGUMENT`.
  */
-export function openaiProvider(options: OpenAIProviderOptions = {}): LLMProvider {
+export function openaiProvider(given: OpenAIProviderOptions = {}): LLMProvider {
+  const options = readOptions(given, (field) => `openaiProvider({ ${field} })`);
   checkProviderOptions(options);
   // Only `undefined` takes the default: a `null` baseURL would send the prompt to OpenAI itself.
   const baseURL = options.baseURL === undefined ? DEFAULT_BASE_URL : options.baseURL;

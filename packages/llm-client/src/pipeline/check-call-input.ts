@@ -1,7 +1,9 @@
 import { PmError, ReasoningEffort, VersionedId } from '@pm/envelope-schemas';
 import { kindOf } from '../kind-of.js';
+import { unreadableOptionError } from '../read-options.js';
 import { unknownOption } from '../unknown-option.js';
 import type { CallInput } from './call-input.js';
+import { type ReadCallInput, UNREADABLE_OPTION } from './call-options.js';
 import { MAX_CONTEXT_DEPTH } from './context-depth.js';
 import { effectiveDisclosureLevel, isDisclosureLevel } from './disclosure-level.js';
 import { isAbortSignal } from './is-abort-signal.js';
@@ -83,6 +85,9 @@ export function checkCallInput(call: CallInput): void {
       `must be an object ({ model, maxOutputTokens, ... }); got ${kindOf(call)}.`,
     );
   }
+  // First: the options after it were not read (see callOptions).
+  const unreadable = (call as ReadCallInput)[UNREADABLE_OPTION];
+  if (unreadable) throw unreadableOptionError(`The call's ${unreadable.field}`, unreadable);
   const unknown = unknownOption(call, CALL_OPTIONS.concat(INTERNAL_OPTIONS));
   if (unknown !== undefined) {
     throw invalid(

@@ -5,6 +5,7 @@ import { readArtifact, readLedger } from '@pm/ledger';
 import { kindOf } from '../kind-of.js';
 import { requestHash } from '../pipeline/request-hash.js';
 import type { LLMProvider, ProviderCallRequest } from '../provider/provider.js';
+import { readOptions } from '../read-options.js';
 import { refuseUnknownOptions } from '../unknown-option.js';
 import { ReplayMissError } from './replay-miss-error.js';
 import { type RecordedFailure, replayedFailure } from './replayed-failure.js';
@@ -102,7 +103,8 @@ function runProvider(config: Record<string, unknown>): string | undefined {
  * Each run of a client replays the recording from its start (the provider keeps its place
  * per run); one replaying run makes each recorded request at most as often as it was made.
  */
-export function replayProvider(options: ReplayProviderOptions): LLMProvider {
+export function replayProvider(given: ReplayProviderOptions): LLMProvider {
+  const options = readOptions(given, (field) => `replayProvider({ ${field} })`);
   checkReplayOptions(options);
   const runDir = join(options.ledgerDir, options.runId);
   let index: Promise<Recording> | undefined;

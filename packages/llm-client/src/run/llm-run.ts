@@ -10,7 +10,8 @@ import {
   recommendNextCommand,
 } from '../moves/agent-moves.js';
 import type { GoalInterpretationV1 } from '../moves/move-schemas.js';
-import type { CallEstimate, CallInput, CallResult } from '../pipeline/call-input.js';
+import type { CallEstimate, CallResult } from '../pipeline/call-input.js';
+import { callOptions } from '../pipeline/call-options.js';
 import { estimateCall, governedCall } from '../pipeline/governed-call.js';
 import type { RunContext } from '../pipeline/run-context.js';
 
@@ -84,7 +85,7 @@ export class LLMRun {
   /** A governed text call: policy, redaction, template, envelope, budget, ledger, provider. */
   async generateText(options: GenerateOptions): Promise<TextResult> {
     const { object: _none, ...result } = await this.#track(() =>
-      governedCall(this.#ctx, { ...options, schemaId: 'text@1', structured: false }),
+      governedCall(this.#ctx, callOptions(options, { schemaId: 'text@1', structured: false })),
     );
     return result;
   }
@@ -94,7 +95,7 @@ export class LLMRun {
     options: GenerateObjectOptions<S>,
   ): Promise<ObjectResult<z.output<S>>> {
     return (await this.#track(() =>
-      governedCall<z.output<S>>(this.#ctx, { ...(options as CallInput), structured: true }),
+      governedCall<z.output<S>>(this.#ctx, callOptions(options, { structured: true })),
     )) as ObjectResult<z.output<S>>;
   }
 
@@ -102,7 +103,10 @@ export class LLMRun {
   estimate(
     options: GenerateOptions & { schema?: z.ZodType; schemaId?: string },
   ): Promise<CallEstimate> {
-    return estimateCall(this.#ctx, options);
+    // Not an object: refused as it is ("must be an object"), not read as one.
+    const read =
+      typeof options === 'object' && options !== null ? callOptions(options, {}) : options;
+    return estimateCall(this.#ctx, read);
   }
 
   /** Agent move 1: interpret the user's goal from a disclosure (schema-validated). */

@@ -1,6 +1,7 @@
 import type { TokenUsageV1 } from '@pm/envelope-schemas';
 import type { LLMProvider, ProviderCallRequest, ProviderCallResult } from '../provider/provider.js';
 import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
+import { readOptions } from '../read-options.js';
 import { refuseUnknownOptions } from '../unknown-option.js';
 
 /** One scripted answer: a text (with optional usage), a failure, or a function of the request. */
@@ -23,8 +24,9 @@ export interface ScriptedProvider extends LLMProvider {
  */
 export function scriptedProvider(
   script: readonly ScriptedAnswer[],
-  options: { remote?: boolean; name?: string } = {},
+  given: { remote?: boolean; name?: string } = {},
 ): ScriptedProvider {
+  const options = readOptions(given, (field) => `scriptedProvider({ ${field} })`);
   // A misspelt `remote` would leave the double offline: the remote-only gates never run.
   refuseUnknownOptions(options, ['remote', 'name'], 'scriptedProvider');
   const calls: ProviderCallRequest[] = [];
