@@ -106,7 +106,11 @@ describe('an option whose getter throws', () => {
     await refused(
       () =>
         run.draftNarrative(
-          throwing('section', { model: 'gpt-5.2', section: 'x', disclosure: { level: 1 } }),
+          throwing('section', {
+            model: 'gpt-5.2',
+            section: 'x',
+            disclosure: { level: 1 } as never,
+          }),
         ),
       "The draft-narrative move's section",
       'section',
@@ -140,7 +144,7 @@ describe('an option whose getter throws', () => {
   it('a getter is read once: the value checked is the value used', async () => {
     let reads = 0;
     const dirs = [join(root, 'checked'), ''];
-    const ledgerOptions = Object.defineProperty({ durability: 'none' }, 'dir', {
+    const ledgerOptions = Object.defineProperty({ durability: 'none' as const }, 'dir', {
       enumerable: true,
       get: () => dirs[Math.min(reads++, 1)],
     });
