@@ -9,6 +9,7 @@ export type {
   BudgetStore,
   ScopeCounters,
   StoreAlert,
+  StoreCapPassed,
   StoreCloseResult,
   StoreReserveRequest,
   StoreReserveResult,
@@ -17,7 +18,9 @@ export type {
 export type {
   BudgetAlert,
   BudgetLimits,
+  BudgetOverspend,
   BudgetUsage,
+  CapPassed,
   PeriodLimits,
   ScopeLimits,
   ScopeName,

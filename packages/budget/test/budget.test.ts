@@ -11,6 +11,7 @@ import {
   priceTable,
 } from './helpers.js';
 import { expectLateCloseBooksWorstCase } from './late-close.js';
+import { expectOverspendReported } from './overspend.js';
 import { expectLowSpendRefusalKeepsExhausted } from './refusal-alerts.js';
 import { expectZonedKeys } from './zoned-keys.js';
 
@@ -427,6 +428,26 @@ describe('runtime', () => {
     expect(budget.deadline).toBeUndefined();
     expect(budget.remainingMs()).toBe(Number.POSITIVE_INFINITY);
     expect(budget.signal.aborted).toBe(false);
+  });
+});
+
+describe('usage above the reservation', () => {
+  it('is booked as billed and reported (settle result, onOverspend) with the caps it passed', async () => {
+    await expectOverspendReported(() => memoryStore());
+  });
+
+  it('without onOverspend it is a process warning (PM_BUDGET_OVERSPEND), never silent', async () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    try {
+      const budget = createBudget({ limits: { usd: 1 } });
+      const r = await budget.reserve({ model: 'gpt-5.2', inputTokens: 0, maxOutputTokens: 10 });
+      await r.settle({ inputTokens: 0, outputTokens: 1e12 });
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0]![0]).toMatch(/caps passed: run:.* usd 14000000 of 1/);
+      expect(warn.mock.calls[0]![1]).toMatchObject({ code: 'PM_BUDGET_OVERSPEND' });
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 

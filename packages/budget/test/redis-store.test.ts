@@ -26,6 +26,7 @@ import { expectExpiryFiresAlerts, expectPastPeriodExpiryFiresAlerts } from './ex
 import { expectExactBooks, hammer } from './hammer.js';
 import { freeRow } from './helpers.js';
 import { expectLateCloseBooksWorstCase } from './late-close.js';
+import { expectOverspendReported } from './overspend.js';
 import { expectLowSpendRefusalKeepsExhausted } from './refusal-alerts.js';
 import { expectZonedKeys } from './zoned-keys.js';
 
@@ -412,6 +413,10 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
       found: false,
     });
     expect((await budget2.usage()).scopes[1]!.spent.tokens).toBe(60);
+  });
+
+  it('usage above the reservation is booked, reported with the caps it passed, and refuses later reserves (as the memory store)', async () => {
+    await expectOverspendReported(() => redisStore({ client, prefix: prefix() }));
   });
 
   it('a late settle or release books the worst case (found: false), swept or not (as the memory store)', async () => {

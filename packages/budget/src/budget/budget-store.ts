@@ -65,6 +65,22 @@ export type StoreReserveResult =
       readonly alerts: readonly StoreAlert[];
     };
 
+/**
+ * A counter that a settle's booking left above its cap: the actual exceeded what was held
+ * (a provider billed past `maxOutputTokens`), or another reservation's excess had used up
+ * the room this one was admitted into.
+ */
+export interface StoreCapPassed {
+  /** Scope key. */
+  readonly scopeKey: string;
+  /** Counter above its cap. */
+  readonly metric: BudgetMetric;
+  /** Spent on that counter after the booking, store units. */
+  readonly spent: number;
+  /** Its limit, store units. */
+  readonly limit: number;
+}
+
 /** Outcome of settle or release. */
 export interface StoreCloseResult {
   /**
@@ -80,6 +96,12 @@ export interface StoreCloseResult {
   readonly lost?: boolean;
   /** Alerts newly fired by the booked spend. */
   readonly alerts: readonly StoreAlert[];
+  /**
+   * Counters that a settle's booking of the actual (held, or lost) left above their cap:
+   * spend is booked truthfully, so a cap can be passed, and the budget reports it. Absent
+   * or empty when none (a store that does not report it reads as none).
+   */
+  readonly capsPassed?: readonly StoreCapPassed[];
 }
 
 /** Spent and reserved on one scope. */

@@ -87,3 +87,42 @@ export interface BudgetUsage {
   /** One entry per scope in force, run first. */
   readonly scopes: readonly ScopeUsage[];
 }
+
+/** A counter booked past its cap: spend is booked as the provider billed it, cap or not. */
+export interface CapPassed {
+  /** `run`, `day` or `month`. */
+  readonly scope: ScopeName;
+  /** The scope in its period, e.g. `day:2026-12-07`. */
+  readonly scopeKey: string;
+  /** The counter above its cap. */
+  readonly metric: BudgetMetric;
+  /** Spent on it after the booking (USD for `usd`). */
+  readonly spent: number;
+  /** Its cap (USD for `usd`). */
+  readonly limit: number;
+  /** `spent - limit`: how far past the cap (USD for `usd`). */
+  readonly over: number;
+}
+
+/**
+ * A settle that booked more than the budget allowed for: the actual exceeded the
+ * reservation (`excess`), or the booking left a cap passed (`capsPassed`), or both. Sent to
+ * `onOverspend` (a process warning, code `PM_BUDGET_OVERSPEND`, without one). Later
+ * reservations on a passed cap are refused until its period resets.
+ */
+export interface BudgetOverspend {
+  /** The reservation settled. */
+  readonly reservationId: string;
+  /** Its model. */
+  readonly model: string;
+  /** What the reservation held (its worst case). */
+  readonly reserved: UsageAmounts;
+  /** The actual usage booked. */
+  readonly booked: UsageAmounts;
+  /** `booked - reserved` per counter, 0 where the actual was within the reservation. */
+  readonly excess: UsageAmounts;
+  /** Counters this booking left above their cap (empty when none). */
+  readonly capsPassed: readonly CapPassed[];
+  /** When the budget saw it, ISO 8601. */
+  readonly at: string;
+}

@@ -11,11 +11,18 @@ import { alertEmitter } from './alert-events.js';
 import { type AlertFractions, alertThresholds } from './alert-threshold.js';
 import { checkedClock, checkedPrices, checkedStore } from './budget-collaborators.js';
 import type { BudgetStore, ScopeCounters } from './budget-store.js';
-import type { BudgetAlert, BudgetLimits, BudgetUsage, PeriodLimits } from './budget-types.js';
+import type {
+  BudgetAlert,
+  BudgetLimits,
+  BudgetOverspend,
+  BudgetUsage,
+  PeriodLimits,
+} from './budget-types.js';
 import { type Charge, NO_LIMIT } from './charge.js';
 import { countLimit, exactCharge, nonNegativeInt, timerMs } from './limits.js';
 import { memoryStore } from './memory-store.js';
 import { BUDGET_OPTION_KEYS, checkKnownKeys, RESERVE_KEYS, SETTLE_KEYS } from './option-keys.js';
+import { overspendEmitter } from './overspend-events.js';
 import { refusal } from './refusal.js';
 import {
   type ActualUsage,
@@ -39,6 +46,12 @@ export interface BudgetOptions {
   readonly alerts?: AlertFractions | false;
   /** Receives every alert, once per scope, counter, level and period. */
   readonly onAlert?: (alert: BudgetAlert) => void;
+  /**
+   * Receives every settle that booked more than its reservation held, or left a cap
+   * passed (spend is booked as billed, so a provider reporting more than `maxOutputTokens`
+   * can pass a hard cap). Default: a process warning with code `PM_BUDGET_OVERSPEND`.
+   */
+  readonly onOverspend?: (event: BudgetOverspend) => void;
   /** Where counters live: `memoryStore()` (default, this budget only) or `redisStore()`. Share one store to share day/month caps. */
   readonly store?: BudgetStore;
   /** Prices; default `defaultPriceTable`. */
@@ -180,6 +193,15 @@ export function createBudget(options: BudgetOptions): Budget {
     'onAlert: (a) => console.warn(a)',
   );
   const emit = alertEmitter((key) => scopes.nameOf(key), clock, onAlert);
+  const reportOverspend = overspendEmitter(
+    (key) => scopes.nameOf(key),
+    clock,
+    checkedCallback(
+      options.onOverspend,
+      'createBudget option onOverspend',
+      'onOverspend: (o) => console.error(o)',
+    ),
+  );
   const deadline = new RunDeadline(minutes, startMs, clock);
   store.attachScope?.(scopes.runKey);
   let disposed = false;
@@ -213,17 +235,22 @@ export function createBudget(options: BudgetOptions): Budget {
     },
     async settle(reservation: Reservation, charge: Charge): Promise<SettleResult> {
       const result = await store.settle(reservation.id, charge, thresholds);
+      const alerts = emit(result.alerts);
+      const over = reportOverspend(
+        { id: reservation.id, model: reservation.model, held: reservation },
+        charge,
+        result.capsPassed,
+      );
       return {
         tokens: charge.tokens,
         usd: charge.microUsd / MICRO_PER_USD,
         requests: charge.requests,
-        overrun:
-          charge.tokens > reservation.tokens ||
-          charge.microUsd > reservation.microUsd ||
-          charge.requests > reservation.requests,
+        overrun: over.overrun,
+        excess: over.excess,
+        capsPassed: over.capsPassed,
         found: result.found,
         lost: result.lost === true,
-        alerts: emit(result.alerts),
+        alerts,
       };
     },
     async release(reservation: Reservation): Promise<ReleaseResult> {

@@ -6,6 +6,7 @@ import type {
   BudgetStore,
   ScopeCounters,
   StoreAlert,
+  StoreCapPassed,
   StoreCloseResult,
   StoreReserveRequest,
   StoreReserveResult,
@@ -54,6 +55,18 @@ const CLOSED_NOT_FOUND: StoreCloseResult = Object.freeze({
 });
 const CLOSED_QUIET: StoreCloseResult = Object.freeze({ found: true, alerts: Object.freeze([]) });
 const OK: StoreReserveResult = Object.freeze({ ok: true });
+
+/** Lists a counter that `added` (> 0) left above its cap. */
+function over(
+  out: StoreCapPassed[],
+  scopeKey: string,
+  metric: BudgetMetric,
+  added: number,
+  spent: number,
+  limit: number,
+): void {
+  if (added > 0 && limit >= 0 && spent > limit) out.push({ scopeKey, metric, spent, limit });
+}
 
 function fits(spent: number, reserved: number, amount: number, limit: number): boolean {
   return limit < 0 || spent + reserved + amount <= limit;
@@ -245,12 +258,16 @@ export class MemoryStore implements BudgetStore {
     return this.#book(held, held.amount, thresholds, alerts);
   }
 
-  /** Adds `charge` to the spend of a freed reservation's scopes and fires the tiers reached. */
+  /**
+   * Adds `charge` to the spend of a freed reservation's scopes and fires the tiers reached;
+   * with `passed`, also lists the counters the charge left above their cap.
+   */
   #book(
     held: Held,
     charge: Charge,
     thresholds: readonly AlertThreshold[],
     alerts: StoreAlert[] | undefined,
+    passed?: StoreCapPassed[],
   ): StoreAlert[] | undefined {
     for (let i = 0; i < held.scopes.length; i++) {
       const s = held.scopes[i]!;
@@ -258,6 +275,11 @@ export class MemoryStore implements BudgetStore {
       s.spentTokens += charge.tokens;
       s.spentMicro += charge.microUsd;
       s.spentRequests += charge.requests;
+      if (passed !== undefined) {
+        over(passed, s.key, 'tokens', charge.tokens, s.spentTokens, l.tokens);
+        over(passed, s.key, 'usd', charge.microUsd, s.spentMicro, l.microUsd);
+        over(passed, s.key, 'requests', charge.requests, s.spentRequests, l.requests);
+      }
       if (thresholds.length > 0) {
         alerts = fire(s, 'tokens', s.spentTokens, l.tokens, thresholds, alerts);
         alerts = fire(s, 'usd', s.spentMicro, l.microUsd, thresholds, alerts);
@@ -307,7 +329,9 @@ export class MemoryStore implements BudgetStore {
   settleSync(id: string, actual: Charge, thresholds: readonly AlertThreshold[]): StoreCloseResult {
     const earlier = this.#closedEarlier(id, thresholds);
     if (earlier !== undefined) return earlier;
-    const alerts = this.#book(this.#free(id)!, actual, thresholds, undefined);
+    const passed: StoreCapPassed[] = [];
+    const alerts = this.#book(this.#free(id)!, actual, thresholds, undefined, passed);
+    if (passed.length > 0) return { found: true, alerts: alerts ?? [], capsPassed: passed };
     return alerts === undefined ? CLOSED_QUIET : { found: true, alerts };
   }
 

@@ -25,6 +25,7 @@ export const BUDGET_OPTION_KEYS: Readonly<Record<keyof BudgetOptions, true>> = {
   period: true,
   alerts: true,
   onAlert: true,
+  onOverspend: true,
   store: true,
   prices: true,
   runId: true,

@@ -1,6 +1,6 @@
 import { ReservationClosedError } from '../errors/reservation-closed-error.js';
 import type { TokenUsage } from '../prices/estimate-cost.js';
-import type { BudgetAlert } from './budget-types.js';
+import type { BudgetAlert, CapPassed, UsageAmounts } from './budget-types.js';
 import type { Charge } from './charge.js';
 
 /** Actual usage of a call, booked by `settle`. */
@@ -19,9 +19,18 @@ export interface SettleResult {
   readonly requests: number;
   /**
    * True when the actual exceeded the reservation on some counter (the provider billed more
-   * than the worst case). It is booked truthfully; later reservations see it.
+   * than the worst case). It is booked truthfully; later reservations see it, and
+   * `onOverspend` is told.
    */
   readonly overrun: boolean;
+  /** By how much the actual exceeded the reservation, per counter (all 0 unless `overrun`). */
+  readonly excess: UsageAmounts;
+  /**
+   * Counters this booking left above their cap (empty when none): an overrun, or the room
+   * this reservation was admitted into used up by another's. Reservations on a passed cap
+   * are refused until its period resets; `onOverspend` is told.
+   */
+  readonly capsPassed: readonly CapPassed[];
   /**
    * False when the reservation was past its TTL (holder too slow): its worst case was
    * booked instead (by this settle, or by the store's sweep before it), which is never

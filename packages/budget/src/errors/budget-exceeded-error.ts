@@ -36,12 +36,19 @@ export class BudgetExceededError extends PmError {
   declare readonly details: BudgetExceededDetails;
 
   constructor(details: BudgetExceededDetails) {
+    // Spend past the cap came from a settle booking more than its reservation held: no
+    // smaller call fits, so "lower maxOutputTokens" would be no advice at all.
+    const passed = details.spent > details.limit;
     super(
       'BUDGET_EXCEEDED',
-      `Budget exceeded: the ${details.scope} ${details.metric} limit (${details.scopeKey}) is ${details.limit}; ` +
-        `this call needs up to ${details.requested} but only ${details.remaining} remains ` +
-        `(spent ${details.spent}, reserved ${details.reserved}). ` +
-        'Lower maxOutputTokens or the input, wait for the period to reset, or raise the limit.',
+      passed
+        ? `Budget exceeded: the ${details.scope} ${details.metric} limit (${details.scopeKey}) is ${details.limit} and ` +
+            `${details.spent} is already spent, ${Number((details.spent - details.limit).toFixed(6))} past it (usage booked above its reservation; see onOverspend), ` +
+            'so every call is refused. Wait for the period to reset, or raise the limit.'
+        : `Budget exceeded: the ${details.scope} ${details.metric} limit (${details.scopeKey}) is ${details.limit}; ` +
+            `this call needs up to ${details.requested} but only ${details.remaining} remains ` +
+            `(spent ${details.spent}, reserved ${details.reserved}). ` +
+            'Lower maxOutputTokens or the input, wait for the period to reset, or raise the limit.',
       { details },
     );
   }

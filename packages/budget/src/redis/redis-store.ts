@@ -4,6 +4,7 @@ import type {
   BudgetStore,
   ScopeCounters,
   StoreAlert,
+  StoreCapPassed,
   StoreCloseResult,
   StoreReserveRequest,
   StoreReserveResult,
@@ -96,6 +97,8 @@ const usageScript = new LuaScript(USAGE_LUA);
 const rateScript = new LuaScript(RATE_LUA);
 
 const OK: StoreReserveResult = Object.freeze({ ok: true });
+/** The close script's level for a counter booked past its cap (see CLOSE_LUA). */
+const OVER = 'over' as AlertLevel;
 const NOT_FOUND: StoreCloseResult = Object.freeze({ found: false, alerts: Object.freeze([]) });
 const RELEASED: StoreCloseResult = Object.freeze({ found: true, alerts: Object.freeze([]) });
 
@@ -308,10 +311,20 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       if (status === 1 || status === 3) return RELEASED;
       if (status === 0) return NOT_FOUND;
     }
+    // Entries of level 'over' are counters the booking left above their cap, not alerts.
+    const entries = toAlerts(reply, 1);
+    const alerts = entries.filter((e) => e.level !== OVER);
+    const capsPassed: StoreCapPassed[] = [];
+    for (const e of entries) {
+      if (e.level === OVER) {
+        capsPassed.push({ scopeKey: e.scopeKey, metric: e.metric, spent: e.spent, limit: e.limit });
+      }
+    }
     return {
       found: status === 1 || status === 3,
       ...(status === 2 ? { lost: true } : {}),
-      alerts: toAlerts(reply, 1),
+      alerts,
+      ...(capsPassed.length > 0 ? { capsPassed } : {}),
     };
   }
 

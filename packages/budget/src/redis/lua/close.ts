@@ -11,7 +11,8 @@ const REPLY_KEEP_MS = 86_400_000;
  * ARGV: id, book, tokens, microUsd, requests, the epoch the reservation was made in,
  * retentionMs, then per scope: name, limit tokens, limit micro-USD, limit requests, then the
  * alert tiers as level, permille pairs (ascending).
- * Returns, then the alerts fired (scopeName, metricIndex, level, spent, limit each):
+ * Returns, then the alerts fired (scopeName, metricIndex, level, spent, limit each; level
+ * 'over' marks a counter that booking the actual left above its cap, not an alert):
  * {1} when held and closed; {0} when past its expiry, booked at the worst case now (as the
  * sweep would have: never freed, whether or not another call swept first) or earlier by a
  * sweep; {2} when the store has no trace of it and its epoch is gone: the store lost its
@@ -37,6 +38,17 @@ local n = #KEYS - 6
 local tiers = {}
 for t = 8 + 4 * n, #ARGV do tiers[#tiers + 1] = ARGV[t] end
 local now = now_ms()
+-- Lists a counter that booking \`added\` left above its cap, as an alert entry of level
+-- 'over' (the store reads these apart from alerts).
+local function passed(name, m, added, spent, limit, out)
+  if added > 0 and limit >= 0 and spent > limit then
+    out[#out + 1] = name
+    out[#out + 1] = m
+    out[#out + 1] = 'over'
+    out[#out + 1] = spent
+    out[#out + 1] = limit
+  end
+end
 -- Keeps a reply that fired alerts, or any when \`always\` (see above); numbers as '%d'
 -- strings, exact to 2^53.
 local function kept(out, always)
@@ -72,7 +84,9 @@ if not raw then
       local base = 8 + (i - 1) * 4
       for m = 1, 3 do
         local spent = redis.call('HINCRBY', k, SPENT[m], actual[m])
-        mark_alerts(k, ARGV[base], m, spent, tonumber(ARGV[base + m]), tiers, out)
+        local limit = tonumber(ARGV[base + m])
+        mark_alerts(k, ARGV[base], m, spent, limit, tiers, out)
+        passed(ARGV[base], m, actual[m], spent, limit, out)
       end
       redis.call('PEXPIRE', k, ARGV[7])
     end
@@ -98,7 +112,9 @@ for i, k in ipairs(rec.k) do
   if book then
     for m = 1, 3 do
       local spent = redis.call('HINCRBY', k, SPENT[m], actual[m])
-      mark_alerts(k, rec.n[i], m, spent, tonumber(rec.l[(i - 1) * 3 + m]), tiers, out)
+      local limit = tonumber(rec.l[(i - 1) * 3 + m])
+      mark_alerts(k, rec.n[i], m, spent, limit, tiers, out)
+      passed(rec.n[i], m, actual[m], spent, limit, out)
     end
   end
   redis.call('PEXPIRE', k, rec.ret)
