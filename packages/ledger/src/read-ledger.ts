@@ -6,7 +6,7 @@ import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
 import { checkKnownOptions } from './known-options.js';
 import { existingLedgerFile, expectedRun } from './ledger-files.js';
 import type { LedgerProblem } from './ledger-problem.js';
-import { forEachLine } from './line-reader.js';
+import { forEachChunk, type LedgerLine, LineSplitter } from './line-reader.js';
 import { checkRunDir } from './run-dir-argument.js';
 
 /** Options of {@link readLedger}. */
@@ -27,8 +27,10 @@ export interface ReadLedgerOptions {
 
 /**
  * Reads a run's records in order (for replay, summaries, inspection), checking each one's
- * hash, link, schema and run as it goes. Calls `onRecord` once per record; reads a chunk at a
- * time, so memory stays bounded. A torn tail is ignored (it holds no complete record).
+ * hash, link, schema and run as it goes. Calls `onRecord` once per record, in order; when it
+ * returns a Promise (an async replay step), waits for it before the next record, and a
+ * rejection stops the reading and rejects `readLedger` with it. Reads a chunk at a time, so
+ * memory stays bounded. A torn tail is ignored (it holds no complete record).
  *
  * @returns the number of records read.
  * @throws InvalidLedgerArgumentError when `runDir` is not a path string or holds no
@@ -39,7 +41,9 @@ export interface ReadLedgerOptions {
  */
 export async function readLedger(
   runDir: string,
-  onRecord: (record: LedgerRecordV1) => void,
+  // `unknown`, not `void | PromiseLike<void>`: callers pass callbacks that return a value
+  // (`(r) => seen.push(r)`), which only a `void` or `unknown` result type accepts.
+  onRecord: (record: LedgerRecordV1) => unknown,
   options: ReadLedgerOptions = {},
 ): Promise<number> {
   checkRunDir(runDir, 'readLedger');
@@ -62,23 +66,53 @@ export async function readLedger(
   const expected = expectedRun(runDir, options.runId, 'readLedger');
   const checker = new ChainChecker(expected.runId, expected.from);
   const problems: LedgerProblem[] = [];
+  const skip = options.onProblem === 'skip';
+  // The records of one chunk, handed to onRecord once the chunk is split, so that a
+  // Promise it returns can be awaited before the next (a chunk's worth: memory stays bounded).
+  const ready: LedgerRecordV1[] = [];
+  // The first damage found (throw mode): raised once the records before it are handed on.
+  let damage: LedgerCorruptError | null = null;
   let count = 0;
-  await forEachLine(file, (line) => {
+  const splitter = new LineSplitter();
+  const onLine = (line: LedgerLine) => {
+    if (damage !== null) return;
     const record = checker.check(line, problems);
     if (problems.length > 0) {
-      if (options.onProblem !== 'skip') {
+      if (!skip) {
         const first = problems[0]!;
-        throw new LedgerCorruptError(
+        damage = new LedgerCorruptError(
           `The ledger ${file} is damaged at line ${first.line} (${first.kind}: ${first.message}). Run \`pm-ledger verify ${runDir}\` to see every problem.`,
           { details: { file, problem: first } },
         );
+        return;
       }
       problems.length = 0;
-      if (record === null) return;
     }
-    if (record === null) return;
-    count++;
-    onRecord(record);
-  });
+    if (record !== null) ready.push(record);
+  };
+  await forEachChunk(
+    file,
+    async (chunk) => {
+      splitter.push(chunk, onLine);
+      for (const record of ready) {
+        count++;
+        const handled = onRecord(record);
+        // An async onRecord (a replay that awaits its own work) is awaited in turn: its
+        // failure is readLedger's, and records are never handled out of order or at once.
+        if (isPromiseLike(handled)) await handled;
+      }
+      ready.length = 0;
+      if (damage !== null) throw damage;
+    },
+    splitter,
+  );
   return count;
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
