@@ -59,3 +59,22 @@ describe('URL errors do not quote a token in the query', () => {
     expect(error.message).toContain('"https://gw.internal/v1?..."');
   });
 });
+
+describe('URL errors do not quote a key given in place of the URL', () => {
+  // A key as OpenAI issues them (random, 164 characters), built at run time.
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const body = Array.from({ length: 156 }, (_, i) => alphabet[(i * 37 + 11) % 62]).join('');
+  const key = ['sk', 'proj', body].join('-');
+
+  it.each([
+    ['a baseURL', () => openaiProvider({ apiKey, baseURL: key })],
+    ['an egress allow entry', () => createEgressFetch({ allow: [key] })],
+  ])('%s that is a key (e.g. the two variables swapped)', (_what, make) => {
+    const error = thrown(make);
+    expect(isPmError(error) && error.code).toBe('INVALID_ARGUMENT');
+    expect(error.message).toContain('which is not an http(s) URL');
+    expect(error.message).toContain(`a string of ${key.length} characters that looks like a key`);
+    expect(error.message).not.toContain(key.slice(0, 16));
+    expect(error.message).not.toContain(body.slice(0, 12));
+  });
+});

@@ -1,5 +1,6 @@
 import { PmError } from '@pm/envelope-schemas';
 import { kindOf } from '../kind-of.js';
+import { scrubSecrets } from '../secrets/scrub-text.js';
 
 /**
  * What the host wrote up to its query or fragment: those may carry a token
@@ -10,12 +11,23 @@ function beforeQuery(value: string): string {
   return end < 0 ? value : `${value.slice(0, end)}?...`;
 }
 
+/**
+ * Whether the text holds what `scrubSecrets` takes out: a key given where a URL goes (the
+ * API key and base URL variables swapped) must not be quoted, not even its first characters.
+ */
+function holdsSecret(text: string): boolean {
+  return scrubSecrets(text) !== text;
+}
+
 /** Shows what the host wrote, short, and never a value that looks like it carries a password. */
 function shown(value: unknown): string {
   // `kindOf`, not `typeof`: a null baseURL read "is object".
   if (typeof value !== 'string') return kindOf(value);
   if (value.includes('@')) return '(a URL with a user name or password)';
   const head = beforeQuery(value);
+  if (holdsSecret(head)) {
+    return `a string of ${value.length} characters that looks like a key (not shown; a key goes in the provider's apiKey)`;
+  }
   return JSON.stringify(head.length > 80 ? `${head.slice(0, 80)}...` : head);
 }
 
@@ -27,7 +39,10 @@ function shown(value: unknown): string {
  */
 export function parseHttpUrl(value: unknown, field: string): URL {
   const example =
-    typeof value === 'string' && !value.includes('://') && !value.includes('@')
+    typeof value === 'string' &&
+    !value.includes('://') &&
+    !value.includes('@') &&
+    !holdsSecret(beforeQuery(value))
       ? `https://${beforeQuery(value)}`
       : 'https://api.openai.com';
   const fix = `Write it as a full http(s) URL with its scheme, e.g. ${JSON.stringify(example.slice(0, 90))}.`;
