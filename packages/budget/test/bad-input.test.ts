@@ -224,3 +224,37 @@ describe('a malformed argument is INVALID_ARGUMENT saying what to pass, not a Ty
     expect(listed.tokens).toBeGreaterThan(0);
   });
 });
+
+describe('a number given as a string is named as a string, not shown as the number', () => {
+  // `String('5')` reads 5: "must be a number ...; got 5" told the host nothing.
+  const budget = createBudget({ limits: {} });
+  it.each([
+    ['limits.usd', () => createBudget({ limits: { usd: '5' as unknown as number } })],
+    ['limits.tokens', () => createBudget({ limits: { tokens: '5' as unknown as number } })],
+    [
+      'limits.maxRuntimeMinutes',
+      () => createBudget({ limits: { maxRuntimeMinutes: '5' as unknown as number } }),
+    ],
+    ['alerts.warning', () => createBudget({ limits: {}, alerts: { warning: '0.8' as never } })],
+    [
+      'inputTokens',
+      () => budget.reserve({ model: 'gpt-4o', inputTokens: '10' as never, maxOutputTokens: 1 }),
+    ],
+    ['requestsPerMinute', () => createRateLimiter({ requestsPerMinute: '5' as unknown as number })],
+    [
+      'period.timeZone',
+      () => createBudget({ limits: {}, period: { timeZone: 5 as unknown as string } }),
+    ],
+  ])('%s', async (name, run) => {
+    const error = (await failureOf(run)) as Error;
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error.message).toContain(name);
+    expect(error.message).toMatch(/got a (string|number)\./);
+  });
+
+  it('period.timeZone: null is refused, not read as UTC', async () => {
+    expect(() =>
+      createBudget({ limits: {}, period: { timeZone: null as unknown as string } }),
+    ).toThrow(/period\.timeZone must be a string.*got null/);
+  });
+});

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { shownNumber } from '../errors/kind-of.js';
 import { ALERT_KEYS, checkKnownKeys } from './option-keys.js';
 
 /** Alert levels, from routine to "the hard stop was hit". */
@@ -51,7 +52,7 @@ export function alertThresholds(
     const f = merged[level];
     if (typeof f !== 'number' || !(f > 0 && f < 1)) {
       throw new InvalidArgumentError(
-        `alerts.${level} must be a fraction between 0 and 1 (e.g. 0.8); got ${String(f)}.`,
+        `alerts.${level} must be a fraction between 0 and 1 (e.g. 0.8); got ${shownNumber(f)}.`,
       );
     }
     const permille = Math.round(f * 1000);
@@ -60,7 +61,7 @@ export function alertThresholds(
     // (0.0004) or only with `exhausted` (0.9996). Refused, so the host learns it.
     if (permille < 1 || permille > 999 || Math.abs(f * 1000 - permille) > 1e-6) {
       throw new InvalidArgumentError(
-        `alerts.${level} must be a whole number of thousandths, 0.001 to 0.999 (e.g. 0.8 or 0.815); got ${String(f)}.`,
+        `alerts.${level} must be a whole number of thousandths, 0.001 to 0.999 (e.g. 0.8 or 0.815); got ${shownNumber(f)}.`,
       );
     }
     const below = list.at(-1);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { checkedCallback } from '../checked-callback.js';
 import { CallLimitExceededError } from '../errors/call-limit-exceeded-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { shownNumber } from '../errors/kind-of.js';
 import { UnknownModelPriceError } from '../errors/unknown-model-price-error.js';
 import { defaultPriceTable } from '../prices/default-price-table.js';
 import { checkUsage, usageCostMicro } from '../prices/estimate-cost.js';
@@ -183,7 +184,7 @@ export function createBudget(options: BudgetOptions): Budget {
     )
   ) {
     throw new InvalidArgumentError(
-      `limits.maxRuntimeMinutes must be a finite, positive number of minutes (omit it for no runtime limit); got ${String(minutes)}.`,
+      `limits.maxRuntimeMinutes must be a finite, positive number of minutes (omit it for no runtime limit); got ${shownNumber(minutes)}.`,
     );
   }
   const scopes = new ScopeSet(runId, limits, options.period);

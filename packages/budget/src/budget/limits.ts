@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { shownNumber } from '../errors/kind-of.js';
 import { microToUsd, usdToMicro } from '../prices/micro-usd.js';
 import type { ScopeLimits } from './budget-types.js';
 import { type Charge, NO_LIMIT, type StoreLimits } from './charge.js';
@@ -6,7 +7,9 @@ import { type Charge, NO_LIMIT, type StoreLimits } from './charge.js';
 /** A non-negative integer, or INVALID_ARGUMENT naming the option. */
 export function nonNegativeInt(value: unknown, what: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new InvalidArgumentError(`${what} must be a non-negative integer; got ${String(value)}.`);
+    throw new InvalidArgumentError(
+      `${what} must be a non-negative integer; got ${shownNumber(value)}.`,
+    );
   }
   return value;
 }
@@ -22,7 +25,7 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 export function timerMs(value: unknown, what: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value > MAX_TIMER_MS) {
     throw new InvalidArgumentError(
-      `${what} must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS} (~24.8 days); got ${String(value)}.`,
+      `${what} must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS} (~24.8 days); got ${shownNumber(value)}.`,
     );
   }
   return value;

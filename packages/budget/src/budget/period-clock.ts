@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { kindOf } from '../errors/kind-of.js';
 import { zoneKeyName } from './zone-key-name.js';
 
 /** Calendar period keys for one instant: `2026-11-22` and `2026-11`. */
@@ -30,6 +31,12 @@ export class PeriodClock {
   /** @param timeZone IANA zone of the calendar (default UTC). */
   constructor(readonly timeZone: string = 'UTC') {
     if (timeZone === 'UTC') return;
+    // Intl would read 5 as the zone "5", and the message would quote a number as a name.
+    if (typeof timeZone !== 'string') {
+      throw new InvalidArgumentError(
+        `period.timeZone must be a string, an IANA name such as 'Europe/Berlin' (omit it for UTC); got ${kindOf(timeZone)}.`,
+      );
+    }
     let formatter: Intl.DateTimeFormat;
     try {
       formatter = new Intl.DateTimeFormat('en-US', {

@@ -58,7 +58,8 @@ export class ScopeSet {
     }
     this.defs = defs;
     this.runKey = `run:${runId}`;
-    this.#periods = new PeriodClock(period?.timeZone ?? 'UTC');
+    // Only an omitted zone is UTC: null is refused, never read as the default.
+    this.#periods = new PeriodClock(period?.timeZone === undefined ? 'UTC' : period.timeZone);
     const zone = this.#periods.zone;
     this.#zoneSegment = zone === 'UTC' ? '' : `${zone}:`;
   }

@@ -8,3 +8,12 @@ export function kindOf(value: unknown): string {
   const type = typeof value;
   return type === 'object' ? 'an object' : `a ${type}`;
 }
+
+/**
+ * A value that should have been a number, for an error message: a number as itself (`NaN`,
+ * `-1`, `1.5`), anything else by its kind. `String('5')` reads `5`, as if the number were
+ * refused; a string is shown as `a string` (its text may come from an env file).
+ */
+export function shownNumber(value: unknown): string {
+  return typeof value === 'number' ? String(value) : kindOf(value);
+}

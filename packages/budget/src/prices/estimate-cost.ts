@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { kindOf, shownNumber } from '../errors/kind-of.js';
 import { UnknownModelPriceError } from '../errors/unknown-model-price-error.js';
 import { defaultPriceTable } from './default-price-table.js';
 import { callCostMicro, microToUsd, tokenCostMicro } from './micro-usd.js';
@@ -50,7 +51,7 @@ function count(value: unknown, what: string, required: boolean): number {
     throw new InvalidArgumentError(
       value === undefined
         ? `Token usage is missing ${what}: ${USAGE_SHAPE}.`
-        : `${what} must be a non-negative integer; got ${String(value)}.`,
+        : `${what} must be a non-negative integer; got ${shownNumber(value)}.`,
     );
   }
   return value;
@@ -64,7 +65,7 @@ function count(value: unknown, what: string, required: boolean): number {
 export function checkUsage(usage: TokenUsage): { input: number; cached: number; output: number } {
   if (usage === null || typeof usage !== 'object') {
     throw new InvalidArgumentError(
-      `Token usage must be an object; got ${String(usage)}: ${USAGE_SHAPE}.`,
+      `Token usage must be an object; got ${kindOf(usage)}: ${USAGE_SHAPE}.`,
     );
   }
   const input = count(usage.inputTokens, 'inputTokens', true);
@@ -136,7 +137,7 @@ export function estimateCost(
 ): CostEstimate {
   if (request === null || typeof request !== 'object') {
     throw new InvalidArgumentError(
-      `estimateCost needs { model, inputTokens, outputTokens }; got ${String(request)}.`,
+      `estimateCost needs { model, inputTokens, outputTokens }; got ${kindOf(request)}.`,
     );
   }
   const prices = options.prices ?? defaultPriceTable;

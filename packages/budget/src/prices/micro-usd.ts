@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { shownNumber } from '../errors/kind-of.js';
 
 /** Micro-dollars (1e-6 USD) per USD. Money is an integer count of these internally. */
 export const MICRO_PER_USD = 1_000_000;
@@ -7,7 +8,7 @@ export const MICRO_PER_USD = 1_000_000;
 export function usdToMicro(usd: number, what: string): number {
   if (typeof usd !== 'number' || !Number.isFinite(usd) || usd < 0) {
     throw new InvalidArgumentError(
-      `${what} must be a finite, non-negative number of USD; got ${String(usd)}.`,
+      `${what} must be a finite, non-negative number of USD; got ${shownNumber(usd)}.`,
     );
   }
   // Round to the nearest micro-dollar: 1.75 * 1e6 is 1749999.9999999998 in floating point.
@@ -16,7 +17,7 @@ export function usdToMicro(usd: number, what: string): number {
   // would not be, and Infinity would fail deep inside a cost computation instead.
   if (!Number.isSafeInteger(micro)) {
     throw new InvalidArgumentError(
-      `${what} must be at most ${Math.floor(Number.MAX_SAFE_INTEGER / MICRO_PER_USD)} USD; got ${String(usd)}.`,
+      `${what} must be at most ${Math.floor(Number.MAX_SAFE_INTEGER / MICRO_PER_USD)} USD; got ${shownNumber(usd)}.`,
     );
   }
   return micro;
@@ -60,7 +61,7 @@ export function tokenCostMicro(tokens: number, microPerMillion: number): number 
   ] as const) {
     if (!Number.isSafeInteger(value) || value < 0) {
       throw new InvalidArgumentError(
-        `tokenCostMicro: ${what} must be a non-negative integer; got ${String(value)}.`,
+        `tokenCostMicro: ${what} must be a non-negative integer; got ${shownNumber(value)}.`,
       );
     }
   }

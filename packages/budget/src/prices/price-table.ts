@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { kindOf } from '../errors/kind-of.js';
 import { usdToMicro } from './micro-usd.js';
 
 /** One row of a price table, as a host writes it (USD per 1M tokens). */
@@ -66,7 +67,7 @@ export function priceTable(input: PriceTableInput): PriceTable {
   }
   if (!Array.isArray(input.rows)) {
     throw new InvalidArgumentError(
-      `priceTable needs rows (an array of price rows); got ${String(input.rows)}. ` +
+      `priceTable needs rows (an array of price rows); got ${kindOf(input.rows)}. ` +
         'To extend the shipped prices: rows: [...defaultPriceTable.rows, { model, inputUsdPerMillion, cachedInputUsdPerMillion, outputUsdPerMillion, source, date }].',
     );
   }
@@ -74,7 +75,7 @@ export function priceTable(input: PriceTableInput): PriceTable {
   for (const row of input.rows as readonly (PriceRow | null | undefined)[]) {
     if (row === null || typeof row !== 'object') {
       throw new InvalidArgumentError(
-        `Each price row must be an object { model, inputUsdPerMillion, cachedInputUsdPerMillion, outputUsdPerMillion, source, date }; got ${String(row)}.`,
+        `Each price row must be an object { model, inputUsdPerMillion, cachedInputUsdPerMillion, outputUsdPerMillion, source, date }; got ${kindOf(row)}.`,
       );
     }
     if (

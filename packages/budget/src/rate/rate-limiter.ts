@@ -3,7 +3,7 @@ import { checkedSignal } from '../checked-signal.js';
 import { CallCancelledError } from '../errors/call-cancelled-error.js';
 import { CallLimitExceededError } from '../errors/call-limit-exceeded-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
-import { kindOf } from '../errors/kind-of.js';
+import { kindOf, shownNumber } from '../errors/kind-of.js';
 import { localRateLimiter } from './local-rate-limiter.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 import { sharedRateLimiter } from './shared-rate-limiter.js';
@@ -67,7 +67,9 @@ const NOUN = 'a rate limiter option';
 function positive(value: number | undefined, what: string): number | undefined {
   if (value === undefined) return undefined;
   if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new InvalidArgumentError(`${what} must be a positive integer; got ${String(value)}.`);
+    throw new InvalidArgumentError(
+      `${what} must be a positive integer; got ${shownNumber(value)}.`,
+    );
   }
   return value;
 }
@@ -81,7 +83,7 @@ function positive(value: number | undefined, what: string): number | undefined {
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   if (options === null || typeof options !== 'object') {
     throw new InvalidArgumentError(
-      `createRateLimiter needs an options object, e.g. createRateLimiter({ requestsPerMinute: 500, tokensPerMinute: 200_000 }) (or none for a pass-through limiter); got ${String(options)}.`,
+      `createRateLimiter needs an options object, e.g. createRateLimiter({ requestsPerMinute: 500, tokensPerMinute: 200_000 }) (or none for a pass-through limiter); got ${kindOf(options)}.`,
     );
   }
   // A misspelt limit (`requestPerMinute`) would silently be no limit at all.
@@ -124,7 +126,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     const tokens = o?.tokens ?? 0;
     if (!Number.isSafeInteger(tokens) || tokens < 0) {
       throw new InvalidArgumentError(
-        `tokens must be a non-negative integer; got ${String(tokens)}.`,
+        `tokens must be a non-negative integer; got ${shownNumber(tokens)}.`,
       );
     }
     // A call heavier than a whole minute's allowance could never run: refuse instead of hanging.

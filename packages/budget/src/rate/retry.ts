@@ -3,7 +3,7 @@ import { checkKnownKeys } from '../budget/option-keys.js';
 import { checkedCallback } from '../checked-callback.js';
 import { checkedSignal } from '../checked-signal.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
-import { kindOf } from '../errors/kind-of.js';
+import { kindOf, shownNumber } from '../errors/kind-of.js';
 import { isRetryable, retryAfterMs, statusOf } from './retryable.js';
 import { sleep } from './sleep.js';
 
@@ -70,7 +70,7 @@ function int(
   if (value === undefined) return fallback;
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     throw new InvalidArgumentError(
-      `retry option ${what} must be an integer from ${min} to ${max}; got ${String(value)}.`,
+      `retry option ${what} must be an integer from ${min} to ${max}; got ${shownNumber(value)}.`,
     );
   }
   return value;

@@ -15,6 +15,7 @@ import { MAX_TIMER_MS, timerMs } from '../budget/limits.js';
 import { checkKnownKeys } from '../budget/option-keys.js';
 import type { BudgetMetric } from '../errors/budget-exceeded-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { shownNumber } from '../errors/kind-of.js';
 import { OptionalDependencyMissingError } from '../errors/optional-dependency-missing-error.js';
 import { loadModule } from '../load-module.js';
 import type { RateLimitStore, RateLimits } from '../rate/rate-limit-store.js';
@@ -232,7 +233,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     retentionMs < MIN_RETENTION_MS
   ) {
     throw new InvalidArgumentError(
-      `redisStore retentionMs must be a whole number of ms of at least ${MIN_RETENTION_MS} (~56.9 days: a month plus the longest reservation TTL); omit it for the default of 70 days (there is no "keep forever"); got ${String(retentionMs)}.`,
+      `redisStore retentionMs must be a whole number of ms of at least ${MIN_RETENTION_MS} (~56.9 days: a month plus the longest reservation TTL); omit it for the default of 70 days (there is no "keep forever"); got ${shownNumber(retentionMs)}.`,
     );
   }
   const tag = `{${prefix}}`;
