@@ -10,6 +10,22 @@ export type EgressDenialReason =
   /** Node would send the request through an environment proxy that is not listed. */
   | 'proxy_not_listed';
 
+/**
+ * What to do about a refusal, by its reason: listing the origin is the remedy only for an
+ * origin that is not listed; a redirect loop to a listed one was told to list it again.
+ */
+const REMEDY: Record<EgressDenialReason, string> = {
+  host_not_listed: 'If this endpoint should be reachable, add its origin to the egress allowlist.',
+  redirect_not_listed:
+    'If this endpoint should be reachable, add its origin to the egress allowlist.',
+  proxy_not_listed: 'If this proxy should be used, add its origin to the egress allowlist.',
+  userinfo_in_url:
+    "Remove the user name and password from the URL: a key goes in the provider's apiKey.",
+  bad_url: 'Check the provider baseURL, or the Location of the redirect the server sent.',
+  too_many_redirects:
+    'The server redirects in a loop or more often than allowed: check the provider baseURL and where the server redirects.',
+};
+
 /** A request to a host outside the egress allowlist was refused before any socket opened. */
 export class EgressDeniedError extends PmError {
   /** The refused origin (scheme, host, port): never the path, query or credentials. */
@@ -28,8 +44,7 @@ export class EgressDeniedError extends PmError {
     };
     super(
       'EGRESS_DENIED',
-      `Refused a request to ${origin}: ${why[reason]}. Allowed: ${allowed.join(', ') || '(none)'}. ` +
-        'If this endpoint should be reachable, add its origin to the egress allowlist.',
+      `Refused a request to ${origin}: ${why[reason]}. Allowed: ${allowed.join(', ') || '(none)'}. ${REMEDY[reason]}`,
       { details: { origin, reason } },
     );
     this.origin = origin;
