@@ -5,6 +5,7 @@ import { readLedger } from '../read-ledger.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { NO_STAGE } from './parse-command-line.js';
+import { excerpt, terminalSafeJson } from './terminal-text.js';
 
 /** Longest data excerpt in human output. */
 const EXCERPT = 100;
@@ -35,11 +36,9 @@ export async function showCommand(
         io.out(`${JSON.stringify(record)}\n`);
         return;
       }
-      const data = JSON.stringify(record.data);
-      const excerpt = data.length > EXCERPT ? `${data.slice(0, EXCERPT - 1)}…` : data;
-      io.out(
-        `${record.seq}\t${record.ts}\t${record.type}\t${record.stage ?? NO_STAGE}\t${excerpt}\n`,
-      );
+      // The other columns are checked by the schema (a seq, a timestamp, names); the data is anything.
+      const data = excerpt(terminalSafeJson(JSON.stringify(record.data)), EXCERPT);
+      io.out(`${record.seq}\t${record.ts}\t${record.type}\t${record.stage ?? NO_STAGE}\t${data}\n`);
     },
     { runId: flags.runId },
   );
