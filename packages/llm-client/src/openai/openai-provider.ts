@@ -130,9 +130,14 @@ export function openaiProvider(given: OpenAIProviderOptions = {}): LLMProvider {
     }
     // Whether a 2xx arrived decides if a failure may have been billed.
     let responded = false;
+    // The SDK reads a 2xx body as JSON only when this says JSON: else it hands back text.
+    let contentType: string | null = null;
     const fetch: typeof globalThis.fetch = async (input, init) => {
       const response = await context.fetch(input, init);
-      if (response.ok) responded = true;
+      if (response.ok) {
+        responded = true;
+        contentType = response.headers.get('content-type');
+      }
       return response;
     };
     // Every form of the key a server may echo: kept out of what is read from its body too.
@@ -177,7 +182,7 @@ export function openaiProvider(given: OpenAIProviderOptions = {}): LLMProvider {
           },
           { signal },
         );
-        const unreadable = unreadableChatBody(completion, origin, forms);
+        const unreadable = unreadableChatBody(completion, origin, forms, contentType);
         if (unreadable) throw unreadable;
         const usage = fromChatUsage(completion.usage);
         const choice = completion.choices[0];
@@ -224,7 +229,7 @@ export function openaiProvider(given: OpenAIProviderOptions = {}): LLMProvider {
       // adds `output_text`) threw a bare TypeError ("rsp.output is not iterable") on a body
       // that is not a response, before it could be checked here. The request is the same.
       const body: unknown = await client.post('/responses', { body: params, signal });
-      const unreadable = unreadableResponsesBody(body, origin, forms);
+      const unreadable = unreadableResponsesBody(body, origin, forms, contentType);
       if (unreadable) throw unreadable;
       const response = body as import('openai').OpenAI.Responses.Response;
       const usage = fromResponsesUsage(response.usage);

@@ -1,6 +1,7 @@
 import { kindOf } from '../kind-of.js';
 import type { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
 import { gatewayErrorText } from './gateway-error-text.js';
+import { textBodyProblem } from './text-body-problem.js';
 import { unreadableBodyError } from './unreadable-body-error.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -38,8 +39,10 @@ export function unreadableResponsesBody(
   body: unknown,
   origin: string,
   secrets: readonly string[],
+  contentType?: string | null,
 ): ProviderUnavailableError | undefined {
-  const wrong = problem(body, secrets);
+  const wrong =
+    (typeof body === 'string' ? textBodyProblem(contentType) : undefined) ?? problem(body, secrets);
   return wrong === undefined
     ? undefined
     : unreadableBodyError(wrong, origin, 'Responses API responses');
