@@ -1,6 +1,7 @@
 import { PmError } from '@pm/envelope-schemas';
 import type { FindingFilter } from './allow-list.js';
 import type { Detector } from './detector.js';
+import { dropEncodedPlaceholders } from './encoded-placeholder.js';
 import { blankEscapes, startAfterEscapes } from './escaped-text.js';
 import type { Finding } from './finding.js';
 import { mayMatch, prefilterKeys } from './prefilter.js';
@@ -73,7 +74,9 @@ function scanText(compiled: CompiledDetectors, text: string): Finding[] {
   const view = blankEscapes(text);
   let found = out;
   if (view !== null) {
+    const fromView = out.length;
     runEach(compiled, view, out);
+    dropEncodedPlaceholders(out, fromView, text, view);
     found = startAfterEscapes(out, text, view);
   }
   if (found.length === 0) return found;

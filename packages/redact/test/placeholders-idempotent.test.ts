@@ -52,3 +52,28 @@ describe('a placeholder percent-encoded in a query', () => {
     expect(detectSecrets(`token=${password.slice(0, 8)}%2F${password.slice(8)}`)).toHaveLength(1);
   });
 });
+
+describe('a placeholder percent-encoded right after ? or & in a query', () => {
+  // The second look, with escapes blanked, read `SECRET_1` alone after `token=` in a
+  // query (where any word is taken) and masked it: `?token=%5B[SECRET_1]%5D`.
+  it.each([
+    '?token=%5BSECRET_1%5D',
+    '&token=%5BSECRET_1%5D',
+    'https://api.example.com/v1?user=7&token=%5BSECRET_1%5D&page=2',
+    '/cb?password=%255BSECRET_2%255D',
+    '?api_key=%5BREDACTED%5D',
+    '?token=%3Cyour-token-here%3E',
+    '?access_token=%7B%7Baccess_token%7D%7D',
+  ])('%s redacts to itself', (text) => {
+    expect(detectSecrets(text)).toEqual([]);
+    expect(createRedactor().redactText(text).text).toBe(text);
+  });
+
+  it('a value the escapes only space out is still read', () => {
+    const value = `${password.slice(0, 8)}9${password.slice(8)}`;
+    expect(detectSecrets(`?q=a%20b&token=%20${value}%20`)).toHaveLength(1);
+    const once = createRedactor().redactText(`?token=${value}&x=1`).text;
+    expect(once).toBe('?token=[SECRET_1]&x=1');
+    expect(createRedactor().redactText(once).text).toBe(once);
+  });
+});

@@ -2,6 +2,7 @@ import { isHexDigit } from '../../char-class.js';
 import { CREDENTIAL_KEY_ENDING, startsWord } from '../../credential-names.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
+import { MAX_PERCENT_DECODES, percentDecoded } from '../../percent-decoded.js';
 import { runEnd } from '../long-value.js';
 import { isAwsSecretAccessKey } from './aws.js';
 import { withoutEncodedQuotes } from './encoded-quotes.js';
@@ -258,25 +259,11 @@ function closesString(text: string, close: number): boolean {
 }
 
 /**
- * `value` percent-decoded `times` times (`%257B%257Btoken%257D%257D` twice is `{{token}}`),
- * as it is where a decoding fails.
- */
-function decoded(value: string, times: number): string {
-  let out = value;
-  try {
-    for (let i = 0; i < times && out.includes('%'); i++) out = decodeURIComponent(out);
-  } catch {
-    return value;
-  }
-  return out;
-}
-
-/**
  * Reports the value in `text[start, end)` (spaces inside quotes trimmed: the secret is
  * what is between them) when it is shaped like a secret; says whether it did. The finding
  * runs to `spanEnd` when that is further (the whole string the value starts). A value
- * after an `=` encoded `encoded` times (once at least when it holds a `%`) is also decoded
- * as often, and is no secret when that is a placeholder; the shape is judged as written,
+ * after an `=` encoded `encoded` times is also decoded as often (until no `%` is left when
+ * it holds one), and is no secret when that is a placeholder; the shape is judged as written,
  * where a space decoded from a sloppy `%20` would turn a password away.
  */
 function report(
@@ -295,8 +282,9 @@ function report(
   const value = text.slice(start, end);
   // Percent-encoded in a query, even after a plain `=` (`token=%5BSECRET_1%5D`): a value
   // that decodes to a placeholder is one, so redacting a redacted URL changes nothing.
-  const times = Math.max(encoded, value.includes('%') ? 1 : 0);
-  if (times > 0 && isPlaceholder(decoded(value, times))) return false;
+  // Encoded again inside another URL (`%255BSECRET_1%255D`), it is decoded as often as needed.
+  const times = value.includes('%') ? Math.max(encoded, MAX_PERCENT_DECODES) : encoded;
+  if (times > 0 && isPlaceholder(percentDecoded(value, times))) return false;
   const to = Math.max(end, spanEnd);
   if (isAwsSecretAccessKey(keyName, value)) {
     out.push({ type: 'secret', kind: 'aws', start, end: to, detector: 'aws-secret-access-key' });
