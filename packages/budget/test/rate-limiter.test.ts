@@ -457,6 +457,27 @@ describe('createRateLimiter (one process)', () => {
   });
 });
 
+describe('a call whose signal has already aborted is never made', () => {
+  it.each([
+    ['unlimited (pass-through)', {}],
+    ['limited', { requestsPerMinute: 100 }],
+  ])('%s', async (_name, options) => {
+    const limiter = createRateLimiter(options);
+    const reason = new Error('run deadline passed');
+    let ran = false;
+    await expect(
+      limiter.schedule(
+        async () => {
+          ran = true;
+        },
+        { signal: AbortSignal.abort(reason) },
+      ),
+    ).rejects.toBe(reason);
+    expect(ran).toBe(false);
+    await limiter.stop();
+  });
+});
+
 describe('createRateLimiter options that cannot be read', () => {
   it('a misspelt limit is refused, never taken as no limit', () => {
     expect(() => createRateLimiter({ requestPerMinute: 1 } as never)).toThrow(

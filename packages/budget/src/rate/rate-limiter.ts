@@ -148,8 +148,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       schedule: (fn, o) => {
         try {
           weightOfCall(fn, o);
-          // As a limited limiter: no call is made once the host has stopped it.
+          // As a limited limiter: no call is made once the host has stopped it, nor one
+          // whose caller has already given up (a run past its deadline).
           if (stopped !== undefined) throw stopped;
+          if (o?.signal?.aborted === true) throw o.signal.reason;
           // Called directly (no scheduler hop), yet failing the way a limited schedule does:
           // an fn that throws at once rejects, and a value that is not a promise is wrapped.
           return Promise.resolve(fn());
