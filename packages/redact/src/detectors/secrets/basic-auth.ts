@@ -2,6 +2,7 @@ import type { Detector } from '../../detector.js';
 import { anchoredDetector } from '../anchored-detector.js';
 import { longValueAfter } from '../long-value.js';
 import { commandCheck } from './command-line.js';
+import { SCHEME_GAP } from './header-gap.js';
 import { isPlaceholder, looksRandom } from './placeholder.js';
 
 /** Strict UTF-8: invalid bytes throw instead of becoming U+FFFD, so random base64 fails. */
@@ -35,7 +36,8 @@ function isBasicCredential(value: string): boolean {
 /**
  * `Authorization: Basic <base64 user:password>`; the base64 is checked to decode to
  * `user:pass`. The scheme is case-insensitive (RFC 7235: `BaSiC` is `Basic`), as `bearer`
- * takes its own.
+ * takes its own, and the credentials may stand on a folded header's next line
+ * (`Basic\r\n <base64>`), as a bearer token may.
  */
 export const basicAuthHeader: Detector = anchoredDetector({
   id: 'basic-auth-header',
@@ -45,10 +47,10 @@ export const basicAuthHeader: Detector = anchoredDetector({
   anchors: ['basic'],
   anchorsIgnoreCase: true,
   notAfter: /[A-Za-z0-9]/,
-  pattern: /basic[ \t]{1,4}([A-Za-z0-9+/]{6,4096}={0,2})(?![A-Za-z0-9+/=])/i,
+  pattern: new RegExp(`basic${SCHEME_GAP}([A-Za-z0-9+/]{6,4096}={0,2})(?![A-Za-z0-9+/=])`, 'i'),
   groups: [1],
   // Past 4,096 characters (the pattern's bound) the whole base64 run is taken.
-  overflow: longValueAfter(/basic[ \t]{1,4}/iy, /[A-Za-z0-9+/=]*/y, 4096),
+  overflow: longValueAfter(new RegExp(`basic${SCHEME_GAP}`, 'iy'), /[A-Za-z0-9+/=]*/y, 4096),
   validate: isBasicCredential,
 });
 

@@ -1,6 +1,7 @@
 import type { Detector } from '../../detector.js';
 import { anchoredDetector } from '../anchored-detector.js';
 import { longValueAfter } from '../long-value.js';
+import { SCHEME_GAP } from './header-gap.js';
 import { isPlaceholder, looksRandom } from './placeholder.js';
 import { isSecretValue } from './secret-value-shape.js';
 
@@ -18,13 +19,6 @@ const AUTH_CONTEXT = /authorization\\?["']?\]?\s{0,3}(?:=>|[:=])\s{0,3}(?:[bfr]?
 const MIN_ALONE = 8;
 
 const HEX = /^[0-9a-f]+$/i;
-
-/**
- * What separates `Bearer` from its token: 1-4 blanks, or a folded header line (RFC 7230
- * obs-fold: a line break then a space or tab), which mail and HTTP/1.0 clients still write
- * and which left the token on the next line in clear.
- */
-const SCHEME_GAP = String.raw`(?:[ \t]{1,4}|\r?\n[ \t]{1,16})`;
 
 /**
  * A token character: anything but a blank, a quote, a bracket, `,`/`;` and `<>`/`\`
