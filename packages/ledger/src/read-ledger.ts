@@ -80,8 +80,14 @@ export async function readLedger(
     if (problems.length > 0) {
       if (!skip) {
         const first = problems[0]!;
+        // A folder renamed or copied under another name reads as another run's records:
+        // said how to read it, since the message cannot name the run (a ledger value).
+        const copy =
+          options.runId === undefined && isAnotherRunsRecord(first)
+            ? ` If this folder is a copy of the run kept under another name, pass the run id its records hold (readLedger's runId, \`--run-id\` of pm-ledger).`
+            : '';
         damage = new LedgerCorruptError(
-          `The ledger ${file} is damaged at line ${first.line} (${first.kind}: ${first.message}). Run \`pm-ledger verify ${runDir}\` to see every problem.`,
+          `The ledger ${file} is damaged at line ${first.line} (${first.kind}: ${first.message}).${copy} Run \`pm-ledger verify ${runDir}\` to see every problem.`,
           { details: { file, problem: first } },
         );
         return;
@@ -107,6 +113,15 @@ export async function readLedger(
     splitter,
   );
   return count;
+}
+
+/**
+ * Whether a problem is a record of another run than the one the ledger is held to (the
+ * checker's `schema_invalid` for it): the problem a copy of a run under another folder name
+ * has on every line.
+ */
+export function isAnotherRunsRecord(problem: LedgerProblem): boolean {
+  return problem.kind === 'schema_invalid' && problem.message.includes('belongs to another run');
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

@@ -135,3 +135,31 @@ describe('readers hold the ledger to its run the same way', () => {
     expect((await summariseLedger(join(dir, 'run-empty'))).run_id).toBe('run-empty');
   });
 });
+
+describe('a copy under another folder name is told how to read it', () => {
+  it('pm-ledger verify, show and summary, and readLedger, point at --run-id / runId', async () => {
+    const { dir, runA } = await twoRuns();
+    const archived = join(dir, 'archive-2026-12-05');
+    cpSync(runA, archived, { recursive: true });
+    const hint = 'if this folder is a copy of the run kept under another name, pass --run-id';
+    let out = '';
+    expect(await runCli(['verify', archived], { out: (t) => (out += t), err: () => {} })).toBe(1);
+    expect(out).toContain(`hint: ${hint}`);
+    for (const command of ['show', 'summary']) {
+      let err = '';
+      await runCli([command, archived], { out: () => {}, err: (t) => (err += t) });
+      expect(err).toContain('If this folder is a copy of the run kept under another name');
+      expect(err).toContain('`--run-id` of pm-ledger');
+    }
+    await expect(readLedger(archived, () => {})).rejects.toMatchObject({
+      message: expect.stringContaining("pass the run id its records hold (readLedger's runId"),
+    });
+    // Not when the run id was given: the records are then of another run than asked for.
+    out = '';
+    await runCli(['verify', archived, '--run-id', 'run-B'], {
+      out: (t) => (out += t),
+      err: () => {},
+    });
+    expect(out).not.toContain('hint: if this folder is a copy');
+  });
+});

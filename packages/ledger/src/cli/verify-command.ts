@@ -5,6 +5,7 @@ import {
   MAX_CHECKPOINT_BYTES,
 } from '../checkpoint.js';
 import { InvalidLedgerArgumentError } from '../errors/invalid-ledger-argument-error.js';
+import { isAnotherRunsRecord } from '../read-ledger.js';
 import { readGivenFileSync } from '../regular-file.js';
 import { type VerifyLedgerResult, verifyLedger } from '../verify-ledger.js';
 import type { CliIo } from './cli-io.js';
@@ -67,6 +68,11 @@ export async function verifyCommand(
         io.out(`  ${p.kind.padEnd(19)} ${where}${p.message}\n`);
       }
       if (n > 50) io.out(`  … and ${n - 50} more (use --json for all)\n`);
+      if (flags.runId === undefined && result.problems.some(isAnotherRunsRecord)) {
+        io.out(
+          '  hint: if this folder is a copy of the run kept under another name, pass --run-id with the run id its records hold.\n',
+        );
+      }
       if (result.problems.some((p) => p.kind === 'torn_tail')) {
         io.out('  hint: a torn tail is a crash mid-write; openLedger() on the run cuts it off.\n');
       }
