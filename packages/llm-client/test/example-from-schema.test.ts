@@ -44,6 +44,14 @@ describe('exampleFromSchema', () => {
       z.strictObject({ n: z.number().min(3).multipleOf(5), m: z.int().max(-1).multipleOf(4) }),
     ],
     ['an IP address', z.strictObject({ v4: z.ipv4(), v6: z.ipv6() })],
+    [
+      'a range open at both ends, narrower than 1',
+      z.strictObject({
+        a: z.number().gt(5).lt(6),
+        b: z.number().gt(0).lt(0.5),
+        c: z.number().gte(1).lt(1.5),
+      }),
+    ],
   ])('gives a schema-valid object for %s', (_name, schema) => {
     // Before: null for the union, [null, null] for the tuple, 3 for the multiple of 5.
     expect(schema.safeParse(example(schema)).success).toBe(true);

@@ -15,6 +15,17 @@ const FORMATS: Readonly<Record<string, string>> = {
   ipv6: '2001:db8::1',
 };
 
+/** Whether `value` is within the node's bounds, inclusive and exclusive. */
+function inRange(value: number, node: Schema): boolean {
+  const { minimum, exclusiveMinimum, maximum, exclusiveMaximum } = node;
+  return (
+    (typeof minimum !== 'number' || value >= minimum) &&
+    (typeof exclusiveMinimum !== 'number' || value > exclusiveMinimum) &&
+    (typeof maximum !== 'number' || value <= maximum) &&
+    (typeof exclusiveMaximum !== 'number' || value < exclusiveMaximum)
+  );
+}
+
 function numberIn(node: Schema, integer: boolean): number {
   const min = typeof node.minimum === 'number' ? node.minimum : undefined;
   const exMin = typeof node.exclusiveMinimum === 'number' ? node.exclusiveMinimum : undefined;
@@ -26,6 +37,13 @@ function numberIn(node: Schema, integer: boolean): number {
   if (max !== undefined && value > max) value = max;
   if (exMax !== undefined && value >= exMax) value = integer ? Math.ceil(exMax) - 1 : exMax - 1;
   if (integer) value = Math.round(value);
+  // Stepping 1 past an exclusive bound overshot a range narrower than that (gt(5).lt(6) gave
+  // 5, then refused): its middle is in it.
+  const lower = exMin ?? min;
+  const upper = exMax ?? max;
+  if (!integer && lower !== undefined && upper !== undefined && !inRange(value, node)) {
+    value = (lower + upper) / 2;
+  }
   const step = typeof node.multipleOf === 'number' && node.multipleOf > 0 ? node.multipleOf : 0;
   if (step > 0 && value % step !== 0) {
     // The nearest multiple inside the range: up from a minimum, else down from a maximum.
