@@ -4,6 +4,7 @@ import { EXIT } from './exit-codes.js';
 import { asksForJson, type CommandLine, parseCommandLine } from './parse-command-line.js';
 import { showCommand } from './show-command.js';
 import { summaryCommand } from './summary-command.js';
+import { refuseUndecodablePath } from './undecodable-path.js';
 import { UsageError } from './usage-error.js';
 import { verifyCommand } from './verify-command.js';
 
@@ -45,6 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const { command, runDir, values } = line;
   const run = values['run-id'] === undefined ? {} : { runId: values['run-id'] };
   try {
+    refuseUndecodablePath(runDir);
     switch (command) {
       case 'verify':
         return await verifyCommand(
