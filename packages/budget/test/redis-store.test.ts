@@ -706,6 +706,22 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
       expect.objectContaining({ code: 'OPTIONAL_DEPENDENCY_MISSING' }),
     );
     expect(() => redisStore({ client, prefix: 'a{b}' })).toThrow(/without braces/);
+    // A url that is not a string is a mistake, not a missing peer; with a client it would be
+    // ignored in silence.
+    expect(() => redisStore({ url: 6379 as unknown as string, prefix: 'x' })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining(
+          'url must be a string such as redis://host:6379; got a number',
+        ),
+      }),
+    );
+    expect(() => redisStore({ client, url: REDIS_URL, prefix: 'x' })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('a client or a url, not both'),
+      }),
+    );
     const fresh = new LuaScript(`return ARGV[1] -- ${Math.random()}`);
     await expect(fresh.run(client, [], ['hello'])).resolves.toBe('hello'); // NOSCRIPT -> EVAL
     await expect(fresh.run(client, [], ['again'])).resolves.toBe('again'); // EVALSHA hit

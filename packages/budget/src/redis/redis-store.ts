@@ -15,7 +15,7 @@ import { MAX_TIMER_MS, timerMs } from '../budget/limits.js';
 import { checkKnownKeys } from '../budget/option-keys.js';
 import type { BudgetMetric } from '../errors/budget-exceeded-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
-import { shownNumber } from '../errors/kind-of.js';
+import { kindOf, shownNumber } from '../errors/kind-of.js';
 import { OptionalDependencyMissingError } from '../errors/optional-dependency-missing-error.js';
 import { loadModule } from '../load-module.js';
 import type { RateLimitStore, RateLimits } from '../rate/rate-limit-store.js';
@@ -31,7 +31,7 @@ import { withTimeout } from './with-timeout.js';
 
 /** Options of {@link redisStore}. */
 export interface RedisStoreOptions {
-  /** An ioredis client (`new Redis(url)` or a `Cluster`). Give this or `url`. */
+  /** An ioredis client (`new Redis(url)` or a `Cluster`). Give this or `url`, not both. */
   readonly client?: RedisClientLike;
   /** Redis URL; the store then creates an ioredis client (ioredis must be installed). */
   readonly url?: string;
@@ -204,7 +204,20 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   }
   let owned: OwnedClient | undefined;
   let client = options.client;
+  // Both given, the url would be ignored in silence: the host may think the store counts on
+  // the Redis it names while the client points elsewhere.
+  if (client !== undefined && options.url !== undefined) {
+    throw new InvalidArgumentError(
+      'redisStore takes a client or a url, not both: pass redisStore({ client, prefix }) or redisStore({ url, prefix }).',
+    );
+  }
   if (client === undefined) {
+    // A url that is not a string (a port number, an object) is a mistake, not a missing peer.
+    if (options.url !== undefined && typeof options.url !== 'string') {
+      throw new InvalidArgumentError(
+        `redisStore url must be a string such as redis://host:6379; got ${kindOf(options.url)}.`,
+      );
+    }
     if (typeof options.url !== 'string') {
       throw new OptionalDependencyMissingError(
         'A Redis client',
