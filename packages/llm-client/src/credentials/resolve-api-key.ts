@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseEnv } from 'node:util';
 import { isSecretValue, PmError, SecretValue } from '@pm/envelope-schemas';
 import { readOptions } from '../read-options.js';
+import { thrownKind } from '../thrown-kind.js';
 import { checkResolveOptions } from './check-resolve-options.js';
 import { headerSafeKey } from './header-safe-key.js';
 import { MissingCredentialError } from './missing-credential-error.js';
@@ -71,7 +72,7 @@ export async function resolveApiKey(given: ResolveApiKeyOptions = {}): Promise<S
       answer = await options.secretProvider(name);
     } catch (error) {
       // The provider's own message may quote the secret or a token: report only its type.
-      const kind = error instanceof Error ? error.name : typeof error;
+      const kind = thrownKind(error);
       throw new PmError(
         'MISSING_CREDENTIAL',
         `The secret provider failed to return ${name} (${kind}); check the secret manager and its access.`,

@@ -2,6 +2,7 @@ import { isPmError, isSecretValue, PmError, SecretValue } from '@pm/envelope-sch
 import { headerSafeKey } from '../credentials/header-safe-key.js';
 import { resolveApiKey } from '../credentials/resolve-api-key.js';
 import { kindOf } from '../kind-of.js';
+import { thrownKind } from '../thrown-kind.js';
 
 /** What `openaiProvider({ apiKey })` accepts. */
 export type ApiKeyOption =
@@ -54,7 +55,7 @@ async function fromKeyFunction(
     value = await fn();
   } catch (error) {
     if (isPmError(error)) throw error;
-    const kind = error instanceof Error ? error.name : typeof error;
+    const kind = thrownKind(error);
     throw new PmError(
       'MISSING_CREDENTIAL',
       `The apiKey function of openaiProvider failed to return a key (${kind}); check the secret manager and its access.`,

@@ -27,6 +27,7 @@ import { ProviderUnavailableError } from '../provider/provider-unavailable-error
 import { findTemplate } from '../template-files.js';
 import { renderDataBlock } from '../templates/data-block.js';
 import { DEFAULT_MAX_BLOCK_CHARS, renderPrompt } from '../templates/render-prompt.js';
+import { thrownKind } from '../thrown-kind.js';
 import { approvalScopes } from './approval-scopes.js';
 import { CallHolds } from './call-holds.js';
 import {
@@ -396,7 +397,7 @@ function validate(call: CallInput, schemaId: string, text: string): unknown {
     // a bug" in the SDK. Only the error's name: its message may quote the output.
     throw new PmError(
       'INTERNAL_ERROR',
-      `The schema ${schemaId} threw ${error instanceof Error ? `a ${error.name.slice(0, 64)}` : 'a non-error'} while checking the output (a refine or transform in it): fix the schema so it returns a verdict. The output is in the ledger (its response record, valid: false).`,
+      `The schema ${schemaId} threw ${thrownKind(error)} while checking the output (a refine or transform in it): fix the schema so it returns a verdict. The output is in the ledger (its response record, valid: false).`,
     );
   }
   if (!result.success) {
@@ -651,7 +652,7 @@ export async function governedCall<T>(
       // Host code (a provider of its own) broke its contract: say whose, not "report a bug".
       failure = new PmError(
         'INTERNAL_ERROR',
-        `Provider "${provider.name}" threw ${error instanceof Error ? `a ${error.name.slice(0, 64)}` : 'a non-error'} instead of a ProviderUnavailableError; the attempt is booked at its worst case, since it may have been sent. Fix the provider to report its failures as ProviderUnavailableError.`,
+        `Provider "${provider.name}" threw ${thrownKind(error)} instead of a ProviderUnavailableError; the attempt is booked at its worst case, since it may have been sent. Fix the provider to report its failures as ProviderUnavailableError.`,
       );
     } else {
       failure = new PmError(
