@@ -142,7 +142,10 @@ describe('createLLMClient offline (the default)', () => {
 
   it('an output that fails its schema is recorded as invalid and not returned', async () => {
     const dir = join(root, 'invalid');
-    const schema = z.strictObject({ code: z.string().regex(/^[A-Z]{3}$/) });
+    // A refinement the offline example cannot know of (a pattern now asks for a fixture).
+    const schema = z
+      .strictObject({ code: z.string() })
+      .refine((value) => value.code === 'ABC', 'must be ABC');
     const run = await createLLMClient({ ledger: { dir } }).startRun({ runId: 'invalid' });
     await expect(
       run.generateObject({

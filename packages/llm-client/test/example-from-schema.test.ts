@@ -57,7 +57,7 @@ describe('exampleFromSchema', () => {
     expect(schema.safeParse(example(schema)).success).toBe(true);
   });
 
-  it('may not satisfy a pattern: the caller validates and asks for a fixture', () => {
+  it('may not satisfy a pattern: schemaExample says where, and the caller asks for a fixture', () => {
     const schema = z.strictObject({ code: z.string().regex(/^[A-Z]{3}$/) });
     expect(schema.safeParse(example(schema)).success).toBe(false);
   });

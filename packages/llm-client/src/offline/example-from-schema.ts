@@ -54,13 +54,47 @@ function numberIn(node: Schema, integer: boolean): number {
   return value;
 }
 
-function stringFor(node: Schema, name: string): string {
+/** Whether `text` matches a JSON Schema `pattern` (one that does not compile: no). */
+function matches(text: string, pattern: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(text);
+  } catch {
+    return false;
+  }
+}
+
+/** Where a walk of the schema is, and the places whose `pattern` it could not meet. */
+interface Walk {
+  readonly path: string;
+  readonly unsolved: string[];
+}
+
+function stringFor(node: Schema, name: string, walk: Walk): string {
   const format = typeof node.format === 'string' ? FORMATS[node.format] : undefined;
   let text = format ?? `offline ${name}`.trim();
   const min = typeof node.minLength === 'number' ? node.minLength : 0;
   const max = typeof node.maxLength === 'number' ? node.maxLength : Number.POSITIVE_INFINITY;
   if (text.length < min) text = text.padEnd(min, '.');
-  return text.slice(0, max);
+  text = text.slice(0, max);
+  if (typeof node.pattern === 'string' && !matches(text, node.pattern))
+    walk.unsolved.push(walk.path);
+  return text;
+}
+
+/** An example of `schema` and the paths (`$.code`) whose `pattern` it does not meet. */
+export interface SchemaExample {
+  readonly value: unknown;
+  readonly unsolved: readonly string[];
+}
+
+/**
+ * {@link exampleFromSchema}, saying where its strings miss a `pattern` (they are not solved),
+ * so the offline provider can ask for a fixture instead of answering what its own schema refuses.
+ */
+export function schemaExample(schema: Schema): SchemaExample {
+  const unsolved: string[] = [];
+  const value = exampleAt(schema, '', schema, 0, { path: '$', unsolved });
+  return { value, unsolved };
 }
 
 /**
@@ -68,32 +102,30 @@ function stringFor(node: Schema, name: string): string {
  * the first enum value or `anyOf`/`oneOf` option, every `allOf` part merged, `false` for
  * booleans, the smallest number in range (a multiple of `multipleOf`), a tuple's own items
  * then `minItems` (at least one) array items, and a readable placeholder for strings.
- * Patterns are not solved: the caller validates the result and asks for a fixture when it
- * does not fit.
+ * Patterns are not solved: {@link schemaExample} says where, so the caller asks for a fixture.
  */
-export function exampleFromSchema(
-  schema: Schema,
-  name = '',
-  root: Schema = schema,
-  depth = 0,
-): unknown {
+export function exampleFromSchema(schema: Schema): unknown {
+  return schemaExample(schema).value;
+}
+
+function exampleAt(schema: Schema, name: string, root: Schema, depth: number, walk: Walk): unknown {
   if (depth > 32) return null;
   if ('const' in schema) return schema.const;
   if (Array.isArray(schema.enum)) return schema.enum[0];
   if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#/$defs/')) {
     const defs = isSchema(root.$defs) ? root.$defs : {};
     const target = defs[schema.$ref.slice('#/$defs/'.length)];
-    return isSchema(target) ? exampleFromSchema(target, name, root, depth + 1) : null;
+    return isSchema(target) ? exampleAt(target, name, root, depth + 1, walk) : null;
   }
   // `oneOf` is what zod writes for a discriminated union: any one option is an instance.
   const options = Array.isArray(schema.anyOf) ? schema.anyOf : schema.oneOf;
   if (Array.isArray(options) && isSchema(options[0])) {
     const option = options.find((o) => isSchema(o) && o.type !== 'null') ?? options[0];
-    return exampleFromSchema(option as Schema, name, root, depth + 1);
+    return exampleAt(option as Schema, name, root, depth + 1, walk);
   }
   if (Array.isArray(schema.allOf) && schema.allOf.every(isSchema) && schema.allOf.length > 0) {
     // An instance of every part: the parts' objects merged (an intersection of objects).
-    const parts = schema.allOf.map((part) => exampleFromSchema(part, name, root, depth + 1));
+    const parts = schema.allOf.map((part) => exampleAt(part, name, root, depth + 1, walk));
     return parts.every(isSchema) ? Object.assign({}, ...parts) : parts[0];
   }
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
@@ -102,7 +134,10 @@ export function exampleFromSchema(
       const out: Record<string, unknown> = {};
       const properties = isSchema(schema.properties) ? schema.properties : {};
       for (const [key, sub] of Object.entries(properties)) {
-        if (isSchema(sub)) out[key] = exampleFromSchema(sub, key, root, depth + 1);
+        if (isSchema(sub)) {
+          const at = { path: `${walk.path}.${key}`, unsolved: walk.unsolved };
+          out[key] = exampleAt(sub, key, root, depth + 1, at);
+        }
       }
       return out;
     }
@@ -117,11 +152,14 @@ export function exampleFromSchema(
       const limit = typeof schema.maxItems === 'number' ? Math.min(count, schema.maxItems) : count;
       const item = isSchema(schema.items) ? schema.items : {};
       return Array.from({ length: limit }, (_, i) =>
-        exampleFromSchema(prefix[i] ?? item, name, root, depth + 1),
+        exampleAt(prefix[i] ?? item, name, root, depth + 1, {
+          path: `${walk.path}[${i}]`,
+          unsolved: walk.unsolved,
+        }),
       );
     }
     case 'string':
-      return stringFor(schema, name);
+      return stringFor(schema, name, walk);
     case 'integer':
       return numberIn(schema, true);
     case 'number':

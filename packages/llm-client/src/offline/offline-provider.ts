@@ -8,7 +8,8 @@ import type {
 } from '../provider/provider.js';
 import { readOptions } from '../read-options.js';
 import { refuseUnknownOptions } from '../unknown-option.js';
-import { exampleFromSchema } from './example-from-schema.js';
+import { schemaExample } from './example-from-schema.js';
+import { fixtureNeededError } from './fixture-needed-error.js';
 import { offlineMoveOutput } from './offline-moves.js';
 
 /** Options of `offlineProvider`. */
@@ -54,8 +55,11 @@ export function offlineProvider(given: OfflineProviderOptions = {}): LLMProvider
     // The host's fixture first: it is what the host asked this schema to be answered with.
     if (format && fixtures.has(format.name)) text = JSON.stringify(fixtures.get(format.name));
     else if (move !== undefined) text = typeof move === 'string' ? move : JSON.stringify(move);
-    else if (format) text = JSON.stringify(exampleFromSchema(format.schema));
-    else
+    else if (format) {
+      const example = schemaExample(format.schema);
+      if (example.unsolved.length > 0) throw fixtureNeededError(format.name, example.unsolved);
+      text = JSON.stringify(example.value);
+    } else
       text =
         'Offline mode: no model was called. Configure a provider to get a model-written answer.';
     const inputTokens = request.messages.reduce(
