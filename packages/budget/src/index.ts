@@ -60,7 +60,12 @@ export { RuntimeExceededError } from './errors/runtime-exceeded-error.js';
 export { UnknownModelError } from './errors/unknown-model-error.js';
 export { UnknownModelPriceError } from './errors/unknown-model-price-error.js';
 export { defaultPriceTable } from './prices/default-price-table.js';
-export { type CostEstimate, estimateCost, type TokenUsage } from './prices/estimate-cost.js';
+export {
+  type CostEstimate,
+  type EstimateCostOptions,
+  estimateCost,
+  type TokenUsage,
+} from './prices/estimate-cost.js';
 export { MICRO_PER_USD, microToUsd, tokenCostMicro, usdToMicro } from './prices/micro-usd.js';
 export {
   type ModelPrice,

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   countChatTokens,
+  countTokens,
   createBudget,
   createRateLimiter,
+  defaultPriceTable,
+  estimateCost,
   InvalidArgumentError,
   memoryStore,
   type RateLimitStore,
@@ -256,5 +259,42 @@ describe('a number given as a string is named as a string, not shown as the numb
     expect(() =>
       createBudget({ limits: {}, period: { timeZone: null as unknown as string } }),
     ).toThrow(/period\.timeZone must be a string.*got null/);
+  });
+});
+
+describe('a misspelt counting or pricing option is refused, not ignored', () => {
+  it('countChatTokens({ tool }) would leave the tools uncounted', () => {
+    const tools = [{ type: 'function', function: { name: 'lookup', parameters: {} } }] as const;
+    expect(() =>
+      countChatTokens([{ role: 'user', content: 'hi' }], {
+        model: 'gpt-5.2',
+        tool: tools,
+      } as never),
+    ).toThrow(/countChatTokens options\.tool is not a countChatTokens option/);
+    expect(() => countTokens('hi', { model: 'gpt-5.2', encodng: 'cl100k_base' } as never)).toThrow(
+      /countTokens options\.encodng is not a countTokens option/,
+    );
+  });
+
+  it("estimateCost({ price }) would price by the shipped table, not the host's", () => {
+    const request = { model: 'gpt-4o', inputTokens: 1, outputTokens: 1 };
+    expect(() => estimateCost(request, { price: defaultPriceTable } as never)).toThrow(
+      /estimateCost options\.price is not an estimateCost option/,
+    );
+    // A price table without lookup: INVALID_ARGUMENT, not a TypeError.
+    expect(() => estimateCost(request, { prices: {} as never })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('estimateCost option prices must be a price table'),
+      }),
+    );
+  });
+
+  it('a text part without its text says so (it read "counts text parts only; got a part of type text")', () => {
+    expect(() =>
+      countChatTokens([{ role: 'user', content: [{ type: 'text' }] }] as never, {
+        model: 'gpt-5.2',
+      }),
+    ).toThrow(/A text part needs its text as a string/);
   });
 });

@@ -23,11 +23,11 @@ export function checkedStore(store: unknown): BudgetStore {
   return store as BudgetStore;
 }
 
-/** The host's price table, checked once in `createBudget`. */
-export function checkedPrices(prices: unknown): PriceTable {
+/** The host's price table, checked once in `createBudget` (and in `estimateCost`). */
+export function checkedPrices(prices: unknown, what = 'createBudget option prices'): PriceTable {
   if (typeof (prices as { lookup?: unknown } | null)?.lookup !== 'function') {
     throw new InvalidArgumentError(
-      'createBudget option prices must be a price table with a lookup function: defaultPriceTable, or ' +
+      `${what} must be a price table with a lookup function: defaultPriceTable, or ` +
         `priceTable({ version, date, rows: [...defaultPriceTable.rows, mine] }); got ${kindOf(prices)}.`,
     );
   }

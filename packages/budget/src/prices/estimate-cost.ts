@@ -1,3 +1,5 @@
+import { checkedPrices } from '../budget/budget-collaborators.js';
+import { checkKnownKeys } from '../budget/option-keys.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { kindOf, shownNumber } from '../errors/kind-of.js';
 import { UnknownModelPriceError } from '../errors/unknown-model-price-error.js';
@@ -123,6 +125,14 @@ export function worstCaseCostMicro(price: ModelPrice, input: number, maxOutput: 
   );
 }
 
+/** Options of {@link estimateCost}. */
+export interface EstimateCostOptions {
+  /** Prices; default `defaultPriceTable`. */
+  readonly prices?: PriceTable;
+}
+
+const ESTIMATE_OPTION_KEYS: Readonly<Record<keyof EstimateCostOptions, true>> = { prices: true };
+
 /**
  * The cost of a call in USD, computed in integer micro-dollars (no float drift) and rounded
  * up once over the exact sum of its parts. `inputTokens` and `outputTokens` are required.
@@ -133,14 +143,25 @@ export function worstCaseCostMicro(price: ModelPrice, input: number, maxOutput: 
  */
 export function estimateCost(
   request: TokenUsage & { readonly model: string },
-  options: { readonly prices?: PriceTable } = {},
+  options: EstimateCostOptions = {},
 ): CostEstimate {
   if (request === null || typeof request !== 'object') {
     throw new InvalidArgumentError(
       `estimateCost needs { model, inputTokens, outputTokens }; got ${kindOf(request)}.`,
     );
   }
-  const prices = options.prices ?? defaultPriceTable;
+  // A misspelt option (`price`) would price the call by the shipped table, not the host's.
+  checkKnownKeys(
+    options,
+    'estimateCost options',
+    ESTIMATE_OPTION_KEYS,
+    'estimateCost(request, { prices })',
+    'an estimateCost option',
+  );
+  const prices =
+    options.prices === undefined
+      ? defaultPriceTable
+      : checkedPrices(options.prices, 'estimateCost option prices');
   const price = prices.lookup(request.model);
   if (price === undefined) throw new UnknownModelPriceError(String(request.model), 'estimate');
   const { input, cached, output } = checkUsage(request);

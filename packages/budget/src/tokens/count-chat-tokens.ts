@@ -1,3 +1,4 @@
+import { checkKnownKeys } from '../budget/option-keys.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { chatFormat } from './chat-format.js';
 import type { ChatMessage, ChatTool } from './chat-types.js';
@@ -106,6 +107,11 @@ function addContentParts(engine: TokenEngine, tally: Tally, parts: readonly unkn
       add(engine, tally, p.text);
     } else if (p?.type === 'refusal' && typeof p.refusal === 'string') {
       add(engine, tally, p.refusal);
+    } else if (p?.type === 'text' || p?.type === 'refusal') {
+      const field = p.type === 'text' ? 'text' : 'refusal';
+      throw new InvalidArgumentError(
+        `A ${p.type} part needs its ${field} as a string, e.g. { type: '${p.type}', ${field}: '...' }; got ${describe(p[field])}.`,
+      );
     } else {
       const type = typeof p?.type === 'string' && /^[\w-]{1,40}$/.test(p.type) ? p.type : undefined;
       throw new InvalidArgumentError(
@@ -116,6 +122,13 @@ function addContentParts(engine: TokenEngine, tally: Tally, parts: readonly unkn
     }
   }
 }
+
+/** Every option of `countChatTokens`. */
+const CHAT_COUNT_KEYS: Readonly<Record<keyof ChatCountOptions, true>> = {
+  model: true,
+  encoding: true,
+  tools: true,
+};
 
 /**
  * Counts the prompt tokens of a chat request the way OpenAI publishes it (openai-cookbook,
@@ -138,6 +151,15 @@ export function countChatTokens(
   options: ChatCountOptions,
 ): TokenCount {
   const encoding = resolveEncoding(options);
+  // A misspelt `tools` (`tool`) would leave the tool definitions uncounted: the budget would
+  // reserve less than the call is billed.
+  checkKnownKeys(
+    options,
+    'countChatTokens options',
+    CHAT_COUNT_KEYS,
+    "countChatTokens(messages, { model: 'gpt-5.2', tools })",
+    'a countChatTokens option',
+  );
   if (!Array.isArray(messages)) {
     throw new InvalidArgumentError(
       'countChatTokens expects an array of { role, content } messages.',

@@ -1,3 +1,4 @@
+import { checkKnownKeys } from '../budget/option-keys.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { type EncodingName, encodingForModel } from './encoding-table.js';
 import { findLongRun, isLineBoundary } from './long-run.js';
@@ -86,6 +87,9 @@ function execSplit(split: RegExp, text: string): RegExpExecArray | null | undefi
   }
 }
 
+/** Every option of `countTokens`. */
+const COUNT_KEYS: Readonly<Record<keyof CountOptions, true>> = { model: true, encoding: true };
+
 /** Resolves the encoding of a count request; validates it once. */
 export function resolveEncoding(options: CountOptions): EncodingName {
   if (options === undefined || options === null || typeof options !== 'object') {
@@ -119,6 +123,14 @@ export function resolveEncoding(options: CountOptions): EncodingName {
  */
 export function countTokens(text: string, options: CountOptions): TokenCount {
   const encoding = resolveEncoding(options);
+  // A misspelt `encoding` would count in the model's encoding in silence.
+  checkKnownKeys(
+    options,
+    'countTokens options',
+    COUNT_KEYS,
+    "countTokens(text, { model: 'gpt-5.2' })",
+    'a countTokens option',
+  );
   if (typeof text !== 'string') {
     throw new InvalidArgumentError(`countTokens expects a string, got ${typeof text}.`);
   }
