@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  createEgressFetch,
   createLLMClient,
   isPmError,
   offlineProvider,
@@ -89,6 +90,11 @@ describe('an option whose getter throws', () => {
       () => replayProvider(throwing('runId', { ledgerDir: root, runId: 'r' })),
       'replayProvider({ runId })',
       'runId',
+    );
+    await refused(
+      () => createEgressFetch(throwing('allow')),
+      'createEgressFetch({ allow })',
+      'allow',
     );
     await refused(
       () => scriptedProvider(['ok'], throwing('remote')),

@@ -1,3 +1,4 @@
+import { readOptions } from '../read-options.js';
 import { checkEgressOptions } from './check-egress-options.js';
 import { EgressDeniedError } from './egress-denied-error.js';
 import { envProxyFor, type ProxySettings } from './env-proxy.js';
@@ -79,7 +80,8 @@ async function discard(response: Response): Promise<void> {
  * (listed) origin drops the credential headers first, as `fetch` itself does, so an API key
  * only ever reaches the origin it was sent to.
  */
-export function createEgressFetch(options: EgressFetchOptions): typeof fetch {
+export function createEgressFetch(given: EgressFetchOptions): typeof fetch {
+  const options = readOptions(given, (field) => `createEgressFetch({ ${field} })`);
   checkEgressOptions(options);
   const allowed = new Set(options.allow.map((entry, i) => parseOrigin(entry, `allow[${i}]`)));
   const allowedList = [...allowed];
