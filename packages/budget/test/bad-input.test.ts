@@ -10,6 +10,7 @@ import {
   memoryStore,
   type RateLimitStore,
   retry,
+  usdToMicro,
 } from '../src/index.js';
 
 /** What `run` threw or rejected with, whether it throws at once or returns a promise. */
@@ -297,4 +298,10 @@ describe('a misspelt counting or pricing option is refused, not ignored', () => 
       }),
     ).toThrow(/A text part needs its text as a string/);
   });
+});
+
+it('usdToMicro called without a name says which amount, not "undefined must be"', () => {
+  expect(() => usdToMicro('1' as never)).toThrow(
+    /^usdToMicro: the amount must be a finite, non-negative number of USD; got a string\.$/,
+  );
 });

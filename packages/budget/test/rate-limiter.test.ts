@@ -509,11 +509,24 @@ describe('createRateLimiter options that cannot be read', () => {
           ),
         }),
       );
-      const named = createRateLimiter({ requestsPerMinute: 5, key: 'openai' });
+      const named = createRateLimiter({
+        requestsPerMinute: 5,
+        key: 'openai',
+        store: { acquireRate: async () => 0 },
+      });
       expect(named.limited).toBe(true);
       await named.stop();
     },
   );
+
+  it('a key without a store is refused: each process would keep its own limit', () => {
+    expect(() => createRateLimiter({ requestsPerMinute: 5, key: 'openai' })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('no store is given'),
+      }),
+    );
+  });
 
   it('a store that cannot rate-limit (a budget store) is refused at once, not on the first call', () => {
     expect(() =>

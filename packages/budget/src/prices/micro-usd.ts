@@ -4,8 +4,11 @@ import { shownNumber } from '../errors/kind-of.js';
 /** Micro-dollars (1e-6 USD) per USD. Money is an integer count of these internally. */
 export const MICRO_PER_USD = 1_000_000;
 
-/** USD (as written in a price list or a limit) to integer micro-dollars. */
-export function usdToMicro(usd: number, what: string): number {
+/**
+ * USD (as written in a price list or a limit) to integer micro-dollars. `what` names the
+ * amount in an error message.
+ */
+export function usdToMicro(usd: number, what = 'usdToMicro: the amount'): number {
   if (typeof usd !== 'number' || !Number.isFinite(usd) || usd < 0) {
     throw new InvalidArgumentError(
       `${what} must be a finite, non-negative number of USD; got ${shownNumber(usd)}.`,

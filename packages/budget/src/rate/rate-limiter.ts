@@ -107,6 +107,13 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       `createRateLimiter option key must be a string of 1 to 256 characters naming the shared limit, e.g. key: 'openai'; got ${typeof key === 'string' ? `a string of ${key.length} characters` : kindOf(key)}.`,
     );
   }
+  // A key names a limit shared through a store: without one, each process would keep its
+  // own limit while the host believes it shares one (N processes, N times the limit).
+  if (key !== undefined && options.store === undefined) {
+    throw new InvalidArgumentError(
+      'createRateLimiter option key names a limit shared through a store, but no store is given: add store: redisStore({ client, prefix }) from @pm/budget/redis to share it across processes, or omit key for a per-process limit.',
+    );
+  }
   const rpm = positive(options.requestsPerMinute, 'requestsPerMinute');
   const tpm = positive(options.tokensPerMinute, 'tokensPerMinute');
   const maxConcurrent = positive(options.maxConcurrent, 'maxConcurrent');
