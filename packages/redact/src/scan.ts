@@ -88,11 +88,14 @@ function scanText(compiled: CompiledDetectors, text: string): Finding[] {
 /** Appends the findings of every detector whose literals `text` may hold. */
 function runEach(compiled: CompiledDetectors, text: string, out: Finding[]): void {
   const { detectors, prefilters, gate } = compiled;
-  // A short text without any literal skips every detector that has literals at once.
-  const skipCovered =
-    gate !== null && text.length <= SHORT_TEXT_MAX_LENGTH && !gate.pattern.test(text);
+  // A short text without any literal skips every detector that has literals at once; one
+  // with some runs those whose literals it holds.
+  let selected: readonly boolean[] | null = null;
+  if (gate !== null && text.length <= SHORT_TEXT_MAX_LENGTH) {
+    selected = gate.pattern.test(text) ? gate.select(text) : gate.none;
+  }
   for (let i = 0; i < detectors.length; i++) {
-    if (skipCovered && gate.covers[i]) continue;
+    if (selected !== null && !selected[i] && gate!.covers[i]) continue;
     if (mayMatch(prefilters[i]!, text)) detectors[i]!.scan(text, out);
   }
 }

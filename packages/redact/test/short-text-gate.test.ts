@@ -126,3 +126,23 @@ describe('a detector without literals', () => {
     expect(runDetectors(compiled, 'acct 123456')).toMatchObject([{ detector: 'digits' }]);
   });
 });
+
+describe('a short text holding literals', () => {
+  const compiled = compileDetectors(SECRET_DETECTORS);
+  const chosen = (text: string) =>
+    compiled.gate!.select(text).flatMap((on, i) => (on ? [SECRET_DETECTORS[i]!.id] : []));
+
+  // One common literal (`--`) ran every detector: 0.7 -> 2.8 us for a short id.
+  it('runs only the detectors whose own literals it holds', () => {
+    expect(chosen('req_8f3a2b1c--build 42')).toEqual(['flag-value']);
+    expect(chosen('run x')).toEqual([]);
+  });
+
+  it('sees overlapping literals and literals in any letter case', () => {
+    expect(new Set(chosen('"--user'))).toEqual(
+      new Set(['curl-user', 'flag-value', 'argv-flag-value']),
+    );
+    expect(chosen('BeArEr x')).toEqual(['bearer-token']);
+    expect(new Set(chosen('sk-ant-x'))).toEqual(new Set(['openai-key', 'anthropic-key']));
+  });
+});
