@@ -22,15 +22,27 @@ const ESCAPE =
  * detectors' `\b`) reads that letter as part of a word; in `q=my%20ghp_…` it reads the
  * `0`. Scanning this view as well finds them. Same length, so offsets are the original's.
  * Texts without `\` or `%` (most prose) cost two `indexOf`s and no copy.
+ *
+ * The copy is the text's UTF-16 code units in one buffer, blanked in place and decoded
+ * once: `String.replace` with a callback built the view from a piece per escape, and
+ * megabytes of escapes took superlinear time (`\n` repeated: 4.5 ms for 125 KB, 39 ms for
+ * 1 MB, 478 ms for 4 MB; now 2.3, 26 and 82 ms, measured on a loaded machine).
  */
 export function blankEscapes(text: string): string | null {
   if (text.indexOf('\\') < 0 && text.indexOf('%') < 0) return null;
-  let changed = false;
-  const view = text.replace(ESCAPE, (match) => {
-    changed = true;
-    return ' '.repeat(match.length);
-  });
-  return changed ? view : null;
+  let bytes: Buffer | null = null;
+  let units: Uint16Array | null = null;
+  ESCAPE.lastIndex = 0;
+  for (let m = ESCAPE.exec(text); m !== null; m = ESCAPE.exec(text)) {
+    if (units === null) {
+      // Its own memory (not the shared pool), so the code units start aligned.
+      bytes = Buffer.allocUnsafeSlow(2 * text.length);
+      bytes.write(text, 'utf16le');
+      units = new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+    }
+    units.fill(0x20, m.index, m.index + m[0].length);
+  }
+  return bytes === null ? null : bytes.toString('utf16le');
 }
 
 /**
