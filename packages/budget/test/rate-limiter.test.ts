@@ -519,6 +519,22 @@ describe('createRateLimiter options that cannot be read', () => {
     },
   );
 
+  it('a call without its tokens under tokensPerMinute is refused (it would weigh 0: not limited)', async () => {
+    const limiter = createRateLimiter({ tokensPerMinute: 100 });
+    let ran = false;
+    await expect(
+      limiter.schedule(async () => {
+        ran = true;
+      }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining('This limiter has tokensPerMinute, so schedule needs'),
+    });
+    expect(ran).toBe(false);
+    await expect(limiter.schedule(async () => 'weighed', { tokens: 0 })).resolves.toBe('weighed');
+    await limiter.stop();
+  });
+
   it('a key without a store is refused: each process would keep its own limit', () => {
     expect(() => createRateLimiter({ requestsPerMinute: 5, key: 'openai' })).toThrow(
       expect.objectContaining({

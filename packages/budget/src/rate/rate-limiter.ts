@@ -130,6 +130,13 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       checkKnownKeys(o, 'schedule options', SCHEDULE_KEYS, 'schedule(fn, { tokens: 1200 })', NOUN);
     }
     checkedSignal(o?.signal, 'schedule option signal');
+    // Under a token limit a call without its weight would be counted as 0: the limit would
+    // not limit it at all.
+    if (tpm !== undefined && o?.tokens === undefined) {
+      throw new InvalidArgumentError(
+        "This limiter has tokensPerMinute, so schedule needs the call's weight: schedule(fn, { tokens: inputTokens + maxOutputTokens }) (0 for a call that uses none).",
+      );
+    }
     const tokens = o?.tokens ?? 0;
     if (!Number.isSafeInteger(tokens) || tokens < 0) {
       throw new InvalidArgumentError(
