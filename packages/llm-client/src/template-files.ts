@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PmError } from '@pm/envelope-schemas';
+import { shownName } from './shown-name.js';
 import { type PromptTemplate, parsePromptTemplate } from './templates/prompt-template.js';
 
 /**
@@ -79,7 +80,7 @@ export function findTemplate(templates: TemplateSet, ref: string): PromptTemplat
   if (versions[0]) return versions[0];
   throw new PmError(
     'INVALID_ARGUMENT',
-    `No prompt template "${ref}". Available: ${[...templates.keys()].sort().join(', ')}.`,
-    { details: { template: ref } },
+    `No prompt template "${shownName(ref)}". Available: ${[...templates.keys()].sort().join(', ')}.`,
+    { details: { template: shownName(ref) } },
   );
 }

@@ -1,12 +1,15 @@
 import { PmError } from '@pm/envelope-schemas';
+import { shownName } from './shown-name.js';
 
 /**
- * The first own key of `options` that `known` does not list, or undefined. Options bags are
+ * The first own key of `options` that `known` does not list, as a message shows it
+ * (`shownName`: never a key pasted as an option's name), or undefined. Options bags are
  * checked with it because a misspelt option (`promt`, `runID`) would otherwise be ignored
  * silently: the call made without it, a run started under a fresh id.
  */
 export function unknownOption(options: object, known: readonly string[]): string | undefined {
-  return Object.keys(options).find((key) => !known.includes(key));
+  const unknown = Object.keys(options).find((key) => !known.includes(key));
+  return unknown === undefined ? undefined : shownName(unknown);
 }
 
 /**

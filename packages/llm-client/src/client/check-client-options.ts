@@ -1,5 +1,6 @@
 import { PmError } from '@pm/envelope-schemas';
 import { kindOf } from '../kind-of.js';
+import { shownName } from '../shown-name.js';
 
 /** What each option must be, as a test and the words that say so. */
 type Rule = readonly [test: (value: unknown) => boolean, expected: string];
@@ -117,7 +118,10 @@ function checkFields(
     const field = `${prefix}${key}`;
     if (rule === undefined) {
       // A misspelt option would silently be its default (`onUnavaliable`: no fallback).
-      throw invalid(field, `is not an option; the options are ${Object.keys(rules).join(', ')}.`);
+      throw invalid(
+        `${prefix}${shownName(key)}`,
+        `is not an option; the options are ${Object.keys(rules).join(', ')}.`,
+      );
     }
     const given = value[key];
     if (given !== undefined && !rule[0](given)) {

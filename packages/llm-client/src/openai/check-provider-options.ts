@@ -1,5 +1,6 @@
 import { PmError } from '@pm/envelope-schemas';
 import { kindOf } from '../kind-of.js';
+import { shownName } from '../shown-name.js';
 import { shownValue } from '../shown-value.js';
 
 /** Every option `openaiProvider` takes; each one's value is checked where it is read. */
@@ -23,11 +24,11 @@ export function checkProviderOptions(options: unknown): void {
     if ((OPTION_NAMES as readonly string[]).includes(name)) continue;
     const meant = OPTION_NAMES.find((known) => known.toLowerCase() === name.toLowerCase());
     // The name is the host's text, not a value: shown short, so a pasted key stays out.
-    const shown = JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}...` : name);
+    const shown = JSON.stringify(shownName(name.length > 40 ? `${name.slice(0, 40)}...` : name));
     throw new PmError(
       'INVALID_ARGUMENT',
       `openaiProvider({ ${shown} }) is not an option${meant ? `; did you mean ${meant}?` : '.'} The options are ${OPTION_NAMES.join(', ')}.`,
-      { details: { field: name.slice(0, 40) } },
+      { details: { field: shownName(name.slice(0, 40)) } },
     );
   }
 }

@@ -1,4 +1,5 @@
 import { type AutomationPolicyV1, runWindowState } from '@pm/envelope-schemas';
+import { shownName } from '../shown-name.js';
 import { PolicyDeniedError, RunWindowClosedError } from './policy-errors.js';
 
 /** The facts about one call that the policy rules look at. */
@@ -22,8 +23,8 @@ export function checkCallPolicy(policy: AutomationPolicyV1, facts: CallPolicyFac
   if (!policy.allowed_models.includes(facts.model)) {
     throw new PolicyDeniedError(
       'model_not_allowed',
-      `Model "${facts.model}" is not in allowed_models of policy ${policy.policy_id} (${policy.allowed_models.join(', ')}). Use one of those, or add it to the policy.`,
-      { model: facts.model, policy_id: policy.policy_id },
+      `Model "${shownName(facts.model)}" is not in allowed_models of policy ${policy.policy_id} (${policy.allowed_models.join(', ')}). Use one of those, or add it to the policy.`,
+      { model: shownName(facts.model), policy_id: policy.policy_id },
     );
   }
   if (facts.remote && policy.execution_mode !== 'local' && !facts.gatewayConfigured) {
