@@ -165,16 +165,40 @@ function walkObject(
       if (json !== value) return walkValue(walker, json, path, depth + 1, ancestors, findings);
     }
     const out: Record<string, unknown> = {};
+    const namedValue = namedValueKey(value);
     for (const k of Object.keys(value)) {
       const v = readProperty(value, k);
       const key = redactedKey(walker, k, path, findings);
-      const r = walkEntry(walker, k, v, childPath(path, key), depth, ancestors, findings);
+      const at = childPath(path, key);
+      const r = walkEntry(walker, k, v, at, depth, ancestors, findings, k === namedValue);
       if (r !== DROP) setOwn(out, key, r);
     }
     return out;
   } finally {
     ancestors.delete(value);
   }
+}
+
+/** Members that name a setting held in a sibling member (`{ name: 'DB_PASSWORD', value }`). */
+const NAME_MEMBERS = ['name', 'Name', 'key', 'Key'];
+/** The sibling members holding the named setting's value. */
+const VALUE_MEMBERS = ['value', 'Value'];
+
+/**
+ * The member holding a credential's value when `value` names the setting in another
+ * member, as lists of name/value pairs do (Kubernetes and ECS `env`, HAR headers, AWS
+ * tags): `{ name: 'DB_PASSWORD', value: '…' }` holds a password under `value`, a key no
+ * name check would mask. The name is judged as a key is (`isSensitiveKey`). Undefined when
+ * there is none.
+ */
+function namedValueKey(value: object): string | undefined {
+  for (const member of NAME_MEMBERS) {
+    if (!Object.hasOwn(value, member)) continue;
+    const name = readProperty(value, member);
+    if (typeof name !== 'string' || !isSensitiveKey(name)) continue;
+    for (const held of VALUE_MEMBERS) if (Object.hasOwn(value, held)) return held;
+  }
+  return undefined;
 }
 
 /** One property, or the marker when its getter throws (its siblings are still walked). */
@@ -315,6 +339,7 @@ function walkEntry(
   depth: number,
   ancestors: Set<object>,
   findings: Finding[],
+  namedCredential = false,
 ): unknown {
   const nk = normaliseKey(key);
   if (walker.dropFields.has(nk)) {
@@ -328,7 +353,7 @@ function walkEntry(
     return DROP;
   }
   if (v === null || v === undefined) return v;
-  if (isSensitiveKey(key)) {
+  if (namedCredential || isSensitiveKey(key)) {
     // Objects under a sensitive key are replaced whole too; their text is never built
     // (it may be cyclic or hold BigInts).
     const text = typeof v === 'object' ? '[object]' : scalarText(v);

@@ -23,7 +23,7 @@ function skipBlanks(text: string, i: number): number {
 }
 
 /** One element read: its content's offsets and where reading goes on. */
-interface Element {
+export interface Element {
   /** Content offsets (without quotes); -1 for an element that is not a string. */
   start: number;
   end: number;
@@ -36,7 +36,7 @@ interface Element {
  * unescaped closing quote, on one line), or a bare token (a variable, a number, `null`).
  * Null when neither: not an argv array.
  */
-function readElement(text: string, i: number): Element | null {
+export function readElement(text: string, i: number): Element | null {
   const c = text.charCodeAt(i);
   if (c === 92 /* \ */ && text.charCodeAt(i + 1) === 34) {
     // `\"…\"`: the content holds no bare `"` and ends at the next `\"`.

@@ -16,6 +16,7 @@ import { googleKey } from './google.js';
 import { jwtToken } from './jwt.js';
 import { mailgunKey } from './mailgun.js';
 import { mysqlPassword } from './mysql-password.js';
+import { namedValuePair } from './named-value-pair.js';
 import { openaiGluedKey, openaiKey } from './openai.js';
 import { OTHER_TOKEN_DETECTORS } from './other-tokens.js';
 import { presignedUrlSignature } from './presigned-url.js';
@@ -63,5 +64,6 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   ...OTHER_TOKEN_DETECTORS,
   xmlCredential,
   xmlNamedValue,
+  namedValuePair,
   genericAssignment,
 ];

@@ -1,0 +1,120 @@
+import type { Detector } from '../../detector.js';
+import type { Finding } from '../../finding.js';
+import { isSensitiveKey } from '../../redactor/sensitive-keys.js';
+import { AnyCaseSearch } from '../any-case-search.js';
+import { readElement } from './argv-array.js';
+import { isSecretValue } from './secret-value-shape.js';
+
+/**
+ * A JSON member naming a setting, then the next member holding its value:
+ * `"name": "DB_PASSWORD", "value": "…"` (Kubernetes and ECS environment lists, HAR
+ * headers), `"Key"`/`"Value"` (AWS tags and parameters). Quotes may be escaped as JSON
+ * inside a JSON string escapes them (group 1). Matched sticky where `name`/`key` was
+ * found; the name is group 2. Bounded: linear.
+ */
+const JSON_PAIR =
+  /(?:name|key)(\\?)"[ \t]{0,4}:[ \t]{0,4}\1"([^"\\<>]{1,128})\1"[ \t\r\n]{0,16},[ \t\r\n]{0,16}\1"value\1"[ \t]{0,4}:[ \t]{0,4}/iy;
+
+/**
+ * The same in YAML: `- name: DB_PASSWORD` then, on the next line and in the same column,
+ * `value: …`. The name is group 2, the indentation of the value's line group 3.
+ */
+const YAML_PAIR =
+  /(?:name|key):[ \t]{1,4}(["']?)([\w.-]{1,128})\1[ \t]*\r?\n([ \t]{0,64})value:[ \t]{1,4}/iy;
+
+/** Where a `name` or `key` member may start, in any letter case. */
+const NAME_WORD = new AnyCaseSearch('name');
+const KEY_WORD = new AnyCaseSearch('key');
+
+/** An HTTP auth scheme before the credentials of an `Authorization` value. */
+const AUTH_SCHEME = /^(?:token|api-token|bearer|basic)[ \t]+/i;
+
+/** End of a bare YAML value: the line's end, or ` #` (a comment), trailing blanks off. */
+function bareEnd(text: string, i: number): number {
+  let end = i;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c === 10 || c === 13) break;
+    if (c === 35 /* # */ && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9))
+      break;
+    end++;
+  }
+  while (end > i && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end;
+}
+
+/** Reports the value at `start, end)` when it is shaped like a secret, an auth scheme skipped. */
+function report(text: string, start: number, end: number, bare: boolean, out: Finding[]): void {
+  const scheme = AUTH_SCHEME.exec(text.slice(start, Math.min(end, start + 16)));
+  const from = scheme === null ? start : start + scheme[0].length;
+  if (isSecretValue(text.slice(from, end), bare, false)) {
+    out.push({ type: 'secret', kind: 'generic', start: from, end, detector: 'named-value-pair' });
+  }
+}
+
+/** Where the line holding `at` starts. */
+function lineStart(text: string, at: number): number {
+  return text.lastIndexOf('\n', at) + 1;
+}
+
+/**
+ * A setting's value held apart from its name, as lists of name/value pairs write it: JSON
+ * `{"name": "DB_PASSWORD", "value": "…"}` (Kubernetes and ECS `env`, HAR headers such as
+ * `X-Api-Key` or `Authorization`, AWS `Key`/`Value` pairs) and YAML's `- name: DB_PASSWORD`
+ * with `value: …` on the next line in the same column. The name must be one `redactValue`
+ * masks a value under (`isSensitiveKey`: `DB_PASSWORD`, `X-Api-Key`, `Authorization`); the
+ * value must pass an assignment's value check, a scheme such as `Token ` left out. The
+ * value must be the next member: `valueFrom` (a reference to a secret store) is no value.
+ *
+ * Found from each `name`/`key` in any case (`AnyCaseSearch`, as `xml-named-value` finds
+ * its attributes) with a short sticky pattern: linear. The YAML form reads back to the
+ * line's start (bounded by the pattern's indentation) once per candidate.
+ */
+export const namedValuePair: Detector = {
+  id: 'named-value-pair',
+  type: 'secret',
+  kind: 'generic',
+  priority: 50,
+  needles: ['alue', 'ALUE'],
+  scan(text: string, out: Finding[]): void {
+    const names = NAME_WORD;
+    const keys = KEY_WORD;
+    names.start(text);
+    keys.start(text);
+    let nameAt = names.next(0);
+    let keyAt = keys.next(0);
+    while (nameAt >= 0 || keyAt >= 0) {
+      const at = keyAt < 0 || (nameAt >= 0 && nameAt < keyAt) ? nameAt : keyAt;
+      if (at === nameAt) nameAt = names.next(at + 1);
+      else keyAt = keys.next(at + 1);
+      const before = text.charCodeAt(at - 1);
+      if (before === 34 /* " */) readJson(text, at, out);
+      else if (at === 0 || before === 32 || before === 9 || before === 10) readYaml(text, at, out);
+    }
+  },
+};
+
+function readJson(text: string, at: number, out: Finding[]): void {
+  JSON_PAIR.lastIndex = at;
+  const m = JSON_PAIR.exec(text);
+  if (m === null || !isSensitiveKey(m[2]!)) return;
+  const element = readElement(text, JSON_PAIR.lastIndex);
+  if (element === null || element.start < 0) return;
+  report(text, element.start, element.end, false, out);
+}
+
+function readYaml(text: string, at: number, out: Finding[]): void {
+  YAML_PAIR.lastIndex = at;
+  const m = YAML_PAIR.exec(text);
+  // The value stands in the name's column (`- name:` puts the name after `- `).
+  if (m === null || m[3]!.length !== at - lineStart(text, at) || !isSensitiveKey(m[2]!)) return;
+  const from = YAML_PAIR.lastIndex;
+  const c = text.charCodeAt(from);
+  if (c === 34 || c === 39) {
+    const element = readElement(text, from);
+    if (element !== null && element.start >= 0)
+      report(text, element.start, element.end, false, out);
+    return;
+  }
+  report(text, from, bareEnd(text, from), true, out);
+}
