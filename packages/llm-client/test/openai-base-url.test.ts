@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createEgressFetch } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
 import { callProvider } from './helpers/call-provider.js';
+import { issuedKey } from './helpers/issued-key.js';
 import { testApiKey } from './helpers/test-api-key.js';
 import { thrown } from './helpers/thrown.js';
 import { chatCompletion, useRawServers } from './raw-http-server.js';
@@ -61,10 +62,8 @@ describe('URL errors do not quote a token in the query', () => {
 });
 
 describe('URL errors do not quote a key given in place of the URL', () => {
-  // A key as OpenAI issues them (random, 164 characters), built at run time.
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  const body = Array.from({ length: 156 }, (_, i) => alphabet[(i * 37 + 11) % 62]).join('');
-  const key = ['sk', 'proj', body].join('-');
+  const key = issuedKey(11);
+  const body = key.slice('sk-proj-'.length);
 
   it.each([
     ['a baseURL', () => openaiProvider({ apiKey, baseURL: key })],

@@ -3,19 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createLLMClient, isPmError, type LLMEvent } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
 import { shownName } from '../src/shown-name.js';
+import { issuedKey } from './helpers/issued-key.js';
 import { ledgerRecords } from './helpers/ledger-records.js';
 import { tempRoot } from './helpers/temp-root.js';
 import { thrown } from './helpers/thrown.js';
 import { localPolicy } from './local-policy.js';
 
 const root = tempRoot('pm-shown-name-');
-// A key as OpenAI issues them (random-looking, 164 characters), built at run time.
-const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const key = [
-  'sk',
-  'proj',
-  Array.from({ length: 156 }, (_, i) => alphabet[(i * 41 + 7) % 62]).join(''),
-].join('-');
+const key = issuedKey(7);
 const fragment = key.slice(8, 30);
 
 describe('a key given where a name goes is not quoted', () => {
@@ -39,7 +34,9 @@ describe('a key given where a name goes is not quoted', () => {
       .catch((e: unknown) => e);
     await run.end();
     expect(isPmError(error) && error.code).toBe('POLICY_DENIED');
-    expect((error as Error).message).toContain('Model "(164 characters that look like a key)"');
+    expect((error as Error).message).toContain(
+      `Model "(${key.length} characters that look like a key)"`,
+    );
     expect(
       JSON.stringify([(error as Error).message, (error as { details: unknown }).details]),
     ).not.toContain(fragment);
