@@ -57,3 +57,30 @@ describe('a credential-named long flag with its value apart', () => {
     expectLinearTime((n) => ` --${'a'.repeat(100)}`.repeat(n / 103), detectSecrets, 1_000_000);
   });
 });
+
+describe('a credential flag in a YAML list of arguments', () => {
+  // Kubernetes `args:` write a container's argv one item a line: the value after
+  // `- --password` on the next item stayed in clear (the flag ended its line).
+  it.each([
+    `args:\n  - --password\n  - ${value}\n`,
+    `command:\n- app\n- --token\n- "${value}"\n- --verbose\n`,
+    `spec:\n  args:\r\n    - serve\r\n    - --api-key\r\n    - ${value}\r\n`,
+  ])('%j', (text) => {
+    expect(onlySpan(text)).toBe(value);
+  });
+
+  it.each([
+    // The next item in another column, a flag as the next item, a flag not in a list.
+    `args:\n  - --password\n    - ${value}\n`,
+    'args:\n  - --password\n  - --host\n',
+    `--password\n${value}\n`,
+    `  - x --password\n  - ${value}\n`,
+  ])('leaves %j alone', (text) => {
+    expect(detectSecrets(text)).toEqual([]);
+  });
+
+  it('is linear on repeated items', () => {
+    expectLinearTime((n) => '- --password\n'.repeat(n / 13), detectSecrets, 1_000_000);
+    expectLinearTime((n) => `${' '.repeat(n)}- --token\n- x`, detectSecrets, 1_000_000);
+  });
+});

@@ -38,7 +38,8 @@ function flagNameEnd(text: string, i: number): number {
  * list), so `--password-file <path>`, `--password-stdin` and `--token-type bearer` name
  * something else and are left. The value is judged as an assignment's is (`isSecretValue`:
  * no placeholders, variables, paths, words or command substitutions), and a value that
- * starts with `-` is the next flag (`psql --password --host …`).
+ * starts with `-` is the next flag (`psql --password --host …`). In a YAML list of
+ * arguments (Kubernetes `args:`) the value is the next item: `- --password` then `- <v>`.
  *
  * Found from each `--` (`indexOf` of a literal starting with `-`, rare in prose) with a
  * blank, a line break or the text's start before it: a flag is a word of its own, and
@@ -59,7 +60,7 @@ export const flagValue: Detector = {
         const end = flagNameEnd(text, at + 2);
         if (end > 0) {
           next = end;
-          if (endsWithCredentialName(text.slice(at + 2, end))) next = readValue(text, end, out);
+          if (endsWithCredentialName(text.slice(at + 2, end))) next = readValue(text, at, end, out);
         }
       }
       at = text.indexOf('--', next);
@@ -68,9 +69,42 @@ export const flagValue: Detector = {
 };
 
 /** Reports the value after the flag name ending at `i`; returns where reading may resume. */
-function readValue(text: string, i: number, out: Finding[]): number {
-  const from = skipBlanks(text, i);
-  // `--password=…` (an assignment) and a flag at the end of its line take no value here.
-  if (from === i || text.charCodeAt(from) === 45 /* - */) return from;
+function readValue(text: string, flag: number, i: number, out: Finding[]): number {
+  let from = skipBlanks(text, i);
+  // A flag ending its line takes its value from the next only as a YAML list writes
+  // argv (`- --password` then `- <v>`); `--password=…` is an assignment.
+  if (from === i) from = nextYamlItem(text, flag, i);
+  if (from < 0 || from === i || text.charCodeAt(from) === 45 /* - */) return i;
   return reportPasswordArgument(text, from, 'flag-value', false, out);
+}
+
+/** Longest indentation of a YAML list item read. */
+const MAX_INDENT = 64;
+
+/**
+ * Where the value starts when the flag at `flag`, ending its line at `end`, is a YAML
+ * list item (`<indent>- --password`) and the next line is the next item in the same
+ * column (`<indent>- <value>`), as Kubernetes `args:` lists a container's argv; -1 when
+ * not. Reads the flag's own line back to its start and the next line's indentation, each
+ * bounded.
+ */
+function nextYamlItem(text: string, flag: number, end: number): number {
+  if (text.charCodeAt(flag - 1) !== 32 || text.charCodeAt(flag - 2) !== 45 /* - */) return -1;
+  let lineStart = flag - 2;
+  while (lineStart > 0 && flag - lineStart <= MAX_INDENT + 2) {
+    const c = text.charCodeAt(lineStart - 1);
+    if (c === 10) break;
+    if (c !== 32) return -1;
+    lineStart--;
+  }
+  if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) return -1;
+  const indent = flag - 2 - lineStart;
+  let next = end;
+  if (text.charCodeAt(next) === 13) next++;
+  if (text.charCodeAt(next) !== 10) return -1;
+  next++;
+  for (let k = 0; k < indent; k++) if (text.charCodeAt(next + k) !== 32) return -1;
+  next += indent;
+  if (text.charCodeAt(next) !== 45 || text.charCodeAt(next + 1) !== 32) return -1;
+  return next + 2;
 }
