@@ -2,6 +2,7 @@ import {
   checkpointReadProblem,
   isCheckpointShape,
   type LedgerCheckpointV1,
+  loadPublicKey,
   MAX_CHECKPOINT_BYTES,
 } from '../checkpoint.js';
 import { InvalidLedgerArgumentError } from '../errors/invalid-ledger-argument-error.js';
@@ -11,6 +12,7 @@ import { type VerifyLedgerResult, verifyLedger } from '../verify-ledger.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { tailFinishedSince } from './in-flight-tail.js';
+import { missingLedgerVerdict } from './missing-ledger.js';
 
 /** `pm-ledger verify <runDir> [--public-key F] [--checkpoint F] [--workers N] [--run-id R] [--json]`. */
 export async function verifyCommand(
@@ -27,12 +29,17 @@ export async function verifyCommand(
   // Thrown, not printed here: the CLI's handler words it (on stdout too with --json).
   const checkpoint =
     flags.checkpoint === undefined ? undefined : readCheckpointArgument(flags.checkpoint);
-  const verified = await verifyLedger(runDir, {
-    ...(flags.publicKey === undefined ? {} : { publicKey: flags.publicKey }),
-    ...(checkpoint === undefined ? {} : { checkpoint }),
-    ...(flags.workers === undefined ? {} : { workers: flags.workers }),
-    ...(flags.runId === undefined ? {} : { runId: flags.runId }),
-  });
+  const missing = missingLedgerVerdict(runDir, checkpoint);
+  // A key that cannot be used is the caller's mistake, said first as verifyLedger says it.
+  if (missing !== null && flags.publicKey !== undefined) loadPublicKey(flags.publicKey);
+  const verified =
+    missing ??
+    (await verifyLedger(runDir, {
+      ...(flags.publicKey === undefined ? {} : { publicKey: flags.publicKey }),
+      ...(checkpoint === undefined ? {} : { checkpoint }),
+      ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+      ...(flags.runId === undefined ? {} : { runId: flags.runId }),
+    }));
   const { result, inFlight } = await settleTornTail(runDir, verified);
   if (flags.json) {
     io.out(
