@@ -139,3 +139,21 @@ describe('x-should-retry, as the openai SDK obeys it', () => {
     await run.end();
   });
 });
+
+describe('an HTTP error whose body stalls', () => {
+  it('says the body did not arrive, not that the server said "This operation was aborted"', async () => {
+    const server = await serveRaw((_req, res) => {
+      res.writeHead(503, { 'content-type': 'application/json' }).write('{"error":');
+    });
+    const error = await callProvider(
+      openaiProvider({ apiKey, baseURL: server.baseURL, timeoutMs: 200 }),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderUnavailableError);
+    const { message, status, retryable } = error as ProviderUnavailableError;
+    expect(message).toContain(
+      'OpenAI answered HTTP 503: its error body did not arrive within timeoutMs.',
+    );
+    expect(message).not.toContain('aborted');
+    expect([status, retryable]).toEqual([503, true]);
+  });
+});

@@ -103,8 +103,12 @@ export function mapOpenAIError(
     const serverSaid = serverRetryVerdict(error.headers);
     const retryable = serverSaid ?? byStatus;
     const wait = retryable ? retryAfterMs(error) : undefined;
-    // The SDK's message starts with the status already ("401 Incorrect API key...").
-    const said = clean(error.message.replace(/^\d{3} /, ''));
+    // The SDK's message starts with the status already ("401 Incorrect API key..."). Cut off
+    // by the attempt's timer while reading the error body, it is the abort's own ("This
+    // operation was aborted"), which read as what the server said.
+    const said = facts.timedOut
+      ? `its error body did not arrive within timeoutMs`
+      : clean(error.message.replace(/^\d{3} /, ''));
     // The advice is worded from the facts that decide the retry, so it cannot promise another.
     const advice = statusAdvice(error.status, {
       quotaExhausted: quota,
