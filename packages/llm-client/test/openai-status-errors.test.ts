@@ -150,6 +150,7 @@ describe('the advice of an HTTP error says what happens to the call', () => {
   );
 
   it.each([
+    [302, 'A redirect without a Location to follow: check the provider baseURL'],
     [400, 'The request was refused; check the model and call options; not retried.'],
     [413, 'shorten the input; not retried.'],
     [422, 'The request was refused; check the model and call options; not retried.'],

@@ -67,6 +67,10 @@ export function statusAdvice(status: number, facts: StatusFacts): string {
   if (status === 403)
     return 'The key may not use this model, project or region; check its permissions; not retried.';
   if (status === 404) return 'Check the model name and the provider baseURL; not retried.';
+  // A redirect reaches here only when there was nowhere to go (no Location): not the call's
+  // options but where it was sent.
+  if (status >= 300 && status < 400)
+    return 'A redirect without a Location to follow: check the provider baseURL (its scheme, host and path); not retried.';
   if (status === 413)
     return 'The request is too large for OpenAI or the gateway; shorten the input; not retried.';
   return 'The request was refused; check the model and call options; not retried.';
