@@ -22,6 +22,7 @@ import { OTHER_TOKEN_DETECTORS } from './other-tokens.js';
 import { presignedUrlSignature } from './presigned-url.js';
 import { privateKey } from './private-key.js';
 import { slackGluedToken, slackToken, slackWebhook } from './slack.js';
+import { sqlIdentifiedBy, sqlPasswordLiteral } from './sql-password.js';
 import { sshpassPassword } from './sshpass-password.js';
 import { stripeKey } from './stripe.js';
 import { telegramBotToken } from './telegram.js';
@@ -56,6 +57,8 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   sshpassPassword,
   flagValue,
   argvArray,
+  sqlIdentifiedBy,
+  sqlPasswordLiteral,
   connectionStringUri,
   connectionStringKeyValue,
   telegramBotToken,
