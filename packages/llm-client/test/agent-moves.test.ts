@@ -3,8 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDisclosure } from '@pm/redact';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLLMClient, GoalInterpretationV1, NextCommandV1 } from '../src/index.js';
+import {
+  createLLMClient,
+  GoalInterpretationV1,
+  interpretGoalRequest,
+  isPmError,
+  NextCommandV1,
+} from '../src/index.js';
 import { scriptedProvider } from '../src/testing.js';
+import { thrown } from './helpers/thrown.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pm-moves-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -73,4 +80,16 @@ describe('agent moves (offline provider)', () => {
     expect(prompt).not.toContain('C17');
     await run.end();
   });
+});
+
+describe('agent move options that are not an object', () => {
+  it.each([[null], [5], [['goal']]])(
+    'refuses %j as options, not as a missing disclosure',
+    (options) => {
+      const error = thrown(() => interpretGoalRequest(options as never));
+      expect(isPmError(error) && error.code).toBe('INVALID_ARGUMENT');
+      expect(error.message).toContain('The interpret-goal move takes an object of options');
+      expect(error.message).not.toContain('needs { disclosure }');
+    },
+  );
 });

@@ -107,8 +107,15 @@ function base(
   maxOutputTokens: number,
 ): GenerateOptions {
   const known = [...MOVE_OPTIONS, text];
-  const unknown =
-    typeof options === 'object' && options !== null ? unknownOption(options, known) : undefined;
+  // Not an object: it was read as one without a disclosure ("needs { disclosure }; got undefined").
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new PmError(
+      'INVALID_ARGUMENT',
+      `The ${move} move takes an object of options ({ model, ${text}, disclosure, ... }); got ${kindOf(options)}.`,
+      { details: { field: 'options' } },
+    );
+  }
+  const unknown = unknownOption(options, known);
   if (unknown !== undefined) {
     throw new PmError(
       'INVALID_ARGUMENT',
