@@ -20,7 +20,7 @@ function hasControl(s: string): boolean {
  * Decoded credentials must be `user:password` in UTF-8 without control characters
  * (RFC 7617 `charset="UTF-8"`: `jürgen:Pässwörd` is a credential too).
  */
-function isBasicCredential(value: string): boolean {
+export function isBasicCredential(value: string): boolean {
   let decoded: string;
   try {
     decoded = UTF8.decode(Buffer.from(value, 'base64'));

@@ -21,6 +21,7 @@ import { openaiGluedKey, openaiKey } from './openai.js';
 import { OTHER_TOKEN_DETECTORS } from './other-tokens.js';
 import { presignedUrlSignature } from './presigned-url.js';
 import { privateKey } from './private-key.js';
+import { registryAuth } from './registry-auth.js';
 import { slackGluedToken, slackToken, slackWebhook } from './slack.js';
 import { sqlIdentifiedBy, sqlPasswordLiteral } from './sql-password.js';
 import { sshpassPassword } from './sshpass-password.js';
@@ -51,6 +52,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   authorizationHeader,
   basicAuthHeader,
   curlUserCredentials,
+  registryAuth,
   cookieHeader,
   curlCookie,
   mysqlPassword,
