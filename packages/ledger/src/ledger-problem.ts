@@ -17,7 +17,8 @@
  * - `checkpoint_mismatch`: the signed checkpoint is missing, badly signed, of another
  *   run, or names a size/head the ledger no longer has (truncated or rewritten up to it);
  * - `torn_tail`: the file ends in an unterminated line (a crash mid-write, not yet
- *   recovered: opening the ledger for writing cuts it off and records that).
+ *   recovered: opening the ledger for writing cuts it off and records that; one longer
+ *   than any record line is no crash's, and opening refuses it).
  */
 export type LedgerProblemKind =
   | 'hash_mismatch'

@@ -11,7 +11,7 @@ import { LedgerClosedError, RUN_ENDED_NEXT } from './errors/ledger-closed-error.
 import { LedgerCorruptError } from './errors/ledger-corrupt-error.js';
 import { GENESIS_PREV } from './hash-chain.js';
 import type { LedgerProblem } from './ledger-problem.js';
-import { forEachLineSync } from './line-reader.js';
+import { forEachLineSync, MAX_LINE_BYTES } from './line-reader.js';
 import { fileKind } from './regular-file.js';
 import { RunSummary } from './run-summary.js';
 import { writeFailure } from './write-failure.js';
@@ -32,8 +32,8 @@ export interface LoadedLedger {
 
 /**
  * Reads an existing ledger before a writer continues it: checks every record's hash,
- * link and seq, and cuts off a torn last line (a crash mid-write). Damage anywhere else is
- * tampering and is refused, never repaired. A ledger that holds a `run_end` is finished.
+ * link and seq, and cuts off a torn last line (a crash mid-write: at most one line's bytes).
+ * Damage anywhere else, or a tail longer than a line, is refused, never repaired. A ledger that holds a `run_end` is finished.
  * When the run has a `checkpoint.json`, the ledger must still hold what it covers (at
  * least its size, ending in its seq and head): a writer that continued a truncated or
  * rewritten ledger would sign a new checkpoint over the damage and hide it.
@@ -81,6 +81,14 @@ export function loadLedger(file: string, runDir: string, runId: string): LoadedL
       runDir,
       'holds a run_end record: the run was closed',
       RUN_ENDED_NEXT,
+    );
+  }
+  if (tail.bytes > MAX_LINE_BYTES) {
+    // A crash mid-write leaves part of one line, and no line is longer than this: more is
+    // something else's doing (a file appended to, two files joined), cut by no rule.
+    throw new LedgerCorruptError(
+      `The ledger ${file} ends in ${tail.bytes} bytes without a line end, more than any record line can be (${MAX_LINE_BYTES} bytes): not a crash mid-write, so they are not cut off. Run \`pm-ledger verify ${runDir}\`, keep the file as evidence, and restore the run from a backup or start a new run.`,
+      { details: { file, tailBytes: tail.bytes } },
     );
   }
   let dropped: LoadedLedger['dropped'] = null;

@@ -19,6 +19,7 @@ import { GENESIS_PREV, sha256Hex } from './hash-chain.js';
 import { checkKnownOptions } from './known-options.js';
 import { type ExpectedRun, existingLedgerFile, expectedRun } from './ledger-files.js';
 import type { LedgerProblem } from './ledger-problem.js';
+import { MAX_LINE_BYTES } from './line-reader.js';
 import { describe, NotRegularFileError, readRegularFileSync } from './regular-file.js';
 import { checkRunDir } from './run-dir-argument.js';
 import { scrubText } from './scrub-secrets.js';
@@ -139,7 +140,10 @@ export async function verifyLedger(
       kind: 'torn_tail',
       seq: checker.nextSeq,
       line: lastLine + 1,
-      message: `the file ends in ${tail.bytes} bytes of an unfinished line (a crash mid-write); opening the ledger for writing cuts them off and records it`,
+      message:
+        tail.bytes > MAX_LINE_BYTES
+          ? `the file ends in ${tail.bytes} bytes without a line end, more than any record line can be: not a crash mid-write, and opening the ledger for writing refuses them`
+          : `the file ends in ${tail.bytes} bytes of an unfinished line (a crash mid-write); opening the ledger for writing cuts them off and records it`,
     });
   }
   if (checks.artifacts) await checkArtifactStore(runDir, referenced, checks.secrets, problems);
