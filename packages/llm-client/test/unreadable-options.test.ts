@@ -72,6 +72,16 @@ describe('an option whose getter throws', () => {
       'createLLMClient({ budget.limits.usd })',
       'usd',
     );
+    await refused(
+      () => createLLMClient({ budget: { period: { day: throwing('usd') } } }),
+      'createLLMClient({ budget.period.day.usd })',
+      'usd',
+    );
+    await refused(
+      () => createLLMClient({ env: throwing<Record<string, string>>('PM_LLM_OFFLINE') }),
+      'createLLMClient({ env.PM_LLM_OFFLINE })',
+      'PM_LLM_OFFLINE',
+    );
   });
 
   it('openaiProvider, resolveApiKey and the other providers', async () => {
