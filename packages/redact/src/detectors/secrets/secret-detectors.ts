@@ -5,6 +5,7 @@ import { authorizationHeader } from './authorization-header.js';
 import { awsAccessKeyId } from './aws.js';
 import { basicAuthHeader, curlUserCredentials } from './basic-auth.js';
 import { bearerToken } from './bearer.js';
+import { commandPasswordFlag } from './command-password-flag.js';
 import { connectionStringKeyValue, connectionStringUri } from './connection-string.js';
 import { cookieHeader, curlCookie } from './cookie.js';
 import { discordWebhook } from './discord-webhook.js';
@@ -57,6 +58,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   curlCookie,
   mysqlPassword,
   sshpassPassword,
+  commandPasswordFlag,
   flagValue,
   argvArray,
   sqlIdentifiedBy,
