@@ -10,7 +10,7 @@ import {
   memoryStore,
   priceTable,
 } from './helpers.js';
-import { expectLateCloseBooksWorstCase } from './late-close.js';
+import { expectLateCloseBooksWorstCase, expectLateSettleBooksActualAbove } from './late-close.js';
 import { expectOverspendReported } from './overspend.js';
 import { expectLowSpendRefusalKeepsExhausted } from './refusal-alerts.js';
 import { expectZonedKeys } from './zoned-keys.js';
@@ -456,6 +456,14 @@ describe('reservations past their TTL', () => {
     let now = Date.parse('2026-11-22T12:00:00Z');
     const clock = () => now;
     await expectLateCloseBooksWorstCase(memoryStore({ clock }), clock, async () => {
+      now += 20;
+    });
+  });
+
+  it('a late settle books the actual where it is above the worst case, swept or not, and reports what it booked', async () => {
+    let now = Date.parse('2026-11-22T12:00:00Z');
+    const clock = () => now;
+    await expectLateSettleBooksActualAbove(memoryStore({ clock }), clock, async () => {
       now += 20;
     });
   });

@@ -41,3 +41,70 @@ export async function expectLateCloseBooksWorstCase(
   await expect(live.release()).resolves.toMatchObject({ found: true });
   expect(await month()).toMatchObject({ spent: { usd: 0.9 }, reserved: { usd: 0 } });
 }
+
+/**
+ * Shared by the memory and Redis store tests: a settle past the reservation's TTL books, per
+ * counter, the larger of the actual and the worst case (the actual was billed; the worst
+ * case was already counted as spent), once, whether or not a sweep booked the worst case
+ * first, and its result reports what was booked.
+ */
+export async function expectLateSettleBooksActualAbove(
+  store: BudgetStore,
+  clock: () => number,
+  passTtl: () => Promise<void>,
+): Promise<void> {
+  const budget = createBudget({
+    store,
+    clock,
+    limits: {},
+    alerts: false,
+    onOverspend: () => {},
+    period: { month: { usd: 10 } },
+  });
+  const month = async () => (await budget.usage()).scopes[1]!;
+  const hold = () =>
+    budget.reserve({ model: 'gpt-4o', inputTokens: 0, maxOutputTokens: 30_000, ttlMs: 20 }); // $0.30
+  // Nobody swept in between: the actual above the worst case is booked.
+  const above = await hold();
+  await passTtl();
+  await expect(above.settle({ inputTokens: 0, outputTokens: 50_000 })).resolves.toMatchObject({
+    found: false,
+    tokens: 50_000,
+    usd: 0.5,
+    overrun: true,
+    excess: { tokens: 20_000, usd: 0.2 },
+  });
+  expect(await month()).toMatchObject({
+    spent: { tokens: 50_000, usd: 0.5 },
+    reserved: { usd: 0 },
+  });
+  // An actual below the worst case: the worst case stays booked, and the result says so.
+  const below = await hold();
+  await passTtl();
+  await expect(below.settle({ inputTokens: 0, outputTokens: 1_000 })).resolves.toMatchObject({
+    found: false,
+    tokens: 30_000,
+    usd: 0.3,
+    overrun: false,
+  });
+  expect(await month()).toMatchObject({ spent: { tokens: 80_000, usd: 0.8 } });
+  // Swept first (at the worst case): the settle adds only what the actual exceeds it by.
+  const swept = await hold();
+  await passTtl();
+  await (await budget.reserve({ model: 'gpt-4o', inputTokens: 0, maxOutputTokens: 1 })).release();
+  expect(await month()).toMatchObject({ spent: { tokens: 110_000, usd: 1.1 } });
+  await expect(swept.settle({ inputTokens: 0, outputTokens: 40_000 })).resolves.toMatchObject({
+    found: false,
+    tokens: 40_000,
+    usd: 0.4,
+  });
+  expect(await month()).toMatchObject({
+    spent: { tokens: 120_000, usd: 1.2 },
+    reserved: { tokens: 0, usd: 0 },
+  });
+  // Once: a sweep afterwards books nothing more.
+  await passTtl();
+  await (await budget.reserve({ model: 'gpt-4o', inputTokens: 0, maxOutputTokens: 1 })).release();
+  expect(await month()).toMatchObject({ spent: { tokens: 120_000, usd: 1.2 } });
+  budget.dispose();
+}

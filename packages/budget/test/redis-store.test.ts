@@ -25,7 +25,7 @@ import { checkedStore } from './checked-store.js';
 import { expectExpiryFiresAlerts, expectPastPeriodExpiryFiresAlerts } from './expiry-alerts.js';
 import { expectExactBooks, hammer } from './hammer.js';
 import { freeRow } from './helpers.js';
-import { expectLateCloseBooksWorstCase } from './late-close.js';
+import { expectLateCloseBooksWorstCase, expectLateSettleBooksActualAbove } from './late-close.js';
 import { expectOverspendReported } from './overspend.js';
 import { expectLowSpendRefusalKeepsExhausted } from './refusal-alerts.js';
 import { expectZonedKeys } from './zoned-keys.js';
@@ -422,6 +422,14 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
   it('a late settle or release books the worst case (found: false), swept or not (as the memory store)', async () => {
     // Redis's clock decides expiry: waiting 60 ms passes the 20 ms TTL (no timing asserted).
     await expectLateCloseBooksWorstCase(
+      redisStore({ client, prefix: prefix() }),
+      Date.now,
+      () => new Promise((r) => setTimeout(r, 60)),
+    );
+  });
+
+  it('a late settle books the actual where it is above the worst case, swept or not (as the memory store)', async () => {
+    await expectLateSettleBooksActualAbove(
       redisStore({ client, prefix: prefix() }),
       Date.now,
       () => new Promise((r) => setTimeout(r, 60)),

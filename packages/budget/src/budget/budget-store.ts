@@ -85,9 +85,16 @@ export interface StoreCapPassed {
 export interface StoreCloseResult {
   /**
    * False when the reservation was past its TTL: its worst case was booked (now, or by an
-   * earlier sweep), not the actual, and nothing was freed.
+   * earlier sweep) and nothing was freed; a settle then books, per counter, the larger of
+   * its actual and that worst case (only the difference if a sweep booked first).
    */
   readonly found: boolean;
+  /**
+   * What the reservation's spend now stands at when a settle past its TTL booked more than
+   * the worst case, or booked it itself (`found: false`). Absent: the worst case (a store
+   * that does not report it is read so), or the actual when found or lost.
+   */
+  readonly booked?: Charge;
   /**
    * True when the store had no trace of the reservation because it lost its data (Redis
    * restarted without persistence, or was flushed) after the reserve: a settle then books
@@ -123,8 +130,10 @@ export interface BudgetStore {
   /** Holds `amount` on every scope if it fits all of them (spent + reserved + amount <= limit), else nothing. */
   reserve(request: StoreReserveRequest): Promise<StoreReserveResult>;
   /**
-   * Frees the held amount and books `actual` as spent on the same scopes. Past its TTL the
-   * worst case is booked instead (`found: false`), as the expiry sweep books it.
+   * Frees the held amount and books `actual` as spent on the same scopes. Past its TTL
+   * (`found: false`) it books, per counter, the larger of the actual and the worst case (the
+   * expiry sweep may have booked the worst case already: then only the actual's excess over
+   * it, once), and reports the total in `booked`.
    */
   settle(
     id: string,

@@ -237,15 +237,26 @@ export function createBudget(options: BudgetOptions): Budget {
     async settle(reservation: Reservation, charge: Charge): Promise<SettleResult> {
       const result = await store.settle(reservation.id, charge, thresholds);
       const alerts = emit(result.alerts);
+      // What the store booked, which the result must report (hosts add its usd up): the
+      // actual when found or lost; past the TTL what the store says, or the worst case.
+      const booked =
+        result.booked ??
+        (result.found || result.lost === true
+          ? charge
+          : {
+              tokens: reservation.tokens,
+              microUsd: reservation.microUsd,
+              requests: reservation.requests,
+            });
       const over = reportOverspend(
         { id: reservation.id, model: reservation.model, held: reservation },
-        charge,
+        booked,
         result.capsPassed,
       );
       return {
-        tokens: charge.tokens,
-        usd: charge.microUsd / MICRO_PER_USD,
-        requests: charge.requests,
+        tokens: booked.tokens,
+        usd: booked.microUsd / MICRO_PER_USD,
+        requests: booked.requests,
         overrun: over.overrun,
         excess: over.excess,
         capsPassed: over.capsPassed,

@@ -11,7 +11,7 @@ import type {
   StoreReserveRequest,
   StoreReserveResult,
 } from './budget-store.js';
-import type { Charge, StoreLimits } from './charge.js';
+import { type Charge, chargeAbove, largerCharge, type StoreLimits } from './charge.js';
 import { checkKnownKeys } from './option-keys.js';
 import { PeriodRetention } from './period-retention.js';
 import { refusalExhausts } from './refusal-exhausts.js';
@@ -39,6 +39,19 @@ interface Held {
   /** From here on (store clock, ms) the holder is presumed dead: booked at the worst case. */
   readonly expiresAt: number;
 }
+
+/** A reservation the sweep booked at its worst case, kept for its holder's late settle. */
+interface Swept {
+  readonly held: Held;
+  /** Store clock (ms) after which a late settle no longer finds it (as Redis forgets). */
+  readonly forgetAt: number;
+}
+
+/**
+ * How long a swept reservation is remembered for a late settle: an hour, as the Redis store
+ * remembers an open reservation's scopes an hour past its TTL.
+ */
+const SWEPT_KEEP_MS = 3_600_000;
 
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {
@@ -104,6 +117,8 @@ function fire(
 export class MemoryStore implements BudgetStore {
   readonly #scopes = new Map<string, ScopeState>();
   readonly #held = new Map<string, Held>();
+  /** Swept by expiry, in the order swept (so their `forgetAt` ascends). */
+  readonly #swept = new Map<string, Swept>();
   readonly #attached = new Map<string, number>();
   /**
    * Scopes whose last budget was disposed while a reservation was open in them: dropped
@@ -236,9 +251,15 @@ export class MemoryStore implements BudgetStore {
   #sweep(now: number, thresholds: readonly AlertThreshold[]): StoreAlert[] | undefined {
     let next = Number.POSITIVE_INFINITY;
     let alerts: StoreAlert[] | undefined;
+    for (const [id, swept] of this.#swept) {
+      if (swept.forgetAt > now) break;
+      this.#swept.delete(id);
+    }
     for (const [id, held] of this.#held) {
-      if (held.expiresAt <= now) alerts = this.#bookExpired(id, thresholds, alerts);
-      else if (held.expiresAt < next) next = held.expiresAt;
+      if (held.expiresAt <= now) {
+        alerts = this.#bookExpired(id, thresholds, alerts);
+        this.#swept.set(id, { held, forgetAt: now + SWEPT_KEEP_MS });
+      } else if (held.expiresAt < next) next = held.expiresAt;
     }
     this.#nextExpiry = next;
     return alerts;
@@ -327,12 +348,38 @@ export class MemoryStore implements BudgetStore {
 
   /** Synchronous settle. */
   settleSync(id: string, actual: Charge, thresholds: readonly AlertThreshold[]): StoreCloseResult {
-    const earlier = this.#closedEarlier(id, thresholds);
-    if (earlier !== undefined) return earlier;
+    const held = this.#held.get(id);
+    if (held === undefined) return this.#settleSwept(id, actual, thresholds);
     const passed: StoreCapPassed[] = [];
+    if (held.expiresAt <= this.#clock()) {
+      // Past its TTL the worst case counts as spent; an actual above it was billed too.
+      const booked = largerCharge(actual, held.amount);
+      this.#free(id);
+      const alerts = this.#book(held, booked, thresholds, undefined, passed);
+      return closedLate(booked, alerts, passed);
+    }
     const alerts = this.#book(this.#free(id)!, actual, thresholds, undefined, passed);
     if (passed.length > 0) return { found: true, alerts: alerts ?? [], capsPassed: passed };
     return alerts === undefined ? CLOSED_QUIET : { found: true, alerts };
+  }
+
+  /**
+   * A settle of a reservation not held: if the sweep booked it at its worst case, books what
+   * the actual exceeds that by, once; otherwise nothing.
+   */
+  #settleSwept(
+    id: string,
+    actual: Charge,
+    thresholds: readonly AlertThreshold[],
+  ): StoreCloseResult {
+    const swept = this.#swept.get(id);
+    if (swept === undefined) return CLOSED_NOT_FOUND;
+    this.#swept.delete(id);
+    const { held } = swept;
+    const extra = chargeAbove(actual, held.amount);
+    const passed: StoreCapPassed[] = [];
+    const alerts = this.#book(held, extra, thresholds, undefined, passed);
+    return closedLate(largerCharge(actual, held.amount), alerts, passed);
   }
 
   /** {@inheritDoc BudgetStore.release} */
@@ -423,6 +470,20 @@ export class MemoryStore implements BudgetStore {
   get scopeCount(): number {
     return this.#scopes.size;
   }
+}
+
+/** The result of a settle past the reservation's TTL that booked `booked` in all. */
+function closedLate(
+  booked: Charge,
+  alerts: StoreAlert[] | undefined,
+  passed: readonly StoreCapPassed[],
+): StoreCloseResult {
+  return {
+    found: false,
+    booked,
+    alerts: alerts ?? [],
+    ...(passed.length > 0 ? { capsPassed: passed } : {}),
+  };
 }
 
 function counters(key: string, s: ScopeState | undefined): ScopeCounters {

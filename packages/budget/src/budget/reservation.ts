@@ -11,11 +11,11 @@ export interface ActualUsage extends TokenUsage {
 
 /** What `settle` booked. */
 export interface SettleResult {
-  /** Tokens booked. */
+  /** Tokens booked: the actual, or past the TTL (`found: false`) the larger of it and the worst case. */
   readonly tokens: number;
-  /** USD booked. */
+  /** USD booked, as `tokens`. */
   readonly usd: number;
-  /** Requests booked. */
+  /** Requests booked, as `tokens`. */
   readonly requests: number;
   /**
    * True when the actual exceeded the reservation on some counter (the provider billed more
@@ -33,8 +33,8 @@ export interface SettleResult {
   readonly capsPassed: readonly CapPassed[];
   /**
    * False when the reservation was past its TTL (holder too slow): its worst case was
-   * booked instead (by this settle, or by the store's sweep before it), which is never
-   * less than the actual.
+   * booked (by this settle, or by the store's sweep before it), and this settle booked what
+   * its actual exceeds that by, if anything (see `tokens`).
    */
   readonly found: boolean;
   /**

@@ -106,6 +106,8 @@ const RELEASED: StoreCloseResult = Object.freeze({ found: true, alerts: Object.f
 interface OpenReservation {
   readonly epoch: string;
   readonly scopes: readonly StoreScope[];
+  /** The worst case held (for a late settle after a sweep booked it). */
+  readonly amount: Charge;
   /** Date.now() after which a reservation never closed is forgotten here. */
   readonly forgetAt: number;
 }
@@ -258,6 +260,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   const epochKey = `${tag}:epoch`;
   const replies = `${tag}:close-replies`;
   const repliedAt = `${tag}:close-replied-at`;
+  const settledLate = `${tag}:settled-late`;
   // Offered by each reserve as the store's epoch, taken if none is set (see CLOSE_LUA).
   // Never offered twice: after a restart this process's first reserve must not restore the
   // epoch its older reservations were made in.
@@ -286,6 +289,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     open.set(request.id, {
       epoch,
       scopes: request.scopes,
+      amount: request.amount,
       forgetAt: now + request.ttlMs + 3_600_000,
     });
   }
@@ -297,7 +301,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     thresholds: readonly AlertThreshold[],
   ): Promise<StoreCloseResult> {
     const o = open.get(id);
-    const keys = [held, expiry, booked, epochKey, replies, repliedAt];
+    const keys = [held, expiry, booked, epochKey, replies, repliedAt, settledLate];
     const args: (string | number)[] = [
       id,
       operation === 'settle' ? 1 : 0,
@@ -306,6 +310,9 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       actual.requests,
       o?.epoch ?? '',
       retentionMs,
+      o?.amount.tokens ?? '',
+      o?.amount.microUsd ?? '',
+      o?.amount.requests ?? '',
     ];
     for (const s of o?.scopes ?? []) {
       keys.push(scopeKey(s.key));
@@ -325,8 +332,10 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       if (status === 1 || status === 3) return RELEASED;
       if (status === 0) return NOT_FOUND;
     }
+    // 4: settled past its TTL; the reservation's booked total follows the status.
+    const late = status === 4;
     // Entries of level 'over' are counters the booking left above their cap, not alerts.
-    const entries = toAlerts(reply, 1);
+    const entries = toAlerts(reply, late ? 4 : 1);
     const alerts = entries.filter((e) => e.level !== OVER);
     const capsPassed: StoreCapPassed[] = [];
     for (const e of entries) {
@@ -337,6 +346,15 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     return {
       found: status === 1 || status === 3,
       ...(status === 2 ? { lost: true } : {}),
+      ...(late
+        ? {
+            booked: {
+              tokens: Number(reply[1]),
+              microUsd: Number(reply[2]),
+              requests: Number(reply[3]),
+            },
+          }
+        : {}),
       alerts,
       ...(capsPassed.length > 0 ? { capsPassed } : {}),
     };

@@ -5,19 +5,23 @@ const REPLY_KEEP_MS = 86_400_000;
 
 /**
  * Settle (book = 1) or release (book = 0) one reservation.
- * KEYS: held hash, expiry zset, booked zset, epoch string, replies hash, replies zset, then
- * the reservation's scope hashes (as reserve had them; used only if the store lost the
- * reservation).
+ * KEYS: held hash, expiry zset, booked zset, epoch string, replies hash, replies zset,
+ * settled-late zset (ids whose late settle booked past a sweep), then the reservation's scope
+ * hashes (as reserve had them; used only if the store lost the reservation, or swept it).
  * ARGV: id, book, tokens, microUsd, requests, the epoch the reservation was made in,
- * retentionMs, then per scope: name, limit tokens, limit micro-USD, limit requests, then the
- * alert tiers as level, permille pairs (ascending).
+ * retentionMs, the worst case held (tokens, microUsd, requests; '' each if unknown), then
+ * per scope: name, limit tokens, limit micro-USD, limit requests, then the alert tiers as
+ * level, permille pairs (ascending).
  * Returns, then the alerts fired (scopeName, metricIndex, level, spent, limit each; level
  * 'over' marks a counter that booking the actual left above its cap, not an alert):
  * {1} when held and closed; {0} when past its expiry, booked at the worst case now (as the
  * sweep would have: never freed, whether or not another call swept first) or earlier by a
  * sweep; {2} when the store has no trace of it and its epoch is gone: the store lost its
  * data (a restart without persistence, a flush), so a settle books the actual on the
- * scopes given, once (the id is then marked booked). A missing record under the same
+ * scopes given, once (the id is then marked booked); {4, tokens, microUsd, requests} when
+ * a settle found it past its expiry: it books, per counter, the larger of the actual and the
+ * worst case (what the reply gives), or, if a sweep booked the worst case first, what the
+ * actual exceeds it by, once. A missing record under the same
  * epoch is a close already done by an earlier attempt whose reply was lost: {3} (closed as
  * {1} was), nothing booked.
  * Record amounts and limits are decimal strings (see RESERVE_LUA); tonumber and Lua's
@@ -30,13 +34,13 @@ const REPLY_KEEP_MS = 86_400_000;
  */
 export const CLOSE_LUA = `${NOW_MS}${BOOK_EXPIRED}
 local held, expiry, booked, epochKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-local replies, repliedAt = KEYS[5], KEYS[6]
+local replies, repliedAt, settledLate = KEYS[5], KEYS[6], KEYS[7]
 local id = ARGV[1]
 local book = ARGV[2] == '1'
 local actual = { tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]) }
-local n = #KEYS - 6
+local n = #KEYS - 7
 local tiers = {}
-for t = 8 + 4 * n, #ARGV do tiers[#tiers + 1] = ARGV[t] end
+for t = 11 + 4 * n, #ARGV do tiers[#tiers + 1] = ARGV[t] end
 local now = now_ms()
 -- Lists a counter that booking \`added\` left above its cap, as an alert entry of level
 -- 'over' (the store reads these apart from alerts).
@@ -73,15 +77,48 @@ if not raw then
   local prior = redis.call('HGET', replies, id)
   -- Kept for the day, not taken: the retry's own reply may be lost too.
   if prior then return cjson.decode(prior) end
-  if redis.call('ZSCORE', booked, id) then return { 0 } end
+  if redis.call('ZSCORE', booked, id) then
+    -- Booked at its worst case by a sweep: a settle adds what its actual exceeds that by,
+    -- once (settledLate), on the scopes and worst case the caller remembers.
+    if not book or n == 0 or ARGV[8] == '' or redis.call('ZSCORE', settledLate, id) then
+      return { 0 }
+    end
+    local out = { 4 }
+    local extra = {}
+    for m = 1, 3 do
+      local worst = tonumber(ARGV[7 + m])
+      if actual[m] > worst then
+        out[m + 1] = ARGV[2 + m]
+        extra[m] = string.format('%d', actual[m] - worst)
+      else
+        out[m + 1] = ARGV[7 + m]
+        extra[m] = '0'
+      end
+    end
+    for i = 1, n do
+      local k = KEYS[i + 7]
+      local base = 11 + (i - 1) * 4
+      for m = 1, 3 do
+        if extra[m] ~= '0' then
+          local spent = redis.call('HINCRBY', k, SPENT[m], extra[m])
+          local limit = tonumber(ARGV[base + m])
+          mark_alerts(k, ARGV[base], m, spent, limit, tiers, out)
+          passed(ARGV[base], m, tonumber(extra[m]), spent, limit, out)
+        end
+      end
+      redis.call('PEXPIRE', k, ARGV[7])
+    end
+    mark_booked(settledLate, id, now, ARGV[7])
+    return kept(out, true)
+  end
   if n == 0 then return { 0 } end
   -- Same epoch, no record, not booked by expiry: an earlier attempt of this close did it.
   if redis.call('GET', epochKey) == ARGV[6] then return { 3 } end
   local out = { 2 }
   if book then
     for i = 1, n do
-      local k = KEYS[i + 6]
-      local base = 8 + (i - 1) * 4
+      local k = KEYS[i + 7]
+      local base = 11 + (i - 1) * 4
       for m = 1, 3 do
         local spent = redis.call('HINCRBY', k, SPENT[m], actual[m])
         local limit = tonumber(ARGV[base + m])
@@ -97,9 +134,34 @@ if not raw then
 end
 local due = tonumber(redis.call('ZSCORE', expiry, id))
 if due ~= nil and due <= now then
-  local out = { 0 }
-  book_expired(held, expiry, booked, now, id, raw, tiers, out)
-  return kept(out)
+  if not book then
+    local out = { 0 }
+    book_expired(held, expiry, booked, now, id, raw, tiers, out)
+    return kept(out)
+  end
+  -- A late settle: the worst case counts as spent, and an actual above it was billed too.
+  -- Booked here with the record dropped, so no sweep books it again.
+  local rec = cjson.decode(raw)
+  mark_booked(booked, id, now, rec.ret)
+  mark_booked(settledLate, id, now, rec.ret)
+  local out = { 4 }
+  for m = 1, 3 do
+    out[m + 1] = actual[m] > tonumber(rec.a[m]) and ARGV[2 + m] or rec.a[m]
+  end
+  for i, k in ipairs(rec.k) do
+    for m = 1, 3 do
+      take_held(k, RESERVED[m], rec.a[m])
+      local total = out[m + 1]
+      local spent = redis.call('HINCRBY', k, SPENT[m], total)
+      local limit = tonumber(rec.l[(i - 1) * 3 + m])
+      mark_alerts(k, rec.n[i], m, spent, limit, tiers, out)
+      passed(rec.n[i], m, tonumber(total), spent, limit, out)
+    end
+    redis.call('PEXPIRE', k, rec.ret)
+  end
+  redis.call('HDEL', held, id)
+  redis.call('ZREM', expiry, id)
+  return kept(out, true)
 end
 redis.call('HDEL', held, id)
 redis.call('ZREM', expiry, id)
