@@ -15,18 +15,32 @@ const RACERS = Number(process.env.LOCK_RACERS ?? 2);
 const ROUNDS = Number(process.env.LOCK_ROUNDS ?? 600);
 const PERIOD_MS = Number(process.env.LOCK_PERIOD_MS ?? 8);
 
-function runRacer(args: string[]): Promise<number[]> {
+/**
+ * Starts a racer; `won` settles with the rounds it won once it has raced them all, while it
+ * still holds their locks. `release()` lets it exit.
+ */
+function startRacer(args: string[]): { won: Promise<number[]>; release(): Promise<void> } {
   const child = spawn(process.execPath, ['--import', 'tsx', racer, ...args], {
     cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   let out = '';
-  child.stdout.setEncoding('utf8').on('data', (t: string) => (out += t));
-  return new Promise((resolve, reject) => {
-    child.on('close', (code) =>
-      code === 0 ? resolve(JSON.parse(out.trim())) : reject(new Error(`racer exited ${code}`)),
-    );
+  const won = new Promise<number[]>((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (t: string) => {
+      out += t;
+      if (out.endsWith('\n')) resolve(JSON.parse(out.trim()));
+    });
+    exited.then((code) => reject(new Error(`racer exited ${code} before answering`)));
   });
+  return {
+    won,
+    async release() {
+      child.stdin.end();
+      const code = await exited;
+      if (code !== 0) throw new Error(`racer exited ${code}`);
+    },
+  };
 }
 
 /** A run whose lock is stale (its holder has exited), and the lock content of this host. */
@@ -99,7 +113,10 @@ describe.runIf(onLinux)('processes that find the same stale lock', () => {
     // Children take ~1-2 s to start under tsx: the first round is well after that.
     const startAt = Date.now() + 8_000;
     const args = [dir, String(ROUNDS), String(startAt), String(PERIOD_MS)];
-    const results = await Promise.all(Array.from({ length: RACERS }, () => runRacer(args)));
+    const racers = Array.from({ length: RACERS }, () => startRacer(args));
+    // Every racer answers before any lets go of its locks (see lock-racer.ts).
+    const results = await Promise.all(racers.map((r) => r.won));
+    await Promise.all(racers.map((r) => r.release()));
     const winners = new Map<number, number>();
     for (const won of results) for (const r of won) winners.set(r, (winners.get(r) ?? 0) + 1);
     const doubled = [...winners].filter(([, n]) => n > 1).map(([r]) => r);

@@ -18,3 +18,7 @@ for (let r = 0; r < rounds; r++) {
   }
 }
 process.stdout.write(`${JSON.stringify(won)}\n`);
+// Hold every lock won until the parent has every racer's answer (it then closes stdin): a
+// racer that exited at once would leave its last locks stale, and a slower racer reaching
+// those rounds after would take them over rightly, which would read as a double win.
+process.stdin.resume().on('end', () => process.exit(0));
