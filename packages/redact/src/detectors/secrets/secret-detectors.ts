@@ -18,6 +18,7 @@ import { jwtToken } from './jwt.js';
 import { mailgunKey } from './mailgun.js';
 import { mysqlPassword } from './mysql-password.js';
 import { namedValuePair } from './named-value-pair.js';
+import { netrcPassword } from './netrc-password.js';
 import { openaiGluedKey, openaiKey } from './openai.js';
 import { OTHER_TOKEN_DETECTORS } from './other-tokens.js';
 import { presignedUrlSignature } from './presigned-url.js';
@@ -59,6 +60,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   mysqlPassword,
   sshpassPassword,
   commandPasswordFlag,
+  netrcPassword,
   flagValue,
   argvArray,
   sqlIdentifiedBy,
