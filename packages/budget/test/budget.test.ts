@@ -468,6 +468,37 @@ describe('reservations past their TTL', () => {
     });
   });
 
+  it('a settle after a release whose reply was lost books the actual and says released (found: false)', async () => {
+    const inner = memoryStore();
+    let loseNext = true;
+    // The release is done in the store, but its reply never reaches the budget.
+    const store: BudgetStore = {
+      reserve: (r) => inner.reserve(r),
+      settle: (id, actual, t) => inner.settle(id, actual, t),
+      usage: (keys) => inner.usage(keys),
+      release: async (id, t) => {
+        const result = await inner.release(id, t);
+        if (!loseNext) return result;
+        loseNext = false;
+        throw new Error('reply lost');
+      },
+    };
+    const budget = createBudget({ store, limits: { tokens: 1000 }, alerts: false });
+    const r = await budget.reserve({ model: 'gpt-5.2', inputTokens: 50, maxOutputTokens: 50 });
+    await expect(r.release()).rejects.toThrow('reply lost');
+    // The host then learns the call was made after all, and settles it.
+    await expect(r.settle({ inputTokens: 50, outputTokens: 10 })).resolves.toMatchObject({
+      found: false,
+      released: true,
+      tokens: 60,
+    });
+    expect((await budget.usage()).scopes[0]).toMatchObject({
+      spent: { tokens: 60 },
+      reserved: { tokens: 0 },
+    });
+    budget.dispose();
+  });
+
   it('spend booked by expiry fires the alert tiers it crosses, to the budget that booked it', async () => {
     let now = Date.parse('2026-11-22T12:00:00Z');
     const clock = () => now;

@@ -244,6 +244,30 @@ describe.runIf(redis !== undefined)('a reserve that reaches Redis after its call
     budget.dispose();
   });
 
+  it('a settle after a release whose reply was lost books the actual (released, found: false), once', async () => {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    // Script runs: 1 reserve, 2 release (done, reply lost), 3 settle (reply lost), 4 retry.
+    const budget = createBudget({
+      store: redisStore({ client: losingReplies([2, 3]), prefix, timeoutMs: 150 }),
+      limits: { tokens: 1000 },
+      alerts: false,
+    });
+    const r = await budget.reserve({ model: 'gpt-5.2', inputTokens: 50, maxOutputTokens: 50 });
+    await expect(r.release()).rejects.toMatchObject({ code: 'BUDGET_STORE_UNAVAILABLE' });
+    await sleep(400);
+    const usage = { inputTokens: 50, outputTokens: 10 };
+    await expect(r.settle(usage)).rejects.toMatchObject({ code: 'BUDGET_STORE_UNAVAILABLE' });
+    await sleep(400);
+    expect(await r.settle(usage)).toMatchObject({ found: false, released: true, tokens: 60 });
+    // Booked once, by the first attempt.
+    expect((await budget.usage()).scopes[0]).toMatchObject({
+      spent: { tokens: 60 },
+      reserved: { tokens: 0 },
+    });
+    budget.dispose();
+  });
+
   it('a cancel Redis answers with an error is not retried (it would get the same answer)', async () => {
     const prefix = uniquePrefix();
     prefixes.push(prefix);

@@ -101,6 +101,12 @@ export interface StoreCloseResult {
    * the actual on the reservation's scopes (once), since the worst case held is gone too.
    */
   readonly lost?: boolean;
+  /**
+   * True when a settle found the reservation already released (a release whose reply was
+   * lost, then the call made after all): the actual was booked now on its scopes (once), as
+   * `booked`; `found` is false.
+   */
+  readonly released?: boolean;
   /** Alerts newly fired by the booked spend. */
   readonly alerts: readonly StoreAlert[];
   /**

@@ -241,7 +241,7 @@ export function createBudget(options: BudgetOptions): Budget {
       // actual when found or lost; past the TTL what the store says, or the worst case.
       const booked =
         result.booked ??
-        (result.found || result.lost === true
+        (result.found || result.lost === true || result.released === true
           ? charge
           : {
               tokens: reservation.tokens,
@@ -262,6 +262,7 @@ export function createBudget(options: BudgetOptions): Budget {
         capsPassed: over.capsPassed,
         found: result.found,
         lost: result.lost === true,
+        released: result.released === true,
         alerts,
       };
     },

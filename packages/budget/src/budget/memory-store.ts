@@ -40,18 +40,26 @@ interface Held {
   readonly expiresAt: number;
 }
 
-/** A reservation the sweep booked at its worst case, kept for its holder's late settle. */
-interface Swept {
+/**
+ * A reservation no longer held, kept for a settle that comes after: booked at its worst case
+ * by expiry (the settle adds what its actual exceeds that by), or released (the release's
+ * reply was lost, and the call was made after all: the settle books its actual).
+ */
+interface ClosedEarly {
   readonly held: Held;
-  /** Store clock (ms) after which a late settle no longer finds it (as Redis forgets). */
+  readonly by: 'expiry' | 'release';
+  /** Store clock (ms) after which a settle no longer finds it (as Redis forgets). */
   readonly forgetAt: number;
 }
 
 /**
- * How long a swept reservation is remembered for a late settle: an hour, as the Redis store
- * remembers an open reservation's scopes an hour past its TTL.
+ * How long a reservation closed early is remembered for a settle: an hour, as the Redis
+ * store remembers an open reservation's scopes an hour past its TTL and a release for an
+ * hour. At most `CLOSED_EARLY_MAX` are kept (the oldest go first), so a burst of releases
+ * cannot grow the store without bound.
  */
-const SWEPT_KEEP_MS = 3_600_000;
+const CLOSED_EARLY_KEEP_MS = 3_600_000;
+const CLOSED_EARLY_MAX = 10_000;
 
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {
@@ -117,8 +125,8 @@ function fire(
 export class MemoryStore implements BudgetStore {
   readonly #scopes = new Map<string, ScopeState>();
   readonly #held = new Map<string, Held>();
-  /** Swept by expiry, in the order swept (so their `forgetAt` ascends). */
-  readonly #swept = new Map<string, Swept>();
+  /** Closed early (by expiry or release), in the order closed (so `forgetAt` ascends). */
+  readonly #closedEarly = new Map<string, ClosedEarly>();
   readonly #attached = new Map<string, number>();
   /**
    * Scopes whose last budget was disposed while a reservation was open in them: dropped
@@ -251,15 +259,9 @@ export class MemoryStore implements BudgetStore {
   #sweep(now: number, thresholds: readonly AlertThreshold[]): StoreAlert[] | undefined {
     let next = Number.POSITIVE_INFINITY;
     let alerts: StoreAlert[] | undefined;
-    for (const [id, swept] of this.#swept) {
-      if (swept.forgetAt > now) break;
-      this.#swept.delete(id);
-    }
     for (const [id, held] of this.#held) {
-      if (held.expiresAt <= now) {
-        alerts = this.#bookExpired(id, thresholds, alerts);
-        this.#swept.set(id, { held, forgetAt: now + SWEPT_KEEP_MS });
-      } else if (held.expiresAt < next) next = held.expiresAt;
+      if (held.expiresAt <= now) alerts = this.#bookExpired(id, thresholds, alerts);
+      else if (held.expiresAt < next) next = held.expiresAt;
     }
     this.#nextExpiry = next;
     return alerts;
@@ -276,7 +278,18 @@ export class MemoryStore implements BudgetStore {
     alerts: StoreAlert[] | undefined,
   ): StoreAlert[] | undefined {
     const held = this.#free(id)!;
+    this.#rememberClosed(id, held, 'expiry');
     return this.#book(held, held.amount, thresholds, alerts);
+  }
+
+  /** Keeps a reservation closed early for a settle that may follow (see `ClosedEarly`). */
+  #rememberClosed(id: string, held: Held, by: ClosedEarly['by']): void {
+    const now = this.#clock();
+    for (const [old, closed] of this.#closedEarly) {
+      if (closed.forgetAt > now && this.#closedEarly.size < CLOSED_EARLY_MAX) break;
+      this.#closedEarly.delete(old);
+    }
+    this.#closedEarly.set(id, { held, by, forgetAt: now + CLOSED_EARLY_KEEP_MS });
   }
 
   /**
@@ -349,7 +362,7 @@ export class MemoryStore implements BudgetStore {
   /** Synchronous settle. */
   settleSync(id: string, actual: Charge, thresholds: readonly AlertThreshold[]): StoreCloseResult {
     const held = this.#held.get(id);
-    if (held === undefined) return this.#settleSwept(id, actual, thresholds);
+    if (held === undefined) return this.#settleClosedEarly(id, actual, thresholds);
     const passed: StoreCapPassed[] = [];
     if (held.expiresAt <= this.#clock()) {
       // Past its TTL the worst case counts as spent; an actual above it was billed too.
@@ -364,21 +377,31 @@ export class MemoryStore implements BudgetStore {
   }
 
   /**
-   * A settle of a reservation not held: if the sweep booked it at its worst case, books what
-   * the actual exceeds that by, once; otherwise nothing.
+   * A settle of a reservation not held. Booked at its worst case by expiry: books what the
+   * actual exceeds that by. Released (its reply lost, then the call made after all): books
+   * the actual, `released: true`. Once either way; otherwise nothing.
    */
-  #settleSwept(
+  #settleClosedEarly(
     id: string,
     actual: Charge,
     thresholds: readonly AlertThreshold[],
   ): StoreCloseResult {
-    const swept = this.#swept.get(id);
-    if (swept === undefined) return CLOSED_NOT_FOUND;
-    this.#swept.delete(id);
-    const { held } = swept;
-    const extra = chargeAbove(actual, held.amount);
+    const closed = this.#closedEarly.get(id);
+    if (closed === undefined) return CLOSED_NOT_FOUND;
+    this.#closedEarly.delete(id);
+    const { held } = closed;
     const passed: StoreCapPassed[] = [];
-    const alerts = this.#book(held, extra, thresholds, undefined, passed);
+    if (closed.by === 'release') {
+      const alerts = this.#book(held, actual, thresholds, undefined, passed);
+      return { ...closedLate(actual, alerts, passed), released: true };
+    }
+    const alerts = this.#book(
+      held,
+      chargeAbove(actual, held.amount),
+      thresholds,
+      undefined,
+      passed,
+    );
     return closedLate(largerCharge(actual, held.amount), alerts, passed);
   }
 
@@ -387,6 +410,7 @@ export class MemoryStore implements BudgetStore {
     const earlier = this.#closedEarlier(id, thresholds);
     if (earlier !== undefined) return Promise.resolve(earlier);
     const held = this.#free(id)!;
+    this.#rememberClosed(id, held, 'release');
     this.#dropFreed(held.scopes);
     return Promise.resolve(CLOSED_QUIET);
   }

@@ -43,6 +43,13 @@ export interface SettleResult {
    * false then too.
    */
   readonly lost: boolean;
+  /**
+   * True when the store had already released the reservation: a `release()` was done but
+   * its reply lost (it threw, e.g. `BudgetStoreUnavailableError`, so the reservation stayed
+   * open), and this settle says the call was made after all. The actual was booked now,
+   * once, with nothing held for it (it may pass a cap: see `capsPassed`). `found` is false.
+   */
+  readonly released: boolean;
   /** Alerts this settlement fired (also sent to `onAlert`). */
   readonly alerts: readonly BudgetAlert[];
 }

@@ -261,6 +261,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   const replies = `${tag}:close-replies`;
   const repliedAt = `${tag}:close-replied-at`;
   const settledLate = `${tag}:settled-late`;
+  const releasedKey = `${tag}:released`;
   // Offered by each reserve as the store's epoch, taken if none is set (see CLOSE_LUA).
   // Never offered twice: after a restart this process's first reserve must not restore the
   // epoch its older reservations were made in.
@@ -301,7 +302,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     thresholds: readonly AlertThreshold[],
   ): Promise<StoreCloseResult> {
     const o = open.get(id);
-    const keys = [held, expiry, booked, epochKey, replies, repliedAt, settledLate];
+    const keys = [held, expiry, booked, epochKey, replies, repliedAt, settledLate, releasedKey];
     const args: (string | number)[] = [
       id,
       operation === 'settle' ? 1 : 0,
@@ -346,6 +347,8 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     return {
       found: status === 1 || status === 3,
       ...(status === 2 ? { lost: true } : {}),
+      // 5: released earlier (that reply lost); this settle booked the actual.
+      ...(status === 5 ? { released: true, booked: actual } : {}),
       ...(late
         ? {
             booked: {

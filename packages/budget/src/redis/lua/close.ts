@@ -4,10 +4,18 @@ import { BOOK_EXPIRED, NOW_MS } from './common.js';
 const REPLY_KEEP_MS = 86_400_000;
 
 /**
+ * How long a release is remembered for a settle after it (its reply lost): an hour, as the
+ * store remembers an open reservation's scopes an hour past its TTL. Every release writes
+ * one entry, so not a day.
+ */
+const RELEASED_KEEP_MS = 3_600_000;
+
+/**
  * Settle (book = 1) or release (book = 0) one reservation.
  * KEYS: held hash, expiry zset, booked zset, epoch string, replies hash, replies zset,
- * settled-late zset (ids whose late settle booked past a sweep), then the reservation's scope
- * hashes (as reserve had them; used only if the store lost the reservation, or swept it).
+ * settled-late zset (ids whose late settle booked past a sweep), released zset (ids released
+ * in the last hour), then the reservation's scope hashes (as reserve had them; used only if
+ * the store lost the reservation, swept it, or released it).
  * ARGV: id, book, tokens, microUsd, requests, the epoch the reservation was made in,
  * retentionMs, the worst case held (tokens, microUsd, requests; '' each if unknown), then
  * per scope: name, limit tokens, limit micro-USD, limit requests, then the alert tiers as
@@ -21,7 +29,9 @@ const REPLY_KEEP_MS = 86_400_000;
  * scopes given, once (the id is then marked booked); {4, tokens, microUsd, requests} when
  * a settle found it past its expiry: it books, per counter, the larger of the actual and the
  * worst case (what the reply gives), or, if a sweep booked the worst case first, what the
- * actual exceeds it by, once. A missing record under the same
+ * actual exceeds it by, once; {5} when a settle found it released in the last hour (that
+ * release's reply was lost, and the call was made after all): the actual is booked on the
+ * scopes given, once (a release retried answers {3}). A missing record under the same
  * epoch is a close already done by an earlier attempt whose reply was lost: {3} (closed as
  * {1} was), nothing booked.
  * Record amounts and limits are decimal strings (see RESERVE_LUA); tonumber and Lua's
@@ -34,11 +44,11 @@ const REPLY_KEEP_MS = 86_400_000;
  */
 export const CLOSE_LUA = `${NOW_MS}${BOOK_EXPIRED}
 local held, expiry, booked, epochKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-local replies, repliedAt, settledLate = KEYS[5], KEYS[6], KEYS[7]
+local replies, repliedAt, settledLate, released = KEYS[5], KEYS[6], KEYS[7], KEYS[8]
 local id = ARGV[1]
 local book = ARGV[2] == '1'
 local actual = { tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]) }
-local n = #KEYS - 7
+local n = #KEYS - 8
 local tiers = {}
 for t = 11 + 4 * n, #ARGV do tiers[#tiers + 1] = ARGV[t] end
 local now = now_ms()
@@ -96,7 +106,7 @@ if not raw then
       end
     end
     for i = 1, n do
-      local k = KEYS[i + 7]
+      local k = KEYS[i + 8]
       local base = 11 + (i - 1) * 4
       for m = 1, 3 do
         if extra[m] ~= '0' then
@@ -112,12 +122,31 @@ if not raw then
     return kept(out, true)
   end
   if n == 0 then return { 0 } end
+  if redis.call('ZSCORE', released, id) then
+    -- Released by an earlier attempt whose reply was lost: a release retried answers as it
+    -- would have; a settle means the call was made after all, so it books the actual, once.
+    if not book then return { 3 } end
+    redis.call('ZREM', released, id)
+    local out = { 5 }
+    for i = 1, n do
+      local k = KEYS[i + 8]
+      local base = 11 + (i - 1) * 4
+      for m = 1, 3 do
+        local spent = redis.call('HINCRBY', k, SPENT[m], ARGV[2 + m])
+        local limit = tonumber(ARGV[base + m])
+        mark_alerts(k, ARGV[base], m, spent, limit, tiers, out)
+        passed(ARGV[base], m, actual[m], spent, limit, out)
+      end
+      redis.call('PEXPIRE', k, ARGV[7])
+    end
+    return kept(out, true)
+  end
   -- Same epoch, no record, not booked by expiry: an earlier attempt of this close did it.
   if redis.call('GET', epochKey) == ARGV[6] then return { 3 } end
   local out = { 2 }
   if book then
     for i = 1, n do
-      local k = KEYS[i + 7]
+      local k = KEYS[i + 8]
       local base = 11 + (i - 1) * 4
       for m = 1, 3 do
         local spent = redis.call('HINCRBY', k, SPENT[m], actual[m])
@@ -180,6 +209,12 @@ for i, k in ipairs(rec.k) do
     end
   end
   redis.call('PEXPIRE', k, rec.ret)
+end
+if not book then
+  -- Remembered for an hour, in case this reply is lost and the holder then settles.
+  redis.call('ZREMRANGEBYSCORE', released, '-inf', now - ${RELEASED_KEEP_MS})
+  redis.call('ZADD', released, now, id)
+  redis.call('PEXPIRE', released, ${RELEASED_KEEP_MS})
 end
 return kept(out)
 `;
