@@ -30,6 +30,17 @@ function hash53(s: string, seed: number): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/** A placeholder as `mask` writes it: `[` a type in capitals, `_`, a number, `]`. */
+const PLACEHOLDER = /^\[[A-Z][A-Z0-9_]{0,40}_[1-9]\d{0,8}\]$/;
+
+/**
+ * Whether `value` is, whole, a placeholder `mask` writes (`[SECRET_1]`, `[EMAIL_12]`):
+ * redacted data, not a value to mask again.
+ */
+export function isMaskPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(value);
+}
+
 /** Creates a masker with its own numbering and its own random seed. */
 export function createMasker(): Masker {
   const seed = randomBytes(4).readUInt32LE(0);

@@ -1,5 +1,6 @@
 import { ArgvReader, judgeBy } from '../detectors/secrets/argv-reader.js';
 import type { Finding } from '../finding.js';
+import { isMaskPlaceholder } from '../operators/mask.js';
 import { setOwn } from '../own-property.js';
 import { arrayIndex, SPARSE_WALK_LENGTH } from './array-index.js';
 import { childPath, indexPath } from './json-path.js';
@@ -216,7 +217,7 @@ function readProperty(value: object, key: string): unknown {
  * text scan leaves), as a value under a `password` key is. Only `-u`'s keeps its check
  * (`user:pass`): `ps -u root` and `docker run -u 1000:1000` take users, not credentials.
  */
-const judgeStructured = judgeBy((value) => value.length > 0);
+const judgeStructured = judgeBy((value) => value.length > 0 && !isMaskPlaceholder(value));
 
 /**
  * An array copied element by element; holes stay holes (they were once filled with
@@ -354,6 +355,9 @@ function walkEntry(
   }
   if (v === null || v === undefined) return v;
   if (namedCredential || isSensitiveKey(key)) {
+    // Redacted already (`{ password: '[SECRET_1]' }`): masking it again renumbered it, so
+    // redacting a redacted record changed it.
+    if (typeof v === 'string' && isMaskPlaceholder(v)) return v;
     // Objects under a sensitive key are replaced whole too; their text is never built
     // (it may be cyclic or hold BigInts).
     const text = typeof v === 'object' ? '[object]' : scalarText(v);
