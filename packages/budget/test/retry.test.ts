@@ -97,6 +97,21 @@ describe('retry', () => {
     });
   });
 
+  it('refuses a baseMs above maxMs (every wait would be maxMs: no backoff at all)', async () => {
+    let calls = 0;
+    const fn = async () => ++calls;
+    for (const options of [{ baseMs: 5000, maxMs: 10 }, { baseMs: 30_000 }]) {
+      await expect(retry(fn, options)).rejects.toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('baseMs must be <= maxMs'),
+      });
+    }
+    expect(calls).toBe(0);
+    // Equal is fine; a small maxMs alone keeps the default base under it as before.
+    await expect(retry(fn, { baseMs: 10, maxMs: 10 })).resolves.toBe(1);
+    await expect(retry(fn, { maxMs: 10 })).resolves.toBe(2);
+  });
+
   it('refuses waits a Node timer cannot hold (they would fire after 1 ms: an immediate retry)', async () => {
     let calls = 0;
     const overflow = { status: 429, headers: { 'retry-after-ms': String(2 ** 31 + 5) } };

@@ -44,7 +44,7 @@ export interface RetryEvent {
 export interface RetryOptions {
   /** Total attempts, first included. Default 3. */
   readonly attempts?: number;
-  /** Base of the exponential backoff. Default 500 ms. */
+  /** Base of the exponential backoff. Default 500 ms; at most `maxMs` when given. */
   readonly baseMs?: number;
   /** Cap of one backoff wait. Default 20 s; at most 2^31 - 1 ms (a Node timer's limit). */
   readonly maxMs?: number;
@@ -105,6 +105,13 @@ export async function retry<T>(
   const baseMs = int(options.baseMs, 500, 0, 'baseMs', MAX_TIMER_MS);
   const maxMs = int(options.maxMs, 20_000, 0, 'maxMs', MAX_TIMER_MS);
   const maxRetryAfterMs = int(options.maxRetryAfterMs, 60_000, 0, 'maxRetryAfterMs', MAX_TIMER_MS);
+  // Every backoff is capped at maxMs, so a larger base never backs off: each wait would be
+  // maxMs (times the jitter), whatever the host meant by the base.
+  if (options.baseMs !== undefined && baseMs > maxMs) {
+    throw new InvalidArgumentError(
+      `retry option baseMs must be <= maxMs (each wait is capped at maxMs); got baseMs ${baseMs} and maxMs ${maxMs}${options.maxMs === undefined ? ' (the default)' : ''}. Lower baseMs or raise maxMs, e.g. { baseMs: 500, maxMs: 20000 }.`,
+    );
+  }
   const retryable =
     checkedCallback(options.isRetryable, 'retry option isRetryable', '(error) => true') ??
     isRetryable;
