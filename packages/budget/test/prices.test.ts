@@ -206,6 +206,20 @@ describe('estimateCost', () => {
         .priceTableVersion,
     ).toBe('host-1');
     expect(() => priceTable({ version: 'x', date: 'today', rows: [] })).toThrow(/YYYY-MM-DD/);
+    // Shaped like a date, but no such day: refused, table and row alike.
+    for (const date of ['2026-13-45', '2026-02-29', '2026-00-10', '2026-04-31']) {
+      expect(() => priceTable({ version: 'x', date, rows: [] })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringContaining(date),
+        }),
+      );
+      const row = { ...defaultPriceTable.rows[0]!, date };
+      expect(() => priceTable({ version: 'x', date: '2026-01-01', rows: [row] })).toThrow(
+        /real calendar day/,
+      );
+    }
+    expect(priceTable({ version: 'x', date: '2028-02-29', rows: [] }).date).toBe('2028-02-29');
   });
 
   it('a table without rows, or a row that is not an object, is INVALID_ARGUMENT', () => {

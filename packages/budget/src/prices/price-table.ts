@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { kindOf } from '../errors/kind-of.js';
+import { isCalendarDate } from './calendar-date.js';
 import { usdToMicro } from './micro-usd.js';
 
 /** One row of a price table, as a host writes it (USD per 1M tokens). */
@@ -52,7 +53,6 @@ export interface PriceTableInput {
   readonly rows: readonly PriceRow[];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SNAPSHOT = /-\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -60,9 +60,9 @@ const SNAPSHOT = /-\d{4}-\d{2}-\d{2}$/;
  * the shipped prices: `priceTable({ version, date, rows: [...defaultPriceTable.rows, mine] })`.
  */
 export function priceTable(input: PriceTableInput): PriceTable {
-  if (typeof input?.version !== 'string' || !DATE.test(String(input?.date))) {
+  if (typeof input?.version !== 'string' || !isCalendarDate(input?.date)) {
     throw new InvalidArgumentError(
-      'priceTable needs { version: string, date: "YYYY-MM-DD", rows }.',
+      `priceTable needs { version: string, date: "YYYY-MM-DD", rows }, the date a real calendar day; got date ${JSON.stringify(input?.date) ?? 'undefined'}.`,
     );
   }
   if (!Array.isArray(input.rows)) {
@@ -81,11 +81,11 @@ export function priceTable(input: PriceTableInput): PriceTable {
     if (
       typeof row.model !== 'string' ||
       row.model.length === 0 ||
-      !DATE.test(row.date) ||
+      !isCalendarDate(row.date) ||
       !row.source
     ) {
       throw new InvalidArgumentError(
-        `Price row ${JSON.stringify(row.model)} needs a model name, a source and a date "YYYY-MM-DD".`,
+        `Price row ${JSON.stringify(row.model)} needs a model name, a source and a date "YYYY-MM-DD" that is a real calendar day; got date ${JSON.stringify(row.date) ?? 'undefined'}.`,
       );
     }
     byModel.set(row.model, {
