@@ -14,6 +14,7 @@ import { type Ledger, openLedger, resolveDurability } from '@pm/ledger';
 import { createRedactor, type Redactor } from '@pm/redact';
 import { createEgressFetch } from '../egress/egress-fetch.js';
 import { offlineProvider } from '../offline/offline-provider.js';
+import type { BudgetCalls } from '../pipeline/budget-calls.js';
 import { checkStage } from '../pipeline/check-stage.js';
 import type { RunContext } from '../pipeline/run-context.js';
 import type { ProviderDescription } from '../provider/provider.js';
@@ -30,6 +31,7 @@ import { planEgress } from './egress-plan.js';
 import type { LLMEvent, LLMEventInput } from './events.js';
 import { remoteCallsDisabled } from './kill-switch.js';
 import { lastRequestNumber } from './last-request-number.js';
+import { overspendSink } from './overspend-sink.js';
 import { readClientOptions } from './read-client-options.js';
 
 /** The auditable list of what a client can reach (spec 000 §7). Never holds a secret. */
@@ -212,7 +214,9 @@ export function createLLMClient(given: LLMClientOptions = {}): LLMClient {
         limit: alert.limit,
       });
     };
-    const budget = createBudget({ ...budgetOptions, runId, store, onAlert });
+    const budgetCalls: BudgetCalls = new Map();
+    const onOverspend = overspendSink({ calls: budgetCalls, ledger: () => ledger, emit });
+    const budget = createBudget({ ...budgetOptions, runId, store, onAlert, onOverspend });
     try {
       ledger = openLedger({
         dir: ledgerDir,
@@ -244,6 +248,7 @@ export function createLLMClient(given: LLMClientOptions = {}): LLMClient {
       redactor,
       ledger,
       budget,
+      budgetCalls,
       prices: options.budget?.prices,
       rateLimiter,
       fetch,

@@ -60,6 +60,30 @@ export type LLMEvent =
       spent: number;
       limit: number;
     })
+  | (EventBase & {
+      /**
+       * A call's usage was booked above what its reservation held, or the booking left a
+       * budget cap passed (decision 0019). The money was spent and is booked as reported;
+       * later calls on a passed cap are refused until its period resets.
+       */
+      type: 'budget.overspend';
+      /** The call's stage and request id (absent only for a settle of no known call). */
+      stage?: string;
+      requestId?: string;
+      model: string;
+      /** What the reservation held (the call's worst case) and what was booked. */
+      reserved: { tokens: number; usd: number; requests: number };
+      booked: { tokens: number; usd: number; requests: number };
+      /** `booked - reserved` per counter, 0 where the booking stayed within the hold. */
+      excess: { tokens: number; usd: number; requests: number };
+      /** Each cap the booking left passed: scope in its period (`day:2026-12-07`), counter, by how much. */
+      capsPassed: { scope: string; metric: string; spent: number; limit: number; over: number }[];
+      /**
+       * True when the provider reported more output tokens than the call's `maxOutputTokens`:
+       * usage it could not have produced under that ceiling (a provider or gateway bug).
+       */
+      outputAboveMax: boolean;
+    })
   | (EventBase & { type: 'egress.denied'; origin: string; reason: string })
   | (EventBase & { type: 'run.ended'; requests: number; errors: number; costUsd: number });
 

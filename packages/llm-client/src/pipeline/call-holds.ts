@@ -1,5 +1,6 @@
 import type { Budget, Reservation, ReserveRequest } from '@pm/budget';
 import type { TokenUsageV1 } from '@pm/envelope-schemas';
+import type { BudgetCall, BudgetCalls } from './budget-calls.js';
 import { usageFromLedger } from './call-input.js';
 import { raceSignal } from './race-signal.js';
 
@@ -40,10 +41,17 @@ export class CallHolds {
    * RUNTIME_EXCEEDED, which says nothing about the attempt before it.
    */
   #lastMayBeBilled = false;
+  /** Where each hold is registered with its call, so an overspend report can name the call. */
+  readonly #owner: { calls: BudgetCalls; call: Omit<BudgetCall, 'outputTokens'> } | undefined;
 
-  constructor(budget: Budget, worst: CallWorstCase) {
+  constructor(
+    budget: Budget,
+    worst: CallWorstCase,
+    owner?: { calls: BudgetCalls; call: Omit<BudgetCall, 'outputTokens'> },
+  ) {
     this.#budget = budget;
     this.#worst = worst;
+    this.#owner = owner;
   }
 
   /** `none` while held, then what became of the holds (for the ledger's error record). */
@@ -116,11 +124,19 @@ export class CallHolds {
   }
 
   async #hold(request: ReserveRequest, signal: AbortSignal | undefined): Promise<Reservation> {
-    const pending = this.#budget.reserve(request);
+    const pending = this.#budget.reserve(request).then((reservation) => {
+      this.#owner?.calls.set(reservation.id, { ...this.#owner.call });
+      return reservation;
+    });
     if (!signal) return pending;
     return raceSignal(pending, signal, () => {
       // Nothing was sent on it: a late reservation is freed, not left to expire as spent.
-      pending.then((late) => late.release()).catch(() => {});
+      pending
+        .then((late) => {
+          this.#owner?.calls.delete(late.id);
+          return late.release();
+        })
+        .catch(() => {});
     });
   }
 
@@ -132,6 +148,8 @@ export class CallHolds {
     return this.#close('settled', async () => {
       const last = this.#worstCaseHolds.at(-1);
       let usd = 0;
+      const registered = last && this.#owner?.calls.get(last.id);
+      if (registered) registered.outputTokens = usage.output_tokens;
       if (last) usd += (await last.settle({ ...usageFromLedger(usage), requests: 1 })).usd;
       for (const hold of this.#requestHolds) {
         usd += (await hold.settle({ inputTokens: 0, outputTokens: 0, requests: 1 })).usd;
@@ -162,9 +180,15 @@ export class CallHolds {
    */
   async #close(closed: 'settled' | 'released', work: () => Promise<number>): Promise<number> {
     this.#state = 'held';
-    const usd = await work();
-    this.#state = closed;
-    return usd;
+    try {
+      const usd = await work();
+      this.#state = closed;
+      return usd;
+    } finally {
+      // Closed or left to expire: an overspend is reported while the store books, not after.
+      for (const hold of [...this.#worstCaseHolds, ...this.#requestHolds])
+        this.#owner?.calls.delete(hold.id);
+    }
   }
 
   /** Books each attempt before the last that held a worst case at that worst case. */

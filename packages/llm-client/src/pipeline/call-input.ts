@@ -27,6 +27,13 @@ export interface CallResult<T = unknown> {
   };
   /** Whether `usage` was counted here because the provider reported none (billed at the worst case). */
   usageEstimated: boolean;
+  /**
+   * True when the provider reported more output tokens than `maxOutputTokens`, a ceiling it
+   * was sent: inconsistent usage (a provider or gateway bug). It is booked as reported, since
+   * it may be billed, and the `budget.overspend` event and the ledger's `alert` records say
+   * so where it passed the call's reservation (decision 0019).
+   */
+  outputAboveMax: boolean;
   costUsd: number;
   envelope: RequestEnvelopeV1;
   artifacts: { prompt: string; output: string };

@@ -460,7 +460,14 @@ export async function governedCall<T>(
         inputTokens: prepared.inputTokens,
         maxOutputTokens: call.maxOutputTokens,
       };
-      const held = new CallHolds(ctx.budget, worst);
+      const held = new CallHolds(ctx.budget, worst, {
+        calls: ctx.budgetCalls,
+        call: {
+          stage: prepared.stage,
+          requestId: prepared.requestId,
+          maxOutputTokens: call.maxOutputTokens,
+        },
+      });
       await held.reserve(link.signal);
       holds = held;
     }
@@ -619,6 +626,7 @@ export async function governedCall<T>(
       object: object as T | undefined,
       usage: usageFromLedger(usage),
       usageEstimated: reportedUsage === undefined,
+      outputAboveMax: usage.output_tokens > call.maxOutputTokens,
       costUsd,
       envelope: prepared.envelope,
       artifacts: { prompt: prepared.promptRef, output: outputRef },

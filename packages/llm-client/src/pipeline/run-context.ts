@@ -6,6 +6,7 @@ import type { LLMClientOptions } from '../client/client-options.js';
 import type { LLMEventInput } from '../client/events.js';
 import type { LLMProvider } from '../provider/provider.js';
 import type { TemplateSet } from '../template-files.js';
+import type { BudgetCalls } from './budget-calls.js';
 
 /** Everything one run's calls share. Built by `startRun`. */
 export interface RunContext {
@@ -19,6 +20,8 @@ export interface RunContext {
   readonly redactor: Redactor;
   readonly ledger: Ledger;
   readonly budget: Budget;
+  /** The call each open reservation was made for, so an overspend report names it. */
+  readonly budgetCalls: BudgetCalls;
   readonly prices: PriceTable | undefined;
   readonly rateLimiter: RateLimiter;
   /** The egress-guarded fetch given to the provider. */

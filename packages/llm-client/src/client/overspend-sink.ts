@@ -1,0 +1,70 @@
+import type { BudgetOverspend } from '@pm/budget';
+import type { Ledger } from '@pm/ledger';
+import type { BudgetCalls } from '../pipeline/budget-calls.js';
+import type { LLMEventInput } from './events.js';
+
+type AlertUnit = 'usd' | 'tokens' | 'requests';
+
+/**
+ * The run's `onOverspend` (decision 0019): a call booked above its reservation, or a booking
+ * that left a cap passed, is written to the run's ledger as `exhausted` alerts whose `spent`
+ * is above their `limit` (one for the call's own reservation, scope `request:<id>`, and one per
+ * cap passed), and raised as a `budget.overspend` event. Handling it here also keeps the
+ * budget from turning it into a bare process warning the host cannot tie to a call.
+ */
+export function overspendSink(options: {
+  calls: BudgetCalls;
+  ledger: () => Ledger | undefined;
+  emit: (event: LLMEventInput) => void;
+}): (overspend: BudgetOverspend) => void {
+  return (overspend) => {
+    const call = options.calls.get(overspend.reservationId);
+    const stage = call?.stage ?? null;
+    const alerts: { scope: string; unit: AlertUnit; spent: number; limit: number }[] = [];
+    const passedHold = reservationPassed(overspend);
+    if (passedHold)
+      alerts.push({
+        scope: `request:${call?.requestId ?? overspend.reservationId}`,
+        ...passedHold,
+      });
+    for (const cap of overspend.capsPassed)
+      alerts.push({ scope: cap.scopeKey, unit: cap.metric, spent: cap.spent, limit: cap.limit });
+    try {
+      for (const alert of alerts)
+        options.ledger()?.append({
+          type: 'alert',
+          stage,
+          data: { level: 'exhausted', ...alert, threshold: 1 },
+        });
+    } catch {
+      // The run has ended: the overspend still reaches onEvent.
+    }
+    options.emit({
+      type: 'budget.overspend',
+      ...(call ? { stage: call.stage, requestId: call.requestId } : {}),
+      model: overspend.model,
+      reserved: { ...overspend.reserved },
+      booked: { ...overspend.booked },
+      excess: { ...overspend.excess },
+      capsPassed: overspend.capsPassed.map((cap) => ({
+        scope: cap.scopeKey,
+        metric: cap.metric,
+        spent: cap.spent,
+        limit: cap.limit,
+        over: cap.over,
+      })),
+      outputAboveMax: call?.outputTokens !== undefined && call.outputTokens > call.maxOutputTokens,
+    });
+  };
+}
+
+/** The counter the booking passed the reservation on, USD first (what caps are mostly in). */
+function reservationPassed(
+  overspend: BudgetOverspend,
+): { unit: AlertUnit; spent: number; limit: number } | undefined {
+  for (const unit of ['usd', 'tokens', 'requests'] as const) {
+    if (overspend.excess[unit] > 0)
+      return { unit, spent: overspend.booked[unit], limit: overspend.reserved[unit] };
+  }
+  return undefined;
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { createLLMClient, type LLMEvent } from '../src/index.js';
+import { scriptedProvider } from '../src/testing.js';
+import { ledgerRecords } from './helpers/ledger-records.js';
+import { tempRoot } from './helpers/temp-root.js';
+import { localPolicy } from './local-policy.js';
+
+const root = tempRoot('pm-usage-above-reservation-');
+
+function usage(outputTokens: number) {
+  return {
+    input_tokens: 10,
+    cached_input_tokens: 0,
+    output_tokens: outputTokens,
+    reasoning_tokens: 0,
+  };
+}
+
+async function runWith(runId: string, outputTokens: number) {
+  const events: LLMEvent[] = [];
+  const warnings: Error[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning);
+  process.on('warning', onWarning);
+  try {
+    const client = createLLMClient({
+      provider: scriptedProvider([{ text: 'ok', usage: usage(outputTokens) }], { remote: true }),
+      policy: localPolicy(), // $1 cap
+      ledger: { dir: root, durability: 'none' },
+      onEvent: (event) => events.push(event),
+    });
+    const run = await client.startRun({ runId });
+    const result = await run.generateText({ model: 'gpt-5.2', input: 'hi', maxOutputTokens: 64 });
+    await run.end();
+    // Process warnings are emitted on the next tick.
+    await new Promise((done) => setImmediate(done));
+    return { result, events, warnings, records: ledgerRecords(root, runId) };
+  } finally {
+    process.off('warning', onWarning);
+  }
+}
+
+describe('usage booked above the reservation (decision 0019)', () => {
+  it('is booked as reported, raised as budget.overspend and recorded as exhausted alerts', async () => {
+    const { result, events, warnings, records } = await runWith('overspend', 5_000_000);
+    expect(result.output).toBe('ok');
+    expect(result.usage.outputTokens).toBe(5_000_000);
+    expect(result.outputAboveMax).toBe(true);
+    expect(result.costUsd).toBeGreaterThan(1);
+
+    const overspend = events.find((e) => e.type === 'budget.overspend');
+    expect(overspend).toMatchObject({
+      type: 'budget.overspend',
+      stage: 'default',
+      requestId: 'req-0001',
+      model: 'gpt-5.2',
+      outputAboveMax: true,
+    });
+    if (overspend?.type !== 'budget.overspend') throw new Error('no overspend event');
+    expect(overspend.booked.usd).toBe(result.costUsd);
+    expect(overspend.excess.usd).toBeCloseTo(overspend.booked.usd - overspend.reserved.usd, 6);
+    expect(overspend.capsPassed).toEqual([
+      expect.objectContaining({ scope: 'run:overspend', metric: 'usd', limit: 1 }),
+    ]);
+    // Handled by the client: not a bare process warning the host cannot tie to a call.
+    expect(warnings.filter((w) => (w as { code?: string }).code === 'PM_BUDGET_OVERSPEND')).toEqual(
+      [],
+    );
+
+    const alerts = records.filter((r) => r.type === 'alert').map((r) => r.data);
+    expect(alerts).toContainEqual({
+      level: 'exhausted',
+      scope: 'request:req-0001',
+      unit: 'usd',
+      spent: result.costUsd,
+      limit: overspend.reserved.usd,
+      threshold: 1,
+    });
+    expect(alerts).toContainEqual({
+      level: 'exhausted',
+      scope: 'run:overspend',
+      unit: 'usd',
+      spent: overspend.capsPassed[0]?.spent,
+      limit: 1,
+      threshold: 1,
+    });
+    const response = records.find((r) => r.type === 'response');
+    expect(response?.data.cost_usd).toBe(result.costUsd);
+  });
+
+  it('says nothing for a call within its reservation', async () => {
+    const { result, events, records } = await runWith('within', 20);
+    expect(result.outputAboveMax).toBe(false);
+    expect(events.some((e) => e.type === 'budget.overspend')).toBe(false);
+    expect(records.some((r) => r.type === 'alert')).toBe(false);
+  });
+});
