@@ -777,6 +777,28 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
     expect(started).toHaveLength(3);
   });
 
+  it('acquireRate refuses a negative or fractional weight (it was granted, as negative use)', async () => {
+    const store = redisStore({ client, prefix: prefix() });
+    const limits = { requestsPerMinute: 1, tokensPerMinute: -1 };
+    for (const [requests, tokens] of [
+      [-1, 0],
+      [1, -5],
+      [0.5, 0],
+      [Number.NaN, 0],
+    ] as const) {
+      await expect(store.acquireRate('k', requests, tokens, limits)).rejects.toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('must be a non-negative integer'),
+      });
+    }
+    await expect(
+      store.acquireRate('k', 1, 0, { requestsPerMinute: -2, tokensPerMinute: -1 }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    // Nothing was logged: the one request a minute is still free.
+    await expect(store.acquireRate('k', 1, 0, limits)).resolves.toBe(0);
+    expect(await store.acquireRate('k', 1, 0, limits)).toBeGreaterThan(0);
+  });
+
   it('3 child processes sharing a limit: no 60 s window grants more than the per-minute limit', async () => {
     // The whole test takes far less than 60 s, so every grant falls in one window: the
     // limit is the most it may grant. A bucket that started full and refilled continuously

@@ -11,7 +11,7 @@ import type {
   StoreScope,
 } from '../budget/budget-store.js';
 import type { Charge } from '../budget/charge.js';
-import { MAX_TIMER_MS, timerMs } from '../budget/limits.js';
+import { MAX_TIMER_MS, nonNegativeInt, timerMs } from '../budget/limits.js';
 import { checkKnownKeys } from '../budget/option-keys.js';
 import type { BudgetMetric } from '../errors/budget-exceeded-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
@@ -448,6 +448,14 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       tokens: number,
       limits: RateLimits,
     ): Promise<number> {
+      // A negative weight would be granted and logged as negative use, freeing room in the
+      // window for other calls; a fraction or NaN breaks the Lua log's amounts.
+      nonNegativeInt(requests, 'acquireRate requests');
+      nonNegativeInt(tokens, 'acquireRate tokens');
+      for (const name of ['requestsPerMinute', 'tokensPerMinute'] as const) {
+        const limit = limits?.[name];
+        if (limit !== -1) nonNegativeInt(limit, `acquireRate limits.${name} (-1 for none)`);
+      }
       const reply = await withTimeout(
         'rate limit',
         timeoutMs,
