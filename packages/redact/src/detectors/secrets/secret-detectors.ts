@@ -9,6 +9,7 @@ import { commandPasswordFlag } from './command-password-flag.js';
 import { connectionStringKeyValue, connectionStringUri } from './connection-string.js';
 import { cookieHeader, curlCookie } from './cookie.js';
 import { discordWebhook } from './discord-webhook.js';
+import { dockerfileEnv } from './dockerfile-env.js';
 import { dopplerToken } from './doppler.js';
 import { flagValue } from './flag-value.js';
 import { genericAssignment } from './generic.js';
@@ -74,5 +75,6 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   xmlCredential,
   xmlNamedValue,
   namedValuePair,
+  dockerfileEnv,
   genericAssignment,
 ];
