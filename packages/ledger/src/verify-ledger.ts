@@ -73,8 +73,16 @@ export interface VerifyLedgerResult {
   head: string;
   /** Bytes of complete lines. */
   size: number;
-  /** Every problem found, in file order (checkpoint and artifact problems last). */
+  /**
+   * Every problem found, in file order (checkpoint and artifact problems last); of the
+   * problems of lines, the first 10,000 (`problemsOmitted` counts the rest).
+   */
   problems: LedgerProblem[];
+  /**
+   * Problems of lines found beyond the first 10,000, counted and not listed: a ledger
+   * damaged on every line would otherwise take memory in proportion to its size.
+   */
+  problemsOmitted: number;
   /** The checkpoint checked, if any: its seq and whether its signature was checked. */
   checkpoint: { seq: number; size: number; signed: boolean } | null;
 }
@@ -134,7 +142,7 @@ export async function verifyLedger(
   } finally {
     await helpers?.close();
   }
-  const { tail, lastLine, atCheckpoint, referenced } = lines;
+  const { tail, lastLine, atCheckpoint, referenced, problemsOmitted } = lines;
   if (tail.bytes > 0) {
     problems.push({
       kind: 'torn_tail',
@@ -156,6 +164,7 @@ export async function verifyLedger(
     head: checker.count === 0 ? GENESIS_PREV : checker.lastHash,
     size: tail.offset,
     problems,
+    problemsOmitted,
     checkpoint:
       cpCandidate === null
         ? null

@@ -15,6 +15,13 @@ import type { VerifyHelpers } from './verify-helpers.js';
 /** Batches read ahead of the oldest one not yet linked (bounds memory: ~1 MB each). */
 const MAX_QUEUED_BATCHES = 8;
 
+/**
+ * Line problems kept, the first in file order; the rest are counted. A ledger damaged on
+ * every line (converted to CRLF, say) had one problem per line in memory: 300,000 lines
+ * took 560 MB. 10,000 problems take a few MB.
+ */
+export const MAX_LINE_PROBLEMS = 10_000;
+
 /** The record that first names an artifact: where a problem with the artifact points. */
 export interface ArtifactNamer {
   seq: number;
@@ -32,6 +39,8 @@ export interface LinesChecked {
   atCheckpoint: { seq: number; hash: string } | null;
   /** Hex of each artifact named, with the first record naming it. */
   referenced: Map<string, ArtifactNamer>;
+  /** Line problems found beyond the first {@link MAX_LINE_PROBLEMS}: counted, not kept. */
+  problemsOmitted: number;
 }
 
 /**
@@ -55,6 +64,7 @@ export async function checkLines(
     lastLine: 0,
     atCheckpoint: null,
     referenced: new Map(),
+    problemsOmitted: 0,
   };
   const queue: QueuedBatch[] = [];
   // Memory of the batches sent to helpers, reused once their results are in.
@@ -80,6 +90,10 @@ export async function checkLines(
     problems.push(...result!.secretProblems);
     for (const [hex, seq, line] of result!.artifactRefs) {
       if (!out.referenced.has(hex)) out.referenced.set(hex, { seq, line });
+    }
+    // Every later problem is on a later line: the first MAX_LINE_PROBLEMS kept are final.
+    if (problems.length > 2 * MAX_LINE_PROBLEMS) {
+      out.problemsOmitted += keepFirstLineProblems(problems);
     }
   };
   const linkFinished = () => {
@@ -147,8 +161,22 @@ export async function checkLines(
   for (const queued of queue) await queued.pending;
   linkFinished();
   // A batch's secret problems are pushed after its lines are linked: back in file order.
-  problems.sort(inFileOrder);
+  out.problemsOmitted += keepFirstLineProblems(problems);
   return out;
+}
+
+/**
+ * Sorts `problems` into file order and keeps the first {@link MAX_LINE_PROBLEMS} that have
+ * a line, and every one without (checkpoint problems found before the lines); returns how
+ * many it dropped.
+ */
+function keepFirstLineProblems(problems: LedgerProblem[]): number {
+  problems.sort(inFileOrder);
+  let withLine = 0;
+  while (withLine < problems.length && problems[withLine]!.line !== null) withLine++;
+  const dropped = Math.max(0, withLine - MAX_LINE_PROBLEMS);
+  problems.splice(MAX_LINE_PROBLEMS, dropped);
+  return dropped;
 }
 
 /** A batch of lines and, once checked, what they are. */

@@ -88,8 +88,10 @@ describe('pm-ledger verify', () => {
       'size',
       'checkpoint',
       'problems',
+      'problems_omitted',
       'in_flight',
     ]);
+    expect(parsed.problems_omitted).toBe(0);
     expect(parsed.in_flight).toBeNull();
     expect(parsed.problems).toEqual([
       { kind: 'hash_mismatch', seq: 2, line: 3, message: expect.stringContaining('record 2') },

@@ -47,6 +47,7 @@ export function missingLedgerVerdict(
         message: `${LEDGER_FILE} is missing, while ${covers}: the ledger was deleted or moved. Restore it from a backup and verify again (or, if this is not the run's folder, pass the one holding ${LEDGER_FILE})`,
       },
     ],
+    problemsOmitted: 0,
     checkpoint: null,
   };
 }

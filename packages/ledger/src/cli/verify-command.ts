@@ -51,6 +51,7 @@ export async function verifyCommand(
         size: result.size,
         checkpoint: result.checkpoint,
         problems: result.problems,
+        problems_omitted: result.problemsOmitted,
         in_flight: inFlight,
       })}\n`,
     );
@@ -66,7 +67,7 @@ export async function verifyCommand(
     if (result.ok) {
       io.out(`ok: ${result.records} records, head ${result.head.slice(0, 16)}${cp}${live}\n`);
     } else {
-      const n = result.problems.length;
+      const n = result.problems.length + result.problemsOmitted;
       io.out(
         `FAILED: ${n} problem${n === 1 ? '' : 's'} in ${result.records} records${cp}${live}\n`,
       );
@@ -74,14 +75,19 @@ export async function verifyCommand(
         const where = p.line === null ? '' : `line ${p.line}: `;
         io.out(`  ${p.kind.padEnd(19)} ${where}${p.message}\n`);
       }
-      if (n > 50) io.out(`  … and ${n - 50} more (use --json for all)\n`);
+      if (n > 50) {
+        const listed = result.problemsOmitted > 0 ? `the first ${result.problems.length}` : 'all';
+        io.out(`  … and ${n - 50} more (use --json for ${listed})\n`);
+      }
       if (flags.runId === undefined && result.problems.some(isAnotherRunsRecord)) {
         io.out(
           '  hint: if this folder is a copy of the run kept under another name, pass --run-id with the run id its records hold.\n',
         );
       }
       if (result.problems.some((p) => p.kind === 'torn_tail')) {
-        io.out('  hint: a torn tail is a crash mid-write; openLedger() on the run cuts it off.\n');
+        io.out(
+          '  hint: a torn tail of at most one line is a crash mid-write; openLedger() on the run cuts it off.\n',
+        );
       }
     }
   }
