@@ -4,7 +4,7 @@ import { shownName } from '../shown-name.js';
 import { shownValue } from '../shown-value.js';
 
 /** Every option `openaiProvider` takes; each one's value is checked where it is read. */
-const OPTION_NAMES = ['apiKey', 'baseURL', 'api', 'timeoutMs'] as const;
+const OPTION_NAMES = ['apiKey', 'baseURL', 'api', 'timeoutMs', 'maxAnswerBytes'] as const;
 
 /**
  * Refuses options `openaiProvider` does not know, with `INVALID_ARGUMENT` naming the option.
@@ -62,5 +62,20 @@ export function providerTimeoutMs(value: unknown): number {
     'INVALID_ARGUMENT',
     `openaiProvider({ timeoutMs }) must be a number of milliseconds above 0 and up to ${MAX_TIMER_MS}, or left out (60000); got ${shownValue(value)}.`,
     { details: { field: 'timeoutMs' } },
+  );
+}
+
+/**
+ * The `maxAnswerBytes` option: `undefined` (the default bound, sized per call from its
+ * `maxOutputTokens`) when left out, else a whole number of bytes of at least 1024 (an answer's
+ * envelope alone takes hundreds).
+ */
+export function providerMaxAnswerBytes(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (Number.isSafeInteger(value) && (value as number) >= 1024) return value as number;
+  throw new PmError(
+    'INVALID_ARGUMENT',
+    `openaiProvider({ maxAnswerBytes }) must be a whole number of bytes of at least 1024, or left out (1 MiB plus 64 bytes per maxOutputTokens of each call); got ${shownValue(value)}.`,
+    { details: { field: 'maxAnswerBytes' } },
   );
 }

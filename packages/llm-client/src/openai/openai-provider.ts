@@ -9,6 +9,7 @@ import type {
   ProviderDescription,
 } from '../provider/provider.js';
 import { readOptions } from '../read-options.js';
+import { AnswerTooLargeError } from './answer-too-large-error.js';
 import {
   type ApiKeyOption,
   apiKeySource,
@@ -16,7 +17,13 @@ import {
   type RequestKey,
 } from './api-key-source.js';
 import { bodyWord } from './body-word.js';
-import { checkProviderOptions, providerApi, providerTimeoutMs } from './check-provider-options.js';
+import { boundedResponse, defaultAnswerBytes, type OversizedAnswer } from './bounded-answer.js';
+import {
+  checkProviderOptions,
+  providerApi,
+  providerMaxAnswerBytes,
+  providerTimeoutMs,
+} from './check-provider-options.js';
 import { envHeaderOverrides } from './env-header-overrides.js';
 import { checkFetchPort } from './fetch-blocked-port.js';
 import { keyLookupTimeoutError } from './key-lookup-timeout-error.js';
@@ -63,6 +70,15 @@ export interface OpenAIProviderOptions {
    * settled at the reservation's worst case.
    */
   timeoutMs?: number;
+  /**
+   * The most bytes read from one answer (its body, any status). Default: 1 MiB plus 64 bytes
+   * per `maxOutputTokens` of the call, far above any real answer. A larger body is not read:
+   * reading stops at the bound (at once when its `content-length` says so), the connection is
+   * closed and the attempt fails with `AnswerTooLargeError` (`PROVIDER_UNAVAILABLE`, not
+   * retried; a 2xx is booked at its worst case, since it may have been billed). A whole number
+   * of at least 1024, else `INVALID_ARGUMENT` when the provider is created.
+   */
+  maxAnswerBytes?: number;
 }
 
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -95,6 +111,7 @@ export function openaiProvider(given: OpenAIProviderOptions = {}): LLMProvider {
   const origin = url.origin;
   const api = providerApi(options.api);
   const timeout = providerTimeoutMs(options.timeoutMs);
+  const maxAnswerBytes = providerMaxAnswerBytes(options.maxAnswerBytes);
   const key = apiKeySource(options.apiKey);
 
   const description: ProviderDescription = {
@@ -132,13 +149,19 @@ export function openaiProvider(given: OpenAIProviderOptions = {}): LLMProvider {
     let responded = false;
     // The SDK reads a 2xx body as JSON only when this says JSON: else it hands back text.
     let contentType: string | null = null;
+    // Set when an answer went past the bound: the SDK then fails reading it, and this says why.
+    let oversized: { answer: OversizedAnswer; status: number } | undefined;
+    const limitBytes = maxAnswerBytes ?? defaultAnswerBytes(request.maxOutputTokens);
     const fetch: typeof globalThis.fetch = async (input, init) => {
       const response = await context.fetch(input, init);
       if (response.ok) {
         responded = true;
         contentType = response.headers.get('content-type');
       }
-      return response;
+      // The SDK reads a body whole (json() or text()), whatever its size: bounded here.
+      return boundedResponse(response, limitBytes, (answer) => {
+        oversized = { answer, status: response.status };
+      });
     };
     // Every form of the key a server may echo: kept out of what is read from its body too.
     const forms = keyForms(secret.given.reveal(), secret.sent.reveal());
@@ -265,6 +288,15 @@ export function openaiProvider(given: OpenAIProviderOptions = {}): LLMProvider {
         ...(finishReason ? { finishReason } : {}),
       };
     } catch (error) {
+      // Before the SDK's reading of it: an oversized body fails as whatever the SDK made of it.
+      if (oversized) {
+        throw new AnswerTooLargeError(oversized.answer, {
+          origin,
+          status: oversized.status,
+          maxOutputTokens: request.maxOutputTokens,
+          configured: maxAnswerBytes !== undefined,
+        });
+      }
       const timedOut = timer.signal.aborted && !request.signal?.aborted;
       throw mapOpenAIError(error, sdk, forms, { responded, timedOut, origin });
     } finally {
