@@ -56,6 +56,10 @@ export { CallLimitExceededError } from './errors/call-limit-exceeded-error.js';
 export { InvalidArgumentError } from './errors/invalid-argument-error.js';
 export { OptionalDependencyMissingError } from './errors/optional-dependency-missing-error.js';
 export { ReservationClosedError } from './errors/reservation-closed-error.js';
+export {
+  type RetryAfterTooLong,
+  RetryAfterTooLongError,
+} from './errors/retry-after-too-long-error.js';
 export { RuntimeExceededError } from './errors/runtime-exceeded-error.js';
 export { UnknownModelError } from './errors/unknown-model-error.js';
 export { UnknownModelPriceError } from './errors/unknown-model-price-error.js';

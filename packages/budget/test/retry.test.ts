@@ -1,7 +1,9 @@
+import { PmError } from '@pm/envelope-schemas';
 import { describe, expect, it } from 'vitest';
 import {
   BudgetStoreUnavailableError,
   isRetryable,
+  RetryAfterTooLongError,
   type RetryEvent,
   retry,
   retryAfterMs,
@@ -61,21 +63,58 @@ describe('retry', () => {
     expect(calls).toBe(1);
   });
 
-  it('honours Retry-After, capped', async () => {
+  it('honours Retry-After up to maxRetryAfterMs', async () => {
     const events: RetryEvent[] = [];
     let calls = 0;
     await retry(
       async () => {
-        if (++calls === 1) throw httpError(429, { 'retry-after': '120' });
+        if (++calls === 1) throw httpError(429, { 'retry-after-ms': '5' });
         if (calls === 2) throw httpError(429, { 'retry-after-ms': '3' });
         return 'ok';
       },
       { attempts: 3, maxRetryAfterMs: 5, onRetry: (e) => events.push(e) },
     );
     expect(events.map((e) => [e.retryAfterMs, e.delayMs])).toEqual([
-      [120_000, 5],
+      [5, 5],
       [3, 3],
     ]);
+  });
+
+  it('a Retry-After above maxRetryAfterMs stops: a typed error saying when, no early retry', async () => {
+    const events: RetryEvent[] = [];
+    let calls = 0;
+    const started = Date.now();
+    const error = await retry(
+      async () => {
+        calls++;
+        throw httpError(429, { 'retry-after': '100000' });
+      },
+      { attempts: 3, onRetry: (e) => events.push(e) },
+    ).catch((e: unknown) => e);
+    expect(calls).toBe(1);
+    expect(events).toEqual([]);
+    expect(error).toBeInstanceOf(RetryAfterTooLongError);
+    expect(error).toMatchObject({
+      code: 'PROVIDER_UNAVAILABLE',
+      message: expect.stringContaining('Try again after'),
+      details: { reason: 'retry_after_too_long', status: 429, retryAfterMs: 100_000_000 },
+    });
+    const retryAt = (error as RetryAfterTooLongError).retryAt.getTime();
+    expect(retryAt).toBeGreaterThanOrEqual(started + 100_000_000);
+    expect(retryAt).toBeLessThan(Date.now() + 100_000_000 + 1000);
+    // Our own typed errors pass through as they are (a PmError is never wrapped).
+    const typed = Object.assign(new PmError('PROVIDER_UNAVAILABLE', 'down'), {
+      status: 429,
+      headers: { 'retry-after': '100000' },
+    });
+    await expect(
+      retry(
+        async () => {
+          throw typed;
+        },
+        { attempts: 3, isRetryable: () => true },
+      ),
+    ).rejects.toBe(typed);
   });
 
   it('stops waiting when the signal aborts (the run deadline)', async () => {

@@ -1,9 +1,11 @@
+import { isPmError } from '@pm/envelope-schemas';
 import { MAX_TIMER_MS } from '../budget/limits.js';
 import { checkKnownKeys } from '../budget/option-keys.js';
 import { checkedCallback } from '../checked-callback.js';
 import { checkedSignal } from '../checked-signal.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { kindOf, shownNumber } from '../errors/kind-of.js';
+import { RetryAfterTooLongError } from '../errors/retry-after-too-long-error.js';
 import { isRetryable, retryAfterMs, statusOf } from './retryable.js';
 import { sleep } from './sleep.js';
 
@@ -34,7 +36,7 @@ export interface RetryEvent {
   readonly error: unknown;
   /** HTTP status of the error, if any. */
   readonly status: number | undefined;
-  /** The server's `Retry-After`, in ms, before capping; undefined when absent. */
+  /** The server's `Retry-After`, in ms (the wait, at most `maxRetryAfterMs`); undefined when absent. */
   readonly retryAfterMs: number | undefined;
   /** How long the next wait is. */
   readonly delayMs: number;
@@ -48,7 +50,12 @@ export interface RetryOptions {
   readonly baseMs?: number;
   /** Cap of one backoff wait. Default 20 s; at most 2^31 - 1 ms (a Node timer's limit). */
   readonly maxMs?: number;
-  /** Cap on an honoured `Retry-After`. Default 60 s; at most 2^31 - 1 ms (a Node timer's limit). */
+  /**
+   * Longest `Retry-After` honoured. Default 60 s; at most 2^31 - 1 ms (a Node timer's
+   * limit). A server asking for longer stops the retries (never an early retry, which it
+   * would refuse again): a `PmError` failure is rethrown as is, any other becomes
+   * `RetryAfterTooLongError` saying when to try again.
+   */
   readonly maxRetryAfterMs?: number;
   /** Aborts waits and further attempts (pass the run deadline's signal). */
   readonly signal?: AbortSignal;
@@ -79,7 +86,7 @@ function int(
 /**
  * Calls `fn` up to `attempts` times. Waits between attempts with exponential backoff and
  * full jitter (`random() * min(maxMs, baseMs * 2^(n-1))`), or the server's `Retry-After`
- * (capped at `maxRetryAfterMs`) when it sends one. Only retryable failures are retried;
+ * when it sends one; a `Retry-After` above `maxRetryAfterMs` stops the retries (see there). Only retryable failures are retried;
  * the last error is rethrown unchanged. Every attempt runs under the same budget
  * reservation: reserve `requests: attempts` and settle the attempts made.
  */
@@ -128,9 +135,20 @@ export async function retry<T>(
       if (signal?.aborted) throw signal.reason;
       if (attempt >= attempts || !retryable(error)) throw error;
       const after = retryAfterMs(error);
+      if (after !== undefined && after > maxRetryAfterMs) {
+        // A PmError is already typed for the host (and may carry more, e.g. usage): as is.
+        if (isPmError(error)) throw error;
+        throw new RetryAfterTooLongError({
+          attempt,
+          status: statusOf(error),
+          retryAfterMs: after,
+          maxRetryAfterMs,
+          retryAt: new Date(Date.now() + after),
+        });
+      }
       const delayMs =
         after !== undefined
-          ? Math.min(after, maxRetryAfterMs)
+          ? after
           : Math.floor(random() * Math.min(maxMs, baseMs * 2 ** (attempt - 1)));
       onRetry?.({ attempt, error, status: statusOf(error), retryAfterMs: after, delayMs });
       await sleep(delayMs, signal);
