@@ -17,7 +17,7 @@ export type PmErrorCode =
   | 'REDACTION_KEY_REQUIRED'
   /** No tokenizer encoding is known for the model name. */
   | 'UNKNOWN_MODEL'
-  /** No price is known for the model while a USD limit is in force. */
+  /** No price is known for the model: refused whatever the caps (decision 0014). */
   | 'UNKNOWN_MODEL_PRICE'
   /** A reservation does not fit a budget limit. */
   | 'BUDGET_EXCEEDED'
