@@ -22,6 +22,7 @@ import { providerForRun } from '../provider/provider-for-run.js';
 import { readOptions } from '../read-options.js';
 import { LLMRun } from '../run/llm-run.js';
 import { clientTemplates, type TemplateSet } from '../template-files.js';
+import { appendUnlessEnded } from './append-unless-ended.js';
 import { checkClientOptions } from './check-client-options.js';
 import { checkStartRunOptions } from './check-start-run-options.js';
 import type { LLMClientOptions } from './client-options.js';
@@ -190,21 +191,6 @@ export function createLLMClient(given: LLMClientOptions = {}): LLMClient {
     let ledger: Ledger | undefined;
     let requestCounter = 0;
     const onAlert = (alert: BudgetAlert) => {
-      try {
-        ledger?.append({
-          type: 'alert',
-          data: {
-            level: alert.level,
-            scope: alert.scopeKey,
-            unit: ALERT_UNIT[alert.metric],
-            spent: alert.spent,
-            limit: alert.limit,
-            threshold: Math.min(alert.fraction, 1),
-          },
-        });
-      } catch {
-        // The run has ended: the alert still reaches onEvent.
-      }
       emit({
         type: 'budget.alert',
         level: alert.level,
@@ -212,6 +198,18 @@ export function createLLMClient(given: LLMClientOptions = {}): LLMClient {
         metric: alert.metric,
         spent: alert.spent,
         limit: alert.limit,
+      });
+      // After the event: a record that cannot be written is thrown, and must not stop it.
+      appendUnlessEnded(ledger, {
+        type: 'alert',
+        data: {
+          level: alert.level,
+          scope: alert.scopeKey,
+          unit: ALERT_UNIT[alert.metric],
+          spent: alert.spent,
+          limit: alert.limit,
+          threshold: Math.min(alert.fraction, 1),
+        },
       });
     };
     const budgetCalls: BudgetCalls = new Map();

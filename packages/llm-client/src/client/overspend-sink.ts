@@ -1,6 +1,7 @@
 import type { BudgetOverspend } from '@pm/budget';
 import type { Ledger } from '@pm/ledger';
 import type { BudgetCalls } from '../pipeline/budget-calls.js';
+import { appendUnlessEnded } from './append-unless-ended.js';
 import type { LLMEventInput } from './events.js';
 
 type AlertUnit = 'usd' | 'tokens' | 'requests';
@@ -29,16 +30,6 @@ export function overspendSink(options: {
       });
     for (const cap of overspend.capsPassed)
       alerts.push({ scope: cap.scopeKey, unit: cap.metric, spent: cap.spent, limit: cap.limit });
-    try {
-      for (const alert of alerts)
-        options.ledger()?.append({
-          type: 'alert',
-          stage,
-          data: { level: 'exhausted', ...alert, threshold: 1 },
-        });
-    } catch {
-      // The run has ended: the overspend still reaches onEvent.
-    }
     options.emit({
       type: 'budget.overspend',
       ...(call ? { stage: call.stage, requestId: call.requestId } : {}),
@@ -55,6 +46,14 @@ export function overspendSink(options: {
       })),
       outputAboveMax: call?.outputTokens !== undefined && call.outputTokens > call.maxOutputTokens,
     });
+    // After the event: a record that cannot be written is thrown, and must not stop it.
+    for (const alert of alerts) {
+      appendUnlessEnded(options.ledger(), {
+        type: 'alert',
+        stage,
+        data: { level: 'exhausted', ...alert, threshold: 1 },
+      });
+    }
   };
 }
 
