@@ -30,7 +30,7 @@ function shownWait(ms: number): string {
 function retried(waitMs: number | undefined): string {
   return waitMs === undefined
     ? 'retried while retry.attempts allow, after a backoff with jitter (retry.baseMs, retry.maxMs): it asked for no wait (no Retry-After)'
-    : `retried while retry.attempts allow, after the ${shownWait(waitMs)} wait it asked for (Retry-After, capped at retry.maxRetryAfterMs)`;
+    : `retried while retry.attempts allow, after the ${shownWait(waitMs)} wait it asked for (Retry-After), unless that is above retry.maxRetryAfterMs, which ends the retries (no earlier attempt would succeed)`;
 }
 
 /** What went wrong, for a status the pipeline retries. */
