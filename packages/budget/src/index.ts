@@ -78,6 +78,7 @@ export {
   type PriceTableInput,
   priceTable,
 } from './prices/price-table.js';
+export { httpStatus } from './rate/http-status.js';
 export type { RateLimitStore, RateLimits } from './rate/rate-limit-store.js';
 export {
   createRateLimiter,

@@ -173,6 +173,20 @@ describe('retry', () => {
 });
 
 describe('isRetryable / retryAfterMs', () => {
+  it('reads a status given as text as its number, as llm-client does (decision 0013)', async () => {
+    expect(isRetryable({ status: '503' })).toBe(true);
+    expect(isRetryable({ statusCode: '429' })).toBe(true);
+    expect(isRetryable({ status: '400' })).toBe(false);
+    expect(isRetryable({ status: 'Service Unavailable' })).toBe(false);
+    let attempts = 0;
+    const failing = async () => {
+      attempts++;
+      throw Object.assign(new Error('unavailable'), { status: '503' });
+    };
+    await expect(retry(failing, { attempts: 3, baseMs: 1, maxMs: 1 })).rejects.toThrow();
+    expect(attempts).toBe(3);
+  });
+
   it('classifies statuses and network errors', () => {
     for (const s of [408, 409, 429, 500, 502, 503, 504])
       expect(isRetryable({ status: s })).toBe(true);

@@ -1,4 +1,5 @@
 import { isPmError } from '@pm/envelope-schemas';
+import { httpStatus } from './http-status.js';
 
 /** Network failures worth another attempt (the request may never have reached the server). */
 const NETWORK_CODES = new Set([
@@ -15,12 +16,11 @@ const NETWORK_CODES = new Set([
   'UND_ERR_HEADERS_TIMEOUT',
 ]);
 
-/** HTTP status of an error from common clients (openai SDK, fetch wrappers), if any. */
+/** HTTP status of an error from common clients (openai SDK, fetch wrappers), if any; `'503'` as 503. */
 export function statusOf(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const e = error as { status?: unknown; statusCode?: unknown; response?: { status?: unknown } };
-  const status = e.status ?? e.statusCode ?? e.response?.status;
-  return typeof status === 'number' ? status : undefined;
+  return httpStatus(e.status ?? e.statusCode ?? e.response?.status);
 }
 
 /**

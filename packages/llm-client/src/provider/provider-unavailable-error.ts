@@ -1,5 +1,5 @@
+import { httpStatus } from '@pm/budget';
 import { PmError, type PmErrorOptions, type TokenUsageV1 } from '@pm/envelope-schemas';
-import { httpStatus } from './http-status.js';
 
 /** Facts about a failed provider attempt that decide whether and when to retry. */
 export interface ProviderFailure {
