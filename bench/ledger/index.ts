@@ -199,14 +199,7 @@ function benchVerify(runDir: string, label: string, workers: number | null, pass
   const bytes = statSync(join(runDir, 'ledger.jsonl')).size;
   const output = execFileSync(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(import.meta.dirname, 'verify-child.ts'),
-      runDir,
-      `${workers ?? ''}`,
-      `${passes}`,
-    ],
+    [join(import.meta.dirname, 'verify-child.mjs'), runDir, `${workers ?? ''}`, `${passes}`],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const { seconds } = JSON.parse(output.trim().split('\n').pop()!) as { seconds: number[] };
