@@ -63,6 +63,21 @@ local function passed(name, m, added, spent, limit, out)
     out[#out + 1] = limit
   end
 end
+-- Books the actual on the scopes the caller gave (the store holds no record of them): the
+-- decimal strings as given, exact to 2^53, firing alerts and listing passed caps in \`out\`.
+local function book_actual_on_given(out)
+  for i = 1, n do
+    local k = KEYS[i + 8]
+    local base = 11 + (i - 1) * 4
+    for m = 1, 3 do
+      local spent = redis.call('HINCRBY', k, SPENT[m], ARGV[2 + m])
+      local limit = tonumber(ARGV[base + m])
+      mark_alerts(k, ARGV[base], m, spent, limit, tiers, out)
+      passed(ARGV[base], m, actual[m], spent, limit, out)
+    end
+    redis.call('PEXPIRE', k, ARGV[7])
+  end
+end
 -- Keeps a reply that fired alerts, or any when \`always\` (see above); numbers as '%d'
 -- strings, exact to 2^53.
 local function kept(out, always)
@@ -128,34 +143,14 @@ if not raw then
     if not book then return { 3 } end
     redis.call('ZREM', released, id)
     local out = { 5 }
-    for i = 1, n do
-      local k = KEYS[i + 8]
-      local base = 11 + (i - 1) * 4
-      for m = 1, 3 do
-        local spent = redis.call('HINCRBY', k, SPENT[m], ARGV[2 + m])
-        local limit = tonumber(ARGV[base + m])
-        mark_alerts(k, ARGV[base], m, spent, limit, tiers, out)
-        passed(ARGV[base], m, actual[m], spent, limit, out)
-      end
-      redis.call('PEXPIRE', k, ARGV[7])
-    end
+    book_actual_on_given(out)
     return kept(out, true)
   end
   -- Same epoch, no record, not booked by expiry: an earlier attempt of this close did it.
   if redis.call('GET', epochKey) == ARGV[6] then return { 3 } end
   local out = { 2 }
   if book then
-    for i = 1, n do
-      local k = KEYS[i + 8]
-      local base = 11 + (i - 1) * 4
-      for m = 1, 3 do
-        local spent = redis.call('HINCRBY', k, SPENT[m], actual[m])
-        local limit = tonumber(ARGV[base + m])
-        mark_alerts(k, ARGV[base], m, spent, limit, tiers, out)
-        passed(ARGV[base], m, actual[m], spent, limit, out)
-      end
-      redis.call('PEXPIRE', k, ARGV[7])
-    end
+    book_actual_on_given(out)
     mark_booked(booked, id, now, ARGV[7])
   end
   -- A retry would find the id booked and answer {0}: keep this {2} for it (rare: data loss).
