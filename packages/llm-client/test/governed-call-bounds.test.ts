@@ -6,10 +6,10 @@ import {
   createLLMClient,
   isPmError,
   type LLMEvent,
-  type LLMProvider,
   ProviderUnavailableError,
 } from '../src/index.js';
 import { scriptedProvider } from '../src/testing.js';
+import { failingProvider } from './helpers/failing-provider.js';
 import { localPolicy } from './local-policy.js';
 
 // Review fixes: what bounds a governed call (the run deadline, the rate limit) and what it
@@ -53,23 +53,16 @@ function watch(promise: Promise<unknown>): { readonly outcome: string } {
 describe('the run deadline during the wait before a retry', () => {
   it('books an attempt that may have been billed, although the call ends with RUNTIME_EXCEEDED', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    let calls = 0;
     // Timed out waiting for an answer (may have been billed), and asks for a 2-minute wait
     // before the retry, so the 1-minute deadline fires during the wait.
-    const provider: LLMProvider = {
-      name: 'p',
-      remote: true,
-      origins: ['https://p.invalid'],
-      describe: () => ({ name: 'p', remote: true, endpoints: [], credentialSource: 'none' }),
-      call: async () => {
-        calls++;
-        throw new ProviderUnavailableError('timed out; may have been billed', {
+    const provider = failingProvider(
+      () =>
+        new ProviderUnavailableError('timed out; may have been billed', {
           retryable: true,
           possiblyBilled: true,
           retryAfterMs: 120_000,
-        });
-      },
-    };
+        }),
+    );
     const dir = join(root, 'retry-wait');
     const client = createLLMClient({
       provider,
@@ -79,10 +72,10 @@ describe('the run deadline during the wait before a retry', () => {
     });
     const run = await client.startRun({ runId: 'r' });
     const state = watch(run.generateText(call));
-    await settle(() => calls > 0);
+    await settle(() => provider.calls() > 0);
     await vi.advanceTimersByTimeAsync(61_000);
     await settle(() => state.outcome !== 'pending');
-    expect([state.outcome, calls]).toEqual(['RUNTIME_EXCEEDED', 1]);
+    expect([state.outcome, provider.calls()]).toEqual(['RUNTIME_EXCEEDED', 1]);
     const { spent, reserved } = (await run.usage()).scopes[0]!;
     await run.end();
     const request = records(dir, 'r').find((r) => r.type === 'request')!;

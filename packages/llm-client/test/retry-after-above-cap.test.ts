@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLLMClient, type LLMProvider, ProviderUnavailableError } from '../src/index.js';
+import { createLLMClient, ProviderUnavailableError } from '../src/index.js';
 import { statusAdvice } from '../src/openai/status-advice.js';
+import { failingProvider } from './helpers/failing-provider.js';
 import { tempRoot } from './helpers/temp-root.js';
 import { localPolicy } from './local-policy.js';
 
@@ -9,20 +10,13 @@ const root = tempRoot('pm-retry-after-cap-');
 
 describe('a provider asking for a wait above retry.maxRetryAfterMs', () => {
   it('fails the call after that attempt, without waiting or retrying early', async () => {
-    let calls = 0;
-    const provider: LLMProvider = {
-      name: 'p',
-      remote: true,
-      origins: ['https://p.invalid'],
-      describe: () => ({ name: 'p', remote: true, endpoints: [], credentialSource: 'none' }),
-      call: async () => {
-        calls++;
-        throw new ProviderUnavailableError('quota resets tomorrow', {
+    const provider = failingProvider(
+      () =>
+        new ProviderUnavailableError('quota resets tomorrow', {
           retryable: true,
           retryAfterMs: 100_000_000,
-        });
-      },
-    };
+        }),
+    );
     const client = createLLMClient({
       provider,
       policy: localPolicy(),
@@ -36,7 +30,7 @@ describe('a provider asking for a wait above retry.maxRetryAfterMs', () => {
       .catch((e: unknown) => e);
     await run.end();
     expect(error).toBeInstanceOf(ProviderUnavailableError);
-    expect(calls).toBe(1);
+    expect(provider.calls()).toBe(1);
     // Well under the 1 s cap: it did not wait the cap and retry.
     expect(Date.now() - started).toBeLessThan(900);
   });
