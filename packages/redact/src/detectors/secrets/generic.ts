@@ -10,6 +10,7 @@ import { endBeforeMarkup } from './markup-tail.js';
 import { isPlaceholder } from './placeholder.js';
 import { escapedClose, plainClose, type Quote } from './quoted-value.js';
 import { isSecretValue } from './secret-value-shape.js';
+import { yamlNextLineValue } from './yaml-next-line.js';
 
 /**
  * The head of the value after a separator: optional spaces, then an opening quote (", ', `
@@ -21,7 +22,7 @@ import { isSecretValue } from './secret-value-shape.js';
  * `SECRET_KEY = b'…'` was the one letter `b` and the key stayed in clear. The prefix is
  * taken only before a quote. A quoted value may stand on the next line, indented, as
  * Prettier breaks a long string (`password:\n    "…"`, `const token =\n  '…'`) and YAML
- * allows; a bare one there is a nested key or a list, not the value. Each alternative
+ * allows; a bare one there is read only as YAML writes one (`yaml-next-line.ts`). Each alternative
  * starts with a different character, every repetition is bounded: linear.
  */
 const VALUE =
@@ -195,11 +196,17 @@ function checkAssignment(
   // A name right after an escape starts a word: `%3Fpwd` is `?pwd`, not `Fpwd`.
   const afterEscape = escapeBefore >= 0 && key !== null && key.index === 0;
   if (key === null || !(afterEscape || startsWord(text, s + key.index))) return sepEnd;
+  const keyName = text.slice(s, e);
+  // YAML's bare value on the next line (`password:\n  …`, `password: |\n  …`).
+  const nextLine = colon ? yamlNextLineValue(text, s, sepEnd) : undefined;
+  if (nextLine !== undefined) {
+    report(text, keyName, nextLine[0], nextLine[1], true, false, out);
+    return nextLine[1];
+  }
   VALUE.lastIndex = sepEnd;
   const v = VALUE.exec(text);
   if (v === null) return sepEnd;
   const indices = v.indices!;
-  const keyName = text.slice(s, e);
   // After `?` or `&` (or their escapes `%3F`, `%26`) the key is a URL query parameter;
   // only there does `&` end a value.
   const before = escapeBefore >= 0 ? escapeBefore : text.charCodeAt(s - 1);
