@@ -2,6 +2,25 @@ import { expect } from 'vitest';
 import { type BudgetStore, createBudget } from '../src/index.js';
 
 /**
+ * A budget capping the month at `monthUsd`, its month's usage, and a reservation of $0.30
+ * whose TTL is 20 ms. Overspends are expected: not reported as process warnings.
+ */
+function lateCloseBudget(store: BudgetStore, clock: () => number, monthUsd: number) {
+  const budget = createBudget({
+    store,
+    clock,
+    limits: {},
+    alerts: false,
+    onOverspend: () => {},
+    period: { month: { usd: monthUsd } },
+  });
+  const month = async () => (await budget.usage()).scopes[1]!;
+  const hold = () =>
+    budget.reserve({ model: 'gpt-4o', inputTokens: 0, maxOutputTokens: 30_000, ttlMs: 20 }); // $0.30
+  return { budget, month, hold };
+}
+
+/**
  * Shared by the memory and Redis store tests: a settle or release after the reservation's
  * TTL books its worst case and says `found: false`, whether or not another call swept the
  * store in between. `passTtl` moves the store's clock past a 20 ms TTL.
@@ -11,16 +30,7 @@ export async function expectLateCloseBooksWorstCase(
   clock: () => number,
   passTtl: () => Promise<void>,
 ): Promise<void> {
-  const budget = createBudget({
-    store,
-    clock,
-    limits: {},
-    alerts: false,
-    period: { month: { usd: 1 } },
-  });
-  const month = async () => (await budget.usage()).scopes[1]!;
-  const hold = () =>
-    budget.reserve({ model: 'gpt-4o', inputTokens: 0, maxOutputTokens: 30_000, ttlMs: 20 }); // $0.30
+  const { budget, month, hold } = lateCloseBudget(store, clock, 1);
   const released = await hold();
   const settled = await hold();
   await passTtl();
@@ -53,17 +63,7 @@ export async function expectLateSettleBooksActualAbove(
   clock: () => number,
   passTtl: () => Promise<void>,
 ): Promise<void> {
-  const budget = createBudget({
-    store,
-    clock,
-    limits: {},
-    alerts: false,
-    onOverspend: () => {},
-    period: { month: { usd: 10 } },
-  });
-  const month = async () => (await budget.usage()).scopes[1]!;
-  const hold = () =>
-    budget.reserve({ model: 'gpt-4o', inputTokens: 0, maxOutputTokens: 30_000, ttlMs: 20 }); // $0.30
+  const { budget, month, hold } = lateCloseBudget(store, clock, 10);
   // Nobody swept in between: the actual above the worst case is booked.
   const above = await hold();
   await passTtl();
