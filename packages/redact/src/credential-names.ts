@@ -13,6 +13,8 @@ const CREDENTIAL_NAMES: readonly (readonly string[])[] = [
   ['passphrase'],
   ['pass'],
   ['pwd'],
+  // `PW=…`, `DB_PW`: the short form, read only where it starts a word (`startsWord`).
+  ['pw'],
   ['secret'],
   ['token'],
   ['api', 'key'],
@@ -42,12 +44,12 @@ const CREDENTIAL_SUFFIXES: readonly string[] = [
 
 /**
  * The names without separators, lower-case (`apikey`), for comparing against a normalised
- * key. The short ones (`pass`, `pwd`) are left out: without separators there is no word
+ * key. The short ones (`pass`, `pwd`, `pw`) are left out: without separators there is no word
  * start to check, and `bypass` or `compass` would match.
  */
 export const NORMALISED_CREDENTIAL_NAMES: readonly string[] = CREDENTIAL_NAMES.map((words) =>
   words.join(''),
-).filter((name) => name !== 'pass' && name !== 'pwd');
+).filter((name) => name !== 'pass' && name !== 'pwd' && name !== 'pw');
 
 /**
  * A credential name at the end of a key, with an optional suffix. Short literal
@@ -59,14 +61,14 @@ export const CREDENTIAL_KEY_ENDING = new RegExp(
 );
 
 /**
- * Short names (`pass`, `pwd`) must start a word: `db_pass` and `dbPass` do, `bypass` and
+ * Short names (`pass`, `pwd`, `pw`) must start a word: `db_pass` and `dbPass` do, `bypass` and
  * `compass` do not. Longer names may follow letters (`theapikey`, `githubtoken`).
  */
 export function startsWord(text: string, at: number): boolean {
   if (at === 0) return true;
   const c1 = text.charCodeAt(at) | 32;
   const short =
-    (c1 === 112 && (text.charCodeAt(at + 1) | 32) === 119) || // pwd
+    (c1 === 112 && (text.charCodeAt(at + 1) | 32) === 119) || // pwd, pw
     (c1 === 112 && !/^pass(?:word|wd|phrase)/i.test(text.slice(at, at + 10)));
   if (!short) return true;
   const before = text.charCodeAt(at - 1);
@@ -79,4 +81,28 @@ export function startsWord(text: string, at: number): boolean {
 export function endsWithCredentialName(key: string): boolean {
   const m = CREDENTIAL_KEY_ENDING.exec(key);
   return m !== null && startsWord(key, m.index);
+}
+
+/**
+ * Names that hold a credential only sometimes: `key` and `auth` end `STRIPE_KEY`,
+ * `NPM_AUTH` and `?key=` as often as `SORT_KEY`, `PRIMARY_KEY`, `CACHE_KEY` and `OAUTH`.
+ * They are not credential names (`redactValue` keeps a `sort_key`); the text scan reads
+ * their value only when it looks machine-made (`isMachineMadeValue`).
+ */
+const WEAK_CREDENTIAL_KEY_ENDING = /(?:key|auth)$/i;
+
+/**
+ * True when `key` is `key` or `auth` or ends with one as a word of its own: after `_`,
+ * `-` or `.` (`STRIPE_KEY`, `npm-auth`), or in camelCase (`stripeKey`); not `monkey`,
+ * `hotkey`, `OAuth`.
+ */
+export function endsWithWeakCredentialName(key: string): boolean {
+  const m = WEAK_CREDENTIAL_KEY_ENDING.exec(key);
+  if (m === null) return false;
+  const at = m.index;
+  if (at === 0) return true;
+  const before = key.charCodeAt(at - 1);
+  if (before === 95 || before === 45 || before === 46) return true;
+  const first = key.charCodeAt(at);
+  return before >= 97 && before <= 122 && first >= 65 && first <= 90;
 }

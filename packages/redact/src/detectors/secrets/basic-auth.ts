@@ -21,16 +21,25 @@ function hasControl(s: string): boolean {
  * (RFC 7617 `charset="UTF-8"`: `jürgen:Pässwörd` is a credential too).
  */
 export function isBasicCredential(value: string): boolean {
+  const decoded = decodedBase64Text(value);
+  if (decoded === undefined) return false;
+  const colon = decoded.indexOf(':');
+  if (colon < 0 || colon === decoded.length - 1) return false;
+  return !isPlaceholder(decoded.slice(colon + 1));
+}
+
+/**
+ * `value` decoded from base64 when that is UTF-8 text without control characters, else
+ * undefined: random bytes (a key) almost never decode so.
+ */
+export function decodedBase64Text(value: string): string | undefined {
   let decoded: string;
   try {
     decoded = UTF8.decode(Buffer.from(value, 'base64'));
   } catch {
-    return false;
+    return undefined;
   }
-  const colon = decoded.indexOf(':');
-  if (colon < 0 || colon === decoded.length - 1) return false;
-  if (hasControl(decoded)) return false;
-  return !isPlaceholder(decoded.slice(colon + 1));
+  return hasControl(decoded) ? undefined : decoded;
 }
 
 /**

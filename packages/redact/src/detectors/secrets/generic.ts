@@ -1,5 +1,9 @@
 import { isHexDigit } from '../../char-class.js';
-import { CREDENTIAL_KEY_ENDING, startsWord } from '../../credential-names.js';
+import {
+  CREDENTIAL_KEY_ENDING,
+  endsWithWeakCredentialName,
+  startsWord,
+} from '../../credential-names.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { MAX_PERCENT_DECODES, percentDecoded } from '../../percent-decoded.js';
@@ -9,7 +13,7 @@ import { withoutEncodedQuotes } from './encoded-quotes.js';
 import { endBeforeMarkup } from './markup-tail.js';
 import { isPlaceholder } from './placeholder.js';
 import { escapedClose, plainClose, type Quote } from './quoted-value.js';
-import { isSecretValue } from './secret-value-shape.js';
+import { isMachineMadeValue, isSecretValue } from './secret-value-shape.js';
 import { yamlNextLineValue } from './yaml-next-line.js';
 
 /**
@@ -195,12 +199,15 @@ function checkAssignment(
   const key = CREDENTIAL_KEY_ENDING.exec(text.slice(s, e));
   // A name right after an escape starts a word: `%3Fpwd` is `?pwd`, not `Fpwd`.
   const afterEscape = escapeBefore >= 0 && key !== null && key.index === 0;
-  if (key === null || !(afterEscape || startsWord(text, s + key.index))) return sepEnd;
   const keyName = text.slice(s, e);
+  const strong = key !== null && (afterEscape || startsWord(text, s + key.index));
+  // `STRIPE_KEY`, `NPM_AUTH`, `?key=`: read too, but only a machine-made value is taken.
+  const weak = !strong && endsWithWeakCredentialName(keyName);
+  if (!strong && !weak) return sepEnd;
   // YAML's bare value on the next line (`password:\n  …`, `password: |\n  …`).
   const nextLine = colon ? yamlNextLineValue(text, s, sepEnd) : undefined;
   if (nextLine !== undefined) {
-    report(text, keyName, nextLine[0], nextLine[1], true, false, out);
+    report(text, keyName, weak, nextLine[0], nextLine[1], true, false, out);
     return nextLine[1];
   }
   VALUE.lastIndex = sepEnd;
@@ -224,7 +231,7 @@ function checkAssignment(
     // A tag the value ran into (`…</password>`) is markup, and the scan resumes at it.
     const end = endBeforeMarkup(text, start, run);
     const [from, to] = withoutEncodedQuotes(text, start, end);
-    report(text, keyName, from, to, true, inUrlQuery, out, to, encoded);
+    report(text, keyName, weak, from, to, true, inUrlQuery, out, to, encoded);
     return end;
   }
   // A quoted value runs to its closing quote, escapes read as escapes; one without a
@@ -234,7 +241,7 @@ function checkAssignment(
   const quote = v[QUOTED] as Quote;
   const start = indices[QUOTED]![1];
   const escaped = escapedClose(text, start, quote);
-  if (escaped > start && report(text, keyName, start, escaped, false, inUrlQuery, out)) {
+  if (escaped > start && report(text, keyName, weak, start, escaped, false, inUrlQuery, out)) {
     return escaped;
   }
   // Resuming after the shorter reading leaves the separators past it to be checked: a
@@ -248,7 +255,7 @@ function checkAssignment(
     // quotes. A quote that closes nothing (`"C:\dir\" other="x"`) keeps the plain reading:
     // there the backslash is literal.
     const whole = escaped > plain && closesString(text, escaped);
-    report(text, keyName, start, plain, false, inUrlQuery, out, whole ? escaped : plain);
+    report(text, keyName, weak, start, plain, false, inUrlQuery, out, whole ? escaped : plain);
   }
   return plain;
 }
@@ -267,7 +274,8 @@ function closesString(text: string, close: number): boolean {
 
 /**
  * Reports the value in `text[start, end)` (spaces inside quotes trimmed: the secret is
- * what is between them) when it is shaped like a secret; says whether it did. The finding
+ * what is between them) when it is shaped like a secret (looks machine-made under a
+ * `weakName`: `STRIPE_KEY`, `?key=`); says whether it did. The finding
  * runs to `spanEnd` when that is further (the whole string the value starts). A value
  * after an `=` encoded `encoded` times is also decoded as often (until no `%` is left when
  * it holds one), and is no secret when that is a placeholder; the shape is judged as written,
@@ -276,6 +284,7 @@ function closesString(text: string, close: number): boolean {
 function report(
   text: string,
   keyName: string,
+  weakName: boolean,
   start: number,
   end: number,
   bare: boolean,
@@ -297,7 +306,8 @@ function report(
     out.push({ type: 'secret', kind: 'aws', start, end: to, detector: 'aws-secret-access-key' });
     return true;
   }
-  if (isSecretValue(value, bare, inUrlQuery)) {
+  const shaped = weakName ? isMachineMadeValue : isSecretValue;
+  if (shaped(value, bare, inUrlQuery)) {
     out.push({ type: 'secret', kind: 'generic', start, end: to, detector: 'generic-assignment' });
     return true;
   }

@@ -1,3 +1,4 @@
+import { decodedBase64Text } from './basic-auth.js';
 import { isPlaceholder } from './placeholder.js';
 
 /**
@@ -120,4 +121,65 @@ export function isSecretValue(value: string, bare: boolean, inUrlQuery: boolean)
   if (!inUrlQuery && CREDENTIAL_WORD.test(value)) return false;
   if (bare && CODE_REFERENCE.test(value)) return false;
   return hasSecretCharacterMix(value, inUrlQuery) && !isPlaceholder(value);
+}
+
+/** A UUID: an idempotency key, an object or correlation id far more often than a key under `*_KEY`. */
+const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
+
+/**
+ * Hex digits, after at most a short word and `-` or `_` (`key-<hex>`): a digest or an id
+ * that programs name cache entries and objects with (`cacheKey = "key-…"`).
+ */
+const HEX_ID = /^(?:[a-z]{1,12}[-_])?[\da-f]+$/i;
+/** Padded base64: checked to decode to text (encoded data, not a key). */
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** Shortest value read under a name that holds a credential only sometimes (`STRIPE_KEY`). */
+const MIN_MACHINE_MADE_LENGTH = 12;
+
+/**
+ * Whether `value` looks made by a machine, not typed as a name: a secret's shape
+ * (`isSecretValue`), 12 characters or more, letters and digits both, no `:` (`user:42`, a
+ * cache key's namespace), and under half its letters in runs of four or more of one case
+ * (`UserProfile42`, `ORDER_ID_2024`, `fk_orders_2` are words; random keys rarely hold
+ * such runs); no UUID (`Idempotency-Key: <uuid>`), hex id (`cacheKey = "key-<hex>"`) or
+ * base64 of text. For values under `key` and `auth` names, which are as often sort keys and
+ * ids as credentials. One pass, no allocation.
+ */
+export function isMachineMadeValue(value: string, bare: boolean, inUrlQuery: boolean): boolean {
+  if (value.length < MIN_MACHINE_MADE_LENGTH || value.includes(':') || UUID.test(value)) {
+    return false;
+  }
+  if (HEX_ID.test(value)) return false;
+  // Encoded text (`auth: <base64 of a user:password>` is registry-auth's, and of a
+  // redacted one stays as it is).
+  if (value.length % 4 === 0 && BASE64.test(value) && decodedBase64Text(value) !== undefined) {
+    return false;
+  }
+  let letters = 0;
+  let digits = 0;
+  let inRuns = 0;
+  let run = 0;
+  let runUpper = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    if (upper || lower) {
+      letters++;
+      if (run > 0 && upper === runUpper) run++;
+      else {
+        if (run >= 4) inRuns += run;
+        run = 1;
+        runUpper = upper;
+      }
+      continue;
+    }
+    if (run >= 4) inRuns += run;
+    run = 0;
+    if (c >= 48 && c <= 57) digits++;
+  }
+  if (run >= 4) inRuns += run;
+  if (letters === 0 || digits === 0 || inRuns * 2 >= letters) return false;
+  return isSecretValue(value, bare, inUrlQuery);
 }
