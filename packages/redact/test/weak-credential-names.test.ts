@@ -16,16 +16,16 @@ function spans(text: string): string[] {
 
 describe('short and weak credential names', () => {
   it.each([
-    `PW=${value}`,
-    `export DB_PW="${value}"`,
-    `dbPw: ${value}`,
-    `STRIPE_KEY=${value}`,
-    `const stripeKey = '${value}';`,
-    `NPM_AUTH=${value}`,
-    `_auth=${value}`,
-    `https://maps.example.com/x?key=${value}`,
-    `https://maps.example.com/x?q=1&key=${value}&z=2`,
-  ])('%j', (text) => {
+    ['PW=', `PW=${value}`],
+    ['an exported DB_PW', `export DB_PW="${value}"`],
+    ['camelCase dbPw', `dbPw: ${value}`],
+    ['STRIPE_KEY=', `STRIPE_KEY=${value}`],
+    ['camelCase stripeKey', `const stripeKey = '${value}';`],
+    ['NPM_AUTH=', `NPM_AUTH=${value}`],
+    ['_auth=', `_auth=${value}`],
+    ['a URL key parameter', `https://maps.example.com/x?key=${value}`],
+    ['a URL key parameter between others', `https://maps.example.com/x?q=1&key=${value}&z=2`],
+  ])('%s', (_, text) => {
     expect(spans(text)).toEqual([value]);
     expect(createRedactor().redactText(text).text).not.toContain(value);
   });
@@ -40,13 +40,17 @@ describe('short and weak credential names', () => {
     'Idempotency-Key: 550e8400-e29b-41d4-a716-446655440000',
     `CACHE_KEY=key-${'3f9a2c1b'.repeat(4)}`,
     `NPM_AUTH=${Buffer.from('just some words here').toString('base64')}`,
-    `monkey=${value}`,
-    `OAUTH=${value}`,
     'The primary key: order_id_2024 is used for every row.',
     'Press any key: 12345678 to go on, or the auth: sso step.',
     'PW=short',
   ])('not %j', (text) => {
     expect(spans(text)).toEqual([]);
+  });
+
+  it('a name that only ends in key or auth letters (monkey, OAUTH) is no such name', () => {
+    for (const name of ['monkey', 'OAUTH', 'hotkey']) {
+      expect(spans(`${name}=${value}`), name).toEqual([]);
+    }
   });
 
   it('redactValue replaces a pw member whole and keeps a sort key', () => {
