@@ -48,3 +48,29 @@ describe('a password flag of a command that takes one', () => {
     expectLinearTime((n) => ' -storepass -keypass'.repeat(n / 20), detectSecrets, 1_000_000);
   });
 });
+
+// One line of prose naming `docker login`, then `docker run -p 5432:5432`, read the port as
+// the login's password: only a line break, `;`, `|` or `&&` ended a command.
+describe('the tool of a command with a subcommand, written again, starts another command', () => {
+  it.each([
+    'Run docker login first, then docker run -p 5432:5432 postgres',
+    'podman login quay.io and later podman run -p 8080:80 app',
+    'docker login registry.example.com then docker   run -p 5432:5432 db',
+  ])('leaves %s alone', (text) => {
+    expect(detectSecrets(text)).toEqual([]);
+  });
+
+  it.each([
+    ['after another docker command', `docker ps then docker login -u bob -p ${value} registry`],
+    [
+      'before docker run',
+      `docker login -u bob -p ${value} registry, then docker run -p 5432:5432 db`,
+    ],
+  ])('a login password %s is still read', (_, text) => {
+    expect(spans(text)).toEqual([value]);
+  });
+
+  it('is linear on repeated tools', () => {
+    expectLinearTime((n) => 'docker login docker -p x '.repeat(n / 25), detectSecrets, 1_000_000);
+  });
+});

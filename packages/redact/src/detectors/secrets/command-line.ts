@@ -99,7 +99,8 @@ const COMMAND_SEPARATOR = /;|\||&&/g;
 /**
  * Answers, for increasing offsets into `text`, whether one of the commands `names` starts
  * the command the offset is in (lines joined by a trailing `\` are one; `;`, `|`, `&&`
- * end a command). `exact`: the names are whole words (`curl`), not stems (`mysql` for
+ * end a command, and so does the tool of a command with a subcommand written again:
+ * `docker` after `docker login`). `exact`: the names are whole words (`curl`), not stems (`mysql` for
  * `mysqldump`). The last command word and the last end of a command are followed forward
  * (`indexOf`, a global regex), so all the questions about one text cost one pass over it,
  * however many flags it holds.
@@ -111,6 +112,10 @@ export function commandTracker(
 ): (at: number) => boolean {
   let command = -1;
   const next = names.map((name) => text.indexOf(name));
+  // The tool of a command with a subcommand (`docker` of `docker login`): written again,
+  // it starts another command (`docker run -p 5432:5432` later on the line is no login).
+  const tools = [...new Set(names.filter((name) => name.includes(' ')).map(toolOf))];
+  const nextTool = tools.map((tool) => text.indexOf(tool));
   let commandEnd = -1;
   let nextBreak = text.indexOf('\n');
   const separators = new RegExp(COMMAND_SEPARATOR);
@@ -125,6 +130,17 @@ export function commandTracker(
       }
       next[k] = i;
     }
+    for (let k = 0; k < tools.length; k++) {
+      const tool = tools[k]!;
+      let i = nextTool[k]!;
+      while (i >= 0 && i < at) {
+        if (i > command && isCommandWord(text, i, tool, true) && !startsName(text, i, names)) {
+          commandEnd = Math.max(commandEnd, i);
+        }
+        i = text.indexOf(tool, i + tool.length);
+      }
+      nextTool[k] = i;
+    }
     while (nextBreak >= 0 && nextBreak < at) {
       if (!isContinued(text, nextBreak)) commandEnd = Math.max(commandEnd, nextBreak);
       nextBreak = text.indexOf('\n', nextBreak + 1);
@@ -135,6 +151,16 @@ export function commandTracker(
     }
     return command > commandEnd;
   };
+}
+
+/** The tool that starts a command name: `docker` of `docker login`. */
+function toolOf(name: string): string {
+  return name.slice(0, name.indexOf(' '));
+}
+
+/** Whether one of `names` is written at `at`. */
+function startsName(text: string, at: number, names: readonly string[]): boolean {
+  return names.some((name) => text.startsWith(name, at));
 }
 
 /**
