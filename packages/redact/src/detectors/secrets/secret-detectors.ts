@@ -15,6 +15,7 @@ import { flagValue } from './flag-value.js';
 import { genericAssignment } from './generic.js';
 import { githubAppToken, githubToken } from './github.js';
 import { googleKey } from './google.js';
+import { htmlPasswordInput } from './html-password-input.js';
 import { jwtToken } from './jwt.js';
 import { mailgunKey } from './mailgun.js';
 import { mysqlPassword } from './mysql-password.js';
@@ -62,6 +63,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   sshpassPassword,
   commandPasswordFlag,
   netrcPassword,
+  htmlPasswordInput,
   flagValue,
   argvArray,
   sqlIdentifiedBy,
