@@ -16,6 +16,7 @@ import { genericAssignment } from './generic.js';
 import { githubAppToken, githubToken } from './github.js';
 import { googleKey } from './google.js';
 import { htmlPasswordInput } from './html-password-input.js';
+import { htpasswdPassword } from './htpasswd-password.js';
 import { jwtToken } from './jwt.js';
 import { mailgunKey } from './mailgun.js';
 import { mysqlPassword } from './mysql-password.js';
@@ -26,6 +27,7 @@ import { OTHER_TOKEN_DETECTORS } from './other-tokens.js';
 import { presignedUrlSignature } from './presigned-url.js';
 import { privateKey } from './private-key.js';
 import { registryAuth } from './registry-auth.js';
+import { secureStringPassword } from './secure-string-password.js';
 import { slackGluedToken, slackToken, slackWebhook } from './slack.js';
 import { sqlIdentifiedBy, sqlPasswordLiteral } from './sql-password.js';
 import { sshpassPassword } from './sshpass-password.js';
@@ -64,6 +66,8 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   commandPasswordFlag,
   netrcPassword,
   htmlPasswordInput,
+  htpasswdPassword,
+  secureStringPassword,
   flagValue,
   argvArray,
   sqlIdentifiedBy,

@@ -1,0 +1,81 @@
+import type { Detector } from '../../detector.js';
+import type { Finding } from '../../finding.js';
+import { isCommandWord, reportPasswordArgument } from './command-line.js';
+import { skipBlanks } from './shell-blanks.js';
+
+const COMMAND = 'htpasswd';
+
+/** Words read after the command: htpasswd takes a few flags and at most three arguments. */
+const MAX_WORDS = 10;
+
+/** End of the word at `i`: the next blank, line break or `;`, `|`, `&`. */
+function wordEnd(text: string, i: number): number {
+  const limit = Math.min(text.length, i + 512);
+  for (; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 59 || c === 124 || c === 38) return i;
+  }
+  return i;
+}
+
+/** Whether the command stops at `i`: the text's end, a line break or `;`, `|`, `&`. */
+function endsCommand(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  return c === 10 || c === 13 || c === 59 || c === 124 || c === 38;
+}
+
+/**
+ * `htpasswd -b [-c] <file> <user> <password>` (and `-nb <user> <password>`, no file):
+ * with `-b` Apache's htpasswd takes the password as its last argument, in clear. The
+ * flags are read from the command word on (`-bc`, `-B -b`, `-C <cost>` and `-r <rounds>`
+ * with their argument); without `-b`, or with `-D` (delete), no password is given. The
+ * value is judged as sshpass's is (only a password goes there: a word is taken, a
+ * variable or placeholder is not). Found from each `htpasswd` command word with
+ * `indexOf`, reading at most a few words each: linear.
+ */
+export const htpasswdPassword: Detector = {
+  id: 'htpasswd-password',
+  type: 'secret',
+  kind: 'generic',
+  priority: 85,
+  anchors: [COMMAND],
+  scan(text: string, out: Finding[]): void {
+    let at = text.indexOf(COMMAND);
+    while (at >= 0) {
+      let next = at + COMMAND.length;
+      if (isCommandWord(text, at, COMMAND, true)) next = readCommand(text, next, out);
+      at = text.indexOf(COMMAND, next);
+    }
+  },
+};
+
+/** Reads the flags and arguments from `i` (after the name); returns where reading stopped. */
+function readCommand(text: string, i: number, out: Finding[]): number {
+  if (text.startsWith('.exe', i)) i += 4;
+  let batch = false;
+  let noFile = false;
+  let deletes = false;
+  let argument = 0;
+  for (let n = 0; n < MAX_WORDS; n++) {
+    i = skipBlanks(text, i);
+    if (endsCommand(text, i)) return i;
+    const end = wordEnd(text, i);
+    if (text.charCodeAt(i) === 45 /* - */ && argument === 0) {
+      const flags = text.slice(i + 1, end);
+      batch ||= flags.includes('b');
+      noFile ||= flags.includes('n');
+      deletes ||= flags.includes('D');
+      // -C <cost>, -r <rounds>: the next word is the flag's.
+      const last = flags.charCodeAt(flags.length - 1);
+      i = last === 67 || last === 114 ? wordEnd(text, skipBlanks(text, end)) : end;
+      continue;
+    }
+    argument++;
+    if (batch && !deletes && argument === (noFile ? 2 : 3)) {
+      return Math.max(end, reportPasswordArgument(text, i, 'htpasswd-password', true, out));
+    }
+    i = end;
+  }
+  return i;
+}
