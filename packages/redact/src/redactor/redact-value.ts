@@ -2,6 +2,7 @@ import { ArgvReader, judgeBy } from '../detectors/secrets/argv-reader.js';
 import type { Finding } from '../finding.js';
 import { isMaskPlaceholder } from '../operators/mask.js';
 import { setOwn } from '../own-property.js';
+import { isArgumentMember, siblingCommand } from './argv-command.js';
 import { arrayIndex, SPARSE_WALK_LENGTH } from './array-index.js';
 import { childPath, indexPath } from './json-path.js';
 import { integerText } from './number-text.js';
@@ -50,6 +51,11 @@ export interface ValueWalker {
    * object standing for one: a Date, an id object) is an identifier, hashed whole.
    */
   underHashField?: boolean;
+  /**
+   * The command a sibling member names for the argument array walked next
+   * (`{ cmd: 'sshpass', args: […] }`): that array is read as its argv. Cleared below it.
+   */
+  argvCommand?: string;
 }
 
 /** A value that cannot be scanned as text (binary) or walked (too deep, cyclic) is replaced by a marker: fail closed. */
@@ -126,6 +132,10 @@ function walkObject(
   ) {
     return `[BINARY ${value.byteLength} bytes]`;
   }
+  // The command of `{ cmd, args }` is for the `args` array only, not what it holds.
+  if (walker.argvCommand !== undefined && !Array.isArray(value)) {
+    walker = { ...walker, argvCommand: undefined };
+  }
   if (ancestors.has(value)) return CIRCULAR;
   if (depth >= walker.maxDepth) return MAX_DEPTH;
   ancestors.add(value);
@@ -167,11 +177,14 @@ function walkObject(
     }
     const out: Record<string, unknown> = {};
     const namedValue = namedValueKey(value);
+    const command = siblingCommand(value);
+    const commanded = command === undefined ? walker : { ...walker, argvCommand: command };
     for (const k of Object.keys(value)) {
       const v = readProperty(value, k);
       const key = redactedKey(walker, k, path, findings);
       const at = childPath(path, key);
-      const r = walkEntry(walker, k, v, at, depth, ancestors, findings, k === namedValue);
+      const w = isArgumentMember(k) ? commanded : walker;
+      const r = walkEntry(w, k, v, at, depth, ancestors, findings, k === namedValue);
       if (r !== DROP) setOwn(out, key, r);
     }
     return out;
@@ -234,6 +247,8 @@ function walkArray(
   ancestors: Set<object>,
   findings: Finding[],
 ): unknown[] {
+  const command = walker.argvCommand;
+  if (command !== undefined) walker = { ...walker, argvCommand: undefined };
   const out = new Array<unknown>(value.length);
   const walkAt = (i: number, element: unknown) => {
     out[i] = walkValue(walker, element, indexPath(path, i), depth + 1, ancestors, findings);
@@ -246,7 +261,9 @@ function walkArray(
     return out;
   }
   // Ids under a hash field are hashed one by one, never read as arguments.
-  const argv = walker.underHashField === true ? undefined : new ArgvReader(judgeStructured);
+  // The command is the first element, or named beside the array (`{ cmd, args }`).
+  const argv =
+    walker.underHashField === true ? undefined : new ArgvReader(judgeStructured, command);
   for (let i = 0; i < value.length; i++) {
     if (!(i in value)) {
       argv?.next(undefined);
