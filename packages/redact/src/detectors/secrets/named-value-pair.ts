@@ -22,6 +22,16 @@ const JSON_PAIR =
 const YAML_PAIR =
   /(?:name|key):[ \t]{1,4}(["']?)([\w.-]{1,128})\1[ \t]*\r?\n([ \t]{0,64})value:[ \t]{1,4}/iy;
 
+/**
+ * A YAML `name: DB_PASSWORD` ending its line, after the `value: …` line that holds its
+ * value (the pair written value first). The name is group 2.
+ */
+const YAML_NAME_LINE = /(?:name|key):[ \t]{1,4}(["']?)([\w.-]{1,128})\1[ \t]*(?=\r?\n|$)/iy;
+/** `value:` and the blanks after it, at the start of a value-first pair's line. */
+const YAML_VALUE_KEY = /value:[ \t]{1,4}/iy;
+/** Longest line before a value-first pair's name that is read back: bounded per name. */
+const MAX_VALUE_LINE = 512;
+
 /** Where a `name` or `key` member may start, in any letter case. */
 const NAME_WORD = new AnyCaseSearch('name');
 const KEY_WORD = new AnyCaseSearch('key');
@@ -61,7 +71,7 @@ function lineStart(text: string, at: number): number {
  * A setting's value held apart from its name, as lists of name/value pairs write it: JSON
  * `{"name": "DB_PASSWORD", "value": "…"}` (Kubernetes and ECS `env`, HAR headers such as
  * `X-Api-Key` or `Authorization`, AWS `Key`/`Value` pairs) and YAML's `- name: DB_PASSWORD`
- * with `value: …` on the next line in the same column. The name must be one `redactValue`
+ * with `value: …` on the next line in the same column (or `- value: …` on the line before). The name must be one `redactValue`
  * masks a value under (`isSensitiveKey`: `DB_PASSWORD`, `X-Api-Key`, `Authorization`); the
  * value must pass an assignment's value check, a scheme such as `Token ` left out. The
  * value must be the next member: `valueFrom` (a reference to a secret store) is no value.
@@ -89,7 +99,10 @@ export const namedValuePair: Detector = {
       else keyAt = keys.next(at + 1);
       const before = text.charCodeAt(at - 1);
       if (before === 34 /* " */) readJson(text, at, out);
-      else if (at === 0 || before === 32 || before === 9 || before === 10) readYaml(text, at, out);
+      else if (at === 0 || before === 32 || before === 9 || before === 10) {
+        readYaml(text, at, out);
+        readYamlValueFirst(text, at, out);
+      }
     }
   },
 };
@@ -113,6 +126,62 @@ function readYaml(text: string, at: number, out: Finding[]): void {
   if (c === 34 || c === 39) {
     const element = readElement(text, from);
     if (element !== null && element.start >= 0)
+      report(text, element.start, element.end, false, out);
+    return;
+  }
+  report(text, from, bareEnd(text, from), true, out);
+}
+
+/**
+ * Offset where the line holding `at` starts when only indentation (at most 64 blanks)
+ * stands before `at` on it; -1 otherwise. Bounded: a name after other words costs nothing.
+ */
+function indentedLineStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && at - i < 64) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10) return i;
+    if (c !== 32 && c !== 9) return -1;
+    i--;
+  }
+  return i === 0 ? 0 : -1;
+}
+
+/**
+ * YAML's pair written value first: `- value: …` then, on the next line in the same
+ * column, `name: DB_PASSWORD` (as the list item's first member the value sits after `- `).
+ * Read from the name back to the line before it, at most {@link MAX_VALUE_LINE}
+ * characters: constant work per name.
+ */
+function readYamlValueFirst(text: string, at: number, out: Finding[]): void {
+  YAML_NAME_LINE.lastIndex = at;
+  const m = YAML_NAME_LINE.exec(text);
+  if (m === null || !isSensitiveKey(m[2]!)) return;
+  const start = indentedLineStart(text, at);
+  if (start <= 0) return;
+  const column = at - start;
+  let prevEnd = start - 1;
+  if (text.charCodeAt(prevEnd - 1) === 13) prevEnd--;
+  let prevStart = prevEnd;
+  while (prevStart > 0 && text.charCodeAt(prevStart - 1) !== 10) {
+    if (prevEnd - prevStart >= MAX_VALUE_LINE) return;
+    prevStart--;
+  }
+  const valueAt = prevStart + column;
+  if (valueAt >= prevEnd) return;
+  // Before `value:` only indentation and the list item's `- `.
+  for (let i = prevStart; i < valueAt; i++) {
+    const c = text.charCodeAt(i);
+    const dash = c === 45 && i === valueAt - 2 && text.charCodeAt(i + 1) === 32;
+    if (c !== 32 && c !== 9 && !dash) return;
+  }
+  YAML_VALUE_KEY.lastIndex = valueAt;
+  if (!YAML_VALUE_KEY.test(text)) return;
+  const from = YAML_VALUE_KEY.lastIndex;
+  const c = text.charCodeAt(from);
+  if (c === 34 || c === 39) {
+    const element = readElement(text, from);
+    if (element !== null && element.start >= 0 && element.end <= prevEnd)
       report(text, element.start, element.end, false, out);
     return;
   }
