@@ -31,6 +31,7 @@ describe('htpasswd -b', () => {
     ['without -b (prompted)', `htpasswd -c .htpasswd bob${value}`],
     ['deleting a user', `htpasswd -D .htpasswd ${value}`],
     ['a variable', 'htpasswd -b .htpasswd bob "$HTPASSWORD"'],
+    ['a Markdown code span in prose', 'Use `htpasswd -b` (`htpasswd -b .htpasswd bob <pw>`).'],
     ['an htpasswd file path', `cp /etc/nginx/htpasswd-b /tmp/x ${value}`],
     ['prose', 'Run htpasswd -b with the file, the user and the password (see the docs).'],
   ])('not %s', (_, text) => {

@@ -8,21 +8,27 @@ const COMMAND = 'htpasswd';
 /** Words read after the command: htpasswd takes a few flags and at most three arguments. */
 const MAX_WORDS = 10;
 
-/** End of the word at `i`: the next blank, line break or `;`, `|`, `&`. */
+/**
+ * Whether the character `c` ends a command: a line break, `;`, `|`, `&`, or the `` ` `` or
+ * `)` closing a substitution (or a Markdown code span around the command, `` `htpasswd -b` ``).
+ */
+function isCommandEnd(c: number): boolean {
+  return c === 10 || c === 13 || c === 59 || c === 124 || c === 38 || c === 96 || c === 41;
+}
+
+/** End of the word at `i`: the next blank or what ends a command. */
 function wordEnd(text: string, i: number): number {
   const limit = Math.min(text.length, i + 512);
   for (; i < limit; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 59 || c === 124 || c === 38) return i;
+    if (c === 32 || c === 9 || isCommandEnd(c)) return i;
   }
   return i;
 }
 
-/** Whether the command stops at `i`: the text's end, a line break or `;`, `|`, `&`. */
+/** Whether the command stops at `i`: the text's end or what ends a command. */
 function endsCommand(text: string, i: number): boolean {
-  if (i >= text.length) return true;
-  const c = text.charCodeAt(i);
-  return c === 10 || c === 13 || c === 59 || c === 124 || c === 38;
+  return i >= text.length || isCommandEnd(text.charCodeAt(i));
 }
 
 /**
