@@ -43,6 +43,8 @@ describe('short and weak credential names', () => {
     'The primary key: order_id_2024 is used for every row.',
     'Press any key: 12345678 to go on, or the auth: sso step.',
     'PW=short',
+    'const KEY = /key-[0-9a-fA-F]{32}(?![A-Za-z0-9_-])/y;',
+    'SORT_KEY=(created_at2,id)',
   ])('not %j', (text) => {
     expect(spans(text)).toEqual([]);
   });

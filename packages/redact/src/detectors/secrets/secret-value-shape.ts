@@ -131,6 +131,8 @@ const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
  * that programs name cache entries and objects with (`cacheKey = "key-…"`).
  */
 const HEX_ID = /^(?:[a-z]{1,12}[-_])?[\da-f]+$/i;
+/** The characters of a machine-made key: base64 (standard and URL-safe), hex, dots. */
+const KEY_CHARACTERS = /^[A-Za-z0-9+/=_.-]+$/;
 /** Padded base64: checked to decode to text (encoded data, not a key). */
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
@@ -139,7 +141,7 @@ const MIN_MACHINE_MADE_LENGTH = 12;
 
 /**
  * Whether `value` looks made by a machine, not typed as a name: a secret's shape
- * (`isSecretValue`), 12 characters or more, letters and digits both, no `:` (`user:42`, a
+ * (`isSecretValue`), 12 characters or more of base64, hex or dots, letters and digits both, no `:` (`user:42`, a
  * cache key's namespace), and under half its letters in runs of four or more of one case
  * (`UserProfile42`, `ORDER_ID_2024`, `fk_orders_2` are words; random keys rarely hold
  * such runs); no UUID (`Idempotency-Key: <uuid>`), hex id (`cacheKey = "key-<hex>"`) or
@@ -150,7 +152,8 @@ export function isMachineMadeValue(value: string, bare: boolean, inUrlQuery: boo
   if (value.length < MIN_MACHINE_MADE_LENGTH || value.includes(':') || UUID.test(value)) {
     return false;
   }
-  if (HEX_ID.test(value)) return false;
+  // Brackets, quotes and the like are code (`const KEY = /key-[0-9a-f]{32}/`), not a key.
+  if (!KEY_CHARACTERS.test(value) || HEX_ID.test(value)) return false;
   // Encoded text (`auth: <base64 of a user:password>` is registry-auth's, and of a
   // redacted one stays as it is).
   if (value.length % 4 === 0 && BASE64.test(value) && decodedBase64Text(value) !== undefined) {
