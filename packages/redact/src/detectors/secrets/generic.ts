@@ -196,10 +196,10 @@ function checkAssignment(
     }
   }
   if (s >= e) return sepEnd;
-  const key = CREDENTIAL_KEY_ENDING.exec(text.slice(s, e));
+  const keyName = text.slice(s, e);
+  const key = CREDENTIAL_KEY_ENDING.exec(keyName);
   // A name right after an escape starts a word: `%3Fpwd` is `?pwd`, not `Fpwd`.
   const afterEscape = escapeBefore >= 0 && key !== null && key.index === 0;
-  const keyName = text.slice(s, e);
   const strong = key !== null && (afterEscape || startsWord(text, s + key.index));
   // `STRIPE_KEY`, `NPM_AUTH`, `?key=`: read too, but only a machine-made value is taken.
   const weak = !strong && endsWithWeakCredentialName(keyName);
