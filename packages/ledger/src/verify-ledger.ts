@@ -54,6 +54,9 @@ export interface VerifyLedgerOptions {
   runId?: string;
 }
 
+/** Artifact problems listed; more are counted in `problemsOmitted` (as lines' are). */
+const MAX_ARTIFACT_PROBLEMS = 10_000;
+
 const VERIFY_OPTIONS: readonly (keyof VerifyLedgerOptions)[] = [
   'publicKey',
   'checkpoint',
@@ -75,12 +78,14 @@ export interface VerifyLedgerResult {
   size: number;
   /**
    * Every problem found, in file order (checkpoint and artifact problems last); of the
-   * problems of lines, the first 10,000 (`problemsOmitted` counts the rest).
+   * problems of lines, and of artifacts, the first 10,000 each (`problemsOmitted` counts
+   * the rest).
    */
   problems: LedgerProblem[];
   /**
-   * Problems of lines found beyond the first 10,000, counted and not listed: a ledger
-   * damaged on every line would otherwise take memory in proportion to its size.
+   * Problems found beyond the first 10,000 of lines and the first 10,000 of artifacts,
+   * counted and not listed: a ledger damaged on every line would otherwise take memory in
+   * proportion to its size.
    */
   problemsOmitted: number;
   /** The checkpoint checked, if any: its seq and whether its signature was checked. */
@@ -154,7 +159,9 @@ export async function verifyLedger(
           : `the file ends in ${tail.bytes} bytes of an unfinished line (a crash mid-write); opening the ledger for writing cuts them off and records it`,
     });
   }
-  if (checks.artifacts) await checkArtifactStore(runDir, referenced, checks.secrets, problems);
+  const artifactsOmitted = checks.artifacts
+    ? await checkArtifactStore(runDir, referenced, checks.secrets, problems)
+    : 0;
   if (cpCandidate !== null) {
     checkCheckpoint(cpCandidate, tail.offset, expected, atCheckpoint, problems);
   }
@@ -164,7 +171,7 @@ export async function verifyLedger(
     head: checker.count === 0 ? GENESIS_PREV : checker.lastHash,
     size: tail.offset,
     problems,
-    problemsOmitted,
+    problemsOmitted: problemsOmitted + artifactsOmitted,
     checkpoint:
       cpCandidate === null
         ? null
@@ -277,7 +284,13 @@ async function checkArtifactStore(
   referenced: Map<string, ArtifactNamer>,
   scanSecrets: boolean,
   problems: LedgerProblem[],
-): Promise<void> {
+): Promise<number> {
+  // The first MAX_ARTIFACT_PROBLEMS are listed, the rest counted: a run naming a million
+  // artifacts, all gone, would otherwise hold a problem for each.
+  let found = 0;
+  const report = (problem: LedgerProblem) => {
+    if (found++ < MAX_ARTIFACT_PROBLEMS) problems.push(problem);
+  };
   const dir = artifactDir(runDir);
   let entries: Dirent[] = [];
   // False when the folder is there but cannot be listed: what it holds is unknown.
@@ -288,7 +301,7 @@ async function checkArtifactStore(
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') {
       listed = false;
-      problems.push({
+      report({
         kind: 'artifact_mismatch',
         seq: null,
         line: null,
@@ -302,7 +315,7 @@ async function checkArtifactStore(
   // Unlisted, every artifact would read as missing: the problem above says why none was checked.
   for (const [hex, { seq, line }] of listed ? referenced : []) {
     if (!present.has(hex)) {
-      problems.push({
+      report({
         kind: 'missing_artifact',
         seq,
         line,
@@ -321,8 +334,7 @@ async function checkArtifactStore(
     const namer = referenced.get(name);
     const seq = namer?.seq ?? null;
     const line = namer?.line ?? null;
-    const mismatch = (message: string) =>
-      problems.push({ kind: 'artifact_mismatch', seq, line, message });
+    const mismatch = (message: string) => report({ kind: 'artifact_mismatch', seq, line, message });
     if (!HEX64.test(name)) {
       // Scrubbed before it is cut short: anyone who can write to the folder chooses the
       // name, and a key used as one must not reach the report (a cut key may not scan).
@@ -352,7 +364,7 @@ async function checkArtifactStore(
     if (scanSecrets) {
       // Scanned exactly as putArtifact scans before storing (UTF-8 text, else Latin-1).
       for (const kind of new Set(prepareArtifact(bytes).scrubbedKinds)) {
-        problems.push({
+        report({
           kind: 'secret_found',
           seq,
           line,
@@ -361,4 +373,5 @@ async function checkArtifactStore(
       }
     }
   }
+  return Math.max(0, found - MAX_ARTIFACT_PROBLEMS);
 }

@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run-cli.js';
@@ -50,5 +50,19 @@ describe('a ledger damaged on every line', () => {
     const human = await cli('verify', runDir);
     expect(human.stdout).toContain(`FAILED: ${BAD_LINES} problems`);
     expect(human.stdout).toContain(`… and ${BAD_LINES - 50} more (use --json for the first 10000)`);
+  });
+
+  it('lists the first 10,000 artifact problems and counts the rest', async () => {
+    const dir = tempDir();
+    const ledger = openLedger({ dir, runId: 'run-1' });
+    ledger.append(r.request('run-1', 1));
+    await ledger.close();
+    const store = join(dir, 'run-1', 'artifacts', 'sha256');
+    // Files not named by a SHA-256: one artifact_mismatch each.
+    for (let i = 0; i < 10_050; i++) writeFileSync(join(store, `stray-${i}`), '');
+    const result = await verifyLedger(join(dir, 'run-1'));
+    expect(result.problems).toHaveLength(10_000);
+    expect(result.problems.every((p) => p.kind === 'artifact_mismatch')).toBe(true);
+    expect(result.problemsOmitted).toBe(50);
   });
 });
