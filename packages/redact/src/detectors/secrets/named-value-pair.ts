@@ -15,6 +15,16 @@ import { isSecretValue } from './secret-value-shape.js';
 const JSON_PAIR =
   /(?:name|key)(\\?)"[ \t]{0,4}:[ \t]{0,4}\1"([^"\\<>]{1,128})\1"[ \t\r\n]{0,16},[ \t\r\n]{0,16}\1"value\1"[ \t]{0,4}:[ \t]{0,4}/iy;
 
+/** A JSON `"value":` member's key and colon, matched sticky where `value` was found. */
+const JSON_VALUE_KEY = /value(\\?)"[ \t]{0,4}:[ \t]{0,4}/iy;
+
+/**
+ * After a JSON value's closing quote, the pair written value first: a comma, then the
+ * `name`/`key` member (group 2) with the same escaping (group 1, from the value's key).
+ */
+const JSON_NAME_AFTER =
+  /[ \t\r\n]{0,16},[ \t\r\n]{0,16}(\\?)"(?:name|key)\1"[ \t]{0,4}:[ \t]{0,4}\1"([^"\\<>]{1,128})\1"/iy;
+
 /**
  * The same in YAML: `- name: DB_PASSWORD` then, on the next line and in the same column,
  * `value: …`. The name is group 2, the indentation of the value's line group 3.
@@ -35,6 +45,7 @@ const MAX_VALUE_LINE = 512;
 /** Where a `name` or `key` member may start, in any letter case. */
 const NAME_WORD = new AnyCaseSearch('name');
 const KEY_WORD = new AnyCaseSearch('key');
+const VALUE_WORD = new AnyCaseSearch('value');
 
 /** An HTTP auth scheme before the credentials of an `Authorization` value. */
 const AUTH_SCHEME = /^(?:token|api-token|bearer|basic)[ \t]+/i;
@@ -69,7 +80,7 @@ function lineStart(text: string, at: number): number {
 
 /**
  * A setting's value held apart from its name, as lists of name/value pairs write it: JSON
- * `{"name": "DB_PASSWORD", "value": "…"}` (Kubernetes and ECS `env`, HAR headers such as
+ * `{"name": "DB_PASSWORD", "value": "…"}` (also value first) (Kubernetes and ECS `env`, HAR headers such as
  * `X-Api-Key` or `Authorization`, AWS `Key`/`Value` pairs) and YAML's `- name: DB_PASSWORD`
  * with `value: …` on the next line in the same column (or `- value: …` on the line before). The name must be one `redactValue`
  * masks a value under (`isSensitiveKey`: `DB_PASSWORD`, `X-Api-Key`, `Authorization`); the
@@ -104,6 +115,11 @@ export const namedValuePair: Detector = {
         readYamlValueFirst(text, at, out);
       }
     }
+    const values = VALUE_WORD;
+    values.start(text);
+    for (let at = values.next(0); at >= 0; at = values.next(at + 1)) {
+      if (text.charCodeAt(at - 1) === 34 /* " */) readJsonValueFirst(text, at, out);
+    }
   },
 };
 
@@ -113,6 +129,27 @@ function readJson(text: string, at: number, out: Finding[]): void {
   if (m === null || !isSensitiveKey(m[2]!)) return;
   const element = readElement(text, JSON_PAIR.lastIndex);
   if (element === null || element.start < 0) return;
+  report(text, element.start, element.end, false, out);
+}
+
+/**
+ * JSON's pair written value first: `{"value": "…", "name": "DB_PASSWORD"}`. Read forward
+ * from `value`: its string (to the next quote on its line), then the next member only;
+ * each `value` is read once, so linear.
+ */
+function readJsonValueFirst(text: string, at: number, out: Finding[]): void {
+  JSON_VALUE_KEY.lastIndex = at;
+  const key = JSON_VALUE_KEY.exec(text);
+  if (key === null) return;
+  const escaped = key[1]!;
+  const from = JSON_VALUE_KEY.lastIndex;
+  // The value's quote is escaped as its key's is (`\"value\":\"…\"` inside a JSON string).
+  if (!text.startsWith(escaped === '' ? '"' : '\\"', from)) return;
+  const element = readElement(text, from);
+  if (element === null || element.start < 0) return;
+  JSON_NAME_AFTER.lastIndex = element.next;
+  const name = JSON_NAME_AFTER.exec(text);
+  if (name === null || name[1] !== escaped || !isSensitiveKey(name[2]!)) return;
   report(text, element.start, element.end, false, out);
 }
 
