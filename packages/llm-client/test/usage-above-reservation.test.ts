@@ -87,6 +87,35 @@ describe('usage booked above the reservation (decision 0019)', () => {
     expect(response?.data.cost_usd).toBe(result.costUsd);
   });
 
+  it('says a cap this booking exhausted once in the ledger: the tier alert record, stage null', async () => {
+    const { events, records } = await runWith('exhausted-once', 5_000_000);
+    const runExhausted = records.filter(
+      (r) =>
+        r.type === 'alert' && r.data.level === 'exhausted' && r.data.scope === 'run:exhausted-once',
+    );
+    expect(runExhausted).toHaveLength(1);
+    expect(runExhausted[0]).toMatchObject({
+      stage: null,
+      data: { unit: 'usd', limit: 1, threshold: 1 },
+    });
+    // The events still say both: the tier alert, and the overspend with the cap it passed.
+    expect(
+      events.filter((e) => e.type === 'budget.alert' && e.level === 'exhausted').map((e) => e.type),
+    ).toEqual(['budget.alert']);
+    const overspend = events.find((e) => e.type === 'budget.overspend');
+    expect(overspend?.type === 'budget.overspend' && overspend.capsPassed).toEqual([
+      expect.objectContaining({ scope: 'run:exhausted-once', metric: 'usd' }),
+    ]);
+    // The call's own record still names its stage.
+    expect(records).toContainEqual(
+      expect.objectContaining({
+        type: 'alert',
+        stage: 'default',
+        data: expect.objectContaining({ scope: 'request:req-0001' }),
+      }),
+    );
+  });
+
   it('says nothing for a call within its reservation', async () => {
     const { result, events, records } = await runWith('within', 20);
     expect(result.outputAboveMax).toBe(false);

@@ -2,6 +2,7 @@ import type { BudgetOverspend } from '@pm/budget';
 import type { Ledger } from '@pm/ledger';
 import type { BudgetCalls } from '../pipeline/budget-calls.js';
 import { appendUnlessEnded } from './append-unless-ended.js';
+import type { BookingExhausted } from './booking-exhausted.js';
 import type { LLMEventInput } from './events.js';
 
 type AlertUnit = 'usd' | 'tokens' | 'requests';
@@ -10,11 +11,13 @@ type AlertUnit = 'usd' | 'tokens' | 'requests';
  * The run's `onOverspend` (decision 0019): a call booked above its reservation, or a booking
  * that left a cap passed, is written to the run's ledger as `exhausted` alerts whose `spent`
  * is above their `limit` (one for the call's own reservation, scope `request:<id>`, and one per
- * cap passed), and raised as a `budget.overspend` event. Handling it here also keeps the
+ * cap passed, unless this booking fired that cap's own `exhausted` tier alert, whose record
+ * already says it), and raised as a `budget.overspend` event. Handling it here also keeps the
  * budget from turning it into a bare process warning the host cannot tie to a call.
  */
 export function overspendSink(options: {
   calls: BudgetCalls;
+  exhausted: BookingExhausted;
   ledger: () => Ledger | undefined;
   emit: (event: LLMEventInput) => void;
 }): (overspend: BudgetOverspend) => void {
@@ -28,8 +31,13 @@ export function overspendSink(options: {
         scope: `request:${call?.requestId ?? overspend.reservationId}`,
         ...passedHold,
       });
-    for (const cap of overspend.capsPassed)
+    for (const cap of overspend.capsPassed) {
+      // The tier alert's record (stage null) says this cap is exhausted, spent above limit;
+      // a second record of it would count the one passing twice. The request record, and
+      // the event's capsPassed, still tie it to the call.
+      if (options.exhausted.fired(cap.scopeKey, cap.metric)) continue;
       alerts.push({ scope: cap.scopeKey, unit: cap.metric, spent: cap.spent, limit: cap.limit });
+    }
     options.emit({
       type: 'budget.overspend',
       ...(call ? { stage: call.stage, requestId: call.requestId } : {}),
