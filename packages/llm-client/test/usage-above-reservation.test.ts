@@ -7,29 +7,31 @@ import { localPolicy } from './local-policy.js';
 
 const root = tempRoot('pm-usage-above-reservation-');
 
-function usage(outputTokens: number) {
+function usage(outputTokens: number, inputTokens = 10) {
   return {
-    input_tokens: 10,
+    input_tokens: inputTokens,
     cached_input_tokens: 0,
     output_tokens: outputTokens,
     reasoning_tokens: 0,
   };
 }
 
-async function runWith(runId: string, outputTokens: number) {
+async function runWith(runId: string, outputTokens: number, input = 'hi', inputTokens = 10) {
   const events: LLMEvent[] = [];
   const warnings: Error[] = [];
   const onWarning = (warning: Error) => warnings.push(warning);
   process.on('warning', onWarning);
   try {
     const client = createLLMClient({
-      provider: scriptedProvider([{ text: 'ok', usage: usage(outputTokens) }], { remote: true }),
+      provider: scriptedProvider([{ text: 'ok', usage: usage(outputTokens, inputTokens) }], {
+        remote: true,
+      }),
       policy: localPolicy(), // $1 cap
       ledger: { dir: root, durability: 'none' },
       onEvent: (event) => events.push(event),
     });
     const run = await client.startRun({ runId });
-    const result = await run.generateText({ model: 'gpt-5.2', input: 'hi', maxOutputTokens: 64 });
+    const result = await run.generateText({ model: 'gpt-5.2', input, maxOutputTokens: 64 });
     await run.end();
     // Process warnings are emitted on the next tick.
     await new Promise((done) => setImmediate(done));
@@ -116,10 +118,37 @@ describe('usage booked above the reservation (decision 0019)', () => {
     );
   });
 
+  it('raises call.output_above_max for output above maxOutputTokens that still fits the reservation', async () => {
+    // A long input estimated high, reported at 10 tokens: 70 output tokens, 6 above the
+    // ceiling, still fit what the call held.
+    const { result, events, records } = await runWith('above-max', 70, 'word '.repeat(400));
+    expect(result.outputAboveMax).toBe(true);
+    expect(events.some((e) => e.type === 'budget.overspend')).toBe(false);
+    expect(events.filter((e) => e.type === 'call.output_above_max')).toEqual([
+      expect.objectContaining({
+        stage: 'default',
+        requestId: 'req-0001',
+        model: 'gpt-5.2',
+        maxOutputTokens: 64,
+        outputTokens: 70,
+      }),
+    ]);
+    // Within every budget: no alert record.
+    expect(records.some((r) => r.type === 'alert')).toBe(false);
+  });
+
+  it('raises call.output_above_max beside budget.overspend when the call passed its reservation', async () => {
+    const { events } = await runWith('above-max-overspend', 5_000_000);
+    const types = events.map((e) => e.type);
+    expect(types.filter((t) => t === 'call.output_above_max')).toHaveLength(1);
+    expect(types).toContain('budget.overspend');
+  });
+
   it('says nothing for a call within its reservation', async () => {
     const { result, events, records } = await runWith('within', 20);
     expect(result.outputAboveMax).toBe(false);
     expect(events.some((e) => e.type === 'budget.overspend')).toBe(false);
+    expect(events.some((e) => e.type === 'call.output_above_max')).toBe(false);
     expect(records.some((r) => r.type === 'alert')).toBe(false);
   });
 });

@@ -84,6 +84,21 @@ export type LLMEvent =
        */
       outputAboveMax: boolean;
     })
+  | (EventBase & {
+      /**
+       * The provider reported more output tokens than the call's `maxOutputTokens`, a ceiling
+       * it was sent: usage it could not have produced under it (a provider or gateway bug).
+       * Raised for every such answer, whether or not the call's whole usage still fit its
+       * reservation (an input estimate that erred high can absorb it, and then no
+       * `budget.overspend` says it); the usage is booked as reported (decision 0019).
+       */
+      type: 'call.output_above_max';
+      stage: string;
+      requestId: string;
+      model: string;
+      maxOutputTokens: number;
+      outputTokens: number;
+    })
   | (EventBase & { type: 'egress.denied'; origin: string; reason: string })
   | (EventBase & { type: 'run.ended'; requests: number; errors: number; costUsd: number });
 

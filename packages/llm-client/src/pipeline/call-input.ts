@@ -30,8 +30,9 @@ export interface CallResult<T = unknown> {
   /**
    * True when the provider reported more output tokens than `maxOutputTokens`, a ceiling it
    * was sent: inconsistent usage (a provider or gateway bug). It is booked as reported, since
-   * it may be billed, and the `budget.overspend` event and the ledger's `alert` records say
-   * so where it passed the call's reservation (decision 0019).
+   * it may be billed. A `call.output_above_max` event says so every time, and the
+   * `budget.overspend` event and the ledger's `alert` records say so too where it passed
+   * the call's reservation (decision 0019).
    */
   outputAboveMax: boolean;
   costUsd: number;

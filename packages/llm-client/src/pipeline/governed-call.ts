@@ -605,6 +605,18 @@ export async function governedCall<T>(
         valid: validationError === undefined,
       },
     });
+    // Said whether or not the call passed its reservation: within it, no budget.overspend
+    // would tell a host watching events (decision 0019).
+    if (usage.output_tokens > call.maxOutputTokens) {
+      ctx.emit({
+        type: 'call.output_above_max',
+        stage: prepared.stage,
+        requestId: prepared.requestId,
+        model: call.model,
+        maxOutputTokens: call.maxOutputTokens,
+        outputTokens: usage.output_tokens,
+      });
+    }
     if (settleError !== undefined) throw settleError;
     if (validationError !== undefined) {
       phase = 'validate';
