@@ -19,6 +19,11 @@ export function siblingCommand(value: object): string | undefined {
   return undefined;
 }
 
+/** Whether `key` names the command of an argument list beside it (`cmd`, `command`). */
+export function isCommandMember(key: string): boolean {
+  return COMMAND_MEMBERS.includes(key);
+}
+
 /** Whether `key` holds the arguments of a command named in a sibling member. */
 export function isArgumentMember(key: string): boolean {
   return ARGUMENT_MEMBERS.has(key);

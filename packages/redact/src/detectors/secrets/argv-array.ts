@@ -1,5 +1,6 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
+import { isArgumentMember, isCommandMember } from '../../redactor/argv-command.js';
 import { ArgvReader, judgeBy } from './argv-reader.js';
 import { isSecretValue } from './secret-value-shape.js';
 
@@ -12,6 +13,10 @@ const judgeText = judgeBy((value, expect) => isSecretValue(value, false, expect 
 
 /** Longest command name read before an array (`spawn('sshpass', [`). */
 const MAX_COMMAND = 256;
+/** Longest member name read back before an array (`"arguments"`, `"executable"`). */
+const MAX_MEMBER = 16;
+/** Most blanks read back between two tokens of the members before an array. */
+const MAX_GAP = 64;
 
 function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
@@ -68,26 +73,95 @@ export function readElement(text: string, i: number): Element | null {
   return k === i ? null : { start: -1, end: -1, next: k };
 }
 
+/** Offset of the last non-blank character at or before `i`, at most {@link MAX_GAP} back; -1 past that. */
+function skipBlanksBack(text: string, i: number): number {
+  const limit = i - MAX_GAP;
+  while (i >= 0 && isBlank(text.charCodeAt(i))) {
+    if (i <= limit) return -1;
+    i--;
+  }
+  return i;
+}
+
+/** A quoted word ending with its closing quote at `close`: its content and opening quote's offset. */
+interface WordBefore {
+  word: string;
+  open: number;
+}
+
+/**
+ * The quoted word (no blanks, at most `max` characters) whose closing quote is at `close`;
+ * undefined when there is none.
+ */
+function quotedWordBefore(text: string, close: number, max: number): WordBefore | undefined {
+  const quote = text.charCodeAt(close);
+  if (quote !== 34 && quote !== 39) return undefined;
+  const limit = Math.max(0, close - max);
+  for (let k = close - 1; k >= limit; k--) {
+    const c = text.charCodeAt(k);
+    if (c === quote) return k + 1 < close ? { word: text.slice(k + 1, close), open: k } : undefined;
+    if (isBlank(c)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A member's name ending at `end` (inclusive), quoted (`"args"`) or bare as a JS key
+ * (`args`): the name and where it starts; undefined when there is none.
+ */
+function memberNameBefore(text: string, end: number): WordBefore | undefined {
+  const quoted = quotedWordBefore(text, end, MAX_MEMBER);
+  if (quoted !== undefined) return quoted;
+  let k = end;
+  while (k >= 0 && end - k < MAX_MEMBER && /[A-Za-z]/.test(text[k]!)) k--;
+  return k < end ? { word: text.slice(k + 1, end + 1), open: k + 1 } : undefined;
+}
+
+/**
+ * The command a sibling member names before an argument member whose array opens at
+ * `open`, as `redactValue` reads an object (decision 0022), here in text:
+ * `{"cmd": "sshpass", "args": [`, Kubernetes' `"command": ["sshpass"], "args": [` (a
+ * command array of one element), JS's `{ cmd: 'sshpass', args: [`. Read back a bounded
+ * number of characters: constant work per array.
+ */
+function siblingCommandBefore(text: string, open: number): string | undefined {
+  let i = skipBlanksBack(text, open - 1);
+  if (i < 0 || text.charCodeAt(i) !== 58 /* : */) return undefined;
+  const argsMember = memberNameBefore(text, skipBlanksBack(text, i - 1));
+  if (argsMember === undefined || !isArgumentMember(argsMember.word)) return undefined;
+  i = skipBlanksBack(text, argsMember.open - 1);
+  if (i < 0 || text.charCodeAt(i) !== 44 /* , */) return undefined;
+  i = skipBlanksBack(text, i - 1);
+  const inArray = text.charCodeAt(i) === 93; /* ] */
+  if (inArray) i = skipBlanksBack(text, i - 1);
+  if (i < 0) return undefined;
+  const command = quotedWordBefore(text, i, MAX_COMMAND);
+  if (command === undefined) return undefined;
+  i = skipBlanksBack(text, command.open - 1);
+  if (inArray) {
+    if (i < 0 || text.charCodeAt(i) !== 91 /* [ */) return undefined;
+    i = skipBlanksBack(text, i - 1);
+  }
+  if (i < 0 || text.charCodeAt(i) !== 58 /* : */) return undefined;
+  const commandMember = memberNameBefore(text, skipBlanksBack(text, i - 1));
+  return commandMember !== undefined && isCommandMember(commandMember.word)
+    ? command.word
+    : undefined;
+}
+
 /**
  * The command named right before an array, as `spawn('sshpass', ['-p', …])` and
- * `execFile("mysql", [...])` write it: a quoted word, a comma, the `[`. Undefined when
+ * `execFile("mysql", [...])` write it (a quoted word, a comma, the `[`), or in a sibling
+ * member before the argument member (`{"cmd": "sshpass", "args": [`). Undefined when
  * something else comes before it.
  */
 function commandBefore(text: string, open: number): string | undefined {
   let i = open - 1;
   while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
-  if (text.charCodeAt(i) !== 44 /* , */) return undefined;
+  if (text.charCodeAt(i) !== 44 /* , */) return siblingCommandBefore(text, open);
   i--;
   while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
-  const quote = text.charCodeAt(i);
-  if (quote !== 34 && quote !== 39) return undefined;
-  const limit = Math.max(0, i - MAX_COMMAND);
-  for (let k = i - 1; k >= limit; k--) {
-    const c = text.charCodeAt(k);
-    if (c === quote) return k + 1 < i ? text.slice(k + 1, i) : undefined;
-    if (isBlank(c)) return undefined;
-  }
-  return undefined;
+  return quotedWordBefore(text, i, MAX_COMMAND)?.word;
 }
 
 /**
