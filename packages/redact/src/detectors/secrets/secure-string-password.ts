@@ -6,12 +6,22 @@ import { reportPasswordArgument } from './command-line.js';
 const COMMAND = new AnyCaseSearch('convertto-securestring');
 /** The cmdlet's name, its `-String` parameter (optional), then the string: any case. */
 const STRING_ARGUMENT = /convertto-securestring[ \t]{1,16}(?:-string[ \t]{1,16})?(?=["'\w])/iy;
+/** The cmdlet's name as matched: its length, to read `-AsPlainText` after it. */
+const COMMAND_LENGTH = 'convertto-securestring'.length;
+/** Most blanks read back around the `|` before the cmdlet. */
+const MAX_PIPE_GAP = 16;
+/** Longest string read back before the `|`, as the argument pattern reads one forward. */
+const MAX_PIPED_STRING = 256;
+
+/** Characters after which a pipeline's first value may stand: a line end, `(`, `{`, `;`, `=`. */
+const STARTS_PIPELINE: ReadonlySet<number> = new Set([10, 13, 40, 123, 59, 61]);
+
 /** `-AsPlainText` later in the same command (not past a line end, `;` or `|`). */
 const AS_PLAIN_TEXT = /[^\r\n;|]{0,512}?[ \t]-asplaintext\b/iy;
 
 /**
  * PowerShell's `ConvertTo-SecureString "<password>" -AsPlainText -Force` (also with
- * `-String`): the password is written in clear in the script. Only with `-AsPlainText`
+ * `-String`, or piped in: `"<password>" | ConvertTo-SecureString -AsPlainText`): the password is written in clear in the script. Only with `-AsPlainText`
  * is the string a password (without it, it is an encrypted standard string). The value is
  * judged as sshpass's is (a variable such as `$pw` is not taken). Found from each cmdlet
  * name in any case; bounded reads: linear.
@@ -33,6 +43,8 @@ export const secureStringPassword: Detector = {
         const from = STRING_ARGUMENT.lastIndex;
         const end = reportArgumentIfPlain(text, from, out);
         next = Math.max(next, end);
+      } else {
+        reportPipedIfPlain(text, at, out);
       }
       at = COMMAND.next(next);
     }
@@ -46,4 +58,51 @@ function reportArgumentIfPlain(text: string, from: number, out: Finding[]): numb
   AS_PLAIN_TEXT.lastIndex = end;
   if (found.length > 0 && AS_PLAIN_TEXT.test(text)) out.push(...found);
   return end;
+}
+
+function isBlankOrTab(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * Offset of the last character at or before `i` that is no space or tab (-1: the text's
+ * start), at most {@link MAX_PIPE_GAP} back; -2 past that.
+ */
+function skipBlanksBack(text: string, i: number): number {
+  const limit = i - MAX_PIPE_GAP;
+  while (i >= 0 && isBlankOrTab(text.charCodeAt(i))) {
+    if (i <= limit) return -2;
+    i--;
+  }
+  return i;
+}
+
+/**
+ * The piped form, `"<password>" | ConvertTo-SecureString -AsPlainText`, the cmdlet at `at`:
+ * a quoted string (no blanks, as the argument pattern reads one) alone before the `|`,
+ * starting its pipeline, and `-AsPlainText` after the cmdlet. Reads a
+ * bounded number of characters back: constant work per cmdlet.
+ */
+function reportPipedIfPlain(text: string, at: number, out: Finding[]): void {
+  let i = skipBlanksBack(text, at - 1);
+  if (i < 0 || text.charCodeAt(i) !== 124 /* | */) return;
+  const close = skipBlanksBack(text, i - 1);
+  const quote = text.charCodeAt(close);
+  if (close < 0 || (quote !== 34 && quote !== 39)) return;
+  const limit = Math.max(0, close - 1 - MAX_PIPED_STRING);
+  for (i = close - 1; i >= limit; i--) {
+    const c = text.charCodeAt(i);
+    if (c === quote) break;
+    if (c === 34 || c === 39 || c <= 32) return;
+  }
+  if (i < limit || i === close - 1) return;
+  // The string starts its pipeline: a line, `(`, `{`, `;` or `=` before it, no other
+  // command's argument (`Get-Content "pw.txt" | …`).
+  const beforeAt = skipBlanksBack(text, i - 1);
+  if (beforeAt === -2) return;
+  const before = beforeAt < 0 ? 10 : text.charCodeAt(beforeAt);
+  if (!STARTS_PIPELINE.has(before)) return;
+  AS_PLAIN_TEXT.lastIndex = at + COMMAND_LENGTH;
+  if (!AS_PLAIN_TEXT.test(text)) return;
+  reportPasswordArgument(text, i, 'secure-string-password', true, out);
 }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { BASE62, createPrng } from '../../../test/support/prng.js';
+import { createRedactor, detectSecrets } from '../src/index.js';
+import { expectLinearTime } from './helpers/linear-time.js';
+
+// PowerShell's piped form, `"<pw>" | ConvertTo-SecureString -AsPlainText -Force`, passed in
+// clear: only the string as the cmdlet's own argument was read. Values are generated.
+const rng = createPrng(20261209);
+const value = `${rng.chars(BASE62, 13)}8m`;
+
+/** The spans `detectSecrets` reports, as text. */
+function spans(text: string): string[] {
+  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
+}
+
+describe('a string piped to ConvertTo-SecureString -AsPlainText', () => {
+  it.each([
+    ['double quotes', `"${value}" | ConvertTo-SecureString -AsPlainText -Force`],
+    [
+      'assigned, single quotes',
+      `$secure = '${value}' | ConvertTo-SecureString -AsPlainText -Force`,
+    ],
+    [
+      'in parentheses, any case',
+      `New-Object PSCredential('u', ('${value}'|convertto-securestring -force -asplaintext))`,
+    ],
+  ])('%s', (_, text) => {
+    expect(spans(text)).toEqual([value]);
+    expect(createRedactor().redactText(text).text).not.toContain(value);
+  });
+
+  it.each([
+    ['without -AsPlainText', `"${value}" | ConvertTo-SecureString -Key $key`],
+    [
+      '-AsPlainText after the next pipe',
+      `"${value}" | ConvertTo-SecureString | Out-Null -AsPlainText`,
+    ],
+    ['a variable', '$password | ConvertTo-SecureString -AsPlainText -Force'],
+    ['an interpolated variable', '"$env:DB_PASSWORD" | ConvertTo-SecureString -AsPlainText -Force'],
+    [
+      'another command before the pipe',
+      `Get-Content "${value}.txt" | ConvertTo-SecureString -AsPlainText`,
+    ],
+    ['a string glued to a word', `x"${value}" | ConvertTo-SecureString -AsPlainText`],
+    ['prose', 'Pipe the "text" you read | ConvertTo-SecureString and never use -AsPlainText.'],
+  ])('not %s', (_, text) => {
+    expect(spans(text)).toEqual([]);
+  });
+
+  it('runs in linear time', () => {
+    expectLinearTime(
+      (n) => '"x" | ConvertTo-SecureString '.repeat(n / 29),
+      detectSecrets,
+      1_000_000,
+    );
+    expectLinearTime(
+      (n) => `"${'x'.repeat(n)}" | ConvertTo-SecureString -AsPlainText`,
+      detectSecrets,
+      1_000_000,
+    );
+    expectLinearTime(
+      (n) => `${'|'.repeat(n)} ConvertTo-SecureString -AsPlainText`,
+      detectSecrets,
+      1_000_000,
+    );
+  });
+});
