@@ -39,9 +39,11 @@ export async function expectOverspendReported(freshStore: () => BudgetStore): Pr
     usd: 14_000,
     excess: { tokens: 1e9 - 3_000, usd: 14_000 - 0.042, requests: 0 },
   });
+  // The run's `exhausted` fired before (the refusal, on the run cap), not for this booking;
+  // the day's fires now.
   const passed = [
-    { scope: 'run', metric: 'usd', spent: 14_000.952, limit: 1, over: 13_999.952 },
-    { scope: 'day', metric: 'usd', spent: 14_000.952, limit: 1, over: 13_999.952 },
+    { scope: 'run', metric: 'usd', spent: 14_000.952, limit: 1, over: 13_999.952, alerted: false },
+    { scope: 'day', metric: 'usd', spent: 14_000.952, limit: 1, over: 13_999.952, alerted: true },
   ];
   expect(settled.capsPassed).toMatchObject(passed);
   expect(events).toHaveLength(1);
@@ -98,4 +100,22 @@ export async function expectOverspendReported(freshStore: () => BudgetStore): Pr
   expect(events).toHaveLength(2);
   other.dispose();
   c.dispose();
+
+  // A booking that passes a cap and fires its `exhausted` alert says so on the cap, so a
+  // host recording both (llm-client's ledger) records the cap once.
+  const fired: string[] = [];
+  const d = createBudget({
+    store: freshStore(),
+    limits: { usd: 1 },
+    onAlert: (x) => fired.push(`${x.scope}:${x.metric}:${x.level}`),
+    onOverspend: (e) => events.push(e),
+  });
+  const dSettled = await (await d.reserve(out(1_000))).settle({
+    inputTokens: 0,
+    outputTokens: 1_000_000,
+  });
+  expect(fired).toContain('run:usd:exhausted');
+  expect(dSettled.capsPassed).toMatchObject([{ scope: 'run', metric: 'usd', alerted: true }]);
+  expect(events.at(-1)?.capsPassed).toMatchObject([{ scope: 'run', alerted: true }]);
+  d.dispose();
 }

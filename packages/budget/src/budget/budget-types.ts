@@ -102,6 +102,11 @@ export interface CapPassed {
   readonly limit: number;
   /** `spent - limit`: how far past the cap (USD for `usd`). */
   readonly over: number;
+  /**
+   * This same booking fired the `exhausted` alert of this scope and counter (given to
+   * `onAlert` before `onOverspend`): a host that records both need not record the cap twice.
+   */
+  readonly alerted: boolean;
 }
 
 /**

@@ -252,6 +252,7 @@ export function createBudget(options: BudgetOptions): Budget {
         { id: reservation.id, model: reservation.model, held: reservation },
         booked,
         result.capsPassed,
+        alerts,
       );
       return {
         tokens: booked.tokens,

@@ -1,6 +1,12 @@
 import { MICRO_PER_USD } from '../prices/micro-usd.js';
 import type { StoreCapPassed } from './budget-store.js';
-import type { BudgetOverspend, CapPassed, ScopeName, UsageAmounts } from './budget-types.js';
+import type {
+  BudgetAlert,
+  BudgetOverspend,
+  CapPassed,
+  ScopeName,
+  UsageAmounts,
+} from './budget-types.js';
 import type { Charge } from './charge.js';
 
 /** What a settle reports of spend beyond its reservation and beyond the caps. */
@@ -37,8 +43,9 @@ export function overspendEmitter(
   reservation: { readonly id: string; readonly model: string; readonly held: Charge },
   actual: Charge,
   passed: readonly StoreCapPassed[] | undefined,
+  alerts: readonly BudgetAlert[],
 ) => OverspendReport {
-  return (reservation, actual, passed) => {
+  return (reservation, actual, passed, alerts) => {
     const { held } = reservation;
     const excessCharge: Charge = {
       tokens: Math.max(0, actual.tokens - held.tokens),
@@ -59,6 +66,10 @@ export function overspendEmitter(
               spent: scale(p.spent),
               limit: scale(p.limit),
               over: scale(p.spent - p.limit),
+              alerted: alerts.some(
+                (a) =>
+                  a.level === 'exhausted' && a.scopeKey === p.scopeKey && a.metric === p.metric,
+              ),
             };
           });
     const excess = amounts(excessCharge);

@@ -23,7 +23,6 @@ import { readOptions } from '../read-options.js';
 import { LLMRun } from '../run/llm-run.js';
 import { clientTemplates, type TemplateSet } from '../template-files.js';
 import { appendUnlessEnded } from './append-unless-ended.js';
-import { bookingExhausted } from './booking-exhausted.js';
 import { checkClientOptions } from './check-client-options.js';
 import { checkStartRunOptions } from './check-start-run-options.js';
 import type { LLMClientOptions } from './client-options.js';
@@ -191,9 +190,7 @@ export function createLLMClient(given: LLMClientOptions = {}): LLMClient {
     // refuses (a negative limit) fails before the run's ledger exists, not leaving it locked.
     let ledger: Ledger | undefined;
     let requestCounter = 0;
-    const exhausted = bookingExhausted();
     const onAlert = (alert: BudgetAlert) => {
-      if (alert.level === 'exhausted') exhausted.note(alert.scopeKey, alert.metric);
       emit({
         type: 'budget.alert',
         level: alert.level,
@@ -216,12 +213,7 @@ export function createLLMClient(given: LLMClientOptions = {}): LLMClient {
       });
     };
     const budgetCalls: BudgetCalls = new Map();
-    const onOverspend = overspendSink({
-      calls: budgetCalls,
-      exhausted,
-      ledger: () => ledger,
-      emit,
-    });
+    const onOverspend = overspendSink({ calls: budgetCalls, ledger: () => ledger, emit });
     const budget = createBudget({ ...budgetOptions, runId, store, onAlert, onOverspend });
     try {
       ledger = openLedger({

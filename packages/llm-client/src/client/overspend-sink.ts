@@ -2,7 +2,6 @@ import type { BudgetOverspend } from '@pm/budget';
 import type { Ledger } from '@pm/ledger';
 import type { BudgetCalls } from '../pipeline/budget-calls.js';
 import { appendUnlessEnded } from './append-unless-ended.js';
-import type { BookingExhausted } from './booking-exhausted.js';
 import type { LLMEventInput } from './events.js';
 
 type AlertUnit = 'usd' | 'tokens' | 'requests';
@@ -17,7 +16,6 @@ type AlertUnit = 'usd' | 'tokens' | 'requests';
  */
 export function overspendSink(options: {
   calls: BudgetCalls;
-  exhausted: BookingExhausted;
   ledger: () => Ledger | undefined;
   emit: (event: LLMEventInput) => void;
 }): (overspend: BudgetOverspend) => void {
@@ -35,7 +33,7 @@ export function overspendSink(options: {
       // The tier alert's record (stage null) says this cap is exhausted, spent above limit;
       // a second record of it would count the one passing twice. The request record, and
       // the event's capsPassed, still tie it to the call.
-      if (options.exhausted.fired(cap.scopeKey, cap.metric)) continue;
+      if (cap.alerted) continue;
       alerts.push({ scope: cap.scopeKey, unit: cap.metric, spent: cap.spent, limit: cap.limit });
     }
     options.emit({
