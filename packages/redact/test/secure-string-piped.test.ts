@@ -16,6 +16,7 @@ function spans(text: string): string[] {
 describe('a string piped to ConvertTo-SecureString -AsPlainText', () => {
   it.each([
     ['double quotes', `"${value}" | ConvertTo-SecureString -AsPlainText -Force`],
+    ['the cmdlet on the next line', `"${value}" |\r\n  ConvertTo-SecureString -AsPlainText -Force`],
     [
       'assigned, single quotes',
       `$secure = '${value}' | ConvertTo-SecureString -AsPlainText -Force`,
@@ -36,6 +37,8 @@ describe('a string piped to ConvertTo-SecureString -AsPlainText', () => {
       `"${value}" | ConvertTo-SecureString | Out-Null -AsPlainText`,
     ],
     ['a variable', '$password | ConvertTo-SecureString -AsPlainText -Force'],
+    ['the string on the line before the pipe', `"${value}"\n| ConvertTo-SecureString -AsPlainText`],
+    ['-AsPlainText on the line after', `"${value}" | ConvertTo-SecureString\n-AsPlainText`],
     ['an interpolated variable', '"$env:DB_PASSWORD" | ConvertTo-SecureString -AsPlainText -Force'],
     [
       'another command before the pipe',
@@ -60,6 +63,11 @@ describe('a string piped to ConvertTo-SecureString -AsPlainText', () => {
     );
     expectLinearTime(
       (n) => `${'|'.repeat(n)} ConvertTo-SecureString -AsPlainText`,
+      detectSecrets,
+      1_000_000,
+    );
+    expectLinearTime(
+      (n) => `"x" |${'\r\n'.repeat(n / 2)}ConvertTo-SecureString -AsPlainText`,
       detectSecrets,
       1_000_000,
     );

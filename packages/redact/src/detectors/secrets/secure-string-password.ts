@@ -60,17 +60,18 @@ function reportArgumentIfPlain(text: string, from: number, out: Finding[]): numb
   return end;
 }
 
-function isBlankOrTab(c: number): boolean {
-  return c === 32 || c === 9;
+/** A space or tab, or with `lineBreaks` also a line end. */
+function isGap(c: number, lineBreaks: boolean): boolean {
+  return c === 32 || c === 9 || (lineBreaks && (c === 10 || c === 13));
 }
 
 /**
  * Offset of the last character at or before `i` that is no space or tab (-1: the text's
  * start), at most {@link MAX_PIPE_GAP} back; -2 past that.
  */
-function skipBlanksBack(text: string, i: number): number {
+function skipBlanksBack(text: string, i: number, lineBreaks = false): number {
   const limit = i - MAX_PIPE_GAP;
-  while (i >= 0 && isBlankOrTab(text.charCodeAt(i))) {
+  while (i >= 0 && isGap(text.charCodeAt(i), lineBreaks)) {
     if (i <= limit) return -2;
     i--;
   }
@@ -79,12 +80,13 @@ function skipBlanksBack(text: string, i: number): number {
 
 /**
  * The piped form, `"<password>" | ConvertTo-SecureString -AsPlainText`, the cmdlet at `at`:
- * a quoted string (no blanks, as the argument pattern reads one) alone before the `|`,
- * starting its pipeline, and `-AsPlainText` after the cmdlet. Reads a
+ * a quoted string (no blanks, as the argument pattern reads one) alone before the `|`
+ * (the cmdlet on the same line or the next), starting its pipeline, and `-AsPlainText` after the cmdlet. Reads a
  * bounded number of characters back: constant work per cmdlet.
  */
 function reportPipedIfPlain(text: string, at: number, out: Finding[]): void {
-  let i = skipBlanksBack(text, at - 1);
+  // A pipe may end its line, the cmdlet on the next (`"…" |` then `  ConvertTo-…`).
+  let i = skipBlanksBack(text, at - 1, true);
   if (i < 0 || text.charCodeAt(i) !== 124 /* | */) return;
   const close = skipBlanksBack(text, i - 1);
   const quote = text.charCodeAt(close);
