@@ -6,6 +6,7 @@ import { callProvider } from './helpers/call-provider.js';
 import { ledgerRecords } from './helpers/ledger-records.js';
 import { tempRoot } from './helpers/temp-root.js';
 import { testApiKey } from './helpers/test-api-key.js';
+import { within } from './helpers/within.js';
 import { localPolicy } from './local-policy.js';
 import { chatCompletion, responsesAnswer, useRawServers } from './raw-http-server.js';
 
@@ -17,17 +18,6 @@ const root = tempRoot('pm-openai-answer-size-');
 const huge = chatCompletion('x'.repeat(30_000_000), {
   usage: { prompt_tokens: 10, completion_tokens: 10 },
 });
-
-/** The outcome of `promise`, or `pending` if it has not settled within `ms` (a hang). */
-function within<T>(promise: Promise<T>, ms: number): Promise<T | 'pending'> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    promise,
-    new Promise<'pending'>((resolve) => {
-      timer = setTimeout(() => resolve('pending'), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
 
 describe('the bytes read from one OpenAI answer are bounded', () => {
   it('a 30 MB 2xx with a content-length is refused before it is read', async () => {

@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createLLMClient, isPmError, type LLMClientOptions, type LLMEvent } from '../src/index.js';
 import { type OpenAIProviderOptions, openaiProvider } from '../src/openai.js';
 import { thrown } from './helpers/thrown.js';
+import { within } from './helpers/within.js';
 import { localPolicy } from './local-policy.js';
 import { chatCompletion, type RawServer, startRawServer } from './raw-http-server.js';
 
@@ -54,17 +55,6 @@ async function setup(
 }
 
 const call = { model: 'gpt-5.2', input: 'Say ok', maxOutputTokens: 1000 };
-
-/** The outcome of `promise`, or `pending` if it has not settled within `ms` (a hang). */
-function within<T>(promise: Promise<T>, ms: number): Promise<T | 'pending'> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    promise,
-    new Promise<'pending'>((resolve) => {
-      timer = setTimeout(() => resolve('pending'), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
 
 describe('OpenAI failures through the governed pipeline (real SDK, loopback HTTP)', () => {
   it('does not forward the API key when a 307 leads to another listed origin', async () => {
