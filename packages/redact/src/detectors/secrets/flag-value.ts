@@ -1,15 +1,17 @@
+import { isAsciiLetter, isBlank } from '../../char-class.js';
 import { endsWithCredentialName } from '../../credential-names.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { reportPasswordArgument } from './command-line.js';
 import { skipBlanks } from './shell-blanks.js';
+import { isTokenChar } from './token-char.js';
 
 /** Longest flag name read: real ones are a few words; longer is not a flag worth reading. */
 const MAX_NAME = 64;
 
 /** Whether a long flag may start after `c`: the text's start (NaN), a blank or a line break. */
 function startsArgument(c: number): boolean {
-  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
+  return Number.isNaN(c) || isBlank(c);
 }
 
 /**
@@ -18,14 +20,10 @@ function startsArgument(c: number): boolean {
  * costs at most that many characters.
  */
 function flagNameEnd(text: string, i: number): number {
-  const first = text.charCodeAt(i) | 32;
-  if (first < 97 || first > 122) return -1;
+  if (!isAsciiLetter(text.charCodeAt(i))) return -1;
   const limit = i + MAX_NAME;
   for (let k = i + 1; k <= limit; k++) {
-    const c = text.charCodeAt(k);
-    const lower = c | 32;
-    if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95) continue;
-    return k;
+    if (!isTokenChar(text.charCodeAt(k))) return k;
   }
   return -1;
 }
