@@ -1,3 +1,4 @@
+import { isBlank } from '../../char-class.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { isArgumentMember, isCommandMember } from '../../redactor/argv-command.js';
@@ -17,10 +18,6 @@ const MAX_COMMAND = 256;
 const MAX_MEMBER = 16;
 /** Most blanks read back between two tokens of the members before an array. */
 const MAX_GAP = 64;
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
 
 function skipBlanks(text: string, i: number): number {
   while (isBlank(text.charCodeAt(i))) i++;

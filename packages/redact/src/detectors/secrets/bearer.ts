@@ -1,3 +1,4 @@
+import { isBlank } from '../../char-class.js';
 import type { Detector } from '../../detector.js';
 import { anchoredDetector } from '../anchored-detector.js';
 import { longValueAfter } from '../long-value.js';
@@ -52,11 +53,6 @@ function wordLike(value: string): boolean {
   return letters > 0 && inWords * 2 >= letters;
 }
 
-/** A character of {@link SCHEME_GAP}: space, tab, CR, LF. */
-function isGapChar(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
 /**
  * Bearer tokens (RFC 6750). After an `Authorization` header any non-placeholder token of
  * eight characters or more is taken, and a shorter one shaped like a secret (`abc123`, not
@@ -90,7 +86,7 @@ export const bearerToken: Detector = anchoredDetector({
     if (value.includes('://')) return false;
     // The token follows `bearer` and its blanks (a folded line's break among them).
     let keyword = start;
-    while (isGapChar(text.charCodeAt(keyword - 1))) keyword--;
+    while (isBlank(text.charCodeAt(keyword - 1))) keyword--;
     keyword -= 6;
     const context = text.slice(Math.max(0, keyword - 24), keyword);
     if (AUTH_CONTEXT.test(context)) {

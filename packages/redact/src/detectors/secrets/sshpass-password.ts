@@ -1,3 +1,4 @@
+import { isBlank } from '../../char-class.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { isCommandWord, reportPasswordArgument } from './command-line.js';
@@ -13,8 +14,7 @@ const LOOK_BACK = 128;
 /** End of the word at `i` (the next blank or line break), or `limit` if that comes first. */
 function wordEnd(text: string, i: number, limit: number): number {
   for (; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13) return i;
+    if (isBlank(text.charCodeAt(i))) return i;
   }
   return limit;
 }
