@@ -3,6 +3,7 @@ import { loadPublicKey } from './checkpoint.js';
 import { describeValue } from './describe-value.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import { SignerUnavailableError } from './errors/signer-unavailable-error.js';
+import { isThenable } from './thenable.js';
 
 /** What a host's `sign` function is given besides the message. */
 export interface LedgerSignOptions {
@@ -324,14 +325,6 @@ function signerFailed(why: SignerFailure, message: string, cause?: unknown) {
   return why === 'threw' || why === 'rejected' || why === 'timeout'
     ? new SignerUnavailableError(message, options)
     : new InvalidLedgerArgumentError(message, options);
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
 }
 
 function isObject(value: unknown): value is object {

@@ -8,6 +8,7 @@ import { existingLedgerFile, expectedRun } from './ledger-files.js';
 import type { LedgerProblem } from './ledger-problem.js';
 import { forEachChunk, type LedgerLine, LineSplitter } from './line-reader.js';
 import { checkRunDir } from './run-dir-argument.js';
+import { isThenable } from './thenable.js';
 
 /** Options of {@link readLedger}. */
 export interface ReadLedgerOptions {
@@ -105,7 +106,7 @@ export async function readLedger(
         const handled = onRecord(record);
         // An async onRecord (a replay that awaits its own work) is awaited in turn: its
         // failure is readLedger's, and records are never handled out of order or at once.
-        if (isPromiseLike(handled)) await handled;
+        if (isThenable(handled)) await handled;
       }
       ready.length = 0;
       if (damage !== null) throw damage;
@@ -122,12 +123,4 @@ export async function readLedger(
  */
 export function isAnotherRunsRecord(problem: LedgerProblem): boolean {
   return problem.kind === 'schema_invalid' && problem.message.includes('belongs to another run');
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
 }
