@@ -1,5 +1,6 @@
 import type { Detector } from '../../detector.js';
 import { anchoredDetector } from '../anchored-detector.js';
+import { isIssuedRandomBody } from './issued-random-body.js';
 import { isPlaceholder } from './placeholder.js';
 
 /** A prefixed token format of a provider outside the named kinds; reported as kind `generic`. */
@@ -180,3 +181,21 @@ export const OTHER_TOKEN_DETECTORS: readonly Detector[] = FORMATS.map((f) =>
     validate: (value) => !isPlaceholder(value.slice(f.prefix)),
   }),
 );
+
+/**
+ * A Groq key glued to text before it (`groqgsk_…`, `x_gsk_…`), which the Groq detector
+ * above leaves: `gsk_` after a name is a name's tail far more often. Taken only in the
+ * shape Groq issues, `gsk_` and exactly 52 base-62 characters holding a digit and both
+ * letter cases, the whole token ending there. Run only where a letter, digit, `_` or `-` is
+ * right before the anchor; the fixed count stops the pattern after 56 characters.
+ */
+export const groqGluedKey: Detector = anchoredDetector({
+  id: 'groq-api-key',
+  type: 'secret',
+  kind: 'generic',
+  priority: 100,
+  anchors: ['gsk_'],
+  notAfter: /[^A-Za-z0-9_-]/,
+  pattern: /gsk_[A-Za-z0-9]{52}(?![A-Za-z0-9])/,
+  validate: (value, _text, start) => start > 0 && isIssuedRandomBody(value.slice(4)),
+});

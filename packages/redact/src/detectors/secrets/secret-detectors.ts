@@ -14,7 +14,7 @@ import { dopplerToken } from './doppler.js';
 import { flagValue } from './flag-value.js';
 import { genericAssignment } from './generic.js';
 import { githubAppToken, githubToken } from './github.js';
-import { googleKey } from './google.js';
+import { googleGluedKey, googleKey } from './google.js';
 import { htmlPasswordInput } from './html-password-input.js';
 import { htpasswdPassword } from './htpasswd-password.js';
 import { jwtToken } from './jwt.js';
@@ -23,7 +23,7 @@ import { mysqlPassword } from './mysql-password.js';
 import { namedValuePair } from './named-value-pair.js';
 import { netrcPassword } from './netrc-password.js';
 import { openaiGluedKey, openaiKey } from './openai.js';
-import { OTHER_TOKEN_DETECTORS } from './other-tokens.js';
+import { groqGluedKey, OTHER_TOKEN_DETECTORS } from './other-tokens.js';
 import { presignedUrlSignature } from './presigned-url.js';
 import { privateKey } from './private-key.js';
 import { registryAuth } from './registry-auth.js';
@@ -31,7 +31,7 @@ import { secureStringPassword } from './secure-string-password.js';
 import { slackGluedToken, slackToken, slackWebhook } from './slack.js';
 import { sqlIdentifiedBy, sqlPasswordLiteral } from './sql-password.js';
 import { sshpassPassword } from './sshpass-password.js';
-import { stripeKey } from './stripe.js';
+import { stripeGluedKey, stripeKey } from './stripe.js';
 import { telegramBotToken } from './telegram.js';
 import { xmlCredential } from './xml-element.js';
 import { xmlNamedValue } from './xml-named-value.js';
@@ -51,7 +51,9 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   discordWebhook,
   presignedUrlSignature,
   stripeKey,
+  stripeGluedKey,
   googleKey,
+  googleGluedKey,
   jwtToken,
   privateKey,
   bearerToken,
@@ -78,6 +80,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   mailgunKey,
   dopplerToken,
   ...OTHER_TOKEN_DETECTORS,
+  groqGluedKey,
   xmlCredential,
   xmlNamedValue,
   namedValuePair,
