@@ -13,7 +13,8 @@ import { withoutEncodedQuotes } from './encoded-quotes.js';
 import { endBeforeMarkup } from './markup-tail.js';
 import { isPlaceholder } from './placeholder.js';
 import { escapedClose, plainClose, type Quote } from './quoted-value.js';
-import { isMachineMadeValue, isSecretValue } from './secret-value-shape.js';
+import { isSecretValue } from './secret-value-shape.js';
+import { isWeakNameSecret } from './weak-name-value.js';
 import { yamlNextLineValue } from './yaml-next-line.js';
 
 /**
@@ -306,8 +307,10 @@ function report(
     out.push({ type: 'secret', kind: 'aws', start, end: to, detector: 'aws-secret-access-key' });
     return true;
   }
-  const shaped = weakName ? isMachineMadeValue : isSecretValue;
-  if (shaped(value, bare, inUrlQuery)) {
+  const shaped = weakName
+    ? isWeakNameSecret(keyName, value, bare, inUrlQuery)
+    : isSecretValue(value, bare, inUrlQuery);
+  if (shaped) {
     out.push({ type: 'secret', kind: 'generic', start, end: to, detector: 'generic-assignment' });
     return true;
   }
