@@ -184,7 +184,7 @@ function isSymbolPassword(value: string): boolean {
  * `?key=`) is a secret: machine-made (`isMachineMadeValue`: base62, base64), or, unless the
  * word before `key` names an id or a public key (`SORT_KEY`, `cacheKey`, `GPG_KEY`), hex of
  * 16 digits or more under a qualified name (`DB_KEY=a3f9…`; a `key` alone holds digests in
- * JSON logs and React lists) or a typed password with symbols (`SERVICE_KEY=p@55!w0rd#x`).
+ * JSON logs and React lists) or a typed password with symbols (`SERVICE_KEY=p@55!w0rd…`).
  * Either still passes `isSecretValue` (no placeholder, variable, version or path).
  */
 export function isWeakNameSecret(
