@@ -1,8 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { type Dirent, readdirSync } from 'node:fs';
-import { setImmediate } from 'node:timers/promises';
-import { prepareArtifact } from './artifact-content.js';
-import { artifactDir, artifactPath } from './artifact-store.js';
+import { ArtifactCheck } from './artifact-check.js';
 import { ChainChecker } from './chain-checker.js';
 import {
   checkpointReadProblem,
@@ -13,18 +10,15 @@ import {
   readCheckpointFile,
 } from './checkpoint.js';
 import { describeValue } from './describe-value.js';
-import { errnoCode } from './errno-code.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
-import { GENESIS_PREV, sha256Hex } from './hash-chain.js';
+import { GENESIS_PREV } from './hash-chain.js';
 import { checkKnownOptions } from './known-options.js';
 import { type ExpectedRun, existingLedgerFile, expectedRun } from './ledger-files.js';
 import type { LedgerProblem } from './ledger-problem.js';
 import { MAX_LINE_BYTES } from './line-reader.js';
-import { describe, NotRegularFileError, readRegularFileSync } from './regular-file.js';
 import { checkRunDir } from './run-dir-argument.js';
-import { scrubText } from './scrub-secrets.js';
 import { VerifyHelpers } from './verify-helpers.js';
-import { type ArtifactNamer, checkLines, type LinesChecked } from './verify-lines.js';
+import { checkLines, type LinesChecked } from './verify-lines.js';
 
 /** Options of {@link verifyLedger}. */
 export interface VerifyLedgerOptions {
@@ -53,9 +47,6 @@ export interface VerifyLedgerOptions {
    */
   runId?: string;
 }
-
-/** Artifact problems listed; more are counted in `problemsOmitted` (as lines' are). */
-const MAX_ARTIFACT_PROBLEMS = 10_000;
 
 const VERIFY_OPTIONS: readonly (keyof VerifyLedgerOptions)[] = [
   'publicKey',
@@ -138,16 +129,18 @@ export async function verifyLedger(
   }
   const cpCandidate = checkpointToCheck(runDir, options.checkpoint, publicKey, problems);
   const helpers = VerifyHelpers.forLedger(file, options.workers, checks);
+  const artifacts = checks.artifacts ? ArtifactCheck.start(runDir, checks.secrets) : null;
   let lines: LinesChecked;
   try {
     lines = await checkLines(file, checker, problems, checks, {
       helpers,
       checkpointSize: cpCandidate?.size ?? null,
+      artifacts,
     });
   } finally {
     await helpers?.close();
   }
-  const { tail, lastLine, atCheckpoint, referenced, problemsOmitted } = lines;
+  const { tail, lastLine, atCheckpoint, problemsOmitted } = lines;
   if (tail.bytes > 0) {
     problems.push({
       kind: 'torn_tail',
@@ -159,9 +152,10 @@ export async function verifyLedger(
           : `the file ends in ${tail.bytes} bytes of an unfinished line (a crash mid-write); opening the ledger for writing cuts them off and records it`,
     });
   }
-  const artifactsOmitted = checks.artifacts
-    ? await checkArtifactStore(runDir, referenced, checks.secrets, problems)
-    : 0;
+  if (artifacts !== null) {
+    await artifacts.checkUnnamed();
+    problems.push(...artifacts.problems);
+  }
   if (cpCandidate !== null) {
     checkCheckpoint(cpCandidate, tail.offset, expected, atCheckpoint, problems);
   }
@@ -171,7 +165,7 @@ export async function verifyLedger(
     head: checker.count === 0 ? GENESIS_PREV : checker.lastHash,
     size: tail.offset,
     problems,
-    problemsOmitted: problemsOmitted + artifactsOmitted,
+    problemsOmitted: problemsOmitted + (artifacts?.omitted ?? 0),
     checkpoint:
       cpCandidate === null
         ? null
@@ -266,112 +260,4 @@ function checkCheckpoint(
 
 function cpProblem(message: string, seq: number | null = null): LedgerProblem {
   return { kind: 'checkpoint_mismatch', seq, line: null, message };
-}
-
-const HEX64 = /^[0-9a-f]{64}$/;
-
-/** How long the artifact check runs before letting the event loop turn (ms). */
-const YIELD_EVERY_MS = 10;
-
-/**
- * Every artifact named is present; every stored artifact (named or not) hashes to its
- * name and holds no secret. Each is read once, synchronously (a threadpool round trip per
- * small file cost ~10x the read itself), and hashed and scanned from that one read; the
- * event loop gets a turn every few milliseconds.
- */
-async function checkArtifactStore(
-  runDir: string,
-  referenced: Map<string, ArtifactNamer>,
-  scanSecrets: boolean,
-  problems: LedgerProblem[],
-): Promise<number> {
-  // The first MAX_ARTIFACT_PROBLEMS are listed, the rest counted: a run naming a million
-  // artifacts, all gone, would otherwise hold a problem for each.
-  let found = 0;
-  const report = (problem: LedgerProblem) => {
-    if (found++ < MAX_ARTIFACT_PROBLEMS) problems.push(problem);
-  };
-  const dir = artifactDir(runDir);
-  let entries: Dirent[] = [];
-  // False when the folder is there but cannot be listed: what it holds is unknown.
-  let listed = true;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') {
-      listed = false;
-      report({
-        kind: 'artifact_mismatch',
-        seq: null,
-        line: null,
-        message: `artifacts/sha256/ cannot be listed (${code === 'ENOTDIR' ? 'it is not a folder' : (code ?? 'I/O error')}): no artifact can be checked`,
-      });
-    }
-  }
-  // The file type comes with the listing: no stat per artifact.
-  const stored = entries.map((entry) => entry.name);
-  const present = new Set(stored);
-  // Unlisted, every artifact would read as missing: the problem above says why none was checked.
-  for (const [hex, { seq, line }] of listed ? referenced : []) {
-    if (!present.has(hex)) {
-      report({
-        kind: 'missing_artifact',
-        seq,
-        line,
-        message: `record ${seq} names artifact sha256:${hex}, which is not in artifacts/sha256/`,
-      });
-    }
-  }
-  let turnStarted = performance.now();
-  for (const entry of entries) {
-    const name = entry.name;
-    if (performance.now() - turnStarted > YIELD_EVERY_MS) {
-      await setImmediate();
-      turnStarted = performance.now();
-    }
-    // Problems with a named artifact point at the first record naming it.
-    const namer = referenced.get(name);
-    const seq = namer?.seq ?? null;
-    const line = namer?.line ?? null;
-    const mismatch = (message: string) => report({ kind: 'artifact_mismatch', seq, line, message });
-    if (!HEX64.test(name)) {
-      // Scrubbed before it is cut short: anyone who can write to the folder chooses the
-      // name, and a key used as one must not reach the report (a cut key may not scan).
-      mismatch(
-        `artifacts/sha256/ holds a file that is not named by a SHA-256 (${JSON.stringify(scrubText(name).text.slice(0, 80))})`,
-      );
-      continue;
-    }
-    let bytes: Buffer;
-    try {
-      // Never read a FIFO (it would block forever) or a folder: a regular file only. The
-      // listing says what each entry is (no stat per artifact); the read checks again.
-      if (!entry.isFile()) throw new NotRegularFileError(name, describe(entry));
-      bytes = readRegularFileSync(artifactPath(runDir, name));
-    } catch (error) {
-      if (error instanceof NotRegularFileError) {
-        mismatch(`artifact sha256:${name} is ${error.found}, not a regular file`);
-      } else {
-        const code = errnoCode(error);
-        mismatch(`artifact sha256:${name} could not be read (${code})`);
-      }
-      continue;
-    }
-    if (sha256Hex(bytes) !== name) {
-      mismatch(`artifact sha256:${name} does not hash to its name: its bytes were changed`);
-    }
-    if (scanSecrets) {
-      // Scanned exactly as putArtifact scans before storing (UTF-8 text, else Latin-1).
-      for (const kind of new Set(prepareArtifact(bytes).scrubbedKinds)) {
-        report({
-          kind: 'secret_found',
-          seq,
-          line,
-          message: `artifact sha256:${name} holds a ${kind} secret`,
-        });
-      }
-    }
-  }
-  return Math.max(0, found - MAX_ARTIFACT_PROBLEMS);
 }

@@ -1,3 +1,4 @@
+import type { ArtifactCheck } from './artifact-check.js';
 import type { ChainChecker } from './chain-checker.js';
 import type { LedgerProblem } from './ledger-problem.js';
 import {
@@ -22,13 +23,6 @@ const MAX_QUEUED_BATCHES = 8;
  */
 export const MAX_LINE_PROBLEMS = 10_000;
 
-/** The record that first names an artifact: where a problem with the artifact points. */
-export interface ArtifactNamer {
-  seq: number;
-  /** 1-based line of `ledger.jsonl`. */
-  line: number;
-}
-
 /** What checking every line found, besides the problems pushed. */
 export interface LinesChecked {
   /** Where the complete lines end, and the unterminated bytes after them. */
@@ -37,8 +31,6 @@ export interface LinesChecked {
   lastLine: number;
   /** The record ending exactly at `checkpointSize`, when one does. */
   atCheckpoint: { seq: number; hash: string } | null;
-  /** Hex of each artifact named, with the first record naming it. */
-  referenced: Map<string, ArtifactNamer>;
   /** Line problems found beyond the first {@link MAX_LINE_PROBLEMS}: counted, not kept. */
   problemsOmitted: number;
 }
@@ -54,7 +46,12 @@ export async function checkLines(
   checker: ChainChecker,
   problems: LedgerProblem[],
   checks: BatchChecks,
-  options: { helpers: VerifyHelpers | null; checkpointSize: number | null },
+  options: {
+    helpers: VerifyHelpers | null;
+    checkpointSize: number | null;
+    /** Gets the artifacts records name, in file order, and checks them as they come. */
+    artifacts: ArtifactCheck | null;
+  },
 ): Promise<LinesChecked> {
   const { helpers } = options;
   const local = new BatchVerifier(checks);
@@ -63,7 +60,6 @@ export async function checkLines(
     tail: { offset: 0, bytes: 0 },
     lastLine: 0,
     atCheckpoint: null,
-    referenced: new Map(),
     problemsOmitted: 0,
   };
   const queue: QueuedBatch[] = [];
@@ -88,9 +84,7 @@ export async function checkLines(
       });
     }
     problems.push(...result!.secretProblems);
-    for (const [hex, seq, line] of result!.artifactRefs) {
-      if (!out.referenced.has(hex)) out.referenced.set(hex, { seq, line });
-    }
+    for (const [hex, seq, line] of result!.artifactRefs) options.artifacts?.name(hex, seq, line);
     // Every later problem is on a later line: the first MAX_LINE_PROBLEMS kept are final.
     if (problems.length > 2 * MAX_LINE_PROBLEMS) {
       out.problemsOmitted += keepFirstLineProblems(problems);
@@ -156,10 +150,13 @@ export async function checkLines(
       await queue[0]!.pending;
       linkFinished();
     }
+    // While helpers check the batches sent them.
+    await options.artifacts?.drain();
   };
   out.tail = await forEachChunk(file, onChunk, splitter);
   for (const queued of queue) await queued.pending;
   linkFinished();
+  await options.artifacts?.drain();
   // A batch's secret problems are pushed after its lines are linked: back in file order.
   out.problemsOmitted += keepFirstLineProblems(problems);
   return out;

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ArtifactCheck } from '../src/artifact-check.js';
 import { canonicalJson } from '../src/canonical-json.js';
 import { ChainChecker } from '../src/chain-checker.js';
 import { InvalidLedgerArgumentError, openLedger, verifyLedger } from '../src/index.js';
@@ -66,10 +67,13 @@ async function check(
 ) {
   const problems: LedgerProblem[] = [];
   const checker = new ChainChecker(null);
+  const artifacts = ArtifactCheck.start(runDir, CHECKS.secrets);
   const lines = await checkLines(ledgerFile(runDir), checker, problems, CHECKS, {
     helpers,
     checkpointSize,
+    artifacts,
   });
+  problems.push(...artifacts.problems);
   return { problems, lines, head: checker.lastHash, count: checker.count };
 }
 

@@ -132,9 +132,10 @@ describe('verifyLedger', () => {
     const { runDir, output } = await sampleRun();
     rmSync(join(runDir, 'artifacts', 'sha256', output));
     writeFileSync(join(runDir, 'artifacts', 'sha256', sha256Hex('the prompt')), 'changed');
+    // In the order the records name them.
     const expected = [
-      ['missing_artifact', 2],
       ['artifact_mismatch', 1],
+      ['missing_artifact', 2],
     ];
     expect(await kinds(runDir)).toEqual(expected);
     // Without the secret scan the refs are collected by a walk of their own.

@@ -1,0 +1,95 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ArtifactCheck } from '../src/artifact-check.js';
+import { ChainChecker } from '../src/chain-checker.js';
+import { sha256Hex } from '../src/hash-chain.js';
+import { openLedger } from '../src/index.js';
+import { ledgerFile } from '../src/ledger-files.js';
+import type { LedgerProblem } from '../src/ledger-problem.js';
+import { RecentSet } from '../src/recent-set.js';
+import { checkLines } from '../src/verify-lines.js';
+import { makeCanaries } from './helpers/canaries.js';
+import * as r from './helpers/records.js';
+import { useTempDirs } from './helpers/temp-dir.js';
+
+const tempDir = useTempDirs();
+const CHECKS = { secrets: true, artifacts: true };
+
+describe('RecentSet', () => {
+  it('never holds more than its capacity and remembers at least the last half', () => {
+    const set = new RecentSet(4);
+    for (let i = 0; i < 100; i++) {
+      set.add(`v${i}`);
+      expect(set.size).toBeLessThanOrEqual(4);
+      expect(set.has(`v${i}`)).toBe(true);
+      if (i > 0) expect(set.has(`v${i - 1}`)).toBe(true);
+    }
+    expect(set.has('v0')).toBe(false);
+  });
+});
+
+/**
+ * A run of 4,000 responses (several read chunks) naming 20 artifacts in turn, where the
+ * artifact record 2 names first is changed on disk, the one record 4 names first is
+ * deleted, and a file no record names holds a secret.
+ */
+async function runWithDamagedArtifacts(): Promise<string> {
+  const dir = tempDir();
+  const ledger = openLedger({ dir, runId: 'run-1', durability: 'none' });
+  const refs: string[] = [];
+  for (let i = 0; i < 20; i++) refs.push(await ledger.putArtifact(`output ${i}`));
+  ledger.append(r.runStart());
+  for (let i = 1; i <= 4000; i++) ledger.append(r.response(i, refs[(i - 1) % 20]!));
+  await ledger.close();
+  const runDir = join(dir, 'run-1');
+  const store = join(runDir, 'artifacts', 'sha256');
+  writeFileSync(join(store, sha256Hex('output 1')), 'changed');
+  rmSync(join(store, sha256Hex('output 3')));
+  const orphan = `left behind ${makeCanaries()[0]!.text}`;
+  writeFileSync(join(store, sha256Hex(orphan)), orphan);
+  return runDir;
+}
+
+async function checkArtifacts(runDir: string, remembered?: number): Promise<LedgerProblem[]> {
+  const artifacts = ArtifactCheck.start(runDir, true, remembered);
+  const lineProblems: LedgerProblem[] = [];
+  await checkLines(ledgerFile(runDir), new ChainChecker(null), lineProblems, CHECKS, {
+    helpers: null,
+    checkpointSize: null,
+    artifacts,
+  });
+  await artifacts.checkUnnamed();
+  expect(lineProblems).toEqual([]);
+  return artifacts.problems;
+}
+
+describe('ArtifactCheck', () => {
+  it('reports each damaged artifact once, at the first record naming it, however little it remembers', async () => {
+    const runDir = await runWithDamagedArtifacts();
+    const expected = [
+      {
+        kind: 'artifact_mismatch',
+        seq: 2,
+        line: 3,
+        message: expect.stringMatching(/does not hash to its name/),
+      },
+      {
+        kind: 'missing_artifact',
+        seq: 4,
+        line: 5,
+        message: expect.stringMatching(/not in artifacts/),
+      },
+      {
+        kind: 'secret_found',
+        seq: null,
+        line: null,
+        message: expect.stringMatching(/holds a openai secret/),
+      },
+    ];
+    expect(await checkArtifacts(runDir)).toEqual(expected);
+    // Remembering two: every artifact is forgotten before it is named again, and the
+    // walk of the store meets the ones checked as named again.
+    expect(await checkArtifacts(runDir, 2)).toEqual(expected);
+  });
+});
