@@ -2,8 +2,11 @@ import type { Detector } from '../../detector.js';
 import { anchoredDetector } from '../anchored-detector.js';
 import { runEnd } from '../long-value.js';
 
-/** A JWT header is base64url JSON with an `alg` (or `typ`); decoding it rejects look-alikes. */
-function hasJwtHeader(value: string): boolean {
+/**
+ * A JWT header is base64url JSON with an `alg` (or `typ`); decoding it rejects look-alikes.
+ * `value` starts with the header and runs at least to the `.` after it.
+ */
+export function hasJwtHeader(value: string): boolean {
   const header = value.slice(0, value.indexOf('.'));
   let decoded: string;
   try {

@@ -18,6 +18,7 @@ import { googleGluedKey, googleKey } from './google.js';
 import { htmlPasswordInput } from './html-password-input.js';
 import { htpasswdPassword } from './htpasswd-password.js';
 import { jwtToken } from './jwt.js';
+import { jwtAcrossLines } from './jwt-across-lines.js';
 import { mailgunKey } from './mailgun.js';
 import { mysqlPassword } from './mysql-password.js';
 import { namedValuePair } from './named-value-pair.js';
@@ -55,6 +56,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   googleKey,
   googleGluedKey,
   jwtToken,
+  jwtAcrossLines,
   privateKey,
   bearerToken,
   authorizationHeader,
