@@ -34,6 +34,11 @@ const CODE_REFERENCE =
 const CREDENTIAL_WORD =
   /^(?:my|your|test|the|some|db|user|app|new|old|dummy)?[_-]?(?:pass(?:word|wd)?|secret|token|api[_-]?key|key)[_-]?\d{0,6}$/i;
 
+/** Whether `value` is a credential word with at most a counter (`password`, `secret1`, `api_key`). */
+export function isCredentialWord(value: string): boolean {
+  return CREDENTIAL_WORD.test(value);
+}
+
 /** Shortest value taken: shorter ones are flags, numbers and words far more often than keys. */
 const MIN_LENGTH = 6;
 
