@@ -7,6 +7,7 @@ import { type ReadCallInput, UNREADABLE_OPTION } from './call-options.js';
 import { MAX_CONTEXT_DEPTH } from './context-depth.js';
 import { effectiveDisclosureLevel, isDisclosureLevel } from './disclosure-level.js';
 import { isAbortSignal } from './is-abort-signal.js';
+import { MAX_CALL_TOKENS } from './max-call-tokens.js';
 
 /** The options a call takes; `schema` and `schemaId` are generateObject's. */
 const CALL_OPTIONS: readonly string[] = [
@@ -98,10 +99,14 @@ export function checkCallInput(call: CallInput): void {
   if (typeof call.model !== 'string' || call.model === '') {
     throw invalid('model', `must be a model name such as "gpt-5.2"; got ${kindOf(call.model)}.`);
   }
-  if (!Number.isSafeInteger(call.maxOutputTokens) || call.maxOutputTokens < 1) {
+  if (
+    !Number.isSafeInteger(call.maxOutputTokens) ||
+    call.maxOutputTokens < 1 ||
+    call.maxOutputTokens > MAX_CALL_TOKENS
+  ) {
     throw invalid(
       'maxOutputTokens',
-      `must be a whole number of tokens >= 1 (the output ceiling, reserved in full before the call); got ${kindOf(call.maxOutputTokens)}${typeof call.maxOutputTokens === 'number' ? ` ${call.maxOutputTokens}` : ''}.`,
+      `must be a whole number of tokens from 1 to ${MAX_CALL_TOKENS.toLocaleString('en-US')} (the output ceiling, reserved in full before the call); got ${kindOf(call.maxOutputTokens)}${typeof call.maxOutputTokens === 'number' ? ` ${call.maxOutputTokens}` : ''}.`,
     );
   }
   if (call.input !== undefined && typeof call.input !== 'string') {
