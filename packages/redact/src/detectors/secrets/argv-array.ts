@@ -146,6 +146,91 @@ function siblingCommandBefore(text: string, open: number): string | undefined {
     : undefined;
 }
 
+/** The quoted word (no blanks, at most `max` characters) opening with its quote at `open`. */
+function quotedWordAfter(text: string, open: number, max: number): WordBefore | undefined {
+  const quote = text.charCodeAt(open);
+  if (quote !== 34 && quote !== 39) return undefined;
+  const limit = Math.min(text.length, open + 1 + max);
+  for (let k = open + 1; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c === quote) return k > open + 1 ? { word: text.slice(open + 1, k), open: k } : undefined;
+    if (isBlank(c)) return undefined;
+  }
+  return undefined;
+}
+
+/** Offset of the first non-blank character at or after `i`, at most {@link MAX_GAP} on; -1 past that. */
+function skipBlanksOn(text: string, i: number): number {
+  const limit = i + MAX_GAP;
+  while (isBlank(text.charCodeAt(i))) {
+    if (i >= limit) return -1;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Whether the array opening at `open` is the value of an argument member (`"args": [`,
+ * `argv: [`).
+ */
+function isArgumentValue(text: string, open: number): boolean {
+  const i = skipBlanksBack(text, open - 1);
+  if (i < 0 || text.charCodeAt(i) !== 58 /* : */) return false;
+  const member = memberNameBefore(text, skipBlanksBack(text, i - 1));
+  return member !== undefined && isArgumentMember(member.word);
+}
+
+/**
+ * The command a sibling member names right after an argument array that closes at `close`
+ * (`{"args": [ … ], "cmd": "sshpass"}`, `], command: ['mysql']}`), as
+ * {@link siblingCommandBefore} reads one before it: the next member only, bounded gaps and
+ * names, constant work per array.
+ */
+function siblingCommandAfter(text: string, close: number): string | undefined {
+  let i = skipBlanksOn(text, close + 1);
+  if (i < 0 || text.charCodeAt(i) !== 44 /* , */) return undefined;
+  i = skipBlanksOn(text, i + 1);
+  if (i < 0) return undefined;
+  let name = quotedWordAfter(text, i, MAX_MEMBER);
+  if (name === undefined) {
+    let k = i;
+    while (k - i < MAX_MEMBER && /[A-Za-z]/.test(text[k] ?? '')) k++;
+    if (k === i) return undefined;
+    name = { word: text.slice(i, k), open: k - 1 };
+  }
+  if (!isCommandMember(name.word)) return undefined;
+  i = skipBlanksOn(text, name.open + 1);
+  if (i < 0 || text.charCodeAt(i) !== 58 /* : */) return undefined;
+  i = skipBlanksOn(text, i + 1);
+  const inArray = i >= 0 && text.charCodeAt(i) === 91; /* [ */
+  if (inArray) i = skipBlanksOn(text, i + 1);
+  if (i < 0) return undefined;
+  const command = quotedWordAfter(text, i, MAX_COMMAND);
+  if (command === undefined) return undefined;
+  if (inArray) {
+    i = skipBlanksOn(text, command.open + 1);
+    if (i < 0 || text.charCodeAt(i) !== 93 /* ] */) return undefined;
+  }
+  return command.word;
+}
+
+/**
+ * The offset of the `]` closing the array opened at `open` when it is a list of elements
+ * separated by commas; -1 when it stops being one first.
+ */
+function arrayClose(text: string, open: number): number {
+  let i = skipBlanks(text, open + 1);
+  for (;;) {
+    const element = readElement(text, i);
+    if (element === null) return -1;
+    i = skipBlanks(text, element.next);
+    const c = text.charCodeAt(i);
+    if (c === 93 /* ] */) return i;
+    if (c !== 44 /* , */) return -1;
+    i = skipBlanks(text, i + 1);
+  }
+}
+
 /**
  * The command named right before an array, as `spawn('sshpass', ['-p', …])` and
  * `execFile("mysql", [...])` write it (a quoted word, a comma, the `[`), or in a sibling
@@ -167,7 +252,14 @@ function commandBefore(text: string, open: number): string | undefined {
  * of elements separated by commas).
  */
 function readArray(text: string, open: number, out: Finding[]): number {
-  const reader = new ArgvReader(judgeText, commandBefore(text, open));
+  let command = commandBefore(text, open);
+  // An argument member whose command member comes after it (`{"args": […], "cmd": …}`):
+  // the array is walked once more to find its end, so each array costs two passes.
+  if (command === undefined && isArgumentValue(text, open)) {
+    const close = arrayClose(text, open);
+    if (close >= 0) command = siblingCommandAfter(text, close);
+  }
+  const reader = new ArgvReader(judgeText, command);
   let i = skipBlanks(text, open + 1);
   for (;;) {
     const element = readElement(text, i);
