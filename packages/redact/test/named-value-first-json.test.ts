@@ -30,7 +30,9 @@ describe('a JSON name/value pair written value first', () => {
 
   it.each([
     ['a name that is no credential', `{"value":"${value}","name":"BUILD_ID"}`],
-    ['a member between', `{"value":"${value}","type":"string","name":"DB_PASSWORD"}`],
+    // A scalar member between is read now (named-value-members-between.test.ts).
+    ['an object between', `{"value":"${value}","meta":{"type":"string"},"name":"DB_PASSWORD"}`],
+    ['four members between', `{"value":"${value}","a":1,"b":2,"c":3,"d":4,"name":"DB_PASSWORD"}`],
     ['a word', '{"value":"changeme","name":"DB_PASSWORD"}'],
     ['a reference', '{"value":"$(DB_PASSWORD)","name":"DB_PASSWORD"}'],
     ['escaping that differs', `{"value":"${value}","name\\":\\"DB_PASSWORD\\"}`],

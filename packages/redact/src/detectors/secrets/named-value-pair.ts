@@ -12,8 +12,23 @@ import { isSecretValue } from './secret-value-shape.js';
  * inside a JSON string escapes them (group 1). Matched sticky where `name`/`key` was
  * found; the name is group 2. Bounded: linear.
  */
-const JSON_PAIR =
-  /(?:name|key)(\\?)"[ \t]{0,4}:[ \t]{0,4}\1"([^"\\<>]{1,128})\1"[ \t\r\n]{0,16},[ \t\r\n]{0,16}\1"value\1"[ \t]{0,4}:[ \t]{0,4}/iy;
+const JSON_PAIR = /(?:name|key)(\\?)"[ \t]{0,4}:[ \t]{0,4}\1"([^"\\<>]{1,128})\1"/iy;
+
+/**
+ * A comma and the next member's key and colon, as JSON writes it (escaped, group 1, as the
+ * pair's quotes are); the key is group 2. Matched sticky after a member.
+ */
+const JSON_NEXT_MEMBER =
+  /[ \t\r\n]{0,16},[ \t\r\n]{0,16}(\\?)"([A-Za-z_$][\w$-]{0,31})\1"[ \t]{0,4}:[ \t]{0,4}/y;
+
+/** A bare JSON scalar: a number, `true`, `false` or `null`, ending there. */
+const JSON_BARE_SCALAR = /(?:-?\d[\d.eE+-]{0,31}|true|false|null)(?![\w.])/y;
+
+/**
+ * Most members read between a pair's name and its value (`"type": "string"`, `"secure":
+ * true`): constant work per name, and a list of pairs keeps each pair in its own object.
+ */
+const MAX_MEMBERS_BETWEEN = 3;
 
 /** A JSON `"value":` member's key and colon, matched sticky where `value` was found. */
 const JSON_VALUE_KEY = /value(\\?)"[ \t]{0,4}:[ \t]{0,4}/iy;
@@ -26,15 +41,15 @@ const JSON_NAME_AFTER =
   /[ \t\r\n]{0,16},[ \t\r\n]{0,16}(\\?)"(?:name|key)\1"[ \t]{0,4}:[ \t]{0,4}\1"([^"\\<>]{1,128})\1"/iy;
 
 /**
- * The same in YAML: `- name: DB_PASSWORD` then, on the next line and in the same column,
- * `value: …`. The name is group 2, the indentation of the value's line group 3.
+ * A YAML member with a scalar on its line (`type: string`, `secure: true`), ending the line:
+ * what may stand between a pair's name and value. The key is group 1. Not a nested block
+ * (`meta:` alone) nor a list.
  */
-const YAML_PAIR =
-  /(?:name|key):[ \t]{1,4}(["']?)([\w.-]{1,128})\1[ \t]*\r?\n([ \t]{0,64})value:[ \t]{1,4}/iy;
+const YAML_SCALAR_MEMBER = /([A-Za-z_][\w-]{0,31}):[ \t]{1,4}[^\s#\-[{|>][^\r\n]{0,255}(?=\r?\n)/y;
 
 /**
- * A YAML `name: DB_PASSWORD` ending its line, after the `value: …` line that holds its
- * value (the pair written value first). The name is group 2.
+ * A YAML `name: DB_PASSWORD` ending its line: before the `value: …` line (name first, the
+ * same column) or after it (value first). The name is group 2.
  */
 const YAML_NAME_LINE = /(?:name|key):[ \t]{1,4}(["']?)([\w.-]{1,128})\1[ \t]*(?=\r?\n|$)/iy;
 /** `value:` and the blanks after it, at the start of a value-first pair's line. */
@@ -84,8 +99,9 @@ function lineStart(text: string, at: number): number {
  * `X-Api-Key` or `Authorization`, AWS `Key`/`Value` pairs) and YAML's `- name: DB_PASSWORD`
  * with `value: …` on the next line in the same column (or `- value: …` on the line before). The name must be one `redactValue`
  * masks a value under (`isSensitiveKey`: `DB_PASSWORD`, `X-Api-Key`, `Authorization`); the
- * value must pass an assignment's value check, a scheme such as `Token ` left out. The
- * value must be the next member: `valueFrom` (a reference to a secret store) is no value.
+ * value must pass an assignment's value check, a scheme such as `Token ` left out. In JSON
+ * up to three scalar members may stand between (`"type": "string"`); in YAML the value is
+ * the next line. `valueFrom` (a reference to a secret store) is no value.
  *
  * Found from each `name`/`key` in any case (`AnyCaseSearch`, as `xml-named-value` finds
  * its attributes) with a short sticky pattern: linear. The YAML form reads back to the
@@ -123,19 +139,62 @@ export const namedValuePair: Detector = {
   },
 };
 
+/**
+ * Offset right after a scalar member value at `i` (a string quoted as `escaped` says, a
+ * number, `true`, `false`, `null`); -1 for anything else (an object, an array: nested
+ * members are not followed).
+ */
+function scalarEnd(text: string, i: number, escaped: string): number {
+  const c = text.charCodeAt(i);
+  if (c === 34 || c === 92) {
+    if (!text.startsWith(escaped === '' ? '"' : '\\"', i)) return -1;
+    return readElement(text, i)?.next ?? -1;
+  }
+  JSON_BARE_SCALAR.lastIndex = i;
+  return JSON_BARE_SCALAR.test(text) ? JSON_BARE_SCALAR.lastIndex : -1;
+}
+
+/** Whether a member key is one of the pair's own (`name`, `key`, `value`, any case). */
+function isPairKey(key: string): boolean {
+  const lower = key.toLowerCase();
+  return lower === 'name' || lower === 'key' || lower === 'value';
+}
+
+/**
+ * JSON's pair written name first: `{"name": "DB_PASSWORD", "value": "…"}`, up to
+ * {@link MAX_MEMBERS_BETWEEN} scalar members between (`"type": "string"`). Each name reads
+ * at most that many members on: linear.
+ */
 function readJson(text: string, at: number, out: Finding[]): void {
   JSON_PAIR.lastIndex = at;
   const m = JSON_PAIR.exec(text);
   if (m === null || !isSensitiveKey(m[2]!)) return;
-  const element = readElement(text, JSON_PAIR.lastIndex);
-  if (element === null || element.start < 0) return;
-  report(text, element.start, element.end, false, out);
+  const escaped = m[1]!;
+  let i = JSON_PAIR.lastIndex;
+  for (let between = 0; ; between++) {
+    JSON_NEXT_MEMBER.lastIndex = i;
+    const member = JSON_NEXT_MEMBER.exec(text);
+    if (member === null || member[1] !== escaped) return;
+    const key = member[2]!;
+    i = JSON_NEXT_MEMBER.lastIndex;
+    if (key.toLowerCase() === 'value') {
+      const element = readElement(text, i);
+      if (element !== null && element.start >= 0) {
+        report(text, element.start, element.end, false, out);
+      }
+      return;
+    }
+    if (between === MAX_MEMBERS_BETWEEN || isPairKey(key)) return;
+    i = scalarEnd(text, i, escaped);
+    if (i < 0) return;
+  }
 }
 
 /**
  * JSON's pair written value first: `{"value": "…", "name": "DB_PASSWORD"}`. Read forward
- * from `value`: its string (to the next quote on its line), then the next member only;
- * each `value` is read once, so linear.
+ * from `value`: its string (to the next quote on its line), then the members after it, up
+ * to {@link MAX_MEMBERS_BETWEEN} scalar ones before the name; each `value` reads a bounded
+ * number of members, so linear.
  */
 function readJsonValueFirst(text: string, at: number, out: Finding[]): void {
   JSON_VALUE_KEY.lastIndex = at;
@@ -147,18 +206,59 @@ function readJsonValueFirst(text: string, at: number, out: Finding[]): void {
   if (!text.startsWith(escaped === '' ? '"' : '\\"', from)) return;
   const element = readElement(text, from);
   if (element === null || element.start < 0) return;
-  JSON_NAME_AFTER.lastIndex = element.next;
-  const name = JSON_NAME_AFTER.exec(text);
-  if (name === null || name[1] !== escaped || !isSensitiveKey(name[2]!)) return;
-  report(text, element.start, element.end, false, out);
+  let i = element.next;
+  for (let between = 0; ; between++) {
+    JSON_NAME_AFTER.lastIndex = i;
+    const name = JSON_NAME_AFTER.exec(text);
+    if (name !== null) {
+      if (name[1] === escaped && isSensitiveKey(name[2]!)) {
+        report(text, element.start, element.end, false, out);
+      }
+      return;
+    }
+    // A scalar member between (`"type": "string"`), at most {@link MAX_MEMBERS_BETWEEN}.
+    JSON_NEXT_MEMBER.lastIndex = i;
+    const member = JSON_NEXT_MEMBER.exec(text);
+    if (between === MAX_MEMBERS_BETWEEN || member === null || member[1] !== escaped) return;
+    if (isPairKey(member[2]!)) return;
+    i = scalarEnd(text, JSON_NEXT_MEMBER.lastIndex, escaped);
+    if (i < 0) return;
+  }
 }
 
+/**
+ * YAML's pair written name first: `- name: DB_PASSWORD` then `value: …` on a line below in
+ * the name's column, up to {@link MAX_MEMBERS_BETWEEN} lines of scalar members between
+ * (`type: string`) in that column. Each name reads at most that many lines on: linear.
+ */
 function readYaml(text: string, at: number, out: Finding[]): void {
-  YAML_PAIR.lastIndex = at;
-  const m = YAML_PAIR.exec(text);
+  YAML_NAME_LINE.lastIndex = at;
+  const m = YAML_NAME_LINE.exec(text);
+  if (m === null || !isSensitiveKey(m[2]!)) return;
   // The value stands in the name's column (`- name:` puts the name after `- `).
-  if (m === null || m[3]!.length !== at - lineStart(text, at) || !isSensitiveKey(m[2]!)) return;
-  const from = YAML_PAIR.lastIndex;
+  const column = at - lineStart(text, at);
+  let i = YAML_NAME_LINE.lastIndex;
+  for (let between = 0; ; between++) {
+    if (text.charCodeAt(i) === 13) i++;
+    if (text.charCodeAt(i) !== 10) return;
+    const lineAt = ++i;
+    while (i - lineAt <= column && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i - lineAt !== column) return;
+    YAML_VALUE_KEY.lastIndex = i;
+    if (YAML_VALUE_KEY.test(text)) {
+      reportYamlValue(text, YAML_VALUE_KEY.lastIndex, out);
+      return;
+    }
+    if (between === MAX_MEMBERS_BETWEEN) return;
+    YAML_SCALAR_MEMBER.lastIndex = i;
+    const member = YAML_SCALAR_MEMBER.exec(text);
+    if (member === null || isPairKey(member[1]!)) return;
+    i = YAML_SCALAR_MEMBER.lastIndex;
+  }
+}
+
+/** Reports a YAML value starting at `from`: quoted, or bare to its line's end or comment. */
+function reportYamlValue(text: string, from: number, out: Finding[]): void {
   const c = text.charCodeAt(from);
   if (c === 34 || c === 39) {
     const element = readElement(text, from);
