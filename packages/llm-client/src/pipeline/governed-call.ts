@@ -15,7 +15,7 @@ import { canonicalJson } from '@pm/ledger';
 import { z } from 'zod';
 import { ApprovalDeniedError } from '../errors/approval-denied-error.js';
 import { OutputValidationError } from '../errors/output-validation-error.js';
-import { checkCallPolicy } from '../policy/check-call-policy.js';
+import { checkCallPolicy, checkRunWindow } from '../policy/check-call-policy.js';
 import type {
   LLMProvider,
   PromptMessage,
@@ -471,6 +471,10 @@ export async function governedCall<T>(
       await held.reserve(link.signal);
       holds = held;
     }
+    // The run window again: the approver (a person) or the budget store may have kept the
+    // call past the window's end, and a request must not leave outside it.
+    phase = 'policy';
+    checkRunWindow(ctx.policy);
     // 9 the request record is written before any egress: fsynced first with `strict`
     // durability; with `batch` it survives a process crash and is fsynced within the batch window.
     // Not after the deadline: the record would claim a request that is never sent.
@@ -507,6 +511,9 @@ export async function governedCall<T>(
     // One request to the provider. The rate limiter schedules each one, retries included:
     // `requestsPerMinute` counts what reaches the provider, which is what it limits.
     const send = async (): Promise<ProviderCallResult> => {
+      // Each request leaves inside a run window, also after the rate limiter's queue or a
+      // retry's wait: a closed window ends the call (not retried), nothing more is sent.
+      checkRunWindow(ctx.policy);
       attempts++;
       try {
         // Raced against the signal: a provider that ignores it cannot outlive the deadline.

@@ -34,7 +34,17 @@ export function checkCallPolicy(policy: AutomationPolicyV1, facts: CallPolicyFac
       { execution_mode: policy.execution_mode, policy_id: policy.policy_id },
     );
   }
+  checkRunWindow(policy, facts.at);
+}
+
+/**
+ * Throws `RunWindowClosedError` (naming the next opening) when no run window of the policy is
+ * open at `at` (default now). The pipeline asks again where each request leaves: a call can
+ * wait past a window's end for its approver, the budget store or the rate limiter, and a
+ * retry can come after it.
+ */
+export function checkRunWindow(policy: AutomationPolicyV1, at: Date = new Date()): void {
   const timeZone = policy.timezone ?? 'UTC';
-  const state = runWindowState(policy.run_windows, facts.at ?? new Date(), timeZone);
+  const state = runWindowState(policy.run_windows, at, timeZone);
   if (!state.open) throw new RunWindowClosedError(policy.run_windows, timeZone, state.nextOpening);
 }
