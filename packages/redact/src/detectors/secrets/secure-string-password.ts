@@ -2,6 +2,8 @@ import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { AnyCaseSearch } from '../any-case-search.js';
 import { reportPasswordArgument } from './command-line.js';
+import { isPlaceholder } from './placeholder.js';
+import { isSecretValue } from './secret-value-shape.js';
 
 const COMMAND = new AnyCaseSearch('convertto-securestring');
 /** The cmdlet's name, its `-String` parameter (optional), then the string: any case. */
@@ -54,10 +56,56 @@ export const secureStringPassword: Detector = {
 /** Reports the string at `from` when `-AsPlainText` follows it; returns where it ends. */
 function reportArgumentIfPlain(text: string, from: number, out: Finding[]): number {
   const found: Finding[] = [];
-  const end = reportPasswordArgument(text, from, 'secure-string-password', true, found);
+  let end = reportPasswordArgument(text, from, 'secure-string-password', true, found);
+  if (found.length === 0) {
+    // A quoted passphrase with blanks (`"my secret pw"`), which the argument pattern stops at.
+    const close = closingQuote(text, from);
+    if (close > from + 1 && isPassphrase(text, from + 1, close)) {
+      found.push(passphraseFinding(from + 1, close));
+      end = close + 1;
+    }
+  }
   AS_PLAIN_TEXT.lastIndex = end;
   if (found.length > 0 && AS_PLAIN_TEXT.test(text)) out.push(...found);
   return end;
+}
+
+/**
+ * Offset of the quote closing the string opened at `open` (`"` or `'`), on the same line
+ * and within {@link MAX_PIPED_STRING} characters; -1 when there is none.
+ */
+function closingQuote(text: string, open: number): number {
+  const quote = text.charCodeAt(open);
+  if (quote !== 34 && quote !== 39) return -1;
+  const limit = Math.min(text.length, open + 1 + MAX_PIPED_STRING);
+  for (let i = open + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === quote) return i;
+    if (c === 34 || c === 39 || c === 10 || c === 13) return -1;
+  }
+  return -1;
+}
+
+/** A variable interpolated in a double-quoted PowerShell string: `$name`, `${…}`, `$(…)`. */
+const INTERPOLATION = /\$[\w{(:]/;
+
+/**
+ * Whether the quoted string at `[start, end)` is a passphrase: it holds a blank (one
+ * without is judged as any argument), no interpolated variable in double quotes, and,
+ * read without its blanks, is shaped like a password as an argument is (`my secret pw`
+ * is; `<your password>`, `my password`, `Enter your password` are placeholders). Where
+ * `-AsPlainText` follows, a string with blanks is the password typed, not prose.
+ */
+function isPassphrase(text: string, start: number, end: number): boolean {
+  const value = text.slice(start, end);
+  if (!/[ \t]/.test(value)) return false;
+  if (text.charCodeAt(start - 1) === 34 && INTERPOLATION.test(value)) return false;
+  const joined = value.replace(/[ \t]+/g, '');
+  return isSecretValue(joined, false, true) && !isPlaceholder(value);
+}
+
+function passphraseFinding(start: number, end: number): Finding {
+  return { type: 'secret', kind: 'generic', start, end, detector: 'secure-string-password' };
 }
 
 /** A space or tab, or with `lineBreaks` also a line end. */
@@ -80,7 +128,7 @@ function skipBlanksBack(text: string, i: number, lineBreaks = false): number {
 
 /**
  * The piped form, `"<password>" | ConvertTo-SecureString -AsPlainText`, the cmdlet at `at`:
- * a quoted string (no blanks, as the argument pattern reads one) alone before the `|`
+ * a quoted string (on one line; with blanks, judged as a passphrase) alone before the `|`
  * (the cmdlet on the same line or the next), starting its pipeline, and `-AsPlainText` after the cmdlet. Reads a
  * bounded number of characters back: constant work per cmdlet.
  */
@@ -95,7 +143,8 @@ function reportPipedIfPlain(text: string, at: number, out: Finding[]): void {
   for (i = close - 1; i >= limit; i--) {
     const c = text.charCodeAt(i);
     if (c === quote) break;
-    if (c === 34 || c === 39 || c <= 32) return;
+    // Blanks may stand inside (a passphrase); line ends and control characters may not.
+    if (c === 34 || c === 39 || (c < 32 && c !== 9)) return;
   }
   if (i < limit || i === close - 1) return;
   // The string starts its pipeline: a line, `(`, `{`, `;` or `=` before it, no other
@@ -106,5 +155,6 @@ function reportPipedIfPlain(text: string, at: number, out: Finding[]): void {
   if (!STARTS_PIPELINE.has(before)) return;
   AS_PLAIN_TEXT.lastIndex = at + COMMAND_LENGTH;
   if (!AS_PLAIN_TEXT.test(text)) return;
-  reportPasswordArgument(text, i, 'secure-string-password', true, out);
+  if (isPassphrase(text, i + 1, close)) out.push(passphraseFinding(i + 1, close));
+  else reportPasswordArgument(text, i, 'secure-string-password', true, out);
 }
