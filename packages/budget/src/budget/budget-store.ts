@@ -107,6 +107,12 @@ export interface StoreCloseResult {
    * `booked`; `found` is false.
    */
   readonly released?: boolean;
+  /**
+   * True when a release found the reservation already settled: a `settle()` was done but its
+   * reply lost, and this release books and frees nothing (the settle's actual stands).
+   * `found` and `alerts` are that settle's (its alerts never reached the caller).
+   */
+  readonly settled?: boolean;
   /** Alerts newly fired by the booked spend. */
   readonly alerts: readonly StoreAlert[];
   /**

@@ -269,7 +269,11 @@ export function createBudget(options: BudgetOptions): Budget {
     },
     async release(reservation: Reservation): Promise<ReleaseResult> {
       const result = await store.release(reservation.id, thresholds);
-      return { found: result.found, alerts: emit(result.alerts) };
+      return {
+        found: result.found,
+        settled: result.settled === true,
+        alerts: emit(result.alerts),
+      };
     },
   };
 

@@ -12,6 +12,7 @@ import type {
   StoreReserveResult,
 } from './budget-store.js';
 import { type Charge, chargeAbove, largerCharge, type StoreLimits } from './charge.js';
+import { ClosedReservations } from './closed-reservations.js';
 import { checkKnownKeys } from './option-keys.js';
 import { PeriodRetention } from './period-retention.js';
 import { refusalExhausts } from './refusal-exhausts.js';
@@ -43,23 +44,20 @@ interface Held {
 /**
  * A reservation no longer held, kept for a settle that comes after: booked at its worst case
  * by expiry (the settle adds what its actual exceeds that by), or released (the release's
- * reply was lost, and the call was made after all: the settle books its actual).
+ * reply was lost, and the call was made after all: the settle books its actual). `reply`
+ * is the answer of a release that closed it, for a retry of that release.
  */
 interface ClosedEarly {
   readonly held: Held;
   readonly by: 'expiry' | 'release';
-  /** Store clock (ms) after which a settle no longer finds it (as Redis forgets). */
-  readonly forgetAt: number;
+  readonly reply: StoreCloseResult;
 }
 
 /**
- * How long a reservation closed early is remembered for a settle: an hour, as the Redis
- * store remembers an open reservation's scopes an hour past its TTL and a release for an
- * hour. At most `CLOSED_EARLY_MAX` are kept (the oldest go first), so a burst of releases
- * cannot grow the store without bound.
+ * At most this many reservations closed early, and as many settled, are remembered (see
+ * `ClosedReservations`): a few MB at most.
  */
-const CLOSED_EARLY_KEEP_MS = 3_600_000;
-const CLOSED_EARLY_MAX = 10_000;
+const CLOSED_MAX = 10_000;
 
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {
@@ -125,8 +123,13 @@ function fire(
 export class MemoryStore implements BudgetStore {
   readonly #scopes = new Map<string, ScopeState>();
   readonly #held = new Map<string, Held>();
-  /** Closed early (by expiry or release), in the order closed (so `forgetAt` ascends). */
-  readonly #closedEarly = new Map<string, ClosedEarly>();
+  /** Closed early (by expiry or release), for a settle or a retried release after. */
+  readonly #closedEarly = new ClosedReservations<ClosedEarly>(CLOSED_MAX);
+  /**
+   * Settled: the settle's reply, for a retry of it whose first reply was lost (it answers
+   * the same, alerts and booked total included) or a release after it (`settled: true`).
+   */
+  readonly #settled = new ClosedReservations<StoreCloseResult>(CLOSED_MAX);
   readonly #attached = new Map<string, number>();
   /**
    * Scopes whose last budget was disposed while a reservation was open in them: dropped
@@ -278,18 +281,9 @@ export class MemoryStore implements BudgetStore {
     alerts: StoreAlert[] | undefined,
   ): StoreAlert[] | undefined {
     const held = this.#free(id)!;
-    this.#rememberClosed(id, held, 'expiry');
-    return this.#book(held, held.amount, thresholds, alerts);
-  }
-
-  /** Keeps a reservation closed early for a settle that may follow (see `ClosedEarly`). */
-  #rememberClosed(id: string, held: Held, by: ClosedEarly['by']): void {
-    const now = this.#clock();
-    for (const [old, closed] of this.#closedEarly) {
-      if (closed.forgetAt > now && this.#closedEarly.size < CLOSED_EARLY_MAX) break;
-      this.#closedEarly.delete(old);
-    }
-    this.#closedEarly.set(id, { held, by, forgetAt: now + CLOSED_EARLY_KEEP_MS });
+    const booked = this.#book(held, held.amount, thresholds, alerts);
+    this.#closedEarly.remember(id, { held, by: 'expiry', reply: CLOSED_NOT_FOUND }, this.#clock());
+    return booked;
   }
 
   /**
@@ -324,18 +318,6 @@ export class MemoryStore implements BudgetStore {
     return alerts;
   }
 
-  /**
-   * Undefined if `id` is held and not past its TTL; otherwise the close's result: not found,
-   * or past its TTL, booked at the worst case now (`found: false`, with its alerts).
-   */
-  #closedEarlier(id: string, thresholds: readonly AlertThreshold[]): StoreCloseResult | undefined {
-    const held = this.#held.get(id);
-    if (held === undefined) return CLOSED_NOT_FOUND;
-    if (held.expiresAt > this.#clock()) return undefined;
-    const alerts = this.#bookExpired(id, thresholds, undefined);
-    return alerts === undefined ? CLOSED_NOT_FOUND : { found: false, alerts };
-  }
-
   #free(id: string): Held | undefined {
     const held = this.#held.get(id);
     if (held === undefined) return undefined;
@@ -362,57 +344,91 @@ export class MemoryStore implements BudgetStore {
   /** Synchronous settle. */
   settleSync(id: string, actual: Charge, thresholds: readonly AlertThreshold[]): StoreCloseResult {
     const held = this.#held.get(id);
-    if (held === undefined) return this.#settleClosedEarly(id, actual, thresholds);
+    const now = this.#clock();
+    if (held === undefined) return this.#settleNotHeld(id, actual, thresholds, now);
     const passed: StoreCapPassed[] = [];
-    if (held.expiresAt <= this.#clock()) {
+    let reply: StoreCloseResult;
+    if (held.expiresAt <= now) {
       // Past its TTL the worst case counts as spent; an actual above it was billed too.
       const booked = largerCharge(actual, held.amount);
       this.#free(id);
-      const alerts = this.#book(held, booked, thresholds, undefined, passed);
-      return closedLate(booked, alerts, passed);
+      reply = closedLate(booked, this.#book(held, booked, thresholds, undefined, passed), passed);
+    } else {
+      const alerts = this.#book(this.#free(id)!, actual, thresholds, undefined, passed);
+      if (passed.length > 0) reply = { found: true, alerts: alerts ?? [], capsPassed: passed };
+      else reply = alerts === undefined ? CLOSED_QUIET : { found: true, alerts };
     }
-    const alerts = this.#book(this.#free(id)!, actual, thresholds, undefined, passed);
-    if (passed.length > 0) return { found: true, alerts: alerts ?? [], capsPassed: passed };
-    return alerts === undefined ? CLOSED_QUIET : { found: true, alerts };
+    this.#settled.remember(id, reply, now);
+    return reply;
   }
 
   /**
-   * A settle of a reservation not held. Booked at its worst case by expiry: books what the
-   * actual exceeds that by. Released (its reply lost, then the call made after all): books
-   * the actual, `released: true`. Once either way; otherwise nothing.
+   * A settle of a reservation not held. Settled already (this settle's earlier attempt, its
+   * reply lost): the same reply, nothing booked. Booked at its worst case by expiry: books
+   * what the actual exceeds that by. Released (its reply lost, then the call made after
+   * all): books the actual, `released: true`. Once either way; unknown: nothing.
    */
-  #settleClosedEarly(
+  #settleNotHeld(
     id: string,
     actual: Charge,
     thresholds: readonly AlertThreshold[],
+    now: number,
   ): StoreCloseResult {
-    const closed = this.#closedEarly.get(id);
+    const settled = this.#settled.get(id, now);
+    if (settled !== undefined) return settled;
+    const closed = this.#closedEarly.get(id, now);
     if (closed === undefined) return CLOSED_NOT_FOUND;
-    this.#closedEarly.delete(id);
+    this.#closedEarly.forget(id);
     const { held } = closed;
     const passed: StoreCapPassed[] = [];
+    let reply: StoreCloseResult;
     if (closed.by === 'release') {
       const alerts = this.#book(held, actual, thresholds, undefined, passed);
-      return { ...closedLate(actual, alerts, passed), released: true };
+      reply = { ...closedLate(actual, alerts, passed), released: true };
+    } else {
+      const excess = chargeAbove(actual, held.amount);
+      const alerts = this.#book(held, excess, thresholds, undefined, passed);
+      reply = closedLate(largerCharge(actual, held.amount), alerts, passed);
     }
-    const alerts = this.#book(
-      held,
-      chargeAbove(actual, held.amount),
-      thresholds,
-      undefined,
-      passed,
-    );
-    return closedLate(largerCharge(actual, held.amount), alerts, passed);
+    this.#settled.remember(id, reply, now);
+    return reply;
   }
 
   /** {@inheritDoc BudgetStore.release} */
   release(id: string, thresholds: readonly AlertThreshold[] = []): Promise<StoreCloseResult> {
-    const earlier = this.#closedEarlier(id, thresholds);
-    if (earlier !== undefined) return Promise.resolve(earlier);
-    const held = this.#free(id)!;
-    this.#rememberClosed(id, held, 'release');
+    return Promise.resolve(this.releaseSync(id, thresholds));
+  }
+
+  /** Synchronous release. */
+  releaseSync(id: string, thresholds: readonly AlertThreshold[] = []): StoreCloseResult {
+    const held = this.#held.get(id);
+    const now = this.#clock();
+    if (held === undefined) return this.#releaseNotHeld(id, now);
+    if (held.expiresAt <= now) {
+      // Past its TTL: booked at the worst case, never freed.
+      const alerts = this.#bookExpired(id, thresholds, undefined);
+      if (alerts === undefined) return CLOSED_NOT_FOUND;
+      const reply: StoreCloseResult = { found: false, alerts };
+      this.#closedEarly.remember(id, { held, by: 'expiry', reply }, now);
+      return reply;
+    }
+    this.#free(id);
+    this.#closedEarly.remember(id, { held, by: 'release', reply: CLOSED_QUIET }, now);
     this.#dropFreed(held.scopes);
-    return Promise.resolve(CLOSED_QUIET);
+    return CLOSED_QUIET;
+  }
+
+  /**
+   * A release of a reservation not held: a retry answers as the first release did; after a
+   * settle (its reply lost) it says `settled: true`, with that settle's `found` and alerts
+   * (never delivered: the reply was lost), and books nothing.
+   */
+  #releaseNotHeld(id: string, now: number): StoreCloseResult {
+    const settled = this.#settled.get(id, now);
+    if (settled !== undefined) {
+      return { found: settled.found, settled: true, alerts: settled.alerts };
+    }
+    return this.#closedEarly.get(id, now)?.reply ?? CLOSED_NOT_FOUND;
   }
 
   /** Drops the scopes among `scopes` that were waiting for their last reservation to close. */

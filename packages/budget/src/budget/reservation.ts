@@ -62,6 +62,14 @@ export interface ReleaseResult {
    * reports. Held budget never turns back into free budget once the TTL has passed.
    */
   readonly found: boolean;
+  /**
+   * True when the reservation had already been settled: a `settle()` was done in the store
+   * but its reply lost (it threw, e.g. `BudgetStoreUnavailableError`, so the reservation
+   * stayed open). Nothing was freed or booked now: the call's actual usage, which that
+   * settle booked, stands. `found` and `alerts` are that settle's (its alerts, which never
+   * reached the caller, go to `onAlert` now).
+   */
+  readonly settled: boolean;
   /** Alerts that booking the worst case fired (also sent to `onAlert`). */
   readonly alerts: readonly BudgetAlert[];
 }

@@ -11,6 +11,7 @@ import type {
   StoreScope,
 } from '../budget/budget-store.js';
 import type { Charge } from '../budget/charge.js';
+import { CLOSE_MEMORY_MS } from '../budget/closed-reservations.js';
 import { MAX_TIMER_MS, nonNegativeInt, timerMs } from '../budget/limits.js';
 import { checkKnownKeys } from '../budget/option-keys.js';
 import type { BudgetMetric } from '../errors/budget-exceeded-error.js';
@@ -108,8 +109,17 @@ interface OpenReservation {
   readonly scopes: readonly StoreScope[];
   /** The worst case held (for a late settle after a sweep booked it). */
   readonly amount: Charge;
-  /** Date.now() after which a reservation never closed is forgotten here. */
-  readonly forgetAt: number;
+  /**
+   * Date.now() after which a reservation never closed is forgotten here: an hour past its
+   * TTL, or a day after a close of it went unanswered if later.
+   */
+  forgetAt: number;
+  /**
+   * The first close of it that went unanswered (a timeout, a dropped connection): it may
+   * have been done in Redis. A close of the other kind after it then tells Redis so (see
+   * CLOSE_LUA), which then knows which one was done.
+   */
+  firstUnanswered?: 'settle' | 'release';
 }
 
 type OwnedClient = RedisClientLike & {
@@ -269,8 +279,9 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   let epochSeq = 0;
   /**
    * What this process needs to book a reservation the store has lost (a restart without
-   * persistence): the epoch it was made in and its scopes. Dropped when it closes, or an
-   * hour past its TTL if it never does (a late settle then books nothing, as before).
+   * persistence): the epoch it was made in and its scopes; and the first close of it that
+   * went unanswered. Dropped when it closes, or an hour past its TTL if it never does (a
+   * late settle then books nothing, as before), or a day after a close went unanswered.
    */
   const open = new Map<string, OpenReservation>();
   const abandoned = new AbandonedReserves((ids) =>
@@ -314,21 +325,44 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       o?.amount.tokens ?? '',
       o?.amount.microUsd ?? '',
       o?.amount.requests ?? '',
+      o?.firstUnanswered === undefined ? '' : o.firstUnanswered === 'settle' ? 's' : 'r',
     ];
     for (const s of o?.scopes ?? []) {
       keys.push(scopeKey(s.key));
       args.push(s.key, s.limits.tokens, s.limits.microUsd, s.limits.requests);
     }
     for (const t of thresholds) args.push(t.level, t.permille);
-    const reply = (await withTimeout(
-      operation,
-      timeoutMs,
-      closeScript.run(redis, keys, args),
-    )) as unknown[];
+    let reply: unknown[];
+    try {
+      reply = (await withTimeout(
+        operation,
+        timeoutMs,
+        closeScript.run(redis, keys, args),
+      )) as unknown[];
+    } catch (error) {
+      if (o !== undefined) {
+        o.firstUnanswered ??= operation;
+        o.forgetAt = Math.max(o.forgetAt, Date.now() + CLOSE_MEMORY_MS);
+      }
+      throw error;
+    }
     open.delete(id);
     // 3: an earlier attempt of this close was done in Redis and its reply lost; it had found
     // the reservation held (1), so the retry answers as that attempt would have.
-    const status = Number(reply[0]);
+    let status = Number(reply[0]);
+    // 6: a release found it settled by an earlier attempt (reply lost); the settle's own
+    // reply follows.
+    const settled = status === 6;
+    if (settled) {
+      reply = reply.slice(1);
+      status = Number(reply[0]);
+      const entries = toAlerts(reply, status === 4 ? 4 : 1);
+      return {
+        found: status === 1 || status === 3,
+        settled: true,
+        alerts: entries.filter((e) => e.level !== OVER),
+      };
+    }
     if (reply.length === 1) {
       if (status === 1 || status === 3) return RELEASED;
       if (status === 0) return NOT_FOUND;

@@ -4,9 +4,9 @@ import { BOOK_EXPIRED, NOW_MS } from './common.js';
 const REPLY_KEEP_MS = 86_400_000;
 
 /**
- * How long a release is remembered for a settle after it (its reply lost): an hour, as the
- * store remembers an open reservation's scopes an hour past its TTL. Every release writes
- * one entry, so not a day.
+ * How long every release is remembered for a settle after it (its reply lost): an hour.
+ * Every release writes one entry, so not a day. Past the hour the caller's own record of
+ * the close it tried first and never heard back from (kept a day) tells the close apart.
  */
 const RELEASED_KEEP_MS = 3_600_000;
 
@@ -17,12 +17,14 @@ const RELEASED_KEEP_MS = 3_600_000;
  * in the last hour), then the reservation's scope hashes (as reserve had them; used only if
  * the store lost the reservation, swept it, or released it).
  * ARGV: id, book, tokens, microUsd, requests, the epoch the reservation was made in,
- * retentionMs, the worst case held (tokens, microUsd, requests; '' each if unknown), then
- * per scope: name, limit tokens, limit micro-USD, limit requests, then the alert tiers as
+ * retentionMs, the worst case held (tokens, microUsd, requests; '' each if unknown), the
+ * kind of the first close of it the caller tried and got no answer for ('s' settle, 'r'
+ * release, '' none), then per scope: name, limit tokens, limit micro-USD, limit requests, then the alert tiers as
  * level, permille pairs (ascending).
  * Returns, then the alerts fired (scopeName, metricIndex, level, spent, limit each; level
  * 'over' marks a counter that booking the actual left above its cap, not an alert):
- * {1} when held and closed; {0} when past its expiry, booked at the worst case now (as the
+ * {1} when held and closed; {6, status of the settle, then its reply} when a release found
+ * it settled by an earlier attempt whose reply was lost (nothing freed or booked now); {0} when past its expiry, booked at the worst case now (as the
  * sweep would have: never freed, whether or not another call swept first) or earlier by a
  * sweep; {2} when the store has no trace of it and its epoch is gone: the store lost its
  * data (a restart without persistence, a flush), so a settle books the actual on the
@@ -36,21 +38,30 @@ const RELEASED_KEEP_MS = 3_600_000;
  * {1} was), nothing booked.
  * Record amounts and limits are decimal strings (see RESERVE_LUA); tonumber and Lua's
  * arithmetic read them exactly up to 2^53.
- * A close that fires alerts, or books a lost reservation, keeps its reply for a day (replies
- * hash, with its time in the replies zset): when the caller never got it (a timeout, a
+ * A close that fires alerts, books a lost reservation, or follows an unanswered close of the
+ * other kind keeps its reply for a day (replies hash, as {op = 's' or 'r', r = reply},
+ * with its time in the replies zset): when the caller never got it (a timeout, a
  * dropped connection) every retry gets the same reply, so those alerts, whose once-only
  * marks are set, still reach it, and a lost reservation still reads as lost. A plain close
- * keeps nothing: its retry answers {3} from the epoch.
+ * keeps nothing: its retry answers {3} from the epoch. Which kind of close was done when
+ * there is no record: the caller says which kind it tried first without an answer. If only
+ * the other kind can have been done (every later close of this kind keeps its reply), a
+ * settle books the actual ({5}: the release was done, however long ago) and a release
+ * answers {6} (the settle was done).
  */
 export const CLOSE_LUA = `${NOW_MS}${BOOK_EXPIRED}
 local held, expiry, booked, epochKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local replies, repliedAt, settledLate, released = KEYS[5], KEYS[6], KEYS[7], KEYS[8]
 local id = ARGV[1]
 local book = ARGV[2] == '1'
+local op = book and 's' or 'r'
+local first = ARGV[11]
+-- The other kind of close was tried first and never answered: this close's reply is kept.
+local cross = first ~= '' and first ~= op
 local actual = { tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]) }
 local n = #KEYS - 8
 local tiers = {}
-for t = 11 + 4 * n, #ARGV do tiers[#tiers + 1] = ARGV[t] end
+for t = 12 + 4 * n, #ARGV do tiers[#tiers + 1] = ARGV[t] end
 local now = now_ms()
 -- Lists a counter that booking \`added\` left above its cap, as an alert entry of level
 -- 'over' (the store reads these apart from alerts).
@@ -68,7 +79,7 @@ end
 local function book_actual_on_given(out)
   for i = 1, n do
     local k = KEYS[i + 8]
-    local base = 11 + (i - 1) * 4
+    local base = 12 + (i - 1) * 4
     for m = 1, 3 do
       local spent = redis.call('HINCRBY', k, SPENT[m], ARGV[2 + m])
       local limit = tonumber(ARGV[base + m])
@@ -81,7 +92,7 @@ end
 -- Keeps a reply that fired alerts, or any when \`always\` (see above); numbers as '%d'
 -- strings, exact to 2^53.
 local function kept(out, always)
-  if #out > 1 or always then
+  if #out > 1 or always or cross then
     local enc = {}
     for i, v in ipairs(out) do
       enc[i] = type(v) == 'number' and string.format('%d', v) or v
@@ -90,18 +101,40 @@ local function kept(out, always)
       redis.call('HDEL', replies, old)
     end
     redis.call('ZREMRANGEBYSCORE', repliedAt, '-inf', now - ${REPLY_KEEP_MS})
-    redis.call('HSET', replies, id, cjson.encode(enc))
+    redis.call('HSET', replies, id, cjson.encode({ op = op, r = enc }))
     redis.call('ZADD', repliedAt, now, id)
     redis.call('PEXPIRE', replies, ${REPLY_KEEP_MS})
     redis.call('PEXPIRE', repliedAt, ${REPLY_KEEP_MS})
   end
   return out
 end
+-- A settle after a release that was done (its reply lost): books the actual on the scopes
+-- given, once.
+local function settle_released()
+  redis.call('ZREM', released, id)
+  local out = { 5 }
+  book_actual_on_given(out)
+  return kept(out, true)
+end
 local raw = redis.call('HGET', held, id)
 if not raw then
   local prior = redis.call('HGET', replies, id)
   -- Kept for the day, not taken: the retry's own reply may be lost too.
-  if prior then return cjson.decode(prior) end
+  if prior then
+    local p = cjson.decode(prior)
+    -- Kept before replies named their close: returned as they are.
+    if p.r == nil then return p end
+    if p.op == op then return p.r end
+    if not book then
+      -- A settle's reply, to a release after it: the settle was done.
+      local out = { 6 }
+      for _, v in ipairs(p.r) do out[#out + 1] = v end
+      return out
+    end
+    -- A release's reply, to a settle after it: held and freed ({1}), the call is booked
+    -- now; past its TTL ({0}), the settle adds what its actual exceeds the worst case by.
+    if tonumber(p.r[1]) == 1 and n > 0 then return settle_released() end
+  end
   if redis.call('ZSCORE', booked, id) then
     -- Booked at its worst case by a sweep: a settle adds what its actual exceeds that by,
     -- once (settledLate), on the scopes and worst case the caller remembers.
@@ -122,7 +155,7 @@ if not raw then
     end
     for i = 1, n do
       local k = KEYS[i + 8]
-      local base = 11 + (i - 1) * 4
+      local base = 12 + (i - 1) * 4
       for m = 1, 3 do
         if extra[m] ~= '0' then
           local spent = redis.call('HINCRBY', k, SPENT[m], extra[m])
@@ -141,13 +174,16 @@ if not raw then
     -- Released by an earlier attempt whose reply was lost: a release retried answers as it
     -- would have; a settle means the call was made after all, so it books the actual, once.
     if not book then return { 3 } end
-    redis.call('ZREM', released, id)
-    local out = { 5 }
-    book_actual_on_given(out)
-    return kept(out, true)
+    return settle_released()
   end
-  -- Same epoch, no record, not booked by expiry: an earlier attempt of this close did it.
-  if redis.call('GET', epochKey) == ARGV[6] then return { 3 } end
+  -- Same epoch, no record, not booked by expiry: an earlier close did it. If the caller
+  -- tried only the other kind before this one (a close of this kind after it would have
+  -- kept its reply), that kind did it.
+  if redis.call('GET', epochKey) == ARGV[6] then
+    if cross and book then return settle_released() end
+    if cross then return { 6, 1 } end
+    return { 3 }
+  end
   local out = { 2 }
   if book then
     book_actual_on_given(out)

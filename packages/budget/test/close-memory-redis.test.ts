@@ -1,0 +1,69 @@
+import { afterAll, afterEach, describe, it } from 'vitest';
+import { cleanPrefix, connectRedis, uniquePrefix } from '../../../test/support/redis-env.js';
+import type { RedisClientLike } from '../src/redis/redis-client.js';
+import { redisStore } from '../src/redis.js';
+import {
+  expectLateSettleRetrySameReply,
+  expectReleaseAfterLostSettleSaysSettled,
+  expectSettleAfterLostLateReleaseBooksExcess,
+  expectSettleLongAfterLostReleaseBooks,
+  type LossyStore,
+} from './lost-replies.js';
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const redis = await connectRedis();
+
+describe.runIf(redis !== undefined)('Redis store: closes whose reply was lost', () => {
+  const prefixes: string[] = [];
+  afterEach(async () => {
+    for (const p of prefixes.splice(0)) await cleanPrefix(redis!, p);
+  });
+  afterAll(() => redis?.disconnect());
+
+  /**
+   * A store on the shared Redis (a prefix of the test's own) whose next script's reply
+   * comes after the store's timeout: done in Redis, refused to the caller.
+   */
+  function lossyRedis(): LossyStore {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    let lose = false;
+    const late = async (reply: unknown) => {
+      if (lose) {
+        lose = false;
+        await sleep(300);
+      }
+      return reply;
+    };
+    const client: RedisClientLike = {
+      evalsha: async (...args) => late(await redis!.evalsha(...args)),
+      eval: async (...args) => late(await redis!.eval(...args)),
+    };
+    return {
+      store: redisStore({ client, prefix, timeoutMs: 100 }),
+      loseNextReply: () => {
+        lose = true;
+      },
+      landed: () => sleep(300),
+      // The hour's memory of releases ends (as its expiry would end it).
+      forget: async () => {
+        await redis!.del(`{${prefix}}:released`);
+      },
+    };
+  }
+
+  it('a release after a settle whose reply was lost says settled, and books nothing more', async () => {
+    await expectReleaseAfterLostSettleSaysSettled(lossyRedis());
+  });
+
+  it('a settle past the hour after a release whose reply was lost books the actual, once', async () => {
+    await expectSettleLongAfterLostReleaseBooks(lossyRedis());
+  });
+
+  it('a late settle retried after its reply was lost answers what the first attempt booked', async () => {
+    await expectLateSettleRetrySameReply(lossyRedis(), () => sleep(40));
+  });
+  it('a settle after a late release whose reply was lost books what its actual exceeds the worst case by', async () => {
+    await expectSettleAfterLostLateReleaseBooksExcess(lossyRedis(), () => sleep(40));
+  });
+});

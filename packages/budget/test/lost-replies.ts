@@ -1,0 +1,142 @@
+import { expect } from 'vitest';
+import { type BudgetStore, createBudget } from '../src/index.js';
+
+/**
+ * A store whose next close's reply can be lost: the store does the close, the caller gets
+ * an error. `landed` waits until a lost close has reached the store (Redis: the reply is
+ * only late), `forget` stands for a while passing that the store remembers (the hour the
+ * lost-release memory used to last).
+ */
+export interface LossyStore {
+  readonly store: BudgetStore;
+  loseNextReply(): void;
+  landed(): Promise<void>;
+  forget(): Promise<void>;
+}
+
+/** A memory-store wrapper that loses the reply of the next close after `loseNextReply`. */
+export function lossyWrapper(inner: BudgetStore): Omit<LossyStore, 'forget'> {
+  let lose = false;
+  const maybeLose = <T>(result: T): T => {
+    if (!lose) return result;
+    lose = false;
+    throw new Error('reply lost');
+  };
+  return {
+    store: {
+      reserve: (r) => inner.reserve(r),
+      usage: (keys) => inner.usage(keys),
+      settle: async (id, actual, t) => maybeLose(await inner.settle(id, actual, t)),
+      release: async (id, t) => maybeLose(await inner.release(id, t)),
+    },
+    loseNextReply: () => {
+      lose = true;
+    },
+    landed: async () => {},
+  };
+}
+
+const CALL = { model: 'gpt-5.2', inputTokens: 50, maxOutputTokens: 50 } as const; // 100 tokens
+const USAGE = { inputTokens: 50, outputTokens: 10 } as const; // 60 tokens
+
+function lossyBudget(lossy: LossyStore, ttlMs?: number) {
+  const budget = createBudget({
+    store: lossy.store,
+    limits: { tokens: 1000 },
+    alerts: { info: 0.05 },
+    onAlert: () => {},
+    onOverspend: () => {},
+    ...(ttlMs === undefined ? {} : { reservationTtlMs: ttlMs }),
+  });
+  const run = async () => (await budget.usage()).scopes[0]!;
+  return { budget, run };
+}
+
+/** A release after a settle whose reply was lost says so (`settled: true`) and books nothing more. */
+export async function expectReleaseAfterLostSettleSaysSettled(lossy: LossyStore): Promise<void> {
+  const { budget, run } = lossyBudget(lossy);
+  const r = await budget.reserve(CALL);
+  lossy.loseNextReply();
+  await expect(r.settle(USAGE)).rejects.toThrow();
+  await lossy.landed();
+  // The settle fired the 5% alert; its reply was lost, so the release hands it over.
+  const release = await r.release();
+  expect(release).toMatchObject({ found: true, settled: true });
+  expect(release.alerts.map((a) => a.level)).toEqual(['info']);
+  expect(await run()).toMatchObject({ spent: { tokens: 60 }, reserved: { tokens: 0 } });
+  // A plain release of another reservation still says it freed the hold.
+  await expect((await budget.reserve(CALL)).release()).resolves.toMatchObject({
+    found: true,
+    settled: false,
+  });
+  expect(await run()).toMatchObject({ spent: { tokens: 60 }, reserved: { tokens: 0 } });
+  budget.dispose();
+}
+
+/**
+ * A settle after a release whose reply was lost books the actual once, however long after
+ * the release (past the hour the memory used to last), and a retry books nothing more.
+ */
+export async function expectSettleLongAfterLostReleaseBooks(lossy: LossyStore): Promise<void> {
+  const { budget, run } = lossyBudget(lossy);
+  const r = await budget.reserve(CALL);
+  lossy.loseNextReply();
+  await expect(r.release()).rejects.toThrow();
+  await lossy.landed();
+  await lossy.forget();
+  lossy.loseNextReply();
+  await expect(r.settle(USAGE)).rejects.toThrow();
+  await lossy.landed();
+  expect(await r.settle(USAGE)).toMatchObject({ found: false, released: true, tokens: 60 });
+  expect(await run()).toMatchObject({ spent: { tokens: 60 }, reserved: { tokens: 0 } });
+  budget.dispose();
+}
+
+/**
+ * A late settle (past the TTL, actual above the worst case) retried after its reply was
+ * lost answers as the first attempt did: what was booked, the overrun, nothing more booked.
+ */
+export async function expectLateSettleRetrySameReply(
+  lossy: LossyStore,
+  passTtl: () => Promise<void>,
+): Promise<void> {
+  const { budget, run } = lossyBudget(lossy, 20);
+  const r = await budget.reserve(CALL);
+  await passTtl();
+  const usage = { inputTokens: 50, outputTokens: 200 }; // 250 tokens, worst case 100
+  lossy.loseNextReply();
+  await expect(r.settle(usage)).rejects.toThrow();
+  await lossy.landed();
+  expect(await r.settle(usage)).toMatchObject({
+    found: false,
+    tokens: 250,
+    overrun: true,
+    excess: { tokens: 150 },
+  });
+  expect(await run()).toMatchObject({ spent: { tokens: 250 }, reserved: { tokens: 0 } });
+  budget.dispose();
+}
+
+/**
+ * A settle after a late release whose reply was lost (the release booked the worst case
+ * and fired an alert) books what its actual exceeds the worst case by, as after any late
+ * close, rather than answering with the release's reply.
+ */
+export async function expectSettleAfterLostLateReleaseBooksExcess(
+  lossy: LossyStore,
+  passTtl: () => Promise<void>,
+): Promise<void> {
+  const { budget, run } = lossyBudget(lossy, 20);
+  const r = await budget.reserve(CALL);
+  await passTtl();
+  lossy.loseNextReply();
+  await expect(r.release()).rejects.toThrow();
+  await lossy.landed();
+  expect(await r.settle({ inputTokens: 50, outputTokens: 200 })).toMatchObject({
+    found: false,
+    tokens: 250,
+    overrun: true,
+  });
+  expect(await run()).toMatchObject({ spent: { tokens: 250 }, reserved: { tokens: 0 } });
+  budget.dispose();
+}
