@@ -41,6 +41,7 @@ import { checkCallInput } from './check-call-input.js';
 import { checkProviderResult } from './check-provider-result.js';
 import { checkStage, isStageName } from './check-stage.js';
 import { effectiveDisclosureLevel } from './disclosure-level.js';
+import { failureWithoutSecrets } from './failure-without-secrets.js';
 import { formatName } from './format-name.js';
 import { frozenCopy } from './frozen-copy.js';
 import { inputEstimate } from './input-estimate.js';
@@ -687,6 +688,9 @@ export async function governedCall<T>(
         `The ${phase} step failed unexpectedly; the ledger records it. Please report this as a bug.`,
       );
     }
+    // A provider of the host's own may quote its upstream, key and all: not to the host nor
+    // its events (the ledger scrubs its records as well).
+    failure = failureWithoutSecrets(failure);
     const recordedPhase = failure.code === 'EGRESS_DENIED' ? 'egress' : phase;
     // A stage that failed its check cannot name the record: the run's stage does.
     const stage = prepared?.stage ?? (isStageName(call.stage) ? call.stage : ctx.defaultStage);

@@ -1,0 +1,75 @@
+import { PmError } from '@pm/envelope-schemas';
+import { describe, expect, it } from 'vitest';
+import { createLLMClient, type LLMEvent, ProviderUnavailableError } from '../src/index.js';
+import { failingProvider } from './helpers/failing-provider.js';
+import { issuedKey } from './helpers/issued-key.js';
+import { ledgerRecords } from './helpers/ledger-records.js';
+import { rejection } from './helpers/rejection.js';
+import { tempRoot } from './helpers/temp-root.js';
+import { localPolicy } from './local-policy.js';
+
+const root = tempRoot('pm-provider-error-secrets-');
+const call = { model: 'gpt-5.2', input: 'hi', maxOutputTokens: 100 };
+const key = issuedKey(7);
+
+// A provider of a host's own quoting its upstream's answer, which echoed the key it was sent.
+const failures: Record<string, () => Error> = {
+  'a ProviderUnavailableError': () =>
+    new ProviderUnavailableError(`upstream refused key ${key}`, { retryable: false, status: 401 }),
+  'a retryable ProviderUnavailableError': () =>
+    new ProviderUnavailableError(`upstream busy for key ${key}`, { retryable: true, status: 503 }),
+  'a PmError of another code': () =>
+    new PmError('MISSING_CREDENTIAL', `the vault answered ${key}`, { details: { key } }),
+};
+
+describe("a host provider's failure that quotes a secret", () => {
+  for (const [name, fail] of Object.entries(failures)) {
+    it(`(${name}) reaches the host, its events and the ledger without it`, async () => {
+      const runId = name.replace(/\W+/g, '-');
+      const events: LLMEvent[] = [];
+      const client = createLLMClient({
+        provider: failingProvider(fail),
+        policy: localPolicy(),
+        ledger: { dir: root, durability: 'none' },
+        retry: { attempts: 2, baseMs: 1, maxMs: 1 },
+        onEvent: (event) => events.push(event),
+      });
+      const run = await client.startRun({ runId });
+      const error = await rejection(run.generateText(call));
+      await run.end();
+      const original = fail() as PmError;
+      expect(error).toBeInstanceOf(original.constructor);
+      expect((error as PmError).code).toBe(original.code);
+      expect(error.message).toContain('[SECRET:');
+      for (const shown of [
+        error.message,
+        String(error.stack),
+        JSON.stringify((error as PmError).details ?? {}),
+        JSON.stringify(events),
+        JSON.stringify(ledgerRecords(root, runId)),
+      ]) {
+        expect(shown).not.toContain(key);
+      }
+      if (
+        error instanceof ProviderUnavailableError &&
+        original instanceof ProviderUnavailableError
+      ) {
+        expect(error.status).toBe(original.status);
+        expect(error.retryable).toBe(original.retryable);
+        expect(error.attempts).toBeGreaterThanOrEqual(1);
+      }
+    });
+  }
+
+  it('a failure without a secret is the same error, untouched', async () => {
+    const reason = new PmError('RUNTIME_EXCEEDED', 'the host stopped it');
+    const client = createLLMClient({
+      provider: failingProvider(() => reason),
+      policy: localPolicy(),
+      ledger: { dir: root, durability: 'none' },
+    });
+    const run = await client.startRun({ runId: 'untouched' });
+    await expect(run.generateText(call)).rejects.toBe(reason);
+    await run.end();
+  });
+});
