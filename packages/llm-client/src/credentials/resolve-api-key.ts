@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { parseEnv } from 'node:util';
 import { isSecretValue, PmError, SecretValue } from '@pm/envelope-schemas';
 import { readOptions } from '../read-options.js';
+import { scrubSecrets } from '../secrets/scrub-text.js';
+import { shownName } from '../shown-name.js';
 import { thrownKind } from '../thrown-kind.js';
 import { checkResolveOptions } from './check-resolve-options.js';
 import { headerSafeKey } from './header-safe-key.js';
@@ -63,6 +65,9 @@ export async function resolveApiKey(given: ResolveApiKeyOptions = {}): Promise<S
   // A misspelt `name` would resolve OPENAI_API_KEY: a key, but maybe not the one meant.
   checkResolveOptions(options);
   const name = options.name ?? 'OPENAI_API_KEY';
+  // What messages, details and sources show: the key itself given as `name` (`name:
+  // process.env.OPENAI_API_KEY`) is named by its length only. Lookups use `name` as given.
+  const shown = shownName(name);
   const looked: string[] = [];
 
   if (options.secretProvider) {
@@ -75,21 +80,23 @@ export async function resolveApiKey(given: ResolveApiKeyOptions = {}): Promise<S
       const kind = thrownKind(error);
       throw new PmError(
         'MISSING_CREDENTIAL',
-        `The secret provider failed to return ${name} (${kind}); check the secret manager and its access.`,
-        { details: { name } },
+        `The secret provider failed to return ${shown} (${kind}); check the secret manager and its access.`,
+        { details: { name: shown } },
       );
     }
-    const secret = fromSecretProvider(name, answer);
+    const secret = fromSecretProvider(shown, answer);
     if (secret) return secret;
   }
 
-  looked.push(`environment variable ${name}`);
-  const fromEnv = wrap(name, (options.env ?? process.env)[name], `env:${name}`);
+  looked.push(`environment variable ${shown}`);
+  const fromEnv = wrap(shown, (options.env ?? process.env)[name], `env:${shown}`);
   if (fromEnv) return fromEnv;
 
   if (options.dotenv) {
     const path = options.dotenv === true ? '.env' : options.dotenv;
-    looked.push(`${path} (development only)`);
+    // A path is quoted whole (it is long by nature) unless it holds a key.
+    const shownPath = scrubSecrets(path) === path ? path : shownName(path);
+    looked.push(`${shownPath} (development only)`);
     let text: string | undefined;
     try {
       text = await readFile(path, 'utf8');
@@ -100,15 +107,15 @@ export async function resolveApiKey(given: ResolveApiKeyOptions = {}): Promise<S
       if (code !== 'ENOENT') {
         throw new PmError(
           'MISSING_CREDENTIAL',
-          `Could not read ${path} for ${name} (${typeof code === 'string' ? code : 'read failed'}); check that it is a file this process may read, or set ${name} in the environment.`,
-          { details: { name, path } },
+          `Could not read ${shownPath} for ${shown} (${typeof code === 'string' ? code : 'read failed'}); check that it is a file this process may read, or set ${shown} in the environment.`,
+          { details: { name: shown, path: shownPath } },
         );
       }
       text = undefined;
     }
-    const fromFile = text === undefined ? undefined : wrap(name, parseEnv(text)[name], 'dotenv');
+    const fromFile = text === undefined ? undefined : wrap(shown, parseEnv(text)[name], 'dotenv');
     if (fromFile) return fromFile;
   }
 
-  throw new MissingCredentialError(name, looked);
+  throw new MissingCredentialError(shown, looked);
 }
