@@ -10,6 +10,7 @@ import type {
 } from '../provider/provider.js';
 import { readOptions } from '../read-options.js';
 import { AnswerTooLargeError } from './answer-too-large-error.js';
+import { answerWithoutKey } from './answer-without-key.js';
 import {
   type ApiKeyOption,
   apiKeySource,
@@ -211,7 +212,7 @@ export function openaiProvider(given: OpenAIProviderOptions = {}): LLMProvider {
         const choice = completion.choices[0];
         if (!choice) throw unansweredError({ why: 'no_choice' }, usage);
         if (choice.message.refusal) throw unansweredError({ why: 'refused' }, usage);
-        const text = answerText(choice.message.content);
+        const text = answerWithoutKey(answerText(choice.message.content), forms);
         if (text === '' && choice.finish_reason === 'length') {
           throw unansweredError(withinLimit(request, usage), usage);
         }
@@ -270,7 +271,7 @@ export function openaiProvider(given: OpenAIProviderOptions = {}): LLMProvider {
           usage,
         );
       }
-      const { text } = output;
+      const text = answerWithoutKey(output.text, forms);
       if (text === '' && response.incomplete_details?.reason === 'max_output_tokens') {
         throw unansweredError(withinLimit(request, usage), usage);
       }
