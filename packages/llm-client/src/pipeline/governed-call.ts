@@ -29,6 +29,7 @@ import { renderDataBlock } from '../templates/data-block.js';
 import { DEFAULT_MAX_BLOCK_CHARS, renderPrompt } from '../templates/render-prompt.js';
 import { thrownKind } from '../thrown-kind.js';
 import { approvalScopes } from './approval-scopes.js';
+import { approvalShortfall } from './approval-shortfall.js';
 import { CallHolds } from './call-holds.js';
 import {
   type CallEstimate,
@@ -361,10 +362,7 @@ async function approve(
   const context = { runId: ctx.runId, stage: prepared.stage };
   const missing = scopes.filter((scope) => !approves(decision, scope, context));
   if (missing.length > 0) {
-    throw new ApprovalDeniedError(
-      scopes,
-      `${decision.approver} ${decision.decision === 'deny' ? 'denied it' : `did not approve ${missing.join(', ')}`}.`,
-    );
+    throw new ApprovalDeniedError(scopes, approvalShortfall(decision, missing, context));
   }
 }
 
