@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { kindOf } from '../errors/kind-of.js';
-import type { PriceTable } from '../prices/price-table.js';
+import type { ModelPrice, PriceTable } from '../prices/price-table.js';
 import type { BudgetStore } from './budget-store.js';
 
 const STORE_METHODS = ['reserve', 'settle', 'release', 'usage'] as const;
@@ -23,7 +23,13 @@ export function checkedStore(store: unknown): BudgetStore {
   return store as BudgetStore;
 }
 
-/** The host's price table, checked once in `createBudget` (and in `estimateCost`). */
+/**
+ * The host's price table, checked once in `createBudget` (and in `estimateCost`), and each
+ * price it looks up checked where it is used: a table of the host's own (anything with a
+ * `lookup`) could return prices in USD, as text, negative or NaN, which would book a
+ * negative cost (freeing room under a USD cap) or fail as a RangeError. `null` reads as
+ * "not in the table", as `undefined` does.
+ */
 export function checkedPrices(prices: unknown, what = 'createBudget option prices'): PriceTable {
   if (typeof (prices as { lookup?: unknown } | null)?.lookup !== 'function') {
     throw new InvalidArgumentError(
@@ -31,7 +37,42 @@ export function checkedPrices(prices: unknown, what = 'createBudget option price
         `priceTable({ version, date, rows: [...defaultPriceTable.rows, mine] }); got ${kindOf(prices)}.`,
     );
   }
-  return prices as PriceTable;
+  const table = prices as PriceTable;
+  return {
+    get version() {
+      return table.version;
+    },
+    get date() {
+      return table.date;
+    },
+    get rows() {
+      return table.rows;
+    },
+    lookup(model: string): ModelPrice | undefined {
+      const price: unknown = table.lookup(model);
+      return price === undefined || price === null ? undefined : checkedPrice(price, model, what);
+    },
+  };
+}
+
+const PRICE_FIELDS = [
+  'inputMicroPerMillion',
+  'cachedInputMicroPerMillion',
+  'outputMicroPerMillion',
+] as const;
+
+/** A looked-up price, checked: each rate a non-negative whole number of micro-dollars per 1M tokens. */
+function checkedPrice(price: unknown, model: string, what: string): ModelPrice {
+  for (const field of PRICE_FIELDS) {
+    const value = (price as Record<string, unknown> | null)?.[field];
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      throw new InvalidArgumentError(
+        `${what}: lookup(${JSON.stringify(model)}) returned a price whose ${field} is ${typeof value === 'number' ? String(value) : kindOf(value)}, not a non-negative whole number of micro-dollars per 1M tokens: ` +
+          'build the table with priceTable({ version, date, rows }), which converts USD rows, or return undefined for a model the table does not know.',
+      );
+    }
+  }
+  return price as ModelPrice;
 }
 
 /**
