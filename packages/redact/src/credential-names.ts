@@ -28,6 +28,9 @@ const CREDENTIAL_NAMES: readonly (readonly string[])[] = [
   // A session id is a bearer credential while the session lives. `session` alone and `sid`
   // are not here: `session: "2026-Q1"`, a Windows SID and Oracle's `ORACLE_SID` are data.
   ['session', 'id'],
+  // Rails' and Phoenix's signing secret: `SECRET_KEY_BASE`, `secret_key_base:` in
+  // `secrets.yml`. Its `_base` is no suffix in general (`TOKEN_BASE` is a URL's stem).
+  ['secret', 'key', 'base'],
 ];
 
 /** Suffixes a credential name may carry: `client_secret_value`, `api_key_b64`, `token_hash`. */

@@ -1,3 +1,4 @@
+import { decodedBase64Text } from './basic-auth.js';
 import { isMachineMadeValue, isSecretValue } from './secret-value-shape.js';
 
 /**
@@ -144,6 +145,26 @@ function isHexKey(value: string): boolean {
   return digits > 0 && lower > 0 !== upper > 0;
 }
 
+/** The prefix Laravel writes before its `APP_KEY` (`base64:` and 32 random bytes). */
+const BASE64_KEY_PREFIX = 'base64:';
+/** Shortest base64 read after the prefix: 16 bytes, the shortest key a cipher takes. */
+const MIN_PREFIXED_BASE64_LENGTH = 24;
+/** Padded standard base64. */
+const PADDED_BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * `base64:` and padded base64 of 16 bytes or more that is not text, with letters and
+ * digits: Laravel's `APP_KEY=base64:…` (`php artisan key:generate`). The `:` kept it from
+ * the machine-made shape, where it reads as a cache key's namespace (`user:42`).
+ */
+function isPrefixedBase64Key(value: string): boolean {
+  if (!value.startsWith(BASE64_KEY_PREFIX)) return false;
+  const body = value.slice(BASE64_KEY_PREFIX.length);
+  if (body.length < MIN_PREFIXED_BASE64_LENGTH || body.length % 4 !== 0) return false;
+  if (!PADDED_BASE64.test(body) || !/\d/.test(body) || !/[A-Za-z]/.test(body)) return false;
+  return decodedBase64Text(body) === undefined;
+}
+
 /** `user@host`: a name, `@`, then a host name starting with a letter. */
 const USER_AT_HOST = /^[A-Za-z0-9._+-]+@[A-Za-z][A-Za-z0-9.-]*$/;
 
@@ -184,7 +205,8 @@ function isSymbolPassword(value: string): boolean {
  * `?key=`) is a secret: machine-made (`isMachineMadeValue`: base62, base64), or, unless the
  * word before `key` names an id or a public key (`SORT_KEY`, `cacheKey`, `GPG_KEY`), hex of
  * 16 digits or more under a qualified name (`DB_KEY=a3f9…`; a `key` alone holds digests in
- * JSON logs and React lists) or a typed password with symbols (`SERVICE_KEY=p@55!w0rd…`).
+ * JSON logs and React lists), a typed password with symbols (`SERVICE_KEY=p@55!w0rd…`) or
+ * Laravel's `base64:` key (`APP_KEY=base64:…`).
  * Either still passes `isSecretValue` (no placeholder, variable, version or path).
  */
 export function isWeakNameSecret(
@@ -196,6 +218,7 @@ export function isWeakNameSecret(
   if (isMachineMadeValue(value, bare, inUrlQuery)) return true;
   const qualifier = qualifierOf(keyName);
   if (ID_QUALIFIERS.has(qualifier)) return false;
-  const shaped = (qualifier !== '' && isHexKey(value)) || isSymbolPassword(value);
+  const shaped =
+    (qualifier !== '' && isHexKey(value)) || isSymbolPassword(value) || isPrefixedBase64Key(value);
   return shaped && isSecretValue(value, bare, inUrlQuery);
 }
