@@ -156,6 +156,17 @@ describe('redisStore options', () => {
     );
   });
 
+  it('a client that is not an ioredis client (null, an object without evalsha) is INVALID_ARGUMENT, not a TypeError', () => {
+    for (const client of [null, {}, 'redis://127.0.0.1:6379']) {
+      expect(() => redisStore({ client: client as never, prefix: 'x' })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringContaining('redisStore client must be an ioredis client'),
+        }),
+      );
+    }
+  });
+
   it('timeoutMs must be whole ms from 1 to 2^31 - 1 (a longer timer fires after 1 ms)', () => {
     for (const bad of [Number.POSITIVE_INFINITY, 2 ** 31, 0, -5, 2.5, Number.NaN]) {
       expect(() => redisStore({ client: fake, prefix: 'x', timeoutMs: bad })).toThrow(

@@ -240,9 +240,10 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     owned = created;
     client = created;
   }
-  if (typeof client.evalsha !== 'function' || typeof client.eval !== 'function') {
+  // `client: null` (an env lookup that found nothing) would fail below as a TypeError.
+  if (typeof client?.evalsha !== 'function' || typeof client.eval !== 'function') {
     throw new InvalidArgumentError(
-      'redisStore client must be an ioredis client (it needs evalsha and eval).',
+      `redisStore client must be an ioredis client (it needs evalsha and eval); got ${kindOf(client)}: pass redisStore({ client: new Redis(process.env.REDIS_URL), prefix }), or { url, prefix }.`,
     );
   }
   const redis = client;
