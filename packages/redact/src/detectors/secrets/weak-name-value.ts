@@ -167,12 +167,30 @@ function isPrefixedBase64Key(value: string): boolean {
 
 /** `user@host`: a name, `@`, then a host name starting with a letter. */
 const USER_AT_HOST = /^[A-Za-z0-9._+-]+@[A-Za-z][A-Za-z0-9.-]*$/;
+/** A domain's last label: letters only (`.com`, `.local`), as no password's tail is. */
+const DOMAIN_END = /\.[A-Za-z]{2,}$/;
+
+/**
+ * Whether a value with one `@` before a letter is a user at a host or an address
+ * (`deploy@ci01`, `bob2@example.com`) rather than a password with an `@` for an `a`
+ * (`P@ssw0rd`, `Welc0me@Home`): a dotted host must end in a domain's label of letters, and
+ * a host of one label must be written in lower case after a user of two characters or
+ * more, as hosts and users are; a password's `@` follows one capital or starts a
+ * capitalised word.
+ */
+function isUserAtHost(value: string): boolean {
+  if (!USER_AT_HOST.test(value)) return false;
+  const at = value.indexOf('@');
+  const host = value.slice(at + 1);
+  if (host.includes('.')) return DOMAIN_END.test(host);
+  return at >= 2 && host === host.toLowerCase();
+}
 
 /**
  * A typed password: 8 characters or more of letters, digits and a password's symbols
  * (`!@#$^*~`), no brackets, quotes, `:`, `,`, `;`, `|`, `&`, `%` or `?` (code, lists,
  * queries and encodings hold those), letters and digits both, and a symbol other than `#`
- * (`ORDER#2024`, `USER#42` are composite keys), and not a user at a host.
+ * (`ORDER#2024`, `USER#42` are composite keys), and not a user at a host (`isUserAtHost`).
  */
 function isSymbolPassword(value: string): boolean {
   if (value.length < MIN_SYMBOL_LENGTH) return false;
@@ -195,9 +213,9 @@ function isSymbolPassword(value: string): boolean {
     }
   }
   if (letters === 0 || digits === 0 || symbols === 0) return false;
-  // A lone `@` before a letter is a user at a host or an address (`deploy@ci01`,
-  // `bob2@example.com`), not a password's `p@55…`.
-  return !(symbols === 1 && at >= 0 && USER_AT_HOST.test(value));
+  // A lone `@` before a letter may be a user at a host or an address (`deploy@ci01`,
+  // `bob2@example.com`), not a password's `P@ssw0rd`.
+  return !(symbols === 1 && at >= 0 && isUserAtHost(value));
 }
 
 /**
