@@ -64,6 +64,12 @@ export async function expectReleaseAfterLostSettleSaysSettled(lossy: LossyStore)
   expect(release).toMatchObject({ found: true, settled: true });
   expect(release.alerts.map((a) => a.level)).toEqual(['info']);
   expect(await run()).toMatchObject({ spent: { tokens: 60 }, reserved: { tokens: 0 } });
+  // Closed by the settle, as far as the reservation is concerned.
+  expect(r.closed).toBe(true);
+  await expect(r.settle(USAGE)).rejects.toMatchObject({
+    code: 'RESERVATION_CLOSED',
+    details: { attempted: 'settle', closedBy: 'settle' },
+  });
   // A plain release of another reservation still says it freed the hold.
   await expect((await budget.reserve(CALL)).release()).resolves.toMatchObject({
     found: true,

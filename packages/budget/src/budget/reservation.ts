@@ -142,7 +142,10 @@ export class Reservation {
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.#close('settle', () => this.#closer.settle(this, charge));
+    return this.#close(
+      () => this.#closer.settle(this, charge),
+      () => 'settle',
+    );
   }
 
   /**
@@ -157,12 +160,17 @@ export class Reservation {
       const again = () => this.release();
       return this.#closing.then(again, again);
     }
-    return this.#close('release', () => this.#closer.release(this));
+    // A release that found it settled (that settle's reply lost) leaves it closed by the
+    // settle: a later close is told so, not that the call was released unbilled.
+    return this.#close(
+      () => this.#closer.release(this),
+      (result) => (result.settled ? 'settle' : 'release'),
+    );
   }
 
   // Marks the reservation closed only after the store confirmed it; clears the in-flight
   // marker first, so a close waiting on this one sees the outcome.
-  #close<T>(kind: 'settle' | 'release', work: () => Promise<T>): Promise<T> {
+  #close<T>(work: () => Promise<T>, closedBy: (result: T) => 'settle' | 'release'): Promise<T> {
     let pending: Promise<T>;
     try {
       pending = work();
@@ -171,7 +179,7 @@ export class Reservation {
     }
     const attempt = pending.then(
       (result) => {
-        this.#closedBy = kind;
+        this.#closedBy = closedBy(result);
         this.#closing = undefined;
         return result;
       },
