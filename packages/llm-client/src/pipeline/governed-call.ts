@@ -23,6 +23,7 @@ import type {
   ProviderCallResult,
   ResponseFormat,
 } from '../provider/provider.js';
+import { runProviderHook } from '../provider/provider-hook.js';
 import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
 import { findTemplate } from '../template-files.js';
 import { renderDataBlock } from '../templates/data-block.js';
@@ -191,7 +192,9 @@ async function prepare(
       : {}),
   };
   track('envelope');
-  provider.checkRequest?.(request);
+  runProviderHook(provider.name, 'checkRequest', 'nothing was sent.', () =>
+    provider.checkRequest?.(request),
+  );
   // The envelope says what the model is sent, not what was asked (decision 0010).
   const reasoningEffort = await sentEffort(provider, request);
 

@@ -1,6 +1,7 @@
 import { PmError, ReasoningEffort } from '@pm/envelope-schemas';
 import { kindOf } from '../kind-of.js';
 import type { LLMProvider, ProviderCallRequest } from '../provider/provider.js';
+import { providerHookError } from '../provider/provider-hook.js';
 
 /**
  * The reasoning effort the envelope records for `request`: what `provider` says it sends
@@ -13,7 +14,12 @@ export async function sentEffort(
   request: ProviderCallRequest,
 ): Promise<ReasoningEffort | undefined> {
   if (!provider.sentReasoningEffort) return request.reasoningEffort;
-  const sent: unknown = await provider.sentReasoningEffort(request);
+  let sent: unknown;
+  try {
+    sent = await provider.sentReasoningEffort(request);
+  } catch (error) {
+    throw providerHookError(provider.name, 'sentReasoningEffort', error, 'nothing was sent.');
+  }
   if (sent === undefined) return undefined;
   const effort = ReasoningEffort.safeParse(sent);
   if (effort.success) return effort.data;

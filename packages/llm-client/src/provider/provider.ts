@@ -90,7 +90,9 @@ export interface LLMProvider {
   describe(): ProviderDescription;
   /**
    * Refuses a request the provider can never serve (e.g. a schema its strict mode rejects),
-   * before any reservation or egress. Optional.
+   * before any reservation or egress, by throwing a `PmError`, which fails the call as it is.
+   * Anything else it throws (as `sentReasoningEffort` may) fails the call with
+   * `INTERNAL_ERROR` naming the provider and the hook. Optional.
    */
   checkRequest?(request: ProviderCallRequest): void;
   /**
