@@ -251,4 +251,28 @@ describe('isRetryable / retryAfterMs', () => {
     expect(retryAfterMs({ headers: { 'retry-after': 'soon' } })).toBeUndefined();
     expect(retryAfterMs(new Error('none'))).toBeUndefined();
   });
+
+  it('reads a plain object header in any case, a number value, and skips a blank retry-after-ms', () => {
+    expect(retryAfterMs({ headers: { 'Retry-After': '120' } })).toBe(120_000);
+    expect(retryAfterMs({ headers: { 'RETRY-AFTER-MS': '250' } })).toBe(250);
+    expect(retryAfterMs({ headers: { 'retry-after': 120 } })).toBe(120_000);
+    expect(retryAfterMs({ headers: { 'retry-after': ['7'] } })).toBe(7000);
+    // A blank retry-after-ms is no value: it must not read as "retry now" over Retry-After.
+    expect(retryAfterMs({ headers: { 'retry-after-ms': '', 'retry-after': '120' } })).toBe(120_000);
+    expect(retryAfterMs({ headers: { 'retry-after': '  ' } })).toBeUndefined();
+  });
+
+  it('a Title-Case Retry-After above the cap stops retry as the lower-case one does', async () => {
+    let calls = 0;
+    await expect(
+      retry(
+        async () => {
+          calls++;
+          throw { status: 429, headers: { 'Retry-After': '120' } };
+        },
+        { attempts: 3, baseMs: 1, maxMs: 5 },
+      ),
+    ).rejects.toMatchObject({ details: { reason: 'retry_after_too_long', retryAfterMs: 120_000 } });
+    expect(calls).toBe(1);
+  });
 });

@@ -56,23 +56,35 @@ function retryableAt(error: unknown, depth: number): boolean {
   return false;
 }
 
+/**
+ * A header's value as text, or undefined when absent or blank. `name` is lower case. A plain
+ * object's keys are matched in any case (`Retry-After`, as hand-built errors and some
+ * clients spell it), and a number value (a client that parsed it) is read as its text:
+ * missed, a server's wait would be ignored and the call retried at once.
+ */
 function header(error: unknown, name: string): string | undefined {
   const headers =
     (error as { headers?: unknown; response?: { headers?: unknown } } | null)?.headers ??
     (error as { response?: { headers?: unknown } } | null)?.response?.headers;
-  if (headers === undefined || headers === null) return undefined;
+  if (headers === undefined || headers === null || typeof headers !== 'object') return undefined;
+  let v: unknown;
   if (typeof (headers as { get?: unknown }).get === 'function') {
-    const v = (headers as { get(n: string): string | null }).get(name);
-    return v ?? undefined;
+    v = (headers as { get(n: string): unknown }).get(name);
+  } else {
+    const record = headers as Record<string, unknown>;
+    v = record[name];
+    if (v === undefined) {
+      for (const key of Object.keys(record)) {
+        if (key.length === name.length && key.toLowerCase() === name) {
+          v = record[key];
+          break;
+        }
+      }
+    }
   }
-  const v =
-    (headers as Record<string, unknown>)[name] ??
-    (headers as Record<string, unknown>)[name.toLowerCase()];
-  return typeof v === 'string'
-    ? v
-    : Array.isArray(v) && typeof v[0] === 'string'
-      ? v[0]
-      : undefined;
+  if (Array.isArray(v)) v = v[0];
+  const text = typeof v === 'number' && Number.isFinite(v) ? String(v) : v;
+  return typeof text === 'string' && text.trim() !== '' ? text : undefined;
 }
 
 /**
@@ -88,8 +100,7 @@ export function retryAfterMs(error: unknown, nowMs: number = Date.now()): number
   const value = header(error, 'retry-after');
   if (value === undefined) return undefined;
   const seconds = Number(value);
-  if (value.trim() !== '' && Number.isFinite(seconds))
-    return seconds >= 0 ? seconds * 1000 : undefined;
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
