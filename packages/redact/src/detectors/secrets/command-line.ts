@@ -61,13 +61,57 @@ function startsCommand(c: number): boolean {
 /** Longest tail a command name may carry (`mysqldump`, `mariadb-dump`, from `mysql`, `mariadb`). */
 const MAX_TAIL = 16;
 
+/** Longest directory path read before a command name (`/usr/local/bin/`, `C:\\tools\\`). */
+const MAX_PATH = 256;
+
 /**
- * Whether `name` at `at` is a command word: it starts a command, and after it come
- * lower-case letters or `-` (`mysqldump`, `mariadb-dump`; none when `exact`), an optional
- * `.exe`, and a blank.
+ * Whether `c` may be part of a directory path before a command name: letters, digits and
+ * `._-~+@$:` beside the separators `/` and `\` (`/usr/bin/`, `./`, `~/bin/`, `$HOME/bin/`,
+ * `C:\tools\`). Not `=` or a quote: `--config=/etc/htpasswd` names a file.
+ */
+function isPathChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 47 || // /
+    c === 92 || // \
+    c === 46 || // .
+    c === 95 || // _
+    c === 45 || // -
+    c === 126 || // ~
+    c === 43 || // +
+    c === 64 || // @
+    c === 36 || // $
+    c === 58 // :
+  );
+}
+
+/**
+ * Start of the command word whose name is at `at`: `at` itself when a command may start
+ * there, or the start of a directory path written before the name (`/usr/bin/htpasswd`,
+ * `./sshpass`, `C:\tools\mysql.exe`) when that path starts where a command may; -1 when
+ * neither does. A URL (`https://host/mysql`) is no path. The path is read back at most
+ * {@link MAX_PATH} characters: constant work per name.
+ */
+export function commandWordStart(text: string, at: number): number {
+  if (at === 0 || startsCommand(text.charCodeAt(at - 1))) return at;
+  const separator = text.charCodeAt(at - 1);
+  if (separator !== 47 && separator !== 92) return -1;
+  const limit = Math.max(0, at - MAX_PATH);
+  let start = at - 1;
+  while (start > limit && isPathChar(text.charCodeAt(start - 1))) start--;
+  if (start > 0 && !startsCommand(text.charCodeAt(start - 1))) return -1;
+  return text.slice(start, at).includes('://') ? -1 : start;
+}
+
+/**
+ * Whether `name` at `at` is a command word: it starts a command, alone or after a
+ * directory path (`commandWordStart`), and after it come lower-case letters or `-`
+ * (`mysqldump`, `mariadb-dump`; none when `exact`), an optional `.exe`, and a blank.
  */
 export function isCommandWord(text: string, at: number, name: string, exact: boolean): boolean {
-  if (at > 0 && !startsCommand(text.charCodeAt(at - 1))) return false;
+  if (commandWordStart(text, at) < 0) return false;
   let end = at + name.length;
   if (!exact) {
     const limit = end + MAX_TAIL;

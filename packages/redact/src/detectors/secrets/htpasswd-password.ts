@@ -1,6 +1,6 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
-import { isCommandWord, reportPasswordArgument } from './command-line.js';
+import { commandWordStart, isCommandWord, reportPasswordArgument } from './command-line.js';
 import { isInvokedAt } from './command-position.js';
 import { skipBlanks } from './shell-blanks.js';
 
@@ -38,7 +38,8 @@ function endsCommand(text: string, i: number): boolean {
  * flags are read from the command word on (`-bc`, `-B -b`, `-C <cost>` and `-r <rounds>`
  * with their argument); without `-b`, or with `-D` (delete), no password is given. The
  * value is judged as sshpass's is (only a password goes there: a word is taken, a
- * variable or placeholder is not). Only where htpasswd is invoked (`isInvokedAt`): in
+ * variable or placeholder is not). The name may follow a directory path (`/usr/bin/htpasswd`,
+ * `./htpasswd`). Only where htpasswd is invoked (`isInvokedAt`): in
  * `cat htpasswd -b …` the `-b` is cat's and htpasswd a file. Found from each `htpasswd`
  * command word with `indexOf`, reading at most a few words each and a bounded distance
  * back: linear.
@@ -53,7 +54,9 @@ export const htpasswdPassword: Detector = {
     let at = text.indexOf(COMMAND);
     while (at >= 0) {
       let next = at + COMMAND.length;
-      if (isCommandWord(text, at, COMMAND, true) && isInvokedAt(text, at)) {
+      // Invoked by its path too (`/usr/bin/htpasswd`, `sudo ./htpasswd`): the words before
+      // are read from the path's start.
+      if (isCommandWord(text, at, COMMAND, true) && isInvokedAt(text, commandWordStart(text, at))) {
         next = readCommand(text, next, out);
       }
       at = text.indexOf(COMMAND, next);
