@@ -186,7 +186,14 @@ export class LedgerWriter {
    */
   build(type: LedgerRecordType, stage: string | null, data: unknown): HeldLine {
     this.assertOpen();
-    return this.builder.build(type, stage, data, this);
+    const held = this.builder.build(type, stage, data, this);
+    const figure = this.summary.figurePastRange(held.record);
+    if (figure !== null) {
+      throw new InvalidLedgerArgumentError(
+        `append: this ${type} record would take the run's ${figure} past ${figure === 'cost_usd' ? 'any finite number' : `${Number.MAX_SAFE_INTEGER} (2^53 - 1)`}, which its run_end record could not hold, and the run could never be closed. Nothing was written: check the counts and costs passed (per call, not running totals).`,
+      );
+    }
+    return held;
   }
 
   /** Writes a line built by {@link build} as the ledger's next record, and syncs as due. */

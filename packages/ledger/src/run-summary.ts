@@ -115,6 +115,36 @@ export class RunSummary {
     }
   }
 
+  /**
+   * The `run_end` figure that adding `record` would take past what a number holds exactly
+   * (2^53 - 1 tokens; a cost finite once rounded to the nano-dollar), or null. The writer refuses such a record: the
+   * `run_end` record would fail its schema, and the run could never be closed.
+   */
+  figurePastRange(record: LedgerRecordV1): string | null {
+    switch (record.type) {
+      case 'request':
+        return (
+          pastCount(
+            'estimated_input_tokens',
+            this.estimatedInput,
+            record.data.estimated_input_tokens,
+          ) ??
+          pastCount('estimated_output_tokens', this.estimatedOutput, record.data.max_output_tokens)
+        );
+      case 'response':
+      case 'error': {
+        const { usage, cost_usd: cost } = record.data;
+        return (
+          pastCount('input_tokens', this.inputTokens, usage?.input_tokens ?? 0) ??
+          pastCount('output_tokens', this.outputTokens, usage?.output_tokens ?? 0) ??
+          (Number.isFinite(roundUsd(this.cost + (cost ?? 0))) ? null : 'cost_usd')
+        );
+      }
+      default:
+        return null;
+    }
+  }
+
   /** The `run_end` figures for a run ending at `endMs` (epoch ms). */
   toRunEnd(endMs: number): RunEndData {
     const start = this.firstTs === null ? endMs : Date.parse(this.firstTs);
@@ -152,6 +182,10 @@ export class RunSummary {
       ended_at: this.lastTs,
     };
   }
+}
+
+function pastCount(figure: string, total: number, added: number): string | null {
+  return total + added > Number.MAX_SAFE_INTEGER ? figure : null;
 }
 
 /** Sums of binary floats drift (0.1 + 0.2); costs are reported to the nano-dollar. */

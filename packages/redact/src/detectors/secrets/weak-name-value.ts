@@ -1,4 +1,5 @@
 import { decodedBase64Text } from './basic-auth.js';
+import { isKeyBinding } from './key-binding.js';
 import { isMachineMadeValue, isSecretValue } from './secret-value-shape.js';
 
 /**
@@ -224,7 +225,8 @@ function isSymbolPassword(value: string): boolean {
  * word before `key` names an id or a public key (`SORT_KEY`, `cacheKey`, `GPG_KEY`), hex of
  * 16 digits or more under a qualified name (`DB_KEY=a3f9…`; a `key` alone holds digests in
  * JSON logs and React lists), a typed password with symbols (`SERVICE_KEY=p@55!w0rd…`) or
- * Laravel's `base64:` key (`APP_KEY=base64:…`).
+ * Laravel's `base64:` key (`APP_KEY=base64:…`). A key binding (`TOGGLE_KEY=Ctrl+Shift+1`)
+ * is none.
  * Either still passes `isSecretValue` (no placeholder, variable, version or path).
  */
 export function isWeakNameSecret(
@@ -233,6 +235,8 @@ export function isWeakNameSecret(
   bare: boolean,
   inUrlQuery: boolean,
 ): boolean {
+  // `TOGGLE_KEY=Ctrl+Shift+1`: a key binding's letters, digits and `+` pass for base64.
+  if (isKeyBinding(value)) return false;
   if (isMachineMadeValue(value, bare, inUrlQuery)) return true;
   const qualifier = qualifierOf(keyName);
   if (ID_QUALIFIERS.has(qualifier)) return false;
