@@ -97,11 +97,11 @@ function lineStart(text: string, at: number): number {
  * A setting's value held apart from its name, as lists of name/value pairs write it: JSON
  * `{"name": "DB_PASSWORD", "value": "…"}` (also value first) (Kubernetes and ECS `env`, HAR headers such as
  * `X-Api-Key` or `Authorization`, AWS `Key`/`Value` pairs) and YAML's `- name: DB_PASSWORD`
- * with `value: …` on the next line in the same column (or `- value: …` on the line before). The name must be one `redactValue`
+ * with `value: …` on a line below in the same column (or `- value: …` on a line above). The name must be one `redactValue`
  * masks a value under (`isSensitiveKey`: `DB_PASSWORD`, `X-Api-Key`, `Authorization`); the
  * value must pass an assignment's value check, a scheme such as `Token ` left out. In JSON
- * up to three scalar members may stand between (`"type": "string"`); in YAML the value is
- * the next line. `valueFrom` (a reference to a secret store) is no value.
+ * up to three scalar members may stand between (`"type": "string"`), and in YAML up to three
+ * lines of them, in the pair's column. `valueFrom` (a reference to a secret store) is no value.
  *
  * Found from each `name`/`key` in any case (`AnyCaseSearch`, as `xml-named-value` finds
  * its attributes) with a short sticky pattern: linear. The YAML form reads back to the
@@ -257,12 +257,15 @@ function readYaml(text: string, at: number, out: Finding[]): void {
   }
 }
 
-/** Reports a YAML value starting at `from`: quoted, or bare to its line's end or comment. */
-function reportYamlValue(text: string, from: number, out: Finding[]): void {
+/**
+ * Reports a YAML value starting at `from`: quoted (closing by `lineEnd`), or bare to its
+ * line's end or comment.
+ */
+function reportYamlValue(text: string, from: number, out: Finding[], lineEnd = text.length): void {
   const c = text.charCodeAt(from);
   if (c === 34 || c === 39) {
     const element = readElement(text, from);
-    if (element !== null && element.start >= 0)
+    if (element !== null && element.start >= 0 && element.end <= lineEnd)
       report(text, element.start, element.end, false, out);
     return;
   }
@@ -285,10 +288,45 @@ function indentedLineStart(text: string, at: number): number {
 }
 
 /**
- * YAML's pair written value first: `- value: …` then, on the next line in the same
- * column, `name: DB_PASSWORD` (as the list item's first member the value sits after `- `).
- * Read from the name back to the line before it, at most {@link MAX_VALUE_LINE}
- * characters: constant work per name.
+ * The line before the one starting at `lineAt`, without its line break: `[start, end)`;
+ * undefined at the text's first line or when that line is longer than
+ * {@link MAX_VALUE_LINE} (read back no further).
+ */
+function previousLine(text: string, lineAt: number): [number, number] | undefined {
+  if (lineAt <= 0) return undefined;
+  let end = lineAt - 1;
+  if (text.charCodeAt(end - 1) === 13) end--;
+  let start = end;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10) {
+    if (end - start >= MAX_VALUE_LINE) return undefined;
+    start--;
+  }
+  return [start, end];
+}
+
+/**
+ * What stands before a member at `memberAt` on a line starting at `lineAt`: `'indent'`
+ * (blanks only), `'item'` (blanks and the list item's `- ` right before it: the item's
+ * first member), or undefined (anything else).
+ */
+function memberLead(text: string, lineAt: number, memberAt: number): 'indent' | 'item' | undefined {
+  let item = false;
+  for (let i = lineAt; i < memberAt; i++) {
+    const c = text.charCodeAt(i);
+    const dash = c === 45 && i === memberAt - 2 && text.charCodeAt(i + 1) === 32;
+    if (dash) item = true;
+    else if (c !== 32 && c !== 9) return undefined;
+  }
+  return item ? 'item' : 'indent';
+}
+
+/**
+ * YAML's pair written value first: `- value: …` on a line above `name: DB_PASSWORD` in the
+ * same column (as the list item's first member the value sits after `- `), right above it
+ * or with up to {@link MAX_MEMBERS_BETWEEN} lines of scalar members between (`type:
+ * string`) in that column; a list item's first line ends the search. Read from the name
+ * back over at most that many lines of at most {@link MAX_VALUE_LINE} characters: constant
+ * work per name.
  */
 function readYamlValueFirst(text: string, at: number, out: Finding[]): void {
   YAML_NAME_LINE.lastIndex = at;
@@ -297,30 +335,27 @@ function readYamlValueFirst(text: string, at: number, out: Finding[]): void {
   const start = indentedLineStart(text, at);
   if (start <= 0) return;
   const column = at - start;
-  let prevEnd = start - 1;
-  if (text.charCodeAt(prevEnd - 1) === 13) prevEnd--;
-  let prevStart = prevEnd;
-  while (prevStart > 0 && text.charCodeAt(prevStart - 1) !== 10) {
-    if (prevEnd - prevStart >= MAX_VALUE_LINE) return;
-    prevStart--;
+  let lineAt = start;
+  for (let between = 0; ; between++) {
+    const line = previousLine(text, lineAt);
+    if (line === undefined) return;
+    const [prevStart, prevEnd] = line;
+    const memberAt = prevStart + column;
+    if (memberAt >= prevEnd) return;
+    const lead = memberLead(text, prevStart, memberAt);
+    if (lead === undefined) return;
+    YAML_VALUE_KEY.lastIndex = memberAt;
+    if (YAML_VALUE_KEY.test(text)) {
+      reportYamlValue(text, YAML_VALUE_KEY.lastIndex, out, prevEnd);
+      return;
+    }
+    // Above the item's first line, members are another item's.
+    if (lead === 'item' || between === MAX_MEMBERS_BETWEEN) return;
+    YAML_SCALAR_MEMBER.lastIndex = memberAt;
+    const member = YAML_SCALAR_MEMBER.exec(text);
+    if (member === null || isPairKey(member[1]!) || YAML_SCALAR_MEMBER.lastIndex !== prevEnd) {
+      return;
+    }
+    lineAt = prevStart;
   }
-  const valueAt = prevStart + column;
-  if (valueAt >= prevEnd) return;
-  // Before `value:` only indentation and the list item's `- `.
-  for (let i = prevStart; i < valueAt; i++) {
-    const c = text.charCodeAt(i);
-    const dash = c === 45 && i === valueAt - 2 && text.charCodeAt(i + 1) === 32;
-    if (c !== 32 && c !== 9 && !dash) return;
-  }
-  YAML_VALUE_KEY.lastIndex = valueAt;
-  if (!YAML_VALUE_KEY.test(text)) return;
-  const from = YAML_VALUE_KEY.lastIndex;
-  const c = text.charCodeAt(from);
-  if (c === 34 || c === 39) {
-    const element = readElement(text, from);
-    if (element !== null && element.start >= 0 && element.end <= prevEnd)
-      report(text, element.start, element.end, false, out);
-    return;
-  }
-  report(text, from, bareEnd(text, from), true, out);
 }
