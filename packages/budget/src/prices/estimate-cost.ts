@@ -134,6 +134,18 @@ export interface EstimateCostOptions {
 const ESTIMATE_OPTION_KEYS: Readonly<Record<keyof EstimateCostOptions, true>> = { prices: true };
 
 /**
+ * Every field of `estimateCost`'s request: a misspelt one (`cachedTokens`) would price the
+ * call without it, a report that does not match the bill.
+ */
+const ESTIMATE_REQUEST_KEYS: Readonly<Record<keyof TokenUsage | 'model', true>> = {
+  model: true,
+  inputTokens: true,
+  cachedInputTokens: true,
+  outputTokens: true,
+  reasoningTokens: true,
+};
+
+/**
  * The cost of a call in USD, computed in integer micro-dollars (no float drift) and rounded
  * up once over the exact sum of its parts. `inputTokens` and `outputTokens` are required.
  * Reasoning tokens bill as output. An unknown model throws `UnknownModelPriceError`: a cost is never
@@ -165,6 +177,14 @@ export function estimateCost(
   const price = prices.lookup(request.model);
   if (price === undefined) throw new UnknownModelPriceError(String(request.model), 'estimate');
   const { input, cached, output } = checkUsage(request);
+  // After checkUsage, whose message maps OpenAI's names (prompt_tokens) to ours.
+  checkKnownKeys(
+    request,
+    'request',
+    ESTIMATE_REQUEST_KEYS,
+    "estimateCost({ model: 'gpt-5.2', inputTokens: 1200, cachedInputTokens: 1000, outputTokens: 300 })",
+    'an estimateCost field',
+  );
   const breakdown = {
     input: tokenCostMicro(input - cached, price.inputMicroPerMillion),
     cachedInput: tokenCostMicro(cached, price.cachedInputMicroPerMillion),

@@ -1,3 +1,4 @@
+import { checkKnownKeys } from '../budget/option-keys.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { kindOf } from '../errors/kind-of.js';
 import { isCalendarDate } from './calendar-date.js';
@@ -56,6 +57,22 @@ export interface PriceTableInput {
 const SNAPSHOT = /-\d{4}-\d{2}-\d{2}$/;
 
 /**
+ * Every field of a price row: an unknown one (`reasoningUsdPerMillion`, a price this table
+ * does not have: reasoning bills as output) would be ignored in silence.
+ */
+const ROW_KEYS: Readonly<Record<keyof PriceRow, true>> = {
+  model: true,
+  inputUsdPerMillion: true,
+  cachedInputUsdPerMillion: true,
+  outputUsdPerMillion: true,
+  source: true,
+  date: true,
+};
+
+const ROW_EXAMPLE =
+  "{ model: 'my-model', inputUsdPerMillion: 1, cachedInputUsdPerMillion: 0.1, outputUsdPerMillion: 4, source: 'https://…', date: '2026-12-07' }";
+
+/**
  * Builds a price table, converting every price to integer micro-dollars once. To override
  * the shipped prices: `priceTable({ version, date, rows: [...defaultPriceTable.rows, mine] })`.
  */
@@ -78,6 +95,7 @@ export function priceTable(input: PriceTableInput): PriceTable {
         `Each price row must be an object { model, inputUsdPerMillion, cachedInputUsdPerMillion, outputUsdPerMillion, source, date }; got ${kindOf(row)}.`,
       );
     }
+    checkKnownKeys(row, 'price row', ROW_KEYS, ROW_EXAMPLE, 'a price row field');
     if (
       typeof row.model !== 'string' ||
       row.model.length === 0 ||
