@@ -1,5 +1,6 @@
+import { parseAutomationPolicy } from '@pm/envelope-schemas';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLLMClient } from '../src/index.js';
+import { checkCallPolicy, createLLMClient, RunWindowClosedError } from '../src/index.js';
 import { scriptedProvider } from '../src/testing.js';
 import { ledgerRecords } from './helpers/ledger-records.js';
 import { rejection } from './helpers/rejection.js';
@@ -12,6 +13,7 @@ const call = { model: 'gpt-5.2', input: 'hi', maxOutputTokens: 100 };
 const beforeClose = new Date('2026-11-23T10:59:00Z');
 const afterClose = new Date('2026-11-23T11:01:00Z');
 const policy = localPolicy({ run_windows: ['weekday:08:00-11:00'], requires_approval: true });
+const facts = { model: 'gpt-5.2', remote: true, gatewayConfigured: false };
 
 afterEach(() => {
   vi.useRealTimers();
@@ -95,5 +97,15 @@ describe('a run window that closes while a call is under way', () => {
     const run = await client(provider).startRun({ runId: 'approved-in-time' });
     await expect(run.generateText(call)).resolves.toMatchObject({ output: 'answer' });
     await run.end();
+  });
+});
+
+describe('the run-window check of one minute', () => {
+  it('asks again when the policy object it was given has other windows since', () => {
+    const at = new Date('2026-11-23T10:30:00Z');
+    const mutable = parseAutomationPolicy(policy);
+    expect(() => checkCallPolicy(mutable, { ...facts, at })).not.toThrow();
+    (mutable as { run_windows: string[] }).run_windows = ['weekend:08:00-11:00'];
+    expect(() => checkCallPolicy(mutable, { ...facts, at })).toThrow(RunWindowClosedError);
   });
 });

@@ -45,6 +45,20 @@ export function checkCallPolicy(policy: AutomationPolicyV1, facts: CallPolicyFac
  */
 export function checkRunWindow(policy: AutomationPolicyV1, at: Date = new Date()): void {
   const timeZone = policy.timezone ?? 'UTC';
+  // Windows open and close on whole minutes of local time (every zone's offset is whole
+  // minutes), so windows found open stay open for the rest of that minute: a call asks up to
+  // three times, and calls in the same minute ask the same question.
+  const minute = Math.floor(at.getTime() / 60_000);
+  const windows = `${timeZone} ${policy.run_windows.join(' ')}`;
+  const open = lastOpen.get(policy);
+  if (open?.minute === minute && open.windows === windows) return;
   const state = runWindowState(policy.run_windows, at, timeZone);
   if (!state.open) throw new RunWindowClosedError(policy.run_windows, timeZone, state.nextOpening);
+  lastOpen.set(policy, { minute, windows });
 }
+
+/**
+ * The last minute (since the epoch) each policy's windows, as written then (zone and list),
+ * were found open in. Keyed by the windows too: a host may change its policy object.
+ */
+const lastOpen = new WeakMap<AutomationPolicyV1, { minute: number; windows: string }>();

@@ -34,7 +34,7 @@ export interface GenerateOptions {
    * the level of a `buildDisclosure` context (5 when it holds samples); a lower one is refused.
    */
   disclosureLevel?: 1 | 2 | 3 | 4 | 5;
-  /** Output ceiling; reserved in full before the call. */
+  /** Output ceiling, 1 to 1,000,000,000; reserved in full before the call. */
   maxOutputTokens: number;
   reasoningEffort?: ReasoningEffort;
   /** Whether the output will drive an action (approval-gated in hybrid mode). */
