@@ -7,6 +7,7 @@ import {
   expectReleaseAfterLostSettleSaysSettled,
   expectSettleAfterLostLateReleaseBooksExcess,
   expectSettleLongAfterLostReleaseBooks,
+  expectSettleRetryAfterLostReleaseAnswersBooked,
   type LossyStore,
 } from './lost-replies.js';
 
@@ -65,5 +66,8 @@ describe.runIf(redis !== undefined)('Redis store: closes whose reply was lost', 
   });
   it('a settle after a late release whose reply was lost books what its actual exceeds the worst case by', async () => {
     await expectSettleAfterLostLateReleaseBooksExcess(lossyRedis(), () => sleep(40));
+  });
+  it('a settle after a lost release, retried with another usage, answers what the first attempt booked', async () => {
+    await expectSettleRetryAfterLostReleaseAnswersBooked(lossyRedis());
   });
 });

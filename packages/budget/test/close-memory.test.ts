@@ -5,6 +5,7 @@ import {
   expectReleaseAfterLostSettleSaysSettled,
   expectSettleAfterLostLateReleaseBooksExcess,
   expectSettleLongAfterLostReleaseBooks,
+  expectSettleRetryAfterLostReleaseAnswersBooked,
   type LossyStore,
   lossyWrapper,
 } from './lost-replies.js';
@@ -53,5 +54,8 @@ describe('memory store: closes whose reply was lost', () => {
   it('a settle after a late release whose reply was lost books what its actual exceeds the worst case by', async () => {
     const lossy = lossyMemory();
     await expectSettleAfterLostLateReleaseBooksExcess(lossy, async () => lossy.advance(50));
+  });
+  it('a settle after a lost release, retried with another usage, answers what the first attempt booked', async () => {
+    await expectSettleRetryAfterLostReleaseAnswersBooked(lossyMemory());
   });
 });

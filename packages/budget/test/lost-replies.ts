@@ -146,3 +146,23 @@ export async function expectSettleAfterLostLateReleaseBooksExcess(
   expect(await run()).toMatchObject({ spent: { tokens: 250 }, reserved: { tokens: 0 } });
   budget.dispose();
 }
+
+/**
+ * A settle after a lost release, retried after its own reply was lost with another usage
+ * (a host that recounted), answers what the first attempt booked, not the usage it passed.
+ */
+export async function expectSettleRetryAfterLostReleaseAnswersBooked(
+  lossy: LossyStore,
+): Promise<void> {
+  const { budget, run } = lossyBudget(lossy);
+  const r = await budget.reserve(CALL);
+  lossy.loseNextReply();
+  await expect(r.release()).rejects.toThrow();
+  await lossy.landed();
+  lossy.loseNextReply();
+  await expect(r.settle({ inputTokens: 50, outputTokens: 40 })).rejects.toThrow();
+  await lossy.landed();
+  expect(await r.settle(USAGE)).toMatchObject({ found: false, released: true, tokens: 90 });
+  expect(await run()).toMatchObject({ spent: { tokens: 90 }, reserved: { tokens: 0 } });
+  budget.dispose();
+}

@@ -357,7 +357,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     if (settled) {
       reply = reply.slice(1);
       status = Number(reply[0]);
-      const entries = toAlerts(reply, status === 4 ? 4 : 1);
+      const entries = toAlerts(reply, status === 4 || status === 7 ? 4 : 1);
       return {
         found: status === 1 || status === 3,
         settled: true,
@@ -368,10 +368,11 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       if (status === 1 || status === 3) return RELEASED;
       if (status === 0) return NOT_FOUND;
     }
-    // 4: settled past its TTL; the reservation's booked total follows the status.
-    const late = status === 4;
+    // 4: settled past its TTL; 7: settled after a release that was done (its reply lost).
+    // What the reservation's spend stands at follows the status.
+    const withTotal = status === 4 || status === 7;
     // Entries of level 'over' are counters the booking left above their cap, not alerts.
-    const entries = toAlerts(reply, late ? 4 : 1);
+    const entries = toAlerts(reply, withTotal ? 4 : 1);
     const alerts = entries.filter((e) => e.level !== OVER);
     const capsPassed: StoreCapPassed[] = [];
     for (const e of entries) {
@@ -382,9 +383,10 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     return {
       found: status === 1 || status === 3,
       ...(status === 2 ? { lost: true } : {}),
-      // 5: released earlier (that reply lost); this settle booked the actual.
+      // 5: as 7, kept before the reply gave the amounts: the actual booked was this one's.
       ...(status === 5 ? { released: true, booked: actual } : {}),
-      ...(late
+      ...(status === 7 ? { released: true } : {}),
+      ...(withTotal
         ? {
             booked: {
               tokens: Number(reply[1]),

@@ -31,9 +31,11 @@ const RELEASED_KEEP_MS = 3_600_000;
  * scopes given, once (the id is then marked booked); {4, tokens, microUsd, requests} when
  * a settle found it past its expiry: it books, per counter, the larger of the actual and the
  * worst case (what the reply gives), or, if a sweep booked the worst case first, what the
- * actual exceeds it by, once; {5} when a settle found it released in the last hour (that
- * release's reply was lost, and the call was made after all): the actual is booked on the
- * scopes given, once (a release retried answers {3}). A missing record under the same
+ * actual exceeds it by, once; {7, tokens, microUsd, requests} when a settle found it
+ * released (that release's reply was lost, and the call was made after all): the actual
+ * (what the reply gives, so a retry with another usage still learns what was booked) is
+ * booked on the scopes given, once (a release retried answers {3}); {5} is that reply as
+ * kept before it gave the amounts. A missing record under the same
  * epoch is a close already done by an earlier attempt whose reply was lost: {3} (closed as
  * {1} was), nothing booked.
  * Record amounts and limits are decimal strings (see RESERVE_LUA); tonumber and Lua's
@@ -46,7 +48,7 @@ const RELEASED_KEEP_MS = 3_600_000;
  * keeps nothing: its retry answers {3} from the epoch. Which kind of close was done when
  * there is no record: the caller says which kind it tried first without an answer. If only
  * the other kind can have been done (every later close of this kind keeps its reply), a
- * settle books the actual ({5}: the release was done, however long ago) and a release
+ * settle books the actual ({7}: the release was done, however long ago) and a release
  * answers {6} (the settle was done).
  */
 export const CLOSE_LUA = `${NOW_MS}${BOOK_EXPIRED}
@@ -112,7 +114,7 @@ end
 -- given, once.
 local function settle_released()
   redis.call('ZREM', released, id)
-  local out = { 5 }
+  local out = { 7, ARGV[3], ARGV[4], ARGV[5] }
   book_actual_on_given(out)
   return kept(out, true)
 end
