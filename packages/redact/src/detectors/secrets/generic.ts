@@ -10,6 +10,7 @@ import { MAX_PERCENT_DECODES, percentDecoded } from '../../percent-decoded.js';
 import { runEnd } from '../long-value.js';
 import { isAwsSecretAccessKey } from './aws.js';
 import { withoutEncodedQuotes } from './encoded-quotes.js';
+import { ENV_VALUE_REST, holdsDataParentheses, isEnvFileAssignment } from './env-file-line.js';
 import { endBeforeMarkup } from './markup-tail.js';
 import { isPlaceholder } from './placeholder.js';
 import { escapedClose, plainClose, type Quote } from './quoted-value.js';
@@ -211,29 +212,36 @@ function checkAssignment(
     report(text, keyName, weak, nextLine[0], nextLine[1], true, false, out);
     return nextLine[1];
   }
-  VALUE.lastIndex = sepEnd;
-  const v = VALUE.exec(text);
-  if (v === null) return sepEnd;
-  const indices = v.indices!;
   // After `?` or `&` (or their escapes `%3F`, `%26`) the key is a URL query parameter;
   // only there does `&` end a value.
   const before = escapeBefore >= 0 ? escapeBefore : text.charCodeAt(s - 1);
   const inUrlQuery = !colon && spaces === 0 && (before === 63 || before === 38);
+  // An env file's line (`DJANGO_SECRET_KEY=k3#v9(u)…`): the value runs to its blank, and
+  // parentheses there are the value's own characters unless they make a call. It may
+  // start with the `&` or `)` that the head of a value in code never does.
+  const envLine =
+    sep === 61 && spaces === 0 && !inUrlQuery && isEnvFileAssignment(text, s, keyName);
+  const first = text.charCodeAt(sepEnd);
+  if (envLine && (first === 38 || first === 41)) {
+    const run = runEnd(ENV_VALUE_REST, text, sepEnd);
+    return reportBare(text, keyName, weak, sepEnd, run, true, false, 0, out);
+  }
+  VALUE.lastIndex = sepEnd;
+  const v = VALUE.exec(text);
+  if (v === null) return sepEnd;
+  const indices = v.indices!;
   if (indices[QUOTED] === undefined) {
     const [start, head] = indices[BARE]!;
     // After an encoded `=` the query is encoded as often: `%26` (`%2526` encoded twice)
     // starts its next parameter (an `&` in the value would be encoded once more). Read from
     // the value's start: the head may have run past it.
     const encoded = sep === 37 ? (sepEnd - p - 1) / 2 : 0;
-    const run =
+    let run =
       encoded > 0
         ? runEnd(ENCODED_QUERY_REST[encoded - 1]!, text, start)
         : runEnd(inUrlQuery ? QUERY_REST : BARE_REST, text, head);
-    // A tag the value ran into (`…</password>`) is markup, and the scan resumes at it.
-    const end = endBeforeMarkup(text, start, run);
-    const [from, to] = withoutEncodedQuotes(text, start, end);
-    report(text, keyName, weak, from, to, true, inUrlQuery, out, to, encoded);
-    return end;
+    if (envLine) run = Math.max(run, runEnd(ENV_VALUE_REST, text, head));
+    return reportBare(text, keyName, weak, start, run, envLine, inUrlQuery, encoded, out);
   }
   // A quoted value runs to its closing quote, escapes read as escapes; one without a
   // closing quote is no value. The reading without escapes is the fallback when that one
@@ -259,6 +267,29 @@ function checkAssignment(
     report(text, keyName, weak, start, plain, false, inUrlQuery, out, whole ? escaped : plain);
   }
   return plain;
+}
+
+/**
+ * Reports the bare value `text[start, run)` (see `report`); returns where the scan resumes.
+ * A tag the value ran into (`…</password>`) is markup, and the scan resumes at it. On an
+ * env file's line (`envLine`) parentheses that make no call are judged as a quoted value's.
+ */
+function reportBare(
+  text: string,
+  keyName: string,
+  weak: boolean,
+  start: number,
+  run: number,
+  envLine: boolean,
+  inUrlQuery: boolean,
+  encoded: number,
+  out: Finding[],
+): number {
+  const end = endBeforeMarkup(text, start, run);
+  const [from, to] = withoutEncodedQuotes(text, start, end);
+  const bare = !(envLine && holdsDataParentheses(text.slice(from, to)));
+  report(text, keyName, weak, from, to, bare, inUrlQuery, out, to, encoded);
+  return end;
 }
 
 /**

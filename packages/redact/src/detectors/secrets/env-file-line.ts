@@ -1,0 +1,79 @@
+/**
+ * An env file's assignment (`DJANGO_SECRET_KEY=…` on its own line): there a bare value
+ * runs to the first blank, and parentheses in it are characters of the value, not a call.
+ * Django's `get_random_secret_key()` draws from `a-z0-9!@#$%^&*(-_=+)`, so most of its
+ * keys hold a `(` or `)`: read as code (`getKey()`) they passed in clear.
+ */
+
+/** A name as env files write them: SCREAMING_CASE. */
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/** Words that may stand before the name on its line: `export`, a YAML list's `-`, Dockerfile's `ENV`. */
+const LINE_LEADS: ReadonlySet<string> = new Set(['export', '-', 'ENV']);
+
+/** Most blanks read back around a line's lead word. */
+const MAX_BLANKS = 16;
+
+/**
+ * The rest of an env file's bare value: as a bare value's rest in code (`generic.ts`), but
+ * over the `)` that ends a value there (`f(password=…)`).
+ */
+export const ENV_VALUE_REST = /[^\s"'`,;}\]>\\]*/y;
+
+/**
+ * A value whose parentheses are code after all: a call first (`getKey()`, `os.getenv(`),
+ * a command substitution (`$(cat …)`, Make's `$(shell …)`), an interpolation (`%(pw)s`).
+ * Each alternative is anchored or a literal: linear.
+ */
+const CODE_PARENTHESES = /^[A-Za-z_$][\w$.]*\(|\$\(|%\(/;
+
+/** A character of a name (`randomBytes`, `$el`, `token_hex`). */
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36
+  );
+}
+
+/**
+ * Whether `value` ends with a call (`…||randomBytes(32)`): a `)` last, closing a `(` right
+ * after a name's character. A random Django key ends so once or twice in a hundred.
+ */
+function endsWithCall(value: string): boolean {
+  if (value.charCodeAt(value.length - 1) !== 41 /* ) */) return false;
+  const open = value.lastIndexOf('(');
+  return open > 0 && isNameChar(value.charCodeAt(open - 1));
+}
+
+/** Offset after blanks read back from `i` (at most {@link MAX_BLANKS}). */
+function blanksBefore(text: string, i: number): number {
+  const limit = Math.max(0, i - MAX_BLANKS);
+  while (i > limit && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  return i;
+}
+
+/** Whether `i` starts a line (or the text). */
+function isLineStart(text: string, i: number): boolean {
+  return i === 0 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13;
+}
+
+/**
+ * Whether the name `keyName` at `keyStart` starts an env file's assignment: SCREAMING_CASE,
+ * first on its line after indentation and at most one lead word (`export`, `-`, `ENV`).
+ * Reads back a bounded distance: constant work per name.
+ */
+export function isEnvFileAssignment(text: string, keyStart: number, keyName: string): boolean {
+  if (!ENV_NAME.test(keyName)) return false;
+  let i = blanksBefore(text, keyStart);
+  if (isLineStart(text, i)) return true;
+  if (i === keyStart) return false;
+  const wordEnd = i;
+  while (i > 0 && wordEnd - i < 6 && text.charCodeAt(i - 1) > 32) i--;
+  if (!LINE_LEADS.has(text.slice(i, wordEnd))) return false;
+  return isLineStart(text, blanksBefore(text, i));
+}
+
+/** Whether `value` holds a parenthesis that is no code (`k3#v9(u)x…`, not `getKey()`). */
+export function holdsDataParentheses(value: string): boolean {
+  if (!value.includes('(') && !value.includes(')')) return false;
+  return !CODE_PARENTHESES.test(value) && !endsWithCall(value);
+}
