@@ -50,7 +50,11 @@ describe('checkCallPolicy', () => {
   it('requires a gateway for remote calls in cloud and hybrid modes, not for offline ones', () => {
     for (const mode of ['cloud', 'hybrid'] as const) {
       const gated = { ...policy, execution_mode: mode };
-      expect(() => checkCallPolicy(gated, facts)).toThrow(/gateway/);
+      // Both halves named: a host whose baseURL already points at the gateway was told
+      // only to set the baseURL, the half it had.
+      expect(() => checkCallPolicy(gated, facts)).toThrow(
+        /egress\.gateway set to the gateway's origin .* and the provider's baseURL pointing at that gateway/,
+      );
       expect(() => checkCallPolicy(gated, { ...facts, gatewayConfigured: true })).not.toThrow();
       expect(() => checkCallPolicy(gated, { ...facts, remote: false })).not.toThrow();
     }

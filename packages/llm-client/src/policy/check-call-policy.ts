@@ -8,7 +8,10 @@ export interface CallPolicyFacts {
   model: string;
   /** Whether the provider sends anything out of the process (false for offline and replay). */
   remote: boolean;
-  /** Whether a gateway `baseURL` is configured (required for remote calls in cloud/hybrid). */
+  /**
+   * Whether `egress.gateway` is set and the provider goes only there (required for remote
+   * calls in cloud/hybrid).
+   */
   gatewayConfigured: boolean;
   /** When the call is made; default now. */
   at?: Date;
@@ -30,7 +33,7 @@ export function checkCallPolicy(policy: AutomationPolicyV1, facts: CallPolicyFac
   if (facts.remote && policy.execution_mode !== 'local' && !facts.gatewayConfigured) {
     throw new PolicyDeniedError(
       'gateway_required',
-      `Policy ${policy.policy_id} runs in ${policy.execution_mode} mode, where remote calls must go through a gateway, and none is configured. Set the provider's baseURL to the gateway.`,
+      `Policy ${policy.policy_id} runs in ${policy.execution_mode} mode, where remote calls must go through a gateway, and this client's provider does not. Both are needed: egress.gateway set to the gateway's origin in createLLMClient(), and the provider's baseURL pointing at that gateway.`,
       { execution_mode: policy.execution_mode, policy_id: policy.policy_id },
     );
   }
