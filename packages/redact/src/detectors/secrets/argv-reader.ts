@@ -4,7 +4,8 @@ import { isCurlCredential } from './basic-auth.js';
 /**
  * What a flag asks of the argument after it: `credential` after a long flag named like a
  * credential (`--password`, `--api-key`), `user` after curl's `-u`/`--user` (`user:pass`),
- * `password` after sshpass's `-p` (nothing but a password goes there).
+ * `password` after sshpass's `-p`, `redis-cli -a`, `docker login -p`, … (nothing but a
+ * password goes there).
  */
 export type ArgvExpectation = 'credential' | 'user' | 'password';
 
@@ -29,6 +30,38 @@ const LONG_FLAG_NAME = new RegExp(`^[A-Za-z][\\w-]{0,${MAX_NAME - 1}}$`);
 /** Stems of the MySQL and MariaDB clients, whose `-p` takes the password glued (`mysqldump`, `mariadb-dump`). */
 const MYSQL_CLIENTS = /^(?:mysql|mariadb)[a-z-]{0,16}$/;
 
+/** keytool's and jarsigner's keystore and key password flags. */
+const KEYSTORE_PASSWORD_FLAGS: ReadonlySet<string> = new Set([
+  '-storepass',
+  '-keypass',
+  '-srcstorepass',
+  '-deststorepass',
+  '-srckeypass',
+  '-destkeypass',
+]);
+/** The MongoDB shell's and tools' `-p`. */
+const MONGO_PASSWORD_FLAGS: ReadonlySet<string> = new Set(['-p']);
+
+/**
+ * Single-dash flags whose next argument is a password on one command only, as
+ * `command-password-flag.ts` reads them on a command line: `redis-cli -a`, keytool's
+ * `-storepass`, the MongoDB tools' `-p` (elsewhere `-a` is "all", `-p` a port).
+ */
+const COMMAND_PASSWORD_FLAGS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['redis-cli', new Set(['-a'])],
+  ['keytool', KEYSTORE_PASSWORD_FLAGS],
+  ['jarsigner', KEYSTORE_PASSWORD_FLAGS],
+  ['mongo', MONGO_PASSWORD_FLAGS],
+  ['mongosh', MONGO_PASSWORD_FLAGS],
+  ['mongodump', MONGO_PASSWORD_FLAGS],
+  ['mongorestore', MONGO_PASSWORD_FLAGS],
+  ['mongoexport', MONGO_PASSWORD_FLAGS],
+  ['mongoimport', MONGO_PASSWORD_FLAGS],
+]);
+
+/** Tools whose `login` subcommand takes `-p <password>` (`docker login -u bob -p …`). */
+const LOGIN_TOOLS: ReadonlySet<string> = new Set(['docker', 'podman']);
+
 /**
  * A command's name as the first argv element gives it: the last path segment, lower-case,
  * without `.exe` (`/usr/bin/sshpass`, `C:\\Tools\\curl.exe`).
@@ -46,12 +79,16 @@ export function commandName(word: string): string {
  * `sshpass-password.ts`): the argument after a long flag named like a credential
  * (`--password`, `--token`, `--api-key`; not `--password-file`, `--token-type`), after
  * `-u`/`--user` (a `user:pass`), and, when the command is known, after sshpass's `-p` or
- * glued to it, glued to the MySQL clients' `-p`, and glued to curl's `-u`. An argument
+ * glued to it, glued to the MySQL clients' `-p`, glued to curl's `-u`, after `redis-cli`'s
+ * `-a`, keytool's and jarsigner's `-storepass`/`-keypass`, the MongoDB tools' `-p` and
+ * `docker login`'s (`podman login`'s) `-p`. An argument
  * that starts with `-` is the next flag. The text scan (`argv-array.ts`) and `redactValue`
  * (a real array) share it, each with its own judge of the value.
  */
 export class ArgvReader {
   private command: string | undefined;
+  /** The first element after the command that is no flag (`login` of `docker login`). */
+  private subcommand: string | undefined;
   private expect: ArgvExpectation | null = null;
   private first = true;
 
@@ -90,7 +127,9 @@ export class ArgvReader {
       if (!this.judge(element, expect)) return undefined;
       return { start: 0, end: element.length, kind: expect === 'user' ? 'basic_auth' : 'generic' };
     }
-    return isFlag ? this.readFlag(element) : undefined;
+    if (isFlag) return this.readFlag(element);
+    this.subcommand ??= element;
+    return undefined;
   }
 
   /** Notes what a flag asks of the next element; returns a secret glued to it. */
@@ -102,8 +141,15 @@ export class ArgvReader {
         this.expect = 'credential';
       return undefined;
     }
-    const letter = flag.charCodeAt(1);
     const command = this.command ?? '';
+    if (
+      COMMAND_PASSWORD_FLAGS.get(command)?.has(flag) === true ||
+      (flag === '-p' && LOGIN_TOOLS.has(command) && this.subcommand === 'login')
+    ) {
+      this.expect = 'password';
+      return undefined;
+    }
+    const letter = flag.charCodeAt(1);
     if (letter === 117 /* u */) {
       if (flag.length === 2) this.expect = 'user';
       else if (command === 'curl') return this.glued(flag, 'user');
