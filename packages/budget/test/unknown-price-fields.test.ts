@@ -61,4 +61,15 @@ describe('fields estimateCost and priceTable do not take', () => {
     );
     expect(priceTable({ version: 'v', date: '2026-12-07', rows: [row] }).lookup('m')).toBeDefined();
   });
+
+  it('a blank version is INVALID_ARGUMENT: it names no prices', () => {
+    for (const version of ['', '  ']) {
+      expect(() => priceTable({ version, date: '2026-12-07', rows: [] })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringContaining('non-blank version'),
+        }),
+      );
+    }
+  });
 });

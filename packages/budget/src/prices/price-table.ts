@@ -82,6 +82,13 @@ export function priceTable(input: PriceTableInput): PriceTable {
       `priceTable needs { version: string, date: "YYYY-MM-DD", rows }, the date a real calendar day; got date ${JSON.stringify(input?.date) ?? 'undefined'}.`,
     );
   }
+  // The version names the prices every cost was computed with (estimateCost's
+  // priceTableVersion, the ledger's records): a blank one names none.
+  if (input.version.trim() === '') {
+    throw new InvalidArgumentError(
+      "priceTable needs a non-blank version naming these prices, e.g. version: '2026-12-07.1'; bump it whenever a price changes.",
+    );
+  }
   if (!Array.isArray(input.rows)) {
     throw new InvalidArgumentError(
       `priceTable needs rows (an array of price rows); got ${kindOf(input.rows)}. ` +
