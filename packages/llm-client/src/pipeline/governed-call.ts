@@ -560,7 +560,7 @@ export async function governedCall<T>(
         }),
     });
     const latencyMs = performance.now() - started;
-    reportedUsage = wholeUsage(result.usage);
+    reportedUsage = wholeUsage(result.usage, result.text);
     // The provider reported no usage: bill the worst case, so the budget never under-counts.
     const usage: TokenUsageV1 = reportedUsage ?? {
       input_tokens: prepared.inputTokens,
