@@ -1,8 +1,10 @@
-import { estimateCost, type PriceTable, type TokenUsage } from '@pm/budget';
+import { estimateCost, type PriceTable, type TokenUsage, UnknownModelPriceError } from '@pm/budget';
 
 /**
  * What `usage` of `model` costs by the price table (the one settling books by), or
- * undefined for a model the table does not price.
+ * undefined for a model the table does not price. Any other refusal is a defect of the
+ * caller (a usage field the table cannot price, say) and is thrown: read as "unpriced",
+ * the call would be recorded at $0.
  */
 export function pricedUsd(
   model: string,
@@ -11,7 +13,8 @@ export function pricedUsd(
 ): number | undefined {
   try {
     return estimateCost({ model, ...usage }, prices ? { prices } : {}).usd;
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (error instanceof UnknownModelPriceError) return undefined;
+    throw error;
   }
 }
