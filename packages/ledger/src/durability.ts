@@ -1,4 +1,5 @@
 import { fdatasyncSync } from 'node:fs';
+import { describeValue } from './describe-value.js';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 
 /**
@@ -157,7 +158,7 @@ export function resolveDurability(option: DurabilityOption | undefined): {
         : option;
   if (o.mode !== 'strict' && o.mode !== 'batch' && o.mode !== 'none') {
     throw new InvalidLedgerArgumentError(
-      `Unknown durability ${JSON.stringify(o.mode)}: use 'strict', 'batch' or 'none'.`,
+      `Unknown durability ${shownMode(o.mode)}: use 'strict', 'batch' or 'none'.`,
     );
   }
   const maxRecords =
@@ -175,4 +176,15 @@ export function resolveDurability(option: DurabilityOption | undefined): {
 
 function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null;
+}
+
+/**
+ * A misspelt mode (`"fast"`, `"Strict"`) as given; anything else only by its type and
+ * length: a value in the wrong option may be a key, and messages reach logs.
+ */
+function shownMode(mode: unknown): string {
+  if (typeof mode !== 'string') return `(${describeValue(mode)})`;
+  return /^[A-Za-z_-]{1,16}$/.test(mode)
+    ? JSON.stringify(mode)
+    : `(a string of ${mode.length} characters)`;
 }

@@ -41,6 +41,23 @@ describe('arguments of the wrong type get InvalidLedgerArgumentError, not a Type
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('openLedger: an unknown durability is named when it is a word, never when it may be a key', () => {
+    const dir = tempDir();
+    const misspelt = thrown(() => openLedger({ dir, runId: 'run-1', durability: 'fast' as never }));
+    expect((misspelt as Error).message).toMatch(/^Unknown durability "fast": use 'strict'/);
+    // A key pasted into the wrong option (built at run time: no key-shaped literal here).
+    const key = ['sk', 'proj', 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4'].join('-');
+    for (const durability of [key, { mode: key }]) {
+      const error = thrown(() =>
+        openLedger({ dir, runId: 'run-1', durability: durability as never }),
+      );
+      expect(error).toBeInstanceOf(InvalidLedgerArgumentError);
+      expect((error as Error).message).toContain(`(a string of ${key.length} characters)`);
+      expect((error as Error).message).not.toContain(key.slice(8));
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('openLedger: a signer that is not an object, never echoing it; nothing is created', () => {
     const dir = tempDir();
     const pem = generateKeyPairSync('ed25519')
