@@ -224,7 +224,8 @@ async function prepare(
   // 6 estimate: input tokens (exact for text; the response schema on the safe side), worst
   // case at the output price.
   const count = inputEstimate(request);
-  // Undefined for an unpriced model: the reservation refuses it under a USD cap.
+  // Undefined for an unpriced model: the reservation then refuses it, whatever the caps
+  // (decision 0014).
   const worstCaseCostUsd = pricedUsd(
     call.model,
     { inputTokens: count.tokens, outputTokens: call.maxOutputTokens },
