@@ -45,40 +45,28 @@ describe('a usage that counts no tokens for a call that sent a prompt', () => {
   });
 
   it('(no output tokens for an answer with text, from a host provider) the same', async () => {
-    const usage = {
-      input_tokens: 50,
-      cached_input_tokens: 0,
-      output_tokens: 0,
-      reasoning_tokens: 0,
-    };
-    const client = createLLMClient({
-      provider: scriptedProvider([{ text: 'an answer', usage }], { remote: true }),
-      policy: localPolicy(),
-      ledger: { dir: root, durability: 'none' },
-    });
-    const run = await client.startRun({ runId: 'no-output' });
-    const result = await run.generateText(call);
+    const result = await answerWithNoOutputTokens('an answer', 'no-output');
     expect(result.usageEstimated).toBe(true);
     expect(result.usage.outputTokens).toBe(call.maxOutputTokens);
-    await run.end();
   });
 
   it('an empty answer with no output tokens is taken as reported', async () => {
-    const usage = {
-      input_tokens: 50,
-      cached_input_tokens: 0,
-      output_tokens: 0,
-      reasoning_tokens: 0,
-    };
-    const client = createLLMClient({
-      provider: scriptedProvider([{ text: '', usage }], { remote: true }),
-      policy: localPolicy(),
-      ledger: { dir: root, durability: 'none' },
-    });
-    const run = await client.startRun({ runId: 'empty-answer' });
-    const result = await run.generateText(call);
+    const result = await answerWithNoOutputTokens('', 'empty-answer');
     expect(result.usageEstimated).toBe(false);
     expect(result.usage).toMatchObject({ inputTokens: 50, outputTokens: 0 });
-    await run.end();
   });
 });
+
+/** One call whose host provider answers `text` reporting 50 input and no output tokens. */
+async function answerWithNoOutputTokens(text: string, runId: string) {
+  const usage = { input_tokens: 50, cached_input_tokens: 0, output_tokens: 0, reasoning_tokens: 0 };
+  const client = createLLMClient({
+    provider: scriptedProvider([{ text, usage }], { remote: true }),
+    policy: localPolicy(),
+    ledger: { dir: root, durability: 'none' },
+  });
+  const run = await client.startRun({ runId });
+  const result = await run.generateText(call);
+  await run.end();
+  return result;
+}
