@@ -1,5 +1,6 @@
 import { endsWithCredentialName } from '../../credential-names.js';
 import { isCurlCredential } from './basic-auth.js';
+import { HtpasswdArguments } from './htpasswd-argv.js';
 
 /**
  * What a flag asks of the argument after it: `credential` after a long flag named like a
@@ -81,7 +82,8 @@ export function commandName(word: string): string {
  * `-u`/`--user` (a `user:pass`), and, when the command is known, after sshpass's `-p` or
  * glued to it, glued to the MySQL clients' `-p`, glued to curl's `-u`, after `redis-cli`'s
  * `-a`, keytool's and jarsigner's `-storepass`/`-keypass`, the MongoDB tools' `-p` and
- * `docker login`'s (`podman login`'s) `-p`. An argument
+ * `docker login`'s (`podman login`'s) `-p`, and htpasswd's password by its position
+ * (`htpasswd -b file user <password>`, `-nb user <password>`). An argument
  * that starts with `-` is the next flag. The text scan (`argv-array.ts`) and `redactValue`
  * (a real array) share it, each with its own judge of the value.
  */
@@ -91,6 +93,8 @@ export class ArgvReader {
   private subcommand: string | undefined;
   private expect: ArgvExpectation | null = null;
   private first = true;
+  /** htpasswd's arguments, read by position rather than by flag (`-b f user <password>`). */
+  private htpasswd: HtpasswdArguments | undefined;
 
   /** @param command The command when it stands outside the array (`spawn('sshpass', […])`). */
   constructor(
@@ -98,9 +102,14 @@ export class ArgvReader {
     command?: string,
   ) {
     if (command !== undefined) {
-      this.command = commandName(command);
+      this.setCommand(command);
       this.first = false;
     }
+  }
+
+  private setCommand(word: string): void {
+    this.command = commandName(word);
+    if (this.command === 'htpasswd') this.htpasswd = new HtpasswdArguments();
   }
 
   /**
@@ -110,6 +119,7 @@ export class ArgvReader {
   next(element: string | undefined): ArgvSecret | undefined {
     const expect = this.expect;
     this.expect = null;
+    if (this.htpasswd !== undefined) return this.nextOfHtpasswd(element);
     if (element === undefined) {
       this.first = false;
       return undefined;
@@ -119,7 +129,7 @@ export class ArgvReader {
       this.first = false;
       // A list of arguments alone (`args: ['--password', …]`) starts with a flag.
       if (!isFlag) {
-        this.command = commandName(element);
+        this.setCommand(element);
         return undefined;
       }
     }
@@ -130,6 +140,15 @@ export class ArgvReader {
     if (isFlag) return this.readFlag(element);
     this.subcommand ??= element;
     return undefined;
+  }
+
+  /** An element after htpasswd: its password by position (`htpasswd -b file user <password>`). */
+  private nextOfHtpasswd(element: string | undefined): ArgvSecret | undefined {
+    const htpasswd = this.htpasswd!;
+    if (!htpasswd.isPassword(element) || element === undefined) return undefined;
+    return this.judge(element, 'password')
+      ? { start: 0, end: element.length, kind: 'generic' }
+      : undefined;
   }
 
   /** Notes what a flag asks of the next element; returns a secret glued to it. */
