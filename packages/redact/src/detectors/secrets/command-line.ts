@@ -87,11 +87,52 @@ function isPathChar(c: number): boolean {
   );
 }
 
+/** Whether `c` is a quote that may wrap a command word: `"` or `'`. */
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39;
+}
+
+/**
+ * Whether a quoted path (its content from `from` to `to`) starts as a path does: `/`, `~`,
+ * `.`, `$`, `%` (`%ProgramFiles%`), `\\` or a drive (`C:\`, `C:/`). Only such a path may hold
+ * blanks (`"C:\Program Files\…"`): a quoted sentence ending in a path does not start so.
+ */
+function startsLikePath(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  const c = text.charCodeAt(from);
+  if (c === 47 || c === 126 || c === 46 || c === 36 || c === 37 || c === 92) return true;
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  const slash = text.charCodeAt(from + 2);
+  return letter && text.charCodeAt(from + 1) === 58 /* : */ && (slash === 92 || slash === 47);
+}
+
+/**
+ * Offset of the quote opening a quoted path that ends right before the name at `at`
+ * (`"C:\Program Files\Apache24\bin\htpasswd.exe"`, `'/opt/my tools/mysql'`): read back
+ * over path characters, blanks and parentheses (`Program Files (x86)`) to a quote, at most
+ * {@link MAX_PATH} characters, the path starting as one does and the quote where a command
+ * may start. -1 when there is none.
+ */
+function quotedPathStart(text: string, at: number): number {
+  const limit = Math.max(0, at - MAX_PATH);
+  let k = at - 1;
+  while (k > limit) {
+    const c = text.charCodeAt(k - 1);
+    if (!(isPathChar(c) || c === 32 || c === 40 || c === 41)) break;
+    k--;
+  }
+  const quote = k - 1;
+  if (quote < 0 || !isQuote(text.charCodeAt(quote)) || !startsLikePath(text, k, at)) return -1;
+  if (quote > 0 && !startsCommand(text.charCodeAt(quote - 1))) return -1;
+  return quote;
+}
+
 /**
  * Start of the command word whose name is at `at`: `at` itself when a command may start
  * there, or the start of a directory path written before the name (`/usr/bin/htpasswd`,
- * `./sshpass`, `C:\tools\mysql.exe`) when that path starts where a command may; -1 when
- * neither does. A URL (`https://host/mysql`) is no path. The path is read back at most
+ * `./sshpass`, `C:\tools\mysql.exe`) when that path starts where a command may, or the
+ * quote opening a quoted path with blanks (`"C:\Program Files\…\htpasswd.exe"`); -1 when
+ * none does. A URL (`https://host/mysql`) is no path. The path is read back at most
  * {@link MAX_PATH} characters: constant work per name.
  */
 export function commandWordStart(text: string, at: number): number {
@@ -101,17 +142,37 @@ export function commandWordStart(text: string, at: number): number {
   const limit = Math.max(0, at - MAX_PATH);
   let start = at - 1;
   while (start > limit && isPathChar(text.charCodeAt(start - 1))) start--;
-  if (start > 0 && !startsCommand(text.charCodeAt(start - 1))) return -1;
+  const stop = start > 0 ? text.charCodeAt(start - 1) : -1;
+  // A blank there may be inside a quoted path (`"C:\Program Files\…`): its quote starts the word.
+  if (stop === 32 || stop === 40 || stop === 41 || (stop >= 0 && !startsCommand(stop))) {
+    const quote = quotedPathStart(text, at);
+    if (quote >= 0) start = quote;
+    else if (!startsCommand(stop)) return -1;
+  }
   return text.slice(start, at).includes('://') ? -1 : start;
 }
 
+/** Where a command word starts (its opening quote, when quoted) and ends (after its closing quote). */
+export interface CommandWord {
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
- * Whether `name` at `at` is a command word: it starts a command, alone or after a
- * directory path (`commandWordStart`), and after it come lower-case letters or `-`
- * (`mysqldump`, `mariadb-dump`; none when `exact`), an optional `.exe`, and a blank.
+ * The command word whose name `name` is at `at`, or undefined when it is none: the word
+ * starts a command, alone or after a directory path (`commandWordStart`), and after the
+ * name come lower-case letters or `-` (`mysqldump`, `mariadb-dump`; none when `exact`), an
+ * optional `.exe`, the quote closing a quoted word (`"/usr/bin/mysql"`,
+ * `"C:\Program Files\…\htpasswd.exe"`: the one right before the word opens it), and a blank.
  */
-export function isCommandWord(text: string, at: number, name: string, exact: boolean): boolean {
-  if (commandWordStart(text, at) < 0) return false;
+export function commandWordAt(
+  text: string,
+  at: number,
+  name: string,
+  exact: boolean,
+): CommandWord | undefined {
+  let start = commandWordStart(text, at);
+  if (start < 0) return undefined;
   let end = at + name.length;
   if (!exact) {
     const limit = end + MAX_TAIL;
@@ -122,8 +183,31 @@ export function isCommandWord(text: string, at: number, name: string, exact: boo
     }
   }
   if (text.startsWith('.exe', end)) end += 4;
+  // Quoted: the word opens with a quote (its start, or right before it) that closes here.
+  const open = isQuote(text.charCodeAt(start)) ? start : start - 1;
+  if (
+    open >= 0 &&
+    isQuote(text.charCodeAt(open)) &&
+    text.charCodeAt(end) === text.charCodeAt(open)
+  ) {
+    start = open;
+    end++;
+  }
   const after = text.charCodeAt(end);
-  return after === 32 || after === 9;
+  return after === 32 || after === 9 ? { start, end } : undefined;
+}
+
+/** End of the command word whose name is at `at` (`commandWordAt`), or -1 when it is none. */
+export function commandWordEnd(text: string, at: number, name: string, exact: boolean): number {
+  return commandWordAt(text, at, name, exact)?.end ?? -1;
+}
+
+/**
+ * Whether `name` at `at` is a command word (`commandWordEnd`): it starts a command, alone,
+ * after a directory path or quoted, and a blank follows.
+ */
+export function isCommandWord(text: string, at: number, name: string, exact: boolean): boolean {
+  return commandWordEnd(text, at, name, exact) >= 0;
 }
 
 /** Whether the line break at `at` is escaped, joining the next line to the command (`\` + newline). */
@@ -155,7 +239,10 @@ export function commandTracker(
   exact: boolean,
 ): (at: number) => boolean {
   let command = -1;
-  const next = names.map((name) => text.indexOf(name));
+  // A name with a subcommand (`docker login`) is found by its tool: quoted or by its path,
+  // the tool's word is not followed by one blank and the subcommand (`"…\docker.exe" login`).
+  const searched = names.map((name) => (name.includes(' ') ? toolOf(name) : name));
+  const next = searched.map((name) => text.indexOf(name));
   // The tool of a command with a subcommand (`docker` of `docker login`): written again,
   // it starts another command (`docker run -p 5432:5432` later on the line is no login).
   const tools = [...new Set(names.filter((name) => name.includes(' ')).map(toolOf))];
@@ -167,10 +254,11 @@ export function commandTracker(
   return (at) => {
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
+      const word = searched[k]!;
       let i = next[k]!;
       while (i >= 0 && i < at) {
-        if (i > command && isCommandWord(text, i, name, exact)) command = i;
-        i = text.indexOf(name, i + name.length);
+        if (i > command && isNamedCommand(text, i, name, exact)) command = i;
+        i = text.indexOf(word, i + word.length);
       }
       next[k] = i;
     }
@@ -178,7 +266,11 @@ export function commandTracker(
       const tool = tools[k]!;
       let i = nextTool[k]!;
       while (i >= 0 && i < at) {
-        if (i > command && isCommandWord(text, i, tool, true) && !startsName(text, i, names)) {
+        if (
+          i > command &&
+          isCommandWord(text, i, tool, true) &&
+          !names.some((name) => isNamedCommand(text, i, name, exact))
+        ) {
           commandEnd = Math.max(commandEnd, i);
         }
         i = text.indexOf(tool, i + tool.length);
@@ -202,9 +294,26 @@ function toolOf(name: string): string {
   return name.slice(0, name.indexOf(' '));
 }
 
-/** Whether one of `names` is written at `at`. */
-function startsName(text: string, at: number, names: readonly string[]): boolean {
-  return names.some((name) => text.startsWith(name, at));
+/** Most blanks read between a tool and its subcommand (`docker   login`). */
+const MAX_SUBCOMMAND_GAP = 16;
+
+/**
+ * Whether the command `name` is written at `at` and starts a command there: its command word (`isCommandWord`), or for a
+ * name with a subcommand (`docker login`) the tool's command word, quoted or by its path
+ * too, then blanks and the subcommand as a word.
+ */
+function isNamedCommand(text: string, at: number, name: string, exact: boolean): boolean {
+  const space = name.indexOf(' ');
+  if (!text.startsWith(space < 0 ? name : name.slice(0, space), at)) return false;
+  if (space < 0) return isCommandWord(text, at, name, exact);
+  const end = commandWordEnd(text, at, name.slice(0, space), true);
+  if (end < 0) return false;
+  let i = end;
+  const limit = end + MAX_SUBCOMMAND_GAP;
+  while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const subcommand = name.slice(space + 1);
+  const after = text.charCodeAt(i + subcommand.length);
+  return text.startsWith(subcommand, i) && (after === 32 || after === 9);
 }
 
 /**

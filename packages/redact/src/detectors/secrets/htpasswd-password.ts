@@ -1,6 +1,6 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
-import { commandWordStart, isCommandWord, reportPasswordArgument } from './command-line.js';
+import { commandWordAt, reportPasswordArgument } from './command-line.js';
 import { isInvokedAt } from './command-position.js';
 import { skipBlanks } from './shell-blanks.js';
 
@@ -39,7 +39,7 @@ function endsCommand(text: string, i: number): boolean {
  * with their argument); without `-b`, or with `-D` (delete), no password is given. The
  * value is judged as sshpass's is (only a password goes there: a word is taken, a
  * variable or placeholder is not). The name may follow a directory path (`/usr/bin/htpasswd`,
- * `./htpasswd`). Only where htpasswd is invoked (`isInvokedAt`): in
+ * `./htpasswd`), quoted too (`"C:\\Program Files\\…\\htpasswd.exe" -b …`). Only where htpasswd is invoked (`isInvokedAt`): in
  * `cat htpasswd -b …` the `-b` is cat's and htpasswd a file. Found from each `htpasswd`
  * command word with `indexOf`, reading at most a few words each and a bounded distance
  * back: linear.
@@ -54,19 +54,19 @@ export const htpasswdPassword: Detector = {
     let at = text.indexOf(COMMAND);
     while (at >= 0) {
       let next = at + COMMAND.length;
-      // Invoked by its path too (`/usr/bin/htpasswd`, `sudo ./htpasswd`): the words before
-      // are read from the path's start.
-      if (isCommandWord(text, at, COMMAND, true) && isInvokedAt(text, commandWordStart(text, at))) {
-        next = readCommand(text, next, out);
+      // Invoked by its path too (`/usr/bin/htpasswd`, `sudo ./htpasswd`, quoted).
+      // Read back from the word's start: its path's, or its opening quote's.
+      const word = commandWordAt(text, at, COMMAND, true);
+      if (word !== undefined && isInvokedAt(text, word.start)) {
+        next = readCommand(text, word.end, out);
       }
       at = text.indexOf(COMMAND, next);
     }
   },
 };
 
-/** Reads the flags and arguments from `i` (after the name); returns where reading stopped. */
+/** Reads the flags and arguments from `i` (after the command word); returns where reading stopped. */
 function readCommand(text: string, i: number, out: Finding[]): number {
-  if (text.startsWith('.exe', i)) i += 4;
   let batch = false;
   let noFile = false;
   let deletes = false;

@@ -1,7 +1,7 @@
 import { isBlank } from '../../char-class.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
-import { isCommandWord, reportPasswordArgument } from './command-line.js';
+import { commandWordEnd, reportPasswordArgument } from './command-line.js';
 import { skipBlanks } from './shell-blanks.js';
 
 const COMMAND = 'sshpass';
@@ -45,12 +45,8 @@ export const sshpassPassword: Detector = {
       if (before === 32 || before === 9) {
         const from = Math.max(0, at - LOOK_BACK);
         const k = text.slice(from, at).lastIndexOf(COMMAND);
-        const command = from + k;
-        if (
-          k >= 0 &&
-          isCommandWord(text, command, COMMAND, true) &&
-          isOwnFlag(text, command + COMMAND.length, at)
-        ) {
+        const end = k >= 0 ? commandWordEnd(text, from + k, COMMAND, true) : -1;
+        if (end >= 0 && isOwnFlag(text, end, at)) {
           next = readPassword(text, at + 2, out);
         }
       }
@@ -61,10 +57,9 @@ export const sshpassPassword: Detector = {
 
 /**
  * Whether the `-p` at `at` is one of sshpass's own options, read from `i` (right after its
- * name) up to the command it runs. Never reads past `at`, so a long word costs nothing.
+ * command word) up to the command it runs. Never reads past `at`, so a long word costs nothing.
  */
 function isOwnFlag(text: string, i: number, at: number): boolean {
-  if (text.startsWith('.exe', i)) i += 4;
   for (let n = 0; n < MAX_OPTIONS && i < at; n++) {
     i = skipBlanks(text, i);
     if (i === at) return true;
