@@ -71,6 +71,7 @@ export {
   type TokenUsage,
 } from './prices/estimate-cost.js';
 export { MICRO_PER_USD, microToUsd, tokenCostMicro, usdToMicro } from './prices/micro-usd.js';
+export { isSameModel, undatedModel } from './prices/model-snapshot.js';
 export {
   type ModelPrice,
   type PriceRow,

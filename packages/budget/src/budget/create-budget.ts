@@ -5,7 +5,7 @@ import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { shownNumber } from '../errors/kind-of.js';
 import { UnknownModelPriceError } from '../errors/unknown-model-price-error.js';
 import { defaultPriceTable } from '../prices/default-price-table.js';
-import { checkUsage, usageCostMicro } from '../prices/estimate-cost.js';
+import { checkUsage } from '../prices/estimate-cost.js';
 import { MICRO_PER_USD } from '../prices/micro-usd.js';
 import type { PriceTable } from '../prices/price-table.js';
 import { alertEmitter } from './alert-events.js';
@@ -35,6 +35,7 @@ import {
 import { RunDeadline } from './run-deadline.js';
 import { ScopeSet } from './scope-set.js';
 import { scopeUsage } from './scope-usage.js';
+import { settleCostMicro } from './settle-cost.js';
 import { worstCaseCharge } from './worst-case.js';
 
 /** Options of {@link createBudget}. */
@@ -224,15 +225,15 @@ export function createBudget(options: BudgetOptions): Budget {
       );
       const requests =
         usage.requests === undefined ? 1 : nonNegativeInt(usage.requests, 'requests');
-      const price = prices.lookup(reservation.model);
-      return exactCharge(
-        {
-          tokens: input + output,
-          microUsd: price === undefined ? 0 : usageCostMicro(price, input, cached, output),
-          requests,
-        },
-        'The usage to settle',
-      );
+      const microUsd = settleCostMicro(prices, {
+        model: reservation.model,
+        heldMicroUsd: reservation.microUsd,
+        answeredModel: usage.answeredModel,
+        input,
+        cached,
+        output,
+      });
+      return exactCharge({ tokens: input + output, microUsd, requests }, 'The usage to settle');
     },
     async settle(reservation: Reservation, charge: Charge): Promise<SettleResult> {
       const result = await store.settle(reservation.id, charge, thresholds);

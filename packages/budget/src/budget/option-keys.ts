@@ -52,6 +52,7 @@ export const SETTLE_KEYS: Readonly<Record<keyof ActualUsage, true>> = {
   outputTokens: true,
   reasoningTokens: true,
   requests: true,
+  answeredModel: true,
 };
 
 /** Every key of `alerts` (each a fraction of a cap). */

@@ -7,6 +7,12 @@ import type { Charge } from './charge.js';
 export interface ActualUsage extends TokenUsage {
   /** Attempts made (retries count against the reservation). Default 1. */
   readonly requests?: number;
+  /**
+   * The model the provider says answered, when it reports one. Another model than the one
+   * reserved for (a dated snapshot of it is the same model) is booked at the dearer of the two
+   * prices; one the price table does not price, at no less than the worst case held.
+   */
+  readonly answeredModel?: string;
 }
 
 /** What `settle` booked. */

@@ -3,6 +3,7 @@ import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { kindOf } from '../errors/kind-of.js';
 import { isCalendarDate } from './calendar-date.js';
 import { usdToMicro } from './micro-usd.js';
+import { undatedModel } from './model-snapshot.js';
 
 /** One row of a price table, as a host writes it (USD per 1M tokens). */
 export interface PriceRow {
@@ -53,8 +54,6 @@ export interface PriceTableInput {
   /** Rows; a later row for the same model replaces an earlier one (how hosts override). */
   readonly rows: readonly PriceRow[];
 }
-
-const SNAPSHOT = /-\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Every field of a price row: an unknown one (`reasoningUsdPerMillion`, a price this table
@@ -129,10 +128,10 @@ export function priceTable(input: PriceTableInput): PriceTable {
     date: input.date,
     rows,
     lookup(model: string): ModelPrice | undefined {
-      return (
-        byModel.get(model) ??
-        (SNAPSHOT.test(model) ? byModel.get(model.replace(SNAPSHOT, '')) : undefined)
-      );
+      const exact = byModel.get(model);
+      if (exact !== undefined) return exact;
+      const undated = undatedModel(model);
+      return undated === undefined ? undefined : byModel.get(undated);
     },
   });
 }
