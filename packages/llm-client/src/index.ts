@@ -34,6 +34,7 @@ export { AnalysisKind, GoalInterpretationV1, NextCommandV1 } from './moves/move-
 export { default } from './offline/default-offline-provider.js';
 export { type OfflineProviderOptions, offlineProvider } from './offline/offline-provider.js';
 export type { CallEstimate, CallResult } from './pipeline/call-input.js';
+export { AnsweredModelNotAllowedError } from './policy/answered-model-not-allowed-error.js';
 export { type CallPolicyFacts, checkCallPolicy } from './policy/check-call-policy.js';
 export {
   type PolicyDenialReason,

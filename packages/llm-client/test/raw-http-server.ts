@@ -60,6 +60,8 @@ export function chatCompletion(
     /** Its total is added; other fields (token details) are kept as given. */
     usage?: { prompt_tokens: number; completion_tokens: number } & Record<string, unknown>;
     finishReason?: string;
+    /** The model the server says answered; default `gpt-5.2`. */
+    model?: string;
   } = {},
 ): string {
   const usage = extra.usage ?? { prompt_tokens: 30, completion_tokens: 10 };
@@ -67,7 +69,7 @@ export function chatCompletion(
     id: 'chatcmpl-1',
     object: 'chat.completion',
     created: 1,
-    model: 'gpt-5.2',
+    model: extra.model ?? 'gpt-5.2',
     choices: [
       {
         index: 0,

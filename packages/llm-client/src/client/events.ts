@@ -46,6 +46,22 @@ export type LLMEvent =
       phase: string;
     })
   | (EventBase & {
+      /**
+       * The provider answered with another model than the one asked for (a dated snapshot of
+       * it is the same model): the call is booked at the dearer of the two (decision 0032).
+       * `allowed: false` when the policy does not allow the answering model: the call then
+       * fails with `AnsweredModelNotAllowedError` (`call.failed` follows).
+       */
+      type: 'call.model_mismatch';
+      stage: string;
+      requestId: string;
+      /** The model asked for. */
+      model: string;
+      /** The model that answered, as the provider reported it (the `response` record's `model`). */
+      answeredModel: string;
+      allowed: boolean;
+    })
+  | (EventBase & {
       type: 'approval';
       stage: string;
       requestId: string;

@@ -41,6 +41,8 @@ export class CallHolds {
    * RUNTIME_EXCEEDED, which says nothing about the attempt before it.
    */
   #lastMayBeBilled = false;
+  /** Another model than the one reserved for answered: the budget books the dearer (0032). */
+  #answeredModel: string | undefined;
   /** Where each hold is registered with its call, so an overspend report can name the call. */
   readonly #owner: { calls: BudgetCalls; call: Omit<BudgetCall, 'outputTokens'> } | undefined;
 
@@ -80,6 +82,14 @@ export class CallHolds {
    */
   attemptMayBeBilled(): void {
     this.#lastMayBeBilled = true;
+  }
+
+  /**
+   * The attempt in flight was answered by `model`, another than the one reserved for: its
+   * settle, whichever way the call ends, is booked at the dearer of the two prices.
+   */
+  answeredBy(model: string): void {
+    this.#answeredModel = model;
   }
 
   /**
@@ -150,7 +160,11 @@ export class CallHolds {
       let usd = 0;
       const registered = last && this.#owner?.calls.get(last.id);
       if (registered) registered.outputTokens = usage.output_tokens;
-      if (last) usd += (await last.settle({ ...usageFromLedger(usage), requests: 1 })).usd;
+      const answeredModel = this.#answeredModel;
+      if (last) {
+        const actual = { ...usageFromLedger(usage), requests: 1 };
+        usd += (await last.settle(answeredModel ? { ...actual, answeredModel } : actual)).usd;
+      }
       for (const hold of this.#requestHolds) {
         usd += (await hold.settle({ inputTokens: 0, outputTokens: 0, requests: 1 })).usd;
       }

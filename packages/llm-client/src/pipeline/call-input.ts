@@ -36,6 +36,12 @@ export interface CallResult<T = unknown> {
    */
   outputAboveMax: boolean;
   costUsd: number;
+  /**
+   * The model that answered, as the provider reported it (the `response` record's `model`).
+   * Another than the one asked for (not a dated snapshot of it) raised `call.model_mismatch`
+   * and is booked at the dearer of the two (decision 0032).
+   */
+  model: string;
   envelope: RequestEnvelopeV1;
   artifacts: { prompt: string; output: string };
   provider: string;

@@ -15,6 +15,7 @@ import { canonicalJson } from '@pm/ledger';
 import { z } from 'zod';
 import { ApprovalDeniedError } from '../errors/approval-denied-error.js';
 import { OutputValidationError } from '../errors/output-validation-error.js';
+import { checkAnsweredModel } from '../policy/check-answered-model.js';
 import { checkCallPolicy, checkRunWindow } from '../policy/check-call-policy.js';
 import type {
   LLMProvider,
@@ -48,6 +49,7 @@ import { formatName } from './format-name.js';
 import { frozenCopy } from './frozen-copy.js';
 import { inputEstimate } from './input-estimate.js';
 import { isAbortSignal } from './is-abort-signal.js';
+import { otherAnsweredModel } from './other-answered-model.js';
 import { outputProblems } from './output-problems.js';
 import { pricedUsd } from './priced-usd.js';
 import { abortError, raceSignal, throwIfAborted } from './race-signal.js';
@@ -569,6 +571,18 @@ export async function governedCall<T>(
       output_tokens: call.maxOutputTokens,
       reasoning_tokens: 0,
     };
+    // Another model than the one asked for answered (a gateway routing elsewhere): booked at
+    // the dearer of the two, said, and refused when the policy forbids it (decision 0032).
+    const answeredModel = otherAnsweredModel(call.model, result.model);
+    let modelRefusal: unknown;
+    if (answeredModel !== undefined) {
+      holds?.answeredBy(answeredModel);
+      try {
+        checkAnsweredModel(ctx.policy, call.model, answeredModel);
+      } catch (error) {
+        modelRefusal = error;
+      }
+    }
     // 12 (first half) the output is stored whatever validation says: it was billed.
     const outputRef = await ctx.ledger.putArtifact(result.text, {
       mediaType: call.schema ? 'application/json' : 'text/plain',
@@ -594,7 +608,13 @@ export async function governedCall<T>(
         // priced by the table (0 for an unpriced model, as a budget without a USD cap books
         // it), before the call fails; its holds expire into spent.
         settleError = error;
-        costUsd = pricedUsd(call.model, usageFromLedger(usage), ctx.prices) ?? 0;
+        const used = usageFromLedger(usage);
+        costUsd = pricedUsd(call.model, used, ctx.prices) ?? 0;
+        // As the budget would have booked it: the dearer model, or the worst case unpriced.
+        if (answeredModel !== undefined) {
+          const answered = pricedUsd(answeredModel, used, ctx.prices);
+          costUsd = Math.max(costUsd, answered ?? prepared.worstCaseCostUsd ?? 0);
+        }
       }
     }
     // 12 response record
@@ -612,9 +632,19 @@ export async function governedCall<T>(
         attempts,
         latency_ms: Math.round(latencyMs * 1000) / 1000,
         ...(finishReason ? { finish_reason: finishReason } : {}),
-        valid: validationError === undefined,
+        valid: validationError === undefined && modelRefusal === undefined,
       },
     });
+    if (answeredModel !== undefined) {
+      ctx.emit({
+        type: 'call.model_mismatch',
+        stage: prepared.stage,
+        requestId: prepared.requestId,
+        model: call.model,
+        answeredModel,
+        allowed: modelRefusal === undefined,
+      });
+    }
     // Said whether or not the call passed its reservation: within it, no budget.overspend
     // would tell a host watching events (decision 0019).
     if (usage.output_tokens > call.maxOutputTokens) {
@@ -628,6 +658,10 @@ export async function governedCall<T>(
       });
     }
     if (settleError !== undefined) throw settleError;
+    if (modelRefusal !== undefined) {
+      phase = 'validate';
+      throw modelRefusal;
+    }
     if (validationError !== undefined) {
       phase = 'validate';
       throw validationError;
@@ -650,6 +684,7 @@ export async function governedCall<T>(
       usageEstimated: reportedUsage === undefined,
       outputAboveMax: usage.output_tokens > call.maxOutputTokens,
       costUsd,
+      model: result.model,
       envelope: prepared.envelope,
       artifacts: { prompt: prepared.promptRef, output: outputRef },
       provider: provider.name,

@@ -1,9 +1,17 @@
 import { PmError } from '@pm/envelope-schemas';
 
 /** Why the policy refused a call. */
-export type PolicyDenialReason = 'model_not_allowed' | 'gateway_required' | 'remote_disabled';
+export type PolicyDenialReason =
+  | 'model_not_allowed'
+  | 'gateway_required'
+  | 'remote_disabled'
+  | 'answered_model_not_allowed';
 
-/** The automation policy (or a kill switch) refuses the call. Nothing was sent. */
+/**
+ * The automation policy (or a kill switch) refuses the call. Nothing was sent, except for
+ * `answered_model_not_allowed` (`AnsweredModelNotAllowedError`): an answer from a model the
+ * policy does not allow, refused once it arrived.
+ */
 export class PolicyDeniedError extends PmError {
   readonly reason: PolicyDenialReason;
 
