@@ -1,4 +1,5 @@
 import type { Finding } from '../../finding.js';
+import { isEnvFileAssignment } from './env-file-line.js';
 import { isSecretValue } from './secret-value-shape.js';
 
 /**
@@ -56,6 +57,36 @@ function startsCommand(c: number): boolean {
     c === 39 || // '
     c === 34 // "
   );
+}
+
+/** Longest env name read back before a `=` (`SSHPASS_CMD=`). */
+const MAX_ENV_NAME = 64;
+
+/**
+ * Whether the `=` at `eq` ends an env file's name (`SSHPASS_CMD=sshpass -p …`,
+ * `export MYSQL_CMD=mysql -p…`): there the value is a command given to a program, not a
+ * flag's value (`--config=/etc/htpasswd`) nor an option on a command line (`docker run -e
+ * DB=mysql -p3306:3306`: the name is not first on its line). Read back a bounded distance.
+ */
+function endsEnvName(text: string, eq: number): boolean {
+  const limit = Math.max(0, eq - MAX_ENV_NAME);
+  let k = eq;
+  while (k > limit) {
+    const c = text.charCodeAt(k - 1);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95)) break;
+    k--;
+  }
+  return k < eq && isEnvFileAssignment(text, k, text.slice(k, eq));
+}
+
+/**
+ * Whether a command may start at `at`: the text's start, after a character that starts one
+ * (`startsCommand`), or right after an env file's `NAME=` (`endsEnvName`).
+ */
+function mayStartAt(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const c = text.charCodeAt(at - 1);
+  return startsCommand(c) || (c === 61 /* = */ && endsEnvName(text, at - 1));
 }
 
 /** Longest tail a command name may carry (`mysqldump`, `mariadb-dump`, from `mysql`, `mariadb`). */
@@ -123,7 +154,7 @@ function quotedPathStart(text: string, at: number): number {
   }
   const quote = k - 1;
   if (quote < 0 || !isQuote(text.charCodeAt(quote)) || !startsLikePath(text, k, at)) return -1;
-  if (quote > 0 && !startsCommand(text.charCodeAt(quote - 1))) return -1;
+  if (!mayStartAt(text, quote)) return -1;
   return quote;
 }
 
@@ -136,7 +167,7 @@ function quotedPathStart(text: string, at: number): number {
  * {@link MAX_PATH} characters: constant work per name.
  */
 export function commandWordStart(text: string, at: number): number {
-  if (at === 0 || startsCommand(text.charCodeAt(at - 1))) return at;
+  if (mayStartAt(text, at)) return at;
   const separator = text.charCodeAt(at - 1);
   if (separator !== 47 && separator !== 92) return -1;
   const limit = Math.max(0, at - MAX_PATH);
@@ -144,10 +175,10 @@ export function commandWordStart(text: string, at: number): number {
   while (start > limit && isPathChar(text.charCodeAt(start - 1))) start--;
   const stop = start > 0 ? text.charCodeAt(start - 1) : -1;
   // A blank there may be inside a quoted path (`"C:\Program Files\…`): its quote starts the word.
-  if (stop === 32 || stop === 40 || stop === 41 || (stop >= 0 && !startsCommand(stop))) {
+  if (stop === 32 || stop === 40 || stop === 41 || !mayStartAt(text, start)) {
     const quote = quotedPathStart(text, at);
     if (quote >= 0) start = quote;
-    else if (!startsCommand(stop)) return -1;
+    else if (!mayStartAt(text, start)) return -1;
   }
   return text.slice(start, at).includes('://') ? -1 : start;
 }
