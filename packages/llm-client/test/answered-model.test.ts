@@ -1,7 +1,14 @@
-import { defaultPriceTable, priceTable } from '@pm/budget';
+import {
+  type BudgetStore,
+  BudgetStoreUnavailableError,
+  defaultPriceTable,
+  memoryStore,
+  priceTable,
+} from '@pm/budget';
 import { describe, expect, it } from 'vitest';
 import { AnsweredModelNotAllowedError, createLLMClient, type LLMEvent } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
+import { replayProvider } from '../src/replay.js';
 import { ledgerRecords } from './helpers/ledger-records.js';
 import { tempRoot } from './helpers/temp-root.js';
 import { testApiKey } from './helpers/test-api-key.js';
@@ -40,6 +47,7 @@ async function callAnsweredBy(
     allowed?: string[];
     prices?: typeof withO1;
     usage?: { prompt_tokens: number; completion_tokens: number };
+    store?: BudgetStore;
   } = {},
 ) {
   const usage = options.usage ?? USAGE;
@@ -48,7 +56,10 @@ async function callAnsweredBy(
   const client = createLLMClient({
     provider: openaiProvider({ apiKey: testApiKey('m'), baseURL: server.baseURL }),
     policy: localPolicy({ allowed_models: options.allowed ?? ['gpt-4o-mini'] }),
-    ...(options.prices ? { budget: { prices: options.prices } } : {}),
+    budget: {
+      ...(options.prices ? { prices: options.prices } : {}),
+      ...(options.store ? { store: options.store } : {}),
+    },
     ledger: { dir: root, durability: 'none' },
     onEvent: (event) => events.push(event),
   });
@@ -148,5 +159,35 @@ describe('an answer from another model than the one asked for (decision 0032)', 
     expect(error).toBeInstanceOf(AnsweredModelNotAllowedError);
     // Booked at the model asked for, the dearer here.
     expect(records.find((r) => r.type === 'response')?.data.cost_usd).toBe(0.00075);
+  });
+
+  it('replayed, a refused answer is refused again (the recorded model answers)', async () => {
+    await callAnsweredBy('o1', 'to-replay');
+    const replay = createLLMClient({
+      provider: replayProvider({ ledgerDir: root, runId: 'to-replay' }),
+      policy: localPolicy({ allowed_models: ['gpt-4o-mini'] }),
+      ledger: { dir: `${root}/replayed`, durability: 'none' },
+    });
+    const run = await replay.startRun({ runId: 'to-replay' });
+    await expect(run.generateText(call)).rejects.toBeInstanceOf(AnsweredModelNotAllowedError);
+    await run.end();
+  });
+
+  it('when the budget store fails at settle, the response record is priced the same way', async () => {
+    const inner = memoryStore();
+    const store: BudgetStore = {
+      reserve: (request) => inner.reserve(request),
+      settle: () => Promise.reject(new BudgetStoreUnavailableError('settle', 1000, new Error('x'))),
+      release: () =>
+        Promise.reject(new BudgetStoreUnavailableError('release', 1000, new Error('x'))),
+      usage: (keys) => inner.usage(keys),
+    };
+    const { error, records } = await callAnsweredBy('o1', 'store-down', {
+      allowed: ['gpt-4o-mini', 'o1'],
+      prices: withO1,
+      store,
+    });
+    expect(error).toBeInstanceOf(BudgetStoreUnavailableError);
+    expect(records.find((r) => r.type === 'response')?.data.cost_usd).toBe(0.075);
   });
 });
