@@ -1,4 +1,4 @@
-import { isHexDigit } from '../../char-class.js';
+import { isBlank, isHexDigit } from '../../char-class.js';
 import {
   CREDENTIAL_KEY_ENDING,
   endsWithWeakCredentialName,
@@ -216,13 +216,18 @@ function checkAssignment(
   // only there does `&` end a value.
   const before = escapeBefore >= 0 ? escapeBefore : text.charCodeAt(s - 1);
   const inUrlQuery = !colon && spaces === 0 && (before === 63 || before === 38);
-  // An env file's line (`DJANGO_SECRET_KEY=k3#v9(u)…`): the value runs to its blank, and
-  // parentheses there are the value's own characters unless they make a call. It may
-  // start with the `&` or `)` that the head of a value in code never does.
-  const envLine =
-    sep === 61 && spaces === 0 && !inUrlQuery && isEnvFileAssignment(text, s, keyName);
+  // An env file's line (`DJANGO_SECRET_KEY=k3#v9(u)…`), or its YAML form (`DJANGO_SECRET_KEY:
+  // k3#v9(u)…`, compose `environment:` maps, ConfigMaps; decision 0032): the value runs to
+  // its blank, and parentheses there are the value's own characters unless they make a
+  // call. After `=` it may start with the `&` or `)` that the head of a value in code never
+  // does (after YAML's `: `, `&` starts an anchor).
   const first = text.charCodeAt(sepEnd);
-  if (envLine && (first === 38 || first === 41)) {
+  const envLine =
+    spaces === 0 &&
+    !inUrlQuery &&
+    (sep === 61 || (colon && (first === 32 || first === 9))) &&
+    isEnvFileAssignment(text, s, keyName);
+  if (envLine && sep === 61 && (first === 38 || first === 41)) {
     const run = runEnd(ENV_VALUE_REST, text, sepEnd);
     return reportBare(text, keyName, weak, sepEnd, run, true, false, 0, out);
   }
@@ -241,7 +246,10 @@ function checkAssignment(
         ? runEnd(ENCODED_QUERY_REST[encoded - 1]!, text, start)
         : runEnd(inUrlQuery ? QUERY_REST : BARE_REST, text, head);
     if (envLine) run = Math.max(run, runEnd(ENV_VALUE_REST, text, head));
-    return reportBare(text, keyName, weak, start, run, envLine, inUrlQuery, encoded, out);
+    // In YAML's form the value must be a whole plain scalar, to a blank or the line's end:
+    // cut at `,` or `;` it is a JS object's member (`TOKEN: s?.slice(0,8),`), code.
+    const dataParentheses = envLine && (sep === 61 || endsToken(text, run));
+    return reportBare(text, keyName, weak, start, run, dataParentheses, inUrlQuery, encoded, out);
   }
   // A quoted value runs to its closing quote, escapes read as escapes; one without a
   // closing quote is no value. The reading without escapes is the fallback when that one
@@ -269,10 +277,16 @@ function checkAssignment(
   return plain;
 }
 
+/** Whether a token ends at `i`: a blank, a line end or the text's end follows. */
+function endsToken(text: string, i: number): boolean {
+  return i >= text.length || isBlank(text.charCodeAt(i));
+}
+
 /**
  * Reports the bare value `text[start, run)` (see `report`); returns where the scan resumes.
  * A tag the value ran into (`…</password>`) is markup, and the scan resumes at it. On an
- * env file's line (`envLine`) parentheses that make no call are judged as a quoted value's.
+ * env file's line or its YAML form (`dataParentheses`) parentheses that make no call are
+ * judged as a quoted value's.
  */
 function reportBare(
   text: string,
@@ -280,14 +294,14 @@ function reportBare(
   weak: boolean,
   start: number,
   run: number,
-  envLine: boolean,
+  dataParentheses: boolean,
   inUrlQuery: boolean,
   encoded: number,
   out: Finding[],
 ): number {
   const end = endBeforeMarkup(text, start, run);
   const [from, to] = withoutEncodedQuotes(text, start, end);
-  const bare = !(envLine && holdsDataParentheses(text.slice(from, to)));
+  const bare = !(dataParentheses && holdsDataParentheses(text.slice(from, to)));
   report(text, keyName, weak, from, to, bare, inUrlQuery, out, to, encoded);
   return end;
 }
