@@ -54,8 +54,8 @@ interface ClosedEarly {
 }
 
 /**
- * At most this many reservations closed early, and as many settled, are remembered (see
- * `ClosedReservations`): a few MB at most.
+ * At least the last this many reservations closed early, and as many settled, are
+ * remembered, at most twice that (see `ClosedReservations`): a few MB at most.
  */
 const CLOSED_MAX = 10_000;
 
