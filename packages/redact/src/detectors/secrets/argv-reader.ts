@@ -42,11 +42,13 @@ const KEYSTORE_PASSWORD_FLAGS: ReadonlySet<string> = new Set([
 ]);
 /** The MongoDB shell's and tools' `-p`. */
 const MONGO_PASSWORD_FLAGS: ReadonlySet<string> = new Set(['-p']);
+/** PuTTY's command-line tools' `-pw` (`plink`, `pscp`, `psftp`). */
+const PUTTY_PASSWORD_FLAGS: ReadonlySet<string> = new Set(['-pw']);
 
 /**
  * Single-dash flags whose next argument is a password on one command only, as
  * `command-password-flag.ts` reads them on a command line: `redis-cli -a`, keytool's
- * `-storepass`, the MongoDB tools' `-p` (elsewhere `-a` is "all", `-p` a port).
+ * `-storepass`, the MongoDB tools' `-p`, PuTTY's `-pw` (elsewhere `-a` is "all", `-p` a port).
  */
 const COMMAND_PASSWORD_FLAGS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['redis-cli', new Set(['-a'])],
@@ -58,6 +60,9 @@ const COMMAND_PASSWORD_FLAGS: ReadonlyMap<string, ReadonlySet<string>> = new Map
   ['mongorestore', MONGO_PASSWORD_FLAGS],
   ['mongoexport', MONGO_PASSWORD_FLAGS],
   ['mongoimport', MONGO_PASSWORD_FLAGS],
+  ['plink', PUTTY_PASSWORD_FLAGS],
+  ['pscp', PUTTY_PASSWORD_FLAGS],
+  ['psftp', PUTTY_PASSWORD_FLAGS],
 ]);
 
 /** Tools whose `login` subcommand takes `-p <password>` (`docker login -u bob -p …`). */
