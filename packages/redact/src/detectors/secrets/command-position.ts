@@ -110,12 +110,14 @@ function isCommandStart(c: number): boolean {
 /**
  * A word that stands before a command without being one: a prompt (`$`, `#`, `>`), a list
  * item's `-` or `*`, a YAML key (`command:`), an environment assignment (`HOME=/x`, and
- * `HT_CMD=` holding the command as its value), an env file's `export` or `ENV`.
+ * `HT_CMD=` holding the command as its value), an env file's `export` or `ENV`, cmd's `set`.
  */
 function isPrefixWord(word: string): boolean {
   if (word === '$' || word === '#' || word === '>' || word === '-' || word === '*') return true;
-  // An env file's line leads (`export HT_CMD=htpasswd -b …`, Dockerfile's `ENV`).
-  if (word === 'export' || word === 'ENV') return true;
+  // An env file's line leads (`export HT_CMD=htpasswd -b …`, Dockerfile's `ENV`, cmd's `set`).
+  if (word === 'export' || word === 'ENV' || word === 'set' || word === 'Set' || word === 'SET') {
+    return true;
+  }
   if (word.endsWith(':')) return true;
   const eq = word.indexOf('=');
   return eq > 0 && /^[A-Za-z_]\w*$/.test(word.slice(0, eq));

@@ -8,8 +8,14 @@
 /** A name as env files write them: SCREAMING_CASE. */
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 
-/** Words that may stand before the name on its line: `export`, a YAML list's `-`, Dockerfile's `ENV`. */
-const LINE_LEADS: ReadonlySet<string> = new Set(['export', '-', 'ENV']);
+/** Windows cmd's `set`, in the cases batch files write it (cmd reads it in any case). */
+const SET_LEADS: ReadonlySet<string> = new Set(['set', 'Set', 'SET']);
+
+/**
+ * Words that may stand before the name on its line: `export`, a YAML list's `-`,
+ * Dockerfile's `ENV`, cmd's `set` (`set DB_PASSWORD=…`).
+ */
+const LINE_LEADS: ReadonlySet<string> = new Set(['export', '-', 'ENV', ...SET_LEADS]);
 
 /** Most blanks read back around a line's lead word. */
 const MAX_BLANKS = 16;
@@ -57,19 +63,30 @@ function isLineStart(text: string, i: number): boolean {
 }
 
 /**
+ * Whether the word ending at `wordEnd` is one of `leads` and stands first on its line
+ * (after indentation). Reads back a bounded distance.
+ */
+function isLeadFirstOnLine(text: string, wordEnd: number, leads: ReadonlySet<string>): boolean {
+  let i = wordEnd;
+  while (i > 0 && wordEnd - i < 6 && text.charCodeAt(i - 1) > 32) i--;
+  return leads.has(text.slice(i, wordEnd)) && isLineStart(text, blanksBefore(text, i));
+}
+
+/**
  * Whether the name `keyName` at `keyStart` starts an env file's assignment: SCREAMING_CASE,
- * first on its line after indentation and at most one lead word (`export`, `-`, `ENV`).
- * Reads back a bounded distance: constant work per name.
+ * first on its line after indentation and at most one lead word (`export`, `-`, `ENV`,
+ * cmd's `set`), or after cmd's quoted form `set "NAME=…"` (the quote right before the
+ * name). Reads back a bounded distance: constant work per name.
  */
 export function isEnvFileAssignment(text: string, keyStart: number, keyName: string): boolean {
   if (!ENV_NAME.test(keyName)) return false;
-  let i = blanksBefore(text, keyStart);
+  const i = blanksBefore(text, keyStart);
   if (isLineStart(text, i)) return true;
-  if (i === keyStart) return false;
-  const wordEnd = i;
-  while (i > 0 && wordEnd - i < 6 && text.charCodeAt(i - 1) > 32) i--;
-  if (!LINE_LEADS.has(text.slice(i, wordEnd))) return false;
-  return isLineStart(text, blanksBefore(text, i));
+  if (i < keyStart) return isLeadFirstOnLine(text, i, LINE_LEADS);
+  if (text.charCodeAt(keyStart - 1) !== 34 /* " */) return false;
+  const quote = keyStart - 1;
+  const wordEnd = blanksBefore(text, quote);
+  return wordEnd < quote && isLeadFirstOnLine(text, wordEnd, SET_LEADS);
 }
 
 /** Whether `value` holds a parenthesis that is no code (`k3#v9(u)x…`, not `getKey()`). */
