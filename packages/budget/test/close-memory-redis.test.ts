@@ -8,6 +8,7 @@ import {
   expectSettleAfterLostLateReleaseBooksExcess,
   expectSettleLongAfterLostReleaseBooks,
   expectSettleRetryAfterLostReleaseAnswersBooked,
+  expectSettleRetryWithOtherUsageAnswersBooked,
   type LossyStore,
 } from './lost-replies.js';
 
@@ -29,6 +30,7 @@ describe.runIf(redis !== undefined)('Redis store: closes whose reply was lost', 
     const prefix = uniquePrefix();
     prefixes.push(prefix);
     let lose = false;
+    let refuse = false;
     const late = async (reply: unknown) => {
       if (lose) {
         lose = false;
@@ -36,14 +38,29 @@ describe.runIf(redis !== undefined)('Redis store: closes whose reply was lost', 
       }
       return reply;
     };
+    // A script that never reaches Redis (a connection refused).
+    const refused = () => {
+      if (!refuse) return;
+      refuse = false;
+      throw new Error('connect ECONNREFUSED');
+    };
     const client: RedisClientLike = {
-      evalsha: async (...args) => late(await redis!.evalsha(...args)),
-      eval: async (...args) => late(await redis!.eval(...args)),
+      evalsha: async (...args) => {
+        refused();
+        return late(await redis!.evalsha(...args));
+      },
+      eval: async (...args) => {
+        refused();
+        return late(await redis!.eval(...args));
+      },
     };
     return {
       store: redisStore({ client, prefix, timeoutMs: 100 }),
       loseNextReply: () => {
         lose = true;
+      },
+      refuseNext: () => {
+        refuse = true;
       },
       landed: () => sleep(300),
       // The hour's memory of releases ends (as its expiry would end it).
@@ -69,5 +86,8 @@ describe.runIf(redis !== undefined)('Redis store: closes whose reply was lost', 
   });
   it('a settle after a lost release, retried with another usage, answers what the first attempt booked', async () => {
     await expectSettleRetryAfterLostReleaseAnswersBooked(lossyRedis());
+  });
+  it('a settle retried with another usage after its reply was lost answers what the first attempt booked', async () => {
+    await expectSettleRetryWithOtherUsageAnswersBooked(lossyRedis());
   });
 });

@@ -6,6 +6,7 @@ import {
   expectSettleAfterLostLateReleaseBooksExcess,
   expectSettleLongAfterLostReleaseBooks,
   expectSettleRetryAfterLostReleaseAnswersBooked,
+  expectSettleRetryWithOtherUsageAnswersBooked,
   type LossyStore,
   lossyWrapper,
 } from './lost-replies.js';
@@ -57,5 +58,8 @@ describe('memory store: closes whose reply was lost', () => {
   });
   it('a settle after a lost release, retried with another usage, answers what the first attempt booked', async () => {
     await expectSettleRetryAfterLostReleaseAnswersBooked(lossyMemory());
+  });
+  it('a settle retried with another usage after its reply was lost answers what the first attempt booked', async () => {
+    await expectSettleRetryWithOtherUsageAnswersBooked(lossyMemory());
   });
 });

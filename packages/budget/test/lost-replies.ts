@@ -10,6 +10,8 @@ import { type BudgetStore, createBudget } from '../src/index.js';
 export interface LossyStore {
   readonly store: BudgetStore;
   loseNextReply(): void;
+  /** The next close fails before it reaches the store (nothing done there). */
+  refuseNext(): void;
   landed(): Promise<void>;
   forget(): Promise<void>;
 }
@@ -17,20 +19,35 @@ export interface LossyStore {
 /** A memory-store wrapper that loses the reply of the next close after `loseNextReply`. */
 export function lossyWrapper(inner: BudgetStore): Omit<LossyStore, 'forget'> {
   let lose = false;
+  let refuse = false;
   const maybeLose = <T>(result: T): T => {
     if (!lose) return result;
     lose = false;
     throw new Error('reply lost');
   };
+  const maybeRefuse = () => {
+    if (!refuse) return;
+    refuse = false;
+    throw new Error('store unreachable');
+  };
   return {
     store: {
       reserve: (r) => inner.reserve(r),
       usage: (keys) => inner.usage(keys),
-      settle: async (id, actual, t) => maybeLose(await inner.settle(id, actual, t)),
-      release: async (id, t) => maybeLose(await inner.release(id, t)),
+      settle: async (id, actual, t) => {
+        maybeRefuse();
+        return maybeLose(await inner.settle(id, actual, t));
+      },
+      release: async (id, t) => {
+        maybeRefuse();
+        return maybeLose(await inner.release(id, t));
+      },
     },
     loseNextReply: () => {
       lose = true;
+    },
+    refuseNext: () => {
+      refuse = true;
     },
     landed: async () => {},
   };
@@ -164,5 +181,72 @@ export async function expectSettleRetryAfterLostReleaseAnswersBooked(
   await lossy.landed();
   expect(await r.settle(USAGE)).toMatchObject({ found: false, released: true, tokens: 90 });
   expect(await run()).toMatchObject({ spent: { tokens: 90 }, reserved: { tokens: 0 } });
+  budget.dispose();
+}
+
+/**
+ * A settle retried with another usage after its reply was lost (a host that recounted)
+ * answers what the first attempt booked, and says the usage passed now was not booked;
+ * through an alert-firing reply and a quiet one, and through a retry whose reply was lost too.
+ */
+export async function expectSettleRetryWithOtherUsageAnswersBooked(
+  lossy: LossyStore,
+): Promise<void> {
+  const { budget, run } = lossyBudget(lossy);
+  // 250 tokens on a worst case of 100: an overrun, and the 5% alert fires.
+  const first = await budget.reserve(CALL);
+  lossy.loseNextReply();
+  await expect(first.settle({ inputTokens: 50, outputTokens: 200 })).rejects.toThrow();
+  await lossy.landed();
+  const retried = await first.settle(USAGE);
+  expect(retried).toMatchObject({
+    found: true,
+    tokens: 250,
+    overrun: true,
+    excess: { tokens: 150 },
+    usageDiffered: true,
+  });
+  expect(retried.alerts.map((a) => a.level)).toEqual(['info']);
+  expect(await run()).toMatchObject({ spent: { tokens: 250 }, reserved: { tokens: 0 } });
+  // A quiet settle (no alert, no overrun: 90 tokens), retried twice, the first retry's reply lost too.
+  const second = await budget.reserve(CALL);
+  lossy.loseNextReply();
+  await expect(second.settle({ inputTokens: 50, outputTokens: 40 })).rejects.toThrow();
+  await lossy.landed();
+  lossy.loseNextReply();
+  await expect(second.settle(USAGE)).rejects.toThrow();
+  await lossy.landed();
+  expect(await second.settle({ inputTokens: 50, outputTokens: 20 })).toMatchObject({
+    found: true,
+    tokens: 90,
+    overrun: false,
+    usageDiffered: true,
+  });
+  expect(await run()).toMatchObject({ spent: { tokens: 340 }, reserved: { tokens: 0 } });
+  // The same usage retried: nothing differed.
+  const third = await budget.reserve(CALL);
+  lossy.loseNextReply();
+  await expect(third.settle(USAGE)).rejects.toThrow();
+  await lossy.landed();
+  expect(await third.settle(USAGE)).toMatchObject({
+    found: true,
+    tokens: 60,
+    usageDiffered: false,
+  });
+  expect(await run()).toMatchObject({ spent: { tokens: 400 }, reserved: { tokens: 0 } });
+  // A first attempt that never reached the store, then one done with its reply lost: the
+  // retry answers the second's usage, the one booked.
+  const fourth = await budget.reserve(CALL);
+  lossy.refuseNext();
+  await expect(fourth.settle({ inputTokens: 50, outputTokens: 40 })).rejects.toThrow();
+  lossy.loseNextReply();
+  await expect(fourth.settle(USAGE)).rejects.toThrow();
+  await lossy.landed();
+  expect(await fourth.settle({ inputTokens: 50, outputTokens: 20 })).toMatchObject({
+    found: true,
+    tokens: 60,
+    usageDiffered: true,
+  });
+  expect(await run()).toMatchObject({ spent: { tokens: 460 }, reserved: { tokens: 0 } });
   budget.dispose();
 }

@@ -92,7 +92,9 @@ export interface StoreCloseResult {
   /**
    * What the reservation's spend now stands at when a settle past its TTL booked more than
    * the worst case, or booked it itself (`found: false`). Absent: the worst case (a store
-   * that does not report it is read so), or the actual when found or lost.
+   * that does not report it is read so), or the actual when found or lost. A retry of a
+   * settle whose reply was lost gives what the attempt that was done booked, whatever usage
+   * the retry passes (a found settle may give its actual here for that).
    */
   readonly booked?: Charge;
   /**

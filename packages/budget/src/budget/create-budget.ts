@@ -36,6 +36,7 @@ import { RunDeadline } from './run-deadline.js';
 import { ScopeSet } from './scope-set.js';
 import { scopeUsage } from './scope-usage.js';
 import { settleCostMicro } from './settle-cost.js';
+import { usageDiffered } from './usage-differed.js';
 import { worstCaseCharge } from './worst-case.js';
 
 /** Options of {@link createBudget}. */
@@ -240,15 +241,16 @@ export function createBudget(options: BudgetOptions): Budget {
       const alerts = emit(result.alerts);
       // What the store booked, which the result must report (hosts add its usd up): the
       // actual when found or lost; past the TTL what the store says, or the worst case.
+      const late = !result.found && result.lost !== true && result.released !== true;
       const booked =
         result.booked ??
-        (result.found || result.lost === true || result.released === true
-          ? charge
-          : {
+        (late
+          ? {
               tokens: reservation.tokens,
               microUsd: reservation.microUsd,
               requests: reservation.requests,
-            });
+            }
+          : charge);
       const over = reportOverspend(
         { id: reservation.id, model: reservation.model, held: reservation },
         booked,
@@ -265,6 +267,9 @@ export function createBudget(options: BudgetOptions): Budget {
         found: result.found,
         lost: result.lost === true,
         released: result.released === true,
+        // Only a store's own `booked` can be an earlier attempt's (a retry of a lost reply).
+        usageDiffered:
+          result.booked !== undefined && usageDiffered(result.booked, charge, reservation, late),
         alerts,
       };
     },

@@ -59,6 +59,19 @@ interface ClosedEarly {
  */
 const CLOSED_MAX = 10_000;
 
+/**
+ * How a reservation was settled: its reply, or for a settle that found it held and fired
+ * nothing (the hot path) the actual it booked, the caller's own object: its reply is then
+ * `CLOSED_QUIET` with that actual as `booked`, built only if a retry asks (no object made
+ * per settle).
+ */
+type Settled = StoreCloseResult | Charge;
+
+/** The reply a settle kept as {@link Settled} gives a retry of it. */
+function settledReply(settled: Settled): StoreCloseResult {
+  return 'alerts' in settled ? settled : { found: true, booked: settled, alerts: [] };
+}
+
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {
   /**
@@ -127,9 +140,11 @@ export class MemoryStore implements BudgetStore {
   readonly #closedEarly = new ClosedReservations<ClosedEarly>(CLOSED_MAX);
   /**
    * Settled: the settle's reply, for a retry of it whose first reply was lost (it answers
-   * the same, alerts and booked total included) or a release after it (`settled: true`).
+   * the same, alerts and booked total included, whatever usage the retry passes) or a
+   * release after it (`settled: true`). A quiet settle keeps the actual it booked instead
+   * (see {@link Settled}).
    */
-  readonly #settled = new ClosedReservations<StoreCloseResult>(CLOSED_MAX);
+  readonly #settled = new ClosedReservations<Settled>(CLOSED_MAX);
   readonly #attached = new Map<string, number>();
   /**
    * Scopes whose last budget was disposed while a reservation was open in them: dropped
@@ -341,7 +356,11 @@ export class MemoryStore implements BudgetStore {
     return Promise.resolve(this.settleSync(id, actual, thresholds));
   }
 
-  /** Synchronous settle. */
+  /**
+   * Synchronous settle. A settle that found the reservation held keeps `actual` (the
+   * caller's object, not a copy, to keep this path free of allocations) to answer a retry
+   * whose first reply was lost: do not change it afterwards.
+   */
   settleSync(id: string, actual: Charge, thresholds: readonly AlertThreshold[]): StoreCloseResult {
     const held = this.#held.get(id);
     const now = this.#clock();
@@ -355,8 +374,16 @@ export class MemoryStore implements BudgetStore {
       reply = closedLate(booked, this.#book(held, booked, thresholds, undefined, passed), passed);
     } else {
       const alerts = this.#book(this.#free(id)!, actual, thresholds, undefined, passed);
-      if (passed.length > 0) reply = { found: true, alerts: alerts ?? [], capsPassed: passed };
-      else reply = alerts === undefined ? CLOSED_QUIET : { found: true, alerts };
+      if (passed.length === 0 && alerts === undefined) {
+        // The hot path: the actual is kept, not a reply made for it (see `Settled`).
+        this.#settled.remember(id, actual, now);
+        return CLOSED_QUIET;
+      }
+      // `booked` too, so a retry with another usage learns what this one booked.
+      reply =
+        passed.length > 0
+          ? { found: true, booked: actual, alerts: alerts ?? [], capsPassed: passed }
+          : { found: true, booked: actual, alerts: alerts ?? [] };
     }
     this.#settled.remember(id, reply, now);
     return reply;
@@ -375,7 +402,7 @@ export class MemoryStore implements BudgetStore {
     now: number,
   ): StoreCloseResult {
     const settled = this.#settled.get(id, now);
-    if (settled !== undefined) return settled;
+    if (settled !== undefined) return settledReply(settled);
     const closed = this.#closedEarly.get(id, now);
     if (closed === undefined) return CLOSED_NOT_FOUND;
     this.#closedEarly.forget(id);
@@ -424,8 +451,9 @@ export class MemoryStore implements BudgetStore {
    * (never delivered: the reply was lost), and books nothing.
    */
   #releaseNotHeld(id: string, now: number): StoreCloseResult {
-    const settled = this.#settled.get(id, now);
-    if (settled !== undefined) {
+    const kept = this.#settled.get(id, now);
+    if (kept !== undefined) {
+      const settled = settledReply(kept);
       return { found: settled.found, settled: true, alerts: settled.alerts };
     }
     return this.#closedEarly.get(id, now)?.reply ?? CLOSED_NOT_FOUND;

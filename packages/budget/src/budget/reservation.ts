@@ -56,6 +56,12 @@ export interface SettleResult {
    * once, with nothing held for it (it may pass a cap: see `capsPassed`). `found` is false.
    */
   readonly released: boolean;
+  /**
+   * True when this settle was a retry answered by an earlier attempt of it that the store
+   * had done (its reply lost) with another usage (a host that recounted): `tokens`, `usd`
+   * and `requests` are what that attempt booked, and the usage passed now was not booked.
+   */
+  readonly usageDiffered: boolean;
   /** Alerts this settlement fired (also sent to `onAlert`). */
   readonly alerts: readonly BudgetAlert[];
 }

@@ -120,6 +120,11 @@ interface OpenReservation {
    * CLOSE_LUA), which then knows which one was done.
    */
   firstUnanswered?: 'settle' | 'release';
+  /**
+   * The actual of the first settle of it that went unanswered: what Redis booked when a
+   * retry finds the reservation closed and no reply kept (see CLOSE_LUA's {3}).
+   */
+  firstSettle?: Charge;
 }
 
 type OwnedClient = RedisClientLike & {
@@ -343,6 +348,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     } catch (error) {
       if (o !== undefined) {
         o.firstUnanswered ??= operation;
+        if (operation === 'settle') o.firstSettle ??= actual;
         o.forgetAt = Math.max(o.forgetAt, Date.now() + CLOSE_MEMORY_MS);
       }
       throw error;
@@ -357,20 +363,24 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     if (settled) {
       reply = reply.slice(1);
       status = Number(reply[0]);
-      const entries = toAlerts(reply, status === 4 || status === 7 ? 4 : 1);
+      const entries = toAlerts(reply, status === 4 || status === 7 || status === 8 ? 4 : 1);
       return {
-        found: status === 1 || status === 3,
+        found: status === 1 || status === 3 || status === 8,
         settled: true,
         alerts: entries.filter((e) => e.level !== OVER),
       };
     }
     if (reply.length === 1) {
+      // A settle's earlier attempt did it: the first that went unanswered (see CLOSE_LUA).
+      if (status === 3 && operation === 'settle' && o?.firstSettle !== undefined) {
+        return { found: true, booked: o.firstSettle, alerts: [] };
+      }
       if (status === 1 || status === 3) return RELEASED;
       if (status === 0) return NOT_FOUND;
     }
-    // 4: settled past its TTL; 7: settled after a release that was done (its reply lost).
-    // What the reservation's spend stands at follows the status.
-    const withTotal = status === 4 || status === 7;
+    // 4: settled past its TTL; 7: settled after a release that was done (its reply lost);
+    // 8: settled as 1, the reply kept. What the reservation's spend stands at follows.
+    const withTotal = status === 4 || status === 7 || status === 8;
     // Entries of level 'over' are counters the booking left above their cap, not alerts.
     const entries = toAlerts(reply, withTotal ? 4 : 1);
     const alerts = entries.filter((e) => e.level !== OVER);
@@ -381,7 +391,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       }
     }
     return {
-      found: status === 1 || status === 3,
+      found: status === 1 || status === 3 || status === 8,
       ...(status === 2 ? { lost: true } : {}),
       // 5: as 7, kept before the reply gave the amounts: the actual booked was this one's.
       ...(status === 5 ? { released: true, booked: actual } : {}),

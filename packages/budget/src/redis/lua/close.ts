@@ -37,7 +37,11 @@ const RELEASED_KEEP_MS = 3_600_000;
  * booked on the scopes given, once (a release retried answers {3}); {5} is that reply as
  * kept before it gave the amounts. A missing record under the same
  * epoch is a close already done by an earlier attempt whose reply was lost: {3} (closed as
- * {1} was), nothing booked.
+ * {1} was), nothing booked. {8, tokens, microUsd, requests} is {1} for a settle whose reply
+ * is kept (it fired alerts, or a close of it went unanswered before it): with the actual it
+ * booked, so a retry with another usage learns what was booked; a {3} to a settle was then
+ * booked by the first settle of it that went unanswered (every later one keeps its reply),
+ * whose actual the caller remembers.
  * Record amounts and limits are decimal strings (see RESERVE_LUA); tonumber and Lua's
  * arithmetic read them exactly up to 2^53.
  * A close that fires alerts, books a lost reservation, or follows an unanswered close of the
@@ -228,6 +232,8 @@ end
 redis.call('HDEL', held, id)
 redis.call('ZREM', expiry, id)
 local rec = cjson.decode(raw)
+-- A settle made after a close of it went unanswered keeps its reply (see the end).
+local keep_booked = book and first ~= ''
 local out = { 1 }
 for i, k in ipairs(rec.k) do
   for m = 1, 3 do
@@ -248,6 +254,14 @@ if not book then
   redis.call('ZREMRANGEBYSCORE', released, '-inf', now - ${RELEASED_KEEP_MS})
   redis.call('ZADD', released, now, id)
   redis.call('PEXPIRE', released, ${RELEASED_KEEP_MS})
+end
+if keep_booked or #out > 1 and book then
+  -- A settle's reply is kept (alerts fired, or a close went unanswered before): with the
+  -- amounts booked, for a retry with another usage.
+  if out[1] == 1 then
+    out = { 8, ARGV[3], ARGV[4], ARGV[5], unpack(out, 2) }
+  end
+  return kept(out, true)
 end
 return kept(out)
 `;
