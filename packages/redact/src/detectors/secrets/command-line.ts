@@ -1,5 +1,5 @@
 import type { Finding } from '../../finding.js';
-import { isEnvFileAssignment } from './env-file-line.js';
+import { isEnvFileAssignment, isFirstOnLine } from './env-file-line.js';
 import { isSecretValue } from './secret-value-shape.js';
 
 /**
@@ -62,21 +62,32 @@ function startsCommand(c: number): boolean {
 /** Longest env name read back before a `=` (`SSHPASS_CMD=`). */
 const MAX_ENV_NAME = 64;
 
+/** A lower-case variable's name (`cmd`, `mysql_cmd`), as shell scripts name their own. */
+const LOWER_CASE_NAME = /^[a-z_][a-z0-9_]*$/;
+
 /**
  * Whether the `=` at `eq` ends an env file's name (`SSHPASS_CMD=sshpass -p …`,
- * `export MYSQL_CMD=mysql -p…`): there the value is a command given to a program, not a
- * flag's value (`--config=/etc/htpasswd`) nor an option on a command line (`docker run -e
- * DB=mysql -p3306:3306`: the name is not first on its line). Read back a bounded distance.
+ * `export MYSQL_CMD=mysql -p…`, `set CMD=…`) or a lower-case variable's name that stands
+ * first on its line (`cmd=sshpass -p …`): there the value is a command given to a program,
+ * not a flag's value (`--config=/etc/htpasswd`) nor an option on a command line (`docker
+ * run -e DB=mysql -p3306:3306`: the name is not first on its line). A lower-case name
+ * takes no lead word (`export`, `set`): it is a line of code far more often than an env
+ * file's, so only the plainest shape is read. Read back a bounded distance.
  */
 function endsEnvName(text: string, eq: number): boolean {
   const limit = Math.max(0, eq - MAX_ENV_NAME);
   let k = eq;
   while (k > limit) {
     const c = text.charCodeAt(k - 1);
-    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95)) break;
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95)) {
+      break;
+    }
     k--;
   }
-  return k < eq && isEnvFileAssignment(text, k, text.slice(k, eq));
+  if (k === eq) return false;
+  const name = text.slice(k, eq);
+  if (isEnvFileAssignment(text, k, name)) return true;
+  return LOWER_CASE_NAME.test(name) && isFirstOnLine(text, k);
 }
 
 /**

@@ -62,6 +62,11 @@ function isLineStart(text: string, i: number): boolean {
   return i === 0 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13;
 }
 
+/** Whether `i` is first on its line after indentation (at most {@link MAX_BLANKS} blanks). */
+export function isFirstOnLine(text: string, i: number): boolean {
+  return isLineStart(text, blanksBefore(text, i));
+}
+
 /**
  * Whether the word ending at `wordEnd` is one of `leads` and stands first on its line
  * (after indentation). Reads back a bounded distance.
