@@ -69,13 +69,21 @@ function lossyBudget(lossy: LossyStore, ttlMs?: number) {
   return { budget, run };
 }
 
+/**
+ * Runs one close (`settle` or `release`) whose reply is lost: the caller sees it throw, and
+ * by the time this returns the store has done it.
+ */
+async function closeWithReplyLost(lossy: LossyStore, close: () => Promise<unknown>) {
+  lossy.loseNextReply();
+  await expect(close()).rejects.toThrow();
+  await lossy.landed();
+}
+
 /** A release after a settle whose reply was lost says so (`settled: true`) and books nothing more. */
 export async function expectReleaseAfterLostSettleSaysSettled(lossy: LossyStore): Promise<void> {
   const { budget, run } = lossyBudget(lossy);
   const r = await budget.reserve(CALL);
-  lossy.loseNextReply();
-  await expect(r.settle(USAGE)).rejects.toThrow();
-  await lossy.landed();
+  await closeWithReplyLost(lossy, () => r.settle(USAGE));
   // The settle fired the 5% alert; its reply was lost, so the release hands it over.
   const release = await r.release();
   expect(release).toMatchObject({ found: true, settled: true });
@@ -103,13 +111,9 @@ export async function expectReleaseAfterLostSettleSaysSettled(lossy: LossyStore)
 export async function expectSettleLongAfterLostReleaseBooks(lossy: LossyStore): Promise<void> {
   const { budget, run } = lossyBudget(lossy);
   const r = await budget.reserve(CALL);
-  lossy.loseNextReply();
-  await expect(r.release()).rejects.toThrow();
-  await lossy.landed();
+  await closeWithReplyLost(lossy, () => r.release());
   await lossy.forget();
-  lossy.loseNextReply();
-  await expect(r.settle(USAGE)).rejects.toThrow();
-  await lossy.landed();
+  await closeWithReplyLost(lossy, () => r.settle(USAGE));
   expect(await r.settle(USAGE)).toMatchObject({ found: false, released: true, tokens: 60 });
   expect(await run()).toMatchObject({ spent: { tokens: 60 }, reserved: { tokens: 0 } });
   budget.dispose();
@@ -127,9 +131,7 @@ export async function expectLateSettleRetrySameReply(
   const r = await budget.reserve(CALL);
   await passTtl();
   const usage = { inputTokens: 50, outputTokens: 200 }; // 250 tokens, worst case 100
-  lossy.loseNextReply();
-  await expect(r.settle(usage)).rejects.toThrow();
-  await lossy.landed();
+  await closeWithReplyLost(lossy, () => r.settle(usage));
   expect(await r.settle(usage)).toMatchObject({
     found: false,
     tokens: 250,
@@ -152,9 +154,7 @@ export async function expectSettleAfterLostLateReleaseBooksExcess(
   const { budget, run } = lossyBudget(lossy, 20);
   const r = await budget.reserve(CALL);
   await passTtl();
-  lossy.loseNextReply();
-  await expect(r.release()).rejects.toThrow();
-  await lossy.landed();
+  await closeWithReplyLost(lossy, () => r.release());
   expect(await r.settle({ inputTokens: 50, outputTokens: 200 })).toMatchObject({
     found: false,
     tokens: 250,
@@ -173,12 +173,8 @@ export async function expectSettleRetryAfterLostReleaseAnswersBooked(
 ): Promise<void> {
   const { budget, run } = lossyBudget(lossy);
   const r = await budget.reserve(CALL);
-  lossy.loseNextReply();
-  await expect(r.release()).rejects.toThrow();
-  await lossy.landed();
-  lossy.loseNextReply();
-  await expect(r.settle({ inputTokens: 50, outputTokens: 40 })).rejects.toThrow();
-  await lossy.landed();
+  await closeWithReplyLost(lossy, () => r.release());
+  await closeWithReplyLost(lossy, () => r.settle({ inputTokens: 50, outputTokens: 40 }));
   expect(await r.settle(USAGE)).toMatchObject({ found: false, released: true, tokens: 90 });
   expect(await run()).toMatchObject({ spent: { tokens: 90 }, reserved: { tokens: 0 } });
   budget.dispose();
@@ -195,9 +191,7 @@ export async function expectSettleRetryWithOtherUsageAnswersBooked(
   const { budget, run } = lossyBudget(lossy);
   // 250 tokens on a worst case of 100: an overrun, and the 5% alert fires.
   const first = await budget.reserve(CALL);
-  lossy.loseNextReply();
-  await expect(first.settle({ inputTokens: 50, outputTokens: 200 })).rejects.toThrow();
-  await lossy.landed();
+  await closeWithReplyLost(lossy, () => first.settle({ inputTokens: 50, outputTokens: 200 }));
   const retried = await first.settle(USAGE);
   expect(retried).toMatchObject({
     found: true,
@@ -210,12 +204,8 @@ export async function expectSettleRetryWithOtherUsageAnswersBooked(
   expect(await run()).toMatchObject({ spent: { tokens: 250 }, reserved: { tokens: 0 } });
   // A quiet settle (no alert, no overrun: 90 tokens), retried twice, the first retry's reply lost too.
   const second = await budget.reserve(CALL);
-  lossy.loseNextReply();
-  await expect(second.settle({ inputTokens: 50, outputTokens: 40 })).rejects.toThrow();
-  await lossy.landed();
-  lossy.loseNextReply();
-  await expect(second.settle(USAGE)).rejects.toThrow();
-  await lossy.landed();
+  await closeWithReplyLost(lossy, () => second.settle({ inputTokens: 50, outputTokens: 40 }));
+  await closeWithReplyLost(lossy, () => second.settle(USAGE));
   expect(await second.settle({ inputTokens: 50, outputTokens: 20 })).toMatchObject({
     found: true,
     tokens: 90,
@@ -225,9 +215,7 @@ export async function expectSettleRetryWithOtherUsageAnswersBooked(
   expect(await run()).toMatchObject({ spent: { tokens: 340 }, reserved: { tokens: 0 } });
   // The same usage retried: nothing differed.
   const third = await budget.reserve(CALL);
-  lossy.loseNextReply();
-  await expect(third.settle(USAGE)).rejects.toThrow();
-  await lossy.landed();
+  await closeWithReplyLost(lossy, () => third.settle(USAGE));
   expect(await third.settle(USAGE)).toMatchObject({
     found: true,
     tokens: 60,
@@ -239,9 +227,7 @@ export async function expectSettleRetryWithOtherUsageAnswersBooked(
   const fourth = await budget.reserve(CALL);
   lossy.refuseNext();
   await expect(fourth.settle({ inputTokens: 50, outputTokens: 40 })).rejects.toThrow();
-  lossy.loseNextReply();
-  await expect(fourth.settle(USAGE)).rejects.toThrow();
-  await lossy.landed();
+  await closeWithReplyLost(lossy, () => fourth.settle(USAGE));
   expect(await fourth.settle({ inputTokens: 50, outputTokens: 20 })).toMatchObject({
     found: true,
     tokens: 60,
