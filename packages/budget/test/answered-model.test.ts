@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createBudget,
-  defaultPriceTable,
-  InvalidArgumentError,
-  isSameModel,
-  priceTable,
-  undatedModel,
-} from './helpers.js';
+import { pricesWithO1 } from '../../../test/support/prices-with-o1.js';
+import { createBudget, InvalidArgumentError, isSameModel, undatedModel } from './helpers.js';
 
-// A host's table that prices o1 (the shipped one does not).
-const prices = priceTable({
-  version: 'test-o1',
-  date: '2026-12-07',
-  rows: [
-    ...defaultPriceTable.rows,
-    {
-      model: 'o1',
-      inputUsdPerMillion: 15,
-      cachedInputUsdPerMillion: 7.5,
-      outputUsdPerMillion: 60,
-      source: 'test',
-      date: '2026-12-07',
-    },
-  ],
-});
 const CALL = { model: 'gpt-4o-mini', inputTokens: 1000, maxOutputTokens: 1000 };
 const USED = { inputTokens: 1000, outputTokens: 1000 };
 
@@ -36,7 +14,7 @@ async function settleAnsweredBy(
   const overspends: unknown[] = [];
   const budget = createBudget({
     limits: { usd: 10 },
-    prices,
+    prices: pricesWithO1,
     alerts: false,
     onOverspend: (o) => overspends.push(o),
   });
@@ -81,7 +59,7 @@ describe('settle({ answeredModel }): a call answered by another model', () => {
   });
 
   it('that is not a model name is refused, the reservation left open', async () => {
-    const budget = createBudget({ limits: { usd: 10 }, prices, alerts: false });
+    const budget = createBudget({ limits: { usd: 10 }, prices: pricesWithO1, alerts: false });
     const held = await budget.reserve(CALL);
     await expect(held.settle({ ...USED, answeredModel: 5 as never })).rejects.toBeInstanceOf(
       InvalidArgumentError,

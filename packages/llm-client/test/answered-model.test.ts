@@ -1,11 +1,6 @@
-import {
-  type BudgetStore,
-  BudgetStoreUnavailableError,
-  defaultPriceTable,
-  memoryStore,
-  priceTable,
-} from '@pm/budget';
+import { type BudgetStore, BudgetStoreUnavailableError, memoryStore } from '@pm/budget';
 import { describe, expect, it } from 'vitest';
+import { pricesWithO1 } from '../../../test/support/prices-with-o1.js';
 import { AnsweredModelNotAllowedError, createLLMClient, type LLMEvent } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
 import { replayProvider } from '../src/replay.js';
@@ -19,22 +14,6 @@ const root = tempRoot('pm-answered-model-');
 const serve = useRawServers();
 const call = { model: 'gpt-4o-mini', input: 'Summarise the week.', maxOutputTokens: 1000 };
 const USAGE = { prompt_tokens: 1000, completion_tokens: 1000 };
-// A host's table pricing o1 (the shipped one does not): $15 / $7.50 / $60 per 1M.
-const withO1 = priceTable({
-  version: 'test-o1',
-  date: '2026-12-07',
-  rows: [
-    ...defaultPriceTable.rows,
-    {
-      model: 'o1',
-      inputUsdPerMillion: 15,
-      cachedInputUsdPerMillion: 7.5,
-      outputUsdPerMillion: 60,
-      source: 'test',
-      date: '2026-12-07',
-    },
-  ],
-});
 
 /**
  * One gpt-4o-mini call to a server that answers as `answered` (1000/1000 tokens unless told); the
@@ -45,7 +24,7 @@ async function callAnsweredBy(
   runId: string,
   options: {
     allowed?: string[];
-    prices?: typeof withO1;
+    prices?: typeof pricesWithO1;
     usage?: { prompt_tokens: number; completion_tokens: number };
     store?: BudgetStore;
   } = {},
@@ -123,7 +102,7 @@ describe('an answer from another model than the one asked for (decision 0032)', 
   it('priced and allowed: returned, booked at its price ($0.075, not $0.00075), and said', async () => {
     const { result, mismatches, events, records } = await callAnsweredBy('o1', 'priced', {
       allowed: ['gpt-4o-mini', 'o1'],
-      prices: withO1,
+      prices: pricesWithO1,
     });
     expect(result?.costUsd).toBe(0.075);
     expect(result?.model).toBe('o1');
@@ -184,7 +163,7 @@ describe('an answer from another model than the one asked for (decision 0032)', 
     };
     const { error, records } = await callAnsweredBy('o1', 'store-down', {
       allowed: ['gpt-4o-mini', 'o1'],
-      prices: withO1,
+      prices: pricesWithO1,
       store,
     });
     expect(error).toBeInstanceOf(BudgetStoreUnavailableError);
