@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLLMClient } from '../src/index.js';
 import { scriptedProvider } from '../src/testing.js';
+import { approveScopes } from './helpers/approve-scopes.js';
 import { rejection } from './helpers/rejection.js';
 import { tempRoot } from './helpers/temp-root.js';
 import { localPolicy } from './local-policy.js';
@@ -15,15 +16,7 @@ async function refusal(extra: Record<string, unknown>): Promise<string> {
     provider: scriptedProvider(['answer'], { remote: true }),
     policy: localPolicy({ requires_approval: true }),
     ledger: { dir: root, durability: 'none' },
-    approve: (request) => ({
-      schema_version: '1',
-      approver: 'alice',
-      decision: 'approve',
-      scope: [...request.scopes],
-      reason: 'fine',
-      decided_at: new Date().toISOString(),
-      ...extra,
-    }),
+    approve: (request) => approveScopes(request.scopes, extra),
   });
   const run = await client.startRun();
   const error = await rejection(run.generateText(call));

@@ -19,6 +19,7 @@ import {
   ProviderUnavailableError,
 } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
+import { approveScopes } from './helpers/approve-scopes.js';
 import { localPolicy } from './local-policy.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pm-client-openai-'));
@@ -204,14 +205,7 @@ describe('governed calls against a loopback OpenAI server (real SDK)', () => {
 
     const approved = await setup('approver', () => ({ kind: 'complete' }), {
       ...gated,
-      approve: (request) => ({
-        schema_version: '1',
-        approver: 'alice',
-        decision: 'approve',
-        scope: [...request.scopes],
-        reason: 'fine',
-        decided_at: new Date().toISOString(),
-      }),
+      approve: (request) => approveScopes(request.scopes),
     });
     await approved.run.generateText(call);
     await approved.run.end();

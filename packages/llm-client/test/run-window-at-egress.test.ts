@@ -2,6 +2,7 @@ import { parseAutomationPolicy } from '@pm/envelope-schemas';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkCallPolicy, createLLMClient, RunWindowClosedError } from '../src/index.js';
 import { scriptedProvider } from '../src/testing.js';
+import { approveScopes } from './helpers/approve-scopes.js';
 import { ledgerRecords } from './helpers/ledger-records.js';
 import { rejection } from './helpers/rejection.js';
 import { tempRoot } from './helpers/temp-root.js';
@@ -28,14 +29,7 @@ function client(provider: ReturnType<typeof scriptedProvider>, before: () => voi
     retry: { attempts: 2, baseMs: 1, maxMs: 1 },
     approve: (request) => {
       before();
-      return {
-        schema_version: '1',
-        approver: 'alice',
-        decision: 'approve',
-        scope: [...request.scopes],
-        reason: 'fine',
-        decided_at: new Date().toISOString(),
-      };
+      return approveScopes(request.scopes);
     },
   });
 }
