@@ -1,6 +1,7 @@
 import { endsWithCredentialName } from '../../credential-names.js';
 import { isCurlCredential } from './basic-auth.js';
 import { HtpasswdArguments } from './htpasswd-argv.js';
+import { PASSWORD_FLAG_GROUPS } from './password-flag-groups.js';
 
 /**
  * What a flag asks of the argument after it: `credential` after a long flag named like a
@@ -31,42 +32,23 @@ const LONG_FLAG_NAME = new RegExp(`^[A-Za-z][\\w-]{0,${MAX_NAME - 1}}$`);
 /** Stems of the MySQL and MariaDB clients, whose `-p` takes the password glued (`mysqldump`, `mariadb-dump`). */
 const MYSQL_CLIENTS = /^(?:mysql|mariadb)[a-z-]{0,16}$/;
 
-/** keytool's and jarsigner's keystore and key password flags. */
-const KEYSTORE_PASSWORD_FLAGS: ReadonlySet<string> = new Set([
-  '-storepass',
-  '-keypass',
-  '-srcstorepass',
-  '-deststorepass',
-  '-srckeypass',
-  '-destkeypass',
-]);
-/** The MongoDB shell's and tools' `-p`. */
-const MONGO_PASSWORD_FLAGS: ReadonlySet<string> = new Set(['-p']);
-/** PuTTY's command-line tools' `-pw` (`plink`, `pscp`, `psftp`). */
-const PUTTY_PASSWORD_FLAGS: ReadonlySet<string> = new Set(['-pw']);
-
 /**
- * Single-dash flags whose next argument is a password on one command only, as
- * `command-password-flag.ts` reads them on a command line: `redis-cli -a`, keytool's
- * `-storepass`, the MongoDB tools' `-p`, PuTTY's `-pw` (elsewhere `-a` is "all", `-p` a port).
+ * Single-dash flags whose next argument is a password on one command only (`redis-cli -a`,
+ * keytool's `-storepass`, `docker login -p`: elsewhere `-a` is "all", `-p` a port), keyed
+ * by the command, or by the command and its subcommand. Built from the table the command-line
+ * reading uses, so the two cannot drift.
  */
-const COMMAND_PASSWORD_FLAGS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['redis-cli', new Set(['-a'])],
-  ['keytool', KEYSTORE_PASSWORD_FLAGS],
-  ['jarsigner', KEYSTORE_PASSWORD_FLAGS],
-  ['mongo', MONGO_PASSWORD_FLAGS],
-  ['mongosh', MONGO_PASSWORD_FLAGS],
-  ['mongodump', MONGO_PASSWORD_FLAGS],
-  ['mongorestore', MONGO_PASSWORD_FLAGS],
-  ['mongoexport', MONGO_PASSWORD_FLAGS],
-  ['mongoimport', MONGO_PASSWORD_FLAGS],
-  ['plink', PUTTY_PASSWORD_FLAGS],
-  ['pscp', PUTTY_PASSWORD_FLAGS],
-  ['psftp', PUTTY_PASSWORD_FLAGS],
-]);
-
-/** Tools whose `login` subcommand takes `-p <password>` (`docker login -u bob -p …`). */
-const LOGIN_TOOLS: ReadonlySet<string> = new Set(['docker', 'podman']);
+const COMMAND_PASSWORD_FLAGS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const byCommand = new Map<string, Set<string>>();
+  for (const { flags, commands } of PASSWORD_FLAG_GROUPS) {
+    for (const command of commands) {
+      const known = byCommand.get(command) ?? new Set();
+      for (const flag of flags) known.add(flag);
+      byCommand.set(command, known);
+    }
+  }
+  return byCommand;
+})();
 
 /**
  * A command's name as the first argv element gives it: the last path segment, lower-case,
@@ -168,7 +150,7 @@ export class ArgvReader {
     const command = this.command ?? '';
     if (
       COMMAND_PASSWORD_FLAGS.get(command)?.has(flag) === true ||
-      (flag === '-p' && LOGIN_TOOLS.has(command) && this.subcommand === 'login')
+      COMMAND_PASSWORD_FLAGS.get(`${command} ${this.subcommand}`)?.has(flag) === true
     ) {
       this.expect = 'password';
       return undefined;

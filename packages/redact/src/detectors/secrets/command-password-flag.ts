@@ -1,49 +1,8 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { commandTracker, reportPasswordArgument } from './command-line.js';
+import { PASSWORD_FLAG_GROUPS, type PasswordFlags } from './password-flag-groups.js';
 import { skipBlanks } from './shell-blanks.js';
-
-/** Flags that take a password as their next argument, each only on its own commands' lines. */
-interface PasswordFlags {
-  /** The flags, each found after a blank (`-p`, `-storepass`). */
-  readonly flags: readonly string[];
-  /** Commands whose line the flag must be on (a command and its subcommand: `docker login`). */
-  readonly commands: readonly string[];
-}
-
-/**
- * Short and single-dash flags that mean a password only to some commands: `-p` is a port
- * to `docker run` and `ssh`, a parent directory to `mkdir`; `-a` is "all" to most tools.
- */
-const GROUPS: readonly PasswordFlags[] = [
-  {
-    flags: ['-p'],
-    commands: [
-      'docker login',
-      'podman login',
-      'mongo',
-      'mongosh',
-      'mongodump',
-      'mongorestore',
-      'mongoexport',
-      'mongoimport',
-    ],
-  },
-  { flags: ['-a'], commands: ['redis-cli'] },
-  {
-    flags: [
-      '-storepass',
-      '-keypass',
-      '-srcstorepass',
-      '-deststorepass',
-      '-srckeypass',
-      '-destkeypass',
-    ],
-    commands: ['keytool', 'jarsigner'],
-  },
-  // PuTTY's command-line tools (`plink -pw <pw> user@host`); `-pwfile <file>` is another flag.
-  { flags: ['-pw'], commands: ['plink', 'pscp', 'psftp'] },
-];
 
 /**
  * A password given apart after a flag that means one only on some command lines: `docker
@@ -64,7 +23,7 @@ export const commandPasswordFlag: Detector = {
   // For the short-text gate: every flag comes after a blank.
   anchors: [' -p', '\t-p', ' -a', '\t-a', ' -s', ' -k', ' -d', '\t-s', '\t-k', '\t-d'],
   scan(text: string, out: Finding[]): void {
-    for (const group of GROUPS) scanGroup(text, group, out);
+    for (const group of PASSWORD_FLAG_GROUPS) scanGroup(text, group, out);
   },
 };
 
