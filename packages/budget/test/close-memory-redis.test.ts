@@ -1,5 +1,6 @@
-import { afterAll, afterEach, describe, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cleanPrefix, connectRedis, uniquePrefix } from '../../../test/support/redis-env.js';
+import { createBudget } from '../src/index.js';
 import type { RedisClientLike } from '../src/redis/redis-client.js';
 import { redisStore } from '../src/redis.js';
 import {
@@ -26,7 +27,7 @@ describe.runIf(redis !== undefined)('Redis store: closes whose reply was lost', 
    * A store on the shared Redis (a prefix of the test's own) whose next script's reply
    * comes after the store's timeout: done in Redis, refused to the caller.
    */
-  function lossyRedis(): LossyStore {
+  function lossyRedis(): LossyStore & { readonly prefix: string } {
     const prefix = uniquePrefix();
     prefixes.push(prefix);
     let lose = false;
@@ -55,6 +56,7 @@ describe.runIf(redis !== undefined)('Redis store: closes whose reply was lost', 
       },
     };
     return {
+      prefix,
       store: redisStore({ client, prefix, timeoutMs: 100 }),
       loseNextReply: () => {
         lose = true;
@@ -89,5 +91,24 @@ describe.runIf(redis !== undefined)('Redis store: closes whose reply was lost', 
   });
   it('a settle retried with another usage after its reply was lost answers what the first attempt booked', async () => {
     await expectSettleRetryWithOtherUsageAnswersBooked(lossyRedis());
+  });
+  it('a settle of a reservation Redis lost, retried with another usage, answers what was booked', async () => {
+    const lossy = lossyRedis();
+    const budget = createBudget({ store: lossy.store, limits: { tokens: 1000 }, alerts: false });
+    const r = await budget.reserve({ model: 'gpt-5.2', inputTokens: 50, maxOutputTokens: 50 });
+    // The store loses its data (a restart without persistence, a flush).
+    await cleanPrefix(redis!, lossy.prefix);
+    lossy.loseNextReply();
+    await expect(r.settle({ inputTokens: 50, outputTokens: 40 })).rejects.toThrow();
+    await lossy.landed();
+    // The host recounted: the retry passes 60 tokens, the first attempt booked 90.
+    expect(await r.settle({ inputTokens: 50, outputTokens: 10 })).toMatchObject({
+      found: false,
+      lost: true,
+      tokens: 90,
+      usageDiffered: true,
+    });
+    expect((await budget.usage()).scopes[0]).toMatchObject({ spent: { tokens: 90 } });
+    budget.dispose();
   });
 });

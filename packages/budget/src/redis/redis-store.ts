@@ -188,6 +188,16 @@ function toAlerts(reply: readonly unknown[], start: number): StoreAlert[] {
 }
 
 /**
+ * Whether a close script's reply of this status gives the amounts booked after it (see
+ * CLOSE_LUA): 4 settled past its TTL; 7 settled after a release that was done (its reply
+ * lost); 8 settled as 1, the reply kept; 9 settled a reservation Redis had lost, as 2. A
+ * retry with another usage is answered with them: what the attempt that was done booked.
+ */
+function withAmounts(status: number): boolean {
+  return status === 4 || status === 7 || status === 8 || status === 9;
+}
+
+/**
  * A `BudgetStore` and `RateLimitStore` on Redis. Reserve, settle, release, the expiry of
  * crashed holders (booked as spent at the worst case) and alert-once are each one atomic
  * Lua script over all the scopes' keys. Any Redis failure or a wait over `timeoutMs`
@@ -363,7 +373,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     if (settled) {
       reply = reply.slice(1);
       status = Number(reply[0]);
-      const entries = toAlerts(reply, status === 4 || status === 7 || status === 8 ? 4 : 1);
+      const entries = toAlerts(reply, withAmounts(status) ? 4 : 1);
       return {
         found: status === 1 || status === 3 || status === 8,
         settled: true,
@@ -378,9 +388,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       if (status === 1 || status === 3) return RELEASED;
       if (status === 0) return NOT_FOUND;
     }
-    // 4: settled past its TTL; 7: settled after a release that was done (its reply lost);
-    // 8: settled as 1, the reply kept. What the reservation's spend stands at follows.
-    const withTotal = status === 4 || status === 7 || status === 8;
+    const withTotal = withAmounts(status);
     // Entries of level 'over' are counters the booking left above their cap, not alerts.
     const entries = toAlerts(reply, withTotal ? 4 : 1);
     const alerts = entries.filter((e) => e.level !== OVER);
@@ -392,7 +400,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     }
     return {
       found: status === 1 || status === 3 || status === 8,
-      ...(status === 2 ? { lost: true } : {}),
+      ...(status === 2 || status === 9 ? { lost: true } : {}),
       // 5: as 7, kept before the reply gave the amounts: the actual booked was this one's.
       ...(status === 5 ? { released: true, booked: actual } : {}),
       ...(status === 7 ? { released: true } : {}),

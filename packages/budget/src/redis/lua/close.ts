@@ -28,7 +28,9 @@ const RELEASED_KEEP_MS = 3_600_000;
  * sweep would have: never freed, whether or not another call swept first) or earlier by a
  * sweep; {2} when the store has no trace of it and its epoch is gone: the store lost its
  * data (a restart without persistence, a flush), so a settle books the actual on the
- * scopes given, once (the id is then marked booked); {4, tokens, microUsd, requests} when
+ * scopes given, once (the id is then marked booked), and answers {9, tokens, microUsd,
+ * requests} ({2} with the actual booked, so a retry with another usage learns what was
+ * booked; a {2} kept before it gave them is returned as kept); {4, tokens, microUsd, requests} when
  * a settle found it past its expiry: it books, per counter, the larger of the actual and the
  * worst case (what the reply gives), or, if a sweep booked the worst case first, what the
  * actual exceeds it by, once; {7, tokens, microUsd, requests} when a settle found it
@@ -190,13 +192,13 @@ if not raw then
     if cross then return { 6, 1 } end
     return { 3 }
   end
-  local out = { 2 }
-  if book then
-    book_actual_on_given(out)
-    mark_booked(booked, id, now, ARGV[7])
-  end
-  -- A retry would find the id booked and answer {0}: keep this {2} for it (rare: data loss).
-  return kept(out, book)
+  if not book then return kept({ 2 }) end
+  -- With the actual booked ({9}), so a retry with another usage learns what was booked.
+  local out = { 9, ARGV[3], ARGV[4], ARGV[5] }
+  book_actual_on_given(out)
+  mark_booked(booked, id, now, ARGV[7])
+  -- A retry would find the id booked and answer {0}: keep this reply for it (rare: data loss).
+  return kept(out, true)
 end
 local due = tonumber(redis.call('ZSCORE', expiry, id))
 if due ~= nil and due <= now then
