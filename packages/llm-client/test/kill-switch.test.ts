@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { remoteCallsDisabled } from '../src/client/kill-switch.js';
 import { createLLMClient, isPmError } from '../src/index.js';
 import { openaiProvider } from '../src/openai.js';
 import { replayProvider } from '../src/replay.js';
@@ -141,5 +142,54 @@ describe('the kill switch and providers that send nothing', () => {
     expect(result.offline).toBe(true);
     expect(remoteDouble.calls).toHaveLength(0);
     expect(replaced.describe().endpoints).toEqual([]);
+  });
+});
+
+describe("the operator's PM_LLM_OFFLINE in process.env", () => {
+  /** Runs `body` with `process.env.PM_LLM_OFFLINE` set to `value`, then puts it back as it was. */
+  async function withOperatorFlag<T>(value: string | undefined, body: () => Promise<T>) {
+    const had = Object.hasOwn(process.env, 'PM_LLM_OFFLINE');
+    const before = process.env.PM_LLM_OFFLINE;
+    if (value === undefined) delete process.env.PM_LLM_OFFLINE;
+    else process.env.PM_LLM_OFFLINE = value;
+    try {
+      return await body();
+    } finally {
+      if (had) process.env.PM_LLM_OFFLINE = before;
+      else delete process.env.PM_LLM_OFFLINE;
+    }
+  }
+
+  it('wins over a host env that leaves it out or says 0, and over enabled: true', async () => {
+    await withOperatorFlag('1', async () => {
+      expect(await reaches({ env: {} })).toBe(false);
+      expect(await reaches({ env: { PM_LLM_OFFLINE: '0' } })).toBe(false);
+      expect(await reaches({ enabled: true, env: { PM_LLM_OFFLINE: 'off' } })).toBe(false);
+      expect(await reaches({})).toBe(false);
+    });
+  });
+
+  it('left unset or 0, lets a host env switch remote calls off, or leave them on', async () => {
+    for (const operator of [undefined, '0']) {
+      await withOperatorFlag(operator, async () => {
+        expect(await reaches({ env: { PM_LLM_OFFLINE: '1' } })).toBe(false);
+        expect(await reaches({ env: {} })).toBe(true);
+      });
+    }
+  });
+});
+
+describe('remoteCallsDisabled', () => {
+  it('reads the process environment besides the host env: either one switches off', () => {
+    const on = { PM_LLM_OFFLINE: '0' };
+    const off = { PM_LLM_OFFLINE: '1' };
+    expect(remoteCallsDisabled(undefined, {}, off)).toBe(true);
+    expect(remoteCallsDisabled(undefined, on, off)).toBe(true);
+    expect(remoteCallsDisabled(true, on, off)).toBe(true);
+    expect(remoteCallsDisabled(undefined, off, {})).toBe(true);
+    expect(remoteCallsDisabled(undefined, undefined, off)).toBe(true);
+    expect(remoteCallsDisabled(undefined, on, {})).toBe(false);
+    expect(remoteCallsDisabled(undefined, undefined, on)).toBe(false);
+    expect(remoteCallsDisabled(false, on, on)).toBe(true);
   });
 });

@@ -114,7 +114,8 @@ export interface LLMClientOptions {
    * `offline: true`; replay and other providers that send nothing stay); anything but a
    * boolean is `INVALID_ARGUMENT`. The environment variable
    * `PM_LLM_OFFLINE` does the same when set to anything but empty, `0`, `false`, `no` or `off`
-   * (`1`, `true`, `yes`, `on`, and unrecognised values: the switch fails closed).
+   * (`1`, `true`, `yes`, `on`, and unrecognised values: the switch fails closed). `true`
+   * cannot switch remote calls back on when `PM_LLM_OFFLINE` switched them off.
    */
   enabled?: boolean;
   /** `offline` degrades to the offline provider after the last failed attempt (the result says so); default `fail`. */
@@ -123,6 +124,12 @@ export interface LLMClientOptions {
   retry?: Pick<RetryOptions, 'attempts' | 'baseMs' | 'maxMs' | 'maxRetryAfterMs'>;
   /** Client-side rate limits; none by default. */
   rateLimit?: RateLimiterOptions;
-  /** Environment to read `PM_LLM_OFFLINE` from; default `process.env`. */
+  /**
+   * A further environment to read `PM_LLM_OFFLINE` from, besides `process.env`, which is
+   * always read. Either one switches remote calls off; neither turns them back on: with
+   * `PM_LLM_OFFLINE=1` in `process.env` (the operator's kill switch) calls stay offline
+   * whatever this holds (`{}`, `PM_LLM_OFFLINE: '0'`), while a host may switch offline on
+   * through it alone (decision 0037). Read once, when the client is created.
+   */
   env?: Readonly<Record<string, string | undefined>>;
 }

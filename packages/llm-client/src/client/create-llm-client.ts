@@ -103,7 +103,7 @@ export function createLLMClient(given: LLMClientOptions = {}): LLMClient {
   const policy =
     options.policy === undefined ? defaultPolicy() : parseAutomationPolicy(options.policy);
   const offline = offlineProvider();
-  const killSwitch = remoteCallsDisabled(options.enabled, options.env ?? process.env);
+  const killSwitch = remoteCallsDisabled(options.enabled, options.env);
   const chosen = options.provider ?? offline;
   // The kill switch stops egress: only a remote provider is replaced. Replay and test doubles
   // send nothing, and swapping them would answer a replay miss with stub text.

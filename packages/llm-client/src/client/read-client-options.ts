@@ -3,7 +3,8 @@ import type { LLMClientOptions } from './client-options.js';
 
 /**
  * The options of `createLLMClient` that are bags of plain values themselves (`env` too: the
- * kill switch reads `PM_LLM_OFFLINE` from it, once, when the client is created).
+ * kill switch reads `PM_LLM_OFFLINE` from it, besides `process.env`, once, when the client is
+ * created).
  */
 const OPTION_BAGS = [
   'policy',
