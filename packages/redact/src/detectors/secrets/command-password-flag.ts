@@ -8,7 +8,7 @@ import { skipBlanks } from './shell-blanks.js';
  * A password given apart after a flag that means one only on some command lines: `docker
  * login -u bob -p <pw>` (and Podman's), the MongoDB shell and tools' `-p <pw>`,
  * `redis-cli -a <pw>`, keytool's and jarsigner's `-storepass <pw>`/`-keypass <pw>`, PuTTY's
- * `plink`/`pscp`/`psftp -pw <pw>`. The
+ * `plink`/`pscp`/`psftp -pw <pw>` and KiTTY's (`kitty -pw <pw>`). The
  * command must start the line the flag is on (`commandTracker`: `;`, `|`, `&&` and line
  * breaks end a command), so `docker run -p 5432:5432` and `ssh -p 2222` stay; the value
  * is judged as sshpass's is (after such a flag nothing but a password goes: a word is

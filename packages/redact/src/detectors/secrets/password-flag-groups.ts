@@ -37,6 +37,7 @@ export const PASSWORD_FLAG_GROUPS: readonly PasswordFlags[] = [
     ],
     commands: ['keytool', 'jarsigner'],
   },
-  // PuTTY's command-line tools (`plink -pw <pw> user@host`); `-pwfile <file>` is another flag.
-  { flags: ['-pw'], commands: ['plink', 'pscp', 'psftp'] },
+  // PuTTY's command-line tools (`plink -pw <pw> user@host`) and its fork KiTTY (`kitty.exe`,
+  // `kitty_portable.exe`); `-pwfile <file>` is another flag.
+  { flags: ['-pw'], commands: ['plink', 'pscp', 'psftp', 'kitty', 'kitty_portable'] },
 ];
