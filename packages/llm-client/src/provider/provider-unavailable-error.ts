@@ -1,5 +1,6 @@
 import { httpStatus } from '@pm/budget';
 import { PmError, type PmErrorOptions, type TokenUsageV1 } from '@pm/envelope-schemas';
+import { copyOfClass } from '../errors/copy-of-class.js';
 
 /** Facts about a failed provider attempt that decide whether and when to retry. */
 export interface ProviderFailure {
@@ -69,15 +70,21 @@ export class ProviderUnavailableError extends PmError {
         : new Headers({ 'retry-after-ms': String(failure.retryAfterMs) });
   }
 
-  /** The same failure as reported to the host after the last of `attempts` attempts. */
+  /**
+   * The same failure as reported to the host after the last of `attempts` attempts: of the
+   * same class (a host's subclass stays one, its own fields kept), with the same facts.
+   */
   afterAttempts(attempts: number): ProviderUnavailableError {
-    return new ProviderUnavailableError(`${this.message} Gave up after ${attempts} attempt(s).`, {
-      retryable: this.retryable,
-      ...(this.status === undefined ? {} : { status: this.status }),
-      ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }),
-      attempts,
-      ...(this.usage === undefined ? {} : { usage: this.usage }),
-      ...(this.possiblyBilled ? { possiblyBilled: true } : {}),
-    });
+    return copyOfClass(this, ProviderUnavailableError, [
+      `${this.message} Gave up after ${attempts} attempt(s).`,
+      {
+        retryable: this.retryable,
+        ...(this.status === undefined ? {} : { status: this.status }),
+        ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }),
+        attempts,
+        ...(this.usage === undefined ? {} : { usage: this.usage }),
+        ...(this.possiblyBilled ? { possiblyBilled: true } : {}),
+      },
+    ]);
   }
 }
