@@ -14,7 +14,7 @@ import { ENV_VALUE_REST, holdsDataParentheses, isEnvFileAssignment } from './env
 import { endBeforeMarkup } from './markup-tail.js';
 import { isPlaceholder } from './placeholder.js';
 import { escapedClose, plainClose, type Quote } from './quoted-value.js';
-import { isSecretValue } from './secret-value-shape.js';
+import { isEnvLetterSecret, isSecretValue } from './secret-value-shape.js';
 import { isWeakNameSecret } from './weak-name-value.js';
 import { yamlNextLineValue } from './yaml-next-line.js';
 
@@ -229,7 +229,7 @@ function checkAssignment(
     isEnvFileAssignment(text, s, keyName);
   if (envLine && sep === 61 && (first === 38 || first === 41)) {
     const run = runEnd(ENV_VALUE_REST, text, sepEnd);
-    return reportBare(text, keyName, weak, sepEnd, run, true, false, 0, out);
+    return reportBare(text, keyName, weak, sepEnd, run, true, false, 0, out, true);
   }
   VALUE.lastIndex = sepEnd;
   const v = VALUE.exec(text);
@@ -249,7 +249,18 @@ function checkAssignment(
     // In YAML's form the value must be a whole plain scalar, to a blank or the line's end:
     // cut at `,` or `;` it is a JS object's member (`TOKEN: s?.slice(0,8),`), code.
     const dataParentheses = envLine && (sep === 61 || endsToken(text, run));
-    return reportBare(text, keyName, weak, start, run, dataParentheses, inUrlQuery, encoded, out);
+    return reportBare(
+      text,
+      keyName,
+      weak,
+      start,
+      run,
+      dataParentheses,
+      inUrlQuery,
+      encoded,
+      out,
+      envLine,
+    );
   }
   // A quoted value runs to its closing quote, escapes read as escapes; one without a
   // closing quote is no value. The reading without escapes is the fallback when that one
@@ -258,7 +269,10 @@ function checkAssignment(
   const quote = v[QUOTED] as Quote;
   const start = indices[QUOTED]![1];
   const escaped = escapedClose(text, start, quote);
-  if (escaped > start && report(text, keyName, weak, start, escaped, false, inUrlQuery, out)) {
+  if (
+    escaped > start &&
+    report(text, keyName, weak, start, escaped, false, inUrlQuery, out, escaped, 0, envLine)
+  ) {
     return escaped;
   }
   // Resuming after the shorter reading leaves the separators past it to be checked: a
@@ -272,7 +286,8 @@ function checkAssignment(
     // quotes. A quote that closes nothing (`"C:\dir\" other="x"`) keeps the plain reading:
     // there the backslash is literal.
     const whole = escaped > plain && closesString(text, escaped);
-    report(text, keyName, weak, start, plain, false, inUrlQuery, out, whole ? escaped : plain);
+    const spanEnd = whole ? escaped : plain;
+    report(text, keyName, weak, start, plain, false, inUrlQuery, out, spanEnd, 0, envLine);
   }
   return plain;
 }
@@ -286,7 +301,7 @@ function endsToken(text: string, i: number): boolean {
  * Reports the bare value `text[start, run)` (see `report`); returns where the scan resumes.
  * A tag the value ran into (`…</password>`) is markup, and the scan resumes at it. On an
  * env file's line or its YAML form (`dataParentheses`) parentheses that make no call are
- * judged as a quoted value's.
+ * judged as a quoted value's. `envLine`: see `report`.
  */
 function reportBare(
   text: string,
@@ -298,11 +313,12 @@ function reportBare(
   inUrlQuery: boolean,
   encoded: number,
   out: Finding[],
+  envLine: boolean,
 ): number {
   const end = endBeforeMarkup(text, start, run);
   const [from, to] = withoutEncodedQuotes(text, start, end);
   const bare = !(dataParentheses && holdsDataParentheses(text.slice(from, to)));
-  report(text, keyName, weak, from, to, bare, inUrlQuery, out, to, encoded);
+  report(text, keyName, weak, from, to, bare, inUrlQuery, out, to, encoded, envLine);
   return end;
 }
 
@@ -325,7 +341,9 @@ function closesString(text: string, close: number): boolean {
  * runs to `spanEnd` when that is further (the whole string the value starts). A value
  * after an `=` encoded `encoded` times is also decoded as often (until no `%` is left when
  * it holds one), and is no secret when that is a placeholder; the shape is judged as written,
- * where a space decoded from a sloppy `%20` would turn a password away.
+ * where a space decoded from a sloppy `%20` would turn a password away. On an env file's
+ * line or its YAML form (`envLine`) a long value of letters in both cases is taken under a
+ * credential name however it reads (`isEnvLetterSecret`).
  */
 function report(
   text: string,
@@ -338,6 +356,7 @@ function report(
   out: Finding[],
   spanEnd = end,
   encoded = 0,
+  envLine = false,
 ): boolean {
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
@@ -354,7 +373,7 @@ function report(
   }
   const shaped = weakName
     ? isWeakNameSecret(keyName, value, bare, inUrlQuery)
-    : isSecretValue(value, bare, inUrlQuery);
+    : isSecretValue(value, bare, inUrlQuery) || (envLine && isEnvLetterSecret(value));
   if (shaped) {
     out.push({ type: 'secret', kind: 'generic', start, end: to, detector: 'generic-assignment' });
     return true;

@@ -128,6 +128,31 @@ export function isSecretValue(value: string, bare: boolean, inUrlQuery: boolean)
   return hasSecretCharacterMix(value, inUrlQuery) && !isPlaceholder(value);
 }
 
+/** Shortest letters-only value taken on an env line whatever its letters look like. */
+const MIN_ENV_LETTERS = 24;
+
+/**
+ * Whether a value of letters only, under a credential name on an env file's line
+ * (`JWT_SECRET=…`, `SESSION_SECRET: …` in its YAML form), is a secret: 24 letters or
+ * more in both cases, no credential word and no placeholder. `isSecretValue` takes letters
+ * only when they look random, for code, where such a value is an identifier; on an env
+ * line nothing but the value goes, and a passphrase of capitalised words
+ * (`PurpleMonkeyDishwasher…`) or random letters without two capitals side by side is the
+ * secret. One pass, no allocation.
+ */
+export function isEnvLetterSecret(value: string): boolean {
+  if (value.length < MIN_ENV_LETTERS) return false;
+  let upper = false;
+  let lower = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) lower = true;
+    else return false;
+  }
+  return upper && lower && !CREDENTIAL_WORD.test(value) && !isPlaceholder(value);
+}
+
 /** A UUID: an idempotency key, an object or correlation id far more often than a key under `*_KEY`. */
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
