@@ -10,7 +10,11 @@ import {
   memoryStore,
   priceTable,
 } from './helpers.js';
-import { expectLateCloseBooksWorstCase, expectLateSettleBooksActualAbove } from './late-close.js';
+import {
+  expectLateCloseBooksWorstCase,
+  expectLateSettleBooksActualAbove,
+  expectSettleLongPastTtl,
+} from './late-close.js';
 import { expectOverspendReported } from './overspend.js';
 import { expectLowSpendRefusalKeepsExhausted } from './refusal-alerts.js';
 import { expectZonedKeys } from './zoned-keys.js';
@@ -458,6 +462,21 @@ describe('reservations past their TTL', () => {
     await expectLateCloseBooksWorstCase(memoryStore({ clock }), clock, async () => {
       now += 20;
     });
+  });
+
+  it('a settle hours past the TTL books its excess; past the day it says forgotten and what it could not book', async () => {
+    let now = Date.parse('2026-11-22T12:00:00Z');
+    const clock = () => now;
+    await expectSettleLongPastTtl(
+      memoryStore({ clock }),
+      clock,
+      async () => {
+        now += 20;
+      },
+      (ms) => {
+        now += ms;
+      },
+    );
   });
 
   it('a late settle books the actual where it is above the worst case, swept or not, and reports what it booked', async () => {

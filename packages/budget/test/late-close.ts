@@ -108,3 +108,75 @@ export async function expectLateSettleBooksActualAbove(
   expect(await month()).toMatchObject({ spent: { tokens: 120_000, usd: 1.2 } });
   budget.dispose();
 }
+
+/**
+ * Shared by the memory and Redis store tests: a settle long past the reservation's TTL (its
+ * worst case booked by a sweep in between). Within the day the stores remember it, hours
+ * later, it books what its actual exceeds the worst case by; past the day it books nothing
+ * and says so (`forgotten: true`, the excess it could not book in `unbooked`, and a
+ * `PM_BUDGET_UNBOOKED` process warning), never reporting the worst case as all that was
+ * spent. `advance(ms)` moves the store's and the process's clocks on by `ms`.
+ */
+export async function expectSettleLongPastTtl(
+  store: BudgetStore,
+  clock: () => number,
+  passTtl: () => Promise<void>,
+  advance: (ms: number) => void,
+): Promise<void> {
+  const budget = createBudget({
+    store,
+    clock,
+    limits: { tokens: 1_000_000 },
+    alerts: false,
+    onOverspend: () => {},
+  });
+  const run = async () => (await budget.usage()).scopes[0]!;
+  const call = { model: 'gpt-5.2', inputTokens: 50, maxOutputTokens: 50, ttlMs: 20 } as const; // 100 tokens
+  const usage = { inputTokens: 50, outputTokens: 200 }; // 250 tokens
+  // Books expired reservations (both stores sweep on reserve), holding nothing after.
+  const sweep = async () => (await budget.reserve({ ...call, ttlMs: 60_000 })).release();
+  const warnings: string[] = [];
+  const onWarning = (w: Error & { code?: string }) => warnings.push(`${w.code}: ${w.message}`);
+  process.on('warning', onWarning);
+  try {
+    // Two hours past the TTL: the excess over the worst case is booked.
+    const hours = await budget.reserve(call);
+    await passTtl();
+    await sweep();
+    advance(2 * 3_600_000);
+    // A reserve after the wait (a host's process goes on working): nothing closed by it.
+    const other = await budget.reserve({ ...call, ttlMs: 60_000 });
+    expect(await hours.settle(usage)).toMatchObject({
+      found: false,
+      forgotten: false,
+      tokens: 250,
+      unbooked: { tokens: 0, usd: 0, requests: 0 },
+    });
+    await other.release();
+    expect(await run()).toMatchObject({ spent: { tokens: 250 }, reserved: { tokens: 0 } });
+    // Past the day: the worst case stands (the sweep booked it); the excess is told, not booked.
+    const day = await budget.reserve(call);
+    await passTtl();
+    await sweep();
+    advance(25 * 3_600_000);
+    const after = await budget.reserve({ ...call, ttlMs: 60_000 });
+    const late = await day.settle(usage);
+    expect(late).toMatchObject({
+      found: false,
+      forgotten: true,
+      tokens: 100,
+      overrun: false,
+      unbooked: { tokens: 150, requests: 0 },
+    });
+    expect(late.unbooked.usd).toBeGreaterThan(0);
+    expect(await run()).toMatchObject({ spent: { tokens: 350 }, reserved: { tokens: 100 } });
+    await after.release();
+    await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^PM_BUDGET_UNBOOKED: .*150 tokens/);
+    expect(warnings[0]).toContain(day.id);
+  } finally {
+    process.off('warning', onWarning);
+    budget.dispose();
+  }
+}

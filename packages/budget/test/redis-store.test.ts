@@ -3,7 +3,7 @@ import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import {
   cleanPrefix,
   connectRedis,
@@ -25,7 +25,11 @@ import { checkedStore } from './checked-store.js';
 import { expectExpiryFiresAlerts, expectPastPeriodExpiryFiresAlerts } from './expiry-alerts.js';
 import { expectExactBooks, hammer } from './hammer.js';
 import { freeRow } from './helpers.js';
-import { expectLateCloseBooksWorstCase, expectLateSettleBooksActualAbove } from './late-close.js';
+import {
+  expectLateCloseBooksWorstCase,
+  expectLateSettleBooksActualAbove,
+  expectSettleLongPastTtl,
+} from './late-close.js';
 import { expectOverspendReported } from './overspend.js';
 import { expectLowSpendRefusalKeepsExhausted } from './refusal-alerts.js';
 import { expectZonedKeys } from './zoned-keys.js';
@@ -433,6 +437,26 @@ describe.runIf(redis !== undefined)('redisStore (real Redis)', () => {
       Date.now,
       () => new Promise((r) => setTimeout(r, 60)),
     );
+  });
+
+  it('a settle hours past the TTL books its excess; past the day it says forgotten (as the memory store)', async () => {
+    // Redis's clock decides expiry (60 ms pass the 20 ms TTL); the process's record of the
+    // reservation goes by Date.now, moved on here by hours.
+    let offset = 0;
+    const realNow = Date.now;
+    const spy = vi.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+    try {
+      await expectSettleLongPastTtl(
+        redisStore({ client, prefix: prefix() }),
+        Date.now,
+        () => new Promise((r) => setTimeout(r, 60)),
+        (ms) => {
+          offset += ms;
+        },
+      );
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("a reservation swept the next day fires the earlier day's alerts (as the memory store)", async () => {

@@ -115,6 +115,14 @@ export interface StoreCloseResult {
    * `found` and `alerts` are that settle's (its alerts never reached the caller).
    */
   readonly settled?: boolean;
+  /**
+   * True when a settle found no record of the reservation, nor of how it was closed, to
+   * book by: it expired longer ago than the store remembers (a day, see
+   * docs/decisions/0043-settle-past-close-memory-says-forgotten.md) and its worst case was
+   * booked then. Nothing was booked now (`found` is false): what its actual exceeds the
+   * worst case by is booked nowhere, and the budget reports it as `unbooked`.
+   */
+  readonly forgotten?: boolean;
   /** Alerts newly fired by the booked spend. */
   readonly alerts: readonly StoreAlert[];
   /**

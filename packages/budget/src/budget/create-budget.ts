@@ -36,6 +36,7 @@ import { RunDeadline } from './run-deadline.js';
 import { ScopeSet } from './scope-set.js';
 import { scopeUsage } from './scope-usage.js';
 import { settleCostMicro } from './settle-cost.js';
+import { unbookedSpend } from './unbooked.js';
 import { usageDiffered } from './usage-differed.js';
 import { worstCaseCharge } from './worst-case.js';
 
@@ -251,12 +252,9 @@ export function createBudget(options: BudgetOptions): Budget {
               requests: reservation.requests,
             }
           : charge);
-      const over = reportOverspend(
-        { id: reservation.id, model: reservation.model, held: reservation },
-        booked,
-        result.capsPassed,
-        alerts,
-      );
+      const held = { id: reservation.id, model: reservation.model, held: reservation };
+      const over = reportOverspend(held, booked, result.capsPassed, alerts);
+      const forgotten = result.forgotten === true;
       return {
         tokens: booked.tokens,
         usd: booked.microUsd / MICRO_PER_USD,
@@ -270,6 +268,8 @@ export function createBudget(options: BudgetOptions): Budget {
         // Only a store's own `booked` can be an earlier attempt's (a retry of a lost reply).
         usageDiffered:
           result.booked !== undefined && usageDiffered(result.booked, charge, reservation, late),
+        forgotten,
+        unbooked: unbookedSpend(held, charge, forgotten),
         alerts,
       };
     },

@@ -85,6 +85,12 @@ const CLOSED_NOT_FOUND: StoreCloseResult = Object.freeze({
   found: false,
   alerts: Object.freeze([]),
 });
+/** A settle of a reservation the store no longer knew (see `StoreCloseResult.forgotten`). */
+const FORGOTTEN: StoreCloseResult = Object.freeze({
+  found: false,
+  forgotten: true,
+  alerts: Object.freeze([]),
+});
 const CLOSED_QUIET: StoreCloseResult = Object.freeze({ found: true, alerts: Object.freeze([]) });
 const OK: StoreReserveResult = Object.freeze({ ok: true });
 
@@ -393,7 +399,8 @@ export class MemoryStore implements BudgetStore {
    * A settle of a reservation not held. Settled already (this settle's earlier attempt, its
    * reply lost): the same reply, nothing booked. Booked at its worst case by expiry: books
    * what the actual exceeds that by. Released (its reply lost, then the call made after
-   * all): books the actual, `released: true`. Once either way; unknown: nothing.
+   * all): books the actual, `released: true`. Once either way; forgotten (past the day, or
+   * 10,000-20,000 later closes): nothing, `forgotten: true`.
    */
   #settleNotHeld(
     id: string,
@@ -404,7 +411,8 @@ export class MemoryStore implements BudgetStore {
     const settled = this.#settled.get(id, now);
     if (settled !== undefined) return settledReply(settled);
     const closed = this.#closedEarly.get(id, now);
-    if (closed === undefined) return CLOSED_NOT_FOUND;
+    // Expired longer ago than remembered: its worst case was booked, its actual cannot be.
+    if (closed === undefined) return FORGOTTEN;
     this.#closedEarly.forget(id);
     const { held } = closed;
     const passed: StoreCapPassed[] = [];

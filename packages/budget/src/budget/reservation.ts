@@ -62,6 +62,19 @@ export interface SettleResult {
    * and `requests` are what that attempt booked, and the usage passed now was not booked.
    */
   readonly usageDiffered: boolean;
+  /**
+   * True when the store no longer knew the reservation: it expired longer ago than the
+   * store remembers (a day; see docs/decisions/0043-settle-past-close-memory-says-forgotten.md).
+   * Its worst case was booked when it expired (`tokens`, `usd` and `requests` say so) and
+   * this settle booked nothing: what its actual exceeds that by is in `unbooked`.
+   */
+  readonly forgotten: boolean;
+  /**
+   * Spend this settle could not book anywhere (all 0 unless `forgotten`): what the actual
+   * exceeds the worst case by. Never silent: a process warning (`PM_BUDGET_UNBOOKED`) tells
+   * it too. Record it by hand.
+   */
+  readonly unbooked: UsageAmounts;
   /** Alerts this settlement fired (also sent to `onAlert`). */
   readonly alerts: readonly BudgetAlert[];
 }

@@ -8,7 +8,6 @@ import type {
   StoreCloseResult,
   StoreReserveRequest,
   StoreReserveResult,
-  StoreScope,
 } from '../budget/budget-store.js';
 import type { Charge } from '../budget/charge.js';
 import { CLOSE_MEMORY_MS } from '../budget/closed-reservations.js';
@@ -27,6 +26,7 @@ import { RATE_LUA } from './lua/rate.js';
 import { RESERVE_LUA } from './lua/reserve.js';
 import { USAGE_LUA } from './lua/usage.js';
 import { LuaScript } from './lua-script.js';
+import { type OpenReservation, pruneOpen } from './open-reservations.js';
 import type { RedisClientLike } from './redis-client.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -102,30 +102,13 @@ const OK: StoreReserveResult = Object.freeze({ ok: true });
 /** The close script's level for a counter booked past its cap (see CLOSE_LUA). */
 const OVER = 'over' as AlertLevel;
 const NOT_FOUND: StoreCloseResult = Object.freeze({ found: false, alerts: Object.freeze([]) });
+/** A settle of a reservation no one knew any more (see `StoreCloseResult.forgotten`). */
+const FORGOTTEN: StoreCloseResult = Object.freeze({
+  found: false,
+  forgotten: true,
+  alerts: Object.freeze([]),
+});
 const RELEASED: StoreCloseResult = Object.freeze({ found: true, alerts: Object.freeze([]) });
-
-interface OpenReservation {
-  readonly epoch: string;
-  readonly scopes: readonly StoreScope[];
-  /** The worst case held (for a late settle after a sweep booked it). */
-  readonly amount: Charge;
-  /**
-   * Date.now() after which a reservation never closed is forgotten here: an hour past its
-   * TTL, or a day after a close of it went unanswered if later.
-   */
-  forgetAt: number;
-  /**
-   * The first close of it that went unanswered (a timeout, a dropped connection): it may
-   * have been done in Redis. A close of the other kind after it then tells Redis so (see
-   * CLOSE_LUA), which then knows which one was done.
-   */
-  firstUnanswered?: 'settle' | 'release';
-  /**
-   * The actual of the first settle of it that went unanswered: what Redis booked when a
-   * retry finds the reservation closed and no reply kept (see CLOSE_LUA's {3}).
-   */
-  firstSettle?: Charge;
-}
 
 type OwnedClient = RedisClientLike & {
   quit(): Promise<unknown>;
@@ -296,8 +279,9 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   /**
    * What this process needs to book a reservation the store has lost (a restart without
    * persistence): the epoch it was made in and its scopes; and the first close of it that
-   * went unanswered. Dropped when it closes, or an hour past its TTL if it never does (a
-   * late settle then books nothing, as before), or a day after a close went unanswered.
+   * went unanswered. Dropped when it closes, or a day past its TTL if it never does (the
+   * last 10,000 at least past the first hour: `pruneOpen`; a settle after that is
+   * `forgotten`), or a day after a close went unanswered.
    */
   const open = new Map<string, OpenReservation>();
   const abandoned = new AbandonedReserves((ids) =>
@@ -311,17 +295,18 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   function remember(request: StoreReserveRequest, epoch: string): void {
     const now = Date.now();
     if (now >= nextPrune) {
-      for (const [id, o] of open) if (o.forgetAt <= now) open.delete(id);
+      pruneOpen(open, now);
       nextPrune = now + 60_000;
     }
+    const expiresAt = now + request.ttlMs;
     open.set(request.id, {
       epoch,
       scopes: request.scopes,
       amount: request.amount,
-      forgetAt: now + request.ttlMs + 3_600_000,
+      expiresAt,
+      forgetAt: expiresAt + CLOSE_MEMORY_MS,
     });
   }
-
   async function close(
     operation: 'settle' | 'release',
     id: string,
@@ -386,7 +371,9 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
         return { found: true, booked: o.firstSettle, alerts: [] };
       }
       if (status === 1 || status === 3) return RELEASED;
-      if (status === 0) return NOT_FOUND;
+      // A settle this process had no record for, and Redis no reply kept: expired (booked at
+      // its worst case) longer ago than the record is kept; its actual cannot be booked.
+      if (status === 0) return operation === 'settle' && o === undefined ? FORGOTTEN : NOT_FOUND;
     }
     const withTotal = withAmounts(status);
     // Entries of level 'over' are counters the booking left above their cap, not alerts.
