@@ -111,4 +111,27 @@ describe.runIf(redis !== undefined)('Redis store: closes whose reply was lost', 
     expect((await budget.usage()).scopes[0]).toMatchObject({ spent: { tokens: 90 } });
     budget.dispose();
   });
+  it('a release after a lost settle of a reservation Redis lost says settled, and books nothing more', async () => {
+    const lossy = lossyRedis();
+    const budget = createBudget({
+      store: lossy.store,
+      limits: { tokens: 1000 },
+      alerts: { info: 0.05 },
+      onAlert: () => {},
+    });
+    const r = await budget.reserve({ model: 'gpt-5.2', inputTokens: 50, maxOutputTokens: 50 });
+    await cleanPrefix(redis!, lossy.prefix);
+    lossy.loseNextReply();
+    await expect(r.settle({ inputTokens: 50, outputTokens: 40 })).rejects.toThrow();
+    await lossy.landed();
+    // The settle's kept reply ({9}, with the amounts) is handed over: its alert, not its amounts.
+    const release = await r.release();
+    expect(release).toMatchObject({ found: false, settled: true });
+    expect(release.alerts.map((a) => `${a.level}:${a.spent}`)).toEqual(['info:90']);
+    expect((await budget.usage()).scopes[0]).toMatchObject({
+      spent: { tokens: 90 },
+      reserved: { tokens: 0 },
+    });
+    budget.dispose();
+  });
 });
