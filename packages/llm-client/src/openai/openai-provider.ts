@@ -1,6 +1,7 @@
 import type { TokenUsageV1 } from '@pm/envelope-schemas';
 import { keyForms } from '../credentials/header-safe-key.js';
 import { raceSignal } from '../pipeline/race-signal.js';
+import { defaultAnswerBytes } from '../provider/answer-bytes.js';
 import type {
   LLMProvider,
   ProviderCallContext,
@@ -18,7 +19,7 @@ import {
   type RequestKey,
 } from './api-key-source.js';
 import { bodyWord } from './body-word.js';
-import { boundedResponse, defaultAnswerBytes, type OversizedAnswer } from './bounded-answer.js';
+import { boundedResponse, type OversizedAnswer } from './bounded-answer.js';
 import {
   checkProviderOptions,
   providerApi,

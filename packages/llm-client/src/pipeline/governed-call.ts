@@ -40,6 +40,7 @@ import {
   usageFromLedger,
 } from './call-input.js';
 import { linkCallSignal } from './call-signal.js';
+import { checkAnswerSize } from './check-answer-size.js';
 import { checkCallInput } from './check-call-input.js';
 import { checkProviderResult } from './check-provider-result.js';
 import { checkStage, isStageName } from './check-stage.js';
@@ -529,7 +530,10 @@ export async function governedCall<T>(
           () => holds?.attemptMayBeBilled(),
         );
         holds?.attemptMayBeBilled(); // it answered: billed, whatever happens next
-        return checkProviderResult(provider.name, result);
+        const answer = checkProviderResult(provider.name, result);
+        // Bounded before it is stored, validated or returned, whatever the provider.
+        checkAnswerSize(provider.name, answer.text, call.maxOutputTokens);
+        return answer;
       } catch (error) {
         if (error instanceof ProviderUnavailableError) {
           lastFailure = error;
