@@ -174,17 +174,17 @@ const DOMAIN_END = /\.[A-Za-z]{2,}$/;
 /**
  * Whether a value with one `@` before a letter is a user at a host or an address
  * (`deploy@ci01`, `bob2@example.com`) rather than a password with an `@` for an `a`
- * (`P@ssw0rd`, `Welc0me@Home`): a dotted host must end in a domain's label of letters, and
- * a host of one label must be written in lower case after a user of two characters or
- * more, as hosts and users are; a password's `@` follows one capital or starts a
- * capitalised word.
+ * (`P@ssw0rd`, `Welc0me@Home`, `Adm1n@dmin`): a dotted host must end in a domain's label
+ * of letters, and a host of one label must be written in lower case after a user of two
+ * characters or more also in lower case, as hosts and logins are; a password's `@`
+ * follows one capital, ends a capitalised word or starts one (decisions 0030, 0041).
  */
 function isUserAtHost(value: string): boolean {
   if (!USER_AT_HOST.test(value)) return false;
   const at = value.indexOf('@');
   const host = value.slice(at + 1);
   if (host.includes('.')) return DOMAIN_END.test(host);
-  return at >= 2 && host === host.toLowerCase();
+  return at >= 2 && value === value.toLowerCase();
 }
 
 /**
