@@ -90,14 +90,53 @@ function endsEnvName(text: string, eq: number): boolean {
   return LOWER_CASE_NAME.test(name) && isFirstOnLine(text, k);
 }
 
+/** Longest YAML key read back before a `:` (`command:`). */
+const MAX_YAML_KEY = 64;
+
+/**
+ * Whether the `:` at `colon` ends a YAML key that stands first on its line, after
+ * indentation and at most a list item's `- ` (`command:redis-cli -a …`, `  - run:sshpass
+ * …`): a value glued to its key, as hand-written configs have it. A key not first on its
+ * line is prose or a value (`see note:…`, `image: cache:…`). Read back a bounded distance.
+ */
+function endsYamlKey(text: string, colon: number): boolean {
+  const limit = Math.max(0, colon - MAX_YAML_KEY);
+  let k = colon;
+  while (k > limit) {
+    const c = text.charCodeAt(k - 1);
+    if (
+      !(
+        (c >= 65 && c <= 90) ||
+        (c >= 97 && c <= 122) ||
+        (c >= 48 && c <= 57) ||
+        c === 95 ||
+        c === 45
+      )
+    ) {
+      break;
+    }
+    k--;
+  }
+  if (k === colon) return false;
+  if (isFirstOnLine(text, k)) return true;
+  return (
+    text.charCodeAt(k - 1) === 32 && text.charCodeAt(k - 2) === 45 && isFirstOnLine(text, k - 2)
+  );
+}
+
 /**
  * Whether a command may start at `at`: the text's start, after a character that starts one
- * (`startsCommand`), or right after an env file's `NAME=` (`endsEnvName`).
+ * (`startsCommand`), right after an env file's `NAME=` (`endsEnvName`) or right after a
+ * YAML key's `:` with no blank (`endsYamlKey`).
  */
 function mayStartAt(text: string, at: number): boolean {
   if (at === 0) return true;
   const c = text.charCodeAt(at - 1);
-  return startsCommand(c) || (c === 61 /* = */ && endsEnvName(text, at - 1));
+  return (
+    startsCommand(c) ||
+    (c === 61 /* = */ && endsEnvName(text, at - 1)) ||
+    (c === 58 /* : */ && endsYamlKey(text, at - 1))
+  );
 }
 
 /** Longest tail a command name may carry (`mysqldump`, `mariadb-dump`, from `mysql`, `mariadb`). */
