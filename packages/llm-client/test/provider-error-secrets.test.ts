@@ -61,8 +61,61 @@ describe("a host provider's failure that quotes a secret", () => {
     });
   }
 
+  // The message is clean; what else the error carries quotes the key. A host logging the
+  // error (with its details, fields and cause) must not find it there either.
+  const quietFailures: Record<string, () => Error> = {
+    'details quoting it': () =>
+      new PmError('MISSING_CREDENTIAL', 'the vault said no', { details: { answer: key } }),
+    'a field quoting it': () =>
+      Object.assign(new ProviderUnavailableError('refused', { retryable: false, status: 401 }), {
+        upstreamBody: `{"error":"bad key ${key}"}`,
+      }),
+    'a cause quoting it': () =>
+      new ProviderUnavailableError(
+        'refused',
+        { retryable: false },
+        { cause: new Error(`401 for key ${key}`) },
+      ),
+    'a cause of a cause quoting it': () =>
+      new PmError('MISSING_CREDENTIAL', 'the vault said no', {
+        cause: new Error('fetch failed', { cause: new Error(`sent ${key}`) }),
+      }),
+  };
+  for (const [name, fail] of Object.entries(quietFailures)) {
+    it(`a failure whose message is clean but whose ${name} reaches the host without it`, async () => {
+      const runId = `quiet-${name.replace(/\W+/g, '-')}`;
+      const events: LLMEvent[] = [];
+      const client = createLLMClient({
+        provider: failingProvider(fail),
+        policy: localPolicy(),
+        ledger: { dir: root, durability: 'none' },
+        onEvent: (event) => events.push(event),
+      });
+      const run = await client.startRun({ runId });
+      const error = await rejection(run.generateText(call));
+      await run.end();
+      const original = fail() as PmError;
+      expect(error).toBeInstanceOf(original.constructor);
+      expect((error as PmError).code).toBe(original.code);
+      const carried = Object.getOwnPropertyNames(error).map((field) =>
+        String((error as unknown as Record<string, unknown>)[field]),
+      );
+      for (const shown of [
+        ...carried,
+        JSON.stringify((error as PmError).details ?? {}),
+        causeMessages(error),
+        JSON.stringify(events),
+      ]) {
+        expect(shown).not.toContain(key);
+      }
+    });
+  }
+
   it('a failure without a secret is the same error, untouched', async () => {
-    const reason = new PmError('RUNTIME_EXCEEDED', 'the host stopped it');
+    const reason = new PmError('RUNTIME_EXCEEDED', 'the host stopped it', {
+      details: { step: 'upload' },
+      cause: new Error('deadline'),
+    });
     const client = createLLMClient({
       provider: failingProvider(() => reason),
       policy: localPolicy(),
@@ -73,3 +126,10 @@ describe("a host provider's failure that quotes a secret", () => {
     await run.end();
   });
 });
+
+/** The messages of `error`'s causes, down the chain. */
+function causeMessages(error: Error): string {
+  const messages: string[] = [];
+  for (let at: unknown = error.cause; at instanceof Error; at = at.cause) messages.push(at.message);
+  return messages.join(' / ');
+}
