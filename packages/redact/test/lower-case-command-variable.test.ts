@@ -5,8 +5,9 @@ import { expectLinearTime } from './helpers/linear-time.js';
 
 // A shell script's own lower-case variable holding a command (`cmd=sshpass -p <pw> ssh h`)
 // passed in clear: a command word was read after `=` only for an env file's SCREAMING_CASE
-// name. A lower-case name is read only first on its line, the plainest shape, since such
-// names are code's far more often than an env file's. Values are generated.
+// name. A lower-case name is read first on its line (or after `local`, `export` or `set`:
+// command-variable-leads.test.ts), since such names are code's far more often than an env
+// file's. Values are generated.
 const rng = createPrng(202612075);
 const value = `${rng.chars(BASE62, 12)}2m`;
 
@@ -31,10 +32,7 @@ describe('a command held by a lower-case variable first on its line', () => {
     // Not first on its line: an option or a word of another command.
     `docker run -e db=mysql -p3306:3306 app`,
     `x cmd=sshpass -p ${value} ssh h`,
-    `local cmd=sshpass -p ${value} ssh h`,
-    `export cmd=mysql -p${value}`,
-    // Mixed case is code's name (camelCase), not read.
-    `sshCmd=sshpass -p ${value} ssh h`,
+    // `local cmd=…`, `export cmd=…` and camelCase names: command-variable-leads.test.ts.
     // A flag's value still names a file.
     `tool --config=/etc/htpasswd -b users bob ${value}`,
   ])('not: %s', (text) => {

@@ -1,5 +1,10 @@
 import type { Finding } from '../../finding.js';
-import { isEnvFileAssignment, isFirstOnLine } from './env-file-line.js';
+import {
+  followsLineLead,
+  isEnvFileAssignment,
+  isFirstOnLine,
+  VARIABLE_LEADS,
+} from './env-file-line.js';
 import { isSecretValue } from './secret-value-shape.js';
 
 /**
@@ -62,17 +67,20 @@ function startsCommand(c: number): boolean {
 /** Longest env name read back before a `=` (`SSHPASS_CMD=`). */
 const MAX_ENV_NAME = 64;
 
-/** A lower-case variable's name (`cmd`, `mysql_cmd`), as shell scripts name their own. */
-const LOWER_CASE_NAME = /^[a-z_][a-z0-9_]*$/;
+/**
+ * A script's own variable's name, starting in lower case (`cmd`, `mysql_cmd`, `redisCmd`),
+ * as shell scripts and batch files name their own.
+ */
+const VARIABLE_NAME = /^[a-z_][A-Za-z0-9_]*$/;
 
 /**
  * Whether the `=` at `eq` ends an env file's name (`SSHPASS_CMD=sshpass -p …`,
- * `export MYSQL_CMD=mysql -p…`, `set CMD=…`) or a lower-case variable's name that stands
- * first on its line (`cmd=sshpass -p …`): there the value is a command given to a program,
- * not a flag's value (`--config=/etc/htpasswd`) nor an option on a command line (`docker
- * run -e DB=mysql -p3306:3306`: the name is not first on its line). A lower-case name
- * takes no lead word (`export`, `set`): it is a line of code far more often than an env
- * file's, so only the plainest shape is read. Read back a bounded distance.
+ * `export MYSQL_CMD=mysql -p…`, `set CMD=…`, `@set CMD=…`) or a script variable's name
+ * starting in lower case (`cmd=…`, `redisCmd=…`) that stands first on its line, alone or
+ * after `local`, `export` or cmd's `set` (`local cmd=sshpass -p …`): there the value is a
+ * command given to a program, not a flag's value (`--config=/etc/htpasswd`) nor an option
+ * on a command line (`docker run -e DB=mysql -p3306:3306`: the name is not first on its
+ * line). No other lead word is taken (`const cmd=…` is code). Read back a bounded distance.
  */
 function endsEnvName(text: string, eq: number): boolean {
   const limit = Math.max(0, eq - MAX_ENV_NAME);
@@ -87,7 +95,9 @@ function endsEnvName(text: string, eq: number): boolean {
   if (k === eq) return false;
   const name = text.slice(k, eq);
   if (isEnvFileAssignment(text, k, name)) return true;
-  return LOWER_CASE_NAME.test(name) && isFirstOnLine(text, k);
+  return (
+    VARIABLE_NAME.test(name) && (isFirstOnLine(text, k) || followsLineLead(text, k, VARIABLE_LEADS))
+  );
 }
 
 /** Longest YAML key read back before a `:` (`command:`). */

@@ -107,17 +107,30 @@ function isCommandStart(c: number): boolean {
   );
 }
 
+/** Lead words of a line that assigns a variable (`export`, `ENV`, `set`, `@set`, `local`). */
+const PREFIX_LEADS: ReadonlySet<string> = new Set([
+  'export',
+  'ENV',
+  'local',
+  'set',
+  'Set',
+  'SET',
+  '@set',
+  '@Set',
+  '@SET',
+]);
+
 /**
  * A word that stands before a command without being one: a prompt (`$`, `#`, `>`), a list
  * item's `-` or `*`, a YAML key (`command:`), an environment assignment (`HOME=/x`, and
- * `HT_CMD=` holding the command as its value), an env file's `export` or `ENV`, cmd's `set`.
+ * `HT_CMD=` holding the command as its value), an env file's `export` or `ENV`, cmd's `set`
+ * and `@set`, a shell function's `local`.
  */
 function isPrefixWord(word: string): boolean {
   if (word === '$' || word === '#' || word === '>' || word === '-' || word === '*') return true;
-  // An env file's line leads (`export HT_CMD=htpasswd -b …`, Dockerfile's `ENV`, cmd's `set`).
-  if (word === 'export' || word === 'ENV' || word === 'set' || word === 'Set' || word === 'SET') {
-    return true;
-  }
+  // An env file's line leads (`export HT_CMD=htpasswd -b …`, Dockerfile's `ENV`, cmd's `set`
+  // and `@set`) and a shell function's `local` (`local cmd=htpasswd -b …`).
+  if (PREFIX_LEADS.has(word)) return true;
   if (word.endsWith(':')) return true;
   const eq = word.indexOf('=');
   return eq > 0 && /^[A-Za-z_]\w*$/.test(word.slice(0, eq));

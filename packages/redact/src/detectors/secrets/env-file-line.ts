@@ -8,14 +8,23 @@
 /** A name as env files write them: SCREAMING_CASE. */
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 
-/** Windows cmd's `set`, in the cases batch files write it (cmd reads it in any case). */
-const SET_LEADS: ReadonlySet<string> = new Set(['set', 'Set', 'SET']);
+/**
+ * Windows cmd's `set`, in the cases batch files write it (cmd reads it in any case), and
+ * with the `@` that keeps cmd from echoing the line (`@set CMD=…`).
+ */
+const SET_LEADS: ReadonlySet<string> = new Set(['set', 'Set', 'SET', '@set', '@Set', '@SET']);
 
 /**
  * Words that may stand before the name on its line: `export`, a YAML list's `-`,
  * Dockerfile's `ENV`, cmd's `set` (`set DB_PASSWORD=…`).
  */
 const LINE_LEADS: ReadonlySet<string> = new Set(['export', '-', 'ENV', ...SET_LEADS]);
+
+/**
+ * Words that may stand before a shell or batch variable's own name (`local cmd=…`,
+ * `export cmd=…`, `@set cmd=…`), read only where a command may be the value.
+ */
+export const VARIABLE_LEADS: ReadonlySet<string> = new Set(['local', 'export', ...SET_LEADS]);
 
 /** Most blanks read back around a line's lead word. */
 const MAX_BLANKS = 16;
@@ -75,6 +84,19 @@ function isLeadFirstOnLine(text: string, wordEnd: number, leads: ReadonlySet<str
   let i = wordEnd;
   while (i > 0 && wordEnd - i < 6 && text.charCodeAt(i - 1) > 32) i--;
   return leads.has(text.slice(i, wordEnd)) && isLineStart(text, blanksBefore(text, i));
+}
+
+/**
+ * Whether the name at `keyStart` follows one of `leads` that stands first on its line,
+ * blanks between (`local cmd=…`). Reads back a bounded distance.
+ */
+export function followsLineLead(
+  text: string,
+  keyStart: number,
+  leads: ReadonlySet<string>,
+): boolean {
+  const i = blanksBefore(text, keyStart);
+  return i < keyStart && isLeadFirstOnLine(text, i, leads);
 }
 
 /**
