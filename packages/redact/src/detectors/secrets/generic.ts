@@ -16,6 +16,7 @@ import { isPlaceholder } from './placeholder.js';
 import { escapedClose, plainClose, type Quote } from './quoted-value.js';
 import { isEnvLetterSecret, isSecretValue } from './secret-value-shape.js';
 import { isWeakNameSecret } from './weak-name-value.js';
+import { yamlMarkedValue } from './yaml-marked-value.js';
 import { yamlNextLineValue } from './yaml-next-line.js';
 
 /**
@@ -220,7 +221,7 @@ function checkAssignment(
   // k3#v9(u)…`, compose `environment:` maps, ConfigMaps; decision 0032): the value runs to
   // its blank, and parentheses there are the value's own characters unless they make a
   // call. After `=` it may start with the `&` or `)` that the head of a value in code never
-  // does (after YAML's `: `, `&` starts an anchor).
+  // does (after YAML's `: `, `&` starts an anchor, read below).
   const first = text.charCodeAt(sepEnd);
   const envLine =
     spaces === 0 &&
@@ -231,7 +232,17 @@ function checkAssignment(
     const run = runEnd(ENV_VALUE_REST, text, sepEnd);
     return reportBare(text, keyName, weak, sepEnd, run, true, false, 0, out, true);
   }
-  VALUE.lastIndex = sepEnd;
+  // After YAML's `: `, an anchor before the value (`password: &db_pw …`), or on an env line
+  // a key starting with `)` or `&` (`yaml-marked-value.ts`).
+  let valueFrom = sepEnd;
+  if (colon && (first === 32 || first === 9)) {
+    const marked = yamlMarkedValue(text, sepEnd, envLine);
+    if (marked !== undefined && marked.end >= 0) {
+      return reportBare(text, keyName, weak, marked.start, marked.end, true, false, 0, out, true);
+    }
+    if (marked !== undefined) valueFrom = marked.start;
+  }
+  VALUE.lastIndex = valueFrom;
   const v = VALUE.exec(text);
   if (v === null) return sepEnd;
   const indices = v.indices!;
