@@ -19,6 +19,7 @@ import { htmlPasswordInput } from './html-password-input.js';
 import { htpasswdPassword } from './htpasswd-password.js';
 import { jwtToken } from './jwt.js';
 import { jwtAcrossLines } from './jwt-across-lines.js';
+import { jwtWrapped } from './jwt-wrapped.js';
 import { mailgunKey } from './mailgun.js';
 import { mysqlPassword } from './mysql-password.js';
 import { namedValuePair } from './named-value-pair.js';
@@ -57,6 +58,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   googleGluedKey,
   jwtToken,
   jwtAcrossLines,
+  jwtWrapped,
   privateKey,
   bearerToken,
   authorizationHeader,
