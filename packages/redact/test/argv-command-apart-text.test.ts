@@ -39,7 +39,8 @@ describe('an argv whose command a sibling member names, as text', () => {
     ["sshpass's file option", '{"cmd":"sshpass","args":["-f","pwfile","ssh","host"]}'],
     ['a member that is no argument list', '{"cmd":"sshpass","env":["-p","raspberry"]}'],
     ['a member that names no command', '{"name":"sshpass","args":["-p","raspberry"]}'],
-    ['a member between', '{"cmd":"sshpass","cwd":"/tmp","args":["-p","raspberry"]}'],
+    // Scalar members between are read over: argv-command-members-between-text.test.ts.
+    ['an object between', '{"cmd":"sshpass","env":{"A":"1"},"args":["-p","raspberry"]}'],
     ['a command array of two', '{"command":["sh","sshpass"],"args":["-p","raspberry"]}'],
     ['prose', 'Set cmd: "sshpass", args: then pass [-p, raspberry] by hand.'],
   ])('not %s', (_, text) => {

@@ -118,17 +118,79 @@ function memberNameBefore(text: string, end: number): WordBefore | undefined {
  * The command a sibling member names before an argument member whose array opens at
  * `open`, as `redactValue` reads an object (decision 0022), here in text:
  * `{"cmd": "sshpass", "args": [`, Kubernetes' `"command": ["sshpass"], "args": [` (a
- * command array of one element), JS's `{ cmd: 'sshpass', args: [`. Read back a bounded
- * number of characters: constant work per array.
+ * command array of one element), JS's `{ cmd: 'sshpass', args: [`, also with up to three
+ * scalar members between (`"cwd": "/x",`; decision 0042). Read back a bounded number of
+ * characters: constant work per array.
  */
 function siblingCommandBefore(text: string, open: number): string | undefined {
-  let i = skipBlanksBack(text, open - 1);
+  const i = skipBlanksBack(text, open - 1);
   if (i < 0 || text.charCodeAt(i) !== 58 /* : */) return undefined;
   const argsMember = memberNameBefore(text, skipBlanksBack(text, i - 1));
   if (argsMember === undefined || !isArgumentMember(argsMember.word)) return undefined;
-  i = skipBlanksBack(text, argsMember.open - 1);
-  if (i < 0 || text.charCodeAt(i) !== 44 /* , */) return undefined;
-  i = skipBlanksBack(text, i - 1);
+  let comma = skipBlanksBack(text, argsMember.open - 1);
+  // Up to three scalar members between (`"cwd": "/x"`, `"timeout": 30`), as the
+  // name/value pairs read them; an object or array between ends the search.
+  for (let between = 0; between <= MAX_MEMBERS_BETWEEN; between++) {
+    if (comma < 0 || text.charCodeAt(comma) !== 44 /* , */) return undefined;
+    const command = commandMemberBefore(text, comma);
+    if (command !== undefined) return command;
+    comma = scalarMemberBefore(text, comma);
+  }
+  return undefined;
+}
+
+/** Most scalar members read over between a command member and its arguments. */
+const MAX_MEMBERS_BETWEEN = 3;
+
+/** Longest bare scalar read back (`30`, `false`, `null`, `1.5e3`). */
+const MAX_BARE_SCALAR = 32;
+
+/** A character of a bare JSON or JS scalar: letters, digits, `.`, `+`, `-`. */
+function isBareScalarChar(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 48 && c <= 57) ||
+    c === 46 ||
+    c === 43 ||
+    c === 45
+  );
+}
+
+/**
+ * Offset of the `,` before a member whose scalar value ends right before the `,` at
+ * `comma` (`"cwd": "/x"`, `timeout: 30`): a quoted word without blanks or a bare scalar,
+ * `:`, a member name; -1 when there is none. Bounded reads back: constant work.
+ */
+function scalarMemberBefore(text: string, comma: number): number {
+  const end = skipBlanksBack(text, comma - 1);
+  if (end < 0) return -1;
+  let start = quotedWordBefore(text, end, MAX_COMMAND)?.open ?? -1;
+  if (start < 0) {
+    start = end;
+    while (
+      start > 0 &&
+      end - start < MAX_BARE_SCALAR &&
+      isBareScalarChar(text.charCodeAt(start - 1))
+    ) {
+      start--;
+    }
+    if (!isBareScalarChar(text.charCodeAt(end)) || !isBareScalarChar(text.charCodeAt(start))) {
+      return -1;
+    }
+  }
+  const colon = skipBlanksBack(text, start - 1);
+  if (colon < 0 || text.charCodeAt(colon) !== 58 /* : */) return -1;
+  const name = memberNameBefore(text, skipBlanksBack(text, colon - 1));
+  return name === undefined ? -1 : skipBlanksBack(text, name.open - 1);
+}
+
+/**
+ * The command a command member (`"cmd": "sshpass"`, `"command": ["sshpass"]`) names when it
+ * ends right before the `,` at `comma`; undefined otherwise.
+ */
+function commandMemberBefore(text: string, comma: number): string | undefined {
+  let i = skipBlanksBack(text, comma - 1);
   const inArray = text.charCodeAt(i) === 93; /* ] */
   if (inArray) i = skipBlanksBack(text, i - 1);
   if (i < 0) return undefined;
