@@ -111,7 +111,8 @@ export class LineSplitter {
       } else {
         onLine(chunk, start, nl, this.number, this.offset);
       }
-      this.pending = [];
+      // A new array only after a line that used one (most lines do not).
+      if (this.pending.length > 0) this.pending = [];
       this.pendingBytes = 0;
       this.oversized = false;
       this.offset += length + 1;

@@ -39,6 +39,13 @@ export class LedgerRecordValidator {
   private readonly stages = new RememberedValid(StageName);
   /** The last timestamp found valid; null before the first (so `""` is never taken). */
   private lastTs: string | null = null;
+  /**
+   * The member names, in order, of the last record found to have only known members:
+   * records of a run share a few layouts, so most are matched name by name against it
+   * (interned names: pointer compares) instead of building `Object.keys` and looking
+   * each name up.
+   */
+  private knownLayout: readonly string[] = [];
 
   /**
    * @param record a value parsed from a ledger line.
@@ -57,9 +64,8 @@ export class LedgerRecordValidator {
   private envelopeValid(value: unknown): boolean {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
     const r = value as Record<string, unknown>;
-    const keys = Object.keys(r);
-    for (let i = 0; i < keys.length; i++) if (!MEMBERS.has(keys[i]!)) return false;
     return (
+      this.onlyKnownMembers(r) &&
       r.v === 1 &&
       typeof r.type === 'string' &&
       RECORD_TYPES.has(r.type) &&
@@ -74,6 +80,26 @@ export class LedgerRecordValidator {
       this.timestampValid(r.ts) &&
       (r.scrubbed === undefined || SCRUBBED.safeParse(r.scrubbed).success)
     );
+  }
+
+  /** True when every member of `r` is one a record has. */
+  private onlyKnownMembers(r: Record<string, unknown>): boolean {
+    const layout = this.knownLayout;
+    let i = 0;
+    // for-in walks the same names as Object.keys here (a parsed object, nothing inherited
+    // is enumerable) without building an array; anything else falls to the full check.
+    for (const name in r) {
+      if (name !== layout[i]) return this.learnLayout(r);
+      i++;
+    }
+    return i === layout.length || this.learnLayout(r);
+  }
+
+  private learnLayout(r: Record<string, unknown>): boolean {
+    const names = Object.keys(r);
+    for (let i = 0; i < names.length; i++) if (!MEMBERS.has(names[i]!)) return false;
+    this.knownLayout = names;
+    return true;
   }
 
   /** Records written in the same millisecond share a timestamp: check each once. */
