@@ -29,6 +29,8 @@ const FAST = Number(process.env.BENCH_RECORDS ?? 50_000);
 /** Records of the large ledger, verified with helper threads by default (~245 MB). */
 const LARGE = Number(process.env.BENCH_LARGE_RECORDS ?? 400_000);
 const SLOW = Number(process.env.BENCH_SYNC_RECORDS ?? 1_000);
+/** Records (and artifacts, one each) of the run-shaped ledger (~12 MB). */
+const RUN_SHAPED = Number(process.env.BENCH_RUN_SHAPED_RECORDS ?? 20_000);
 /** Records each append case writes untimed before it is timed (JIT warm-up). */
 const WARMUP = Number(process.env.BENCH_WARMUP_RECORDS ?? 5_000);
 /**
@@ -224,6 +226,27 @@ async function benchVerifyLarge() {
   benchVerify(runDir, ', default helper threads', null, 1);
 }
 
+/**
+ * A ledger shaped like a real run's: every record names an artifact of its own (a prompt
+ * per request, an output per response), where the bench ledgers above name 1,000 in turn.
+ * Each artifact is a file to open, read, hash and scan, so here the artifacts, not the
+ * lines, set the pace.
+ */
+async function benchVerifyRunShaped() {
+  const ledger = openLedger({ dir: root, runId: 'run-shaped', durability: 'none' });
+  for (let i = 0; i < RUN_SHAPED; i++) {
+    const ref = await ledger.putArtifact(`${artifactContent(i)}: ${'lorem ipsum '.repeat(20)}`);
+    const record = benchRecord(i);
+    record.data.output_artifact = ref;
+    ledger.append(record);
+  }
+  await ledger.close();
+  const runDir = join(root, 'run-shaped');
+  settleDisk();
+  benchVerify(runDir, ', run-shaped, 1 thread', 0, 1);
+  benchVerify(runDir, ', run-shaped, default', null, 1);
+}
+
 console.log(
   `@pm/ledger bench: ${FAST} records (${SLOW} for fsync-per-record), ${cpus().length} CPUs, Node ${process.version}`,
 );
@@ -258,6 +281,7 @@ await benchStrictAgainstFsync(SLOW, 1, ledgerLine);
 settleDisk();
 benchVerify(noneDir, '', null, 2);
 await benchVerifyLarge();
+await benchVerifyRunShaped();
 
 const bare = rows.find((r) => r.name === 'bare writeSync')!.rate;
 const bareSync = rows.find((r) => r.name === 'bare writeSync+fsync')!.rate;

@@ -1,12 +1,12 @@
 import { type Dir, opendirSync } from 'node:fs';
 import { setImmediate } from 'node:timers/promises';
-import { prepareArtifact } from './artifact-content.js';
-import { artifactDir, artifactPath } from './artifact-store.js';
+import { type ArtifactItem, checkArtifactFile, mismatch } from './artifact-file-check.js';
+import { type ArtifactFindings, ArtifactHelper } from './artifact-helper.js';
+import { artifactDir } from './artifact-store.js';
 import { errnoCode } from './errno-code.js';
-import { sha256Hex } from './hash-chain.js';
 import type { LedgerProblem } from './ledger-problem.js';
 import { RecentSet } from './recent-set.js';
-import { describe, NotRegularFileError, readRegularFileSync } from './regular-file.js';
+import { describe } from './regular-file.js';
 import { scrubText } from './scrub-secrets.js';
 
 /** Artifact problems listed; more are counted in `problemsOmitted` (as lines' are). */
@@ -21,25 +21,40 @@ export const REMEMBERED_ARTIFACTS = 131_072;
 
 /** How long artifacts are checked before the event loop gets a turn (ms). */
 const YIELD_EVERY_MS = 10;
+/** Artifacts sent to the helper thread in one message (a few ms of its work). */
+const HELPER_BATCH = 1024;
+/**
+ * Artifacts left for the helper thread while this thread checks lines. A run names them
+ * faster than one thread can read them (~20-40 µs each on a VM, against ~6 µs a record):
+ * beyond this many, this thread checks the oldest itself, so memory stays bounded and both
+ * threads stay busy.
+ */
+const MAX_WAITING = 8192;
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
 /**
  * The artifact half of verification, in bounded memory. Each artifact a record names is
- * checked when it is first named (present, a regular file, hashing to its name, no secret),
+ * checked once it is first named (present, a regular file, hashing to its name, no secret),
  * so a problem with it points at that record; then {@link checkUnnamed} walks the store for
  * the files no record named (or named too long ago to be remembered), which are on disk all
  * the same. Each is read once, synchronously: a threadpool round trip per small file cost
- * ~10x the read itself.
+ * ~10x the read itself. With a helper thread, the helper checks artifacts while this thread
+ * checks lines, and both share what is left at the end; problems are listed in the order a
+ * single thread finds them all the same (each artifact is tagged in that order).
  */
 export class ArtifactCheck {
-  /** The first {@link MAX_ARTIFACT_PROBLEMS} problems, in the order found. */
-  readonly problems: LedgerProblem[] = [];
   private found = 0;
+  /** Problems kept, with the tag and name of their artifact (put in order when read). */
+  private kept: [tag: number, name: string, problem: LedgerProblem][] = [];
   private readonly checked: RecentSet;
-  /** Artifacts with a problem listed: never listed twice (bounded by the cap). */
+  /** Artifacts with a problem found: not checked again when named again (bounded). */
   private readonly reported = new Set<string>();
-  private named: [hex: string, seq: number, line: number][] = [];
+  /** Artifacts to check, the oldest at `head`. */
+  private waiting: ArtifactItem[] = [];
+  private head = 0;
+  private nextTag = 0;
+  private helper: ArtifactHelper | null = null;
   private turnStarted = performance.now();
 
   private constructor(
@@ -48,20 +63,37 @@ export class ArtifactCheck {
     /** False when the store exists but cannot be listed: nothing in it can be checked. */
     private readonly usable: boolean,
     remembered: number,
+    /** Artifacts to check before a helper thread is started (null: never). */
+    private helperFrom: number | null,
   ) {
     this.checked = new RecentSet(remembered);
   }
 
   /**
-   * Starts checking the artifacts of `runDir`. A store that is there but cannot be listed
-   * (a file in its place, no permission) is one problem, and then no artifact is checked:
-   * each would read as missing or unreadable for the same reason.
+   * Starts checking the artifacts of `runDir`. With `helperFrom` set, a helper thread is
+   * started once that many artifacts are to be checked (and this build ships its script).
+   * A store that is there but cannot be listed (a file in its place, no permission) is one
+   * problem, and then no artifact is checked: each would read as missing or unreadable for
+   * the same reason.
    */
-  static start(runDir: string, scanSecrets: boolean, remembered = REMEMBERED_ARTIFACTS) {
+  static start(
+    runDir: string,
+    scanSecrets: boolean,
+    remembered = REMEMBERED_ARTIFACTS,
+    helperFrom: number | null = null,
+  ): ArtifactCheck {
     const problem = listingProblem(runDir);
-    const check = new ArtifactCheck(runDir, scanSecrets, problem === null, remembered);
-    if (problem !== null) check.report(problem, '');
+    const usable = problem === null;
+    const check = new ArtifactCheck(runDir, scanSecrets, usable, remembered, helperFrom);
+    if (!usable) check.report(-1, '', [problem]);
+    check.startHelperIfDue();
     return check;
+  }
+
+  /** The first {@link MAX_ARTIFACT_PROBLEMS} problems, in the order found. */
+  get problems(): LedgerProblem[] {
+    this.trimKept();
+    return this.kept.map(([, , problem]) => problem);
   }
 
   /** Problems found beyond the first {@link MAX_ARTIFACT_PROBLEMS}: counted, not listed. */
@@ -69,32 +101,71 @@ export class ArtifactCheck {
     return Math.max(0, this.found - MAX_ARTIFACT_PROBLEMS);
   }
 
-  /** Notes that record `seq` (at `line`) names artifact `hex`; checked at the next {@link drain}. */
+  /** Notes that record `seq` (at `line`) names artifact `hex`; checked from the next {@link drain}. */
   name(hex: string, seq: number, line: number): void {
-    if (this.usable) this.named.push([hex, seq, line]);
+    if (!this.usable || this.checked.has(hex) || this.reported.has(hex)) return;
+    this.checked.add(hex);
+    this.enqueue(hex, seq, line);
   }
 
-  /** Checks the artifacts named since the last call, giving the event loop turns. */
+  /**
+   * Checks the artifacts named since the last call, giving the event loop turns. With a
+   * helper thread, hands them to it instead, and checks here only those beyond
+   * {@link MAX_WAITING}.
+   */
   async drain(): Promise<void> {
-    const named = this.named;
-    this.named = [];
-    for (const [hex, seq, line] of named) {
-      if (this.checked.has(hex) || this.reported.has(hex)) continue;
-      this.checked.add(hex);
-      this.check(hex, seq, line);
+    this.feedHelper();
+    const leave = this.helper === null ? 0 : MAX_WAITING;
+    while (this.waiting.length - this.head > leave) {
+      this.checkHere(this.waiting[this.head++]!);
       await this.takeTurns();
+    }
+    this.compact();
+  }
+
+  /**
+   * Walks the store (a listing streamed, never held whole) for files not checked yet, then
+   * checks everything still waiting, with the helper thread if there is one, and stops it.
+   */
+  async checkUnnamed(): Promise<void> {
+    try {
+      if (this.usable) await this.walkStore();
+      for (;;) {
+        this.feedHelper();
+        if (this.head < this.waiting.length) {
+          this.checkHere(this.waiting[this.head++]!);
+          await this.takeTurns();
+        } else if (this.helper !== null && this.helper.holding > 0) {
+          await this.helper.nextAnswer();
+        } else {
+          break;
+        }
+      }
+      this.compact();
+    } finally {
+      await this.close();
     }
   }
 
-  /** Walks the store (a listing streamed, never held whole) for files not checked yet. */
-  async checkUnnamed(): Promise<void> {
-    if (!this.usable) return;
+  /** The helper thread, while there is one (for tests). */
+  get helperThread(): ArtifactHelper | null {
+    return this.helper;
+  }
+
+  /** Stops the helper thread, if any (verification failed, or is done). */
+  async close(): Promise<void> {
+    const helper = this.helper;
+    this.helper = null;
+    await helper?.close();
+  }
+
+  private async walkStore(): Promise<void> {
     let dir: Dir;
     try {
       dir = opendirSync(artifactDir(this.runDir), { bufferSize: 256 });
     } catch (error) {
       // Gone since the start (a store that never existed names nothing to walk).
-      if (errnoCode(error) !== 'ENOENT') this.report(cannotList(error), '');
+      if (errnoCode(error) !== 'ENOENT') this.report(this.nextTag++, '', [cannotList(error)]);
       return;
     }
     try {
@@ -104,97 +175,107 @@ export class ArtifactCheck {
         if (!HEX64.test(name)) {
           // Scrubbed before it is cut short: anyone who can write to the folder chooses the
           // name, and a key used as one must not reach the report (a cut key may not scan).
-          this.mismatch(
-            name,
-            null,
-            null,
-            `artifacts/sha256/ holds a file that is not named by a SHA-256 (${JSON.stringify(scrubText(name).text.slice(0, 80))})`,
-          );
+          const shown = JSON.stringify(scrubText(name).text.slice(0, 80));
+          const message = `artifacts/sha256/ holds a file that is not named by a SHA-256 (${shown})`;
+          this.report(this.nextTag++, name, [mismatch(null, null, message)]);
         } else if (!entry.isFile()) {
           // The listing says what each entry is: no open for what cannot be an artifact.
-          this.mismatch(
-            name,
-            null,
-            null,
-            `artifact sha256:${name} is ${describe(entry)}, not a regular file`,
-          );
+          const message = `artifact sha256:${name} is ${describe(entry)}, not a regular file`;
+          this.report(this.nextTag++, name, [mismatch(null, null, message)]);
         } else {
-          this.check(name, null, null);
+          this.enqueue(name, null, null);
+          await this.drain();
         }
-        await this.takeTurns();
       }
     } finally {
       dir.closeSync();
     }
   }
 
-  /** Reads one artifact and checks it; problems point at `seq` and `line` when named. */
-  private check(hex: string, seq: number | null, line: number | null): void {
-    let bytes: Buffer;
-    try {
-      // Never a FIFO (it would block forever), a link or a folder: a regular file only.
-      bytes = readRegularFileSync(artifactPath(this.runDir, hex));
-    } catch (error) {
-      if (error instanceof NotRegularFileError) {
-        this.mismatch(
-          hex,
-          seq,
-          line,
-          `artifact sha256:${hex} is ${error.found}, not a regular file`,
-        );
-      } else if (seq !== null && errnoCode(error) === 'ENOENT') {
-        this.report(
-          {
-            kind: 'missing_artifact',
-            seq,
-            line,
-            message: `record ${seq} names artifact sha256:${hex}, which is not in artifacts/sha256/`,
-          },
-          hex,
-        );
-      } else {
-        this.mismatch(
-          hex,
-          seq,
-          line,
-          `artifact sha256:${hex} could not be read (${errnoCode(error)})`,
-        );
-      }
-      return;
-    }
-    if (sha256Hex(bytes) !== hex) {
-      this.mismatch(
-        hex,
-        seq,
-        line,
-        `artifact sha256:${hex} does not hash to its name: its bytes were changed`,
-      );
-    }
-    if (this.scanSecrets) {
-      // Scanned exactly as putArtifact scans before storing (UTF-8 text, else Latin-1).
-      for (const kind of new Set(prepareArtifact(bytes).scrubbedKinds)) {
-        this.report(
-          {
-            kind: 'secret_found',
-            seq,
-            line,
-            message: `artifact sha256:${hex} holds a ${kind} secret`,
-          },
-          hex,
-        );
-      }
+  private enqueue(hex: string, seq: number | null, line: number | null): void {
+    this.waiting.push([this.nextTag++, hex, seq, line]);
+    if (this.helperFrom !== null && this.nextTag >= this.helperFrom) this.startHelperIfDue();
+  }
+
+  /**
+   * Starts the helper thread once {@link helperFrom} artifacts are to be checked: a run
+   * whose ledger names few (the same ones over and over) is done before a helper would be
+   * ready, and its start (~0.15-0.25 s of loading and compiling on the other CPU, competing
+   * with this thread's own background compilation) would only slow it down.
+   */
+  private startHelperIfDue(): void {
+    if (!this.usable || this.helperFrom === null || this.nextTag < this.helperFrom) return;
+    this.helperFrom = null;
+    this.helper = ArtifactHelper.start(
+      this.runDir,
+      this.scanSecrets,
+      (findings) => this.onFindings(findings),
+      (unanswered) => this.onHelperFailed(unanswered),
+    );
+  }
+
+  private checkHere(item: ArtifactItem): void {
+    const problems = checkArtifactFile(this.runDir, item, this.scanSecrets);
+    if (problems.length > 0) this.report(item[0], item[1], problems);
+  }
+
+  /** Hands the helper the oldest artifacts waiting, while it has room. */
+  private feedHelper(): void {
+    const helper = this.helper;
+    while (helper?.hasRoom && this.head < this.waiting.length) {
+      const end = Math.min(this.head + HELPER_BATCH, this.waiting.length);
+      helper.send(this.waiting.slice(this.head, end));
+      this.head = end;
     }
   }
 
-  private mismatch(name: string, seq: number | null, line: number | null, message: string) {
-    this.report({ kind: 'artifact_mismatch', seq, line, message }, name);
+  private onFindings(findings: ArtifactFindings): void {
+    for (const [tag, hex, problems] of findings) this.report(tag, hex, problems);
+    this.feedHelper();
   }
 
-  /** Lists the first problems and counts the rest: a million artifacts, all gone, would not fit. */
-  private report(problem: LedgerProblem, name: string): void {
-    if (this.found++ >= MAX_ARTIFACT_PROBLEMS) return;
-    this.problems.push(problem);
-    this.reported.add(name);
+  /** What a failed helper held is checked here, before anything newer (tags keep the order). */
+  private onHelperFailed(unanswered: ArtifactItem[][]): void {
+    this.helper = null;
+    this.waiting = [...unanswered.flat(), ...this.waiting.slice(this.head)];
+    this.head = 0;
+  }
+
+  /** Lists an artifact's problems (see {@link trimKept} for one checked twice). */
+  private report(tag: number, name: string, problems: LedgerProblem[]): void {
+    for (const problem of problems) this.kept.push([tag, name, problem]);
+    this.found += problems.length;
+    if (this.reported.size < 2 * MAX_ARTIFACT_PROBLEMS) this.reported.add(name);
+    // A million artifacts, all gone, would not fit: the first are kept, the rest counted.
+    if (this.kept.length > 2 * MAX_ARTIFACT_PROBLEMS) this.trimKept();
+  }
+
+  /**
+   * Puts the problems kept in tag order (stable: an artifact's own stay in order), keeps an
+   * artifact's from its first check only, and caps them. An artifact is checked twice when
+   * it is named again after it was forgotten, and with a helper thread the two checks can
+   * end in either order: listed once, at the record that named it first, as on one thread.
+   */
+  private trimKept(): void {
+    this.kept.sort((a, b) => a[0] - b[0]);
+    const firstTag = new Map<string, number>();
+    const kept = this.kept.filter(([tag, name]) => {
+      if (name === '') return true;
+      const first = firstTag.get(name);
+      if (first === undefined) firstTag.set(name, tag);
+      return first === undefined || first === tag;
+    });
+    this.found -= this.kept.length - kept.length;
+    this.kept = kept.length > MAX_ARTIFACT_PROBLEMS ? kept.slice(0, MAX_ARTIFACT_PROBLEMS) : kept;
+  }
+
+  /** Drops the artifacts already taken from the front of the queue. */
+  private compact(): void {
+    if (this.head === this.waiting.length) this.waiting = [];
+    else if (this.head > 1024 && 2 * this.head > this.waiting.length) {
+      this.waiting = this.waiting.slice(this.head);
+    } else return;
+    this.head = 0;
   }
 
   private async takeTurns(): Promise<void> {

@@ -1,8 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
+import { helperScript } from './helper-script.js';
 import type { LineBatch } from './line-batch.js';
 import type { BatchChecks, BatchResult } from './verify-batch.js';
 
@@ -75,7 +75,7 @@ export class VerifyHelpers {
    * caller then checks everything itself).
    */
   static start(count: number, checks: BatchChecks): VerifyHelpers | null {
-    const script = helperScript();
+    const script = helperScript('verify-worker');
     if (script === null) return null;
     const helpers: Helper[] = [];
     for (let i = 0; i < count; i++) {
@@ -132,20 +132,4 @@ export class VerifyHelpers {
   async close(): Promise<void> {
     await Promise.all(this.helpers.map((h) => h.worker.terminate()));
   }
-}
-
-/**
- * The helper script next to this module: `verify-worker.js` in the published build (the
- * CJS build finds it too, through its shimmed import.meta.url), or, when this module runs
- * from source (the repository's tests), `verify-worker.ts` loaded through tsx.
- */
-function helperScript(): { code: URL | string; eval: boolean } | null {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const source = JSON.stringify(new URL('./verify-worker.ts', here).href);
-    const code = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${source}, ${source}))`;
-    return { code, eval: true };
-  }
-  const url = new URL('./verify-worker.js', here);
-  return existsSync(fileURLToPath(url)) ? { code: url, eval: false } : null;
 }

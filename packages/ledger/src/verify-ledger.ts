@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import { ArtifactCheck } from './artifact-check.js';
+import { ArtifactCheck, REMEMBERED_ARTIFACTS } from './artifact-check.js';
+import { ARTIFACT_HELPER_FROM, artifactHelperAllowed } from './artifact-helper.js';
 import { ChainChecker } from './chain-checker.js';
 import {
   checkpointReadProblem,
@@ -37,7 +38,9 @@ export interface VerifyLedgerOptions {
   /**
    * Helper threads that check lines alongside the calling thread, at most one per spare
    * CPU (one on a single CPU): a larger number is lowered to that. Default: one per spare
-   * CPU (at most 3) for a ledger of 128 MiB or more, none below. 0: the calling thread only.
+   * CPU (at most 3) for a ledger of 128 MiB or more, none below. Unless it is 0, or there is
+   * no spare CPU, one more thread checks artifacts once 4,096 are to be checked. 0: the
+   * calling thread only.
    */
   workers?: number;
   /**
@@ -129,7 +132,14 @@ export async function verifyLedger(
   }
   const cpCandidate = checkpointToCheck(runDir, options.checkpoint, publicKey, problems);
   const helpers = VerifyHelpers.forLedger(file, options.workers, checks);
-  const artifacts = checks.artifacts ? ArtifactCheck.start(runDir, checks.secrets) : null;
+  const artifacts = checks.artifacts
+    ? ArtifactCheck.start(
+        runDir,
+        checks.secrets,
+        REMEMBERED_ARTIFACTS,
+        artifactHelperAllowed(options.workers) ? ARTIFACT_HELPER_FROM : null,
+      )
+    : null;
   let lines: LinesChecked;
   try {
     lines = await checkLines(file, checker, problems, checks, {
@@ -137,6 +147,9 @@ export async function verifyLedger(
       checkpointSize: cpCandidate?.size ?? null,
       artifacts,
     });
+  } catch (error) {
+    await artifacts?.close();
+    throw error;
   } finally {
     await helpers?.close();
   }

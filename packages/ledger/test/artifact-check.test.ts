@@ -1,7 +1,9 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { ArtifactCheck } from '../src/artifact-check.js';
+import type { ArtifactHelper } from '../src/artifact-helper.js';
 import { ChainChecker } from '../src/chain-checker.js';
 import { sha256Hex } from '../src/hash-chain.js';
 import { openLedger } from '../src/index.js';
@@ -51,8 +53,18 @@ async function runWithDamagedArtifacts(): Promise<string> {
   return runDir;
 }
 
-async function checkArtifacts(runDir: string, remembered?: number): Promise<LedgerProblem[]> {
-  const artifacts = ArtifactCheck.start(runDir, true, remembered);
+async function checkArtifacts(
+  runDir: string,
+  remembered?: number,
+  onHelper?: (helper: ArtifactHelper) => void,
+): Promise<LedgerProblem[]> {
+  const artifacts = ArtifactCheck.start(runDir, true, remembered, onHelper ? 0 : null);
+  const helper = artifacts.helperThread;
+  if (onHelper !== undefined) {
+    // Started before the lines are read, so it takes its share (nobody waits for it otherwise).
+    expect(await helper?.started).toBe(true);
+    onHelper(helper!);
+  }
   const lineProblems: LedgerProblem[] = [];
   await checkLines(ledgerFile(runDir), new ChainChecker(null), lineProblems, CHECKS, {
     helpers: null,
@@ -91,5 +103,52 @@ describe('ArtifactCheck', () => {
     // Remembering two: every artifact is forgotten before it is named again, and the
     // walk of the store meets the ones checked as named again.
     expect(await checkArtifacts(runDir, 2)).toEqual(expected);
-  });
+    // With a helper thread checking artifacts while the lines are read: the same problems
+    // in the same order, also when the two threads check one artifact twice each.
+    for (const remembered of [undefined, 2]) {
+      let helper: ArtifactHelper | undefined;
+      expect(await checkArtifacts(runDir, remembered, (h) => (helper = h))).toEqual(expected);
+      expect(helper!.batchesAnswered).toBeGreaterThan(0);
+    }
+  }, 60_000);
+
+  it('starts a helper thread only once enough artifacts are to be checked', async () => {
+    const runDir = await runWithDamagedArtifacts();
+    // The run names 20 artifacts (4,000 times), and its store holds one more.
+    for (const [helperFrom, started] of [
+      [20, true],
+      [21, false],
+    ] as const) {
+      const artifacts = ArtifactCheck.start(runDir, true, undefined, helperFrom);
+      await checkLines(ledgerFile(runDir), new ChainChecker(null), [], CHECKS, {
+        helpers: null,
+        checkpointSize: null,
+        artifacts,
+      });
+      expect(artifacts.helperThread !== null).toBe(started);
+      await artifacts.checkUnnamed();
+      expect(artifacts.helperThread).toBeNull();
+    }
+  }, 60_000);
+
+  it('checks here what a helper thread held when it stopped', async () => {
+    const runDir = await runWithDamagedArtifacts();
+    const alone = await checkArtifacts(runDir, 2);
+    let sent = 0;
+    let helper: ArtifactHelper | undefined;
+    const helped = await checkArtifacts(runDir, 2, (h) => {
+      helper = h;
+      // Its first batch reaches it behind a message it fails on (messages are taken in
+      // order): it dies holding that batch.
+      const { worker } = h as unknown as { worker: Worker };
+      const send = h.send.bind(h);
+      h.send = (batch) => {
+        if (sent++ === 0) worker.postMessage(null);
+        send(batch);
+      };
+    });
+    expect(sent).toBeGreaterThanOrEqual(1);
+    expect(helper!.batchesAnswered).toBe(0);
+    expect(helped).toEqual(alone);
+  }, 60_000);
 });

@@ -12,8 +12,8 @@ const USAGE = `usage: pm-ledger <command> <runDir> [options]
 
   verify <runDir> [--public-key FILE] [--checkpoint FILE] [--workers N] [--run-id R] [--json]
       check hashes, links, schema, artifacts, secrets and the signed checkpoint
-      (--workers: helper threads, at most one per spare CPU; default one per spare CPU
-      from 128 MiB, 0 for none)
+      (--workers: helper threads for lines, at most one per spare CPU; default one per
+      spare CPU from 128 MiB; one more checks artifacts once 4,096 are named; 0 for none)
   summary <runDir> [--run-id R] [--json]
       per-run figures: requests, tokens, cost, models, stages, approvals, errors
   show <runDir> [--type TYPE] [--stage STAGE] [--run-id R] [--json]
