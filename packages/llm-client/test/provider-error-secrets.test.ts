@@ -22,21 +22,31 @@ const failures: Record<string, () => Error> = {
     new PmError('MISSING_CREDENTIAL', `the vault answered ${key}`, { details: { key } }),
 };
 
+/** A call whose provider throws what `fail()` returns, on each of `attempts` attempts. */
+async function failedCall(
+  fail: () => Error,
+  runId: string,
+  attempts: number,
+): Promise<{ error: Error; events: LLMEvent[] }> {
+  const events: LLMEvent[] = [];
+  const client = createLLMClient({
+    provider: failingProvider(fail),
+    policy: localPolicy(),
+    ledger: { dir: root, durability: 'none' },
+    retry: { attempts, baseMs: 1, maxMs: 1 },
+    onEvent: (event) => events.push(event),
+  });
+  const run = await client.startRun({ runId });
+  const error = await rejection(run.generateText(call));
+  await run.end();
+  return { error, events };
+}
+
 describe("a host provider's failure that quotes a secret", () => {
   for (const [name, fail] of Object.entries(failures)) {
     it(`(${name}) reaches the host, its events and the ledger without it`, async () => {
       const runId = name.replace(/\W+/g, '-');
-      const events: LLMEvent[] = [];
-      const client = createLLMClient({
-        provider: failingProvider(fail),
-        policy: localPolicy(),
-        ledger: { dir: root, durability: 'none' },
-        retry: { attempts: 2, baseMs: 1, maxMs: 1 },
-        onEvent: (event) => events.push(event),
-      });
-      const run = await client.startRun({ runId });
-      const error = await rejection(run.generateText(call));
-      await run.end();
+      const { error, events } = await failedCall(fail, runId, 2);
       const original = fail() as PmError;
       expect(error).toBeInstanceOf(original.constructor);
       expect((error as PmError).code).toBe(original.code);
@@ -83,17 +93,7 @@ describe("a host provider's failure that quotes a secret", () => {
   };
   for (const [name, fail] of Object.entries(quietFailures)) {
     it(`a failure whose message is clean but whose ${name} reaches the host without it`, async () => {
-      const runId = `quiet-${name.replace(/\W+/g, '-')}`;
-      const events: LLMEvent[] = [];
-      const client = createLLMClient({
-        provider: failingProvider(fail),
-        policy: localPolicy(),
-        ledger: { dir: root, durability: 'none' },
-        onEvent: (event) => events.push(event),
-      });
-      const run = await client.startRun({ runId });
-      const error = await rejection(run.generateText(call));
-      await run.end();
+      const { error, events } = await failedCall(fail, `quiet-${name.replace(/\W+/g, '-')}`, 1);
       const original = fail() as PmError;
       expect(error).toBeInstanceOf(original.constructor);
       expect((error as PmError).code).toBe(original.code);
