@@ -21,8 +21,10 @@ export const REMEMBERED_ARTIFACTS = 131_072;
 
 /** How long artifacts are checked before the event loop gets a turn (ms). */
 const YIELD_EVERY_MS = 10;
-/** Artifacts sent to the helper thread in one message (a few ms of its work). */
+/** Artifacts sent to the helper thread in one message (tens of ms of its work)... */
 const HELPER_BATCH = 1024;
+/** ...and at least this many, when fewer are waiting. */
+const MIN_HELPER_BATCH = 32;
 /**
  * Artifacts left for the helper thread while this thread checks lines. A run names them
  * faster than one thread can read them (~20-40 µs each on a VM, against ~6 µs a record):
@@ -219,11 +221,16 @@ export class ArtifactCheck {
     if (problems.length > 0) this.report(item[0], item[1], problems);
   }
 
-  /** Hands the helper the oldest artifacts waiting, while it has room. */
+  /**
+   * Hands the helper the oldest artifacts waiting, while it has room: at most half of them,
+   * so that at the end this thread is not left waiting on a large last batch.
+   */
   private feedHelper(): void {
     const helper = this.helper;
     while (helper?.hasRoom && this.head < this.waiting.length) {
-      const end = Math.min(this.head + HELPER_BATCH, this.waiting.length);
+      const left = this.waiting.length - this.head;
+      const size = Math.min(HELPER_BATCH, Math.max(MIN_HELPER_BATCH, Math.ceil(left / 2)));
+      const end = Math.min(this.head + size, this.waiting.length);
       helper.send(this.waiting.slice(this.head, end));
       this.head = end;
     }
