@@ -76,4 +76,16 @@ describe('a JWT wrapped inside a segment', () => {
       expectLinearTime((n) => unit.repeat(n / unit.length), detectSecrets, 1_000_000, unit);
     }
   });
+
+  it('runs in linear time on one long run of dotted segments, with or without a line end', () => {
+    // Every `eyJ` after a `.` starts a candidate: each read the run to its end (63 s for
+    // the bench's megabyte of `eyJhbGci.`).
+    const header = b64({ alg: 'HS256' });
+    for (const unit of ['eyJhbGci.', `${header}.`, `${header}.${payload}.`]) {
+      for (const end of ['', '\n']) {
+        const make = (n: number) => `${unit.repeat(Math.ceil(n / unit.length))}${end}`;
+        expectLinearTime(make, detectSecrets, 200_000, JSON.stringify(unit + end));
+      }
+    }
+  });
 });

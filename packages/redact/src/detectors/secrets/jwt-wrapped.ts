@@ -61,7 +61,11 @@ function decodedObject(segment: string): unknown {
  * its `.` is read, so a look-alike stops early; a signature is joined over a break only
  * to the length its `alg` gives, so the next line's word is not taken.
  */
-function wrappedJwt(text: string, at: number): readonly [number, number] | undefined {
+function wrappedJwt(
+  text: string,
+  at: number,
+  firstEnd: number,
+): readonly [number, number] | undefined {
   let token = '';
   let inSegment = false;
   let pos = at;
@@ -70,7 +74,7 @@ function wrappedJwt(text: string, at: number): readonly [number, number] | undef
   let payloadEnd = -1;
   const ends: number[] = [];
   for (;;) {
-    const end = runEnd(PIECE, text, pos);
+    const end = pos === at ? firstEnd : runEnd(PIECE, text, pos);
     const piece = text.slice(pos, end);
     if (piece === '') break;
     if (token !== '' && !token.endsWith('.') && !piece.startsWith('.')) inSegment = true;
@@ -139,6 +143,10 @@ export const jwtWrapped: Detector = {
   scan(text: string, out: Finding[]): void {
     // `indexOf('J')`, then `ey` before it: `indexOf('eyJ')` crawls, as `e` is common.
     let j = text.indexOf('J', 2);
+    // Where the run of token characters the last candidate started in ends: every `eyJ`
+    // after a `.` in one run is a candidate, and each reading the run to its end made a
+    // megabyte of `eyJhbGci.` take a minute.
+    let runStop = -1;
     while (j >= 0) {
       const at = j - 2;
       let next = j + 1;
@@ -147,10 +155,13 @@ export const jwtWrapped: Detector = {
         text.charCodeAt(at + 1) === 121 /* y */ &&
         (at === 0 || !BASE64URL_CHAR.test(text[at - 1]!))
       ) {
-        const lineEnd = runEnd(PIECE, text, at);
+        const lineEnd = at < runStop ? runStop : runEnd(PIECE, text, at);
+        runStop = lineEnd;
         const c = text.charCodeAt(lineEnd);
-        if (c === 10 || c === 13) {
-          const span = wrappedJwt(text, at);
+        // Not at a line's end: no candidate of this run is, so none is looked at.
+        if (c !== 10 && c !== 13) next = lineEnd;
+        else {
+          const span = wrappedJwt(text, at, lineEnd);
           if (span !== undefined) {
             out.push({
               type: 'secret',
