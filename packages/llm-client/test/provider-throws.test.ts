@@ -44,6 +44,9 @@ describe('a remote provider that answers with the wrong shape', () => {
   it.each([
     ['no text', { model: 'gpt-5.2' }, 'text'],
     ['no model', { text: 'ok' }, 'model'],
+    // The ledger's records take model names only: before, "Invalid LedgerRecordV1".
+    ['a model that is no model name', { text: 'ok', model: 'gpt 5 (routed)' }, 'model'],
+    ['a 10,000-character model', { text: 'ok', model: 'g'.repeat(10_000) }, 'model'],
     ['null', null, 'result'],
   ])(
     '%s: an error naming the provider and the field; the answered attempt is booked',

@@ -42,7 +42,11 @@ export interface ProviderCallRequest {
 export interface ProviderCallResult {
   /** The output text (JSON text for structured output). */
   text: string;
-  /** The model that answered, as reported. */
+  /**
+   * The model that answered, as reported: a model name (1-128 letters, digits, `.`, `_`,
+   * `:`, `/` or `-`, starting with a letter or digit), as the ledger records it; anything
+   * else fails the call with `INTERNAL_ERROR` naming the provider.
+   */
   model: string;
   /**
    * Usage as reported; `undefined` when the provider did not report it. A usage without
