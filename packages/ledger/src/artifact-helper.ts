@@ -77,7 +77,8 @@ export class ArtifactHelper {
 
   /**
    * Starts a helper for the artifacts of `runDir`, or returns null when this build ships no
-   * helper script. It takes batches once it has started: nobody waits for it.
+   * helper script or the thread cannot be made (the caller then checks them all itself). It
+   * takes batches once it has started: nobody waits for it.
    */
   static start(
     runDir: string,
@@ -87,10 +88,12 @@ export class ArtifactHelper {
   ): ArtifactHelper | null {
     const script = helperScript('artifact-worker');
     if (script === null) return null;
-    const worker = new Worker(script.code, {
-      eval: script.eval,
-      workerData: { runDir, scanSecrets },
-    });
+    let worker: Worker;
+    try {
+      worker = new Worker(script.code, { eval: script.eval, workerData: { runDir, scanSecrets } });
+    } catch {
+      return null;
+    }
     return new ArtifactHelper(worker, onFindings, onFailed);
   }
 
