@@ -71,15 +71,22 @@ export class VerifyHelpers {
   }
 
   /**
-   * Starts `count` helpers, or returns null when this build ships no helper script (the
-   * caller then checks everything itself).
+   * Starts `count` helpers (fewer when no more threads can be made), or returns null when
+   * this build ships no helper script or none can be made (the caller then checks
+   * everything itself).
    */
   static start(count: number, checks: BatchChecks): VerifyHelpers | null {
     const script = helperScript('verify-worker');
     if (script === null) return null;
     const helpers: Helper[] = [];
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(script.code, { eval: script.eval, workerData: checks });
+      let worker: Worker;
+      try {
+        worker = new Worker(script.code, { eval: script.eval, workerData: checks });
+      } catch {
+        // No more threads to be had (a thread or resource limit): the rest is checked here.
+        break;
+      }
       // A helper must never keep the host process alive.
       worker.unref();
       const helper: Helper = { worker, ready: false, failed: false, jobs: [] };
@@ -95,7 +102,7 @@ export class VerifyHelpers {
       worker.on('exit', () => fail(new Error('the verification helper exited')));
       helpers.push(helper);
     }
-    return new VerifyHelpers(helpers);
+    return helpers.length > 0 ? new VerifyHelpers(helpers) : null;
   }
 
   /** Helper threads started. */

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ArtifactCheck } from '../src/artifact-check.js';
 import { ChainChecker } from '../src/chain-checker.js';
 import { sha256Hex } from '../src/hash-chain.js';
-import { openLedger } from '../src/index.js';
+import { openLedger, verifyLedger } from '../src/index.js';
 import { ledgerFile } from '../src/ledger-files.js';
 import { checkLines } from '../src/verify-lines.js';
 import * as r from './helpers/records.js';
@@ -23,8 +23,8 @@ vi.mock('node:worker_threads', async (original) => ({
 const tempDir = useTempDirs();
 const CHECKS = { secrets: true, artifacts: true };
 
-describe('an artifact helper thread that cannot be started', () => {
-  it('leaves every artifact to the calling thread, which checks them all', async () => {
+describe('helper threads that cannot be started', () => {
+  it('leave the artifacts and the lines to the calling thread, which checks them all', async () => {
     const dir = tempDir();
     const ledger = openLedger({ dir, runId: 'run-1', durability: 'none' });
     const refs: string[] = [];
@@ -44,5 +44,9 @@ describe('an artifact helper thread that cannot be started', () => {
     });
     await artifacts.checkUnnamed();
     expect(artifacts.problems.map((p) => [p.kind, p.seq])).toEqual([['missing_artifact', 3]]);
+    // Line helpers asked for: none can be made, the calling thread checks the lines.
+    const result = await verifyLedger(runDir, { workers: 1 });
+    expect(result.records).toBe(7);
+    expect(result.problems.map((p) => [p.kind, p.seq])).toEqual([['missing_artifact', 3]]);
   });
 });
