@@ -72,8 +72,9 @@ export class ArtifactCheck {
   }
 
   /**
-   * Starts checking the artifacts of `runDir`. With `helperFrom` set, a helper thread is
-   * started once that many artifacts are to be checked (and this build ships its script).
+   * Starts checking the artifacts of `runDir`, remembering `remembered` as checked (see
+   * {@link REMEMBERED_ARTIFACTS}). With `helperFrom` set, a helper thread is started once
+   * that many artifacts are to be checked (and this build ships its script).
    * A store that is there but cannot be listed (a file in its place, no permission) is one
    * problem, and then no artifact is checked: each would read as missing or unreadable for
    * the same reason.
@@ -81,8 +82,10 @@ export class ArtifactCheck {
   static start(
     runDir: string,
     scanSecrets: boolean,
-    remembered = REMEMBERED_ARTIFACTS,
-    helperFrom: number | null = null,
+    {
+      remembered = REMEMBERED_ARTIFACTS,
+      helperFrom = null,
+    }: { remembered?: number; helperFrom?: number | null } = {},
   ): ArtifactCheck {
     const problem = listingProblem(runDir);
     const usable = problem === null;
@@ -196,7 +199,7 @@ export class ArtifactCheck {
 
   private enqueue(hex: string, seq: number | null, line: number | null): void {
     this.waiting.push([this.nextTag++, hex, seq, line]);
-    if (this.helperFrom !== null && this.nextTag >= this.helperFrom) this.startHelperIfDue();
+    this.startHelperIfDue();
   }
 
   /**
@@ -304,10 +307,10 @@ function listingProblem(runDir: string): LedgerProblem | null {
 
 function cannotList(error: unknown): LedgerProblem {
   const code = errnoCode(error);
-  return {
-    kind: 'artifact_mismatch',
-    seq: null,
-    line: null,
-    message: `artifacts/sha256/ cannot be listed (${code === 'ENOTDIR' ? 'it is not a folder' : code}): no artifact can be checked`,
-  };
+  const why = code === 'ENOTDIR' ? 'it is not a folder' : code;
+  return mismatch(
+    null,
+    null,
+    `artifacts/sha256/ cannot be listed (${why}): no artifact can be checked`,
+  );
 }

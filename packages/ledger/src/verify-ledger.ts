@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { ArtifactCheck, REMEMBERED_ARTIFACTS } from './artifact-check.js';
+import { ArtifactCheck } from './artifact-check.js';
 import { ARTIFACT_HELPER_FROM, artifactHelperAllowed } from './artifact-helper.js';
 import { ChainChecker } from './chain-checker.js';
 import {
@@ -133,12 +133,9 @@ export async function verifyLedger(
   const cpCandidate = checkpointToCheck(runDir, options.checkpoint, publicKey, problems);
   const helpers = VerifyHelpers.forLedger(file, options.workers, checks);
   const artifacts = checks.artifacts
-    ? ArtifactCheck.start(
-        runDir,
-        checks.secrets,
-        REMEMBERED_ARTIFACTS,
-        artifactHelperAllowed(options.workers) ? ARTIFACT_HELPER_FROM : null,
-      )
+    ? ArtifactCheck.start(runDir, checks.secrets, {
+        helperFrom: artifactHelperAllowed(options.workers) ? ARTIFACT_HELPER_FROM : null,
+      })
     : null;
   let lines: LinesChecked;
   try {

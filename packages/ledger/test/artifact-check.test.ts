@@ -58,7 +58,10 @@ async function checkArtifacts(
   remembered?: number,
   onHelper?: (helper: ArtifactHelper) => void,
 ): Promise<LedgerProblem[]> {
-  const artifacts = ArtifactCheck.start(runDir, true, remembered, onHelper ? 0 : null);
+  const artifacts = ArtifactCheck.start(runDir, true, {
+    remembered,
+    helperFrom: onHelper ? 0 : null,
+  });
   const helper = artifacts.helperThread;
   if (onHelper !== undefined) {
     // Started before the lines are read, so it takes its share (nobody waits for it otherwise).
@@ -119,7 +122,7 @@ describe('ArtifactCheck', () => {
       [20, true],
       [21, false],
     ] as const) {
-      const artifacts = ArtifactCheck.start(runDir, true, undefined, helperFrom);
+      const artifacts = ArtifactCheck.start(runDir, true, { helperFrom });
       await checkLines(ledgerFile(runDir), new ChainChecker(null), [], CHECKS, {
         helpers: null,
         checkpointSize: null,

@@ -35,7 +35,7 @@ describe('helper threads that cannot be started', () => {
     const runDir = join(dir, 'run-1');
     rmSync(join(runDir, 'artifacts', 'sha256', sha256Hex('output 2')));
 
-    const artifacts = ArtifactCheck.start(runDir, true, undefined, 0);
+    const artifacts = ArtifactCheck.start(runDir, true, { helperFrom: 0 });
     expect(artifacts.helperThread).toBeNull();
     await checkLines(ledgerFile(runDir), new ChainChecker(null), [], CHECKS, {
       helpers: null,
