@@ -21,6 +21,32 @@ function distOf(name: string): string {
   return dist;
 }
 
+/**
+ * The bare specifiers (npm packages) that `entry` of package `name` loads, following its
+ * chunks and the built entries of the @pm packages it imports (`@pm/redact/detect-secrets`
+ * to `packages/redact/dist/detect-secrets.js`, in the entry's module format).
+ */
+function specifiersOf(name: string, entry: string): Set<string> {
+  const format = entry.endsWith('.cjs') ? '.cjs' : '.js';
+  const seen = new Set<string>();
+  const specifiers = new Set<string>();
+  const visit = (dist: string, file: string) => {
+    const path = join(dist, file);
+    if (seen.has(path)) return;
+    seen.add(path);
+    const text = readFileSync(path, 'utf8');
+    for (const [, , spec] of text.matchAll(/(?:from |require\(|import\()(['"])([^'"]+)\1/g)) {
+      const workspace = /^@pm\/([a-z-]+)(?:\/([a-z-]+))?$/.exec(spec!);
+      if (spec!.startsWith('./')) visit(dist, spec!.slice(2));
+      else if (workspace !== null)
+        visit(distOf(workspace[1]!), `${workspace[2] ?? 'index'}${format}`);
+      else specifiers.add(spec!);
+    }
+  };
+  visit(distOf(name), entry);
+  return specifiers;
+}
+
 describe('built packages', () => {
   it.each(readdirSync(packages))('@pm/%s defines each class once per module format', (name) => {
     const dist = distOf(name);
@@ -53,26 +79,18 @@ describe('built packages', () => {
   it.each(['.js', '.cjs'])(
     "@pm/llm-client's core entry (%s) and every chunk it loads never load openai; the openai entry does",
     (format) => {
-      const dist = distOf('llm-client');
-      // The modules `entry` loads, by the bare specifiers and relative files they name.
-      const specifiersOf = (entry: string): Set<string> => {
-        const seen = new Set<string>();
-        const specifiers = new Set<string>();
-        const visit = (file: string) => {
-          if (seen.has(file)) return;
-          seen.add(file);
-          const text = readFileSync(join(dist, file), 'utf8');
-          for (const [, , name] of text.matchAll(/(?:from |require\(|import\()(['"])([^'"]+)\1/g)) {
-            if (name!.startsWith('./')) visit(name!.slice(2));
-            else specifiers.add(name!);
-          }
-        };
-        visit(entry);
-        return specifiers;
-      };
       // Hosts that never opt in must not need the SDK installed, nor carry its code.
-      expect(specifiersOf(`index${format}`)).not.toContain('openai');
-      expect(specifiersOf(`openai${format}`)).toContain('openai');
+      expect(specifiersOf('llm-client', `index${format}`)).not.toContain('openai');
+      expect(specifiersOf('llm-client', `openai${format}`)).toContain('openai');
+    },
+  );
+
+  it.each(['.js', '.cjs'])(
+    "@pm/ledger's artifact helper script (%s) loads no zod, through @pm/redact and @pm/envelope-schemas too; the line helper's does",
+    (format) => {
+      // zod costs the artifact helper ~100 ms of its start (decision 0045).
+      expect(specifiersOf('ledger', `artifact-worker${format}`)).not.toContain('zod');
+      expect(specifiersOf('ledger', `verify-worker${format}`)).toContain('zod');
     },
   );
 

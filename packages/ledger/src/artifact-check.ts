@@ -65,16 +65,15 @@ export class ArtifactCheck {
     /** False when the store exists but cannot be listed: nothing in it can be checked. */
     private readonly usable: boolean,
     remembered: number,
-    /** Artifacts to check before a helper thread is started (null: never). */
-    private helperFrom: number | null,
   ) {
     this.checked = new RecentSet(remembered);
   }
 
   /**
    * Starts checking the artifacts of `runDir`, remembering `remembered` as checked (see
-   * {@link REMEMBERED_ARTIFACTS}). With `helperFrom` set, a helper thread is started once
-   * that many artifacts are to be checked (and this build ships its script).
+   * {@link REMEMBERED_ARTIFACTS}). With `helperFrom` set, a helper thread is started at once
+   * when the store holds that many files (and this build ships its script): started before
+   * the first line is read, it is ready by the time most artifacts are named.
    * A store that is there but cannot be listed (a file in its place, no permission) is one
    * problem, and then no artifact is checked: each would read as missing or unreadable for
    * the same reason.
@@ -87,11 +86,11 @@ export class ArtifactCheck {
       helperFrom = null,
     }: { remembered?: number; helperFrom?: number | null } = {},
   ): ArtifactCheck {
-    const problem = listingProblem(runDir);
-    const usable = problem === null;
-    const check = new ArtifactCheck(runDir, scanSecrets, usable, remembered, helperFrom);
-    if (!usable) check.report(-1, '', [problem]);
-    check.startHelperIfDue();
+    const listing = listStore(runDir, helperFrom ?? 0);
+    const usable = !('problem' in listing);
+    const check = new ArtifactCheck(runDir, scanSecrets, usable, remembered);
+    if ('problem' in listing) check.report(-1, '', [listing.problem]);
+    else if (helperFrom !== null && listing.files >= helperFrom) check.startHelper();
     return check;
   }
 
@@ -199,18 +198,9 @@ export class ArtifactCheck {
 
   private enqueue(hex: string, seq: number | null, line: number | null): void {
     this.waiting.push([this.nextTag++, hex, seq, line]);
-    this.startHelperIfDue();
   }
 
-  /**
-   * Starts the helper thread once {@link helperFrom} artifacts are to be checked: a run
-   * whose ledger names few (the same ones over and over) is done before a helper would be
-   * ready, and its start (~0.15-0.25 s of loading and compiling on the other CPU, competing
-   * with this thread's own background compilation) would only slow it down.
-   */
-  private startHelperIfDue(): void {
-    if (!this.usable || this.helperFrom === null || this.nextTag < this.helperFrom) return;
-    this.helperFrom = null;
+  private startHelper(): void {
     this.helper = ArtifactHelper.start(
       this.runDir,
       this.scanSecrets,
@@ -295,14 +285,26 @@ export class ArtifactCheck {
   }
 }
 
-/** Why the store cannot be listed, or null when it can (or is absent: nothing stored). */
-function listingProblem(runDir: string): LedgerProblem | null {
+/**
+ * How many files the store holds, counted up to `upTo` (the listing is streamed and left
+ * there: a few ms for thousands); or why it cannot be listed. An absent store holds none.
+ */
+function listStore(runDir: string, upTo: number): { files: number } | { problem: LedgerProblem } {
+  let dir: Dir;
   try {
-    opendirSync(artifactDir(runDir)).closeSync();
-    return null;
+    dir = opendirSync(artifactDir(runDir), { bufferSize: 256 });
   } catch (error) {
-    return errnoCode(error) === 'ENOENT' ? null : cannotList(error);
+    return errnoCode(error) === 'ENOENT' ? { files: 0 } : { problem: cannotList(error) };
   }
+  let files = 0;
+  try {
+    while (files < upTo && dir.readSync() !== null) files++;
+  } catch {
+    // Counted for the helper's sake only: what cannot be read is reported by the walk.
+  } finally {
+    dir.closeSync();
+  }
+  return { files };
 }
 
 function cannotList(error: unknown): LedgerProblem {

@@ -8,10 +8,11 @@ import type { LedgerProblem } from './ledger-problem.js';
 export type ArtifactFindings = [tag: number, hex: string, problems: LedgerProblem[]][];
 
 /**
- * Artifacts to be checked before verification starts an artifact helper thread: a run that
- * names more stores about one per record, and then checking them costs more than the lines.
+ * Files the artifact store must hold for verification to start an artifact helper thread:
+ * a run with more stores about one per record, and then checking them costs more than the
+ * lines; with fewer, they are checked before a helper would be ready.
  */
-export const ARTIFACT_HELPER_FROM = 4096;
+export const ARTIFACT_HELPER_FROM = 12_000;
 
 /**
  * Whether verification may start an artifact helper thread: helper threads allowed

@@ -1,4 +1,4 @@
-import { isSecretValue } from '@pm/envelope-schemas';
+import { isSecretValue } from '@pm/envelope-schemas/core';
 import { LayoutMap } from './layout-map.js';
 
 interface WellFormed {

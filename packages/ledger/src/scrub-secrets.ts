@@ -1,4 +1,4 @@
-import { isSecretValue, REDACTED_TEXT as REDACTED } from '@pm/envelope-schemas';
+import { isSecretValue, REDACTED_TEXT as REDACTED } from '@pm/envelope-schemas/core';
 import { InvalidLedgerArgumentError } from './errors/invalid-ledger-argument-error.js';
 import type { ScrubbedEntry } from './record-line.js';
 import { findSecretSpans } from './secret-spans.js';

@@ -1,5 +1,5 @@
-import { REDACTED_TEXT as REDACTED } from '@pm/envelope-schemas';
-import { detectSecrets } from '@pm/redact';
+import { REDACTED_TEXT as REDACTED } from '@pm/envelope-schemas/core';
+import { detectSecrets } from '@pm/redact/detect-secrets';
 
 /** Where a secret is in a text (UTF-16 offsets) and its kind; never the value. */
 export interface SecretSpan {

@@ -39,8 +39,8 @@ export interface VerifyLedgerOptions {
    * Helper threads that check lines alongside the calling thread, at most one per spare
    * CPU (one on a single CPU): a larger number is lowered to that. Default: one per spare
    * CPU (at most 3) for a ledger of 128 MiB or more, none below. Unless it is 0, or there is
-   * no spare CPU, one more thread checks artifacts once 4,096 are to be checked. 0: the
-   * calling thread only.
+   * no spare CPU, one more thread checks artifacts when the run stores 12,000 or more. 0:
+   * the calling thread only.
    */
   workers?: number;
   /**

@@ -115,14 +115,16 @@ describe('ArtifactCheck', () => {
     }
   }, 60_000);
 
-  it('starts a helper thread only once enough artifacts are to be checked', async () => {
+  it('starts a helper thread at once when the store holds enough artifacts, else never', async () => {
     const runDir = await runWithDamagedArtifacts();
-    // The run names 20 artifacts (4,000 times), and its store holds one more.
+    // The store holds 20 files (one of the 20 named was deleted, and one more left behind).
     for (const [helperFrom, started] of [
       [20, true],
       [21, false],
     ] as const) {
       const artifacts = ArtifactCheck.start(runDir, true, { helperFrom });
+      // Before the first line is read, so it is ready by the time artifacts are named.
+      expect(artifacts.helperThread !== null).toBe(started);
       await checkLines(ledgerFile(runDir), new ChainChecker(null), [], CHECKS, {
         helpers: null,
         checkpointSize: null,

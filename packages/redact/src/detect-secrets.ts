@@ -3,6 +3,9 @@ import { urlCredentialsSecret } from './detectors/url-credentials.js';
 import type { SecretFinding } from './finding.js';
 import { compileDetectors, runDetectors } from './scan.js';
 
+// The `@pm/redact/detect-secrets` subpath is this module: its callers get the type too.
+export type { SecretFinding } from './finding.js';
+
 // A web URL's password too: it is a credential, though the redactor files it under its own
 // `url_credentials` type rather than among the secret detectors.
 const COMPILED = compileDetectors([...SECRET_DETECTORS, urlCredentialsSecret]);

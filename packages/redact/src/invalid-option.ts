@@ -1,4 +1,4 @@
-import { isQuotableKey, PmError } from '@pm/envelope-schemas';
+import { isQuotableKey, PmError } from '@pm/envelope-schemas/core';
 
 /**
  * What a value is, for an error message: `null`, `array`, `RegExp` or its `typeof`. Never

@@ -1,4 +1,4 @@
-import { PmError } from '@pm/envelope-schemas';
+import { PmError } from '@pm/envelope-schemas/core';
 import type { FindingFilter } from './allow-list.js';
 import type { Detector } from './detector.js';
 import { dropEncodedPlaceholders } from './encoded-placeholder.js';

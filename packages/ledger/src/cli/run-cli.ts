@@ -1,4 +1,4 @@
-import { isPmError } from '@pm/envelope-schemas';
+import { isPmError } from '@pm/envelope-schemas/core';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-codes.js';
 import { asksForJson, type CommandLine, parseCommandLine } from './parse-command-line.js';
@@ -13,7 +13,7 @@ const USAGE = `usage: pm-ledger <command> <runDir> [options]
   verify <runDir> [--public-key FILE] [--checkpoint FILE] [--workers N] [--run-id R] [--json]
       check hashes, links, schema, artifacts, secrets and the signed checkpoint
       (--workers: helper threads for lines, at most one per spare CPU; default one per
-      spare CPU from 128 MiB; one more checks artifacts once 4,096 are named; 0 for none)
+      spare CPU from 128 MiB; one more checks artifacts when 12,000 are stored; 0: none)
   summary <runDir> [--run-id R] [--json]
       per-run figures: requests, tokens, cost, models, stages, approvals, errors
   show <runDir> [--type TYPE] [--stage STAGE] [--run-id R] [--json]

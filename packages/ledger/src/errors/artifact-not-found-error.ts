@@ -1,4 +1,4 @@
-import { PmError } from '@pm/envelope-schemas';
+import { PmError } from '@pm/envelope-schemas/core';
 
 /**
  * An artifact named by a record (or asked for) is not in the run's store: nothing is at

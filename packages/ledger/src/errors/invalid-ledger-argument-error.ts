@@ -1,4 +1,4 @@
-import { PmError, type PmErrorOptions } from '@pm/envelope-schemas';
+import { PmError, type PmErrorOptions } from '@pm/envelope-schemas/core';
 
 /** An argument given to a ledger function is missing or malformed; the message says which. */
 export class InvalidLedgerArgumentError extends PmError {

@@ -1,4 +1,4 @@
-import { PmError } from '@pm/envelope-schemas';
+import { PmError } from '@pm/envelope-schemas/core';
 
 /** What to do with a ledger closed without ending its run (detached, or a write failed). */
 const CONTINUE = 'Open it again with openLedger() to continue the run.';

@@ -1,4 +1,4 @@
-import { PmError, type PmErrorOptions } from '@pm/envelope-schemas';
+import { PmError, type PmErrorOptions } from '@pm/envelope-schemas/core';
 
 /** The ledger (or an artifact) on disk is damaged somewhere other than a torn last line. */
 export class LedgerCorruptError extends PmError {

@@ -1,4 +1,4 @@
-import { PmError } from '@pm/envelope-schemas';
+import { PmError } from '@pm/envelope-schemas/core';
 
 /** Another writer holds the run's ledger: one writer per run. */
 export class LedgerLockedError extends PmError {

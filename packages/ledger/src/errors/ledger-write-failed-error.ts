@@ -1,4 +1,4 @@
-import { PmError } from '@pm/envelope-schemas';
+import { PmError } from '@pm/envelope-schemas/core';
 
 /**
  * A ledger file could not be created, written, synced or renamed: a full disk, a folder

@@ -1,4 +1,4 @@
-import { PmError, type PmErrorOptions } from '@pm/envelope-schemas';
+import { PmError, type PmErrorOptions } from '@pm/envelope-schemas/core';
 
 /**
  * The host's checkpoint signer threw, rejected or did not answer in time (a KMS or HSM that

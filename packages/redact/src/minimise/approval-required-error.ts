@@ -1,4 +1,4 @@
-import { PmError } from '@pm/envelope-schemas';
+import { PmError } from '@pm/envelope-schemas/core';
 
 /** Why an approval did not count. */
 export type ApprovalProblem = 'missing' | 'denied' | 'scope' | 'expired-or-mismatched';

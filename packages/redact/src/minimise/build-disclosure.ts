@@ -1,4 +1,4 @@
-import { PmError } from '@pm/envelope-schemas';
+import { PmError } from '@pm/envelope-schemas/core';
 import { typeName } from '../invalid-option.js';
 import type { RedactorOptions } from '../redactor/types.js';
 import {

@@ -1,4 +1,4 @@
-import { PmError } from '@pm/envelope-schemas';
+import { PmError } from '@pm/envelope-schemas/core';
 import { mustBeError, typeName, unknownOption } from '../invalid-option.js';
 
 /**

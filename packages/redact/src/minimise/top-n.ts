@@ -1,4 +1,4 @@
-import { PmError } from '@pm/envelope-schemas';
+import { PmError } from '@pm/envelope-schemas/core';
 
 /** One entry of a frequency table. */
 export interface FrequencyEntry<K> {
