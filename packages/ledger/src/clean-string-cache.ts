@@ -7,7 +7,7 @@ const MAX_ENTRIES = 8192;
 
 /**
  * Answers "does any of these strings hold a secret?" with one `detectSecrets` call over
- * the strings joined by `\n` (a boundary for every detector), skipping short strings
+ * the strings joined by a blank line (see {@link holdsSecret}), skipping short strings
  * already found clean. Records repeat most of their strings (member names, models,
  * stages, enum values), so most of a record is never rescanned.
  */
@@ -44,7 +44,16 @@ export class CleanStringCache {
   }
 }
 
-/** One scan over all of `strings`, joined by `\n`: true when anything is found. */
+/**
+ * Between two strings of one scan: a blank line, which ends every context a detector reads
+ * across lines. With one line break, a string ending in a name (`key=`, `password:`) took
+ * the next line for its value, and the secret the next string held alone was missed (and
+ * the string remembered as clean): 8 of the redact corpus's 2,554 secrets, next to such
+ * strings, against none with a blank line (decision 0046).
+ */
+const BETWEEN = '\n\n';
+
+/** One scan over all of `strings`, a blank line between each two: true when anything is found. */
 export function holdsSecret(strings: readonly string[]): boolean {
-  return findSecretSpans(strings.length === 1 ? strings[0]! : strings.join('\n')).length > 0;
+  return findSecretSpans(strings.length === 1 ? strings[0]! : strings.join(BETWEEN)).length > 0;
 }
