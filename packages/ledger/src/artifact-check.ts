@@ -1,7 +1,12 @@
 import { type Dir, opendirSync } from 'node:fs';
 import { setImmediate } from 'node:timers/promises';
-import { type ArtifactItem, checkArtifactFile, mismatch } from './artifact-file-check.js';
-import { type ArtifactFindings, ArtifactHelper } from './artifact-helper.js';
+import {
+  type ArtifactFindings,
+  type ArtifactItem,
+  checkArtifactFiles,
+  mismatch,
+} from './artifact-file-check.js';
+import { ArtifactHelper } from './artifact-helper.js';
 import { artifactDir } from './artifact-store.js';
 import { errnoCode } from './errno-code.js';
 import type { LedgerProblem } from './ledger-problem.js';
@@ -21,6 +26,8 @@ export const REMEMBERED_ARTIFACTS = 131_072;
 
 /** How long artifacts are checked before the event loop gets a turn (ms). */
 const YIELD_EVERY_MS = 10;
+/** Artifacts this thread checks at a time (their text scanned for secrets at once). */
+const CHECK_GROUP = 64;
 /** Artifacts sent to the helper thread in one message (tens of ms of its work)... */
 const HELPER_BATCH = 1024;
 /** ...and at least this many, when fewer are waiting. */
@@ -121,7 +128,7 @@ export class ArtifactCheck {
     this.feedHelper();
     const leave = this.helper === null ? 0 : MAX_WAITING;
     while (this.waiting.length - this.head > leave) {
-      this.checkHere(this.waiting[this.head++]!);
+      this.checkHere(Math.min(CHECK_GROUP, this.waiting.length - this.head - leave));
       await this.takeTurns();
     }
     this.compact();
@@ -137,7 +144,7 @@ export class ArtifactCheck {
       for (;;) {
         this.feedHelper();
         if (this.head < this.waiting.length) {
-          this.checkHere(this.waiting[this.head++]!);
+          this.checkHere(Math.min(CHECK_GROUP, this.waiting.length - this.head));
           await this.takeTurns();
         } else if (this.helper !== null && this.helper.holding > 0) {
           await this.helper.nextAnswer();
@@ -188,7 +195,7 @@ export class ArtifactCheck {
           this.report(this.nextTag++, name, [mismatch(null, null, message)]);
         } else {
           this.enqueue(name, null, null);
-          await this.drain();
+          if (this.waiting.length - this.head >= CHECK_GROUP) await this.drain();
         }
       }
     } finally {
@@ -209,9 +216,11 @@ export class ArtifactCheck {
     );
   }
 
-  private checkHere(item: ArtifactItem): void {
-    const problems = checkArtifactFile(this.runDir, item, this.scanSecrets);
-    if (problems.length > 0) this.report(item[0], item[1], problems);
+  /** Checks the `count` oldest artifacts waiting, on this thread. */
+  private checkHere(count: number): void {
+    const items = this.waiting.slice(this.head, this.head + count);
+    this.head += count;
+    this.onFindings(checkArtifactFiles(this.runDir, items, this.scanSecrets));
   }
 
   /**

@@ -32,10 +32,8 @@ export function prepareArtifact(content: string | Uint8Array): PreparedArtifact 
     );
   }
   const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
+  const text = utf8Text(bytes);
+  if (text === null) {
     const order = utf16ByteOrder(bytes);
     if (order === null) return prepareLatin1(bytes, []);
     const utf16 = prepareUtf16(bytes, order);
@@ -45,6 +43,18 @@ export function prepareArtifact(content: string | Uint8Array): PreparedArtifact 
   const scrubbed = scrubText(text);
   if (scrubbed.kinds.length === 0) return { bytes, scrubbedKinds: [] };
   return { bytes: Buffer.from(scrubbed.text, 'utf8'), scrubbedKinds: scrubbed.kinds };
+}
+
+/**
+ * The text of bytes that are valid UTF-8, which {@link prepareArtifact} scans as that text
+ * and nothing else; null for other bytes (scanned by `prepareArtifact` in other ways).
+ */
+export function utf8Text(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
 /** Binary content scanned and scrubbed one byte per character; `kinds` already found. */

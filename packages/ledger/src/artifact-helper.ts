@@ -1,11 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ArtifactItem } from './artifact-file-check.js';
+import type { ArtifactFindings, ArtifactItem } from './artifact-file-check.js';
 import { helperScript } from './helper-script.js';
-import type { LedgerProblem } from './ledger-problem.js';
-
-/** The problems of a batch's items that have any, by item tag and SHA-256. */
-export type ArtifactFindings = [tag: number, hex: string, problems: LedgerProblem[]][];
 
 /**
  * Files the artifact store must hold for verification to start an artifact helper thread:

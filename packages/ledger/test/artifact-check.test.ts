@@ -1,8 +1,10 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { ArtifactCheck } from '../src/artifact-check.js';
+import { type ArtifactItem, checkArtifactFiles } from '../src/artifact-file-check.js';
 import type { ArtifactHelper } from '../src/artifact-helper.js';
 import { ChainChecker } from '../src/chain-checker.js';
 import { sha256Hex } from '../src/hash-chain.js';
@@ -156,4 +158,52 @@ describe('ArtifactCheck', () => {
     expect(helper!.batchesAnswered).toBe(0);
     expect(helped).toEqual(alone);
   }, 60_000);
+});
+
+describe('checkArtifactFiles', () => {
+  it('says of each artifact what checking it alone says, though their text is scanned at once', () => {
+    const runDir = tempDir();
+    const store = join(runDir, 'artifacts', 'sha256');
+    mkdirSync(store, { recursive: true });
+    const canaries = makeCanaries();
+    const clean = Array.from({ length: 150 }, (_, i) => `output ${i}: ${'lorem ipsum '.repeat(i)}`);
+    const contents: (string | Buffer)[] = [
+      ...clean.slice(0, 70),
+      // Text scanned together, a secret among them, and a name left waiting for a value.
+      ...canaries.map((c) => `key=\n${c.text}`),
+      'key=',
+      `"jdbc:postgresql://db:5432/app?sslmode=disable&password=Pw${randomBytes(9).toString('hex')}&user=app"`,
+      ...clean.slice(70),
+      // Not UTF-8: scanned one byte per character, the key embedded in binary.
+      Buffer.concat([Buffer.from([0xff, 0x00, 0xc3]), Buffer.from(canaries[0]!.text)]),
+      // UTF-16 with its byte order mark.
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(canaries[3]!.text, 'utf16le')]),
+    ];
+    const items: ArtifactItem[] = contents.map((content, i) => {
+      const hex = sha256Hex(content);
+      writeFileSync(join(store, hex), content);
+      return [i, hex, i, i + 1];
+    });
+    // One changed, one missing, one a folder.
+    writeFileSync(join(store, items[5]![1]), 'changed');
+    rmSync(join(store, items[6]![1]));
+    rmSync(join(store, items[7]![1]));
+    mkdirSync(join(store, items[7]![1]));
+    const alone = items.flatMap((item) => checkArtifactFiles(runDir, [item], true));
+    const kinds = alone.flatMap(([, , problems]) => problems.map((p) => p.kind));
+    expect(kinds.filter((k) => k === 'secret_found')).toHaveLength(canaries.length + 3);
+    expect(kinds.filter((k) => k !== 'secret_found').sort()).toEqual([
+      'artifact_mismatch',
+      'artifact_mismatch',
+      'missing_artifact',
+    ]);
+    expect(checkArtifactFiles(runDir, items, true)).toEqual(alone);
+    // The name and the DSN on their own: no other secret in their scan to set off a rescan.
+    const dsnAt = canaries.length + 71;
+    const pair = items.slice(dsnAt - 1, dsnAt + 1);
+    expect(checkArtifactFiles(runDir, pair, true)).toEqual([alone.find(([tag]) => tag === dsnAt)]);
+    expect(checkArtifactFiles(runDir, items, false)).toEqual(
+      alone.filter(([, , problems]) => problems[0]!.kind !== 'secret_found'),
+    );
+  });
 });
