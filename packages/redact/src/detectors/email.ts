@@ -1,3 +1,4 @@
+import { isAsciiAlphanumeric } from '../char-class.js';
 import type { Detector } from '../detector.js';
 import type { Finding } from '../finding.js';
 
@@ -41,9 +42,7 @@ function isLetterBeyondAscii(c: number): boolean {
  */
 function isLocalChar(c: number): boolean {
   return (
-    (c >= 97 && c <= 122) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 48 && c <= 57) ||
+    isAsciiAlphanumeric(c) ||
     c === 46 ||
     c === 95 ||
     c === 37 ||

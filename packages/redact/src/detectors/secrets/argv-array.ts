@@ -1,4 +1,4 @@
-import { isBlank } from '../../char-class.js';
+import { isAsciiAlphanumeric, isBlank } from '../../char-class.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { isArgumentMember, isCommandMember } from '../../redactor/argv-command.js';
@@ -147,14 +147,7 @@ const MAX_BARE_SCALAR = 32;
 
 /** A character of a bare JSON or JS scalar: letters, digits, `.`, `+`, `-`. */
 function isBareScalarChar(c: number): boolean {
-  return (
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    (c >= 48 && c <= 57) ||
-    c === 46 ||
-    c === 43 ||
-    c === 45
-  );
+  return isAsciiAlphanumeric(c) || c === 46 || c === 43 || c === 45;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isAsciiAlphanumeric } from '../../char-class.js';
 import type { Finding } from '../../finding.js';
 import {
   followsLineLead,
@@ -162,9 +163,7 @@ const MAX_PATH = 256;
  */
 function isPathChar(c: number): boolean {
   return (
-    (c >= 97 && c <= 122) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 48 && c <= 57) ||
+    isAsciiAlphanumeric(c) ||
     c === 47 || // /
     c === 92 || // \
     c === 46 || // .

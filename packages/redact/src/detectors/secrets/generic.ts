@@ -1,4 +1,4 @@
-import { isBlank, isHexDigit } from '../../char-class.js';
+import { isAsciiAlphanumeric, isBlank, isHexDigit } from '../../char-class.js';
 import {
   CREDENTIAL_KEY_ENDING,
   endsWithWeakCredentialName,
@@ -65,14 +65,7 @@ const ENCODED_QUERY_REST = Array.from(
 );
 
 function isKeyChar(c: number): boolean {
-  return (
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    (c >= 48 && c <= 57) ||
-    c === 95 ||
-    c === 45 ||
-    c === 46
-  );
+  return isAsciiAlphanumeric(c) || c === 95 || c === 45 || c === 46;
 }
 
 /**

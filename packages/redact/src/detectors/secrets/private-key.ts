@@ -1,3 +1,4 @@
+import { isAsciiAlphanumeric } from '../../char-class.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 
@@ -20,9 +21,7 @@ const MIN_KEY_CHARS = 60;
  */
 function isBodyChar(c: number): boolean {
   return (
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    (c >= 48 && c <= 57) ||
+    isAsciiAlphanumeric(c) ||
     c === 43 || // +
     c === 47 || // /
     c === 61 || // =
