@@ -48,7 +48,9 @@ const root = mkdtempSync(join(tmpdir(), 'pm-ledger-bench-'));
  * cases' warm-ups move them to the old generation, the same for every row.
  */
 const RECORDS = Array.from({ length: Math.max(FAST, SLOW) }, (_, i) => benchRecord(i));
-const rows: { name: string; rate: number; note?: string }[] = [];
+const rows: { name: string; rate: number; note?: string; floor?: number }[] = [];
+/** The one-thread floor (MB/s) of each ledger verified, by run directory. */
+const floors = new Map<string, number>();
 
 function time(fn: () => void): number {
   const start = process.hrtime.bigint();
@@ -198,20 +200,41 @@ function benchPino(n: number, pass: Pass): Round {
  * One row per pass: the first includes V8's warm-up, the second does not.
  */
 function benchVerify(runDir: string, label: string, workers: number | null, passes: number) {
-  const bytes = statSync(join(runDir, 'ledger.jsonl')).size;
-  const output = execFileSync(
-    process.execPath,
-    [join(import.meta.dirname, 'verify-child.mjs'), runDir, `${workers ?? ''}`, `${passes}`],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const { seconds } = JSON.parse(output.trim().split('\n').pop()!) as { seconds: number[] };
+  const seconds = secondsOfChild('verify-child.mjs', [runDir, `${workers ?? ''}`, `${passes}`]);
+  const mb = ledgerMegabytes(runDir);
   seconds.forEach((s, pass) => {
     rows.push({
-      name: `verify ${Math.round(bytes / 1e6)} MB${label}${passes > 1 ? `, pass ${pass + 1}` : ''}`,
-      rate: bytes / 1e6 / s,
+      name: `verify ${Math.round(mb)} MB${label}${passes > 1 ? `, pass ${pass + 1}` : ''}`,
+      rate: mb / s,
       note: 'MB/s',
+      floor: floors.get(runDir),
     });
   });
+}
+
+/**
+ * The one-thread floor under the verify rows of `runDir` (`verify-floor.mjs`): reading,
+ * parsing and hashing its lines, and with `artifacts` reading and hashing each artifact,
+ * with no check at all. A verify row on one thread cannot beat it on this machine.
+ */
+function benchVerifyFloor(runDir: string, label: string, artifacts: boolean) {
+  const [seconds] = secondsOfChild('verify-floor.mjs', [runDir, artifacts ? 'artifacts' : '']);
+  const mb = ledgerMegabytes(runDir);
+  floors.set(runDir, mb / seconds!);
+  rows.push({ name: `floor ${Math.round(mb)} MB${label}`, rate: mb / seconds!, note: 'MB/s' });
+}
+
+/** Runs a bench script in a fresh process; its last output line is `{ seconds: [...] }`. */
+function secondsOfChild(script: string, args: string[]): number[] {
+  const output = execFileSync(process.execPath, [join(import.meta.dirname, script), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return (JSON.parse(output.trim().split('\n').pop()!) as { seconds: number[] }).seconds;
+}
+
+function ledgerMegabytes(runDir: string): number {
+  return statSync(join(runDir, 'ledger.jsonl')).size / 1e6;
 }
 
 /** A large ledger: by default verified with helper threads (one per spare CPU). */
@@ -222,6 +245,7 @@ async function benchVerifyLarge() {
   await ledger.close();
   const runDir = join(root, 'run-large');
   settleDisk();
+  benchVerifyFloor(runDir, ', 1 thread, no checks', false);
   benchVerify(runDir, ', 1 thread', 0, 1);
   benchVerify(runDir, ', default helper threads', null, 1);
 }
@@ -243,6 +267,7 @@ async function benchVerifyRunShaped() {
   await ledger.close();
   const runDir = join(root, 'run-shaped');
   settleDisk();
+  benchVerifyFloor(runDir, ', run-shaped, 1 thread, no checks', true);
   benchVerify(runDir, ', run-shaped, 1 thread', 0, 1);
   benchVerify(runDir, ', run-shaped, default', null, 1);
 }
@@ -279,6 +304,7 @@ const ledgerLine = Buffer.from(
 await benchStrictAgainstFsync(100, 'warm-up', ledgerLine);
 await benchStrictAgainstFsync(SLOW, 1, ledgerLine);
 settleDisk();
+benchVerifyFloor(noneDir, ', 1 thread, no checks', false);
 benchVerify(noneDir, '', null, 2);
 await benchVerifyLarge();
 await benchVerifyRunShaped();
@@ -286,8 +312,9 @@ await benchVerifyRunShaped();
 const bare = rows.find((r) => r.name === 'bare writeSync')!.rate;
 const bareSync = rows.find((r) => r.name === 'bare writeSync+fsync')!.rate;
 const pinoRate = rows.find((r) => r.name.startsWith('pino'))!.rate;
+const nameWidth = Math.max(...rows.map((r) => r.name.length));
 console.log(
-  `${'case'.padEnd(30)} ${'rate'.padStart(12)}  ${'vs write'.padStart(8)}  ${'vs pino'.padStart(8)}`,
+  `${'case'.padEnd(nameWidth)} ${'rate'.padStart(12)}  ${'vs write'.padStart(8)}  ${'vs pino'.padStart(8)}`,
 );
 for (const row of rows) {
   const isVerify = row.note === 'MB/s';
@@ -299,7 +326,7 @@ for (const row of rows) {
     : `${(row.rate / (row.name.includes('fsync') || row.name.includes('strict') ? bareSync : bare)).toFixed(2)}x`;
   const vsPino = isVerify ? '' : `${(row.rate / pinoRate).toFixed(2)}x`;
   console.log(
-    `${row.name.padEnd(30)} ${rate.padStart(12)}  ${vsWrite.padStart(8)}  ${vsPino.padStart(8)}${row.note && !isVerify ? `  ${row.note}` : ''}`,
+    `${row.name.padEnd(nameWidth)} ${rate.padStart(12)}  ${vsWrite.padStart(8)}  ${vsPino.padStart(8)}${row.note && !isVerify ? `  ${row.note}` : ''}`,
   );
 }
 const get = (name: string) => rows.find((r) => r.name === name)!.rate;
@@ -311,6 +338,9 @@ console.log(
 );
 const verifyRows = rows.filter((r) => r.name.startsWith('verify'));
 for (const row of verifyRows) {
-  console.log(`  ${row.name.padEnd(32)} >= 100 MB/s ${row.rate >= 100 ? 'met' : 'NOT met'}`);
+  const floor = row.floor === undefined ? '' : ` (one-thread floor ${row.floor.toFixed(1)} MB/s)`;
+  console.log(
+    `  ${row.name.padEnd(40)} >= 100 MB/s ${row.rate >= 100 ? 'met' : 'NOT met'}${floor}`,
+  );
 }
 rmSync(root, { recursive: true, force: true });
