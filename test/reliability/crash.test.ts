@@ -80,5 +80,7 @@ describe('crashes: governed calls killed with SIGKILL at random moments', () => 
     expect(received.length).toBeGreaterThan(KILLS * 2);
     expect(recovered + requestsRecorded).toBeGreaterThan(0);
     expect(unrecorded).toEqual([]);
-  }, 300_000);
+    // A bound, not a target: 50 child processes take ~135 s alone on a 2-CPU VM, and went
+    // past 300 s there beside another test file and a benchmark.
+  }, 600_000);
 });

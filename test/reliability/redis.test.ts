@@ -134,8 +134,11 @@ describe('Redis: budgets shared by several processes', () => {
     const r = replica([server.baseURL, prefix, root, 'killed', '20', '1', String(ttlMs)]);
     r.done.catch(() => {});
     await r.ready;
-    // Wait until the calls reached the provider, i.e. their reservations are held.
-    for (let i = 0; i < 100 && server.requests.length < 20; i++)
+    // Wait until the calls reached the provider, i.e. their reservations are held. Polled,
+    // with a bound far above the usual few hundred ms: on a loaded 2-CPU machine the
+    // replica took more than 5 s to send its 20 calls, and was killed before any.
+    const deadline = Date.now() + 30_000;
+    while (server.requests.length < 20 && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 50));
     r.kill();
     const held = await daySpent(prefix);
