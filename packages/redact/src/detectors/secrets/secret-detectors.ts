@@ -26,6 +26,7 @@ import { namedValuePair } from './named-value-pair.js';
 import { netrcPassword } from './netrc-password.js';
 import { openaiGluedKey, openaiKey } from './openai.js';
 import { groqGluedKey, OTHER_TOKEN_DETECTORS } from './other-tokens.js';
+import { passwordInProse } from './password-in-prose.js';
 import { presignedUrlSignature } from './presigned-url.js';
 import { privateKey } from './private-key.js';
 import { registryAuth } from './registry-auth.js';
@@ -89,5 +90,6 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   xmlNamedValue,
   namedValuePair,
   dockerfileEnv,
+  passwordInProse,
   genericAssignment,
 ];

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { BASE62, createPrng } from '../../../test/support/prng.js';
+import { createRedactor, detectSecrets } from '../src/index.js';
+import { expectLinearTime } from './helpers/linear-time.js';
+
+// A password given in a sentence (`my password is …`), as people type it into a prompt or
+// a ticket: no `=` or `:` for the assignment scan. Values are generated.
+const rng = createPrng(20261207);
+const mixed = `${rng.chars(BASE62, 9)}7q`;
+const withSymbol = `${rng.chars('abcdefghijklmnopqrstuvwxyz', 6)}@home1`;
+const digits = rng.digits(7);
+
+/** The spans `detectSecrets` reports, as text. */
+function spans(text: string): string[] {
+  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
+}
+
+describe('a password in prose', () => {
+  it.each([
+    [`my password is ${mixed}`, mixed],
+    [`The password is ${withSymbol}.`, `${withSymbol}.`],
+    [`PASSWORD IS ${mixed}`, mixed],
+    [`the wifi password was ${mixed}, and the user is bob`, `${mixed},`],
+    [`Password for bob was changed to ${withSymbol} today`, withSymbol],
+    [`my passphrase is now ${mixed}`, mixed],
+    [`the pwd is set to "${withSymbol}"`, withSymbol],
+    [`your passcode is \`${mixed}\``, mixed],
+    [`password reset to ${mixed}`, mixed],
+    [`the password is ${digits}`, digits],
+    [`the password is (${mixed})`, `(${mixed})`],
+  ])('%j', (text, secret) => {
+    expect(spans(text)).toEqual([secret]);
+    expect(createRedactor().redactText(text).text.includes(secret)).toBe(false);
+  });
+
+  it.each([
+    'the password is incorrect',
+    'your password is at least 12 characters long',
+    'The password is stored in Vault.',
+    'Password is required.',
+    'the password is $DB_PASSWORD',
+    'the password is <password>',
+    'the password is SHA256-hashed',
+    'the password is process.env.DB_PASSWORD',
+    'the pwd is /home/bob',
+    'the password is 2024',
+    'the password is 000000',
+    'bypass is abc123x9',
+    'passport is X1234567',
+    'throw new Error("a password was supplied.");',
+    'printf(&quot;Password is incorrect.&quot;);',
+  ])('leaves %j alone', (text) => {
+    expect(detectSecrets(text)).toEqual([]);
+  });
+
+  it('is linear on repeated leads and long values', () => {
+    expectLinearTime((n) => 'password is '.repeat(n / 12), detectSecrets, 1_000_000);
+    expectLinearTime((n) => 'password for bob '.repeat(n / 17), detectSecrets, 1_000_000);
+    expectLinearTime((n) => `password is ${'.'.repeat(n)}x`, detectSecrets, 1_000_000);
+    expectLinearTime((n) => `password is "${'a1'.repeat(n / 2)}`, detectSecrets, 1_000_000);
+  });
+});
