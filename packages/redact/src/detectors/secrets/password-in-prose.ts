@@ -1,17 +1,18 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
+import { forEachPasswordName } from './password-names.js';
 import { isPlaceholder } from './placeholder.js';
 import { isSecretValue } from './secret-value-shape.js';
 
 /**
- * A password named in a sentence, up to its value: `password`, `passphrase`, `passcode`,
- * `passwd` or `pwd` (not inside a longer word), an optional `for|of|on <what>`, then
- * `is`/`was` (with `now`, `still`, `just` or `actually`, and `set|changed|reset to`) or
- * `set|changed|reset|updated to`. Any letter case. Every quantifier is bounded, so each
- * attempt reads a few dozen characters at most: linear.
+ * A password named in a sentence, up to its value: `password`, `passwd` or `pwd` (not
+ * inside a longer word), an optional `for|of|on <what>`, then `is`/`was` (with `now`,
+ * `still`, `just` or `actually`, and `set|changed|reset to`) or `set|changed|reset|updated
+ * to`. Any letter case. Every quantifier is bounded, so each attempt reads a few dozen
+ * characters at most: linear.
  */
 const LEAD =
-  /(?<![A-Za-z0-9])(?:pass(?:word|phrase|code)|passwd|pwd)(?:[ \t]{1,4}(?:for|of|on)[ \t]{1,4}\S{1,64})?[ \t]{1,4}(?:(?:is|was)(?:[ \t]{1,4}(?:now|still|just|actually))?(?:[ \t]{1,4}(?:set|changed|reset)[ \t]{1,4}to)?|(?:set|changed|reset|updated)[ \t]{1,4}to)[ \t]{1,4}/giy;
+  /(?<![A-Za-z0-9])(?:password|passwd|pwd)(?:[ \t]{1,4}(?:for|of|on)[ \t]{1,4}\S{1,64})?[ \t]{1,4}(?:(?:is|was)(?:[ \t]{1,4}(?:now|still|just|actually))?(?:[ \t]{1,4}(?:set|changed|reset)[ \t]{1,4}to)?|(?:set|changed|reset|updated)[ \t]{1,4}to)[ \t]{1,4}/giy;
 
 /**
  * The value after the lead: quoted (up to 256 characters to its closing quote, on the
@@ -19,41 +20,35 @@ const LEAD =
  */
 const VALUE = /(["'`])([^"'`\r\n]{1,256})\1|(\S+)/y;
 
-/**
- * How the name starts, in the letter cases text gives it (`Password`, `PASSWORD`,
- * `PassPhrase`): searched for as they are, which is far cheaper than lower-casing the text.
- */
-const NAME_STARTS = ['pass', 'Pass', 'PASS', 'pwd', 'Pwd', 'PWD'];
-
-/** Digits alone, six or more: a numeric password (`my password is 804317`), unless a placeholder (`000000`). */
+/** Digits alone, six or more: a numeric password (a PIN-like one), unless a placeholder (`000000`). */
 const DIGITS = /^\d{6,}$/;
 
 /**
  * A password given in prose, as people type it into a prompt or a ticket: `my password is
- * hunter2`, `the wifi password is "Summer2024!"`, `password for bob was changed to
- * qwerty@home1`. There is no `=` or `:` for the assignment scan, and prose says far more
- * about passwords than it gives them (`the password is incorrect`, `is at least 12
- * characters`, `is stored in Vault`), so the value is judged as a bare assignment's is
+ * …`, `the wifi password is '…'`, `password for bob was changed to …`. There is no `=` or
+ * `:` for the assignment scan, and prose says far more about passwords than it gives them
+ * (`the password is incorrect`, `is at least 12 characters`, `is stored in Vault`), so the value is judged as a bare assignment's is
  * (`isSecretValue`: letters with digits or symbols, eight digits or more, random letters;
  * never a word, a placeholder, a path or a number with a unit), or is six digits or more
  * that are no placeholder.
  * A password of letters only (`sunshine`) is missed: in prose it cannot be told from a word.
  * The span covers the whole bare token, its closing punctuation included (masked, not
- * guessed at), or the text inside the quotes. Found from each `pass`/`pwd` in any case.
+ * guessed at), or the text inside the quotes. Found from each `password`, `passwd` and
+ * `pwd` in the letter cases text writes them (`forEachPasswordName`).
  */
 export const passwordInProse: Detector = {
   id: 'password-in-prose',
   type: 'secret',
   kind: 'generic',
   priority: 50,
-  needles: NAME_STARTS,
+  // What `forEachPasswordName` searches for.
+  needles: ['word', 'Word', 'WORD', 'wd', 'WD'],
   scan(text: string, out: Finding[]): void {
-    for (const start of NAME_STARTS) {
-      for (let at = text.indexOf(start); at >= 0; at = text.indexOf(start, at + start.length)) {
-        LEAD.lastIndex = at;
-        if (LEAD.test(text)) readValue(text, LEAD.lastIndex, out);
-      }
-    }
+    forEachPasswordName(text, (start) => {
+      LEAD.lastIndex = start;
+      if (LEAD.test(text)) readValue(text, LEAD.lastIndex, out);
+      return start + 1;
+    });
   },
 };
 

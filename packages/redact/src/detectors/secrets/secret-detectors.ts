@@ -35,6 +35,7 @@ import { slackGluedToken, slackToken, slackWebhook } from './slack.js';
 import { sqlIdentifiedBy, sqlPasswordLiteral } from './sql-password.js';
 import { sshpassPassword } from './sshpass-password.js';
 import { stripeGluedKey, stripeKey } from './stripe.js';
+import { tableColumn } from './table-column.js';
 import { telegramBotToken } from './telegram.js';
 import { xmlCredential } from './xml-element.js';
 import { xmlNamedValue } from './xml-named-value.js';
@@ -91,5 +92,6 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   namedValuePair,
   dockerfileEnv,
   passwordInProse,
+  tableColumn,
   genericAssignment,
 ];
