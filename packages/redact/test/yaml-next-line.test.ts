@@ -20,6 +20,8 @@ describe('a YAML value on the line after its key', () => {
     ['a folded block scalar, nested, CRLF', `db:\r\n  password: >-\r\n    ${value}\r\n  user: bob`],
     ['a list item key', `users:\n  - api_token:\n      ${value}\n    name: ci`],
     ['a quoted key', `"client_secret": |+\n  ${value}\n`],
+    ['after an anchor', `password: &pw\n  ${value}\nother: *pw`],
+    ['after the string tag and an anchor', `password: !!str &pw >-\n  ${value}`],
   ])('%s', (_, text) => {
     expect(spans(text)).toEqual([value]);
     expect(createRedactor().redactText(text).text).not.toContain(value);
@@ -34,6 +36,7 @@ describe('a YAML value on the line after its key', () => {
     ['a type on the next line', `password:\n    string`],
     ['a variable', `password:\n  \${DB_PASSWORD}`],
     ['a YAML tag', `password: !vault |\n  ${value}`],
+    ['a YAML tag after an anchor', `password: &pw !Ref\n  ${value}`],
     ['prose after a colon', `Your new password:\n  is sent by mail.`],
   ])('not %s', (_, text) => {
     expect(spans(text)).toEqual([]);
@@ -42,5 +45,6 @@ describe('a YAML value on the line after its key', () => {
   it('runs in linear time', () => {
     expectLinearTime((n) => 'password:\n'.repeat(n / 10), detectSecrets, 1_000_000);
     expectLinearTime((n) => `password: |\n ${'- '.repeat(n / 2)}`, detectSecrets, 1_000_000);
+    expectLinearTime((n) => 'password: &a !!str\n'.repeat(n / 19), detectSecrets, 1_000_000);
   });
 });

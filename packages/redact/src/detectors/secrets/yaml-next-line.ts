@@ -1,6 +1,7 @@
 /**
  * Reading a YAML value written on the line after its key: a plain scalar (`password:\n
- * <v>`) or a block scalar (`password: |\n  <v>`, `>-`, `|2`). Only YAML puts a bare value
+ * <v>`) or a block scalar (`password: |\n  <v>`, `>-`, `|2`), also after an anchor or a
+ * `!!str` (`password: &pw\n  <v>`, `password: !!str |\n  <v>`). Only YAML puts a bare value
  * there, so the key must start its line (after indentation, a list's `- ` or a quote:
  * `if token:\n    …` in Python is a block, not a value), the value line must be indented
  * deeper than the key, hold one token and nothing after it, and be the only line of the
@@ -10,6 +11,15 @@
 
 /** Longest line prefix (indentation and `- ` markers) read before a key. */
 const MAX_INDENT = 64;
+
+/**
+ * A node's properties after the key's `:`, before the line break: an anchor (`&pw`) and
+ * YAML's own string tag (`!!str`), one of each at most, in either order. The value is then
+ * on the next line all the same (`password: &pw\n  <v>`). Another tag is left alone: it
+ * says the value is something else than the text (`!vault`: encrypted; `!Ref`, `!secret`:
+ * a reference).
+ */
+const NODE_PROPERTIES = /(?:[ \t]{1,4}(?:&[^\s,[\]{}]{1,64}|!!str)){1,2}/y;
 
 /** A block scalar's header after the key's `:`: `|` or `>`, then chomping and indentation indicators. */
 const BLOCK_HEADER = /[ \t]{1,4}[|>][-+]?[1-9]?[-+]?[ \t]{0,4}(?=\r?\n)/y;
@@ -61,6 +71,8 @@ export function yamlNextLineValue(
   const column = keyColumn(text, keyStart);
   if (column < 0) return undefined;
   let at = sepEnd;
+  NODE_PROPERTIES.lastIndex = at;
+  if (NODE_PROPERTIES.test(text)) at = NODE_PROPERTIES.lastIndex;
   BLOCK_HEADER.lastIndex = at;
   if (BLOCK_HEADER.test(text)) at = BLOCK_HEADER.lastIndex;
   else {
