@@ -68,6 +68,10 @@ function isKeyChar(c: number): boolean {
   return isAsciiAlphanumeric(c) || c === 95 || c === 45 || c === 46;
 }
 
+/** U+FF1A FULLWIDTH COLON. */
+const WIDE_COLON = '\uff1a';
+const WIDE_COLON_CODE = 0xff1a;
+
 /**
  * Generic credential assignments (`secret` kind `generic`): code (`password = "…"`), env
  * files (`DB_PASSWORD=…`), JSON (`"api_key": "…"`), YAML (`token: …`), headers in curl
@@ -88,7 +92,7 @@ export const genericAssignment: Detector = {
   alsoReports: [{ id: 'aws-secret-access-key', priority: 100 }],
   // `%3D`: an encoded `=` (a query inside a query) in a text that may hold no `=` itself;
   // `%25` starts one encoded more than once (`%253D`).
-  needles: [':', '=', '%3D', '%3d', '%25'],
+  needles: [':', '=', '%3D', '%3d', '%25', WIDE_COLON],
   scan(text: string, out: Finding[]): void {
     // The next `:` and the next `=`, each kept from its own `indexOf`: a regex for either
     // allocated a match per separator, and JSON holds one every dozen characters.
@@ -96,14 +100,20 @@ export const genericAssignment: Detector = {
     let equalsAt = text.indexOf('=');
     // A percent-encoded `=` (`%3D`): a query or form carried inside another one.
     let encodedAt = encodedEquals(text, 0);
-    while (colonAt >= 0 || equalsAt >= 0 || encodedAt >= 0) {
+    // The full-width colon Chinese and Japanese input methods type (`password：…`), read
+    // as `:`. A one-byte string cannot hold it, so its search costs nothing there.
+    let wideColonAt = text.indexOf(WIDE_COLON);
+    while (colonAt >= 0 || equalsAt >= 0 || encodedAt >= 0 || wideColonAt >= 0) {
       let p = equalsAt < 0 || (colonAt >= 0 && colonAt < equalsAt) ? colonAt : equalsAt;
       if (encodedAt >= 0 && (p < 0 || encodedAt < p)) p = encodedAt;
+      if (wideColonAt >= 0 && (p < 0 || wideColonAt < p)) p = wideColonAt;
       const c = text.charCodeAt(p);
       const nextChar = text.charCodeAt(p + 1);
       let sepEnd = p + 1;
       let skip = false;
-      if (c === 37 /* % */) {
+      if (c === WIDE_COLON_CODE) {
+        // A separator of prose typed in those scripts: never part of a URL or `:=`.
+      } else if (c === 37 /* % */) {
         sepEnd = p + 1 + 2 * encodings(text, p);
       } else if (c === 58 /* : */) {
         if (nextChar === 61)
@@ -116,10 +126,12 @@ export const genericAssignment: Detector = {
       }
       // Resume after the value read (if any): separators inside a value are not keys, and
       // skipping them keeps `password=password=…` linear. Always past `p`.
-      const resume = skip ? sepEnd : checkAssignment(text, p, sepEnd, c, out);
+      const sep = c === WIDE_COLON_CODE ? 58 : c;
+      const resume = skip ? sepEnd : checkAssignment(text, p, sepEnd, sep, out);
       if (colonAt >= 0 && colonAt < resume) colonAt = text.indexOf(':', resume);
       if (equalsAt >= 0 && equalsAt < resume) equalsAt = text.indexOf('=', resume);
       if (encodedAt >= 0 && encodedAt < resume) encodedAt = encodedEquals(text, resume);
+      if (wideColonAt >= 0 && wideColonAt < resume) wideColonAt = text.indexOf(WIDE_COLON, resume);
     }
   },
 };
