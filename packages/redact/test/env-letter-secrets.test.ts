@@ -29,6 +29,10 @@ describe('a letters-only secret on an env line', () => {
     ['JWT_SECRET', `JWT_SECRET=${random}`, random],
     ['a passphrase', `SESSION_SECRET=${passphrase}`, passphrase],
     ['exported', `export NEXTAUTH_SECRET=${passphrase}`, passphrase],
+    ['readonly', `readonly JWT_SECRET=${passphrase}`, passphrase],
+    ['declared with flags', `declare -rx JWT_SECRET=${random}`, random],
+    ['typeset', `typeset -x SESSION_SECRET=${passphrase}`, passphrase],
+    ['local, in a function', `f() {\n  local JWT_SECRET=${random}\n}`, random],
     ['quoted', `JWT_SECRET="${random}"`, random],
     ['its YAML form', `  CLIENT_SECRET: ${passphrase}\n  PORT: 8080`, passphrase],
     ['a password', `DB_PASSWORD=${passphrase}`, passphrase],
@@ -45,6 +49,8 @@ describe('a letters-only secret on an env line', () => {
     ['a placeholder', 'JWT_SECRET=ReplaceWithYourOwnJwtSecretValue'],
     ['a placeholder word', 'JWT_SECRET=ChangeMeBeforeGoingToProduction'],
     ['a weak name', `SORT_KEY=${passphrase}`],
+    ['flags after another command', `echo -x JWT_SECRET=${passphrase}`],
+    ['a lead word not first on its line', `run readonly JWT_SECRET=${passphrase}`],
   ])('leaves %s alone', (_, text) => {
     expect(detectSecrets(text)).toEqual([]);
   });

@@ -15,10 +15,28 @@ const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 const SET_LEADS: ReadonlySet<string> = new Set(['set', 'Set', 'SET', '@set', '@Set', '@SET']);
 
 /**
- * Words that may stand before the name on its line: `export`, a YAML list's `-`,
- * Dockerfile's `ENV`, cmd's `set` (`set DB_PASSWORD=…`).
+ * The shell builtins that declare a variable, flags after them or not (`readonly NAME=…`,
+ * `declare -x NAME=…`, `typeset -r NAME=…`, `local NAME=…` in a function).
  */
-const LINE_LEADS: ReadonlySet<string> = new Set(['export', '-', 'ENV', ...SET_LEADS]);
+const DECLARE_LEADS: ReadonlySet<string> = new Set(['readonly', 'declare', 'typeset', 'local']);
+
+/** A declaring builtin's flags as one word (`-x`, `-rx`, `-gx`). */
+const DECLARE_FLAGS = /^-[a-zA-Z]{1,4}$/;
+
+/**
+ * Words that may stand before the name on its line: `export`, a YAML list's `-`,
+ * Dockerfile's `ENV`, cmd's `set` (`set DB_PASSWORD=…`), and the declaring builtins.
+ */
+const LINE_LEADS: ReadonlySet<string> = new Set([
+  'export',
+  '-',
+  'ENV',
+  ...SET_LEADS,
+  ...DECLARE_LEADS,
+]);
+
+/** Longest lead word read back (`readonly`). */
+const MAX_LEAD = 8;
 
 /**
  * Words that may stand before a shell or batch variable's own name (`local cmd=…`,
@@ -82,8 +100,13 @@ export function isFirstOnLine(text: string, i: number): boolean {
  */
 function isLeadFirstOnLine(text: string, wordEnd: number, leads: ReadonlySet<string>): boolean {
   let i = wordEnd;
-  while (i > 0 && wordEnd - i < 6 && text.charCodeAt(i - 1) > 32) i--;
-  return leads.has(text.slice(i, wordEnd)) && isLineStart(text, blanksBefore(text, i));
+  while (i > 0 && wordEnd - i < MAX_LEAD && text.charCodeAt(i - 1) > 32) i--;
+  const word = text.slice(i, wordEnd);
+  if (leads.has(word)) return isLineStart(text, blanksBefore(text, i));
+  // Flags after a declaring builtin first on its line (`declare -x NAME=…`).
+  if (leads !== LINE_LEADS || !DECLARE_FLAGS.test(word)) return false;
+  const before = blanksBefore(text, i);
+  return before < i && isLeadFirstOnLine(text, before, DECLARE_LEADS);
 }
 
 /**
@@ -102,7 +125,8 @@ export function followsLineLead(
 /**
  * Whether the name `keyName` at `keyStart` starts an env file's assignment: SCREAMING_CASE,
  * first on its line after indentation and at most one lead word (`export`, `-`, `ENV`,
- * cmd's `set`), or after cmd's quoted form `set "NAME=…"` (the quote right before the
+ * cmd's `set`, `readonly`, `declare`, `typeset`, `local`, the last four also with flags:
+ * `declare -x`), or after cmd's quoted form `set "NAME=…"` (the quote right before the
  * name). Reads back a bounded distance: constant work per name.
  */
 export function isEnvFileAssignment(text: string, keyStart: number, keyName: string): boolean {
