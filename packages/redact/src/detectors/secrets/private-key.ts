@@ -62,7 +62,9 @@ function keyCharsBetween(text: string, from: number, to: number): number {
 
 /**
  * PEM private-key blocks (PKCS#1/#8, EC, OpenSSH, PGP), header to footer. A truncated block
- * (no footer) is taken up to the end of its body so a pasted half key still goes; a
+ * (no footer) is taken up to the end of its body so a pasted half key still goes, over
+ * the prefix each of its lines repeats when the header has one (a log line's timestamp,
+ * indentation, `> `: checked by shape, so each line's own timestamp matches); a
  * complete block whose body is too short to hold any key is a placeholder and is skipped.
  * The footer search runs once per footer, not once per header, so many headers stay linear.
  */
@@ -97,9 +99,13 @@ export const privateKey: Detector = {
       if (end < 0) {
         end = headerEnd;
         const limit = Math.min(text.length, headerEnd + MAX_BLOCK);
+        const prefix = linePrefix(text, start);
         while (end < limit) {
           const c = text.charCodeAt(end);
-          if (isBodyChar(c)) {
+          if (c === 10 && prefix > 0 && sameShape(text, end + 1, start - prefix, prefix)) {
+            // The next line carries the header line's log prefix: the body goes on after it.
+            end += 1 + prefix;
+          } else if (isBodyChar(c)) {
             end++;
           } else if (c === 92) {
             const escaped = bodyEscapeEnd(text, end, limit);
@@ -116,3 +122,42 @@ export const privateKey: Detector = {
     }
   },
 };
+
+/** Longest log prefix read before a header (a timestamp, a level, a logger's name). */
+const MAX_PREFIX = 128;
+
+/**
+ * Length of what stands before the header at `at` on its line (a log line's timestamp and
+ * source: `2026-12-07T10:00:00Z app: `), 0 when nothing does or it is longer than
+ * {@link MAX_PREFIX}. Reads back at most that far.
+ */
+function linePrefix(text: string, at: number): number {
+  for (let i = at - 1; i >= Math.max(0, at - MAX_PREFIX); i--) {
+    if (text.charCodeAt(i) === 10) return at - i - 1;
+  }
+  return at <= MAX_PREFIX ? at : 0;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetter(c: number): boolean {
+  const lower = c | 32;
+  return lower >= 97 && lower <= 122;
+}
+
+/**
+ * Whether the `length` characters at `at` have the shape of those at `prefixStart`: a
+ * digit where it has a digit, a letter where it has a letter, the same character
+ * elsewhere. Each line of a logged key carries its own timestamp, all of one shape.
+ */
+function sameShape(text: string, at: number, prefixStart: number, length: number): boolean {
+  if (at + length > text.length) return false;
+  for (let i = 0; i < length; i++) {
+    const a = text.charCodeAt(prefixStart + i);
+    const b = text.charCodeAt(at + i);
+    if (a !== b && !(isDigit(a) && isDigit(b)) && !(isLetter(a) && isLetter(b))) return false;
+  }
+  return true;
+}
