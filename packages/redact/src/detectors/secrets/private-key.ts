@@ -1,4 +1,4 @@
-import { isAsciiAlphanumeric } from '../../char-class.js';
+import { isAsciiAlphanumeric, isAsciiLetter, isDigit } from '../../char-class.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 
@@ -138,15 +138,6 @@ function linePrefix(text: string, at: number): number {
   return at <= MAX_PREFIX ? at : 0;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isLetter(c: number): boolean {
-  const lower = c | 32;
-  return lower >= 97 && lower <= 122;
-}
-
 /**
  * Whether the `length` characters at `at` have the shape of those at `prefixStart`: a
  * digit where it has a digit, a letter where it has a letter, the same character
@@ -157,7 +148,9 @@ function sameShape(text: string, at: number, prefixStart: number, length: number
   for (let i = 0; i < length; i++) {
     const a = text.charCodeAt(prefixStart + i);
     const b = text.charCodeAt(at + i);
-    if (a !== b && !(isDigit(a) && isDigit(b)) && !(isLetter(a) && isLetter(b))) return false;
+    if (a !== b && !(isDigit(a) && isDigit(b)) && !(isAsciiLetter(a) && isAsciiLetter(b))) {
+      return false;
+    }
   }
   return true;
 }
