@@ -99,14 +99,26 @@ export function isFirstOnLine(text: string, i: number): boolean {
  * (after indentation). Reads back a bounded distance.
  */
 function isLeadFirstOnLine(text: string, wordEnd: number, leads: ReadonlySet<string>): boolean {
-  let i = wordEnd;
-  while (i > 0 && wordEnd - i < MAX_LEAD && text.charCodeAt(i - 1) > 32) i--;
-  const word = text.slice(i, wordEnd);
-  if (leads.has(word)) return isLineStart(text, blanksBefore(text, i));
-  // Flags after a declaring builtin first on its line (`declare -x NAME=…`).
-  if (leads !== LINE_LEADS || !DECLARE_FLAGS.test(word)) return false;
+  const i = wordStart(text, wordEnd);
+  return leads.has(text.slice(i, wordEnd)) && isLineStart(text, blanksBefore(text, i));
+}
+
+/**
+ * Whether the word ending at `wordEnd` is a declaring builtin's flags, after that builtin
+ * first on its line (`declare -x NAME=…`).
+ */
+function isDeclareFlagsFirstOnLine(text: string, wordEnd: number): boolean {
+  const i = wordStart(text, wordEnd);
+  if (!DECLARE_FLAGS.test(text.slice(i, wordEnd))) return false;
   const before = blanksBefore(text, i);
   return before < i && isLeadFirstOnLine(text, before, DECLARE_LEADS);
+}
+
+/** Where the word ending at `wordEnd` starts, read back at most {@link MAX_LEAD} characters. */
+function wordStart(text: string, wordEnd: number): number {
+  let i = wordEnd;
+  while (i > 0 && wordEnd - i < MAX_LEAD && text.charCodeAt(i - 1) > 32) i--;
+  return i;
 }
 
 /**
@@ -133,7 +145,8 @@ export function isEnvFileAssignment(text: string, keyStart: number, keyName: str
   if (!ENV_NAME.test(keyName)) return false;
   const i = blanksBefore(text, keyStart);
   if (isLineStart(text, i)) return true;
-  if (i < keyStart) return isLeadFirstOnLine(text, i, LINE_LEADS);
+  if (i < keyStart)
+    return isLeadFirstOnLine(text, i, LINE_LEADS) || isDeclareFlagsFirstOnLine(text, i);
   if (text.charCodeAt(keyStart - 1) !== 34 /* " */) return false;
   const quote = keyStart - 1;
   const wordEnd = blanksBefore(text, quote);

@@ -70,7 +70,7 @@ function isKeyChar(c: number): boolean {
 
 /** U+FF1A FULLWIDTH COLON. */
 const WIDE_COLON = '\uff1a';
-const WIDE_COLON_CODE = 0xff1a;
+const WIDE_COLON_CODE = WIDE_COLON.charCodeAt(0);
 
 /**
  * Generic credential assignments (`secret` kind `generic`): code (`password = "…"`), env

@@ -67,7 +67,7 @@ export const tableColumn: Detector = {
   needles: ['|', ',', '\t', ';'],
   scan(text: string, out: Finding[]): void {
     for (let at = text.indexOf('|'); at >= 0; at = text.indexOf('|', at + 1)) {
-      at = readMarkdownTable(text, text.lastIndexOf('\n', at) + 1, lineEnd(text, at), out);
+      at = readMarkdownTable(text, at, out);
     }
     // A header naming two passwords (`password,pwd`) is read once per name: its findings
     // are the same spans, merged as any overlap is.
@@ -84,14 +84,17 @@ function lineEnd(text: string, at: number): number {
 }
 
 /**
- * Reads the Markdown table whose header is the line `[start, end)` if the next line is its
- * delimiter row, reporting the secrets of its credential columns. Returns where the search
- * goes on: the table's last row's end, or the line's.
+ * Reads the Markdown table whose header is the line holding the `|` at `at`, if the next
+ * line is its delimiter row, reporting the secrets of its credential columns. Returns
+ * where the search goes on: the table's last row's end, or the line's. The line's start
+ * is looked for only then: most lines with a `|` (code's `||`) are no header.
  */
-function readMarkdownTable(text: string, start: number, end: number, out: Finding[]): number {
+function readMarkdownTable(text: string, at: number, out: Finding[]): number {
+  const end = lineEnd(text, at);
   if (end >= text.length || !startsDelimiterRow(text, end + 1)) return end;
   const delimiterEnd = lineEnd(text, end + 1);
   if (!DELIMITER_ROW.test(text.slice(end + 1, delimiterEnd))) return end;
+  const start = text.lastIndexOf('\n', at) + 1;
   const header = markdownCells(text, start, end, MAX_COLUMNS);
   return readRows(text, header, delimiterEnd, markdownCells, false, out);
 }
@@ -167,12 +170,14 @@ function markdownCells(text: string, start: number, end: number, keep: number): 
     const c = i === end ? 124 : text.charCodeAt(i);
     if (c !== 124 /* | */ || (i < end && text.charCodeAt(i - 1) === 92) /* \ */) continue;
     if (i < end) sawPipe = true;
-    // The blank before a leading pipe and after a trailing one is no cell. Only cells
-    // kept, and those at the line's ends, are trimmed (no object per cell of a long row).
+    // Only cells kept, and those at the line's ends, are trimmed (no object per cell of
+    // a long row): the blank before a leading pipe and after a trailing one is no cell.
     const atEdge = from === start || i === end;
-    const cell = atEdge || count < keep ? trimmed(text, from, i, '`') : null;
-    if (!(atEdge && cell!.start === cell!.end)) {
-      if (count++ < keep) cells.push(cell!);
+    if (atEdge || count < keep) {
+      const cell = trimmed(text, from, i, '`');
+      if (!(atEdge && cell.start === cell.end) && count++ < keep) cells.push(cell);
+    } else {
+      count++;
     }
     from = i + 1;
   }
