@@ -4,7 +4,7 @@ import { holdsSecret } from './clean-string-cache.js';
 import { errnoCode } from './errno-code.js';
 import { sha256Hex } from './hash-chain.js';
 import type { LedgerProblem } from './ledger-problem.js';
-import { NotRegularFileError, readRegularFileSync } from './regular-file.js';
+import { NotRegularFileError, readRegularFileInto } from './regular-file.js';
 import { scrubText } from './scrub-secrets.js';
 
 /**
@@ -19,6 +19,13 @@ export type ArtifactFindings = [tag: number, hex: string, problems: LedgerProble
 
 /** Characters of artifact text gathered before one secret scan covers them all. */
 const SCAN_CHARS = 64 * 1024;
+
+/**
+ * Where each artifact that fits is read, one at a time (checks are synchronous, and each
+ * thread has its own): no Buffer allocated per artifact. Most artifacts (a prompt, an
+ * output) are far smaller; a larger one gets a Buffer of its own.
+ */
+const scratch = Buffer.allocUnsafeSlow(64 * 1024);
 
 /**
  * Reads artifacts of `runDir` and says what is wrong with each: missing, not a regular file,
@@ -53,6 +60,7 @@ export function checkArtifactFiles(
   for (const item of items) {
     const problems: LedgerProblem[] = [];
     problemsOf.push(problems);
+    // A view of `scratch` at most: used up (hashed, decoded) before the next read.
     const bytes = readArtifactFile(runDir, item, problems);
     if (bytes === null || !scanSecrets) continue;
     // Scanned exactly as putArtifact scans before storing (UTF-8 text, else Latin-1).
@@ -75,7 +83,8 @@ export function checkArtifactFiles(
 }
 
 /**
- * Reads one artifact and checks that it hashes to its name; its bytes, or null (with the
+ * Reads one artifact and checks that it hashes to its name; its bytes (in `scratch` when they
+ * fit), or null (with the
  * problem added to `problems`) when it is missing, not a regular file or unreadable.
  */
 function readArtifactFile(
@@ -86,7 +95,7 @@ function readArtifactFile(
   let bytes: Buffer;
   try {
     // Never a FIFO (it would block forever), a link or a folder: a regular file only.
-    bytes = readRegularFileSync(artifactPath(runDir, hex));
+    bytes = readRegularFileInto(artifactPath(runDir, hex), scratch);
   } catch (error) {
     if (error instanceof NotRegularFileError) {
       problems.push(

@@ -102,6 +102,42 @@ export function readGivenFileSync(path: string, maxBytes = Number.POSITIVE_INFIN
   return readOpened(path, openRegular(path, READ_GIVEN_NO_WAIT), maxBytes);
 }
 
+/**
+ * Reads a whole file that must be a regular file, as {@link readRegularFileSync} does, into
+ * `scratch` when it fits: an open, one positional read and a close, with no fstat. (An
+ * fstat is one more system call, and Node builds a `Stats` object from it: a cold read of
+ * 20,000 small artifacts took 110-128 ms with it, 85-90 ms without.) A positional read
+ * refuses most of what is not a regular file: a FIFO or terminal (ESPIPE), a folder
+ * (EISDIR); a socket cannot be opened, a link is refused on open. Only then, or when the file
+ * fills `scratch`, is it fstat'ed. A device node (only root can make one) is read like a
+ * file: its bytes are then what the caller checks. Meant for files written whole and then
+ * renamed into place (artifacts), so a short read is the file's end.
+ *
+ * @returns a view of `scratch`, valid until its next use, or a new Buffer for a file that
+ *   does not fit in it.
+ */
+export function readRegularFileInto(path: string, scratch: Buffer): Buffer {
+  const fd = openNoLink(path, READ_NO_WAIT);
+  try {
+    let got: number;
+    try {
+      got = readSync(fd, scratch, 0, scratch.length, 0);
+    } catch (error) {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) throw new NotRegularFileError(path, describe(stat));
+      throw error;
+    }
+    if (got < scratch.length) return scratch.subarray(0, got);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new NotRegularFileError(path, describe(stat));
+    const bytes = readBytes(fd, Math.max(stat.size, got), got);
+    scratch.copy(bytes, 0, 0, got);
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads and closes a file; a small file (a key, a checkpoint) is never read whole if huge. */
 function readOpened(path: string, { fd, size }: OpenedFile, maxBytes: number): Buffer {
   try {
@@ -116,10 +152,13 @@ function readOpened(path: string, { fd, size }: OpenedFile, maxBytes: number): B
   }
 }
 
-/** The first `size` bytes of `fd` (fewer if it shrank since its size was taken). */
-function readBytes(fd: number, size: number): Buffer {
+/**
+ * The first `size` bytes of `fd` (fewer if it shrank since its size was taken), read from
+ * byte `from` on (the caller fills the bytes before it).
+ */
+function readBytes(fd: number, size: number, from = 0): Buffer {
   const bytes = Buffer.allocUnsafe(size);
-  let at = 0;
+  let at = from;
   while (at < size) {
     const read = readSync(fd, bytes, at, size - at, at);
     if (read === 0) break;
@@ -143,9 +182,19 @@ export function openRegularSync(path: string, flags: number = READ_NO_WAIT): num
 }
 
 function openRegular(path: string, flags: number): OpenedFile {
-  let fd: number;
+  const fd = openNoLink(path, flags);
+  const stat = fstatSync(fd);
+  if (!stat.isFile()) {
+    closeSync(fd);
+    throw new NotRegularFileError(path, describe(stat));
+  }
+  return { fd, size: stat.size };
+}
+
+/** Opens `path`; a symbolic link refused by `O_NOFOLLOW` throws {@link NotRegularFileError}. */
+function openNoLink(path: string, flags: number): number {
   try {
-    fd = openSync(path, flags);
+    return openSync(path, flags);
   } catch (error) {
     // ELOOP: O_NOFOLLOW met a symbolic link.
     if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
@@ -153,10 +202,4 @@ function openRegular(path: string, flags: number): OpenedFile {
     }
     throw error;
   }
-  const stat = fstatSync(fd);
-  if (!stat.isFile()) {
-    closeSync(fd);
-    throw new NotRegularFileError(path, describe(stat));
-  }
-  return { fd, size: stat.size };
 }
