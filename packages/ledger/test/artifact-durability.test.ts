@@ -86,6 +86,40 @@ describe('artifact durability follows the ledger mode', () => {
     expect(() => pending.flush()).toThrow(/ENOENT/);
   });
 
+  it('background fsyncs run one at a time, in the order stored; what a flush made durable is skipped', async () => {
+    const runDir = tempDir();
+    prepareArtifactStore(runDir);
+    let running = 0;
+    let most = 0;
+    const synced: string[] = [];
+    const pending = new PendingArtifacts(artifactDir(runDir), async (path) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      synced.push(path);
+      running--;
+    });
+    const paths = Array.from(
+      { length: 6 },
+      (_, i) => storeArtifactBytes(runDir, new TextEncoder().encode(`output ${i}`), false).path,
+    );
+    const until = async (done: () => boolean) => {
+      for (let i = 0; !done() && i < 1000; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    };
+    for (const path of paths.slice(0, 4)) pending.add(path, true);
+    await until(() => synced.length > 0);
+    // The second is being synced now; the flush fsyncs it and the last two here.
+    pending.flush();
+    expect(pending.waiting).toBe(0);
+    for (const path of paths.slice(4)) pending.add(path, true);
+    await until(() => pending.waiting === 0 && running === 0);
+    expect(pending.waiting).toBe(0);
+    expect(synced).toEqual([paths[0], paths[1], paths[4], paths[5]]);
+    expect(most).toBe(1);
+  });
+
   it.each(['strict', 'batch', 'none'] as const)(
     '%s: the artifact reads back intact and the run verifies',
     async (durability) => {
