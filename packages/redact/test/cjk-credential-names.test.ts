@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { BASE62, createPrng } from '../../../test/support/prng.js';
+import { createRedactor, detectSecrets } from '../src/index.js';
+import { expectLinearTime } from './helpers/linear-time.js';
+
+// A credential named in Chinese, Japanese or Korean (`密码：…`) passed in clear: only ASCII
+// names were read before a separator. Values are generated.
+const rng = createPrng(20261207);
+const value = `${rng.chars(BASE62, 12)}3k`;
+
+/** The spans `detectSecrets` reports, as text. */
+function spans(text: string): string[] {
+  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
+}
+
+describe('a credential named in Chinese, Japanese or Korean', () => {
+  it.each([
+    `密码：${value}`,
+    `新密码: ${value}`,
+    `數據庫密碼 = ${value}`,
+    `API密钥：${value}`,
+    `{"访问令牌": "${value}"}`,
+    `台灣 API 金鑰：${value}`,
+    `パスワード：${value}`,
+    `秘密鍵: ${value}`,
+    `비밀번호: ${value}`,
+    `API 키=${value}`,
+    `새 토큰： ${value}\n`,
+  ])('%j', (text) => {
+    expect(spans(text)).toEqual([value]);
+    expect(createRedactor().redactText(text).text.includes(value)).toBe(false);
+  });
+
+  it.each([
+    '密码长度：12',
+    'トークン：1500',
+    '入力トークン：1,500',
+    '密码：请联系管理员',
+    '密码：至少8位',
+    `密码：\${DB_PASSWORD}`,
+    `说明：${value}`,
+    `秘密：${value}`,
+  ])('leaves %j alone', (text) => {
+    expect(detectSecrets(text)).toEqual([]);
+  });
+
+  it('replaces the value under such a key in an object, as under `password`', () => {
+    const redacted = createRedactor().redactValue({ 新密码: value, 密码长度: 14, 用户: 'bob' });
+    expect(JSON.stringify(redacted.value)).not.toContain(value);
+    expect(redacted.value).toMatchObject({ 密码长度: 14, 用户: 'bob' });
+  });
+
+  it("takes a Markdown table's column headed by such a name", () => {
+    expect(spans(`| 用户 | 密码 |\n|---|---|\n| bob | ${value} |`)).toEqual([value]);
+  });
+
+  it('is linear on repeated names and separators', () => {
+    expectLinearTime((n) => '密码：'.repeat(n / 3), detectSecrets, 1_000_000);
+    expectLinearTime((n) => `${'码'.repeat(n)}：x`, detectSecrets, 1_000_000);
+    expectLinearTime((n) => '비밀 키='.repeat(n / 5), detectSecrets, 1_000_000);
+  });
+});
