@@ -83,9 +83,9 @@ export function checkArtifactFiles(
 }
 
 /**
- * Reads one artifact and checks that it hashes to its name; its bytes (in `scratch` when they
- * fit), or null (with the
- * problem added to `problems`) when it is missing, not a regular file or unreadable.
+ * Reads one artifact and checks that it hashes to its name; its bytes (in `scratch` when
+ * they fit), or null (with the problem added to `problems`) when it is missing, not a
+ * regular file or unreadable.
  */
 function readArtifactFile(
   runDir: string,

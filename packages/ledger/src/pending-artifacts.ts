@@ -15,7 +15,7 @@ import { describe, NotRegularFileError, openRegularSync, READ_NO_WAIT } from './
  * The background fsyncs run one at a time, each artifact's after the last one's. Started
  * all at once (two per offline call), they kept the threadpool busy with fsyncs that each
  * forced a journal commit of their own, while the calling thread's next `open` of a temp
- * file waited on those commits: 1,005-1,570 offline calls/s against 1,904-2,064 one at a
+ * file waited on those commits: 872-1,228 offline calls/s against 1,156-1,635 one at a
  * time, where the first fsync of a queue commits what the rest then find committed
  * (decision 0008).
  */

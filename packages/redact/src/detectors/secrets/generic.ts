@@ -204,16 +204,17 @@ function checkAssignment(
       s += 2;
     }
   }
-  // No ASCII name: one in Chinese, Japanese or Korean (`密码：…`, `API密钥=…`).
-  const cjkStart = s < e ? -1 : cjkCredentialNameStart(text, e);
-  if (s >= e && cjkStart < 0) return sepEnd;
-  if (cjkStart >= 0) s = cjkStart;
+  // No ASCII name: one in Chinese, Japanese or Korean (`密码：…`, `API密钥=…`), or none.
+  const cjk = s >= e;
+  if (cjk) {
+    s = cjkCredentialNameStart(text, e);
+    if (s < 0) return sepEnd;
+  }
   const keyName = text.slice(s, e);
-  const key = cjkStart >= 0 ? null : CREDENTIAL_KEY_ENDING.exec(keyName);
+  const key = cjk ? null : CREDENTIAL_KEY_ENDING.exec(keyName);
   // A name right after an escape starts a word: `%3Fpwd` is `?pwd`, not `Fpwd`.
   const afterEscape = escapeBefore >= 0 && key !== null && key.index === 0;
-  const strong =
-    cjkStart >= 0 || (key !== null && (afterEscape || startsWord(text, s + key.index)));
+  const strong = cjk || (key !== null && (afterEscape || startsWord(text, s + key.index)));
   // `STRIPE_KEY`, `NPM_AUTH`, `?key=`: read too, but only a machine-made value is taken.
   const weak = !strong && endsWithWeakCredentialName(keyName);
   if (!strong && !weak) return sepEnd;
