@@ -60,3 +60,42 @@ describe('a credential named in Chinese, Japanese or Korean', () => {
     expectLinearTime((n) => '비밀 키='.repeat(n / 5), detectSecrets, 1_000_000);
   });
 });
+
+describe('a password given in a sentence in Chinese, Japanese or Korean', () => {
+  const digits = rng.digits(7);
+  it.each([
+    [`我的密码是${value}，请妥善保管。`, value],
+    [`新密碼為 ${value}`, value],
+    [`密码已改为：${value}`, value],
+    [`口令是「${value}」`, value],
+    [`wifi 的密码是 ${value}.`, `${value}.`],
+    [`パスワードは${value}です`, value],
+    [`初期パスワードが「${value}」に設定されました`, value],
+    [`비밀번호는 ${value}입니다`, value],
+    [`임시 패스워드가 ${value} 입니다`, value],
+    [`密码是${digits}`, digits],
+  ])('%j', (text, secret) => {
+    expect(spans(text)).toEqual([secret]);
+    expect(createRedactor().redactText(text).text.includes(secret)).toBe(false);
+  });
+
+  it.each([
+    '密码是必填项',
+    '密码是否正确？',
+    '密码是 sunshine',
+    '密码为 8 位以上',
+    'パスワードが違います',
+    'パスワードは12文字以上です',
+    '비밀번호가 변경되었습니다',
+    '密码是 000000',
+    `说明是${value}`,
+  ])('leaves %j alone', (text) => {
+    expect(detectSecrets(text)).toEqual([]);
+  });
+
+  it('is linear on repeated leads and long ASCII runs', () => {
+    expectLinearTime((n) => '密码是'.repeat(n / 3), detectSecrets, 1_000_000);
+    expectLinearTime((n) => `密码是${'a1'.repeat(n / 2)}`, detectSecrets, 1_000_000);
+    expectLinearTime((n) => `密码是a1${'密码是a1!'.repeat(n / 6)}`, detectSecrets, 1_000_000);
+  });
+});

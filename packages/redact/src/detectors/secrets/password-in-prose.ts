@@ -57,14 +57,19 @@ function readValue(text: string, from: number, out: Finding[]): void {
   const match = VALUE.exec(text);
   if (match === null) return;
   const quoted = match[2];
-  const value = quoted ?? judgedPart(match[3]!);
-  const secret =
-    isSecretValue(value, quoted === undefined, false) ||
-    (DIGITS.test(value) && !isPlaceholder(value));
-  if (!secret) return;
+  const value = quoted ?? judgedProseValue(match[3]!);
+  if (!isProsePassword(value, quoted === undefined)) return;
   const start = quoted === undefined ? from : from + 1;
   const end = quoted === undefined ? VALUE.lastIndex : VALUE.lastIndex - 1;
   out.push({ type: 'secret', kind: 'generic', start, end, detector: 'password-in-prose' });
+}
+
+/**
+ * Whether a value given in prose is a password: shaped like a secret as an assignment's
+ * value is (`bare`: not quoted), or six digits or more that are no placeholder.
+ */
+export function isProsePassword(value: string, bare: boolean): boolean {
+  return isSecretValue(value, bare, false) || (DIGITS.test(value) && !isPlaceholder(value));
 }
 
 /** Around a bare value in prose or in the code quoting it: `(hunter2)`, `is hunter2.");`. */
@@ -77,7 +82,7 @@ const CLOSING = '.,;:!?)]}"\'`\\';
  * HTML-escaped quote (`Password is correct.&quot;`: markup quoting prose). The span still
  * covers the whole token: masked, not guessed at.
  */
-function judgedPart(token: string): string {
+export function judgedProseValue(token: string): string {
   let start = 0;
   let end = token.length;
   while (start < end && OPENING.includes(token[start]!)) start++;

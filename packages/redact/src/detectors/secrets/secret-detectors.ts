@@ -26,6 +26,7 @@ import { namedValuePair } from './named-value-pair.js';
 import { netrcPassword } from './netrc-password.js';
 import { openaiGluedKey, openaiKey } from './openai.js';
 import { groqGluedKey, OTHER_TOKEN_DETECTORS } from './other-tokens.js';
+import { passwordInCjkProse } from './password-in-cjk-prose.js';
 import { passwordInProse } from './password-in-prose.js';
 import { presignedUrlSignature } from './presigned-url.js';
 import { privateKey } from './private-key.js';
@@ -92,6 +93,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   namedValuePair,
   dockerfileEnv,
   passwordInProse,
+  passwordInCjkProse,
   tableColumn,
   genericAssignment,
 ];
