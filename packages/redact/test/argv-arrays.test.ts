@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // A command line given as an argv array (`["mysql","--password","…"]`, a JS or Python
 // list, or a real array passed to redactValue) left the password in clear, though the
@@ -9,11 +10,6 @@ import { expectLinearTime } from './helpers/linear-time.js';
 const rng = createPrng(20261209);
 const value = `${rng.chars(BASE62, 14)}9k`;
 const user = `deploy:${value}`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('an argv array written as text', () => {
   it.each([

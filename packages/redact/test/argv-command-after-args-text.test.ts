@@ -2,17 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // `{"args":["-p","<pw>"],"cmd":"sshpass"}` as text kept the password: the text scan read
 // the command member only before the argument member (decision 0023). The member right
 // after it is read now too. Values are generated.
 const rng = createPrng(20261227);
 const value = `${rng.chars(BASE62, 13)}5v`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('an argv whose command member follows it, as text', () => {
   it.each([

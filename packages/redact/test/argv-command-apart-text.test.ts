@@ -2,17 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // `{"cmd":"sshpass","args":["-p","<pw>"]}` as text kept the password: redactValue read the
 // sibling command of a real object (decision 0022), the text scan only a command right
 // before the array. Values are generated.
 const rng = createPrng(20261208);
 const value = `${rng.chars(BASE62, 13)}4k`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('an argv whose command a sibling member names, as text', () => {
   it.each([

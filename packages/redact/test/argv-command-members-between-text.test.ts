@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // `{"cmd":"redis-cli","cwd":"/x","args":["-a","<pw>"]}` as text kept the password: the
 // sibling command was read only from the member right before the arguments (decision
@@ -9,11 +10,6 @@ import { expectLinearTime } from './helpers/linear-time.js';
 // are. Values are generated.
 const rng = createPrng(202612079);
 const value = `${rng.chars(BASE62, 13)}2j`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('an argv whose command a member names with scalar members between, as text', () => {
   it.each([

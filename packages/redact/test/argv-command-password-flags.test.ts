@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
-import { createRedactor, detectSecrets } from '../src/index.js';
+import { createRedactor } from '../src/index.js';
+import { spans } from './helpers/spans.js';
 
 // `redis-cli -a <pw>`, `docker login -p <pw>`, `keytool -storepass <pw>` and the MongoDB
 // tools' `-p <pw>` were read on a command line but not as an argv array (written out or a
@@ -8,11 +9,6 @@ import { createRedactor, detectSecrets } from '../src/index.js';
 // curl only. Values are generated.
 const rng = createPrng(20261207);
 const value = `${rng.chars(BASE62, 11)}8v`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('command-only password flags in argv arrays', () => {
   it.each([

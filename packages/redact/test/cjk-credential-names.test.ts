@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // A credential named in Chinese, Japanese or Korean (`密码：…`) passed in clear: only ASCII
 // names were read before a separator. Values are generated.
 const rng = createPrng(20261207);
 const value = `${rng.chars(BASE62, 12)}3k`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a credential named in Chinese, Japanese or Korean', () => {
   it.each([

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // `/usr/bin/htpasswd -b f u <pw>` passed in clear: a command name was read only where a
 // command may start, so a directory path before it (`/usr/bin/`, `./`, `sudo /usr/bin/`)
@@ -9,11 +10,6 @@ import { expectLinearTime } from './helpers/linear-time.js';
 // docker login's. Values are generated.
 const rng = createPrng(20261207);
 const value = `${rng.chars(BASE62, 11)}7k`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a command invoked by its path', () => {
   it.each([

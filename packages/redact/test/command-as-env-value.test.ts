@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // `SSHPASS_CMD=/usr/bin/sshpass -p <pw>` passed in clear: a command word was read where a
 // command may start (a line start, a blank, a separator, a quote), and an env file's
@@ -10,11 +11,6 @@ import { expectLinearTime } from './helpers/linear-time.js';
 // Values are generated.
 const rng = createPrng(202612073);
 const value = `${rng.chars(BASE62, 11)}5w`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a command given as an env or YAML value', () => {
   it.each([

@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // A password after a flag that means one only to some commands (`docker login -p`,
 // `mongosh -p`, `redis-cli -a`, `keytool -storepass`) passed in clear. Values are generated.
 const rng = createPrng(20261215);
 const value = `${rng.chars(BASE62, 14)}3k`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a password flag of a command that takes one', () => {
   it.each([

@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // htpasswd's batch password (`htpasswd -b file user <pw>`) and PowerShell's
 // `ConvertTo-SecureString "<pw>" -AsPlainText` passed in clear. Values are generated.
 const rng = createPrng(20261222);
 const value = `${rng.chars(BASE62, 13)}2w`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('htpasswd -b', () => {
   it.each([

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // `"/usr/bin/htpasswd" -b f u <pw>` and `"C:\Program Files\…\htpasswd.exe" -b …` passed in
 // clear: a command word was read alone or after a bare path, so a quoted one (as shells
@@ -10,11 +11,6 @@ import { expectLinearTime } from './helpers/linear-time.js';
 // Values are generated.
 const rng = createPrng(202612072);
 const value = `${rng.chars(BASE62, 11)}3m`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 const programFiles = 'C:\\Program Files';
 

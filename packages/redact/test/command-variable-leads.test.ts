@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // A command kept in a variable passed in clear in three common shapes: a batch file's
 // `@set CMD=…` (the `@` keeps cmd from echoing the line), a camelCase name (`redisCmd=…`)
@@ -9,11 +10,6 @@ import { expectLinearTime } from './helpers/linear-time.js';
 // generated.
 const rng = createPrng(202612076);
 const value = `${rng.chars(BASE62, 12)}8h`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a command held by a variable after @set, local or export, or in camelCase', () => {
   it.each([

@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // A Dockerfile's `ENV DB_PASSWORD <value>` (the form without `=`) passed in clear: the
 // assignment scan sees no `=` or `:`. Values are generated.
 const rng = createPrng(20261218);
 const value = `${rng.chars(BASE62, 14)}6t`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe("a Dockerfile's ENV without =", () => {
   it.each([

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 /** Joins pieces at run time: no credential-shaped literal in the repo (scripts/scan-repo-secrets.ts). */
 const join = (...parts: string[]) => parts.join('');
 const pw = join('Str0ng', 'P4ss');
-
-/** The findings' texts. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 // A query or form body carried inside another one (a `redirect=` or `state=` parameter, a
 // logged request body) has its `=`, `&` and `?` percent-encoded: `password%3D…` was no

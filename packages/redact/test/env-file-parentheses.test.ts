@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPrng } from '../../../test/support/prng.js';
 import { detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // An unquoted Django key in an env file (`DJANGO_SECRET_KEY=k3#v9(u)…`) passed in clear:
 // Django draws its keys from `a-z0-9!@#$%^&*(-_=+)`, and a bare value holding `(` was read
@@ -10,11 +11,6 @@ const rng = createPrng(20261207);
 const DJANGO = 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*-_=+';
 const djangoKey = () =>
   `${rng.chars(DJANGO, 20)}(${rng.chars(DJANGO, 12)})${rng.chars(DJANGO, 8)}9`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('parentheses in an env file value', () => {
   it.each([

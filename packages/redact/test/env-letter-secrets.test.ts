@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
+import { spans } from './helpers/spans.js';
 
 // A secret of letters only on an env line (`JWT_SECRET=<24+ letters, both cases>`) passed
 // in clear when it read as words (a passphrase of capitalised words) or lacked two
@@ -18,11 +19,6 @@ function lettersWithoutCapitalPairs(n: number): string {
 }
 const random = lettersWithoutCapitalPairs(32);
 const passphrase = ['Purple', 'Monkey', 'Dishwasher', 'Quantum', 'Lantern'].join('');
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a letters-only secret on an env line', () => {
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE62, BASE64, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
+import { spans } from './helpers/spans.js';
 
 // Rails' `SECRET_KEY_BASE=<128 hex>` passed in clear: `_base` after `secret_key` was read as
 // no credential name. Laravel's `APP_KEY=base64:<44 base64>` too: under the weak `*_KEY`
@@ -23,11 +24,6 @@ const railsSecret = hex(128);
 const laravelKey = `base64:${base64Key()}`;
 const nextAuthSecret = base64Key();
 const randomSecret = `${rng.chars(BASE62, 30)}7q`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('well-known framework secret names', () => {
   it.each([

@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // The value of an HTML password field (`<input type="password" value="…">`) passed in
 // clear: `value` names no credential. Values are generated.
 const rng = createPrng(20261221);
 const value = `${rng.chars(BASE62, 13)}8m`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('the value of an HTML password input', () => {
   it.each([

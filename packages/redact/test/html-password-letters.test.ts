@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor, detectSecrets } from '../src/index.js';
+import { createRedactor } from '../src/index.js';
+import { spans } from './helpers/spans.js';
 
 // The value of an HTML password field made of letters only (`value="hunter"`) passed in
 // clear: it was judged as an assignment's value, where a word is code or prose. In a
 // password field a word is what was typed, so letters alone are taken there now.
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a letters-only value of an HTML password input', () => {
   it.each([

@@ -2,17 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // `["htpasswd","-b","f","u",<pw>]` passed in clear, as text and as a real array given to
 // redactValue: an argv was read by its flags only, and htpasswd's `-b` password is a
 // position (its last argument), not a flag's value. Values are generated.
 const rng = createPrng(202612071);
 const value = `${rng.chars(BASE62, 11)}9q`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 const redactValue = (v: unknown) => createRedactor().redactValue(v).value;
 

@@ -2,17 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // `cat htpasswd -b …` was read as an htpasswd command, its last word masked as a
 // password: htpasswd there is a file named as another command's argument, and `-b` is
 // cat's. Only an htpasswd that is invoked is read now. Values are generated.
 const rng = createPrng(20261229);
 const value = `${rng.chars(BASE62, 11)}4d`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('htpasswd -b only where htpasswd is invoked', () => {
   it.each([

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
+import { spans } from './helpers/spans.js';
 
 // KiTTY, PuTTY's fork, takes the password after `-pw` as plink does (`kitty.exe -ssh
 // user@host -pw <pw>`, `kitty_portable.exe`): only PuTTY's own tools were read, so its
 // password passed in clear. Values are generated.
 const rng = createPrng(20261207);
 const value = `${rng.chars(BASE62, 13)}7k`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe("KiTTY's -pw password", () => {
   it.each([

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // A shell script's own lower-case variable holding a command (`cmd=sshpass -p <pw> ssh h`)
 // passed in clear: a command word was read after `=` only for an env file's SCREAMING_CASE
@@ -10,11 +11,6 @@ import { expectLinearTime } from './helpers/linear-time.js';
 // file's. Values are generated.
 const rng = createPrng(202612075);
 const value = `${rng.chars(BASE62, 12)}2m`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a command held by a lower-case variable first on its line', () => {
   it.each([

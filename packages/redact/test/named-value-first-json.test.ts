@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // A JSON name/value pair written value first (`{"value":"…","name":"DB_PASSWORD"}`) passed
 // in clear: only the name-first order was read in JSON. Values are generated.
 const rng = createPrng(20261207);
 const value = `${rng.chars(BASE62, 13)}7q`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a JSON name/value pair written value first', () => {
   it.each([

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // YAML's pair written value first with a member between (`- value: …` / `type: string` /
 // `name: DB_PASSWORD`) passed in clear: the value had to be on the line right above the
@@ -9,11 +10,6 @@ import { expectLinearTime } from './helpers/linear-time.js';
 // Values are generated.
 const rng = createPrng(20261207);
 const value = `${rng.chars(BASE62, 14)}5m`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a YAML pair written value first with members between', () => {
   it.each([

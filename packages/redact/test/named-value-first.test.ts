@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // A YAML name/value pair written value first (`- value: …` then `name: DB_PASSWORD`)
 // passed in clear: only the name-first order was read. Values are generated.
 const rng = createPrng(20261224);
 const value = `${rng.chars(BASE62, 13)}3v`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a YAML name/value pair written value first', () => {
   it.each([

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // A name/value pair with another member between its name and value
 // (`{"name":"DB_PASSWORD","type":"string","value":"…"}`, either order; YAML's
@@ -9,11 +10,6 @@ import { expectLinearTime } from './helpers/linear-time.js';
 // the very next member. Up to three scalar members between are read now. Values are generated.
 const rng = createPrng(20261226);
 const value = `${rng.chars(BASE62, 14)}3w`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a name/value pair with members between', () => {
   it.each([

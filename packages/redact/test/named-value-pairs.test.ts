@@ -2,17 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // A setting named in one member and held in the next (`{"name":"DB_PASSWORD","value":…}`:
 // Kubernetes and ECS env lists, HAR headers, AWS tags) passed in clear, as JSON or YAML
 // text and as an object given to redactValue: `value` is no credential name.
 const rng = createPrng(20261212);
 const value = `${rng.chars(BASE62, 14)}7q`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a name/value pair written as text', () => {
   it.each([

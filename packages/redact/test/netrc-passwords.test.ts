@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // The password of a .netrc entry (`machine … login … password …`) passed in clear: no
 // `=` or `:` before it for the assignment scan. Values are generated.
 const rng = createPrng(20261216);
 const value = `${rng.chars(BASE62, 14)}5m`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a .netrc password', () => {
   it.each([

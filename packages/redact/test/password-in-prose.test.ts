@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // A password given in a sentence (`my password is …`), as people type it into a prompt or
 // a ticket: no `=` or `:` for the assignment scan. Values are generated.
@@ -9,11 +10,6 @@ const rng = createPrng(20261207);
 const mixed = `${rng.chars(BASE62, 9)}7q`;
 const withSymbol = `${rng.chars('abcdefghijklmnopqrstuvwxyz', 6)}@home1`;
 const digits = rng.digits(7);
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a password in prose', () => {
   it.each([

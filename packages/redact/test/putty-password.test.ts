@@ -2,17 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // PuTTY's command-line tools take the password after `-pw` (`plink -pw <pw> user@host`,
 // `pscp -pw <pw> …`, `psftp`): no detector read it, on a command line or in an argv array.
 // Values are generated.
 const rng = createPrng(20261219);
 const value = `${rng.chars(BASE62, 13)}4q`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe("PuTTY's -pw password", () => {
   it.each([

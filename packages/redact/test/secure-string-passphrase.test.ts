@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // A passphrase with blanks given to `ConvertTo-SecureString -AsPlainText`, piped in
 // (`"my secret pw" | ConvertTo-SecureString -AsPlainText`) or as its argument, passed in
@@ -9,11 +10,6 @@ import { expectLinearTime } from './helpers/linear-time.js';
 const rng = createPrng(20261228);
 const words = ['tulip', 'granite', 'Orbit', 'velvet', 'quasar', 'ember'];
 const phrase = `${rng.pick(words)} ${rng.pick(words)} ${rng.digits(2)} ${rng.pick(words)}`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a passphrase with blanks given to ConvertTo-SecureString -AsPlainText', () => {
   it.each([

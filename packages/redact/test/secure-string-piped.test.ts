@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // PowerShell's piped form, `"<pw>" | ConvertTo-SecureString -AsPlainText -Force`, passed in
 // clear: only the string as the cmdlet's own argument was read. Values are generated.
 const rng = createPrng(20261209);
 const value = `${rng.chars(BASE62, 13)}8m`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a string piped to ConvertTo-SecureString -AsPlainText', () => {
   it.each([

@@ -2,17 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // A password set in SQL (`IDENTIFIED BY '…'`, PostgreSQL's `PASSWORD '…'`, MySQL's
 // `PASSWORD('…')`) passed in clear: no `=` or `:` before it for the assignment scan.
 // Query logs and migration scripts hold such statements. Values are generated.
 const rng = createPrng(20261213);
 const value = `${rng.chars(BASE62, 12)}4x`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a password in a SQL statement', () => {
   it.each([

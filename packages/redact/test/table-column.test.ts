@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // Secrets in a table's credential column (a CSV export, a Markdown table pasted into a
 // prompt): no `=` or `:` before them for the assignment scan. Values are generated.
@@ -9,11 +10,6 @@ const rng = createPrng(20261208);
 const first = `${rng.chars(BASE62, 10)}4x`;
 const second = `${rng.chars(BASE62, 8)}#9`;
 const word = rng.chars('abcdefghijklmnopqrstuvwxyz', 9);
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a secret in a table column', () => {
   it.each([

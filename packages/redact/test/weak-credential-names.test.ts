@@ -2,17 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // `PW=…`, `STRIPE_KEY=…`, `NPM_AUTH=…` and `?key=…` passed in clear: `pw`, `key` and
 // `auth` were no credential names. `pw` is one now; `key` and `auth` name sort keys and
 // ids as often, so their value is taken only when it looks machine-made. Values are generated.
 const rng = createPrng(20261220);
 const value = `${rng.chars(BASE62, 13)}4k`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('short and weak credential names', () => {
   it.each([

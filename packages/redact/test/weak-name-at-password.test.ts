@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPrng } from '../../../test/support/prng.js';
 import { detectSecrets } from '../src/index.js';
+import { spans } from './helpers/spans.js';
 
 // `DB_KEY=P@ssw0rd` passed in clear: under `*_KEY` names a typed password whose only symbol
 // is one `@` before a letter was read as a user at a host (`deploy@ci01`). A host is
@@ -9,11 +10,6 @@ import { detectSecrets } from '../src/index.js';
 // capital, ends a capitalised word or starts one.
 const rng = createPrng(20261207);
 const d = () => rng.digits(1);
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('one @ in a password under *_KEY names', () => {
   it.each([

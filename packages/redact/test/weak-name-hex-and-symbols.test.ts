@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPrng } from '../../../test/support/prng.js';
 import { detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // Under `*_KEY` names only base64-like values with letters and digits were taken, so hex
 // keys (`DB_KEY=a3f9…`, `RAILS_MASTER_KEY=…`) and typed passwords with symbols
@@ -17,11 +18,6 @@ const hex = (n: number) => {
 };
 const key32 = hex(32);
 const password = `p@5${rng.digits(1)}!w0rd#x`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('hex and symbol values under *_KEY names', () => {
   it.each([

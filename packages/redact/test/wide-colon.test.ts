@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // The full-width colon (U+FF1A) that Chinese and Japanese input methods type after a
 // name: `password：…` passed in clear, as only `:` and `=` were read. Values are generated.
 const rng = createPrng(20261209);
 const value = `${rng.chars(BASE62, 12)}3k`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a credential after a full-width colon', () => {
   it.each([

@@ -2,17 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // Windows cmd sets a variable with `set NAME=value` or `set "NAME=value"`: a command kept
 // there (`set CMD=mysql -p<pw>`, `set "CMD=sshpass -p <pw> …"`) passed in clear, since only
 // `export`, `- ` and `ENV` could stand before an env name. Values are generated.
 const rng = createPrng(202612074);
 const value = `${rng.chars(BASE62, 12)}7d`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe("a command held by cmd's set", () => {
   it.each([

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 /** Joins pieces at run time: no credential-shaped literal in the repo (scripts/scan-repo-secrets.ts). */
 const join = (...parts: string[]) => parts.join('');
 const pw = join('hunter', '2!x');
 const key = join('a8f3kd93', 'jf83kd9sl2');
-
-/** The findings' texts. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 // The `key`/`name` and `value` attributes were read in lower case only. XML is
 // case-sensitive, but hand-written .NET configs, installers' templates and INI files

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 /** Joins pieces at run time: no credential-shaped literal in the repo (scripts/scan-repo-secrets.ts). */
 const join = (...parts: string[]) => parts.join('');
 const pw = join('R3al', 'V4lue!');
-
-/** The findings' texts. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 // A label under a credential name was masked as the credential: UI strings and resource
 // files hold `Password:` as the text of `<string name="prompt_password">` (Android) or

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // After YAML's `: ` a value starting with `&` or `)` passed in clear: a bare value could
 // not start with either. An anchor names the value that follows it (`password: &db_pw
@@ -19,11 +20,6 @@ function djangoKey(start: string): string {
 }
 const closing = djangoKey(')');
 const ampersand = djangoKey('&');
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a YAML value starting with & or )', () => {
   it.each([

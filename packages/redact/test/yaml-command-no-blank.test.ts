@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // `command:redis-cli -a <pw>`, a YAML key with no blank after its colon (as written in
 // hand-made configs and CI steps), kept the password in clear: a command word was read only
@@ -9,11 +10,6 @@ import { expectLinearTime } from './helpers/linear-time.js';
 // generated.
 const rng = createPrng(202612074);
 const value = `${rng.chars(BASE62, 12)}3d`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a command right after a YAML key colon', () => {
   it.each([

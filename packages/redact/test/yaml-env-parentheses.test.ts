@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPrng } from '../../../test/support/prng.js';
 import { detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // `DJANGO_SECRET_KEY: k3#v9(u)…` in YAML (compose `environment:` maps, ConfigMaps) passed
 // in clear: decision 0031 read parentheses as the value's own on an env file's `NAME=`
@@ -12,11 +13,6 @@ const rng = createPrng(202612074);
 const DJANGO = 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*-_=+';
 const djangoKey = () =>
   `k${rng.chars(DJANGO, 20)}(${rng.chars(DJANGO, 12)})${rng.chars(DJANGO, 8)}9`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe("parentheses in an env value written as YAML's `NAME: value`", () => {
   it.each([

@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
 import { createRedactor, detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
+import { spans } from './helpers/spans.js';
 
 // A YAML value on the line after its key, bare (a plain scalar) or as a block scalar
 // (`password: |`), passed in clear: only a quoted value was read there. Values are generated.
 const rng = createPrng(20261219);
 const value = `${rng.chars(BASE62, 13)}7q`;
-
-/** The spans `detectSecrets` reports, as text. */
-function spans(text: string): string[] {
-  return detectSecrets(text).map((f) => text.slice(f.start, f.end));
-}
 
 describe('a YAML value on the line after its key', () => {
   it.each([
