@@ -16,6 +16,7 @@ import { genericAssignment } from './generic.js';
 import { githubAppToken, githubToken } from './github.js';
 import { googleGluedKey, googleKey } from './google.js';
 import { htmlPasswordInput } from './html-password-input.js';
+import { htmlTable } from './html-table.js';
 import { htpasswdPassword } from './htpasswd-password.js';
 import { jwtToken } from './jwt.js';
 import { jwtAcrossLines } from './jwt-across-lines.js';
@@ -95,5 +96,6 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   passwordInProse,
   passwordInCjkProse,
   tableColumn,
+  htmlTable,
   genericAssignment,
 ];
