@@ -28,6 +28,16 @@ describe('a credential named in Chinese, Japanese or Korean', () => {
   });
 
   it.each([
+    [`password：${value}，请在登录后修改。`, value],
+    [`密码：${value}。然后`, value],
+    [`パスワード：「${value}」`, value],
+    [`密码："${value}"，谢谢`, value],
+    [`token: ${value}、备用：无`, value],
+  ])('stops a bare value at the CJK punctuation after it: %j', (text, secret) => {
+    expect(spans(text)).toEqual([secret]);
+  });
+
+  it.each([
     '密码长度：12',
     'トークン：1500',
     '入力トークン：1,500',

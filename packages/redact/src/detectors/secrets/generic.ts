@@ -10,6 +10,7 @@ import type { Finding } from '../../finding.js';
 import { MAX_PERCENT_DECODES, percentDecoded } from '../../percent-decoded.js';
 import { runEnd } from '../long-value.js';
 import { isAwsSecretAccessKey } from './aws.js';
+import { cjkProseValue } from './cjk-punctuation.js';
 import { withoutEncodedQuotes } from './encoded-quotes.js';
 import { ENV_VALUE_REST, holdsDataParentheses, isEnvFileAssignment } from './env-file-line.js';
 import { endBeforeMarkup } from './markup-tail.js';
@@ -340,6 +341,27 @@ function reportBare(
   const end = endBeforeMarkup(text, start, run);
   const [from, to] = withoutEncodedQuotes(text, start, end);
   const bare = !(dataParentheses && holdsDataParentheses(text.slice(from, to)));
+  // In CJK prose the sentence goes on after the value with no blank (`…，请妥善保管`): the
+  // value up to its punctuation is taken when it is a secret, the rest left to be read.
+  const prose = cjkProseValue(text, from, to);
+  if (
+    prose !== null &&
+    report(
+      text,
+      keyName,
+      weak,
+      prose[0],
+      prose[1],
+      bare,
+      inUrlQuery,
+      out,
+      prose[1],
+      encoded,
+      envLine,
+    )
+  ) {
+    return prose[1];
+  }
   report(text, keyName, weak, from, to, bare, inUrlQuery, out, to, encoded, envLine);
   return end;
 }

@@ -1,0 +1,35 @@
+/** Brackets and quotes that open a value in CJK prose: `「…」`, `『…』`, `“…”`, `（…）`, `【…】`. */
+const OPENING = '「『“‘（【〈《';
+
+/**
+ * Whether `c` is CJK or full-width punctuation (`，`, `。`, `、`, `；`, `！`, `」`, `）`…): the
+ * ideographic block U+3000-U+303F and the punctuation of the full-width forms.
+ */
+function isCjkPunctuation(c: number): boolean {
+  return (
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xff01 && c <= 0xff0f) ||
+    (c >= 0xff1a && c <= 0xff20) ||
+    (c >= 0xff3b && c <= 0xff40) ||
+    (c >= 0xff5b && c <= 0xff65) ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x2018 ||
+    c === 0x2019
+  );
+}
+
+/**
+ * The value in `text[start, end)` as CJK prose gives it: without an opening bracket or quote,
+ * and up to the first CJK punctuation after it (`Xy7…，请妥善保管` is `Xy7…`); null when
+ * there is no such punctuation to cut at, or nothing before it. A bare value runs to a blank,
+ * and these scripts write none: the sentence goes on after the value at once.
+ */
+export function cjkProseValue(text: string, start: number, end: number): [number, number] | null {
+  let from = start;
+  if (from < end && OPENING.includes(text[from]!)) from++;
+  for (let i = from; i < end; i++) {
+    if (isCjkPunctuation(text.charCodeAt(i))) return i > from ? [from, i] : null;
+  }
+  return null;
+}
