@@ -64,6 +64,8 @@ describe('a credential named in Chinese, Japanese or Korean', () => {
     expectLinearTime((n) => '密码：'.repeat(n / 3), detectSecrets, 1_000_000);
     expectLinearTime((n) => `${'码'.repeat(n)}：x`, detectSecrets, 1_000_000);
     expectLinearTime((n) => '비밀 키='.repeat(n / 5), detectSecrets, 1_000_000);
+    expectLinearTime((n) => 'password：Xy7k2q9z，'.repeat(n / 19), detectSecrets, 1_000_000);
+    expectLinearTime((n) => `password：${'a，'.repeat(n / 2)}`, detectSecrets, 1_000_000);
   });
 });
 

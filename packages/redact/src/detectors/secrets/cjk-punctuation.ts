@@ -20,10 +20,11 @@ function isCjkPunctuation(c: number): boolean {
 }
 
 /**
- * The value in `text[start, end)` as CJK prose gives it: without an opening bracket or quote,
- * and up to the first CJK punctuation after it (`Xy7…，请妥善保管` is `Xy7…`); null when
- * there is no such punctuation to cut at, or nothing before it. A bare value runs to a blank,
- * and these scripts write none: the sentence goes on after the value at once.
+ * The bare value in `text[start, end)` (the head of a value, up to 256 characters of no
+ * blank) as CJK prose gives it: without an opening bracket or quote, and up to the first CJK
+ * punctuation (`Xy7…，请妥善保管` is `Xy7…`); null when there is none, or nothing stands
+ * before it. A bare value runs to a blank, and these scripts write none: the sentence goes
+ * on after the value at once. Reads no further than `end`, so a scan stays linear.
  */
 export function cjkProseValue(text: string, start: number, end: number): [number, number] | null {
   let from = start;

@@ -260,6 +260,17 @@ function checkAssignment(
   const indices = v.indices!;
   if (indices[QUOTED] === undefined) {
     const [start, head] = indices[BARE]!;
+    // In CJK prose the sentence goes on after the value with no blank (`…，请妥善保管`): the
+    // value up to its punctuation is taken when it is a secret, the rest left to be read.
+    // Read in the head only, before the run to the blank is measured (the rest of the text,
+    // it may be): each assignment reads a bounded stretch, and the scan stays linear.
+    const prose = cjkProseValue(text, start, head);
+    if (
+      prose !== null &&
+      report(text, keyName, weak, prose[0], prose[1], true, inUrlQuery, out, prose[1], 0, envLine)
+    ) {
+      return prose[1];
+    }
     // After an encoded `=` the query is encoded as often: `%26` (`%2526` encoded twice)
     // starts its next parameter (an `&` in the value would be encoded once more). Read from
     // the value's start: the head may have run past it.
@@ -341,27 +352,6 @@ function reportBare(
   const end = endBeforeMarkup(text, start, run);
   const [from, to] = withoutEncodedQuotes(text, start, end);
   const bare = !(dataParentheses && holdsDataParentheses(text.slice(from, to)));
-  // In CJK prose the sentence goes on after the value with no blank (`…，请妥善保管`): the
-  // value up to its punctuation is taken when it is a secret, the rest left to be read.
-  const prose = cjkProseValue(text, from, to);
-  if (
-    prose !== null &&
-    report(
-      text,
-      keyName,
-      weak,
-      prose[0],
-      prose[1],
-      bare,
-      inUrlQuery,
-      out,
-      prose[1],
-      encoded,
-      envLine,
-    )
-  ) {
-    return prose[1];
-  }
   report(text, keyName, weak, from, to, bare, inUrlQuery, out, to, encoded, envLine);
   return end;
 }
