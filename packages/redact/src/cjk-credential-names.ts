@@ -1,4 +1,17 @@
 /**
+ * Words for password in Chinese (both scripts), Japanese and Korean: names of keys here, and
+ * what a sentence giving a password names (`password-in-cjk-prose`).
+ */
+export const CJK_PASSWORD_NAMES: readonly string[] = [
+  '密码',
+  '密碼',
+  '口令',
+  'パスワード',
+  '비밀번호',
+  '패스워드',
+];
+
+/**
  * Credential names in Chinese, Japanese and Korean. A key in those scripts has no word
  * break to find, so a name is one the key ends with (`新密码：…`, `API密钥: …`,
  * `새 비밀번호=…`), never one it merely contains (`密码长度：12` is a length). Only names
@@ -6,10 +19,8 @@
  * alone are not here.
  */
 const CJK_CREDENTIAL_NAMES: readonly string[] = [
+  ...CJK_PASSWORD_NAMES,
   // Chinese, simplified and traditional (Taiwan writes a key `金鑰`).
-  '密码',
-  '密碼',
-  '口令',
   '密钥',
   '密鑰',
   '秘钥',
@@ -19,7 +30,6 @@ const CJK_CREDENTIAL_NAMES: readonly string[] = [
   '金鑰',
   '令牌',
   // Japanese.
-  'パスワード',
   '秘密鍵',
   'シークレット',
   'シークレットキー',
@@ -27,8 +37,6 @@ const CJK_CREDENTIAL_NAMES: readonly string[] = [
   'APIキー',
   'トークン',
   // Korean, with and without the space it often puts before 키 (key).
-  '비밀번호',
-  '패스워드',
   '비밀키',
   '비밀 키',
   '개인키',

@@ -1,19 +1,17 @@
+import { isBlank } from '../../char-class.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { isSensitiveKey } from '../../redactor/sensitive-keys.js';
 import { isSecretValue } from './secret-value-shape.js';
+import { isFewWords, MAX_COLUMNS } from './table-column.js';
 
 /** The start of a table tag, its name (case-insensitive) whole: bounded, linear. */
 const TABLE_TAG = /<(\/?)(table|thead|tbody|tfoot|tr|th|td)(?=[\s/>])/iy;
 
-/** Cells kept per row: the columns a credential can be in (a row of a million keeps 64). */
-const MAX_COLUMNS = 64;
 /** Longest cell read: a name or a secret is short, and a longer cell is never copied. */
 const MAX_CELL_CHARS = 4096;
 /** Longest cell that can name a column or a row (`Password`, `API Key`, `新密码`). */
 const MAX_NAME_CHARS = 64;
-/** Most blanks in a naming cell: a name of up to three words, not a sentence. */
-const MAX_NAME_BLANKS = 2;
 
 /** One cell: where its content lies (between its tags), and whether it is a `<th>`. */
 interface Cell {
@@ -159,11 +157,7 @@ class TableReader {
 /** Whether a cell's text names a credential: a short name, as `redactValue` reads keys. */
 function namesCredential(text: string): boolean {
   if (text.length === 0 || text.length > MAX_NAME_CHARS) return false;
-  let blanks = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 32 && ++blanks > MAX_NAME_BLANKS) return false;
-  }
-  return isSensitiveKey(text);
+  return isFewWords(text) && isSensitiveKey(text);
 }
 
 /**
@@ -220,8 +214,4 @@ function decodeEntities(text: string): string {
     const code = decimal !== undefined ? Number(decimal) : Number.parseInt(hex!, 16);
     return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
-}
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
 }

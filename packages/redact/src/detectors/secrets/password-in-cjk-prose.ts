@@ -1,9 +1,7 @@
+import { CJK_PASSWORD_NAMES } from '../../cjk-credential-names.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { isProsePassword, judgedProseValue } from './password-in-prose.js';
-
-/** Words for password in Chinese (both scripts), Japanese and Korean. */
-const NAMES: readonly string[] = ['密码', '密碼', '口令', 'パスワード', '비밀번호', '패스워드'];
 
 /**
  * What follows the name before its value in a sentence: Chinese `是` (is), `为`/`為` and
@@ -36,9 +34,9 @@ export const passwordInCjkProse: Detector = {
   type: 'secret',
   kind: 'generic',
   priority: 50,
-  needles: NAMES,
+  needles: CJK_PASSWORD_NAMES,
   scan(text: string, out: Finding[]): void {
-    for (const name of NAMES) {
+    for (const name of CJK_PASSWORD_NAMES) {
       for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
         LEAD.lastIndex = at + name.length;
         if (LEAD.test(text)) readValue(text, LEAD.lastIndex, out);

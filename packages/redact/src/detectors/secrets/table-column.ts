@@ -39,7 +39,7 @@ type Split = (text: string, start: number, end: number, keep: number) => Row;
  * Header cells kept: the columns a credential can be in. Rows keep only up to the last
  * credential column, so a row of a million `|` allocates no million cells.
  */
-const MAX_COLUMNS = 64;
+export const MAX_COLUMNS = 64;
 
 /**
  * A secret in a table, in a column whose header names a credential: a Markdown table (the
@@ -231,15 +231,19 @@ function delimitedCells(
  * (`" open", " pass"`) and a sentence's clauses are no header row.
  */
 const HEADER_NAME = /^[A-Za-z][\w .-]{0,63}$/;
-/** Most blanks in a header's cell: a name of up to three words, not a clause. */
-const MAX_HEADER_BLANKS = 2;
+/** Most blanks in a column's name: a name of up to three words, not a clause. */
+const MAX_NAME_BLANKS = 2;
 
 function isHeaderName(text: string, cell: Cell): boolean {
   const name = text.slice(cell.start, cell.end);
-  if (!HEADER_NAME.test(name)) return false;
+  return HEADER_NAME.test(name) && isFewWords(name);
+}
+
+/** Whether a table cell's text is short enough to name a column: three words at most. */
+export function isFewWords(name: string): boolean {
   let blanks = 0;
   for (let i = 0; i < name.length; i++) {
-    if (name.charCodeAt(i) === 32 && ++blanks > MAX_HEADER_BLANKS) return false;
+    if (name.charCodeAt(i) === 32 && ++blanks > MAX_NAME_BLANKS) return false;
   }
   return true;
 }
