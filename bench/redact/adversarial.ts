@@ -13,6 +13,7 @@ export function adversarialInputs(size = 1_000_000): Array<{ name: string; text:
     { name: 'colons hex a:a:a…', text: rep('a:') },
     { name: 'password=password=…', text: rep('password=') },
     { name: 'password is password is …', text: rep('password is ') },
+    { name: 'api key for a b c is …', text: rep('api key for a b c is ') },
     { name: '密码是密码是…', text: rep('密码是') },
     { name: '<tr><td>password<td>…', text: `<tr><td>password${rep('<td>')}` },
     { name: 'sk-sk-sk-…', text: rep('sk-') },

@@ -12,14 +12,10 @@ export const CJK_PASSWORD_NAMES: readonly string[] = [
 ];
 
 /**
- * Credential names in Chinese, Japanese and Korean. A key in those scripts has no word
- * break to find, so a name is one the key ends with (`新密码：…`, `API密钥: …`,
- * `새 비밀번호=…`), never one it merely contains (`密码长度：12` is a length). Only names
- * that say password, secret key or token: `秘密` (a secret in everyday speech) and `键`
- * alone are not here.
+ * Words for a secret key or a token in Chinese, Japanese and Korean. Only names that say so:
+ * `秘密` (a secret in everyday speech) and `键` alone are not here.
  */
-const CJK_CREDENTIAL_NAMES: readonly string[] = [
-  ...CJK_PASSWORD_NAMES,
+export const CJK_KEY_NAMES: readonly string[] = [
   // Chinese, simplified and traditional (Taiwan writes a key `金鑰`).
   '密钥',
   '密鑰',
@@ -47,6 +43,13 @@ const CJK_CREDENTIAL_NAMES: readonly string[] = [
   'API 키',
   '토큰',
 ];
+
+/**
+ * Credential names in Chinese, Japanese and Korean. A key in those scripts has no word
+ * break to find, so a name is one the key ends with (`新密码：…`, `API密钥: …`,
+ * `새 비밀번호=…`), never one it merely contains (`密码长度：12` is a length).
+ */
+const CJK_CREDENTIAL_NAMES: readonly string[] = [...CJK_PASSWORD_NAMES, ...CJK_KEY_NAMES];
 
 /**
  * The names by their last character: in CJK prose a separator follows some character at

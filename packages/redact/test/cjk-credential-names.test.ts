@@ -107,3 +107,33 @@ describe('a password given in a sentence in Chinese, Japanese or Korean', () => 
     expectLinearTime((n) => `密码是a1${'密码是a1!'.repeat(n / 6)}`, detectSecrets, 1_000_000);
   });
 });
+
+describe('a secret key or token given in a sentence in Chinese, Japanese or Korean', () => {
+  it.each([
+    [`我的API密钥是${value}，请妥善保管。`, value],
+    [`访问令牌为「${value}」`, value],
+    [`新的金鑰已改為 ${value}`, value],
+    [`トークンは${value}です`, value],
+    [`APIキーが「${value}」に変更されました`, value],
+    [`토큰은 ${value}입니다`, value],
+    [`API 키는 ${value}입니다`, value],
+  ])('%j', (text, secret) => {
+    expect(spans(text)).toEqual([secret]);
+    expect(createRedactor().redactText(text).text.includes(secret)).toBe(false);
+  });
+
+  it.each([
+    '令牌是必填项',
+    '密钥是否正确？',
+    'トークンは JWT です',
+    'トークンの有効期限は3600秒です',
+    '토큰이 만료되었습니다',
+  ])('leaves %j alone', (text) => {
+    expect(detectSecrets(text)).toEqual([]);
+  });
+
+  it('is linear on repeated leads', () => {
+    expectLinearTime((n) => '令牌是'.repeat(n / 3), detectSecrets, 1_000_000);
+    expectLinearTime((n) => `トークンは${'a1'.repeat(n / 2)}`, detectSecrets, 1_000_000);
+  });
+});

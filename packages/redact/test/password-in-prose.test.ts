@@ -25,6 +25,11 @@ describe('a password in prose', () => {
     [`password reset to ${mixed}`, mixed],
     [`the password is ${digits}`, digits],
     [`the password is (${mixed})`, `(${mixed})`],
+    [`the password for the admin account is ${mixed}`, mixed],
+    [`The password is: ${withSymbol}`, withSymbol],
+    [`my passphrase is ${withSymbol}`, withSymbol],
+    [`the PassPhrase was changed to "${mixed}"`, mixed],
+    [`WIFI_PASSPHRASE is ${mixed}`, mixed],
   ])('%j', (text, secret) => {
     expect(spans(text)).toEqual([secret]);
     expect(createRedactor().redactText(text).text.includes(secret)).toBe(false);
@@ -46,6 +51,10 @@ describe('a password in prose', () => {
     'passport is X1234567',
     'throw new Error("a password was supplied.");',
     'printf(&quot;Password is incorrect.&quot;);',
+    'the password for the admin account is stored in Vault',
+    'the passphrase is: required',
+    'the password for this is not set',
+    'passphrases is abc123x9',
   ])('leaves %j alone', (text) => {
     expect(detectSecrets(text)).toEqual([]);
   });
@@ -53,6 +62,7 @@ describe('a password in prose', () => {
   it('is linear on repeated leads and long values', () => {
     expectLinearTime((n) => 'password is '.repeat(n / 12), detectSecrets, 1_000_000);
     expectLinearTime((n) => 'password for bob '.repeat(n / 17), detectSecrets, 1_000_000);
+    expectLinearTime((n) => 'passphrase for a b c '.repeat(n / 21), detectSecrets, 1_000_000);
     expectLinearTime((n) => `password is ${'.'.repeat(n)}x`, detectSecrets, 1_000_000);
     expectLinearTime((n) => `password is "${'a1'.repeat(n / 2)}`, detectSecrets, 1_000_000);
   });

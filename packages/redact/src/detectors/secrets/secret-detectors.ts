@@ -8,6 +8,7 @@ import { bearerToken } from './bearer.js';
 import { commandPasswordFlag } from './command-password-flag.js';
 import { connectionStringKeyValue, connectionStringUri } from './connection-string.js';
 import { cookieHeader, curlCookie } from './cookie.js';
+import { keyInCjkProse, passwordInCjkProse } from './credential-in-cjk-prose.js';
 import { discordWebhook } from './discord-webhook.js';
 import { dockerfileEnv } from './dockerfile-env.js';
 import { dopplerToken } from './doppler.js';
@@ -21,13 +22,13 @@ import { htpasswdPassword } from './htpasswd-password.js';
 import { jwtToken } from './jwt.js';
 import { jwtAcrossLines } from './jwt-across-lines.js';
 import { jwtWrapped } from './jwt-wrapped.js';
+import { keyInProse } from './key-in-prose.js';
 import { mailgunKey } from './mailgun.js';
 import { mysqlPassword } from './mysql-password.js';
 import { namedValuePair } from './named-value-pair.js';
 import { netrcPassword } from './netrc-password.js';
 import { openaiGluedKey, openaiKey } from './openai.js';
 import { groqGluedKey, OTHER_TOKEN_DETECTORS } from './other-tokens.js';
-import { passwordInCjkProse } from './password-in-cjk-prose.js';
 import { passwordInProse } from './password-in-prose.js';
 import { presignedUrlSignature } from './presigned-url.js';
 import { privateKey } from './private-key.js';
@@ -94,7 +95,9 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   namedValuePair,
   dockerfileEnv,
   passwordInProse,
+  keyInProse,
   passwordInCjkProse,
+  keyInCjkProse,
   tableColumn,
   htmlTable,
   genericAssignment,

@@ -1,0 +1,74 @@
+import type { Finding } from '../../finding.js';
+import { isPlaceholder } from './placeholder.js';
+import { isSecretValue } from './secret-value-shape.js';
+
+/**
+ * What follows a credential's name in an English sentence, up to its value (a regular
+ * expression's source): an optional `for|of|on` and one to three words (`password for the
+ * admin account`), then `is`/`was` (with `now`, `still`, `just` or `actually`, and
+ * `set|changed|reset to`) or `set|changed|reset|updated to`, an optional colon, and blanks.
+ * On one line, any letter case. Every quantifier is bounded, so each attempt reads a few
+ * hundred characters at most: linear.
+ */
+export const AFTER_NAME_IN_PROSE = String.raw`(?:[ \t]{1,4}(?:for|of|on)(?:[ \t]{1,4}[^ \t\r\n]{1,64}){1,3}?)?[ \t]{1,4}(?:(?:is|was)(?:[ \t]{1,4}(?:now|still|just|actually))?(?:[ \t]{1,4}(?:set|changed|reset)[ \t]{1,4}to)?|(?:set|changed|reset|updated)[ \t]{1,4}to):?[ \t]{1,4}`;
+
+/**
+ * The value after the lead: quoted (up to 256 characters to its closing quote, on the
+ * line) or to a blank. Neither part can backtrack into the other: linear.
+ */
+const VALUE = /(["'`])([^"'`\r\n]{1,256})\1|(\S+)/y;
+
+/** Digits alone, six or more: a numeric password (a PIN-like one), unless a placeholder (`000000`). */
+const DIGITS = /^\d{6,}$/;
+
+/**
+ * Reads the value a sentence gives from `from` (just past its lead) and reports it as a
+ * `generic` secret found by `detector` when {@link isProsePassword} says it is one. The
+ * span is the whole bare token, its closing punctuation included (masked, not guessed
+ * at), or the text inside the quotes.
+ */
+export function reportProseValue(
+  text: string,
+  from: number,
+  out: Finding[],
+  detector: string,
+): void {
+  VALUE.lastIndex = from;
+  const match = VALUE.exec(text);
+  if (match === null) return;
+  const quoted = match[2];
+  const value = quoted ?? judgedProseValue(match[3]!);
+  // Backticks quote code (a Markdown code span, a template), judged as a bare value is:
+  // `args[token.index]` is an expression.
+  if (!isProsePassword(value, quoted === undefined || match[1] === '`')) return;
+  const start = quoted === undefined ? from : from + 1;
+  const end = quoted === undefined ? VALUE.lastIndex : VALUE.lastIndex - 1;
+  out.push({ type: 'secret', kind: 'generic', start, end, detector });
+}
+
+/**
+ * Whether a value given in prose is a credential: shaped like a secret as an assignment's
+ * value is (`bare`: not quoted), or six digits or more that are no placeholder.
+ */
+export function isProsePassword(value: string, bare: boolean): boolean {
+  return isSecretValue(value, bare, false) || (DIGITS.test(value) && !isPlaceholder(value));
+}
+
+/** Around a bare value in prose or in the code quoting it: `(hunter2)`, `is hunter2.");`. */
+const OPENING = '(["\'`';
+const CLOSING = '.,;:!?)]}"\'`\\';
+
+/**
+ * What of a bare value is judged: without the punctuation of the sentence or the code
+ * around it (`is hunter2.`, `"… password was supplied.");`), and nothing when it holds an
+ * HTML-escaped quote (`Password is correct.&quot;`: markup quoting prose). The span still
+ * covers the whole token: masked, not guessed at.
+ */
+export function judgedProseValue(token: string): string {
+  let start = 0;
+  let end = token.length;
+  while (start < end && OPENING.includes(token[start]!)) start++;
+  while (end > start && CLOSING.includes(token[end - 1]!)) end--;
+  const part = token.slice(start, end);
+  return part.includes('&quot') || part.includes('&#') ? '' : part;
+}
