@@ -23,6 +23,13 @@ describe('a secret in a table column', () => {
     ['CSV quoted', `"user","DB_PASSWORD"\n"bob","${first}"\n"eve","${second}"`],
     ['TSV', `user\tpwd\nbob\t${first}\neve\t${second}\n`],
     ['semicolons, CRLF', `user;Password\r\nbob;${first}\r\neve;${second}\r\n`],
+    ['CSV, a token column', `user,api_token\nbob,${first}\neve,${second}`],
+    [
+      'CSV quoted, API Key',
+      `"name","API Key","owner"\n"prod","${first}","ops"\n"dev","${second}","qa"`,
+    ],
+    ['TSV, a secret column', `service\tclient_secret\nbilling\t${first}\nsearch\t${second}\n`],
+    ['semicolons, ACCESS_KEY', `env;ACCESS_KEY\nprod;${first}\ndev;${second}`],
   ])('%s', (_name, text) => {
     expect(new Set(spans(text))).toEqual(new Set([first, second]));
     const redacted = createRedactor().redactText(text).text;
@@ -32,6 +39,13 @@ describe('a secret in a table column', () => {
   it('takes a word from a CSV password column, not from a Markdown one', () => {
     expect(spans(`user,password\nbob,${word}\n`)).toEqual([word]);
     expect(spans(`| user | password |\n|---|---|\n| bob | ${word} |`)).toEqual([]);
+  });
+
+  it('takes a word from any credential column of a CSV naming a password, else none', () => {
+    expect(spans(`user,password,token\nbob,${word},${word}\n`)).toEqual([word, word]);
+    // `token` also heads a column of words in language data.
+    expect(spans(`token,pos,lemma\nThe,DET,the\nrunning,VERB,run\n`)).toEqual([]);
+    expect(spans(`user,token\nbob,${word}\n`)).toEqual([]);
   });
 
   it('reads a CSV cell with the separator and quotes in it', () => {
@@ -52,6 +66,9 @@ describe('a secret in a table column', () => {
     `  user, password,\n  bob, ${first},`,
     `user,password\nbob,\${PASSWORD}\neve,******`,
     `password,name\n${first}`,
+    `key,value\nfoo,${first}\n`,
+    `id,secret_name,token_count\n1,${first},12\n`,
+    'The key, however, is this: the token, or the secret.\nIt goes on, and on, and on.',
   ])('leaves %j alone', (text) => {
     expect(detectSecrets(text)).toEqual([]);
   });
@@ -65,6 +82,8 @@ describe('a secret in a table column', () => {
     ],
     ['a row of pipes', (n: number) => `| password |\n|---|\n${'|'.repeat(n)}`],
     ['an unclosed CSV quote', (n: number) => `a,"${'pass'.repeat(n / 4)}`],
+    ['repeated token headers', (n: number) => 'user,api_key\n'.repeat(n / 13)],
+    ['a line of keys', (n: number) => `a,${'key,'.repeat(n / 4)}`],
   ])('is linear on %s', (label, make) => {
     expectLinearTime(make, detectSecrets, 1_000_000, label);
   });

@@ -1,5 +1,6 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
+import { API_KEY_KEYS, type NameKeys, TOKEN_KEYS } from './credential-name-search.js';
 import { AFTER_NAME_IN_PROSE, reportProseValue } from './prose-value.js';
 
 /**
@@ -15,21 +16,10 @@ const KEY_LEAD = new RegExp(
   'giy',
 );
 
-/**
- * What is searched for, how far before it a name may start, and the lead read from there:
- * `token` from its `k`, `secret` from its `c` (both cases written), `key` from itself, after
- * `api`, `access` or `secret` and an optional joiner. `indexOf` is fast when a key's first
- * letter is rare: per MB of code and Markdown, `ken` 0.14 ms against 0.41 for `oken`, `cret`
- * 0.34 against 0.56 for `ecret`.
- */
-const KEYS: ReadonlyArray<readonly [key: string, backs: readonly number[], lead: RegExp]> = [
-  ['ken', [2], TOKEN_LEAD],
-  ['KEN', [2], TOKEN_LEAD],
-  ['cret', [2], TOKEN_LEAD],
-  ['CRET', [2], TOKEN_LEAD],
-  ['key', [3, 4, 6, 7], KEY_LEAD],
-  ['Key', [3, 4, 6, 7], KEY_LEAD],
-  ['KEY', [3, 4, 6, 7], KEY_LEAD],
+/** Each search, and the lead read from where its name may start. */
+const SEARCHES: ReadonlyArray<readonly [keys: NameKeys, lead: RegExp]> = [
+  [TOKEN_KEYS, TOKEN_LEAD],
+  [API_KEY_KEYS, KEY_LEAD],
 ];
 
 /**
@@ -45,18 +35,20 @@ export const keyInProse: Detector = {
   type: 'secret',
   kind: 'generic',
   priority: 50,
-  needles: KEYS.map(([key]) => key),
+  needles: SEARCHES.flatMap(([keys]) => keys.map(([key]) => key)),
   scan(text: string, out: Finding[]): void {
-    for (const [key, backs, lead] of KEYS) {
-      for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
-        // A blank follows the name in every lead: most names in code (`key:`, `keys`,
-        // `token)`) are turned away here, before any pattern runs.
-        const after = text.charCodeAt(at + key.length);
-        if (after !== SPACE && after !== TAB) continue;
-        for (const back of backs) {
-          if (at < back) continue;
-          lead.lastIndex = at - back;
-          if (lead.test(text)) reportProseValue(text, lead.lastIndex, out, 'key-in-prose');
+    for (const [keys, lead] of SEARCHES) {
+      for (const [key, backs] of keys) {
+        for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+          // A blank follows the name in every lead: most names in code (`key:`, `keys`,
+          // `token)`) are turned away here, before any pattern runs.
+          const after = text.charCodeAt(at + key.length);
+          if (after !== SPACE && after !== TAB) continue;
+          for (const back of backs) {
+            if (at < back) continue;
+            lead.lastIndex = at - back;
+            if (lead.test(text)) reportProseValue(text, lead.lastIndex, out, 'key-in-prose');
+          }
         }
       }
     }

@@ -1,6 +1,6 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
-import { forEachPassphraseName, forEachPasswordName } from './password-names.js';
+import { forEachPassphraseName, forEachPasswordName } from './credential-name-search.js';
 import { AFTER_NAME_IN_PROSE, reportProseValue } from './prose-value.js';
 
 /**

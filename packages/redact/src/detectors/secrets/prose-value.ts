@@ -57,18 +57,26 @@ export function isProsePassword(value: string, bare: boolean): boolean {
 /** Around a bare value in prose or in the code quoting it: `(hunter2)`, `is hunter2.");`. */
 const OPENING = '(["\'`';
 const CLOSING = '.,;:!?)]}"\'`\\';
+/** The letters of `\n`, `\r` and `\t`, escaped at the end of a string quoting prose. */
+const ESCAPES = 'nrt';
 
 /**
  * What of a bare value is judged: without the punctuation of the sentence or the code
- * around it (`is hunter2.`, `"… password was supplied.");`), and nothing when it holds an
- * HTML-escaped quote (`Password is correct.&quot;`: markup quoting prose). The span still
- * covers the whole token: masked, not guessed at.
+ * around it (`is hunter2.`, `"… password was supplied.");`, `is displayed.\n'`), and
+ * nothing when it holds an HTML-escaped quote (`Password is correct.&quot;`: markup quoting
+ * prose). The span still covers the whole token: masked, not guessed at.
  */
 export function judgedProseValue(token: string): string {
   let start = 0;
   let end = token.length;
   while (start < end && OPENING.includes(token[start]!)) start++;
-  while (end > start && CLOSING.includes(token[end - 1]!)) end--;
+  while (end > start) {
+    if (CLOSING.includes(token[end - 1]!)) end--;
+    // A line break escaped in the string quoting the sentence (`is displayed.\n'`).
+    else if (end - start >= 2 && token[end - 2] === '\\' && ESCAPES.includes(token[end - 1]!)) {
+      end -= 2;
+    } else break;
+  }
   const part = token.slice(start, end);
   return part.includes('&quot') || part.includes('&#') ? '' : part;
 }

@@ -1,7 +1,13 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { isSensitiveKey } from '../../redactor/sensitive-keys.js';
-import { forEachPasswordName } from './password-names.js';
+import {
+  API_KEY_KEYS,
+  forEachName,
+  forEachPasswordName,
+  type NameKeys,
+  TOKEN_KEYS,
+} from './credential-name-search.js';
 import { isSecretValue } from './secret-value-shape.js';
 
 /** Cell separators of delimited text, in the order tried: CSV, TSV, `;` (Excel's CSV in many locales). */
@@ -45,18 +51,19 @@ export const MAX_COLUMNS = 64;
  * A secret in a table, in a column whose header names a credential: a Markdown table (the
  * header row, its `|---|---|` row, then rows with `|`; any credential name, as
  * `redactValue` masks values under: `Password`, `API Key`, `Access Token`, `client_secret`)
- * or delimited text (a header row naming a password, `password`, `DB_PASSWORD`, `pwd`, of
- * cells apart by `,`, a tab or `;`, CSV quotes read, then rows of as many cells, up to a
- * line that is not one). Exports and pasted tables hold passwords in clear with no `=` or
- * `:` before them. A delimited cell is judged as a value in a URL query is (nothing else
- * goes there, so `sunshine` is taken too); a Markdown cell, often documentation, as a
+ * or delimited text (a header row of names alone, one of them a credential's, of cells
+ * apart by `,`, a tab or `;`, CSV quotes read, then rows of as many cells, up to a line that
+ * is not one). Exports and pasted tables hold passwords in clear with no `=` or `:` before
+ * them. Under a header naming a password, a delimited cell is judged as a value in a URL
+ * query is (nothing else goes there, so `sunshine` is taken too); elsewhere (a Markdown
+ * cell, often documentation; a delimited table naming only tokens, secrets or keys) as a
  * quoted assignment's is (letters with digits or symbols, or random). Placeholders,
  * variables and credential words are never taken.
  *
  * Markdown tables are found from each `|` (the next line must be a delimiter row),
- * delimited ones from each password name (`forEachPasswordName`). After a line, or a table,
- * each search resumes past it, so rows that repeat the header's name are not read again:
- * linear.
+ * delimited ones from each credential name (`forEachPasswordName`, and the keys of `token`,
+ * `secret` and `… key`). After a line, or a table, each search resumes past it, so rows that
+ * repeat the header's name are not read again: linear.
  */
 export const tableColumn: Detector = {
   id: 'table-column',
@@ -69,13 +76,23 @@ export const tableColumn: Detector = {
     for (let at = text.indexOf('|'); at >= 0; at = text.indexOf('|', at + 1)) {
       at = readMarkdownTable(text, at, out);
     }
-    // A header naming two passwords (`password,pwd`) is read once per name: its findings
+    // A header naming two credentials (`password,pwd`) is read once per name: its findings
     // are the same spans, merged as any overlap is.
-    forEachPasswordName(text, (at) =>
-      readDelimitedTable(text, text.lastIndexOf('\n', at) + 1, lineEnd(text, at), out),
-    );
+    const readLine = (at: number) =>
+      readDelimitedTable(text, text.lastIndexOf('\n', at) + 1, lineEnd(text, at), out);
+    forEachPasswordName(text, readLine);
+    forEachName(text, OTHER_NAME_KEYS, readLine);
   },
 };
+
+/**
+ * `token`, `secret` and `… key` found in a line: any offset in the line will do, so each key
+ * is visited once, not from every place its name may start.
+ */
+const OTHER_NAME_KEYS: NameKeys = [...TOKEN_KEYS, ...API_KEY_KEYS].map(([key]) => [key, [0]]);
+
+/** A password's name, as a column's name ends (`password`, `DB_PASSWORD`, `user pwd`). */
+const PASSWORD_NAME = /(?:password|passwd|pwd|passphrase)$/i;
 
 /** Where the line holding `at` ends (its `\n`, or the end of the text). */
 function lineEnd(text: string, at: number): number {
@@ -96,7 +113,14 @@ function readMarkdownTable(text: string, at: number, out: Finding[]): number {
   if (!DELIMITER_ROW.test(text.slice(end + 1, delimiterEnd))) return end;
   const start = text.lastIndexOf('\n', at) + 1;
   const header = markdownCells(text, start, end, MAX_COLUMNS);
-  return readRows(text, header, delimiterEnd, markdownCells, false, out);
+  return readRows(
+    text,
+    header,
+    delimiterEnd,
+    markdownCells,
+    { delimited: false, wordsTaken: false },
+    out,
+  );
 }
 
 /**
@@ -116,22 +140,35 @@ function readDelimitedTable(text: string, start: number, end: number, out: Findi
     const header = split(text, start, end, MAX_COLUMNS);
     if (header.count < 2 || !header.cells.every((cell) => isHeaderName(text, cell))) continue;
     if (split(text, end + 1, nextEnd, 0).count !== header.count) continue;
-    return readRows(text, header, end, split, true, out);
+    // Only credentials go under a password's name, so a word there is one too; `token` also
+    // heads a column of words in language data (`token,pos,lemma`).
+    const namesPassword = header.cells.some((cell) =>
+      PASSWORD_NAME.test(text.slice(cell.start, cell.end)),
+    );
+    return readRows(text, header, end, split, { delimited: true, wordsTaken: namesPassword }, out);
   }
   return end;
 }
 
+/** How a table's rows are read. */
+interface RowRules {
+  /** Delimited text: a row of another number of cells ends the table (Markdown: no `|`). */
+  delimited: boolean;
+  /** A word is a secret, as in a URL query's value (`sunshine`); else only a secret's shape is. */
+  wordsTaken: boolean;
+}
+
 /**
  * Reports the secrets in the credential columns of the rows after `headerEnd` (the `\n`
- * ending the header, or its delimiter row), up to a row that has not the header's number
- * of cells (delimited text) or holds no `|` (Markdown). Returns where the last row ends.
+ * ending the header, or its delimiter row), up to a row that ends the table (`rules`).
+ * Returns where the last row ends.
  */
 function readRows(
   text: string,
   header: Row,
   headerEnd: number,
   split: Split,
-  inData: boolean,
+  rules: RowRules,
   out: Finding[],
 ): number {
   const columns: number[] = [];
@@ -144,11 +181,11 @@ function readRows(
   while (end < text.length) {
     const rowEnd = lineEnd(text, end + 1);
     const row = split(text, end + 1, rowEnd, keep);
-    if (inData ? row.count !== header.count : row.count === 0) break;
+    if (rules.delimited ? row.count !== header.count : row.count === 0) break;
     for (const column of columns) {
       const cell = row.cells[column];
       if (cell === undefined) continue;
-      if (isSecretValue(text.slice(cell.start, cell.end), false, inData)) {
+      if (isSecretValue(text.slice(cell.start, cell.end), false, rules.wordsTaken)) {
         out.push({ ...cell, type: 'secret', kind: 'generic', detector: 'table-column' });
       }
     }
