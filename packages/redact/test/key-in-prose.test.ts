@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BASE62, createPrng } from '../../../test/support/prng.js';
-import { createRedactor, detectSecrets } from '../src/index.js';
+import { detectSecrets } from '../src/index.js';
 import { expectLinearTime } from './helpers/linear-time.js';
-import { spans } from './helpers/spans.js';
+import { expectOnlySecret } from './helpers/spans.js';
 
 // A token, secret or API key given in a sentence (`my API key is …`), as people paste it
 // into a prompt or a ticket: no `=` or `:` for the assignment scan, and a value of no known
@@ -23,10 +23,7 @@ describe('a token, secret or API key in prose', () => {
     [`Token is: ${hex}`, hex],
     [`the client secret was changed to '${mixed}'`, mixed],
     [`our webhook SECRET is ${mixed}, keep it safe`, `${mixed},`],
-  ])('%j', (text, secret) => {
-    expect(spans(text)).toEqual([secret]);
-    expect(createRedactor().redactText(text).text.includes(secret)).toBe(false);
-  });
+  ])('%j', expectOnlySecret);
 
   it.each([
     'the token is expired',
