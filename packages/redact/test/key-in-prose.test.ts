@@ -23,6 +23,7 @@ describe('a token, secret or API key in prose', () => {
     [`Token is: ${hex}`, hex],
     [`the client secret was changed to '${mixed}'`, mixed],
     [`our webhook SECRET is ${mixed}, keep it safe`, `${mixed},`],
+    [`Your API key is:\n  ${hex}`, hex],
   ])('%j', expectOnlySecret);
 
   it.each([

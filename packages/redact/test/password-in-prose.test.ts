@@ -30,6 +30,8 @@ describe('a password in prose', () => {
     [`my passphrase is ${withSymbol}`, withSymbol],
     [`the PassPhrase was changed to "${mixed}"`, mixed],
     [`WIFI_PASSPHRASE is ${mixed}`, mixed],
+    [`Your temporary password is:\n\n    ${mixed}\n\nChange it.`, mixed],
+    [`password was set to:\r\n${withSymbol}`, withSymbol],
   ])('%j', expectOnlySecret);
 
   it.each([
@@ -52,6 +54,8 @@ describe('a password in prose', () => {
     'the passphrase is: required',
     'the password for this is not set',
     'passphrases is abc123x9',
+    'The password is:\n- at least 12 characters\n- not a word',
+    'Your password is:\n\nrequired',
   ])('leaves %j alone', (text) => {
     expect(detectSecrets(text)).toEqual([]);
   });
@@ -60,6 +64,7 @@ describe('a password in prose', () => {
     expectLinearTime((n) => 'password is '.repeat(n / 12), detectSecrets, 1_000_000);
     expectLinearTime((n) => 'password for bob '.repeat(n / 17), detectSecrets, 1_000_000);
     expectLinearTime((n) => 'passphrase for a b c '.repeat(n / 21), detectSecrets, 1_000_000);
+    expectLinearTime((n) => 'password is:\n\n'.repeat(n / 14), detectSecrets, 1_000_000);
     expectLinearTime((n) => `password is ${'.'.repeat(n)}x`, detectSecrets, 1_000_000);
     expectLinearTime((n) => `password is "${'a1'.repeat(n / 2)}`, detectSecrets, 1_000_000);
   });

@@ -6,11 +6,12 @@ import { isSecretValue } from './secret-value-shape.js';
  * What follows a credential's name in an English sentence, up to its value (a regular
  * expression's source): an optional `for|of|on` and one to three words (`password for the
  * admin account`), then `is`/`was` (with `now`, `still`, `just` or `actually`, and
- * `set|changed|reset to`) or `set|changed|reset|updated to`, an optional colon, and blanks.
- * On one line, any letter case. Every quantifier is bounded, so each attempt reads a few
- * hundred characters at most: linear.
+ * `set|changed|reset to`) or `set|changed|reset|updated to`, then blanks, or a colon and
+ * blanks, or a colon and a line break (a blank line and indentation too: `Your password
+ * is:\n\n    …` in a welcome e-mail). Any letter case. Every quantifier is bounded, so
+ * each attempt reads a few hundred characters at most: linear.
  */
-export const AFTER_NAME_IN_PROSE = String.raw`(?:[ \t]{1,4}(?:for|of|on)(?:[ \t]{1,4}[^ \t\r\n]{1,64}){1,3}?)?[ \t]{1,4}(?:(?:is|was)(?:[ \t]{1,4}(?:now|still|just|actually))?(?:[ \t]{1,4}(?:set|changed|reset)[ \t]{1,4}to)?|(?:set|changed|reset|updated)[ \t]{1,4}to):?[ \t]{1,4}`;
+export const AFTER_NAME_IN_PROSE = String.raw`(?:[ \t]{1,4}(?:for|of|on)(?:[ \t]{1,4}[^ \t\r\n]{1,64}){1,3}?)?[ \t]{1,4}(?:(?:is|was)(?:[ \t]{1,4}(?:now|still|just|actually))?(?:[ \t]{1,4}(?:set|changed|reset)[ \t]{1,4}to)?|(?:set|changed|reset|updated)[ \t]{1,4}to)(?::[ \t]{0,4}(?:\r?\n[ \t]{0,8}){1,2}|:?[ \t]{1,4})`;
 
 /**
  * The value after the lead: quoted (up to 256 characters to its closing quote, on the
