@@ -24,6 +24,8 @@ describe('a token, secret or API key in prose', () => {
     [`the client secret was changed to '${mixed}'`, mixed],
     [`our webhook SECRET is ${mixed}, keep it safe`, `${mixed},`],
     [`Your API key is:\n  ${hex}`, hex],
+    [`authenticate using token ${mixed}`, mixed],
+    [`call it with the API key ${hex}`, hex],
   ])('%j', expectOnlySecret);
 
   it.each([
@@ -43,6 +45,9 @@ describe('a token, secret or API key in prose', () => {
     `the primary key is ${mixed}`,
     `tokens is ${mixed}`,
     `retoken is ${mixed}`,
+    'with token expiry of 3600 seconds',
+    'use the secret sauce',
+    `the token ${mixed}`,
     // Code quoting a sentence, a line break escaped at its end.
     "'the secret access key is displayed.\\n'",
   ])('leaves %j alone', (text) => {
@@ -54,5 +59,6 @@ describe('a token, secret or API key in prose', () => {
     expectLinearTime((n) => 'api key for a b c '.repeat(n / 18), detectSecrets, 1_000_000);
     expectLinearTime((n) => `secret is ${'.'.repeat(n)}x`, detectSecrets, 1_000_000);
     expectLinearTime((n) => 'key '.repeat(n / 4), detectSecrets, 1_000_000);
+    expectLinearTime((n) => 'using the api key '.repeat(n / 18), detectSecrets, 1_000_000);
   });
 });

@@ -32,6 +32,8 @@ describe('a password in prose', () => {
     [`WIFI_PASSPHRASE is ${mixed}`, mixed],
     [`Your temporary password is:\n\n    ${mixed}\n\nChange it.`, mixed],
     [`password was set to:\r\n${withSymbol}`, withSymbol],
+    [`log in as admin with the temporary password ${mixed} and change it`, mixed],
+    [`Use password ${withSymbol}.`, `${withSymbol}.`],
   ])('%j', expectOnlySecret);
 
   it.each([
@@ -56,6 +58,10 @@ describe('a password in prose', () => {
     'passphrases is abc123x9',
     'The password is:\n- at least 12 characters\n- not a word',
     'Your password is:\n\nrequired',
+    'log in with password authentication',
+    'use password-based login',
+    'using password changeme',
+    `the password ${mixed}`,
   ])('leaves %j alone', (text) => {
     expect(detectSecrets(text)).toEqual([]);
   });
@@ -65,6 +71,7 @@ describe('a password in prose', () => {
     expectLinearTime((n) => 'password for bob '.repeat(n / 17), detectSecrets, 1_000_000);
     expectLinearTime((n) => 'passphrase for a b c '.repeat(n / 21), detectSecrets, 1_000_000);
     expectLinearTime((n) => 'password is:\n\n'.repeat(n / 14), detectSecrets, 1_000_000);
+    expectLinearTime((n) => 'with the new password '.repeat(n / 22), detectSecrets, 1_000_000);
     expectLinearTime((n) => `password is ${'.'.repeat(n)}x`, detectSecrets, 1_000_000);
     expectLinearTime((n) => `password is "${'a1'.repeat(n / 2)}`, detectSecrets, 1_000_000);
   });

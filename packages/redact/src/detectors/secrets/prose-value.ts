@@ -11,7 +11,48 @@ import { isSecretValue } from './secret-value-shape.js';
  * is:\n\n    …` in a welcome e-mail). Any letter case. Every quantifier is bounded, so
  * each attempt reads a few hundred characters at most: linear.
  */
-export const AFTER_NAME_IN_PROSE = String.raw`(?:[ \t]{1,4}(?:for|of|on)(?:[ \t]{1,4}[^ \t\r\n]{1,64}){1,3}?)?[ \t]{1,4}(?:(?:is|was)(?:[ \t]{1,4}(?:now|still|just|actually))?(?:[ \t]{1,4}(?:set|changed|reset)[ \t]{1,4}to)?|(?:set|changed|reset|updated)[ \t]{1,4}to)(?::[ \t]{0,4}(?:\r?\n[ \t]{0,8}){1,2}|:?[ \t]{1,4})`;
+const AFTER_NAME_IN_PROSE = String.raw`(?:[ \t]{1,4}(?:for|of|on)(?:[ \t]{1,4}[^ \t\r\n]{1,64}){1,3}?)?[ \t]{1,4}(?:(?:is|was)(?:[ \t]{1,4}(?:now|still|just|actually))?(?:[ \t]{1,4}(?:set|changed|reset)[ \t]{1,4}to)?|(?:set|changed|reset|updated)[ \t]{1,4}to)(?::[ \t]{0,4}(?:\r?\n[ \t]{0,8}){1,2}|:?[ \t]{1,4})`;
+
+/**
+ * What may come before a credential's name when the value follows the name at once, with
+ * no verb (a regular expression's source, for a lookbehind): `with`, `using` or `use`, an
+ * optional determiner and one of a few adjectives (`log in as admin with the temporary
+ * password …`, `authenticate using token …`). Bounded: linear.
+ */
+const BEFORE_NAME_IN_PROSE = String.raw`(?<![A-Za-z0-9])(?:with|using|use)[ \t]{1,4}(?:(?:the|a|an|this|that|my|your|our|their|its)[ \t]{1,4})?(?:(?:new|temporary|temp|initial|default|old|current|same|following)[ \t]{1,4})?`;
+
+/**
+ * The two ways a sentence leads from a credential's name (`name`, a regular expression's
+ * source: `(?:token|secret)`) to its value, tried in this order from where the name starts:
+ * a verb after it (`AFTER_NAME_IN_PROSE`: `the token is …`), or `with`/`using`/`use` before
+ * it and blanks after (`BEFORE_NAME_IN_PROSE`: `log in with the token …`). Any letter case.
+ */
+export function proseLeads(name: string): readonly RegExp[] {
+  return [
+    new RegExp(`(?<![A-Za-z0-9])${name}${AFTER_NAME_IN_PROSE}`, 'giy'),
+    new RegExp(`(?<=${BEFORE_NAME_IN_PROSE})${name}[ \\t]{1,4}`, 'giy'),
+  ];
+}
+
+/**
+ * Reads the value after the first of `leads` that matches at `start` (a name's start), if
+ * one does, and reports it as {@link reportProseValue} does.
+ */
+export function reportAfterLead(
+  text: string,
+  start: number,
+  leads: readonly RegExp[],
+  out: Finding[],
+  detector: string,
+): void {
+  for (const lead of leads) {
+    lead.lastIndex = start;
+    if (lead.test(text)) {
+      reportProseValue(text, lead.lastIndex, out, detector);
+      return;
+    }
+  }
+}
 
 /**
  * The value after the lead: quoted (up to 256 characters to its closing quote, on the
