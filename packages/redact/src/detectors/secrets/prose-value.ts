@@ -69,7 +69,7 @@ const DIGITS = /^\d{6,}$/;
  * span is the whole bare token, its closing punctuation included (masked, not guessed
  * at), or the text inside the quotes.
  */
-export function reportProseValue(
+function reportProseValue(
   text: string,
   from: number,
   out: Finding[],
