@@ -1,5 +1,6 @@
 import { cjkCredentialNameStart } from '../cjk-credential-names.js';
 import { endsWithCredentialName, NORMALISED_CREDENTIAL_NAMES } from '../credential-names.js';
+import { localizedCredentialNameStart } from '../localized-credential-names.js';
 
 /**
  * Key endings whose values are replaced whole, compared after lower-casing and removing
@@ -26,11 +27,17 @@ export function normaliseKey(key: string): string {
 /**
  * True when a value under `key` must be replaced whole, whatever it contains: a key the
  * text scan reads as a credential name (with its suffixes: `db_pass`, `client_secret_value`,
- * `api_key_b64`; or in Chinese, Japanese or Korean: `新密码`), or one ending above in any
+ * `api_key_b64`; or in another language: `新密码`, `Passwort`, `mot de passe`), or one ending above in any
  * case and with any separators.
  */
 export function isSensitiveKey(key: string): boolean {
-  if (endsWithCredentialName(key) || cjkCredentialNameStart(key, key.length) >= 0) return true;
+  if (
+    endsWithCredentialName(key) ||
+    cjkCredentialNameStart(key, key.length) >= 0 ||
+    localizedCredentialNameStart(key, key.length) >= 0
+  ) {
+    return true;
+  }
   const k = normaliseKey(key);
   for (const ending of SENSITIVE_ENDINGS) if (k.endsWith(ending)) return true;
   return k === 'auth';

@@ -7,6 +7,7 @@ import {
 } from '../../credential-names.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
+import { localizedCredentialNameStart } from '../../localized-credential-names.js';
 import { MAX_PERCENT_DECODES, percentDecoded } from '../../percent-decoded.js';
 import { runEnd } from '../long-value.js';
 import { isAwsSecretAccessKey } from './aws.js';
@@ -163,6 +164,16 @@ function encodings(text: string, at: number): number {
 }
 
 /**
+ * Where a credential name in another language ends the text at `end`: Chinese, Japanese or
+ * Korean (`密码`, `API密钥`; decision 0049), or a language written with spaces (`Passwort`,
+ * `mot de passe`, `пароль`; decision 0053). -1 when there is none.
+ */
+function otherLanguageNameStart(text: string, end: number): number {
+  const cjk = cjkCredentialNameStart(text, end);
+  return cjk >= 0 ? cjk : localizedCredentialNameStart(text, end);
+}
+
+/**
  * Checks the assignment around one separator (`sep`: the character code of `:`, `=`, or
  * `%` of an encoded `%3D`); returns where the scan resumes.
  */
@@ -205,19 +216,21 @@ function checkAssignment(
       s += 2;
     }
   }
-  // No ASCII name: one in Chinese, Japanese or Korean (`密码：…`, `API密钥=…`), or none.
-  const cjk = s >= e;
-  if (cjk) {
-    s = cjkCredentialNameStart(text, e);
-    if (s < 0) return sepEnd;
-  }
-  const keyName = text.slice(s, e);
-  const key = cjk ? null : CREDENTIAL_KEY_ENDING.exec(keyName);
+  const key = s < e ? CREDENTIAL_KEY_ENDING.exec(text.slice(s, e)) : null;
   // A name right after an escape starts a word: `%3Fpwd` is `?pwd`, not `Fpwd`.
   const afterEscape = escapeBefore >= 0 && key !== null && key.index === 0;
-  const strong = cjk || (key !== null && (afterEscape || startsWord(text, s + key.index)));
+  let strong = key !== null && (afterEscape || startsWord(text, s + key.index));
+  if (!strong) {
+    // A name in another language: `Passwort:`, `mot de passe :`, `пароль:`, `密码：`.
+    const start = otherLanguageNameStart(text, e);
+    if (start >= 0) {
+      s = start;
+      strong = true;
+    }
+  }
+  const keyName = text.slice(s, e);
   // `STRIPE_KEY`, `NPM_AUTH`, `?key=`: read too, but only a machine-made value is taken.
-  const weak = !strong && endsWithWeakCredentialName(keyName);
+  const weak = !strong && s < e && endsWithWeakCredentialName(keyName);
   if (!strong && !weak) return sepEnd;
   // YAML's bare value on the next line (`password:\n  …`, `password: |\n  …`).
   const nextLine = colon ? yamlNextLineValue(text, s, sepEnd) : undefined;

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { BASE62, createPrng } from '../../../test/support/prng.js';
+import { createRedactor, detectSecrets } from '../src/index.js';
+import { expectLinearTime } from './helpers/linear-time.js';
+import { expectOnlySecret, spans } from './helpers/spans.js';
+
+// A credential named in another language written with spaces (`Passwort: …`, `mot de passe
+// : …`, `пароль: …`) passed in clear: only English names (and Chinese, Japanese and Korean
+// ones) were read before a separator. Values are generated.
+const rng = createPrng(20261208);
+const value = `${rng.chars(BASE62, 12)}7k`;
+
+describe('a credential named in another language', () => {
+  it.each([
+    `Passwort: ${value}`,
+    `Benutzer: bob, Kennwort: ${value}`,
+    `Datenbankpasswort=${value}`,
+    `WLAN-Passwort: ${value}`,
+    `API-Schlüssel: ${value}`,
+    `Mot de passe : ${value}`,
+    `mdp: ${value}`,
+    `Clé API = ${value}`,
+    `Contraseña: ${value}`,
+    `contrasena=${value}`,
+    `Senha: ${value}`,
+    `Wachtwoord: ${value}`,
+    `Hasło: ${value}`,
+    `Heslo: ${value}`,
+    `Пароль: ${value}`,
+    `Токен: ${value}`,
+    `Şifre: ${value}`,
+    `Lösenord: ${value}`,
+    `Passord: ${value}`,
+    `Adgangskode: ${value}`,
+    `Salasana: ${value}`,
+    `Jelszó: ${value}`,
+    `Mật khẩu: ${value}`,
+    `Kata sandi: ${value}`,
+    `הסיסמה: ${value}`,
+    `كلمة المرور: ${value}`,
+    `{"passwort": "${value}"}`,
+  ])('%j', (text) => expectOnlySecret(text, value));
+
+  it.each([
+    'Passwort: erforderlich',
+    'Passwortlänge: 12',
+    'Mot de passe : ********',
+    `Resenha: ${value}`,
+    'Senha: <sua senha>',
+    `Пароль: \${DB_PASSWORD}`,
+  ])('leaves %j alone', (text) => {
+    expect(detectSecrets(text)).toEqual([]);
+  });
+
+  it('replaces the value under such a key in an object, as under `password`', () => {
+    const redacted = createRedactor().redactValue({
+      Passwort: value,
+      contraseña: value,
+      пароль: value,
+      Benutzer: 'bob',
+    });
+    expect(JSON.stringify(redacted.value)).not.toContain(value);
+    expect(redacted.value).toMatchObject({ Benutzer: 'bob' });
+  });
+
+  it("takes a Markdown table's column headed by such a name", () => {
+    expect(spans(`| Benutzer | Passwort |\n|---|---|\n| bob | ${value} |`)).toEqual([value]);
+  });
+
+  it('is linear on repeated names and separators', () => {
+    expectLinearTime((n) => 'Passwort: '.repeat(n / 10), detectSecrets, 1_000_000);
+    expectLinearTime((n) => 'mot de passe : '.repeat(n / 15), detectSecrets, 1_000_000);
+    expectLinearTime((n) => `${'a'.repeat(n)}: x`, detectSecrets, 1_000_000);
+  });
+});
