@@ -69,12 +69,7 @@ const DIGITS = /^\d{6,}$/;
  * span is the whole bare token, its closing punctuation included (masked, not guessed
  * at), or the text inside the quotes.
  */
-function reportProseValue(
-  text: string,
-  from: number,
-  out: Finding[],
-  detector: string,
-): void {
+function reportProseValue(text: string, from: number, out: Finding[], detector: string): void {
   VALUE.lastIndex = from;
   const match = VALUE.exec(text);
   if (match === null) return;
