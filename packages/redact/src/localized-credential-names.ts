@@ -2,8 +2,8 @@
  * Words for password, and for an API key or token, in languages written with spaces between
  * words (Chinese, Japanese and Korean names are in `cjk-credential-names.ts`), lower-case.
  * A key ending in one is a credential name, as `password` is: `Passwort: …`, `mot de passe
- * : …`, `contraseña=…`, `пароль: …`. Only words that say so: Spanish `clave` and Italian or
- * Turkish `parola` also mean a key or a word, and `código` a code.
+ * : …`, `contraseña=…`, `пароль: …`. Only words that say so: Spanish `clave` also means a
+ * key, Italian `parola` a word (Turkish and Romanian use it for password), `código` a code.
  *
  * These may end a longer word: compounds (`Datenbankpasswort`, `databasewachtwoord`),
  * Hebrew and Arabic words with a prefix glued on (`הסיסמה`, `وكلمة المرور`), Thai written

@@ -27,8 +27,8 @@ export function normaliseKey(key: string): string {
 /**
  * True when a value under `key` must be replaced whole, whatever it contains: a key the
  * text scan reads as a credential name (with its suffixes: `db_pass`, `client_secret_value`,
- * `api_key_b64`; or in another language: `新密码`, `Passwort`, `mot de passe`), or one ending above in any
- * case and with any separators.
+ * `api_key_b64`; or in another language: `新密码`, `Passwort`, `mot de passe`), or one
+ * ending above in any case and with any separators.
  */
 export function isSensitiveKey(key: string): boolean {
   if (
