@@ -73,3 +73,36 @@ describe('a credential named in another language', () => {
     expectLinearTime((n) => `${'a'.repeat(n)}: x`, detectSecrets, 1_000_000);
   });
 });
+
+describe('a password given in a sentence in German, Dutch, French, Spanish, Portuguese or Italian', () => {
+  it.each([
+    [`Ihr neues Passwort lautet: ${value}`, value],
+    [`Das Kennwort ist ${value}.`, `${value}.`],
+    [`Das Datenbankpasswort ist ${value}`, value],
+    [`Het wachtwoord is ${value}`, value],
+    [`Uw wachtwoord luidt: ${value}`, value],
+    [`Votre mot de passe est : ${value}`, value],
+    [`Su contraseña es:\n\n  ${value}`, value],
+    [`A sua senha é ${value}`, value],
+    [`La password è ${value}`, value],
+  ])('%j', expectOnlySecret);
+
+  it.each([
+    'Das Passwort ist falsch',
+    'Ihr Passwort lautet: ********',
+    `Die Antwort ist ${value}`,
+    'Le mot de passe est incorrect',
+    'La contraseña es obligatoria',
+    'A senha é inválida',
+    `A resenha é ${value}`,
+    'La password è obbligatoria',
+  ])('leaves %j alone', (text) => {
+    expect(detectSecrets(text)).toEqual([]);
+  });
+
+  it('is linear on repeated leads', () => {
+    expectLinearTime((n) => 'Passwort ist '.repeat(n / 13), detectSecrets, 1_000_000);
+    expectLinearTime((n) => 'senha é '.repeat(n / 8), detectSecrets, 1_000_000);
+    expectLinearTime((n) => 'mot de passe est : '.repeat(n / 19), detectSecrets, 1_000_000);
+  });
+});

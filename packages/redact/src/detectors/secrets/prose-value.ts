@@ -3,15 +3,22 @@ import { isPlaceholder } from './placeholder.js';
 import { isSecretValue } from './secret-value-shape.js';
 
 /**
+ * What comes between a sentence's verb and the value it gives (a regular expression's
+ * source): blanks, or a colon (after a blank too, as French writes it: `est : …`) and
+ * blanks, or a colon and a line break (a blank line and indentation too: `Your password
+ * is:\n\n    …` in a welcome e-mail).
+ */
+const BEFORE_VALUE = String.raw`(?:[ \t]{0,2}:[ \t]{0,4}(?:\r?\n[ \t]{0,8}){1,2}|(?:[ \t]{0,2}:)?[ \t]{1,4})`;
+
+/**
  * What follows a credential's name in an English sentence, up to its value (a regular
  * expression's source): an optional `for|of|on` and one to three words (`password for the
  * admin account`), then `is`/`was` (with `now`, `still`, `just` or `actually`, and
- * `set|changed|reset to`) or `set|changed|reset|updated to`, then blanks, or a colon and
- * blanks, or a colon and a line break (a blank line and indentation too: `Your password
- * is:\n\n    …` in a welcome e-mail). Any letter case. Every quantifier is bounded, so
- * each attempt reads a few hundred characters at most: linear.
+ * `set|changed|reset to`) or `set|changed|reset|updated to`, or Italian `è` (`la password
+ * è …`), then `BEFORE_VALUE`. Any letter case. Every quantifier is bounded, so each attempt
+ * reads a few hundred characters at most: linear.
  */
-const AFTER_NAME_IN_PROSE = String.raw`(?:[ \t]{1,4}(?:for|of|on)(?:[ \t]{1,4}[^ \t\r\n]{1,64}){1,3}?)?[ \t]{1,4}(?:(?:is|was)(?:[ \t]{1,4}(?:now|still|just|actually))?(?:[ \t]{1,4}(?:set|changed|reset)[ \t]{1,4}to)?|(?:set|changed|reset|updated)[ \t]{1,4}to)(?::[ \t]{0,4}(?:\r?\n[ \t]{0,8}){1,2}|:?[ \t]{1,4})`;
+const AFTER_NAME_IN_PROSE = String.raw`(?:[ \t]{1,4}(?:for|of|on)(?:[ \t]{1,4}[^ \t\r\n]{1,64}){1,3}?)?[ \t]{1,4}(?:(?:is|was|è)(?:[ \t]{1,4}(?:now|still|just|actually))?(?:[ \t]{1,4}(?:set|changed|reset)[ \t]{1,4}to)?|(?:set|changed|reset|updated)[ \t]{1,4}to)${BEFORE_VALUE}`;
 
 /**
  * What may come before a credential's name when the value follows the name at once, with
@@ -32,6 +39,15 @@ export function proseLeads(name: string): readonly RegExp[] {
     new RegExp(`(?<![A-Za-z0-9])${name}${AFTER_NAME_IN_PROSE}`, 'giy'),
     new RegExp(`(?<=${BEFORE_NAME_IN_PROSE})${name}[ \\t]{1,4}`, 'giy'),
   ];
+}
+
+/**
+ * The lead of a sentence in another language from a credential's name (`name`, a regular
+ * expression's source) to its value: the name, blanks, one of `verbs` (`lautet|ist`), then
+ * `BEFORE_VALUE`. Any letter case; bounded: linear.
+ */
+export function localizedProseLead(name: string, verbs: string): RegExp {
+  return new RegExp(`${name}[ \\t]{1,4}(?:${verbs})${BEFORE_VALUE}`, 'giy');
 }
 
 /**

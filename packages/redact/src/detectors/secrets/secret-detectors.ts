@@ -29,6 +29,7 @@ import { namedValuePair } from './named-value-pair.js';
 import { netrcPassword } from './netrc-password.js';
 import { openaiGluedKey, openaiKey } from './openai.js';
 import { groqGluedKey, OTHER_TOKEN_DETECTORS } from './other-tokens.js';
+import { passwordInLocalizedProse } from './password-in-localized-prose.js';
 import { passwordInProse } from './password-in-prose.js';
 import { presignedUrlSignature } from './presigned-url.js';
 import { privateKey } from './private-key.js';
@@ -96,6 +97,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   dockerfileEnv,
   passwordInProse,
   keyInProse,
+  passwordInLocalizedProse,
   passwordInCjkProse,
   keyInCjkProse,
   tableColumn,
