@@ -10,7 +10,8 @@
  * without spaces.
  */
 const NAME_ENDINGS: readonly string[] = [
-  // German, Dutch, Swedish, Norwegian, Danish, Finnish, Hungarian.
+  // German, Dutch, Swedish, Norwegian, Danish, Finnish, Hungarian; the Nordic definite and
+  // the Finnish and Hungarian possessive forms a label takes (`Lösenordet:`, `Salasanasi:`).
   'passwort',
   'kennwort',
   'api-schlüssel',
@@ -18,21 +19,30 @@ const NAME_ENDINGS: readonly string[] = [
   'wachtwoord',
   'lösenord',
   'losenord',
+  'lösenordet',
+  'losenordet',
   'passord',
+  'passordet',
   'adgangskode',
+  'adgangskoden',
   'salasana',
+  'salasanasi',
   'jelszó',
   'jelszo',
-  // French, Spanish, Portuguese, Romanian, Greek, Vietnamese, Indonesian and Malay.
+  'jelszava',
+  'jelszavad',
+  // French, Spanish, Portuguese, Romanian, Italian, Greek, Vietnamese, Indonesian and Malay.
   'mot de passe',
   'clé api',
   'cle api',
   'contraseña',
   'contrasena',
   'clave api',
+  'clave de acceso',
   'chave api',
   'chave de api',
   'parolă',
+  'chiave api',
   'κωδικός πρόσβασης',
   'mật khẩu',
   'mat khau',
@@ -52,7 +62,8 @@ const NAME_ENDINGS: readonly string[] = [
 
 /**
  * Short names that must start a word: `resenha` (a review) ends with `senha`, and `mdp`
- * (French for password) ends many an abbreviation.
+ * (French for password) ends many an abbreviation. Turkish labels take the possessive
+ * (`Şifreniz:`, your password).
  */
 const WHOLE_WORDS: ReadonlySet<string> = new Set([
   'mdp',
@@ -62,6 +73,10 @@ const WHOLE_WORDS: ReadonlySet<string> = new Set([
   'heslo',
   'şifre',
   'sifre',
+  'şifreniz',
+  'sifreniz',
+  'şifresi',
+  'sifresi',
   'токен',
 ]);
 
