@@ -1,3 +1,5 @@
+import { cjkCredentialNameStart } from './cjk-credential-names.js';
+
 /**
  * Words for password, and for an API key or token, in languages written with spaces between
  * words (Chinese, Japanese and Korean names are in `cjk-credential-names.ts`), lower-case.
@@ -104,7 +106,7 @@ const LETTER = /\p{L}/u;
  * Where a credential name of another language that `text` ends with at `end` starts (any
  * letter case: `Passwort`, `MOT DE PASSE`, `Пароль`), or -1.
  */
-export function localizedCredentialNameStart(text: string, end: number): number {
+function localizedCredentialNameStart(text: string, end: number): number {
   if (end <= 0) return -1;
   const names = NAMES_BY_LAST_CHAR.get(lowerCodeAt(text, end - 1));
   if (names === undefined) return -1;
@@ -127,4 +129,14 @@ function isNameAt(text: string, start: number, name: string): boolean {
     if (lowerCodeAt(text, start + i) !== name.charCodeAt(i)) return false;
   }
   return true;
+}
+
+/**
+ * Where a credential name in another language than English ends `text` at `end`: Chinese,
+ * Japanese or Korean (`密码`, `API密钥`; decision 0049), or a language written with spaces
+ * (`Passwort`, `mot de passe`, `пароль`; decision 0053). -1 when there is none.
+ */
+export function otherLanguageNameStart(text: string, end: number): number {
+  const cjk = cjkCredentialNameStart(text, end);
+  return cjk >= 0 ? cjk : localizedCredentialNameStart(text, end);
 }

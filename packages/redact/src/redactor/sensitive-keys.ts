@@ -1,6 +1,5 @@
-import { cjkCredentialNameStart } from '../cjk-credential-names.js';
 import { endsWithCredentialName, NORMALISED_CREDENTIAL_NAMES } from '../credential-names.js';
-import { localizedCredentialNameStart } from '../localized-credential-names.js';
+import { otherLanguageNameStart } from '../localized-credential-names.js';
 
 /**
  * Key endings whose values are replaced whole, compared after lower-casing and removing
@@ -31,13 +30,7 @@ export function normaliseKey(key: string): string {
  * ending above in any case and with any separators.
  */
 export function isSensitiveKey(key: string): boolean {
-  if (
-    endsWithCredentialName(key) ||
-    cjkCredentialNameStart(key, key.length) >= 0 ||
-    localizedCredentialNameStart(key, key.length) >= 0
-  ) {
-    return true;
-  }
+  if (endsWithCredentialName(key) || otherLanguageNameStart(key, key.length) >= 0) return true;
   const k = normaliseKey(key);
   for (const ending of SENSITIVE_ENDINGS) if (k.endsWith(ending)) return true;
   return k === 'auth';

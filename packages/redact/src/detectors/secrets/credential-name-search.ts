@@ -64,15 +64,20 @@ export function forEachPassphraseName(text: string, visit: (start: number) => nu
 
 /**
  * Calls `visit` with each offset where a name of `keys` may start (a candidate: the caller
- * checks the name), key by key; `visit` returns where that key's search goes on.
+ * checks the name) and where the key found ends, key by key; `visit` returns where that
+ * key's search goes on.
  */
-export function forEachName(text: string, keys: NameKeys, visit: (start: number) => number): void {
+export function forEachName(
+  text: string,
+  keys: NameKeys,
+  visit: (start: number, keyEnd: number) => number,
+): void {
   for (const [key, backs] of keys) {
     let at = text.indexOf(key);
     while (at >= 0) {
       let resume = at + 1;
       for (const back of backs) {
-        if (at >= back) resume = Math.max(resume, visit(at - back));
+        if (at >= back) resume = Math.max(resume, visit(at - back, at + key.length));
       }
       at = text.indexOf(key, resume);
     }

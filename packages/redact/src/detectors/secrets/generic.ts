@@ -1,5 +1,4 @@
 import { isAsciiAlphanumeric, isBlank, isHexDigit } from '../../char-class.js';
-import { cjkCredentialNameStart } from '../../cjk-credential-names.js';
 import {
   CREDENTIAL_KEY_ENDING,
   endsWithWeakCredentialName,
@@ -7,7 +6,7 @@ import {
 } from '../../credential-names.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
-import { localizedCredentialNameStart } from '../../localized-credential-names.js';
+import { otherLanguageNameStart } from '../../localized-credential-names.js';
 import { MAX_PERCENT_DECODES, percentDecoded } from '../../percent-decoded.js';
 import { runEnd } from '../long-value.js';
 import { isAwsSecretAccessKey } from './aws.js';
@@ -161,16 +160,6 @@ function encodings(text: string, at: number): number {
     n++;
   }
   return text.charCodeAt(i) === 51 /* 3 */ && (text.charCodeAt(i + 1) | 32) === 100 /* d */ ? n : 0;
-}
-
-/**
- * Where a credential name in another language ends the text at `end`: Chinese, Japanese or
- * Korean (`密码`, `API密钥`; decision 0049), or a language written with spaces (`Passwort`,
- * `mot de passe`, `пароль`; decision 0053). -1 when there is none.
- */
-function otherLanguageNameStart(text: string, end: number): number {
-  const cjk = cjkCredentialNameStart(text, end);
-  return cjk >= 0 ? cjk : localizedCredentialNameStart(text, end);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
-import { API_KEY_KEYS, type NameKeys, TOKEN_KEYS } from './credential-name-search.js';
+import { API_KEY_KEYS, forEachName, type NameKeys, TOKEN_KEYS } from './credential-name-search.js';
 import { proseLeads, reportAfterLead } from './prose-value.js';
 
 /**
@@ -30,17 +30,14 @@ export const keyInProse: Detector = {
   needles: SEARCHES.flatMap(([keys]) => keys.map(([key]) => key)),
   scan(text: string, out: Finding[]): void {
     for (const [keys, leads] of SEARCHES) {
-      for (const [key, backs] of keys) {
-        for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
-          // A blank follows the name in every lead: most names in code (`key:`, `keys`,
-          // `token)`) are turned away here, before any pattern runs.
-          const after = text.charCodeAt(at + key.length);
-          if (after !== SPACE && after !== TAB) continue;
-          for (const back of backs) {
-            if (at >= back) reportAfterLead(text, at - back, leads, out, 'key-in-prose');
-          }
-        }
-      }
+      forEachName(text, keys, (start, keyEnd) => {
+        // A blank follows the name in every lead: most names in code (`key:`, `keys`,
+        // `token)`) are turned away here, before any pattern runs.
+        const after = text.charCodeAt(keyEnd);
+        if (after === SPACE || after === TAB)
+          reportAfterLead(text, start, leads, out, 'key-in-prose');
+        return start + 1;
+      });
     }
   },
 };

@@ -10,18 +10,18 @@ import { localizedProseLead, reportAfterLead } from './prose-value.js';
  * each key is a pass over the text (0.07-0.29 ms per MB of code and Markdown), and prose in
  * capitals is rare.
  */
-const LANGUAGES: ReadonlyArray<readonly [keys: NameKeys, lead: RegExp]> = [
+const LANGUAGES: ReadonlyArray<readonly [keys: NameKeys, leads: readonly RegExp[]]> = [
   // German: `Ihr neues Passwort lautet: …`, `Das Kennwort ist …`; compounds too
   // (`Datenbankpasswort ist …`).
-  [[['wort', [4]]], localizedProseLead('(?:pass|kenn)wort', 'lautet|ist|war')],
+  [[['wort', [4]]], [localizedProseLead('(?:pass|kenn)wort', 'lautet|ist|war')]],
   // Dutch: `Het wachtwoord is …`, `Uw wachtwoord luidt: …`.
-  [[['woord', [5]]], localizedProseLead('wachtwoord', 'is|was|luidt')],
+  [[['woord', [5]]], [localizedProseLead('wachtwoord', 'is|was|luidt')]],
   // French: `Votre mot de passe est : …`.
-  [[['passe', [7]]], localizedProseLead('(?<![A-Za-zÀ-ÿ])mot de passe', 'est|était')],
+  [[['passe', [7]]], [localizedProseLead('(?<![A-Za-zÀ-ÿ])mot de passe', 'est|était')]],
   // Spanish: `Su contraseña es: …`, from its `ñ`.
-  [[['ña', [8]]], localizedProseLead('contraseña', 'es|era')],
+  [[['ña', [8]]], [localizedProseLead('contraseña', 'es|era')]],
   // Portuguese: `A sua senha é …`, from the `é` after it.
-  [[['é', [6]]], localizedProseLead('(?<![A-Za-zÀ-ÿ])senha', 'é')],
+  [[['é', [6]]], [localizedProseLead('(?<![A-Za-zÀ-ÿ])senha', 'é')]],
 ];
 
 /**
@@ -38,9 +38,9 @@ export const passwordInLocalizedProse: Detector = {
   priority: 50,
   needles: LANGUAGES.flatMap(([keys]) => keys.map(([key]) => key)),
   scan(text: string, out: Finding[]): void {
-    for (const [keys, lead] of LANGUAGES) {
+    for (const [keys, leads] of LANGUAGES) {
       forEachName(text, keys, (start) => {
-        reportAfterLead(text, start, [lead], out, 'password-in-localized-prose');
+        reportAfterLead(text, start, leads, out, 'password-in-localized-prose');
         return start + 1;
       });
     }
