@@ -12,7 +12,8 @@ import {
 import type { GoalInterpretationV1 } from '../moves/move-schemas.js';
 import type { CallEstimate, CallResult } from '../pipeline/call-input.js';
 import { callOptions } from '../pipeline/call-options.js';
-import { estimateCall, governedCall } from '../pipeline/governed-call.js';
+import { estimateCall } from '../pipeline/estimate-call.js';
+import { governedCall } from '../pipeline/governed-call.js';
 import type { RunContext } from '../pipeline/run-context.js';
 
 /** Options shared by `generateText`, `generateObject` and `estimate`. */
