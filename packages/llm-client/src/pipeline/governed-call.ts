@@ -1,25 +1,22 @@
-import { retry } from '@pm/budget';
-import { isPmError, type TokenUsageV1 } from '@pm/envelope-schemas';
+import type { TokenUsageV1 } from '@pm/envelope-schemas';
 import { checkAnsweredModel } from '../policy/check-answered-model.js';
 import { checkRunWindow } from '../policy/check-call-policy.js';
-import type { LLMProvider, ProviderCallResult } from '../provider/provider.js';
+import type { LLMProvider } from '../provider/provider.js';
 import { ProviderUnavailableError } from '../provider/provider-unavailable-error.js';
 import { approveCall } from './approve-call.js';
 import { callFailure } from './call-failure.js';
 import { CallHolds } from './call-holds.js';
 import { type CallInput, type CallResult, usageFromLedger } from './call-input.js';
 import { linkCallSignal } from './call-signal.js';
-import { checkAnswerSize } from './check-answer-size.js';
 import { checkCallInput } from './check-call-input.js';
 import { checkPolicyFor } from './check-policy-for.js';
-import { checkProviderResult } from './check-provider-result.js';
 import { checkStage, isStageName } from './check-stage.js';
-import { holdRetry } from './hold-retry.js';
 import { isAbortSignal } from './is-abort-signal.js';
 import { otherAnsweredModel } from './other-answered-model.js';
 import { type CallPhase, type PreparedCall, prepareCall } from './prepare-call.js';
 import { pricedUsd } from './priced-usd.js';
-import { raceSignal, throwIfAborted } from './race-signal.js';
+import { ProviderAttempts } from './provider-attempts.js';
+import { throwIfAborted } from './race-signal.js';
 import { requestHash } from './request-hash.js';
 import type { RunContext } from './run-context.js';
 import { validateAnswer } from './validate-answer.js';
@@ -41,10 +38,9 @@ export async function governedCall<T>(
   // preparing it fails: every id the ledger's sequence skips to has a record (no false gaps).
   let assignedId: string | undefined;
   let holds: CallHolds | undefined;
-  let attempts = 0;
+  /** Step 10's requests, once the call reaches it. */
+  let sending: ProviderAttempts | undefined;
   let reportedUsage: TokenUsageV1 | undefined;
-  /** The provider's `call` threw something other than a `PmError` (against its contract). */
-  let providerThrew = false;
   // Linked before any host code runs (approver, budget store), so the run's deadline and the
   // host's cancellation bound every wait of the call, not only the provider's. A `signal`
   // that is not an AbortSignal is left out here and refused by checkCallInput.
@@ -121,64 +117,10 @@ export async function governedCall<T>(
     // 10 rate limit + provider call, bounded retries with jitter
     phase = 'call';
     const started = performance.now();
-    const request = { ...prepared.request, signal: link.signal };
-    const stage = prepared.stage;
-    const requestId = prepared.requestId;
-    const weight = prepared.inputTokens + call.maxOutputTokens;
-    let lastFailure: ProviderUnavailableError | undefined;
-    // One request to the provider. The rate limiter schedules each one, retries included:
-    // `requestsPerMinute` counts what reaches the provider, which is what it limits.
-    const send = async (): Promise<ProviderCallResult> => {
-      // Each request leaves inside a run window, also after the rate limiter's queue or a
-      // retry's wait: a closed window ends the call (not retried), nothing more is sent.
-      checkRunWindow(ctx.policy);
-      attempts++;
-      try {
-        // Raced against the signal: a provider that ignores it cannot outlive the deadline.
-        // An attempt left running may still be billed.
-        const result = await raceSignal(
-          provider.call(request, { fetch: ctx.fetch }),
-          link.signal,
-          () => holds?.attemptMayBeBilled(),
-        );
-        holds?.attemptMayBeBilled(); // it answered: billed, whatever happens next
-        const answer = checkProviderResult(provider.name, result);
-        // Bounded before it is stored, validated or returned, whatever the provider.
-        checkAnswerSize(provider.name, answer.text, call.maxOutputTokens);
-        return answer;
-      } catch (error) {
-        if (error instanceof ProviderUnavailableError) {
-          lastFailure = error;
-          if (error.possiblyBilled || error.usage) holds?.attemptMayBeBilled();
-        } else if (!isPmError(error)) {
-          // Not a failure the provider reported (a host provider's bug, a `fetch failed` it did
-          // not map): nothing says the request never left, so it is booked (fail closed).
-          holds?.attemptMayBeBilled();
-          providerThrew = true;
-        }
-        throw error;
-      }
-    };
-    const attempt = async (): Promise<ProviderCallResult> => {
-      // A retry is one more request: held before it is made, so the cap holds; refused, no retry.
-      if (attempts > 0 && holds && lastFailure) await holdRetry(holds, lastFailure, link.signal);
-      return ctx.rateLimiter.schedule(send, { tokens: weight, signal: link.signal });
-    };
-    const result: ProviderCallResult = await retry(attempt, {
-      ...ctx.options.retry,
-      signal: link.signal,
-      isRetryable: (error) => error instanceof ProviderUnavailableError && error.retryable,
-      onRetry: (event) =>
-        ctx.emit({
-          type: 'call.retry',
-          stage,
-          requestId,
-          attempt: event.attempt,
-          status: event.status,
-          delayMs: event.delayMs,
-        }),
-    });
+    sending = new ProviderAttempts(ctx, provider, call, prepared, holds, link.signal);
+    const result = await sending.answer();
     const latencyMs = performance.now() - started;
+    const attempts = sending.count;
     reportedUsage = wholeUsage(result.usage, result.text);
     // The provider reported no usage: bill the worst case, so the budget never under-counts.
     const usage: TokenUsageV1 = reportedUsage ?? {
@@ -325,7 +267,13 @@ export async function governedCall<T>(
         // The reservation expires into "spent at the worst case" in the store: never free budget.
       }
     }
-    const failure = callFailure(error, { phase, attempts, providerThrew, provider: provider.name });
+    const attempts = sending?.count ?? 0;
+    const failure = callFailure(error, {
+      phase,
+      attempts,
+      providerThrew: sending?.providerThrew === true,
+      provider: provider.name,
+    });
     const recordedPhase = failure.code === 'EGRESS_DENIED' ? 'egress' : phase;
     // A stage that failed its check cannot name the record: the run's stage does.
     const stage = prepared?.stage ?? (isStageName(call.stage) ? call.stage : ctx.defaultStage);
