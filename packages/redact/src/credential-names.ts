@@ -11,6 +11,8 @@ const CREDENTIAL_NAMES: readonly (readonly string[])[] = [
   ['password'],
   ['passwd'],
   ['passphrase'],
+  // A meeting's or a door's: `Passcode: 8f3Kq9`, `ZOOM_PASSCODE=…`.
+  ['passcode'],
   ['pass'],
   ['pwd'],
   // `PW=…`, `DB_PW`: the short form, read only where it starts a word (`startsWord`).
