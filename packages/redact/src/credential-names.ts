@@ -11,7 +11,7 @@ const CREDENTIAL_NAMES: readonly (readonly string[])[] = [
   ['password'],
   ['passwd'],
   ['passphrase'],
-  // A meeting's or a door's: `Passcode: 8f3Kq9`, `ZOOM_PASSCODE=…`.
+  // A meeting's or a door's: `Passcode: …` under an invite, `ZOOM_PASSCODE=…`.
   ['passcode'],
   ['pass'],
   ['pwd'],
