@@ -35,6 +35,7 @@ import { presignedUrlSignature } from './presigned-url.js';
 import { privateKey } from './private-key.js';
 import { registryAuth } from './registry-auth.js';
 import { secureStringPassword } from './secure-string-password.js';
+import { seedPhrase } from './seed-phrase.js';
 import { slackGluedToken, slackToken, slackWebhook } from './slack.js';
 import { sqlIdentifiedBy, sqlPasswordLiteral } from './sql-password.js';
 import { sshpassPassword } from './sshpass-password.js';
@@ -66,6 +67,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   jwtAcrossLines,
   jwtWrapped,
   privateKey,
+  seedPhrase,
   bearerToken,
   authorizationHeader,
   basicAuthHeader,
