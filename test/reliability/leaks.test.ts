@@ -6,6 +6,7 @@ import { createLLMClient, type LLMEvent, resolveApiKey } from '@pm/llm-client';
 import { openaiProvider } from '@pm/llm-client/openai';
 import { startOpenAICompatibleServer } from '@pm-examples/loopback-model';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BIP39_ENGLISH_WORDS } from '../../packages/redact/src/detectors/secrets/bip39-english-words.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pm-leaks-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -22,6 +23,13 @@ const pem = `-----BEGIN PRIVATE KEY-----\n${randomBytes(96)
   .toString('base64')
   .match(/.{1,64}/g)!
   .join('\n')}\n-----END PRIVATE KEY-----`;
+const listWords = BIP39_ENGLISH_WORDS.split(' ');
+/** Twelve random words of a wallet's list: a seed phrase (its checksum need not hold). */
+const seedBytes = randomBytes(24);
+const seedWords = Array.from(
+  { length: 12 },
+  (_, i) => listWords[seedBytes.readUInt16BE(2 * i) % 2048],
+).join(' ');
 const canaries: Record<string, string> = {
   apiKey: `sk-proj-${alnum(48)}`,
   anthropic: `sk-ant-api03-${alnum(93)}AA`,
@@ -33,6 +41,7 @@ const canaries: Record<string, string> = {
   bearer: `Authorization: Bearer ${alnum(40)}`,
   dsn: `postgres://admin:${alnum(16)}@db.internal:5432/sales`,
   pem,
+  seedPhrase: `Recovery phrase: ${seedWords}`,
 };
 /** The secret part of each canary: what must appear nowhere. */
 const secretParts = Object.entries(canaries).map(([name, value]) => {
@@ -40,6 +49,7 @@ const secretParts = Object.entries(canaries).map(([name, value]) => {
   if (name === 'dsn') return value.slice('postgres://admin:'.length, value.indexOf('@'));
   if (name === 'awsSecret') return value.slice('aws_secret_access_key = '.length);
   if (name === 'pem') return value.split('\n')[1]!;
+  if (name === 'seedPhrase') return seedWords;
   return value;
 });
 
