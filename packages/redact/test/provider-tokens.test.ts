@@ -9,6 +9,7 @@ const URLSAFE = `${ALNUM}_-`;
 const DIGITS = '0123456789';
 const HEX = '0123456789abcdef';
 const UPPER_HEX = '0123456789ABCDEF';
+const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 /** Bech32's alphabet, upper case (no 1, B, I, O). */
 const BECH32 = 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L';
 function random(n: number, alphabet = ALNUM): string {
@@ -52,6 +53,17 @@ const tokens: Array<[string, () => string]> = [
   ['age-secret-key', () => ['AGE-SECRET-KEY-1', random(58, BECH32)].join('')],
   ['telegram-bot-token', () => `${botId(8)}:${botSecret()}`],
   ['telegram-bot-token', () => `${botId(10)}:${botSecret()}`],
+  // Infrastructure and observability tools.
+  ['vault-token', () => `hvs.${random(95, URLSAFE)}`],
+  ['new-relic-key', () => `NRAK-${random(27, UPPER_ALNUM)}`],
+  ['new-relic-key', () => `NRII-${random(32, URLSAFE)}`],
+  ['postman-api-key', () => `PMAK-${random(24, HEX)}-${random(34, HEX)}`],
+  ['sentry-token', () => `sntryu_${random(64, HEX)}`],
+  ['sentry-token', () => `sntrys_eyJ${random(120, `${ALNUM}+/`)}_${random(43, `${ALNUM}+/`)}`],
+  ['google-refresh-token', () => `1//0${random(100, URLSAFE)}`],
+  ['prefect-api-key', () => `pnu_${random(36)}`],
+  ['heroku-api-key', () => `HRKU-AA${random(58, URLSAFE)}`],
+  ['openshift-token', () => `sha256~${random(43, URLSAFE)}`],
 ];
 
 describe('prefixed tokens of LLM and developer-tool providers', () => {
@@ -110,6 +122,22 @@ describe('prefixed tokens of LLM and developer-tool providers', () => {
       `${botId(9)}:B${botSecret().slice(1)}`,
       `x${botId(9)}:${botSecret()}`,
       `<xsd:element type="${botId(8)}:AgencyIdentificationCodeContentType"/>`,
+    ]) {
+      expect(detectSecrets(text), text).toEqual([]);
+    }
+  });
+
+  it('near misses of the infrastructure shapes, and their public keys, are not tokens', () => {
+    for (const text of [
+      // Vault's tokens are 90 characters and more; a 24-character body is no token.
+      `hvs.${random(24)}`,
+      // New Relic's browser keys are public by design.
+      `NRJS-${random(19, HEX)}`,
+      `PMAK-${random(24, HEX)}-${random(33, HEX)}`,
+      `HRKU-AB${random(58, URLSAFE)}`,
+      `xpnu_${random(36)}`,
+      'x = 1//0',
+      `sha256~${random(42, URLSAFE)}`,
     ]) {
       expect(detectSecrets(text), text).toEqual([]);
     }
