@@ -14,6 +14,9 @@ const CREDENTIAL_NAMES: readonly (readonly string[])[] = [
   // A meeting's or a door's: `Passcode: …` under an invite, `ZOOM_PASSCODE=…`.
   ['passcode'],
   ['pass'],
+  // A Wi-Fi network's pre-shared key: wpa_supplicant's and NetworkManager's `psk=…`. Short,
+  // so it must start a word, as `pass` must (`startsWord`).
+  ['psk'],
   ['pwd'],
   // `PW=…`, `DB_PW`: the short form, read only where it starts a word (`startsWord`).
   ['pw'],
