@@ -13,7 +13,7 @@ export type NameKeys = ReadonlyArray<readonly [key: string, backs: readonly numb
  * search keyed on a rare first character is fast; `pass` (six case-sensitive searches, or
  * one in any case keyed on `p`) cost 1.3-4.3 ms per MB of code or Markdown, these 0.5-0.7.
  */
-const PASSWORD_KEYS: NameKeys = [
+export const PASSWORD_KEYS: NameKeys = [
   ['word', [4]],
   ['Word', [4]],
   ['WORD', [4]],
@@ -27,7 +27,7 @@ const PASSWORD_KEYS: NameKeys = [
  * is not searched for: every key it holds starts with a common letter (`code`: 0.38 ms per
  * MB of code and Markdown, against 0.13 for `word`), and a passcode is mostly a one-time PIN.
  */
-const PASSPHRASE_KEYS: NameKeys = [
+export const PASSPHRASE_KEYS: NameKeys = [
   ['hrase', [5]],
   ['HRASE', [5]],
 ];
@@ -48,24 +48,10 @@ export const API_KEY_KEYS: NameKeys = [
 ];
 
 /**
- * Calls `visit` with each offset where `password`, `passwd` or `pwd` may start (a
- * candidate: the caller checks the name), key by key. `visit` returns where the search
- * for that key goes on: past what it read, so nothing is read twice. Not in text order
- * across keys.
- */
-export function forEachPasswordName(text: string, visit: (start: number) => number): void {
-  forEachName(text, PASSWORD_KEYS, visit);
-}
-
-/** As {@link forEachPasswordName}, for `passphrase`. */
-export function forEachPassphraseName(text: string, visit: (start: number) => number): void {
-  forEachName(text, PASSPHRASE_KEYS, visit);
-}
-
-/**
  * Calls `visit` with each offset where a name of `keys` may start (a candidate: the caller
  * checks the name) and where the key found ends, key by key; `visit` returns where that
- * key's search goes on.
+ * key's search goes on: past what it read, so nothing is read twice. Not in text order
+ * across keys.
  */
 export function forEachName(
   text: string,

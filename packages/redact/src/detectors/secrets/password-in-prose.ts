@@ -1,7 +1,10 @@
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
-import { forEachPassphraseName, forEachPasswordName } from './credential-name-search.js';
+import { forEachName, PASSPHRASE_KEYS, PASSWORD_KEYS } from './credential-name-search.js';
 import { proseLeads, reportAfterLead } from './prose-value.js';
+
+/** What the names are found from: `password`, `passwd` and `pwd`, then `passphrase`. */
+const NAME_KEYS = [...PASSWORD_KEYS, ...PASSPHRASE_KEYS];
 
 /** `password`, `passwd`, `pwd` or `passphrase`, not inside a longer word, up to its value. */
 const LEADS = proseLeads('(?:password|passwd|pwd|passphrase)');
@@ -17,21 +20,19 @@ const LEADS = proseLeads('(?:password|passwd|pwd|passphrase)');
  * path or a number with a unit), or is six digits or more that are no placeholder
  * (`reportProseValue`). A password of letters only (`sunshine`) is missed: in prose it
  * cannot be told from a word. Found from each name in the letter cases text writes them
- * (`forEachPasswordName`, `forEachPassphraseName`).
+ * (`PASSWORD_KEYS`, `PASSPHRASE_KEYS`).
  */
 export const passwordInProse: Detector = {
   id: 'password-in-prose',
   type: 'secret',
   kind: 'generic',
   priority: 50,
-  // What `forEachPasswordName` and `forEachPassphraseName` search for.
-  needles: ['word', 'Word', 'WORD', 'wd', 'WD', 'hrase', 'HRASE'],
+  needles: NAME_KEYS.map(([key]) => key),
   scan(text: string, out: Finding[]): void {
     const visit = (start: number) => {
       reportAfterLead(text, start, LEADS, out, 'password-in-prose');
       return start + 1;
     };
-    forEachPasswordName(text, visit);
-    forEachPassphraseName(text, visit);
+    forEachName(text, NAME_KEYS, visit);
   },
 };

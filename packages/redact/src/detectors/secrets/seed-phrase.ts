@@ -3,13 +3,14 @@ import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { hasBip39Checksum } from './bip39-checksum.js';
 import { BIP39_ENGLISH_WORDS } from './bip39-english-words.js';
+import { forEachName, type NameKeys } from './credential-name-search.js';
 
 /** The lengths of a seed phrase in words, longest first. */
 const PHRASE_LENGTHS = [24, 21, 18, 15, 12] as const;
 /** Fewest words a seed phrase has. */
-const MIN_WORDS = 12;
+const MIN_WORDS = Math.min(...PHRASE_LENGTHS);
 /** Most words a seed phrase has: words of the list after them are the text's own. */
-const MAX_WORDS = 24;
+const MAX_WORDS = Math.max(...PHRASE_LENGTHS);
 /** Longest word of the list; a longer run of letters is no word of it. */
 const MAX_WORD_LENGTH = 8;
 /**
@@ -29,18 +30,34 @@ function bip39Index(): ReadonlyMap<string, number> {
 }
 
 /**
- * Each key searched for, how far back from it its name starts, and the name. Keys start
- * with a rare letter where they can (an `indexOf` costs ~0.1 ms per MB for a capital, ~0.6
- * for a common small letter), so `seed` is read as `Seed` and `SEED` only.
+ * Each name, and the keys it is found from (each with how far back from it the name
+ * starts). Keys start with a rare letter where they can (an `indexOf` costs ~0.1 ms per MB
+ * for a capital, ~0.6 for a common small letter), so `seed` is read as `Seed` and `SEED`
+ * only.
  */
-const NAME_KEYS: ReadonlyArray<readonly [key: string, back: number, name: string]> = [
-  ['mnem', 0, 'mnemonic'],
-  ['Mnem', 0, 'mnemonic'],
-  ['MNEM', 0, 'mnemonic'],
-  ['Seed', 0, 'seed'],
-  ['SEED', 0, 'seed'],
-  ['hrase', 1, 'phrase'],
-  ['HRASE', 1, 'phrase'],
+const NAMES: ReadonlyArray<readonly [name: string, keys: NameKeys]> = [
+  [
+    'mnemonic',
+    [
+      ['mnem', [0]],
+      ['Mnem', [0]],
+      ['MNEM', [0]],
+    ],
+  ],
+  [
+    'seed',
+    [
+      ['Seed', [0]],
+      ['SEED', [0]],
+    ],
+  ],
+  [
+    'phrase',
+    [
+      ['hrase', [1]],
+      ['HRASE', [1]],
+    ],
+  ],
 ];
 
 /** Words whose `phrase` is a seed phrase: `seed phrase`, `Secret Recovery Phrase` (MetaMask). */
@@ -61,14 +78,13 @@ export const seedPhrase: Detector = {
   type: 'secret',
   kind: 'private_key',
   priority: 100,
-  needles: NAME_KEYS.map(([key]) => key),
+  needles: NAMES.flatMap(([, keys]) => keys.map(([key]) => key)),
   scan(text: string, out: Finding[]): void {
-    for (const [key, back, name] of NAME_KEYS) {
-      for (let at = text.indexOf(key); at !== -1; at = text.indexOf(key, at + 1)) {
-        const nameEnd = nameEndAt(text, at - back, name);
-        if (nameEnd === -1) continue;
-        const phrase = phraseAfter(text, nameEnd);
-        if (phrase === null) continue;
+    for (const [name, keys] of NAMES) {
+      forEachName(text, keys, (start) => {
+        const nameEnd = nameEndAt(text, start, name);
+        const phrase = nameEnd === -1 ? null : phraseAfter(text, nameEnd);
+        if (phrase === null) return start + 1;
         out.push({
           type: 'secret',
           kind: 'private_key',
@@ -76,8 +92,8 @@ export const seedPhrase: Detector = {
           end: phrase.end,
           detector: 'seed-phrase',
         });
-        at = phrase.end;
-      }
+        return phrase.end;
+      });
     }
   },
 };
@@ -89,7 +105,7 @@ export const seedPhrase: Detector = {
  */
 function nameEndAt(text: string, start: number, name: string): number {
   const end = start + name.length;
-  if (start < 0 || text.slice(start, end).toLowerCase() !== name) return -1;
+  if (text.slice(start, end).toLowerCase() !== name) return -1;
   const before = text.charCodeAt(start - 1);
   const camel = isLowerLetter(before) && !isLowerLetter(text.charCodeAt(start));
   if (isAsciiLetter(before) && !camel) return -1;

@@ -4,8 +4,8 @@ import { isSensitiveKey } from '../../redactor/sensitive-keys.js';
 import {
   API_KEY_KEYS,
   forEachName,
-  forEachPasswordName,
   type NameKeys,
+  PASSWORD_KEYS,
   TOKEN_KEYS,
 } from './credential-name-search.js';
 import { isSecretValue } from './secret-value-shape.js';
@@ -61,7 +61,7 @@ export const MAX_COLUMNS = 64;
  * variables and credential words are never taken.
  *
  * Markdown tables are found from each `|` (the next line must be a delimiter row),
- * delimited ones from each credential name (`forEachPasswordName`, and the keys of `token`,
+ * delimited ones from each credential name (`PASSWORD_KEYS`, and the keys of `token`,
  * `secret` and `… key`). After a line, or a table, each search resumes past it, so rows that
  * repeat the header's name are not read again: linear.
  */
@@ -80,7 +80,7 @@ export const tableColumn: Detector = {
     // are the same spans, merged as any overlap is.
     const readLine = (at: number) =>
       readDelimitedTable(text, text.lastIndexOf('\n', at) + 1, lineEnd(text, at), out);
-    forEachPasswordName(text, readLine);
+    forEachName(text, PASSWORD_KEYS, readLine);
     forEachName(text, OTHER_NAME_KEYS, readLine);
   },
 };
