@@ -6,18 +6,20 @@ import { fileURLToPath } from 'node:url';
 import { openLedger, readArtifact, verifyLedger } from '@pm/ledger';
 import { startOpenAICompatibleServer } from '@pm-examples/loopback-model';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bundleFromSources } from '../support/source-bundle.js';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 50);
 /** Children alive at once, each with a run of its own. */
 const CHILDREN_AT_ONCE = 2;
 const root = mkdtempSync(join(tmpdir(), 'pm-crash-'));
-const child = fileURLToPath(new URL('./fixtures/governed-calls-child.ts', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url));
+const child = await bundleFromSources(
+  fileURLToPath(new URL('./fixtures/governed-calls-child.ts', import.meta.url)),
+);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function runAndKill(runId: string, baseURL: string, killAfterMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', tsx, child, root, runId, baseURL], {
+    const proc = spawn(process.execPath, [child, root, runId, baseURL], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -74,8 +76,8 @@ describe('crashes: governed calls killed with SIGKILL at random moments', () => 
       unrecorded = unrecorded.concat(sent.filter((n) => !recorded.has(n)));
     };
     try {
-      // Children at a time: each spends ~2 s starting (tsx loading the sources), and the
-      // kills are independent (a run each), so two overlap their starts.
+      // Children at a time: each spends ~0.8 s starting (loading and a first call), and
+      // the kills are independent (a run each), so two overlap their starts.
       for (let k = 0; k < KILLS; k += CHILDREN_AT_ONCE) {
         const batch = Array.from(
           { length: Math.min(CHILDREN_AT_ONCE, KILLS - k) },
@@ -93,8 +95,8 @@ describe('crashes: governed calls killed with SIGKILL at random moments', () => 
     expect(received.length).toBeGreaterThan(KILLS * 2);
     expect(recovered + requestsRecorded).toBeGreaterThan(0);
     expect(unrecorded).toEqual([]);
-    // A bound, not a target: 50 child processes took 81-84 s alone on a 2-CPU VM two at a
-    // time (133 s one at a time), and one at a time went past 300 s there beside another
-    // test file and a benchmark.
+    // A bound, not a target: 50 child processes took 31 s alone on a 2-CPU VM, bundled
+    // and two at a time (75 s under tsx, 133 s under tsx one at a time), and one at a time
+    // under tsx went past 300 s there beside another test file and a benchmark.
   }, 600_000);
 });

@@ -10,10 +10,12 @@ import { startOpenAICompatibleServer } from '@pm-examples/loopback-model';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanPrefix, connectRedis, IN_CI, uniquePrefix } from '../support/redis-env.js';
+import { bundleFromSources } from '../support/source-bundle.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pm-redis-reliability-'));
-const child = fileURLToPath(new URL('./fixtures/redis-calls-child.ts', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url));
+const child = await bundleFromSources(
+  fileURLToPath(new URL('./fixtures/redis-calls-child.ts', import.meta.url)),
+);
 const toMicro = (usd: number) => Math.round(usd * 1e6);
 let redis: Redis | undefined;
 const prefixes: string[] = [];
@@ -34,7 +36,7 @@ interface Replica {
 }
 
 function replica(args: string[]): Replica {
-  const proc = spawn(process.execPath, ['--import', tsx, child, ...args], {
+  const proc = spawn(process.execPath, [child, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

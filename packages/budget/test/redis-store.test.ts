@@ -11,6 +11,7 @@ import {
   REDIS_URL,
   uniquePrefix,
 } from '../../../test/support/redis-env.js';
+import { bundleFromSources } from '../../../test/support/source-bundle.js';
 import {
   type BudgetAlert,
   BudgetExceededError,
@@ -66,11 +67,12 @@ describe.runIf(redis === undefined && IN_CI)('Redis under CI', () => {
  * Runs `test/fixtures/<script>` (a worker sharing this test's Redis) in a child process;
  * resolves to the JSON of the last line it printed, rejects with its stderr if it fails.
  */
-function workerResult<T>(script: string, n: number, env: Record<string, string>): Promise<T> {
-  const worker = fileURLToPath(new URL(`./fixtures/${script}`, import.meta.url));
+async function workerResult<T>(script: string, n: number, env: Record<string, string>): Promise<T> {
+  const worker = await bundleFromSources(
+    fileURLToPath(new URL(`./fixtures/${script}`, import.meta.url)),
+  );
   return new Promise<T>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', worker], {
-      cwd: fileURLToPath(new URL('../../../', import.meta.url)),
+    const child = spawn(process.execPath, [worker], {
       env: { ...process.env, REDIS_URL, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

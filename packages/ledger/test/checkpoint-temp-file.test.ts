@@ -13,21 +13,22 @@ import {
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bundleFromSources } from '../../../test/support/source-bundle.js';
 import { openLedger, verifyLedger } from '../src/index.js';
 import * as r from './helpers/records.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const writerPath = fileURLToPath(new URL('./helpers/checkpoint-writer.ts', import.meta.url));
+const writerPath = await bundleFromSources(
+  fileURLToPath(new URL('./helpers/checkpoint-writer.ts', import.meta.url)),
+);
 const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0;
 /** The temp name writers before this fix always used: what an attacker or a leftover would hold. */
 const OLD_TEMP = 'checkpoint.json.tmp';
 
 /** Signs a checkpoint in a child process, killed after 20 s; resolves to its status and stdout. */
 function checkpointInChild(dir: string, runId: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', writerPath, dir, runId], {
-    cwd: repoRoot,
+  const child = spawn(process.execPath, [writerPath, dir, runId], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   let stdout = '';

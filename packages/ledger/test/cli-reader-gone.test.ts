@@ -1,14 +1,12 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openLedger } from '../src/index.js';
+import { cliScript } from './helpers/cli-script.js';
 import * as r from './helpers/records.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const cliPath = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
 /** A run whose `show --json` prints far more than a pipe holds (~64 KiB). */
 async function longRun(): Promise<string> {
@@ -28,8 +26,7 @@ function withReaderGone(
   args: string[],
   afterFirstChunk: boolean,
 ): Promise<{ status: number | null; signal: string | null; first: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
-    cwd: repoRoot,
+  const child = spawn(process.execPath, [cliScript, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let first = '';

@@ -1,21 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LedgerCorruptError, summariseLedger } from '../src/index.js';
 import { type Canary, makeCanaries } from './helpers/canaries.js';
+import { cliScript } from './helpers/cli-script.js';
 import { craftChain } from './helpers/craft.js';
 import * as r from './helpers/records.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const cliPath = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
 function cli(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', cliPath, ...args], {
-    cwd: repoRoot,
+  return spawnSync(process.execPath, [cliScript, ...args], {
     encoding: 'utf8',
     timeout: 30_000,
   });

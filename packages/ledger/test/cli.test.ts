@@ -2,17 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run-cli.js';
 import { openLedger } from '../src/index.js';
+import { cliScript } from './helpers/cli-script.js';
 import { ledgerLines } from './helpers/files.js';
 import * as r from './helpers/records.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const cliPath = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
 async function cli(...argv: string[]) {
   let out = '';
@@ -333,8 +331,7 @@ describe('pm-ledger summary / show', () => {
   it('runs as a real process with the documented exit codes', async () => {
     const { runDir } = await sampleRun();
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', cliPath, ...args], {
-        cwd: repoRoot,
+      spawnSync(process.execPath, [cliScript, ...args], {
         encoding: 'utf8',
       });
     const ok = run('verify', runDir, '--json');

@@ -4,14 +4,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bundleFromSources } from '../../../test/support/source-bundle.js';
 import { openLedger, verifyLedger } from '../src/index.js';
 import { recordTypes } from './helpers/signed-run.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
-const child = fileURLToPath(new URL('./helpers/async-close-child.ts', import.meta.url));
-// tsx resolves @pm/* to sources through the root tsconfig's paths: run from the repo root.
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const child = await bundleFromSources(
+  fileURLToPath(new URL('./helpers/async-close-child.ts', import.meta.url)),
+);
 
 describe.runIf(process.platform === 'linux')(
   'a writer SIGKILLed while close() awaits its signature',
@@ -20,8 +21,7 @@ describe.runIf(process.platform === 'linux')(
       const { privateKey, publicKey } = generateKeyPairSync('ed25519');
       const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
       const dir = tempDir();
-      const writer = spawn(process.execPath, ['--import', 'tsx', child, dir, 'run-1', pem], {
-        cwd: repoRoot,
+      const writer = spawn(process.execPath, [child, dir, 'run-1', pem], {
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       let out = '';

@@ -3,19 +3,19 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bundleFromSources } from '../../../test/support/source-bundle.js';
 import { openLedger } from '../src/index.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
-const looper = fileURLToPath(new URL('./helpers/takeover-looper.ts', import.meta.url));
-// tsx resolves @pm/* to sources through the root tsconfig's paths: run from the repo root.
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const looper = await bundleFromSources(
+  fileURLToPath(new URL('./helpers/takeover-looper.ts', import.meta.url)),
+);
 const LIVES = Number(process.env.TAKEOVER_LIVES ?? 6);
 
 /** Runs the looper until it has started `rounds` takeovers, then SIGKILLs it. */
 async function killMidTakeover(dir: string, lockJson: string, rounds: number): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', looper, dir, lockJson], {
-    cwd: repoRoot,
+  const child = spawn(process.execPath, [looper, dir, lockJson], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise((resolve) => child.on('exit', (_c, signal) => resolve(signal)));

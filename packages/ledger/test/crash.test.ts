@@ -3,13 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bundleFromSources } from '../../../test/support/source-bundle.js';
 import { openLedger, verifyLedger } from '../src/index.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
-const writer = fileURLToPath(new URL('./helpers/crash-writer.ts', import.meta.url));
-// tsx resolves @pm/* to sources through the root tsconfig's paths: run from the repo root.
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const writer = await bundleFromSources(
+  fileURLToPath(new URL('./helpers/crash-writer.ts', import.meta.url)),
+);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -28,14 +29,9 @@ interface Kill {
  * records each life writes but not whether it writes any.
  */
 async function runAndKill(dir: string, runId: string, durability: string): Promise<Kill> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', writer, dir, runId, durability],
-    {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child: ChildProcess = spawn(process.execPath, [writer, dir, runId, durability], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let acked = -1;
   let stderr = '';
   let pending = '';

@@ -3,13 +3,15 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bundleFromSources } from '../../../test/support/source-bundle.js';
 import { LedgerLockedError, openLedger } from '../src/index.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
 const onLinux = process.platform === 'linux';
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const racer = fileURLToPath(new URL('./helpers/lock-racer.ts', import.meta.url));
+const racer = await bundleFromSources(
+  fileURLToPath(new URL('./helpers/lock-racer.ts', import.meta.url)),
+);
 
 const RACERS = Number(process.env.LOCK_RACERS ?? 2);
 const ROUNDS = Number(process.env.LOCK_ROUNDS ?? 600);
@@ -20,8 +22,7 @@ const PERIOD_MS = Number(process.env.LOCK_PERIOD_MS ?? 8);
  * still holds their locks. `release()` lets it exit.
  */
 function startRacer(args: string[]): { won: Promise<number[]>; release(): Promise<void> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', racer, ...args], {
-    cwd: repoRoot,
+  const child = spawn(process.execPath, [racer, ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));

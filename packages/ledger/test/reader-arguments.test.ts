@@ -1,15 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { isPmError } from '@pm/envelope-schemas';
 import { describe, expect, it } from 'vitest';
 import { openLedger, readLedger, summariseLedger, verifyLedger } from '../src/index.js';
+import { cliScript } from './helpers/cli-script.js';
 import { runStart } from './helpers/records.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const cliPath = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
 async function run() {
   const dir = tempDir();
@@ -68,14 +67,9 @@ describe('the readers refuse arguments of the wrong kind with INVALID_ARGUMENT, 
   });
 
   it('pm-ledger with an empty run directory ("$RUN" unset) is a usage error (2)', () => {
-    const result = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', cliPath, 'verify', '', '--json'],
-      {
-        cwd: repoRoot,
-        encoding: 'utf8',
-      },
-    );
+    const result = spawnSync(process.execPath, [cliScript, 'verify', '', '--json'], {
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(2);
     expect(JSON.parse(result.stdout).error).toEqual({
       code: 'USAGE',

@@ -2,12 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bundleFromSources } from '../../../test/support/source-bundle.js';
 import { sha256Hex } from '../src/hash-chain.js';
 import { craftChain } from './helpers/craft.js';
 import * as r from './helpers/records.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
+const verifyChild = await bundleFromSources(
+  join(import.meta.dirname, 'helpers', 'verify-child.ts'),
+);
 const RECORDS = 400;
 const REFS_PER_RECORD = 1000;
 
@@ -31,17 +35,10 @@ describe('verifying the artifacts of a long run', () => {
     );
     writeFileSync(join(runDir, 'ledger.jsonl'), craftChain('run-1', records).join(''));
 
-    const child = spawnSync(
-      process.execPath,
-      [
-        '--max-old-space-size=64',
-        '--import',
-        'tsx',
-        join(import.meta.dirname, 'helpers', 'verify-child.ts'),
-        runDir,
-      ],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
+    const child = spawnSync(process.execPath, ['--max-old-space-size=64', verifyChild, runDir], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(child.stderr).not.toMatch(/heap/i);
     expect(child.status).toBe(0);
     expect(JSON.parse(child.stdout)).toEqual({

@@ -3,14 +3,16 @@ import { appendFileSync, chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bundleFromSources } from '../../../test/support/source-bundle.js';
 import { openLedger } from '../src/index.js';
 import { ledgerLines } from './helpers/files.js';
 import { runStart } from './helpers/records.js';
 import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const child = fileURLToPath(new URL('./helpers/write-failure-child.ts', import.meta.url));
+const child = await bundleFromSources(
+  fileURLToPath(new URL('./helpers/write-failure-child.ts', import.meta.url)),
+);
 
 /**
  * Root passes every permission check: a child that must meet them runs without the
@@ -22,14 +24,12 @@ const dropRootOverride =
 
 /** Runs the child's step, under a file-size limit or meeting permission checks when asked. */
 function runStep(args: string[], options: { ulimitFileKb?: number; permissions?: boolean } = {}) {
-  const command = [process.execPath, '--import', 'tsx', child, ...args]
-    .map((a) => `'${a}'`)
-    .join(' ');
+  const command = [process.execPath, child, ...args].map((a) => `'${a}'`).join(' ');
   const limit = options.ulimitFileKb === undefined ? '' : `ulimit -f ${options.ulimitFileKb}; `;
   const result = spawnSync(
     'sh',
     ['-c', `${limit}exec ${options.permissions ? dropRootOverride : ''}${command}`],
-    { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 },
+    { encoding: 'utf8', timeout: 30_000 },
   );
   const last = result.stdout.trim().split('\n').at(-1) ?? '';
   if (last === '')

@@ -1,9 +1,5 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-// tsx resolves @pm/* to sources through the root tsconfig's paths: run from the repo root.
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const cliPath = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+import { cliScript } from './cli-script.js';
 
 /**
  * `pm-ledger <args>` in a child process, killed if it has not finished after 20 s (a
@@ -13,8 +9,7 @@ const cliPath = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 export function cliInChild(
   args: readonly string[],
 ): Promise<{ status: number | null; stdout: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
-    cwd: repoRoot,
+  const child = spawn(process.execPath, [cliScript, ...args], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   let stdout = '';

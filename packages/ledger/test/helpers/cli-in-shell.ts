@@ -1,9 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-// tsx resolves @pm/* to sources through the root tsconfig's paths: run from the repo root.
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const cliPath = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+import { cliScript } from './cli-script.js';
 
 /** Root passes every permission check: the child can run without the capabilities that let it. */
 const dropRootOverride =
@@ -21,16 +17,13 @@ export function cliInShell(
   const command = [
     process.execPath,
     `--max-old-space-size=${options.heapMb ?? 256}`,
-    '--import',
-    'tsx',
-    cliPath,
+    cliScript,
     ...args,
   ]
     .map((a) => `'${a}'`)
     .join(' ');
   const prefix = options.meetPermissions ? dropRootOverride : '';
   return spawnSync('sh', ['-c', `exec ${prefix}${command}`], {
-    cwd: repoRoot,
     encoding: 'utf8',
     timeout: 60_000,
   });
