@@ -95,8 +95,8 @@ describe('crashes: governed calls killed with SIGKILL at random moments', () => 
     expect(received.length).toBeGreaterThan(KILLS * 2);
     expect(recovered + requestsRecorded).toBeGreaterThan(0);
     expect(unrecorded).toEqual([]);
-    // A bound, not a target: 50 child processes took 31 s alone on a 2-CPU VM, bundled
-    // and two at a time (75 s under tsx, 133 s under tsx one at a time), and one at a time
-    // under tsx went past 300 s there beside another test file and a benchmark.
+    // A bound, not a target: 50 child processes took 31 s alone on a 2-CPU VM, bundled and
+    // two at a time. Under tsx they took 75 s two at a time and 133 s one at a time, and
+    // one at a time went past 300 s there beside another test file and a benchmark.
   }, 600_000);
 });

@@ -111,8 +111,9 @@ describe.runIf(onLinux)('processes that find the same stale lock', () => {
         `${JSON.stringify({ ...withoutStart, pid: dead })}\n`,
       );
     }
-    // Children take ~1-2 s to start under tsx: the first round is well after that.
-    const startAt = Date.now() + 8_000;
+    // Children take ~0.3 s to start (a bundle under bare node; 1-2 s under tsx), a few
+    // times that on a loaded machine: the first round is well after that.
+    const startAt = Date.now() + 4_000;
     const args = [dir, String(ROUNDS), String(startAt), String(PERIOD_MS)];
     const racers = Array.from({ length: RACERS }, () => startRacer(args));
     // Every racer answers before any lets go of its locks (see lock-racer.ts).
