@@ -26,9 +26,9 @@ const bundles = new Map<string, Promise<string>>();
 /**
  * A child process's script, bundled from the repository's sources into one ES module that
  * bare `node` runs: what `node --import tsx <script>` runs, without tsx loading each module
- * through its hooks on every start. A child that took ~1.6 s to its first governed call
- * under tsx took ~0.8 s from a bundle, and `pm-ledger verify` ~0.8 s against ~0.3 s (2-CPU
- * VM); the crash tests start dozens of children.
+ * through its hooks on every start. On a 2-CPU VM, a child reached its first governed call
+ * in ~0.8 s from a bundle against ~1.6 s under tsx, and `pm-ledger verify` of a small run
+ * took ~0.3 s against ~0.8 s; the crash tests start dozens of children.
  *
  * Built from the sources as they are now (never a stale `dist`): `@pm/*` and
  * `@pm-examples/*` resolve to sources as in vitest's config, every other package stays an
