@@ -8,7 +8,6 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
-  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,7 +19,6 @@ import {
   startOpenAICompatibleServer,
 } from '@pm-examples/loopback-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { policy } from './fixtures/policy.mjs';
 
 // What `npm install @pm/...` gives a host: each package from the tarball `npm pack` makes
 // (its `files`, nothing else), in an app folder of its own whose node_modules holds only
@@ -86,7 +84,6 @@ beforeAll(async () => {
     }
   }
   for (const file of readdirSync(fixtures)) copyFileSync(join(fixtures, file), join(app, file));
-  writeFileSync(join(app, 'policy.json'), JSON.stringify(policy));
   server = await startOpenAICompatibleServer(() => ({ kind: 'complete', text: 'ok' }));
 }, 120_000);
 
