@@ -80,7 +80,7 @@ describe('a credential named in another language', () => {
   });
 });
 
-describe('a password given in a sentence in German, Dutch, French, Spanish, Portuguese or Italian', () => {
+describe('a password given in a sentence in German, Dutch, French, Spanish, Portuguese, Italian, Polish, Swedish or Russian', () => {
   it.each([
     [`Ihr neues Passwort lautet: ${value}`, value],
     [`Das Kennwort ist ${value}.`, `${value}.`],
@@ -91,6 +91,14 @@ describe('a password given in a sentence in German, Dutch, French, Spanish, Port
     [`Su contraseña es:\n\n  ${value}`, value],
     [`A sua senha é ${value}`, value],
     [`La password è ${value}`, value],
+    [`Twoje hasło to: ${value}`, value],
+    [`Hasło brzmi: ${value}`, value],
+    [`Nowe hasło jest ${value}`, value],
+    [`Ditt lösenord är ${value}`, value],
+    [`Lösenordet är:\n  ${value}`, value],
+    [`Databaslösenordet var ${value}`, value],
+    [`Ваш пароль — ${value}`, value],
+    [`Новый пароль - ${value}`, value],
   ])('%j', expectOnlySecret);
 
   it.each([
@@ -102,6 +110,13 @@ describe('a password given in a sentence in German, Dutch, French, Spanish, Port
     'A senha é inválida',
     `A resenha é ${value}`,
     'La password è obbligatoria',
+    'Hasło to ważna rzecz',
+    'Hasło jest nieprawidłowe',
+    `Pismo to ${value}`,
+    'Lösenordet är fel',
+    'Ditt lösenord är för kort',
+    'Пароль — это набор символов',
+    `Король — ${value}`,
   ])('leaves %j alone', (text) => {
     expect(detectSecrets(text)).toEqual([]);
   });
@@ -110,5 +125,8 @@ describe('a password given in a sentence in German, Dutch, French, Spanish, Port
     expectLinearTime((n) => 'Passwort ist '.repeat(n / 13), detectSecrets, 1_000_000);
     expectLinearTime((n) => 'senha é '.repeat(n / 8), detectSecrets, 1_000_000);
     expectLinearTime((n) => 'mot de passe est : '.repeat(n / 19), detectSecrets, 1_000_000);
+    expectLinearTime((n) => 'hasło to '.repeat(n / 9), detectSecrets, 1_000_000);
+    expectLinearTime((n) => 'lösenordet är '.repeat(n / 14), detectSecrets, 1_000_000);
+    expectLinearTime((n) => 'пароль — '.repeat(n / 9), detectSecrets, 1_000_000);
   });
 });

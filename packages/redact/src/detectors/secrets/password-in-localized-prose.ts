@@ -22,12 +22,19 @@ const LANGUAGES: ReadonlyArray<readonly [keys: NameKeys, leads: readonly RegExp[
   [[['ña', [8]]], [localizedProseLead('contraseña', 'es|era')]],
   // Portuguese: `A sua senha é …`, from the `é` after it.
   [[['é', [6]]], [localizedProseLead('(?<![A-Za-zÀ-ÿ])senha', 'é')]],
+  // Polish: `Twoje hasło to: …`, `Hasło brzmi: …`, from its `ł`.
+  [[['ło', [3]]], [localizedProseLead('(?<![A-Za-zÀ-ž])hasło', 'to|brzmi|jest')]],
+  // Swedish: `Ditt lösenord är …`, `Lösenordet är: …`.
+  [[['ösen', [1]]], [localizedProseLead('lösenord(?:et)?', 'är|var')]],
+  // Russian: `Ваш пароль — …`, a dash where English has `is`.
+  [[['ароль', [1]]], [localizedProseLead('(?<![А-яЁё])пароль', '—|–|-')]],
 ];
 
 /**
- * A password given in a sentence in German, Dutch, French, Spanish or Portuguese (`Ihr
- * Passwort lautet: …`, `Het wachtwoord is …`, `Votre mot de passe est …`, `Su contraseña es
- * …`, `A senha é …`), as a pasted e-mail gives one: the prose form of decision 0053's names
+ * A password given in a sentence in German, Dutch, French, Spanish, Portuguese, Polish,
+ * Swedish or Russian (`Ihr Passwort lautet: …`, `Het wachtwoord is …`, `Votre mot de passe
+ * est …`, `Su contraseña es …`, `A senha é …`, `Twoje hasło to …`, `Ditt lösenord är …`,
+ * `Ваш пароль — …`), as a pasted e-mail gives one: the prose form of decision 0053's names
  * (Italian, `la password è …`, is read with the English). The value is judged as in English
  * prose (`reportAfterLead`): a word (`Das Passwort ist falsch`) is left alone.
  */
