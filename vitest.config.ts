@@ -1,8 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
-
-const packages = fileURLToPath(new URL('./packages/', import.meta.url));
+import { workspaceAliases } from './test/support/workspace-aliases.js';
 
 /**
  * The packages whose tests only call functions: no I/O, mocks, timers or environment left
@@ -16,21 +14,9 @@ const pureSuites = [
   'packages/envelope-schemas/test/**/*.test.ts',
 ];
 
-/**
- * One `npm test` for every package and the cross-package suites in test/. Workspace
- * imports resolve to source, so tests never run against a stale build.
- */
+/** One `npm test` for every package and the cross-package suites in test/. */
 export default defineConfig({
-  resolve: {
-    alias: [
-      {
-        find: /^@pm\/envelope-schemas\/schemas\/(.+)$/,
-        replacement: `${packages}envelope-schemas/schemas/$1`,
-      },
-      { find: /^@pm\/([a-z-]+)$/, replacement: `${packages}$1/src/index.ts` },
-      { find: /^@pm\/([a-z-]+)\/([a-z-]+)$/, replacement: `${packages}$1/src/$2.ts` },
-    ],
-  },
+  resolve: { alias: [...workspaceAliases] },
   test: {
     pool: 'forks',
     // Vitest's default, one file per CPU but one, runs the files one at a time on two CPUs.

@@ -12,6 +12,7 @@ import {
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { workspaceAliases } from './workspace-aliases.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /**
@@ -30,9 +31,9 @@ const bundles = new Map<string, Promise<string>>();
  * in ~0.8 s from a bundle against ~1.6 s under tsx, and `pm-ledger verify` of a small run
  * took ~0.3 s against ~0.8 s; the crash tests start dozens of children.
  *
- * Built from the sources as they are now (never a stale `dist`): `@pm/*` and
- * `@pm-examples/*` resolve to sources as in vitest's config, every other package stays an
- * import of `node_modules`. Each module keeps its own `import.meta.url`, since modules find
+ * Built from the sources as they are now (never a stale `dist`): `@pm/*` resolves as in
+ * vitest's config (`workspaceAliases`), `@pm-examples/*` through its workspace link, and
+ * every other package stays an import of `node_modules`. Each module keeps its own `import.meta.url`, since modules find
  * files next to them by it (the shipped templates; the ledger's helper-thread scripts, which
  * then run from source through tsx as before). Named by its content, so test files and runs
  * share a bundle until the sources change.
@@ -55,7 +56,6 @@ async function buildBundle(entry: string): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
     logLevel: 'warning',
     plugins: [workspaceSources],
   });
@@ -85,21 +85,15 @@ function removeStaleBundles(name: string): void {
   }
 }
 
-/** Where a workspace import's source is, as vitest.config.ts resolves it. */
-function sourceOf(specifier: string): string | undefined {
-  const [, scope, name, subpath] =
-    /^@(pm|pm-examples)\/([a-z-]+)(?:\/([a-z-]+))?$/.exec(specifier) ?? [];
-  if (name === undefined) return undefined;
-  const folder = scope === 'pm' ? 'packages' : 'examples';
-  return join(root, folder, name, 'src', `${subpath ?? 'index'}.ts`);
-}
-
 const workspaceSources: Plugin = {
   name: 'pm-workspace-sources',
   setup(build) {
-    build.onResolve({ filter: /^@pm(-examples)?\// }, ({ path }) => {
-      const source = sourceOf(path);
-      return source === undefined ? undefined : { path: source };
+    // Bare imports: `@pm/*` to sources, `@pm-examples/*` through their workspace links and
+    // `exports` (sources too), every other package left to `node_modules`.
+    build.onResolve({ filter: /^[^./]/ }, ({ path }) => {
+      const alias = workspaceAliases.find(({ find }) => find.test(path));
+      if (alias !== undefined) return { path: path.replace(alias.find, alias.replacement) };
+      return path.startsWith('@pm-examples/') ? undefined : { path, external: true };
     });
     // Each module's own URL, not the bundle's.
     build.onLoad({ filter: /\.ts$/ }, ({ path }) => ({
