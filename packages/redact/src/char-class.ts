@@ -19,6 +19,11 @@ export function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** `a`-`z`. */
+export function isLowerAsciiLetter(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
 /** `0`-`9`, `A`-`Z`, `a`-`z`. */
 export function isAsciiAlphanumeric(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

@@ -1,4 +1,4 @@
-import { isAsciiLetter, isDigit } from '../../char-class.js';
+import { isAsciiLetter, isBlank, isDigit, isLowerAsciiLetter } from '../../char-class.js';
 import type { Detector } from '../../detector.js';
 import type { Finding } from '../../finding.js';
 import { hasBip39Checksum } from './bip39-checksum.js';
@@ -107,18 +107,14 @@ function nameEndAt(text: string, start: number, name: string): number {
   const end = start + name.length;
   if (text.slice(start, end).toLowerCase() !== name) return -1;
   const before = text.charCodeAt(start - 1);
-  const camel = isLowerLetter(before) && !isLowerLetter(text.charCodeAt(start));
+  const camel = isLowerAsciiLetter(before) && !isLowerAsciiLetter(text.charCodeAt(start));
   if (isAsciiLetter(before) && !camel) return -1;
   // `Seeding`, `mnemonics table`: the name must not run on into a longer word.
-  if (isLowerLetter(text.charCodeAt(end))) return -1;
+  if (isLowerAsciiLetter(text.charCodeAt(end))) return -1;
   if (name === 'phrase' && !PHRASE_OWNERS.test(text.slice(Math.max(0, start - 9), start))) {
     return -1;
   }
   return end;
-}
-
-function isLowerLetter(c: number): boolean {
-  return c >= 97 && c <= 122;
 }
 
 /**
@@ -207,7 +203,7 @@ function separatorEnd(text: string, i: number): number {
   let blank = false;
   while (j < limit) {
     const c = text.charCodeAt(j);
-    if (c === SPACE || c === TAB || c === LF || c === CR || c === COMMA) blank = true;
+    if (isBlank(c) || c === COMMA) blank = true;
     else if (!(isDigit(c) || ((c === DOT || c === CLOSE_PAREN) && isDigit(text.charCodeAt(j - 1)))))
       break;
     j++;
@@ -215,10 +211,6 @@ function separatorEnd(text: string, i: number): number {
   return blank && j < text.length && isAsciiLetter(text.charCodeAt(j)) ? j : -1;
 }
 
-const SPACE = 0x20;
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
 const COMMA = 0x2c;
 const DOT = 0x2e;
 const CLOSE_PAREN = 0x29;
